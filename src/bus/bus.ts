@@ -1,0 +1,15 @@
+/** Messages that travel between the market engine and the web nodes. */
+export interface BusMessages {
+  /** The market snapshot changed; `version` increases with every change. */
+  'market.changed': { readonly version: number };
+}
+
+export type Topic = keyof BusMessages;
+
+/** Publish/subscribe between services: in-process by default, Redis when scaled out. */
+export interface Bus {
+  publish<T extends Topic>(topic: T, message: BusMessages[T]): void;
+  /** Returns a function that removes the subscription. */
+  subscribe<T extends Topic>(topic: T, handler: (message: BusMessages[T]) => void): () => void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+import { Command, Option } from 'commander';
+import { createApp } from './app.js';
+import { registerCommentCommands } from './cliComments.js';
+import { ConfigError, mergeEnvironment, parseServeConfig, type RawServeConfig } from './config.js';
+
+const program = new Command('broadsheet')
+  .description('Broadsheet: the newsroom and website of a business daily, with live market data.')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Serve the site (demo content and a simulated market by default).')
+  .addOption(new Option('--host <address>', 'address to listen on (BROADSHEET_HOST)'))
+  .addOption(new Option('--port <number>', 'port to listen on, 0 for any free port (BROADSHEET_PORT, PORT)'))
+  .addOption(new Option('--db <path>', 'SQLite database file (BROADSHEET_DB)'))
+  .addOption(
+    new Option('--database-url <url>', 'use PostgreSQL instead of SQLite (BROADSHEET_DATABASE_URL, DATABASE_URL)'),
+  )
+  .addOption(new Option('--no-demo', 'an empty site: no demo content, no simulator (BROADSHEET_DEMO=false)'))
+  .addOption(new Option('--simulator <on|off>', 'run the simulated market (BROADSHEET_SIMULATOR)'))
+  .addOption(new Option('--simulator-interval <ms>', 'milliseconds between simulated trade batches'))
+  .addOption(new Option('--comment-rate-limit <n>', 'comments per address per minute, 0 = off'))
+  .addOption(new Option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent'))
+  .action(async (_options: unknown, command: Command) => {
+    const flags = command.opts<RawServeConfig>();
+    // commander always sets `demo` (true unless --no-demo); only a flag typed by the user should beat the environment.
+    if (command.getOptionValueSource('demo') !== 'cli') delete flags.demo;
+    const config = parseServeConfig(mergeEnvironment(flags, process.env));
+    const app = await createApp(config);
+    const address = await app.start();
+    app.logger.info(
+      { address, database: config.database.kind, demo: config.demo, simulator: config.simulator },
+      'Broadsheet is serving',
+    );
+    let stopping = false;
+    const shutdown = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      app.logger.info({ signal }, 'shutting down');
+      app.stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          app.logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGTERM', shutdown);
+    process.once('SIGINT', shutdown);
+  });
+
+registerCommentCommands(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`broadsheet: ${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`broadsheet: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

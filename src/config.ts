@@ -1,0 +1,140 @@
+import { resolve } from 'node:path';
+
+/** Where the site keeps its data: the embedded SQLite file (default) or a PostgreSQL server. */
+export type DatabaseTarget =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'postgres'; readonly url: string };
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** Validated configuration of `broadsheet serve`. */
+export interface ServeConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly database: DatabaseTarget;
+  /** Seed demo articles on an empty database and run the demo market. */
+  readonly demo: boolean;
+  readonly simulator: boolean;
+  readonly simulatorIntervalMs: number;
+  readonly commentRateLimitPerMinute: number;
+  readonly logLevel: LogLevel;
+}
+
+/** Raw text values, as they come from flags or the environment. */
+export type RawServeConfig = Partial<Record<keyof typeof SETTINGS, string | boolean>>;
+
+/** A bad configuration value; the message names the setting and what is allowed. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Every setting, its flag and its environment variable (`BROADSHEET_<FLAG>`). */
+export const SETTINGS = {
+  host: { flag: '--host', env: ['BROADSHEET_HOST', 'HOST'] },
+  port: { flag: '--port', env: ['BROADSHEET_PORT', 'PORT'] },
+  db: { flag: '--db', env: ['BROADSHEET_DB'] },
+  databaseUrl: { flag: '--database-url', env: ['BROADSHEET_DATABASE_URL', 'DATABASE_URL'] },
+  demo: { flag: '--no-demo', env: ['BROADSHEET_DEMO'] },
+  simulator: { flag: '--simulator', env: ['BROADSHEET_SIMULATOR'] },
+  simulatorInterval: { flag: '--simulator-interval', env: ['BROADSHEET_SIMULATOR_INTERVAL'] },
+  commentRateLimit: { flag: '--comment-rate-limit', env: ['BROADSHEET_COMMENT_RATE_LIMIT'] },
+  logLevel: { flag: '--log-level', env: ['BROADSHEET_LOG_LEVEL'] },
+} as const;
+
+export const DEFAULT_DB_PATH = './data/broadsheet.sqlite';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Fills settings missing from `flags` with the environment; flags win. */
+export function mergeEnvironment(flags: RawServeConfig, env: NodeJS.ProcessEnv): RawServeConfig {
+  const merged: RawServeConfig = { ...flags };
+  for (const [key, setting] of Object.entries(SETTINGS) as [
+    keyof typeof SETTINGS,
+    (typeof SETTINGS)[keyof typeof SETTINGS],
+  ][]) {
+    if (merged[key] !== undefined) continue;
+    const fromEnv = setting.env.map((name) => env[name]).find((value) => value !== undefined && value !== '');
+    if (fromEnv !== undefined) merged[key] = fromEnv;
+  }
+  return merged;
+}
+
+/** Turns raw values into a valid configuration or throws a ConfigError naming the bad setting. */
+export function parseServeConfig(raw: RawServeConfig): ServeConfig {
+  const demo = parseBoolean('demo', raw.demo, true);
+  const databaseUrl = text(raw.databaseUrl);
+  let database: DatabaseTarget;
+  if (databaseUrl !== undefined) {
+    if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+      throw new ConfigError(`${describe('databaseUrl')} must be a postgres:// URL, got "${databaseUrl}".`);
+    }
+    database = { kind: 'postgres', url: databaseUrl };
+  } else {
+    const path = text(raw.db) ?? DEFAULT_DB_PATH;
+    database = { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+  }
+  return {
+    host: text(raw.host) ?? '127.0.0.1',
+    port: parseInteger('port', raw.port, 3000, 0, 65535),
+    database,
+    demo,
+    simulator: demo && parseOnOff('simulator', raw.simulator, true),
+    simulatorIntervalMs: parseInteger('simulatorInterval', raw.simulatorInterval, 1000, 50, 3_600_000),
+    commentRateLimitPerMinute: parseInteger('commentRateLimit', raw.commentRateLimit, 5, 0, 100_000),
+    logLevel: parseLogLevel(raw.logLevel),
+  };
+}
+
+function describe(key: keyof typeof SETTINGS): string {
+  const setting = SETTINGS[key];
+  return `${setting.flag} (${setting.env.join(' or ')})`;
+}
+
+function text(value: string | boolean | undefined): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function parseInteger(
+  key: keyof typeof SETTINGS,
+  value: string | boolean | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const raw = text(value);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${describe(key)} must be a whole number, got "${raw}".`);
+  const parsed = Number(raw);
+  if (parsed < min || parsed > max)
+    throw new ConfigError(`${describe(key)} must be between ${min} and ${max}, got ${raw}.`);
+  return parsed;
+}
+
+function parseBoolean(key: keyof typeof SETTINGS, value: string | boolean | undefined, fallback: boolean): boolean {
+  if (typeof value === 'boolean') return value;
+  const raw = text(value)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${describe(key)} must be true or false, got "${raw}".`);
+}
+
+function parseOnOff(key: keyof typeof SETTINGS, value: string | boolean | undefined, fallback: boolean): boolean {
+  const raw = typeof value === 'string' ? value.trim().toLowerCase() : value;
+  if (raw === 'on') return true;
+  if (raw === 'off') return false;
+  try {
+    return parseBoolean(key, raw, fallback);
+  } catch {
+    throw new ConfigError(`${describe(key)} must be "on" or "off", got "${String(value)}".`);
+  }
+}
+
+function parseLogLevel(value: string | boolean | undefined): LogLevel {
+  const raw = text(value)?.toLowerCase();
+  if (raw === undefined) return 'info';
+  const level = LOG_LEVELS.find((candidate) => candidate === raw);
+  if (!level) throw new ConfigError(`${describe('logLevel')} must be one of ${LOG_LEVELS.join(', ')}, got "${raw}".`);
+  return level;
+}

@@ -1,0 +1,12 @@
+import type { Paisa } from './money.js';
+
+/** One execution on the exchange: `volume` shares of `symbol` changed hands at `price`. */
+export interface Trade {
+  readonly symbol: string;
+  readonly price: Paisa;
+  /** Number of shares. */
+  readonly volume: number;
+  readonly time: Date;
+  /** The feed's sequence number, when it sends one. */
+  readonly seq?: number;
+}

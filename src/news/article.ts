@@ -1,0 +1,69 @@
+/** Who an article is credited to: a news agency or a member of staff (reference page anatomy, DESIGN.md §4). */
+export type Byline =
+  | { readonly kind: 'agency'; readonly agency: Agency }
+  | { readonly kind: 'staff'; readonly name: string };
+
+/** Agencies whose copy the paper carries. */
+export type Agency = 'AFP' | 'Reuters' | 'APP';
+
+/**
+ * One block of an article body. A closed union: renderers switch over `type`
+ * exhaustively so a new kind cannot be forgotten.
+ */
+export type Block =
+  | { readonly type: 'paragraph'; readonly text: string }
+  | { readonly type: 'subheading'; readonly text: string }
+  | { readonly type: 'quote'; readonly text: string; readonly attribution?: string };
+
+/** A section of the paper, e.g. World or Business & Finance. `slug` is its URL segment. */
+export interface Section {
+  readonly slug: string;
+  readonly name: string;
+  /** Order in the navigation, lowest first. */
+  readonly position: number;
+}
+
+/** A canonical tag: `slug` is the case- and space-insensitive identity, `name` the display form. */
+export interface Tag {
+  readonly slug: string;
+  readonly name: string;
+}
+
+/** What a newsroom writes before the store gives it an id. */
+export interface ArticleDraft {
+  readonly headline: string;
+  /** URL slug derived from the headline; the id is the identity, the slug is cosmetic. */
+  readonly slug: string;
+  readonly summary: string;
+  readonly sectionSlug: string;
+  readonly byline: Byline;
+  /** Place the story was filed from, shown in capitals before the first paragraph (`TOKYO:`). */
+  readonly dateline: string | null;
+  readonly body: readonly Block[];
+  /** Display names; the store canonicalises them into tags. */
+  readonly tags: readonly string[];
+  /** UTC instant of publication. */
+  readonly publishedAt: Date;
+  /** Page of the print edition the story ran on, or null when web only. */
+  readonly printPage: number | null;
+}
+
+/** A published article as readers see it. */
+export interface Article extends Omit<ArticleDraft, 'tags'> {
+  readonly id: number;
+  readonly section: Section;
+  readonly tags: readonly Tag[];
+  readonly updatedAt: Date | null;
+}
+
+/** The few fields a list of headlines needs. */
+export interface ArticleSummary {
+  readonly id: number;
+  readonly slug: string;
+  readonly headline: string;
+  readonly summary: string;
+  readonly sectionSlug: string;
+  readonly byline: Byline;
+  readonly publishedAt: Date;
+  readonly printPage: number | null;
+}

@@ -1,0 +1,135 @@
+/** Longest comment body, counted in Unicode code points (reference page: "1000 characters"). */
+export const COMMENT_MAX_CHARS = 1000;
+/** Longest commenter name, in code points. */
+export const NAME_MAX_CHARS = 80;
+/** RFC 5321 §4.5.3.1.3 limits a forward path to 256 octets, i.e. 254 for the address itself. */
+export const EMAIL_MAX_CHARS = 254;
+/** RFC 5321 §4.5.3.1.1: local part at most 64 octets. */
+const EMAIL_LOCAL_MAX_CHARS = 64;
+
+export type CommentField = 'name' | 'email' | 'body';
+
+export interface CommentFieldError {
+  readonly field: CommentField;
+  readonly message: string;
+}
+
+/** The three fields a reader types, cleaned and checked. */
+export interface CommentInput {
+  readonly name: string;
+  readonly email: string;
+  readonly body: string;
+}
+
+export type CommentValidation =
+  | { readonly ok: true; readonly value: CommentInput }
+  | { readonly ok: false; readonly errors: readonly CommentFieldError[] };
+
+/**
+ * Checks what a reader submitted with a comment. Comments are plain text, so
+ * the only cleaning is of characters a reader cannot see: control characters
+ * other than newline and tab are REMOVED, not rejected, because they arrive
+ * by copy and paste far more often than by intent, and refusing a comment for
+ * an invisible character would only puzzle its writer. Line breaks are
+ * normalised to "\n" so a CRLF counts as one character.
+ */
+export function validateComment(input: {
+  readonly name: unknown;
+  readonly email: unknown;
+  readonly body: unknown;
+}): CommentValidation {
+  const errors: CommentFieldError[] = [];
+  const name = checkName(input.name, errors);
+  const email = checkEmail(input.email, errors);
+  const body = checkBody(input.body, errors);
+  if (errors.length > 0 || name === null || email === null || body === null) {
+    return { ok: false, errors };
+  }
+  return { ok: true, value: { name, email, body } };
+}
+
+function checkName(raw: unknown, errors: CommentFieldError[]): string | null {
+  // A name is one line: any run of whitespace, line breaks included, becomes one space.
+  const name = typeof raw === 'string' ? removeControls(raw).replace(/\s+/g, ' ').trim() : '';
+  if (name === '') {
+    errors.push({ field: 'name', message: 'Please enter your name.' });
+    return null;
+  }
+  const length = codePointLength(name);
+  if (length > NAME_MAX_CHARS) {
+    errors.push({
+      field: 'name',
+      message: `Name must be at most ${NAME_MAX_CHARS} characters (you wrote ${length}).`,
+    });
+    return null;
+  }
+  return name;
+}
+
+function checkEmail(raw: unknown, errors: CommentFieldError[]): string | null {
+  const email = typeof raw === 'string' ? raw.trim() : '';
+  if (email === '') {
+    errors.push({ field: 'email', message: 'Please enter your e-mail address.' });
+    return null;
+  }
+  const problem = emailProblem(email);
+  if (problem !== null) {
+    errors.push({ field: 'email', message: problem });
+    return null;
+  }
+  return email;
+}
+
+function checkBody(raw: unknown, errors: CommentFieldError[]): string | null {
+  const body =
+    typeof raw === 'string' ? removeControls(raw.replace(/\r\n?/g, '\n')).trim() : '';
+  if (body === '') {
+    errors.push({ field: 'body', message: 'Please write a comment.' });
+    return null;
+  }
+  const length = codePointLength(body);
+  if (length > COMMENT_MAX_CHARS) {
+    errors.push({
+      field: 'body',
+      message: `Comment must be at most ${COMMENT_MAX_CHARS} characters (you wrote ${length}).`,
+    });
+    return null;
+  }
+  return body;
+}
+
+/**
+ * A pragmatic check, not RFC 5322: one "@", no whitespace or controls, a
+ * local part, and a domain of dot-separated labels. Whether the address
+ * really receives mail only a confirmation message could tell.
+ */
+function emailProblem(email: string): string | null {
+  if (email.length > EMAIL_MAX_CHARS) {
+    return `E-mail address must be at most ${EMAIL_MAX_CHARS} characters.`;
+  }
+  if (/[\s\p{Cc}]/u.test(email)) return 'E-mail address must not contain spaces.';
+  const parts = email.split('@');
+  if (parts.length !== 2) return 'E-mail address must contain exactly one "@".';
+  const [local = '', domain = ''] = parts;
+  if (local === '' || local.length > EMAIL_LOCAL_MAX_CHARS) {
+    return 'E-mail address needs a name before the "@".';
+  }
+  if (!/^[^.]+(\.[^.]+)+$/.test(domain) || /[^\p{L}\p{N}.-]/u.test(domain)) {
+    return 'E-mail address needs a domain such as example.com after the "@".';
+  }
+  return null;
+}
+
+// C0 controls except tab (U+0009) and newline (U+000A), DEL, and C1 controls.
+const UNWANTED_CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+
+function removeControls(text: string): string {
+  return text.replace(UNWANTED_CONTROLS, '');
+}
+
+/** Length as a reader counts it: an emoji or an Urdu letter is one character. */
+export function codePointLength(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}

@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database, StoreDialect } from './database.js';
+
+/** Where the news store lives: an embedded SQLite file (the default) or a PostgreSQL server. */
+export type DatabaseTarget =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly schema?: string };
+
+export interface OpenDatabase {
+  readonly db: Kysely<Database>;
+  readonly dialect: StoreDialect;
+  close(): Promise<void>;
+}
+
+/** Opens a connection (SQLite) or a pool (PostgreSQL). Run `migrateToLatest` before use. */
+export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+  switch (target.kind) {
+    case 'sqlite':
+      return openSqlite(target.path);
+    case 'postgres':
+      return openPostgres(target.url, target.schema);
+  }
+}
+
+function openSqlite(path: string): OpenDatabase {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const database = new Sqlite(path);
+  database.pragma('journal_mode = WAL');
+  // In WAL mode, synchronous=NORMAL keeps every committed transaction across a
+  // crash or kill -9 of the process (the WAL is in the OS's hands once written);
+  // only a power loss or OS crash can drop the last few commits. FULL would add
+  // an fsync per commit for that case alone.
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  // Another process (a CLI import next to the server) may hold the write lock briefly.
+  database.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+const INT8_OID = 20;
+
+async function openPostgres(url: string, schema: string | undefined): Promise<OpenDatabase> {
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new Error(`PostgreSQL schema name "${schema}" must match ${SCHEMA_NAME}`);
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    // Set at connection start-up, so every pooled connection sees the schema
+    // before its first query and no query can race a `SET`.
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+    // Epoch-millisecond columns and counts are int8, which pg returns as strings.
+    // This parser applies to this pool only, not to pg's global type registry.
+    types: { getTypeParser: int8AsNumber },
+  });
+  try {
+    if (schema !== undefined) await pool.query(`create schema if not exists "${schema}"`);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+const int8AsNumber = ((oid: number, format?: 'text' | 'binary') => {
+  if (oid === INT8_OID && format !== 'binary') return parseSafeInteger;
+  return pg.types.getTypeParser(oid, format);
+}) as typeof pg.types.getTypeParser;
+
+function parseSafeInteger(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new RangeError(`int8 value ${text} does not fit a JavaScript number`);
+  return value;
+}

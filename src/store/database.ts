@@ -1,0 +1,68 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Tables of the news side, as Kysely sees them. One shape for SQLite and
+ * PostgreSQL: instants are integer epoch milliseconds (`bigint` in both), which
+ * sort correctly everywhere and never depend on a session time zone.
+ */
+export interface Database {
+  sections: SectionsTable;
+  tags: TagsTable;
+  articles: ArticlesTable;
+  article_tags: ArticleTagsTable;
+  comments: CommentsTable;
+}
+
+export interface SectionsTable {
+  slug: string;
+  name: string;
+  position: number;
+}
+
+/** One row per canonical tag; `slug` is unique and is the identity readers see in URLs. */
+export interface TagsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+}
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  slug: string;
+  headline: string;
+  summary: string;
+  section_slug: string;
+  byline_kind: 'agency' | 'staff';
+  /** The agency code for an agency byline, the author's name for a staff byline. */
+  byline_value: string;
+  dateline: string | null;
+  /** JSON text of the article's `Block[]`. */
+  body_json: string;
+  /** Epoch milliseconds, UTC. */
+  published_at: number;
+  print_page: number | null;
+  /** Epoch milliseconds, UTC. */
+  updated_at: number | null;
+}
+
+export interface ArticleTagsTable {
+  article_id: number;
+  tag_id: number;
+  /** Order the newsroom gave the tags, so pages show them as written. */
+  position: number;
+}
+
+export interface CommentsTable {
+  id: Generated<number>;
+  article_id: number;
+  name: string;
+  email: string;
+  body: string;
+  status: 'pending' | 'approved' | 'rejected';
+  /** Epoch milliseconds, UTC. */
+  created_at: number;
+  ip: string;
+}
+
+/** The two SQL engines the store runs on. */
+export type StoreDialect = 'sqlite' | 'postgres';

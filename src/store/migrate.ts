@@ -1,0 +1,42 @@
+import { type Kysely, type MigrationResult, Migrator, PostgresAdapter, SqliteAdapter, sql } from 'kysely';
+import type { Database, StoreDialect } from './database.js';
+import { storeMigrations } from './migrations/list.js';
+
+/** Brings the schema up to date. Throws when a migration fails, naming it. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<readonly MigrationResult[]> {
+  const dialect = dialectOf(db);
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => storeMigrations(dialect) },
+    // Kysely looks for its bookkeeping table in every schema unless told
+    // which one; naming the current schema keeps two schemas in one database
+    // (one per test run, or per tenant) from seeing each other's history.
+    ...(dialect === 'postgres' ? { migrationTableSchema: await currentSchema(db) } : {}),
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results.find((result) => result.status === 'Error')?.migrationName;
+    const where = failed === undefined ? 'before any migration ran' : `in migration ${failed}`;
+    throw new Error(`Database migration failed ${where}: ${describe(error)}`, { cause: error });
+  }
+  return results;
+}
+
+/** Which engine a Kysely instance talks to, read from its adapter. */
+export function dialectOf(db: Kysely<Database>): StoreDialect {
+  const adapter = db.getExecutor().adapter;
+  if (adapter instanceof SqliteAdapter) return 'sqlite';
+  if (adapter instanceof PostgresAdapter) return 'postgres';
+  throw new Error(`Unsupported database adapter ${adapter.constructor.name}`);
+}
+
+async function currentSchema(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  if (schema == null) throw new Error('PostgreSQL has no current schema: check search_path');
+  return schema;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,55 @@
+import type { Article, ArticleDraft, ArticleSummary, Section, Tag } from '../news/article.js';
+import type { Comment, CommentStatus, CommentSubmission } from '../news/comment.js';
+
+/** A page of results plus the total, for paginated lists. */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+}
+
+/** Which published articles a list wants, newest first. */
+export interface ArticleQuery {
+  readonly limit: number;
+  readonly offset?: number;
+  readonly sectionSlug?: string;
+  readonly tagSlug?: string;
+  /** Leave this article out (e.g. the one being read). */
+  readonly excludeId?: number;
+}
+
+/** One day's print edition: articles that ran in the paper, ordered by page then time. */
+export interface PrintEdition {
+  /** YYYY-MM-DD in Asia/Karachi. */
+  readonly date: string;
+  readonly articles: readonly ArticleSummary[];
+  /** Nearest earlier and later dates that have a print edition. */
+  readonly previousDate: string | null;
+  readonly nextDate: string | null;
+}
+
+/**
+ * Persistence of the news side. One interface, implemented once with Kysely for
+ * both SQLite and PostgreSQL; web and CLI code only ever see this.
+ */
+export interface NewsStore {
+  listSections(): Promise<readonly Section[]>;
+  getSection(slug: string): Promise<Section | null>;
+  getTag(slug: string): Promise<Tag | null>;
+  getArticle(id: number): Promise<Article | null>;
+  listArticles(query: ArticleQuery): Promise<Page<ArticleSummary>>;
+  /** Stories related to `article` by shared tags, then recency; never the article itself. */
+  relatedArticles(article: Article, limit: number): Promise<readonly ArticleSummary[]>;
+  printEdition(date: string): Promise<PrintEdition>;
+  /** Latest date (YYYY-MM-DD, Asia/Karachi) that has a print edition, or null. */
+  latestPrintDate(): Promise<string | null>;
+  countArticles(): Promise<number>;
+  insertSection(section: Section): Promise<void>;
+  insertArticle(draft: ArticleDraft): Promise<number>;
+
+  approvedComments(articleId: number): Promise<readonly Comment[]>;
+  /** Stores a new comment as pending. */
+  addComment(submission: CommentSubmission, status?: CommentStatus): Promise<Comment>;
+  listComments(filter: { readonly status?: CommentStatus; readonly limit?: number }): Promise<readonly Comment[]>;
+  /** Returns the ids that existed and were changed. */
+  setCommentStatus(ids: readonly number[], status: CommentStatus): Promise<readonly number[]>;
+}
