@@ -4,8 +4,8 @@ import type { Bus } from './bus/bus.js';
 import { createInProcessBus } from './bus/inProcessBus.js';
 import type { ServeConfig } from './config.js';
 import { createSimulatorFeed } from './ingest/simulatorFeed.js';
-import { createDemoMarket, createEmptyMarket } from './market/demoMarket.js';
-import type { Market } from './market/market.js';
+import { createDemoMarket } from './market/demoMarket.js';
+import { Market } from './market/market.js';
 import { generateDemoNews } from './news/demo/generateDemoNews.js';
 import { type OpenedStore, openStore } from './store/openStore.js';
 import { seedDemoContent } from './store/seedDemo.js';
@@ -40,7 +40,9 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     if (seeded.articles > 0) logger.info(seeded, 'demo content seeded');
   }
 
-  const market = config.demo ? createDemoMarket(now()) : createEmptyMarket();
+  const market = config.demo
+    ? createDemoMarket(now())
+    : new Market({ listings: [], indices: [], fx: [], ldcpTime: now() });
   const bus = createInProcessBus();
   const feed = config.simulator
     ? createSimulatorFeed({ market, bus, intervalMs: config.simulatorIntervalMs, tradesPerTick: 6, seed: Date.now() })

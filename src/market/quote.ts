@@ -1,6 +1,6 @@
 import type { Direction } from './marketSnapshot.js';
 import { type Paisa, paisa } from './money.js';
-import { PSX_PRICE_BAND, type PriceBandRule, priceBand } from './priceBand.js';
+import { type PriceBandRule, PSX_PRICE_BAND, priceBand } from './priceBand.js';
 import { percentHundredths } from './rounding.js';
 import type { Trade } from './trade.js';
 
@@ -29,7 +29,9 @@ export interface TradingRules {
 
 export const PSX_TRADING_RULES: TradingRules = { tickSize: paisa(1), lotSize: 1, band: PSX_PRICE_BAND };
 
-export type TradeOutcome = { readonly ok: true; readonly quote: Quote } | { readonly ok: false; readonly reason: string };
+export type TradeOutcome =
+  | { readonly ok: true; readonly quote: Quote }
+  | { readonly ok: false; readonly reason: string };
 
 /** The quote of a stock that has not traded yet today. */
 export function untradedQuote(symbol: string, ldcp: Paisa, time: Date): Quote {
@@ -40,8 +42,10 @@ export function untradedQuote(symbol: string, ldcp: Paisa, time: Date): Quote {
 export function tradeRejection(quote: Quote, trade: Trade, rules: TradingRules = PSX_TRADING_RULES): string | null {
   if (trade.symbol !== quote.symbol) return `trade for ${trade.symbol} applied to ${quote.symbol}`;
   if (!Number.isSafeInteger(trade.price) || trade.price <= 0) return 'price must be a positive whole number of paisa';
-  if (!Number.isSafeInteger(trade.volume) || trade.volume <= 0) return 'volume must be a positive whole number of shares';
-  if (trade.volume % rules.lotSize !== 0) return `volume ${trade.volume} is not a multiple of the lot size ${rules.lotSize}`;
+  if (!Number.isSafeInteger(trade.volume) || trade.volume <= 0)
+    return 'volume must be a positive whole number of shares';
+  if (trade.volume % rules.lotSize !== 0)
+    return `volume ${trade.volume} is not a multiple of the lot size ${rules.lotSize}`;
   if (trade.price % rules.tickSize !== 0) return `price ${trade.price} paisa is off the tick size ${rules.tickSize}`;
   if (Number.isNaN(trade.time.getTime())) return 'trade time is not a valid date';
   const band = priceBand(quote.ldcp, rules.tickSize, rules.band);

@@ -3,8 +3,8 @@ import { describe, test } from 'node:test';
 import {
   COMMENT_MAX_CHARS,
   type CommentField,
-  NAME_MAX_CHARS,
   codePointLength,
+  NAME_MAX_CHARS,
   validateComment,
 } from './commentRules.js';
 
@@ -29,20 +29,14 @@ describe('validateComment: body length', () => {
   test('999 and 1000 code points pass, 1001 fails', () => {
     assert.equal(validateComment({ ...good, body: 'a'.repeat(999) }).ok, true);
     assert.equal(validateComment({ ...good, body: 'a'.repeat(1000) }).ok, true);
-    assert.equal(
-      bodyError('a'.repeat(1001)),
-      'Comment must be at most 1000 characters (you wrote 1001).',
-    );
+    assert.equal(bodyError('a'.repeat(1001)), 'Comment must be at most 1000 characters (you wrote 1001).');
   });
 
   test('an emoji counts as one character', () => {
     const thousand = '📈'.repeat(1000);
     assert.equal(thousand.length, 2000); // UTF-16 units would wrongly reject it
     assert.equal(validateComment({ ...good, body: thousand }).ok, true);
-    assert.equal(
-      bodyError('📈'.repeat(1001)),
-      'Comment must be at most 1000 characters (you wrote 1001).',
-    );
+    assert.equal(bodyError('📈'.repeat(1001)), 'Comment must be at most 1000 characters (you wrote 1001).');
   });
 
   test('length is counted after trimming', () => {
@@ -53,10 +47,7 @@ describe('validateComment: body length', () => {
   });
 
   test('the message reports how much was written', () => {
-    assert.equal(
-      bodyError('x'.repeat(1012)),
-      'Comment must be at most 1000 characters (you wrote 1012).',
-    );
+    assert.equal(bodyError('x'.repeat(1012)), 'Comment must be at most 1000 characters (you wrote 1012).');
   });
 });
 
@@ -90,9 +81,7 @@ describe('validateComment: name', () => {
     assert.equal(validateComment({ ...good, name: 'n'.repeat(80) }).ok, true);
     const result = validateComment({ ...good, name: 'n'.repeat(81) });
     assert.ok(!result.ok);
-    assert.deepEqual(result.errors, [
-      { field: 'name', message: 'Name must be at most 80 characters (you wrote 81).' },
-    ]);
+    assert.deepEqual(result.errors, [{ field: 'name', message: 'Name must be at most 80 characters (you wrote 81).' }]);
   });
 
   test('is trimmed and put on one line', () => {

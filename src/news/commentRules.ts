@@ -81,8 +81,7 @@ function checkEmail(raw: unknown, errors: CommentFieldError[]): string | null {
 }
 
 function checkBody(raw: unknown, errors: CommentFieldError[]): string | null {
-  const body =
-    typeof raw === 'string' ? removeControls(raw.replace(/\r\n?/g, '\n')).trim() : '';
+  const body = typeof raw === 'string' ? removeControls(raw.replace(/\r\n?/g, '\n')).trim() : '';
   if (body === '') {
     errors.push({ field: 'body', message: 'Please write a comment.' });
     return null;
@@ -120,8 +119,8 @@ function emailProblem(email: string): string | null {
   return null;
 }
 
-// C0 controls except tab (U+0009) and newline (U+000A), DEL, and C1 controls.
-const UNWANTED_CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+// Control characters (C0, DEL and C1: Unicode category Cc) except tab and newline.
+const UNWANTED_CONTROLS = /[^\P{Cc}\n\t]/gu;
 
 function removeControls(text: string): string {
   return text.replace(UNWANTED_CONTROLS, '');

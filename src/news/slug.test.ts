@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { SLUG_MAX_LENGTH, slugOrEmpty, slugify } from './slug.js';
+import { SLUG_MAX_LENGTH, slugify, slugOrEmpty } from './slug.js';
 
 describe('slugify', () => {
   test('lower-cases and joins words with hyphens', () => {

@@ -58,6 +58,10 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Op
     // This parser applies to this pool only, not to pg's global type registry.
     types: { getTypeParser: int8AsNumber },
   });
+  // An idle connection dropped by the server (restart, failover) is an 'error'
+  // event, which would crash the process unheard; the pool already discards
+  // that client and the next query opens a fresh one.
+  pool.on('error', () => {});
   try {
     if (schema !== undefined) await pool.query(`create schema if not exists "${schema}"`);
   } catch (error) {

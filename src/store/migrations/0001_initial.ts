@@ -75,13 +75,21 @@ export function initialMigration(dialect: StoreDialect): Migration {
         .where('print_page', 'is not', null)
         .execute();
       // The primary key serves "tags of an article"; this serves "articles of a tag".
-      await db.schema.createIndex('article_tags_tag_idx').on('article_tags').columns(['tag_id', 'article_id']).execute();
+      await db.schema
+        .createIndex('article_tags_tag_idx')
+        .on('article_tags')
+        .columns(['tag_id', 'article_id'])
+        .execute();
       await db.schema
         .createIndex('comments_article_status_idx')
         .on('comments')
         .columns(['article_id', 'status', 'created_at'])
         .execute();
-      await db.schema.createIndex('comments_status_created_idx').on('comments').columns(['status', 'created_at']).execute();
+      await db.schema
+        .createIndex('comments_status_created_idx')
+        .on('comments')
+        .columns(['status', 'created_at'])
+        .execute();
     },
   };
 }

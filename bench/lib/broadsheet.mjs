@@ -1,0 +1,81 @@
+// Starts the built site (dist/cli.js serve) as a child process on a free loopback port with a throwaway database.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isRunning, startChild, stopChild } from './children.mjs';
+import { freePort, getRaw, LOOPBACK, waitUntilServing } from './loopback.mjs';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const DEFAULT_CLI = join(REPO_ROOT, 'dist', 'cli.js');
+
+/**
+ * @param {{ dir: string, cli?: string, simulator?: boolean, nodeArgs?: readonly string[], startTimeoutMs?: number }} options
+ *   dir: a temp directory for the SQLite file; cli: the built cli.js (another build can be compared);
+ *   nodeArgs: flags for node itself (e.g. --cpu-prof).
+ */
+export async function startBroadsheet({
+  dir,
+  cli = DEFAULT_CLI,
+  simulator = true,
+  nodeArgs = [],
+  startTimeoutMs = 90_000,
+}) {
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` in ${REPO_ROOT} first.`);
+  const port = await freePort();
+  const args = [
+    ...nodeArgs,
+    cli,
+    'serve',
+    '--host',
+    LOOPBACK,
+    '--port',
+    String(port),
+    '--db',
+    join(dir, 'broadsheet-bench.sqlite'),
+    '--comment-rate-limit',
+    '0',
+    '--log-level',
+    'warn',
+    '--simulator',
+    simulator ? 'on' : 'off',
+  ];
+  const started = startChild('broadsheet', process.execPath, args, { cwd: dir, env: benchEnvironment() });
+  const origin = `http://${LOOPBACK}:${port}`;
+  await waitUntilServing(`${origin}/`, {
+    timeoutMs: startTimeoutMs,
+    alive: () => isRunning(started),
+    describe: started.output,
+  });
+  const pid = started.child.pid;
+  if (pid === undefined) throw new Error('broadsheet has no PID');
+  return { origin, pid, started, output: started.output, stop: () => stopChild(started, { graceMs: 10_000 }) };
+}
+
+/** The site reads BROADSHEET_* and PORT from the environment; the flags above must be the only settings. */
+function benchEnvironment() {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) {
+    if (name.startsWith('BROADSHEET_') || ['PORT', 'HOST', 'DATABASE_URL'].includes(name)) delete env[name];
+  }
+  return env;
+}
+
+const ARTICLE_LINK = /href="(?:https?:\/\/[^/"]+)?(\/news\/\d+\/[A-Za-z0-9._~%-]+)"/g;
+
+/** Article paths linked from a page, in page order, without duplicates. */
+export function articlePathsIn(html) {
+  return [...new Set([...html.matchAll(ARTICLE_LINK)].map((match) => match[1]))];
+}
+
+/** The first article linked from the home page that answers 200 (the lead story, normally). */
+export async function pickArticlePath(origin) {
+  const home = await getRaw(`${origin}/`);
+  const paths = articlePathsIn(home.body.toString('utf8'));
+  for (const path of paths.slice(0, 5)) {
+    const response = await getRaw(`${origin}${path}`);
+    if (response.status === 200) return path;
+  }
+  throw new Error(
+    `the home page links no article that answers 200 (found ${paths.length} links like /news/{id}/{slug})`,
+  );
+}

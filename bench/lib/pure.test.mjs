@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { articlePathsIn } from './broadsheet.mjs';
+import { nginxConf } from './nginx.mjs';
+import { parseVmRss } from './rss.mjs';
+import { checkTargets } from './targets.mjs';
+
+describe('articlePathsIn', () => {
+  test('finds article links in page order, once each, relative or absolute', () => {
+    const html = `<a href="/world">World</a><a href="/news/12/kse-100-gains">a</a>
+      <a href="http://127.0.0.1:3000/news/7/rupee-firms">b</a><a href="/news/12/kse-100-gains">again</a>
+      <a href="/news/x/not-an-id">c</a>`;
+    assert.deepEqual(articlePathsIn(html), ['/news/12/kse-100-gains', '/news/7/rupee-firms']);
+  });
+
+  test('a page without articles gives none', () => {
+    assert.deepEqual(articlePathsIn('<a href="/markets">Markets</a>'), []);
+  });
+});
+
+describe('parseVmRss', () => {
+  test('converts kB to bytes', () => {
+    assert.equal(parseVmRss('Name:\tnode\nVmHWM:\t  90000 kB\nVmRSS:\t   81234 kB\n'), 81234 * 1024);
+  });
+  test('no VmRSS line (a kernel thread) gives null', () => {
+    assert.equal(parseVmRss('Name:\tkthreadd\n'), null);
+  });
+});
+
+describe('nginxConf', () => {
+  test('serves the prebuilt gzip file, compresses nothing itself, listens on loopback only', () => {
+    const conf = nginxConf({ prefix: '/tmp/p', root: '/tmp/www', port: 4567 });
+    assert.match(conf, /^daemon off;/m);
+    assert.match(conf, /worker_processes auto;/);
+    assert.match(conf, /access_log off;/);
+    assert.match(conf, /sendfile on;/);
+    assert.match(conf, /gzip off;/);
+    assert.match(conf, /gzip_static on;/);
+    assert.match(conf, /listen 127\.0\.0\.1:4567;/);
+    assert.match(conf, /root \/tmp\/www;/);
+  });
+});
+
+describe('checkTargets', () => {
+  const run = (server, coding, requestsPerSec, p99Ms, peakRss = null) => ({
+    server,
+    coding,
+    result: { requestsPerSec, p99Ms },
+    peakRss,
+  });
+
+  test('meets the budget at 0.40× nginx, p99 under 10 ms and RSS under 150 MB', () => {
+    const verdicts = checkTargets([
+      run('nginx', 'gzip', 10000, 2),
+      run('Broadsheet', 'gzip', 4000, 9.9, 100 * 1024 ** 2),
+    ]);
+    assert.deepEqual(
+      verdicts.map((v) => v.met),
+      [true, true, true],
+    );
+  });
+
+  test('misses each budget separately', () => {
+    const verdicts = checkTargets([
+      run('nginx', 'identity', 10000, 2),
+      run('Broadsheet', 'identity', 3999, 10, 150 * 1024 ** 2),
+    ]);
+    assert.deepEqual(
+      verdicts.map((v) => v.met),
+      [false, false, false],
+    );
+    assert.match(verdicts[0].text, /0\.40× nginx/);
+  });
+});

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { ConfigError, mergeEnvironment, parseServeConfig } from './config.js';
+
+describe('serve configuration', () => {
+  test('defaults: port 3000, SQLite under ./data, demo and simulator on', () => {
+    const config = parseServeConfig({});
+    assert.equal(config.port, 3000);
+    assert.equal(config.database.kind, 'sqlite');
+    assert.match(config.database.kind === 'sqlite' ? config.database.path : '', /data\/broadsheet\.sqlite$/);
+    assert.equal(config.demo, true);
+    assert.equal(config.simulator, true);
+    assert.equal(config.commentRateLimitPerMinute, 5);
+  });
+
+  test('flags beat BROADSHEET_* variables, which beat PORT', () => {
+    const env = { PORT: '4000', BROADSHEET_PORT: '5000', BROADSHEET_DB: '/tmp/env.sqlite' };
+    assert.equal(parseServeConfig(mergeEnvironment({}, env)).port, 5000);
+    assert.equal(parseServeConfig(mergeEnvironment({}, { PORT: '4000' })).port, 4000);
+    const config = parseServeConfig(mergeEnvironment({ port: '6000' }, env));
+    assert.equal(config.port, 6000);
+    assert.deepEqual(config.database, { kind: 'sqlite', path: '/tmp/env.sqlite' });
+  });
+
+  test('--no-demo switches the simulator off too; BROADSHEET_DEMO=false does the same', () => {
+    assert.equal(parseServeConfig({ demo: false }).simulator, false);
+    const fromEnv = parseServeConfig(mergeEnvironment({}, { BROADSHEET_DEMO: 'false' }));
+    assert.equal(fromEnv.demo, false);
+    assert.equal(fromEnv.simulator, false);
+    assert.equal(parseServeConfig({ simulator: 'off' }).simulator, false);
+  });
+
+  test('DATABASE_URL selects PostgreSQL', () => {
+    const config = parseServeConfig(mergeEnvironment({}, { DATABASE_URL: 'postgres://u@h:5432/db' }));
+    assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://u@h:5432/db' });
+  });
+
+  for (const [raw, pattern] of [
+    [{ port: 'eighty' }, /--port .* must be a whole number, got "eighty"/],
+    [{ port: '70000' }, /--port .* between 0 and 65535/],
+    [{ simulator: 'maybe' }, /--simulator .* must be "on" or "off"/],
+    [{ demo: 'perhaps' }, /--no-demo .* true or false/],
+    [{ commentRateLimit: '-1' }, /--comment-rate-limit .* whole number/],
+    [{ databaseUrl: 'mysql://x' }, /postgres:\/\/ URL/],
+    [{ logLevel: 'loud' }, /--log-level .* one of/],
+  ] as const) {
+    test(`rejects ${JSON.stringify(raw)} with a message naming the setting`, () => {
+      assert.throws(() => parseServeConfig(raw), (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, pattern);
+        return true;
+      });
+    });
+  }
+});

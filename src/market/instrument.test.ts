@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { defineInstrument } from './instrument.js';
+import { paisa } from './money.js';
+
+const avn = {
+  symbol: 'AVN',
+  name: 'Avanceon Limited',
+  sector: 'Technology & Communication',
+  sharesOutstanding: 380_000_000,
+  freeFloat: 4500,
+};
+
+test('PSX defaults: tick Rs 0.01, lot 1 share', () => {
+  const instrument = defineInstrument(avn);
+  assert.equal(instrument.tickSize, 1);
+  assert.equal(instrument.lotSize, 1);
+  assert.equal(defineInstrument({ ...avn, tickSize: paisa(5), lotSize: 500 }).lotSize, 500);
+});
+
+test('refuses impossible figures', () => {
+  assert.throws(() => defineInstrument({ ...avn, symbol: 'avn' }), /symbol/);
+  assert.throws(() => defineInstrument({ ...avn, sharesOutstanding: 0 }), /shares/);
+  assert.throws(() => defineInstrument({ ...avn, sharesOutstanding: 1.5 }), /shares/);
+  assert.throws(() => defineInstrument({ ...avn, freeFloat: 10_001 }), /free float/);
+  assert.throws(() => defineInstrument({ ...avn, freeFloat: 45.5 }), /free float/);
+  assert.throws(() => defineInstrument({ ...avn, tickSize: paisa(0) }), /tick/);
+  assert.throws(() => defineInstrument({ ...avn, lotSize: 0 }), /lot/);
+});

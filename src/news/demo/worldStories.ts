@@ -1,0 +1,111 @@
+import {
+  agency,
+  assembleBody,
+  fixed,
+  type Story,
+  type StoryContext,
+  type StoryWriter,
+  tagSpelling,
+} from './storyKit.js';
+import { warStory } from './warStories.js';
+
+/** World desk: agency copy on central banks, big economies, conflict and diplomacy. */
+export const writeWorldStory: StoryWriter = (ctx) =>
+  ctx.rng.pick([centralBankStory, economyDataStory, warStory, warStory])(ctx);
+
+const wire = (ctx: StoryContext) => agency(ctx.rng.pick(['AFP', 'Reuters']));
+
+interface CentralBank {
+  readonly name: string;
+  readonly short: string;
+  readonly city: string;
+  readonly economy: string;
+}
+
+const CENTRAL_BANKS: readonly CentralBank[] = [
+  { name: 'Federal Reserve', short: 'Fed', city: 'WASHINGTON', economy: 'US' },
+  { name: 'Bank of England', short: 'BoE', city: 'LONDON', economy: 'British' },
+  { name: 'Bank of Japan', short: 'BoJ', city: 'TOKYO', economy: 'Japanese' },
+  { name: 'European Central Bank', short: 'ECB', city: 'FRANKFURT', economy: 'euro zone' },
+  { name: "People's Bank of China", short: 'PBOC', city: 'BEIJING', economy: 'Chinese' },
+  { name: 'Saudi Central Bank', short: 'SAMA', city: 'RIYADH', economy: 'Saudi' },
+  { name: 'Reserve Bank of India', short: 'RBI', city: 'MUMBAI', economy: 'Indian' },
+];
+
+function centralBankStory(ctx: StoryContext): Story {
+  const { rng } = ctx;
+  const bank = rng.pick(CENTRAL_BANKS);
+  const rate = rng.decimal(0.1, 6.5, 2);
+  const action = rng.pick(['holds', 'raises', 'cuts'] as const);
+  const step = rng.pick([0.25, 0.5]);
+  const verb = { holds: 'kept', raises: 'raised', cuts: 'cut' }[action];
+  return {
+    headline: rng.pick([
+      `${bank.short} ${action} rates${action === 'holds' ? ` at ${fixed(rate, 2)}pc` : ` by ${step * 100} basis points`}`,
+      `${bank.name} ${action} benchmark rate, signals ${rng.pick(['patience', 'caution', 'more to come'])}`,
+      `${bank.economy.charAt(0).toUpperCase()}${bank.economy.slice(1)} rates: ${bank.short} ${action} as ${rng.pick(['inflation cools', 'growth slows', 'wages climb', 'prices stay sticky'])}`,
+    ]),
+    summary: `The ${bank.name} ${verb} its key interest rate${action === 'holds' ? '' : ` by ${step} percentage point`}, leaving it at ${fixed(rate, 2)} percent.`,
+    dateline: bank.city,
+    byline: wire(ctx),
+    tags: [bank.name, tagSpelling(rng, 'Interest rates', ['interest rates', 'Interest Rates']), 'Global economy'],
+    body: assembleBody(rng, {
+      lead: [
+        `The ${bank.name} ${verb} its benchmark interest rate on ${ctx.weekday}${action === 'holds' ? '' : ` by ${step} percentage point`}, taking it to ${fixed(rate, 2)} percent, as policymakers weighed ${rng.pick(['stubborn services inflation', 'a cooling labour market', 'weak consumer spending', 'volatile energy prices'])}.`,
+        `The decision was ${rng.pick(['widely expected', 'a surprise to some economists', 'in line with market pricing'])}, and the ${bank.economy} currency ${rng.pick(['edged higher', 'slipped', 'barely moved'])} after the announcement.`,
+      ],
+      pool: [
+        `Policymakers said future moves would depend on incoming data, repeating language used at the previous meeting.`,
+        `Inflation in the ${bank.economy} economy was last measured at ${fixed(rng.decimal(1.5, 7.5, 1), 1)} percent, above the official target.`,
+        `Bond yields ${rng.pick(['fell', 'rose'])} ${rng.int(2, 15)} basis points as traders adjusted bets on the path of rates this year.`,
+        `Governor-level officials told a press conference that the board had discussed a range of options before reaching its decision.`,
+        `Economists polled before the meeting had been split on the outcome, with a ${rng.pick(['small majority', 'large majority'])} expecting the move that was delivered.`,
+        `The decision adds to a divergence among major central banks, some of which are easing while others stay on hold.`,
+        `Emerging-market currencies, including those of South Asian economies, often react to shifts in the rates of large central banks.`,
+        `Business groups called for clearer guidance on the outlook, saying uncertainty was holding back investment.`,
+      ],
+      subheading: 'Market reaction',
+    }),
+  };
+}
+
+function economyDataStory(ctx: StoryContext): Story {
+  const { rng } = ctx;
+  const place = rng.pick([
+    { name: 'China', city: 'BEIJING', gauge: 'factory activity' },
+    { name: 'Japan', city: 'TOKYO', gauge: 'exports' },
+    { name: 'Saudi Arabia', city: 'RIYADH', gauge: 'non-oil growth' },
+    { name: 'the UAE', city: 'DUBAI', gauge: 'business activity' },
+    { name: 'Britain', city: 'LONDON', gauge: 'retail sales' },
+    { name: 'the United States', city: 'NEW YORK', gauge: 'consumer confidence' },
+    { name: 'Germany', city: 'BERLIN', gauge: 'industrial output' },
+  ]);
+  const value = rng.decimal(-4.5, 8.5, 1);
+  const up = value >= 0;
+  const label = place.name.replace(/^the /, '');
+  return {
+    headline: rng.pick([
+      `${label}'s ${place.gauge} ${up ? 'rises' : 'falls'} ${fixed(Math.abs(value), 1)}pc`,
+      `${label} ${place.gauge} ${up ? 'beats' : 'misses'} forecasts`,
+      `${place.gauge.charAt(0).toUpperCase()}${place.gauge.slice(1)} in ${label} ${up ? 'picks up' : 'weakens'} in latest data`,
+    ]),
+    summary: `Official figures showed ${place.gauge} in ${place.name} ${up ? 'grew' : 'shrank'} ${fixed(Math.abs(value), 1)} percent.`,
+    dateline: place.city,
+    byline: wire(ctx),
+    tags: [label, 'Global economy', tagSpelling(rng, 'Trade', ['trade'])],
+    body: assembleBody(rng, {
+      lead: [
+        `${place.gauge.charAt(0).toUpperCase()}${place.gauge.slice(1)} in ${place.name} ${up ? 'expanded' : 'contracted'} by ${fixed(Math.abs(value), 1)} percent, according to data published on ${ctx.weekday}, ${up ? 'a stronger' : 'a weaker'} reading than analysts had expected.`,
+      ],
+      pool: [
+        `Economists had forecast a change of ${fixed(value + rng.decimal(-2, 2, 1), 1)} percent in a survey before the release.`,
+        `Officials said ${rng.pick(['new orders', 'overseas demand', 'household spending', 'construction'])} had been the main driver of the change.`,
+        `The figures come as governments across the region try to balance support for growth with the need to keep inflation in check.`,
+        `Stock markets in the region ${rng.pick(['rose', 'fell', 'were mixed'])} after the data was released.`,
+        `Analysts cautioned that one month's figures could be revised and that the trend mattered more.`,
+        `Demand from trading partners, including South Asian importers, remained ${rng.pick(['soft', 'steady', 'resilient'])}, according to separate customs figures.`,
+        `The government has announced measures to support ${rng.pick(['small businesses', 'exporters', 'the property sector', 'consumers'])} in recent months.`,
+      ],
+    }),
+  };
+}

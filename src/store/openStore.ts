@@ -1,0 +1,22 @@
+import type { DatabaseTarget } from './connect.js';
+import { openDatabase } from './connect.js';
+import { createNewsStore, type KyselyNewsStore } from './kyselyNewsStore.js';
+import { migrateToLatest } from './migrate.js';
+
+/** A migrated store, ready to use, with the one call that releases its connections. */
+export interface OpenedStore {
+  readonly store: KyselyNewsStore;
+  close(): Promise<void>;
+}
+
+/** Opens the database, brings its schema to the latest migration and wraps it in the news store. */
+export async function openStore(target: DatabaseTarget): Promise<OpenedStore> {
+  const opened = await openDatabase(target);
+  try {
+    await migrateToLatest(opened.db);
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+  return { store: createNewsStore(opened.db, opened.dialect), close: () => opened.close() };
+}

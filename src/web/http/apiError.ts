@@ -1,0 +1,32 @@
+import { STATUS_CODES } from 'node:http';
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
+
+/** Every API error has this shape: the status text, a sentence for people, and per-field reasons when there are some. */
+export const ApiErrorSchema = Type.Object({
+  error: Type.String(),
+  message: Type.String(),
+  details: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+});
+
+export interface ApiErrorDetail {
+  readonly field: string;
+  readonly message: string;
+}
+
+export function apiErrorBody(status: number, message: string, details?: readonly ApiErrorDetail[]) {
+  return {
+    error: STATUS_CODES[status] ?? 'Error',
+    message,
+    ...(details !== undefined && details.length > 0 ? { details: [...details] } : {}),
+  };
+}
+
+export function sendApiError(
+  reply: FastifyReply,
+  status: number,
+  message: string,
+  details?: readonly ApiErrorDetail[],
+): FastifyReply {
+  return reply.code(status).header('cache-control', 'no-store').send(apiErrorBody(status, message, details));
+}

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { PageCache, type PageOutcome } from './pageCache.js';
+
+function setup() {
+  const state = { now: 0, version: 1, renders: 0, html: 'one' };
+  const cache = new PageCache({
+    minRenderIntervalMs: 1000,
+    maxAgeMs: 10_000,
+    maxEntries: 2,
+    currentVersion: () => state.version,
+    clock: () => state.now,
+    onRefreshError: () => {},
+  });
+  const producer = async (): Promise<PageOutcome> => {
+    state.renders++;
+    return { kind: 'page', html: state.html };
+  };
+  return { state, cache, producer };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+test('serves the cached page and re-renders at most once a second when the market moves', async () => {
+  const { state, cache, producer } = setup();
+  assert.equal(cache.lookup('a'), undefined);
+  const first = await cache.produce('a', producer);
+  assert.equal(first.kind, 'page');
+  const etag = cache.lookup('a')?.etag;
+  state.version = 2;
+  state.html = 'two';
+  state.now = 500;
+  assert.equal(cache.lookup('a')?.etag, etag, 'too soon to re-render');
+  await settle();
+  assert.equal(state.renders, 1);
+  state.now = 1000;
+  assert.equal(cache.lookup('a')?.etag, etag, 'stale page still served while re-rendering');
+  await settle();
+  assert.equal(state.renders, 2);
+  assert.notEqual(cache.lookup('a')?.etag, etag);
+  state.now = 5000;
+  cache.lookup('a');
+  await settle();
+  assert.equal(state.renders, 2, 'market still and page young: no render');
+  state.now = 11_001;
+  cache.lookup('a');
+  await settle();
+  assert.equal(state.renders, 3, 'old page refreshed even when the market is still');
+});
+
+test('concurrent cold requests share one render; non-pages are not cached; size is bounded', async () => {
+  const { state, cache, producer } = setup();
+  await Promise.all([cache.produce('a', producer), cache.produce('a', producer), cache.produce('a', producer)]);
+  assert.equal(state.renders, 1);
+  const missing = await cache.produce('gone', async () => ({ kind: 'notFound' }));
+  assert.equal(missing.kind, 'notFound');
+  assert.equal(cache.lookup('gone'), undefined);
+  await cache.produce('b', producer);
+  await cache.produce('c', producer);
+  assert.equal(cache.size, 2);
+  assert.equal(cache.lookup('a'), undefined, 'oldest entry evicted');
+});
+
+test('a page that disappears on refresh is dropped', async () => {
+  const { state, cache } = setup();
+  let exists = true;
+  await cache.produce('a', async () => (exists ? { kind: 'page', html: 'x' } : { kind: 'notFound' }));
+  exists = false;
+  state.now = 20_000;
+  assert.ok(cache.lookup('a'));
+  await settle();
+  assert.equal(cache.lookup('a'), undefined);
+});

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+/** The content codings we precompute; chosen per request from Accept-Encoding. */
+export type Coding = 'br' | 'gzip' | 'identity';
+
+type Headers = Readonly<Record<string, string>>;
+
+/**
+ * A response body rendered once and compressed once, with the headers for each
+ * coding built ahead of time, so serving it costs a header lookup and a write.
+ */
+export interface PreparedResponse {
+  readonly etag: string;
+  readonly bodies: Readonly<Record<Coding, Buffer>>;
+  readonly headers: Readonly<Record<Coding, Headers>>;
+  /** Headers for a 304: validators and caching, no body. */
+  readonly notModifiedHeaders: Headers;
+}
+
+export interface PrepareOptions {
+  readonly contentType: string;
+  readonly cacheControl: string;
+}
+
+// Brotli 11 is for build steps; pages are re-rendered about once a second, so a
+// middle quality keeps that cheap while staying well ahead of gzip.
+const BROTLI_QUALITY = 6;
+
+export async function prepareResponse(body: string | Buffer, options: PrepareOptions): Promise<PreparedResponse> {
+  const identity = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  const [gzipped, brotli] = await Promise.all([
+    gzipAsync(identity, { level: 6 }),
+    brotliAsync(identity, {
+      params: {
+        [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+        [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+      },
+    }),
+  ]);
+  const hash = createHash('sha1').update(identity).digest('base64url').slice(0, 22);
+  // One validator for the representation; coding variants get a suffix as RFC 9110 §8.8.3 asks.
+  const etag = `"${hash}"`;
+  const common = {
+    'content-type': options.contentType,
+    'cache-control': options.cacheControl,
+    vary: 'Accept-Encoding',
+  };
+  return {
+    etag,
+    bodies: { br: brotli, gzip: gzipped, identity },
+    headers: {
+      br: { ...common, etag: `"${hash}-br"`, 'content-encoding': 'br' },
+      gzip: { ...common, etag: `"${hash}-gz"`, 'content-encoding': 'gzip' },
+      identity: { ...common, etag },
+    },
+    notModifiedHeaders: { 'cache-control': options.cacheControl, vary: 'Accept-Encoding', etag },
+  };
+}
+
+/** Sends a prepared response: 304 when the client holds it, else the best coding it accepts. */
+export function sendPrepared(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  prepared: PreparedResponse,
+  statusCode = 200,
+): FastifyReply {
+  const ifNoneMatch = request.headers['if-none-match'];
+  if (statusCode === 200 && ifNoneMatch !== undefined && matchesEtag(ifNoneMatch, prepared.etag)) {
+    return reply.code(304).headers(prepared.notModifiedHeaders).send();
+  }
+  const coding = chooseCoding(request.headers['accept-encoding']);
+  return reply.code(statusCode).headers(prepared.headers[coding]).send(prepared.bodies[coding]);
+}
+
+/** True when If-None-Match names this representation in any of its codings, or is `*`. */
+export function matchesEtag(ifNoneMatch: string, etag: string): boolean {
+  if (ifNoneMatch.trim() === '*') return true;
+  // etag is `"hash"`; variants are `"hash-br"`, `"hash-gz"`, possibly weak (W/).
+  const hash = etag.slice(1, -1);
+  for (const candidate of ifNoneMatch.split(',')) {
+    const tag = candidate.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
+    if (tag === hash || tag === `${hash}-br` || tag === `${hash}-gz`) return true;
+  }
+  return false;
+}
+
+/**
+ * Picks br, then gzip, then identity. The common header (`gzip, deflate, br`)
+ * takes the fast path; only a header with q-values is parsed properly.
+ */
+export function chooseCoding(acceptEncoding: string | undefined): Coding {
+  if (acceptEncoding === undefined || acceptEncoding === '') return 'identity';
+  if (!acceptEncoding.includes(';')) {
+    if (acceptEncoding.includes('br')) return 'br';
+    if (acceptEncoding.includes('gzip')) return 'gzip';
+    return 'identity';
+  }
+  const accepted = new Map<string, number>();
+  for (const part of acceptEncoding.split(',')) {
+    const [name = '', ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    accepted.set(name.trim().toLowerCase(), q === undefined ? 1 : Number(q.slice(2)) || 0);
+  }
+  const weight = (coding: string): number => accepted.get(coding) ?? accepted.get('*') ?? 0;
+  if (weight('br') > 0) return 'br';
+  if (weight('gzip') > 0) return 'gzip';
+  return 'identity';
+}

@@ -1,0 +1,91 @@
+import type { Article, ArticleSummary } from '../../news/article.js';
+import type { Comment } from '../../news/comment.js';
+import { formatPublished, karachiDateKey } from '../../news/time.js';
+import { bylineName } from '../components/bylineName.js';
+import { Layout, type PageChrome } from '../components/Layout.js';
+import { articleUrl, printUrl, sectionUrl, tagUrl } from '../components/urls.js';
+import { ArticleBody } from './ArticleBody.js';
+import { type CommentFormState, CommentsSection } from './CommentsSection.js';
+
+export interface ArticlePageProps {
+  readonly chrome: PageChrome;
+  readonly article: Article;
+  readonly related: readonly ArticleSummary[];
+  readonly comments: readonly Comment[];
+  readonly readMore: readonly ArticleSummary[];
+  readonly pendingNotice: boolean;
+  readonly form: CommentFormState | null;
+}
+
+export function ArticlePage(props: ArticlePageProps) {
+  const { article } = props;
+  const printDate = karachiDateKey(article.publishedAt);
+  return (
+    <Layout
+      chrome={props.chrome}
+      currentPath={sectionUrl(article.section.slug)}
+      head={{
+        title: article.headline,
+        description: article.summary,
+        canonicalPath: articleUrl(article),
+        ogType: 'article',
+      }}
+    >
+      <article class="article" aria-labelledby="headline">
+        <p class="article__section">
+          <a href={sectionUrl(article.section.slug)}>{article.section.name}</a>
+        </p>
+        <h1 id="headline">{article.headline}</h1>
+        <p class="byline">
+          <span class="byline__name">{bylineName(article.byline)}</span> Published{' '}
+          <time dateTime={article.publishedAt.toISOString()}>{formatPublished(article.publishedAt)}</time>
+          {article.updatedAt !== null ? (
+            <>
+              {' · Updated '}
+              <time dateTime={article.updatedAt.toISOString()}>{formatPublished(article.updatedAt)}</time>
+            </>
+          ) : null}
+        </p>
+        {article.printPage !== null ? (
+          <p class="print-label">
+            <a href={printUrl(printDate)}>
+              Print {printDate}, page {article.printPage}
+            </a>
+          </p>
+        ) : null}
+        <ArticleBody body={article.body} dateline={article.dateline} related={props.related} />
+        {article.tags.length > 0 ? (
+          <nav class="tags" aria-label="Tags">
+            <ul>
+              {article.tags.map((tag) => (
+                <li key={tag.slug}>
+                  <a href={tagUrl(tag.slug)} rel="tag">
+                    {tag.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+      </article>
+      <CommentsSection
+        articleId={article.id}
+        comments={props.comments}
+        pendingNotice={props.pendingNotice}
+        form={props.form}
+      />
+      {props.readMore.length > 0 ? (
+        <section class="read-more" aria-labelledby="read-more-heading">
+          <h2 id="read-more-heading">Read more stories</h2>
+          <ul class="story-list">
+            {props.readMore.map((story) => (
+              <li key={story.id}>
+                <a href={articleUrl(story)}>{story.headline}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,150 @@
+import type { FxRateView, MarketSnapshot } from '../../market/marketSnapshot.js';
+import { formatRupees } from '../../market/money.js';
+import { formatPublished } from '../../news/time.js';
+import { Layout, type PageChrome } from '../components/Layout.js';
+import { CURRENCY_URL } from '../components/urls.js';
+import { type ConverterState, USD_PKR } from '../markets/converterState.js';
+import { directionOf, figureClass, signedRupees } from '../markets/marketFigures.js';
+
+const MARKET_NAMES: Record<FxRateView['market'], string> = { interbank: 'Interbank', open: 'Open market' };
+
+/** "Dollar to PKR": USD/PKR in both markets, the other pairs, and a converter that needs no script. */
+export function CurrencyPage(props: {
+  readonly chrome: PageChrome;
+  readonly snapshot: MarketSnapshot;
+  readonly converter: ConverterState;
+}) {
+  const usd = props.snapshot.fx.filter((rate) => rate.pair === USD_PKR);
+  const others = props.snapshot.fx.filter((rate) => rate.pair !== USD_PKR);
+  return (
+    <Layout
+      chrome={props.chrome}
+      currentPath={CURRENCY_URL}
+      head={{
+        title: 'Dollar to PKR: US dollar rate today',
+        description: 'US dollar to Pakistani rupee: interbank and open-market buying and selling rates, with a converter.',
+        canonicalPath: CURRENCY_URL,
+      }}
+    >
+      <h1>Dollar to PKR</h1>
+      <RateTable caption="US dollar to Pakistani rupee (Rs per US$)" rates={usd} label="US dollar rates" />
+      <Converter state={props.converter} />
+      {others.length > 0 ? (
+        <RateTable caption="Other currencies (Rs per unit)" rates={others} label="Other currency rates" showPair />
+      ) : null}
+    </Layout>
+  );
+}
+
+function RateTable(props: {
+  readonly caption: string;
+  readonly label: string;
+  readonly rates: readonly FxRateView[];
+  readonly showPair?: boolean;
+}) {
+  if (props.rates.length === 0) return <p>No rates are available right now.</p>;
+  return (
+    <div class="table-scroll" role="region" aria-label={props.label} tabIndex={0}>
+      <table class="data-table">
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            {props.showPair ? <th scope="col">Currency</th> : null}
+            <th scope="col" class="text">
+              Market
+            </th>
+            <th scope="col">Buying</th>
+            <th scope="col">Change</th>
+            <th scope="col">Selling</th>
+            <th scope="col">Change</th>
+            <th scope="col" class="text">
+              Source, time
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rates.map((rate) => {
+            const buyingChange = rate.buying - rate.previousBuying;
+            const sellingChange = rate.selling - rate.previousSelling;
+            return (
+              <tr key={`${rate.pair}-${rate.market}`}>
+                {props.showPair ? <th scope="row">{rate.pair}</th> : null}
+                <td class="text">{MARKET_NAMES[rate.market]}</td>
+                <td>{formatRupees(rate.buying, { thousands: true })}</td>
+                <td class={figureClass(directionOf(buyingChange))}>{signedRupees(buyingChange as typeof rate.buying)}</td>
+                <td>{formatRupees(rate.selling, { thousands: true })}</td>
+                <td class={figureClass(directionOf(sellingChange))}>
+                  {signedRupees(sellingChange as typeof rate.selling)}
+                </td>
+                <td class="text">
+                  {rate.source}, <time dateTime={rate.time.toISOString()}>{formatPublished(rate.time)}</time>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Converter(props: { readonly state: ConverterState }) {
+  const { state } = props;
+  const invalid = state.kind === 'invalid';
+  return (
+    <section aria-labelledby="converter-heading">
+      <h2 id="converter-heading">Converter</h2>
+      <form method="get" action={CURRENCY_URL} class="converter">
+        <div class="form-field">
+          <label for="converter-amount">Amount</label>
+          <input
+            id="converter-amount"
+            name="amount"
+            type="text"
+            inputMode="decimal"
+            required
+            maxLength={15}
+            value={state.amount}
+            aria-invalid={invalid ? 'true' : undefined}
+            aria-describedby={invalid ? 'converter-error' : undefined}
+          />
+        </div>
+        <div class="form-field">
+          <label for="converter-direction">Convert</label>
+          <select id="converter-direction" name="direction">
+            <option value="usd-pkr" selected={state.direction === 'usd-pkr'}>
+              US dollars to rupees
+            </option>
+            <option value="pkr-usd" selected={state.direction === 'pkr-usd'}>
+              Rupees to US dollars
+            </option>
+          </select>
+        </div>
+        <div class="form-field">
+          <button class="button" type="submit">
+            Convert
+          </button>
+        </div>
+      </form>
+      {state.kind === 'invalid' ? (
+        <p class="form-error" id="converter-error" role="alert">
+          {state.message}
+        </p>
+      ) : null}
+      {state.kind === 'converted' ? (
+        <div class="converter__result" role="status">
+          {state.lines.map((line) => (
+            <p key={line.market}>
+              {state.direction === 'usd-pkr'
+                ? `US$ ${state.amountText} = Rs ${line.result}`
+                : `Rs ${state.amountText} = US$ ${line.result}`}{' '}
+              <span class="story-meta">
+                at the {MARKET_NAMES[line.market].toLowerCase()} rate of Rs {line.rate}
+              </span>
+            </p>
+          ))}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import { Type } from '@sinclair/typebox';
+import { validateComment } from '../../news/commentRules.js';
+import type { TypeBoxApp } from '../http/typeboxApp.js';
+import { articleUrl } from '../components/urls.js';
+import type { SiteContext } from '../siteContext.js';
+import { parseArticleId } from './articleId.js';
+import { renderArticlePage } from './articlePageRender.js';
+import { sendErrorPage, sendHtml, sendNotFoundPage, servePage } from './pageResponses.js';
+
+// Generous bounds on what the form may send; the comment rules give the real limits and messages.
+const formField = Type.Optional(Type.String({ maxLength: 20_000 }));
+
+export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void {
+  const { store } = site.deps;
+
+  app.get('/news/:id', { schema: { params: Type.Object({ id: Type.String() }) } }, async (request, reply) => {
+    const id = parseArticleId(request.params.id);
+    const article = id === null ? null : await store.getArticle(id);
+    if (article === null) return sendNotFoundPage(site, request, reply);
+    return reply.redirect(articleUrl(article), 301);
+  });
+
+  app.get(
+    '/news/:id/:slug',
+    {
+      schema: {
+        params: Type.Object({ id: Type.String(), slug: Type.String() }),
+        querystring: Type.Object({ comment: Type.Optional(Type.String()) }),
+      },
+    },
+    async (request, reply) => {
+      const id = parseArticleId(request.params.id);
+      if (id === null) return sendNotFoundPage(site, request, reply);
+      const { slug } = request.params;
+      const pendingNotice = request.query.comment === 'pending';
+      return servePage(site, request, reply, `article:${id}:${slug}:${pendingNotice ? 'pending' : ''}`, async () => {
+        const article = await store.getArticle(id);
+        if (article === null) return { kind: 'notFound' };
+        if (article.slug !== slug) return { kind: 'redirect', location: articleUrl(article), status: 301 };
+        return { kind: 'page', html: await renderArticlePage(site, article, { pendingNotice, form: null }) };
+      });
+    },
+  );
+
+  // The comment form without JavaScript: errors come back in the page, success goes back to the article.
+  app.post(
+    '/news/:id/comments',
+    {
+      bodyLimit: 64 * 1024,
+      schema: {
+        params: Type.Object({ id: Type.String() }),
+        body: Type.Object({ name: formField, email: formField, body: formField }),
+      },
+    },
+    async (request, reply) => {
+      const id = parseArticleId(request.params.id);
+      if (id === null) return sendNotFoundPage(site, request, reply);
+      const decision = site.commentLimiter.take(request.ip);
+      if (!decision.allowed) {
+        reply.header('retry-after', String(decision.retryAfterSeconds));
+        return sendErrorPage(
+          site,
+          reply,
+          429,
+          'Too many comments',
+          `You have posted several comments in the last minute. Please wait ${decision.retryAfterSeconds} seconds and try again.`,
+        );
+      }
+      const article = await store.getArticle(id);
+      if (article === null) return sendNotFoundPage(site, request, reply);
+      const values = {
+        name: request.body.name ?? '',
+        email: request.body.email ?? '',
+        body: request.body.body ?? '',
+      };
+      const validation = validateComment(values);
+      if (!validation.ok) {
+        const html = await renderArticlePage(site, article, {
+          pendingNotice: false,
+          form: { values, errors: validation.errors },
+        });
+        return sendHtml(reply, 422, html);
+      }
+      await store.addComment({ articleId: article.id, ...validation.value, ip: request.ip });
+      return reply.redirect(`${articleUrl(article)}?comment=pending#comments`, 303);
+    },
+  );
+}

@@ -1,0 +1,15 @@
+/** Stories per page on section and tag pages. */
+export const PAGE_SIZE = 20;
+
+export interface PageWindow {
+  readonly page: number;
+  readonly pageCount: number;
+  readonly offset: number;
+}
+
+/** Page 1 always exists (an empty section still has a page); beyond the last page is out of range (null). */
+export function pageWindow(page: number, total: number): PageWindow | null {
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (page < 1 || page > pageCount) return null;
+  return { page, pageCount, offset: (page - 1) * PAGE_SIZE };
+}

@@ -1,0 +1,25 @@
+import type { PageChrome } from './components/Layout.js';
+import type { SiteAssets } from './assets/siteAssets.js';
+import type { CommentRateLimiter } from './http/commentRateLimiter.js';
+import type { PageCache } from './http/pageCache.js';
+import type { WebDeps } from './webDeps.js';
+
+/** What the route plugins share: the boot-time dependencies plus the server's own caches. */
+export interface SiteContext {
+  readonly deps: WebDeps;
+  readonly pages: PageCache;
+  readonly assets: SiteAssets;
+  readonly commentLimiter: CommentRateLimiter;
+  /** Ticker, masthead and navigation data for a page being rendered now. */
+  chrome(): Promise<PageChrome>;
+}
+
+export function createChromeLoader(deps: WebDeps, assets: SiteAssets): () => Promise<PageChrome> {
+  return async () => ({
+    sections: await deps.store.listSections(),
+    snapshot: deps.market.snapshot(),
+    now: deps.now(),
+    stylesheetUrl: assets.stylesheetUrl,
+    tickerScriptUrl: assets.tickerScriptUrl,
+  });
+}

@@ -1,0 +1,90 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { type DatabaseTarget, type OpenDatabase, openDatabase } from '../../src/store/connect.js';
+import { createNewsStore, type KyselyNewsStore } from '../../src/store/kyselyNewsStore.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
+
+/** A database engine the store suite runs against; each `freshTarget` is an empty database of its own. */
+export interface StoreBackend {
+  readonly name: string;
+  freshTarget(): Promise<DatabaseTarget>;
+  /** Removes everything `freshTarget` created. */
+  dispose(): Promise<void>;
+}
+
+export interface OpenStore extends OpenDatabase {
+  readonly store: KyselyNewsStore;
+}
+
+export async function openTestStore(target: DatabaseTarget): Promise<OpenStore> {
+  const opened = await openDatabase(target);
+  try {
+    await migrateToLatest(opened.db);
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+  return { ...opened, store: createNewsStore(opened.db, opened.dialect) };
+}
+
+export async function sqliteBackend(): Promise<StoreBackend> {
+  const dir = await mkdtemp(join(tmpdir(), 'broadsheet-store-'));
+  let count = 0;
+  return {
+    name: 'SQLite',
+    // A nested folder, so the test also proves openDatabase creates the parent directory.
+    freshTarget: async () => ({ kind: 'sqlite', path: join(dir, `run-${++count}`, 'news.db') }),
+    dispose: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+export const POSTGRES_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** Null when PostgreSQL answers, otherwise why not. */
+export async function postgresProblem(url: string): Promise<string | null> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Each target is a schema of its own, named after this process, so parallel runs never meet. */
+export function postgresBackend(url: string): StoreBackend {
+  const runId = `${process.pid}_${Date.now().toString(36)}`;
+  const schemas: string[] = [];
+  return {
+    name: 'PostgreSQL',
+    freshTarget: async () => {
+      const schema = `broadsheet_test_${runId}_${schemas.length + 1}`;
+      schemas.push(schema);
+      return { kind: 'postgres', url, schema };
+    },
+    dispose: async () => {
+      const pool = new pg.Pool({ connectionString: url });
+      try {
+        for (const schema of schemas) await pool.query(`drop schema if exists "${schema}" cascade`);
+      } finally {
+        await pool.end();
+      }
+    },
+  };
+}
+
+/** The URL with any password hidden, for messages. */
+export function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}

@@ -1,0 +1,59 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type App, createApp } from '../../src/app.js';
+import { parseServeConfig } from '../../src/config.js';
+
+/** A whole Broadsheet site on a fresh SQLite file with demo content, served on a free port. */
+export interface RunningTestApp {
+  readonly app: App;
+  /** `http://127.0.0.1:<port>`, without a trailing slash. */
+  readonly baseUrl: string;
+  /** Absolute URL of a site path such as `/world`. */
+  url(path: string): string;
+  /** Stops the site and deletes its database. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Milliseconds between simulated market ticks; short so live updates show quickly. */
+  readonly simulatorIntervalMs?: number;
+  readonly now?: () => Date;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<RunningTestApp> {
+  const dir = await mkdtemp(join(tmpdir(), 'broadsheet-test-'));
+  const config = parseServeConfig({
+    port: '0',
+    db: join(dir, 'site.sqlite'),
+    // Tests post several comments from one address; the limit has its own HTTP test.
+    commentRateLimit: '0',
+    simulatorInterval: String(options.simulatorIntervalMs ?? 300),
+    logLevel: 'silent',
+  });
+  const app = await createApp(config, options.now ? { now: options.now } : {});
+  let address: string;
+  try {
+    address = await app.start();
+  } catch (error) {
+    await app.stop().catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const baseUrl = address.replace(/\/$/, '');
+  let stopped = false;
+  return {
+    app,
+    baseUrl,
+    url: (path) => `${baseUrl}${path.startsWith('/') ? path : `/${path}`}`,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      try {
+        await app.stop();
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
