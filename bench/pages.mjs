@@ -12,7 +12,7 @@ import { pickArticlePath, startBroadsheet } from './lib/broadsheet.mjs';
 import { afterChildrenStopped, isRunning, runWithCleanup } from './lib/children.mjs';
 import { pickLoadTool, runLoad } from './lib/load.mjs';
 import { getRaw } from './lib/loopback.mjs';
-import { describeMachine, toolVersion } from './lib/machine.mjs';
+import { describeMachine, loadAverage, toolVersion } from './lib/machine.mjs';
 import { NGINX, nginxInstalled, startNginx } from './lib/nginx.mjs';
 import { appendResults, markdownTable, textTable } from './lib/results.mjs';
 import { readRssBytes, sampleRss } from './lib/rss.mjs';
@@ -65,7 +65,13 @@ await runWithCleanup(async () => {
 
 async function benchmark(dir, tool) {
   const machine = describeMachine();
-  log(`machine: ${machine.nproc} CPUs, ${machine.cpu}, Node ${machine.node}; load: ${tool}`);
+  const loadBefore = loadAverage();
+  log(
+    `machine: ${machine.nproc} CPUs, ${machine.cpu}, Node ${machine.node}; load tool: ${tool}; load average ${loadBefore.toFixed(2)}`,
+  );
+  if (loadBefore > Number(machine.nproc) / 2) {
+    log('warning: the machine is already busy; other work competes with the servers and skews the numbers');
+  }
   const nodeArgs = flags['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', flags['cpu-prof']] : [];
   const broadsheet = await startBroadsheet({
     dir,
@@ -110,6 +116,7 @@ async function benchmark(dir, tool) {
     }
   }
   if (!isRunning(broadsheet.started)) throw new Error(`Broadsheet died during the load:\n${broadsheet.output()}`);
+  const loadAfter = loadAverage();
 
   const header = ['server', 'coding', 'req/s', 'p50 ms', 'p99 ms', '× nginx', 'bytes/resp', 'peak RSS'];
   const rows = runs.map((run) => {
@@ -127,10 +134,11 @@ async function benchmark(dir, tool) {
     ];
   });
   const verdicts = checkTargets(runs);
+  const busy = `load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after (the load generator itself adds about 2)`;
   const settings = `${tool} ${tool === 'wrk' ? `-t${shape.threads} -c${shape.connections} -d${shape.durationSec}s --latency` : `-w ${shape.threads} -c ${shape.connections} -d ${shape.durationSec}`}, ${warmup.durationSec}s warm-up per run, simulator ${flags.simulator}`;
 
   process.stdout.write(`\n${textTable(header, rows)}\n\n`);
-  process.stdout.write(`Broadsheet idle RSS ${mb(idleRss)}; ${settings}\n`);
+  process.stdout.write(`Broadsheet idle RSS ${mb(idleRss)}; ${settings}; ${busy}\n`);
   for (const verdict of verdicts) process.stdout.write(`${verdict.met ? 'MET ' : 'MISS'}  ${verdict.text}\n`);
 
   if (flags.record) {
@@ -142,6 +150,7 @@ async function benchmark(dir, tool) {
         '',
         `Machine: ${machine.nproc} CPUs (\`nproc\`), ${machine.cpu}, ${machine.memoryGiB} GiB; Node ${machine.node}; ${nginxVersion}; ${wrkVersion}.`,
         `Page: \`${path}\`, ${page.identity.length} bytes uncompressed, ${page.gzip.length} bytes gzip. Load: ${settings}. Broadsheet idle RSS ${mb(idleRss)}.`,
+        `Machine load: ${busy}.`,
         '',
         markdownTable(header, rows),
         '',

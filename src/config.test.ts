@@ -45,11 +45,14 @@ describe('serve configuration', () => {
     [{ logLevel: 'loud' }, /--log-level .* one of/],
   ] as const) {
     test(`rejects ${JSON.stringify(raw)} with a message naming the setting`, () => {
-      assert.throws(() => parseServeConfig(raw), (error: unknown) => {
-        assert.ok(error instanceof ConfigError);
-        assert.match(error.message, pattern);
-        return true;
-      });
+      assert.throws(
+        () => parseServeConfig(raw),
+        (error: unknown) => {
+          assert.ok(error instanceof ConfigError);
+          assert.match(error.message, pattern);
+          return true;
+        },
+      );
     });
   }
 });

@@ -1,7 +1,7 @@
 // What the numbers were measured on, for RESULTS.md: a result without its machine means little.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { availableParallelism, totalmem } from 'node:os';
+import { availableParallelism, loadavg, totalmem } from 'node:os';
 
 export function describeMachine() {
   let cpu = 'unknown CPU';
@@ -34,4 +34,9 @@ export function toolVersion(command, args) {
     const stderr = /** @type {{ stderr?: string }} */ (error).stderr;
     return typeof stderr === 'string' && stderr.trim() ? (stderr.split('\n')[0]?.trim() ?? 'present') : 'absent';
   }
+}
+
+/** The 1-minute load average: on a shared machine, other work skews a run and the record should say so. */
+export function loadAverage() {
+  return loadavg()[0] ?? 0;
 }

@@ -22,6 +22,11 @@ export type InstrumentFields = Omit<Instrument, 'tickSize' | 'lotSize'> &
 
 const SYMBOL_PATTERN = /^[A-Z0-9][A-Z0-9.-]{0,15}$/;
 
+/** Whether text reads like a PSX symbol: upper-case letters and digits, `.` and `-` (`OGDC`, `OGDC-JAN`). */
+export function isSymbol(text: string): boolean {
+  return SYMBOL_PATTERN.test(text);
+}
+
 /** Builds an instrument with PSX defaults and refuses impossible figures. */
 export function defineInstrument(fields: InstrumentFields): Instrument {
   const instrument: Instrument = { ...fields, tickSize: fields.tickSize ?? paisa(1), lotSize: fields.lotSize ?? 1 };

@@ -20,6 +20,10 @@ export interface QuoteView {
   readonly volume: number;
   /** Time of the last trade, or of the LDCP when untraded today. */
   readonly time: Date;
+  /** Σ price × volume of today's trades, in paisa. */
+  readonly turnover?: number;
+  /** turnover ÷ volume rounded half away from zero to the paisa; absent while untraded. */
+  readonly vwap?: Paisa;
   /** Exactly as the reference ticker reads, e.g. `AVN 64.80 Increased By ▲ 0.63 (0.98%)`. */
   readonly tickerText: string;
 }
@@ -35,6 +39,9 @@ export interface IndexView {
   readonly changePercent: number;
   readonly direction: Direction;
   readonly time: Date;
+  /** Today's highest and lowest value so far, hundredths of a point; absent while unmoved. */
+  readonly high?: number;
+  readonly low?: number;
   /** e.g. `KSE100 40,673 Increased By 801.8 (2.01%)`. */
   readonly tickerText: string;
 }
@@ -53,6 +60,21 @@ export interface FxRateView {
   readonly time: Date;
 }
 
+/**
+ * Where the trading day stands. PSX phases per its Designated Time Schedule
+ * (psx-market.md §4.2); `halted` is the index-based market halt (§4.4).
+ */
+export type MarketPhase = 'pre-open' | 'open' | 'break' | 'post-close' | 'closed' | 'halted';
+
+/** The market's phase as the ticker shows it, e.g. `{ phase: 'open', text: 'Market open' }`. */
+export interface MarketStatusView {
+  readonly phase: MarketPhase;
+  /** `Market open`, `Pre-open`, `Break`, `Post-close`, `Market closed`, `Market halted`. */
+  readonly text: string;
+  /** When the phase next changes by the calendar or the halt rule; null when none is known. */
+  readonly nextChange: Date | null;
+}
+
 /** Everything the live parts of the site show, taken at one instant. `version` grows with each change. */
 export interface MarketSnapshot {
   readonly version: number;
@@ -60,6 +82,8 @@ export interface MarketSnapshot {
   readonly quotes: readonly QuoteView[];
   readonly indices: readonly IndexView[];
   readonly fx: readonly FxRateView[];
+  /** Present when the market runs with a trading calendar; as of the latest trade or `Market.tick`. */
+  readonly status?: MarketStatusView;
 }
 
 /** What the web side needs of the market: a consistent snapshot, cheap to take repeatedly. */

@@ -89,3 +89,18 @@ export function directionOf(change: number): Direction {
   if (change < 0) return 'down';
   return 'unchanged';
 }
+
+/**
+ * A trade that arrived after a later one (its time is before the quote's last
+ * trade): it happened, so it counts in volume, high and low, but the last
+ * price stays that of the latest trade. Validate it with `tradeRejection` first.
+ */
+export function applyLateTrade(quote: Quote, trade: Trade): Quote {
+  return {
+    ...quote,
+    open: quote.open ?? trade.price,
+    high: quote.high === null ? trade.price : paisa(Math.max(quote.high, trade.price)),
+    low: quote.low === null ? trade.price : paisa(Math.min(quote.low, trade.price)),
+    volume: quote.volume + trade.volume,
+  };
+}

@@ -7,6 +7,8 @@ export interface Trade {
   /** Number of shares. */
   readonly volume: number;
   readonly time: Date;
-  /** The feed's sequence number, when it sends one. */
+  /** The feed's sequence number, when it sends one: a trade seen again with the same feed and seq is a duplicate. */
   readonly seq?: number;
+  /** Which feed sent it; seq numbers are unique per feed. Default `'default'`. */
+  readonly feed?: string;
 }

@@ -60,7 +60,8 @@ export async function buildServer(deps: WebDeps, options: ServerOptions = {}): P
     maxEntries: MAX_CACHED_PAGES,
     currentVersion: () => marketVersion,
     clock: Date.now,
-    onRefreshError: (key, error) => deps.logger.error({ err: error, key }, 'page re-render failed; serving the last one'),
+    onRefreshError: (key, error) =>
+      deps.logger.error({ err: error, key }, 'page re-render failed; serving the last one'),
   });
 
   const site: SiteContext = {
@@ -87,7 +88,8 @@ export async function buildServer(deps: WebDeps, options: ServerOptions = {}): P
   registerAssetRoutes(app, site);
 
   app.setNotFoundHandler(async (request, reply) => {
-    if (isApi(request.url)) return sendApiError(reply, 404, `No API route ${request.method} ${request.url.split('?')[0]}.`);
+    if (isApi(request.url))
+      return sendApiError(reply, 404, `No API route ${request.method} ${request.url.split('?')[0]}.`);
     return sendNotFoundPage(site, request, reply);
   });
 
@@ -106,7 +108,13 @@ export async function buildServer(deps: WebDeps, options: ServerOptions = {}): P
     // Never echo internals into a page: a client error gets the validator's sentence, a server error nothing.
     return clientError
       ? sendErrorPage(site, reply, status, 'Bad request', `We could not read this request: ${error.message}.`)
-      : sendErrorPage(site, reply, 500, 'Something went wrong', 'We could not show this page. Please try again in a moment.');
+      : sendErrorPage(
+          site,
+          reply,
+          500,
+          'Something went wrong',
+          'We could not show this page. Please try again in a moment.',
+        );
   });
 
   return app;

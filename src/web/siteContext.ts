@@ -1,5 +1,5 @@
-import type { PageChrome } from './components/Layout.js';
 import type { SiteAssets } from './assets/siteAssets.js';
+import type { PageChrome } from './components/Layout.js';
 import type { CommentRateLimiter } from './http/commentRateLimiter.js';
 import type { PageCache } from './http/pageCache.js';
 import type { WebDeps } from './webDeps.js';

@@ -31,13 +31,15 @@ async function fillComment(page: Page, entry: CommentEntry): Promise<void> {
   await form.getByLabel(/comment/i).fill(entry.body);
 }
 
-/** Submits and waits for whatever the site does next: a new page without JS, an inline notice with it. */
+/**
+ * Submits and waits for the page that follows a plain form post; an enhanced
+ * form that answers in place is waited for by `waitForMessage`.
+ */
 async function submitComment(page: Page): Promise<void> {
-  const before = page.url();
-  await commentForm(page).getByRole('button').first().click();
+  await commentForm(page)
+    .getByRole('button', { name: /post|submit|send/i })
+    .click();
   await page.waitForLoadState('load');
-  // Either the browser followed the server's redirect or the island answered in place.
-  if (page.url() === before) await page.waitForTimeout(200);
 }
 
 /** How many live-region messages (`role=status` or `alert`) in the page say `pattern` and are visible. */

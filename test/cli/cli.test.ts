@@ -95,8 +95,20 @@ describe('broadsheet comments', () => {
       publishedAt: new Date('2026-11-27T10:00:00Z'),
       printPage: null,
     });
-    const first = await opened.store.addComment({ articleId, name: 'Amina', email: 'a@example.com', body: 'First!', ip: '127.0.0.1' });
-    const second = await opened.store.addComment({ articleId, name: 'Bilal', email: 'b@example.com', body: 'Second', ip: '127.0.0.1' });
+    const first = await opened.store.addComment({
+      articleId,
+      name: 'Amina',
+      email: 'a@example.com',
+      body: 'First!',
+      ip: '127.0.0.1',
+    });
+    const second = await opened.store.addComment({
+      articleId,
+      name: 'Bilal',
+      email: 'b@example.com',
+      body: 'Second',
+      ip: '127.0.0.1',
+    });
     await opened.close();
 
     const listed = await finish(broadsheet(['comments', 'list', '--pending', '--json', '--db', dbPath]));

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type App, createApp } from '../../src/app.js';
 import { parseServeConfig } from '../../src/config.js';
+import { assertBuiltAssetsFresh } from './builtAssets.js';
 
 /** A whole Broadsheet site on a fresh SQLite file with demo content, served on a free port. */
 export interface RunningTestApp {
@@ -22,6 +23,7 @@ export interface TestAppOptions {
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<RunningTestApp> {
+  await assertBuiltAssetsFresh();
   const dir = await mkdtemp(join(tmpdir(), 'broadsheet-test-'));
   const config = parseServeConfig({
     port: '0',

@@ -11,7 +11,7 @@ import {
   tagSpelling,
   thousands,
 } from './storyKit.js';
-import { DESK_BYLINES, LISTED_COMPANIES, SECTOR_WORDS, SESSION_MOMENTS } from './wordBanks.js';
+import { DESK_BYLINES, HEAVYWEIGHT_SYMBOLS, LISTED_COMPANIES, SECTOR_WORDS, SESSION_MOMENTS } from './wordBanks.js';
 
 /** Markets desk copy; session reports only on trading days. */
 export const writeMarketsStory: StoryWriter = (ctx) => {
@@ -26,7 +26,9 @@ function indexCloseStory(ctx: StoryContext) {
   const up = m.kse100Change >= 0;
   const pct = (m.kse100Change / (m.kse100 - m.kse100Change)) * 100;
   const points = thousands(Math.abs(m.kse100Change));
-  const leaders = rng.sample(LISTED_COMPANIES, 3);
+  // Session reports lead with an index heavyweight, as dealers' notes do.
+  const heavyweights = LISTED_COMPANIES.filter((c) => HEAVYWEIGHT_SYMBOLS.includes(c.symbol));
+  const leaders = [rng.pick(heavyweights), ...rng.sample(LISTED_COMPANIES, 2)];
   const [first, second, third] = leaders;
   const driver = rng.pick(
     up

@@ -60,9 +60,9 @@ function cabinetStory(ctx: StoryContext): Story {
         `A spokesperson said the first phase would begin within ${rng.int(2, 8)} months, once the planning and development department completed its review.`,
         `The cabinet also approved ${rng.int(3, 14)} other agenda items, including the regularisation of contract employees and amendments to procurement rules.`,
         `Officials said the project would be financed partly from the provincial development programme and partly by ${rng.pick(['a development partner', 'a public-private partnership', 'the federal government'])}.`,
-        `Opposition members in the provincial assembly questioned whether the budget could bear the cost given the shortfall in federal transfers.`,
-        `The chief minister directed departments to publish progress reports every quarter.`,
-        `Civil society groups welcomed the decision but asked for independent monitoring.`,
+        `Opposition members in the ${p.name} Assembly questioned whether the budget could bear the Rs${cost} billion cost given the shortfall in federal transfers.`,
+        `The chief minister directed departments to publish progress reports on ${scheme} every ${rng.pick(['quarter', 'month', 'six months'])}.`,
+        `Civil society groups in ${p.capital} welcomed the decision but asked for ${rng.pick(['independent monitoring', 'a public audit', 'open tendering'])}.`,
         `About ${rng.int(50, 900)} thousand people are expected to benefit, according to the government's estimates.`,
       ],
       subheading: 'Funding',
@@ -88,16 +88,16 @@ function weatherStory(ctx: StoryContext): Story {
     body: assembleBody(rng, {
       lead: [
         `The Pakistan Meteorological Department has forecast ${kind} in several districts of ${p.name} over the next ${days} days.`,
-        `Authorities asked residents to avoid unnecessary travel and follow advisories issued by the provincial disaster management authority.`,
+        `Authorities in ${p.capital} asked residents to ${rng.pick(['avoid unnecessary travel', 'stay indoors during peak hours', 'keep children away from drains'])} and follow advisories issued by the provincial disaster management authority.`,
       ],
       pool: [
         `The minimum temperature in ${p.capital} was recorded at ${rng.int(2, 24)} degrees Celsius and the maximum at ${rng.int(18, 45)} degrees.`,
         `Motorway police said sections of the highway could be closed at night if visibility fell below ${rng.int(30, 100)} metres.`,
         `Farmers were advised to ${rng.pick(['delay sowing', 'protect standing crops', 'schedule irrigation carefully'])} during the period.`,
-        `Hospitals in the province were told to keep emergency wards staffed, the health department said.`,
-        `The National Disaster Management Authority said it had placed machinery and relief goods in vulnerable districts.`,
-        `Experts say extreme weather events have become more frequent, pointing to the need for better drainage and early-warning systems.`,
-        `Power utilities warned of possible feeder trips and asked consumers to stay away from fallen wires.`,
+        `Hospitals in ${p.name} were told to keep emergency wards staffed for ${days} days, the health department said.`,
+        `The National Disaster Management Authority said it had placed machinery and relief goods in ${rng.int(4, 20)} vulnerable districts of ${p.name}.`,
+        `Experts say spells of ${kind.replace(/^a /, '')} have become ${rng.pick(['more frequent', 'more intense', 'harder to predict'])}, pointing to the need for better early-warning systems.`,
+        `Power utilities in ${p.name} warned of possible feeder trips during the ${kind.replace(/^a /, '')}.`,
       ],
     }),
   };
@@ -134,15 +134,15 @@ function courtStory(ctx: StoryContext): Story {
     body: assembleBody(rng, {
       lead: [
         `A ${rng.pick(['two-member', 'division', 'single-member'])} bench of the ${court.name} on ${ctx.weekday} heard a petition concerning ${matter}.`,
-        `The bench issued notices to the provincial government and other respondents and sought their replies by the next hearing.`,
+        `The bench issued notices to the ${rng.pick(['provincial government', 'local government department', 'advocate general', 'chief secretary'])} and other respondents on the matter of ${matter}, seeking replies within ${rng.int(7, 30)} days.`,
       ],
       pool: [
-        `Counsel for the petitioners argued that the decision had been taken without consultation and violated constitutional guarantees.`,
-        `A law officer told the court that the government was reviewing the matter and needed more time to file a response.`,
-        `The bench remarked that authorities must follow the law and could not take arbitrary decisions.`,
-        `The court directed the relevant department to submit a compliance report, warning that officials could be summoned in person.`,
-        `The case was adjourned until a date to be fixed by the office.`,
-        `Similar petitions are pending before other benches, lawyers said.`,
+        `Counsel for the ${rng.int(2, 40)} petitioners argued that the decision on ${matter} had been taken ${rng.pick(['without consultation', 'without legal cover', 'in haste'])} and violated constitutional guarantees.`,
+        `A law officer told the court that the government was reviewing ${matter} and needed ${rng.int(2, 6)} more weeks to file a response.`,
+        `The bench remarked that authorities ${rng.pick(['must follow the law', 'owed citizens an explanation', 'could not hide behind procedure'])} on ${matter}.`,
+        `The court directed the department concerned to submit a compliance report on ${matter}, warning that ${rng.pick(['the secretary', 'senior officials', 'the director general'])} could be summoned in person.`,
+        `The hearing was adjourned ${rng.pick(['until a date to be fixed by the office', `for ${rng.int(1, 4)} weeks`, 'until after the vacation'])}.`,
+        `Lawyers said ${rng.int(2, 12)} similar petitions on ${matter} were pending before other benches of the ${court.name}.`,
       ],
     }),
   };
@@ -166,15 +166,15 @@ function utilityStory(ctx: StoryContext): Story {
     body: assembleBody(rng, {
       lead: [
         `Residents of several neighbourhoods in ${p.capital} said ${utility} supply had been suspended for up to ${hours} hours a day this week.`,
-        `Traders said the outages were hurting business at a time when sales were already weak.`,
+        `Traders in ${rng.pick(['the old city', 'the main bazaar', 'industrial estates', 'shopping centres'])} said the ${utility} outages were hurting business at a time when sales were already weak.`,
       ],
       pool: [
         `A spokesperson for the utility blamed ${rng.pick(['maintenance work', 'a fall in supply from the source', 'line losses and theft', 'unpaid bills'])} and promised normal supply within days.`,
-        `Industrial associations said export orders were at risk if supply to factories was not restored.`,
+        `Industrial associations in ${p.capital} said export orders worth $${rng.int(10, 300)} million were at risk if ${utility} supply to factories was not restored.`,
         `Residents staged a demonstration outside the utility's regional office on ${ctx.weekday}.`,
-        `The provincial government said it had taken up the matter with the federal energy ministry.`,
-        `Officials said the circular debt in the energy sector had limited the ability of companies to pay suppliers.`,
-        `Consumer groups called for a schedule of outages to be published in advance.`,
+        `The ${p.name} government said it had taken up the ${utility} shortage with ${rng.pick(['the federal energy ministry', 'the regulator', "the prime minister's office"])}.`,
+        `Officials said circular debt of more than Rs${rng.int(2, 5)} trillion across the energy chain had limited the ability of companies to pay suppliers.`,
+        `Consumer groups in ${p.capital} called for a ${utility} outage schedule to be published ${rng.pick(['in advance', 'every morning', 'online'])}.`,
       ],
     }),
   };

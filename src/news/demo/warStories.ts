@@ -40,17 +40,17 @@ export function warStory(ctx: StoryContext): Story {
     body: assembleBody(rng, {
       lead: [
         `Officials from ${countries} countries met in ${venue.place} on ${ctx.weekday} to discuss ${topic}, as fighting continued along the front line in eastern Ukraine.`,
-        `Delegates described the session as ${rng.pick(['businesslike', 'difficult', 'useful but inconclusive', 'the most productive in months'])}, and agreed to meet again at a date yet to be set.`,
+        `Delegates described the session as ${rng.pick(['businesslike', 'difficult', 'useful but inconclusive', 'the most productive in months'])}, and agreed to ${rng.pick(['meet again at a date yet to be set', `set up a working group on ${topic}`, 'report back to ministers within a month'])}.`,
       ],
       pool: [
         `A senior diplomat who attended said the gap between the main parties on ${topic} remained wide.`,
         `Ukrainian officials said attacks on energy infrastructure had left ${rng.int(20, 400)} thousand households without power overnight.`,
-        `Moscow did not send a delegation, and its foreign ministry dismissed the gathering as a show.`,
-        `Aid agencies warned that the humanitarian needs of civilians near the front were growing as winter approached.`,
+        `Moscow ${rng.pick(['did not send a delegation', 'sent only a junior diplomat', 'was not invited'])}, and its foreign ministry ${rng.pick(['dismissed the gathering as a show', `called the proposals on ${topic} unrealistic`, 'said it would study any written text'])}.`,
+        `Aid agencies warned that ${rng.int(2, 9)} million civilians near the front needed ${rng.pick(['shelter', 'heating fuel', 'medical supplies', 'food aid'])} ${rng.pick(['as winter approached', 'after a new wave of strikes', 'with roads to the east cut'])}.`,
         `Wheat and fertiliser prices, which matter for import-dependent countries in Asia and Africa, ${rng.pick(['ticked up', 'eased', 'were steady'])} after the talks.`,
         `Several governments pledged new aid for Ukraine, bringing commitments announced this year to about ${rng.int(2, 40)} billion dollars.`,
-        `Observers said any progress would depend on guarantees that neither side was ready to give.`,
-        `The meeting was the ${rng.pick(['second', 'third', 'fourth', 'fifth'])} of its kind this year.`,
+        `Observers in ${venue.place} said any progress on ${topic} would depend on ${rng.pick(['guarantees that neither side was ready to give', 'verification that nobody yet knew how to provide', 'financing that donors had not yet found'])}.`,
+        `The ${venue.place} meeting was the ${rng.pick(['second', 'third', 'fourth', 'fifth'])} this year to take up ${topic}.`,
       ],
       subheading: 'Humanitarian concerns',
       quote: {

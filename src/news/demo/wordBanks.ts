@@ -52,6 +52,9 @@ export const LISTED_COMPANIES: readonly ListedCompany[] = [
   { symbol: 'WTL', name: 'WorldCall Telecom', sector: 'telecom', price: 1.14 },
 ];
 
+/** Index heavyweights the session reports name most often. */
+export const HEAVYWEIGHT_SYMBOLS: readonly string[] = ['OGDC', 'HUBC', 'PPL', 'TRG', 'KEL', 'BAFL', 'MLCF', 'SNGP'];
+
 /** How copy names a sector's shares ("cement stocks"). */
 export const SECTOR_WORDS: Readonly<Record<Sector, string>> = {
   banking: 'banking',

@@ -10,8 +10,7 @@ import {
 import { warStory } from './warStories.js';
 
 /** World desk: agency copy on central banks, big economies, conflict and diplomacy. */
-export const writeWorldStory: StoryWriter = (ctx) =>
-  ctx.rng.pick([centralBankStory, economyDataStory, warStory, warStory])(ctx);
+export const writeWorldStory: StoryWriter = (ctx) => ctx.rng.pick([centralBankStory, economyDataStory, warStory])(ctx);
 
 const wire = (ctx: StoryContext) => agency(ctx.rng.pick(['AFP', 'Reuters']));
 
@@ -55,14 +54,14 @@ function centralBankStory(ctx: StoryContext): Story {
         `The decision was ${rng.pick(['widely expected', 'a surprise to some economists', 'in line with market pricing'])}, and the ${bank.economy} currency ${rng.pick(['edged higher', 'slipped', 'barely moved'])} after the announcement.`,
       ],
       pool: [
-        `Policymakers said future moves would depend on incoming data, repeating language used at the previous meeting.`,
+        `${bank.short} policymakers said future moves would depend on ${rng.pick(['incoming data', 'wage growth', 'energy prices', 'the currency'])}, repeating language used at the previous meeting.`,
         `Inflation in the ${bank.economy} economy was last measured at ${fixed(rng.decimal(1.5, 7.5, 1), 1)} percent, above the official target.`,
         `Bond yields ${rng.pick(['fell', 'rose'])} ${rng.int(2, 15)} basis points as traders adjusted bets on the path of rates this year.`,
-        `Governor-level officials told a press conference that the board had discussed a range of options before reaching its decision.`,
+        `The ${bank.short} governor told a press conference that the board had ${rng.pick(['discussed a range of options', 'voted unanimously', 'been split'])} before reaching its decision.`,
         `Economists polled before the meeting had been split on the outcome, with a ${rng.pick(['small majority', 'large majority'])} expecting the move that was delivered.`,
-        `The decision adds to a divergence among major central banks, some of which are easing while others stay on hold.`,
-        `Emerging-market currencies, including those of South Asian economies, often react to shifts in the rates of large central banks.`,
-        `Business groups called for clearer guidance on the outlook, saying uncertainty was holding back investment.`,
+        `The ${bank.name}'s decision adds to a divergence among major central banks, some of which are ${rng.pick(['easing', 'tightening'])} while others stay on hold.`,
+        `Emerging-market currencies, the rupee among them, often react when the ${bank.short} ${rng.pick(['moves', 'changes its tone', 'surprises markets'])}.`,
+        `${bank.economy.charAt(0).toUpperCase()}${bank.economy.slice(1)} business groups called for clearer guidance, saying uncertainty was holding back ${rng.pick(['investment', 'hiring', 'borrowing'])}.`,
       ],
       subheading: 'Market reaction',
     }),
@@ -100,9 +99,9 @@ function economyDataStory(ctx: StoryContext): Story {
       pool: [
         `Economists had forecast a change of ${fixed(value + rng.decimal(-2, 2, 1), 1)} percent in a survey before the release.`,
         `Officials said ${rng.pick(['new orders', 'overseas demand', 'household spending', 'construction'])} had been the main driver of the change.`,
-        `The figures come as governments across the region try to balance support for growth with the need to keep inflation in check.`,
+        `The figures come as ${place.name} tries to balance support for ${place.gauge} with the need to keep ${rng.pick(['inflation', 'borrowing', 'the currency'])} in check.`,
         `Stock markets in the region ${rng.pick(['rose', 'fell', 'were mixed'])} after the data was released.`,
-        `Analysts cautioned that one month's figures could be revised and that the trend mattered more.`,
+        `Analysts in ${place.city.charAt(0)}${place.city.slice(1).toLowerCase()} cautioned that ${rng.pick(['one month', 'a single quarter', 'the latest reading'])} could be revised and that the ${rng.pick(['three-month', 'six-month', 'annual'])} trend mattered more.`,
         `Demand from trading partners, including South Asian importers, remained ${rng.pick(['soft', 'steady', 'resilient'])}, according to separate customs figures.`,
         `The government has announced measures to support ${rng.pick(['small businesses', 'exporters', 'the property sector', 'consumers'])} in recent months.`,
       ],

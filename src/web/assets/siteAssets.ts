@@ -44,7 +44,10 @@ async function finish(built: ReadonlyMap<AssetEntry, BuiltFile>): Promise<SiteAs
   let stylesheetUrl: string | null = null;
   let tickerScriptUrl: string | null = null;
   for (const [entry, file] of built) {
-    files.set(file.fileName, await prepareResponse(file.contents, { contentType: entry.contentType, cacheControl: IMMUTABLE }));
+    files.set(
+      file.fileName,
+      await prepareResponse(file.contents, { contentType: entry.contentType, cacheControl: IMMUTABLE }),
+    );
     const url = `${ASSET_URL_PREFIX}${file.fileName}`;
     if (entry.name === 'site.css') stylesheetUrl = url;
     if (entry.name === 'ticker.js') tickerScriptUrl = url;

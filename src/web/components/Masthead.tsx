@@ -1,5 +1,5 @@
 import type { Section } from '../../news/article.js';
-import { CURRENCY_URL, MARKETS_URL, PRINT_URL, sectionUrl } from './urls.js';
+import { CURRENCY_URL, MARKETS_URL, PRINT_URL, sectionNavUrl } from './urls.js';
 
 export function Masthead(props: {
   readonly sections: readonly Section[];
@@ -7,10 +7,17 @@ export function Masthead(props: {
   readonly today: string;
   readonly currentPath?: string;
 }) {
+  const sectionLinks = props.sections.map((section) => ({
+    href: sectionNavUrl(section.slug),
+    label: section.name,
+    extra: false,
+  }));
+  // A Markets section already links to /markets; a second "Markets" link would only repeat it.
+  const marketsLinked = sectionLinks.some((link) => link.href === MARKETS_URL);
   const links = [
-    ...props.sections.map((section) => ({ href: sectionUrl(section.slug), label: section.name, extra: false })),
+    ...sectionLinks,
     { href: PRINT_URL, label: 'Print Edition', extra: true },
-    { href: MARKETS_URL, label: 'Markets', extra: true },
+    ...(marketsLinked ? [] : [{ href: MARKETS_URL, label: 'Markets', extra: true }]),
     { href: CURRENCY_URL, label: 'Dollar to PKR', extra: true },
   ];
   return (
@@ -24,10 +31,7 @@ export function Masthead(props: {
       <nav class="site-nav" aria-label="Sections">
         <ul>
           {links.map((link, index) => (
-            <li
-              key={link.href}
-              class={link.extra && links[index - 1]?.extra === false ? 'site-nav__extra' : undefined}
-            >
+            <li key={link.href} class={link.extra && links[index - 1]?.extra === false ? 'site-nav__extra' : undefined}>
               <a href={link.href} aria-current={props.currentPath === link.href ? 'page' : undefined}>
                 {link.label}
               </a>

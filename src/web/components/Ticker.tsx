@@ -1,4 +1,5 @@
 import type { MarketSnapshot } from '../../market/marketSnapshot.js';
+import { ScrollRegion } from './ScrollRegion.js';
 import { type TickerItem, tickerItemClass, tickerItems } from './tickerItems.js';
 import { tickerPieces } from './tickerPieces.js';
 import { formatTickerTime } from './tickerTime.js';
@@ -11,13 +12,13 @@ import { formatTickerTime } from './tickerTime.js';
 export function Ticker({ snapshot }: { readonly snapshot: MarketSnapshot }) {
   return (
     <div class="ticker" data-ticker="">
-      <div class="ticker__strip" role="region" aria-label="Market ticker" tabIndex={0}>
+      <ScrollRegion class="ticker__strip" label="Market ticker">
         <ul class="ticker__list">
           {tickerItems(snapshot).map((item) => (
             <TickerEntry key={item.key} item={item} />
           ))}
         </ul>
-      </div>
+      </ScrollRegion>
       <p class="ticker__updated">
         Updated <time dateTime={snapshot.asOf.toISOString()}>{formatTickerTime(snapshot.asOf)}</time> PKT
       </p>
@@ -30,28 +31,16 @@ function TickerEntry({ item }: { readonly item: TickerItem }) {
   const className = tickerItemClass(item.kind, item.direction);
   if (pieces === null) {
     return (
-      <li class={className} data-key={item.key} data-ticker={item.ticker}>
+      <li class={className} data-key={item.key}>
         {item.ticker}
       </li>
     );
   }
   return (
-    <li class={className} data-key={item.key} data-ticker={item.ticker}>
-      <span class="tick__symbol" data-piece="symbol">
-        {pieces.symbol}
-      </span>{' '}
-      <span class="tick__price" data-piece="price">
-        {pieces.price}
-      </span>{' '}
-      <span class="tick__move" data-piece="move">
-        {pieces.move}
-      </span>{' '}
-      <span class="tick__change" data-piece="change">
-        {pieces.change}
-      </span>{' '}
-      <span class="tick__pct" data-piece="percent">
-        {pieces.percent}
-      </span>
+    <li class={className} data-key={item.key}>
+      <span class="tick__symbol">{pieces.symbol}</span> <span class="tick__price">{pieces.price}</span>{' '}
+      <span class="tick__move">{pieces.move}</span> <span class="tick__change">{pieces.change}</span>{' '}
+      <span class="tick__pct">{pieces.percent}</span>
     </li>
   );
 }

@@ -6,8 +6,24 @@ export function articleUrl(article: Pick<ArticleSummary, 'id' | 'slug'>): string
   return `/news/${article.id}/${article.slug}`;
 }
 
+/**
+ * First path segments the site uses itself. A section whose slug is one of
+ * these (the paper has a Markets section, and /markets is the market data
+ * page) is listed under /sections/{slug} instead.
+ */
+export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
+  'api',
+  'build',
+  'markets',
+  'news',
+  'print',
+  'sections',
+  'tags',
+]);
+
 export function sectionUrl(slug: string, page = 1): string {
-  return page > 1 ? `/${slug}?page=${page}` : `/${slug}`;
+  const path = RESERVED_SEGMENTS.has(slug) ? `/sections/${slug}` : `/${slug}`;
+  return page > 1 ? `${path}?page=${page}` : path;
 }
 
 export function tagUrl(slug: string, page = 1): string {
@@ -21,3 +37,11 @@ export function printUrl(date: string): string {
 export const MARKETS_URL = '/markets';
 export const CURRENCY_URL = '/markets/currency/usd-pkr';
 export const PRINT_URL = '/print';
+
+/**
+ * Where the navigation sends readers for a section: the Markets section's
+ * home is the market data page, which also lists its latest stories.
+ */
+export function sectionNavUrl(slug: string): string {
+  return slug === 'markets' ? MARKETS_URL : sectionUrl(slug);
+}

@@ -28,5 +28,8 @@ export function sendApiError(
   message: string,
   details?: readonly ApiErrorDetail[],
 ): FastifyReply {
-  return reply.code(status).header('cache-control', 'no-store').send(apiErrorBody(status, message, details));
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .send(apiErrorBody(status, message, details));
 }

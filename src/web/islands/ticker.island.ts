@@ -13,13 +13,23 @@ interface TickerPayload {
 
 const ENDPOINT = '/api/v1/market/ticker';
 const POLL_MS = 2000;
-const PIECES = ['symbol', 'price', 'move', 'change', 'percent'] as const;
+// Each piece's element, found by the class the server renders it with (components/Ticker.tsx).
+const PIECE_CLASSES = {
+  symbol: 'tick__symbol',
+  price: 'tick__price',
+  move: 'tick__move',
+  change: 'tick__change',
+  percent: 'tick__pct',
+} as const;
+const PIECES = Object.keys(PIECE_CLASSES) as (keyof typeof PIECE_CLASSES)[];
 
 function startTicker(root: HTMLElement): void {
   const entries = new Map<string, HTMLElement>();
   for (const element of root.querySelectorAll<HTMLElement>('[data-key]')) {
     entries.set(element.dataset.key ?? '', element);
   }
+  // What each entry shows now; the first poll rewrites everything once, later ones only what moved.
+  const shownTickers = new Map<string, string>();
   const time = root.querySelector('time');
   let etag: string | null = null;
   let shown = '';
@@ -27,14 +37,14 @@ function startTicker(root: HTMLElement): void {
   const apply = (payload: TickerPayload): void => {
     for (const item of payload.items) {
       const element = entries.get(item.key);
-      if (element === undefined || element.dataset.ticker === item.ticker) continue;
+      if (element === undefined || shownTickers.get(item.key) === item.ticker) continue;
       const pieces = tickerPieces(item.ticker);
       if (pieces === null) continue;
       for (const name of PIECES) {
-        const span = element.querySelector(`[data-piece="${name}"]`);
+        const span = element.querySelector(`.${PIECE_CLASSES[name]}`);
         if (span !== null) span.textContent = pieces[name];
       }
-      element.dataset.ticker = item.ticker;
+      shownTickers.set(item.key, item.ticker);
       element.className = tickerItemClass(item.key.startsWith('i:') ? 'index' : 'stock', item.direction);
     }
     if (time !== null && payload.asOf !== shown) {

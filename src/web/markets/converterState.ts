@@ -14,7 +14,12 @@ export interface ConversionLine {
 /** What the Dollar to PKR converter shows after a GET with `amount` and `direction`. */
 export type ConverterState =
   | { readonly kind: 'empty'; readonly amount: string; readonly direction: ConversionDirection }
-  | { readonly kind: 'invalid'; readonly amount: string; readonly direction: ConversionDirection; readonly message: string }
+  | {
+      readonly kind: 'invalid';
+      readonly amount: string;
+      readonly direction: ConversionDirection;
+      readonly message: string;
+    }
   | {
       readonly kind: 'converted';
       readonly amount: string;

@@ -25,7 +25,9 @@ export function signedHundredths(hundredths: number): string {
 
 /** `+0.98%`, `-1.64%`, `0%`. */
 export function signedPercent(percent: number): string {
-  const text = `${Math.abs(percent).toFixed(2).replace(/\.?0+$/, '')}%`;
+  const text = `${Math.abs(percent)
+    .toFixed(2)
+    .replace(/\.?0+$/, '')}%`;
   if (percent > 0) return `+${text}`;
   if (percent < 0) return `-${text}`;
   return text;

@@ -1,5 +1,5 @@
 import type { ArticleSummary, Block } from '../../news/article.js';
-import { interleaveRelated } from '../../news/bodyLayout.js';
+import { type BodyItem, interleaveRelated } from '../../news/bodyLayout.js';
 import { articleUrl } from '../components/urls.js';
 
 /** `Karachi` → `KARACHI:`, the dateline as the paper prints it. */
@@ -17,27 +17,30 @@ export function ArticleBody(props: {
   const items = interleaveRelated(props.body, props.related);
   return (
     <div class="article__body">
-      {items.map((item, index) => {
-        switch (item.kind) {
-          case 'block':
-            return (
-              <BodyBlock
-                key={index}
-                block={item.block}
-                dateline={item.block === firstParagraph && props.dateline ? datelineLabel(props.dateline) : null}
-              />
-            );
-          case 'related':
-            return (
-              <p key={index} class="related-inline">
-                <span class="visually-hidden">Related story: </span>
-                <a href={articleUrl(item.article)}>{item.article.headline}</a>
-              </p>
-            );
-        }
-      })}
+      {items.map((item, index) => (
+        <BodyItemView
+          key={index}
+          item={item}
+          dateline={item.kind === 'block' && item.block === firstParagraph ? props.dateline : null}
+        />
+      ))}
     </div>
   );
+}
+
+function BodyItemView(props: { readonly item: BodyItem<Block, ArticleSummary>; readonly dateline: string | null }) {
+  const { item } = props;
+  switch (item.kind) {
+    case 'block':
+      return <BodyBlock block={item.block} dateline={props.dateline ? datelineLabel(props.dateline) : null} />;
+    case 'related':
+      return (
+        <p class="related-inline">
+          <span class="visually-hidden">Related story: </span>
+          <a href={articleUrl(item.article)}>{item.article.headline}</a>
+        </p>
+      );
+  }
 }
 
 function BodyBlock(props: { readonly block: Block; readonly dateline: string | null }) {

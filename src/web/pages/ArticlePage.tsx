@@ -3,7 +3,7 @@ import type { Comment } from '../../news/comment.js';
 import { formatPublished, karachiDateKey } from '../../news/time.js';
 import { bylineName } from '../components/bylineName.js';
 import { Layout, type PageChrome } from '../components/Layout.js';
-import { articleUrl, printUrl, sectionUrl, tagUrl } from '../components/urls.js';
+import { articleUrl, printUrl, sectionNavUrl, sectionUrl, tagUrl } from '../components/urls.js';
 import { ArticleBody } from './ArticleBody.js';
 import { type CommentFormState, CommentsSection } from './CommentsSection.js';
 
@@ -23,7 +23,7 @@ export function ArticlePage(props: ArticlePageProps) {
   return (
     <Layout
       chrome={props.chrome}
-      currentPath={sectionUrl(article.section.slug)}
+      currentPath={sectionNavUrl(article.section.slug)}
       head={{
         title: article.headline,
         description: article.summary,

@@ -55,8 +55,7 @@ function CommentForm(props: { readonly articleId: number; readonly form: Comment
   const values = props.form?.values ?? { name: '', email: '', body: '' };
   const errorFor = (field: CommentField) => props.form?.errors.find((error) => error.field === field)?.message;
   const describedBy = (field: CommentField, hint?: string) =>
-    [hint, errorFor(field) !== undefined ? `comment-${field}-error` : undefined].filter(Boolean).join(' ') ||
-    undefined;
+    [hint, errorFor(field) !== undefined ? `comment-${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
   const fieldError = (field: CommentField) => {
     const message = errorFor(field);
     return message !== undefined ? (

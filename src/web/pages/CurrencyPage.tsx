@@ -2,6 +2,7 @@ import type { FxRateView, MarketSnapshot } from '../../market/marketSnapshot.js'
 import { formatRupees } from '../../market/money.js';
 import { formatPublished } from '../../news/time.js';
 import { Layout, type PageChrome } from '../components/Layout.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
 import { CURRENCY_URL } from '../components/urls.js';
 import { type ConverterState, USD_PKR } from '../markets/converterState.js';
 import { directionOf, figureClass, signedRupees } from '../markets/marketFigures.js';
@@ -22,7 +23,8 @@ export function CurrencyPage(props: {
       currentPath={CURRENCY_URL}
       head={{
         title: 'Dollar to PKR: US dollar rate today',
-        description: 'US dollar to Pakistani rupee: interbank and open-market buying and selling rates, with a converter.',
+        description:
+          'US dollar to Pakistani rupee: interbank and open-market buying and selling rates, with a converter.',
         canonicalPath: CURRENCY_URL,
       }}
     >
@@ -44,7 +46,7 @@ function RateTable(props: {
 }) {
   if (props.rates.length === 0) return <p>No rates are available right now.</p>;
   return (
-    <div class="table-scroll" role="region" aria-label={props.label} tabIndex={0}>
+    <ScrollRegion class="table-scroll" label={props.label}>
       <table class="data-table">
         <caption>{props.caption}</caption>
         <thead>
@@ -71,7 +73,9 @@ function RateTable(props: {
                 {props.showPair ? <th scope="row">{rate.pair}</th> : null}
                 <td class="text">{MARKET_NAMES[rate.market]}</td>
                 <td>{formatRupees(rate.buying, { thousands: true })}</td>
-                <td class={figureClass(directionOf(buyingChange))}>{signedRupees(buyingChange as typeof rate.buying)}</td>
+                <td class={figureClass(directionOf(buyingChange))}>
+                  {signedRupees(buyingChange as typeof rate.buying)}
+                </td>
                 <td>{formatRupees(rate.selling, { thousands: true })}</td>
                 <td class={figureClass(directionOf(sellingChange))}>
                   {signedRupees(sellingChange as typeof rate.selling)}
@@ -84,7 +88,7 @@ function RateTable(props: {
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

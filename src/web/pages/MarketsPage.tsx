@@ -1,8 +1,11 @@
 import type { MarketSnapshot } from '../../market/marketSnapshot.js';
 import { formatRupees, type Paisa } from '../../market/money.js';
+import type { ArticleSummary, Section } from '../../news/article.js';
 import { formatPublished } from '../../news/time.js';
 import { Layout, type PageChrome } from '../components/Layout.js';
-import { MARKETS_URL } from '../components/urls.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
+import { StoryList } from '../components/StoryList.js';
+import { MARKETS_URL, sectionUrl } from '../components/urls.js';
 import {
   figureClass,
   hundredthsText,
@@ -13,8 +16,18 @@ import {
 
 const price = (value: Paisa | null) => (value === null ? '–' : formatRupees(value, { thousands: true }));
 
-/** Every index and every quote of the current snapshot. */
-export function MarketsPage(props: { readonly chrome: PageChrome; readonly snapshot: MarketSnapshot }) {
+/** The Markets section's latest stories, shown under the figures when the paper has such a section. */
+export interface MarketsSectionStories {
+  readonly section: Section;
+  readonly stories: readonly ArticleSummary[];
+}
+
+/** Every index and every quote of the current snapshot, then the latest markets stories. */
+export function MarketsPage(props: {
+  readonly chrome: PageChrome;
+  readonly snapshot: MarketSnapshot;
+  readonly latest: MarketsSectionStories | null;
+}) {
   const { snapshot } = props;
   return (
     <Layout
@@ -31,7 +44,7 @@ export function MarketsPage(props: { readonly chrome: PageChrome; readonly snaps
         Prices as of <time dateTime={snapshot.asOf.toISOString()}>{formatPublished(snapshot.asOf)}</time> (Pakistan
         time). Change is against the previous day's close (LDCP).
       </p>
-      <div class="table-scroll" role="region" aria-label="Indices table" tabIndex={0}>
+      <ScrollRegion class="table-scroll" label="Indices table">
         <table class="data-table">
           <caption>Indices</caption>
           <thead>
@@ -57,8 +70,8 @@ export function MarketsPage(props: { readonly chrome: PageChrome; readonly snaps
             ))}
           </tbody>
         </table>
-      </div>
-      <div class="table-scroll" role="region" aria-label="Stock quotes table" tabIndex={0}>
+      </ScrollRegion>
+      <ScrollRegion class="table-scroll" label="Stock quotes table">
         <table class="data-table">
           <caption>Stocks (Rs)</caption>
           <thead>
@@ -94,7 +107,16 @@ export function MarketsPage(props: { readonly chrome: PageChrome; readonly snaps
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
+      {props.latest !== null && props.latest.stories.length > 0 ? (
+        <section aria-labelledby="markets-latest">
+          <h2 id="markets-latest">Latest from {props.latest.section.name}</h2>
+          <StoryList stories={props.latest.stories} level={3} />
+          <p>
+            <a href={sectionUrl(props.latest.section.slug)}>All {props.latest.section.name} stories</a>
+          </p>
+        </section>
+      ) : null}
     </Layout>
   );
 }

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { validateComment } from '../../news/commentRules.js';
-import type { TypeBoxApp } from '../http/typeboxApp.js';
 import { articleUrl } from '../components/urls.js';
+import type { TypeBoxApp } from '../http/typeboxApp.js';
 import type { SiteContext } from '../siteContext.js';
 import { parseArticleId } from './articleId.js';
 import { renderArticlePage } from './articlePageRender.js';

@@ -43,7 +43,10 @@ export function registerCommentApiRoutes(app: TypeBoxApp, site: SiteContext): vo
       const article = await site.deps.store.getArticle(id);
       if (article === null) return sendApiError(reply, 404, 'No article has this id.');
       const comment = await site.deps.store.addComment({ articleId: id, ...validation.value, ip: request.ip });
-      return reply.code(201).header('cache-control', 'no-store').send({ id: comment.id, status: 'pending' as const });
+      return reply
+        .code(201)
+        .header('cache-control', 'no-store')
+        .send({ id: comment.id, status: 'pending' as const });
     },
   );
 }

@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import { h } from 'preact';
-import type { PageOutcome } from '../http/pageCache.js';
-import type { TypeBoxApp } from '../http/typeboxApp.js';
 import { renderDocument } from '../components/renderDocument.js';
-import { sectionUrl, tagUrl } from '../components/urls.js';
+import { sectionNavUrl, sectionUrl, tagUrl } from '../components/urls.js';
+import type { PageOutcome, PageProducer } from '../http/pageCache.js';
+import type { TypeBoxApp } from '../http/typeboxApp.js';
 import { HomePage } from '../pages/HomePage.js';
 import { StoryListPage } from '../pages/StoryListPage.js';
 import type { SiteContext } from '../siteContext.js';
@@ -25,52 +25,64 @@ export function registerListRoutes(app: TypeBoxApp, site: SiteContext): void {
       const sections = await store.listSections();
       const [top, ...blocks] = await Promise.all([
         store.listArticles({ limit: TOP_STORIES }),
-        ...sections.map((section) => store.listArticles({ sectionSlug: section.slug, limit: STORIES_PER_SECTION_BLOCK })),
+        ...sections.map((section) =>
+          store.listArticles({ sectionSlug: section.slug, limit: STORIES_PER_SECTION_BLOCK }),
+        ),
       ]);
       const sectionBlocks = sections.map((section, index) => ({ section, stories: blocks[index]?.items ?? [] }));
       return page(
-        renderDocument(
-          h(HomePage, { chrome: await site.chrome(), topStories: top?.items ?? [], sectionBlocks }),
-        ),
+        renderDocument(h(HomePage, { chrome: await site.chrome(), topStories: top?.items ?? [], sectionBlocks })),
       );
     }),
   );
 
-  app.get(
-    '/:sectionSlug',
-    { schema: { params: Type.Object({ sectionSlug: Type.String() }), querystring: pageQuery } },
-    async (request, reply) => {
-      const { sectionSlug } = request.params;
-      const pageNumber = request.query.page ?? 1;
-      return servePage(site, request, reply, `section:${sectionSlug}:${pageNumber}`, async () => {
-        if (!SLUG.test(sectionSlug)) return { kind: 'notFound' };
-        const section = await store.getSection(sectionSlug);
-        if (section === null) return { kind: 'notFound' };
-        const result = await store.listArticles({
-          sectionSlug,
-          limit: PAGE_SIZE,
-          offset: (pageNumber - 1) * PAGE_SIZE,
-        });
-        const window = pageWindow(pageNumber, result.total);
-        if (window === null) return { kind: 'notFound' };
-        return page(
-          renderDocument(
-            h(StoryListPage, {
-              chrome: await site.chrome(),
-              heading: section.name,
-              description: `Latest ${section.name} news and analysis.`,
-              canonicalPath: sectionUrl(section.slug, window.page),
-              navPath: sectionUrl(section.slug),
-              stories: result.items,
-              page: window.page,
-              pageCount: window.pageCount,
-              ...neighbours(window.page, window.pageCount, (n) => sectionUrl(section.slug, n)),
-            }),
-          ),
-        );
+  const sectionPage =
+    (sectionSlug: string, pageNumber: number, requestedPath: string): PageProducer =>
+    async () => {
+      if (!SLUG.test(sectionSlug)) return { kind: 'notFound' };
+      // Each section lives at one address: /{slug}, or /sections/{slug} when the slug is one of ours.
+      if (sectionUrl(sectionSlug) !== requestedPath) {
+        return { kind: 'redirect', location: sectionUrl(sectionSlug, pageNumber), status: 301 };
+      }
+      const section = await store.getSection(sectionSlug);
+      if (section === null) return { kind: 'notFound' };
+      const result = await store.listArticles({
+        sectionSlug,
+        limit: PAGE_SIZE,
+        offset: (pageNumber - 1) * PAGE_SIZE,
       });
-    },
-  );
+      const window = pageWindow(pageNumber, result.total);
+      if (window === null) return { kind: 'notFound' };
+      return page(
+        renderDocument(
+          h(StoryListPage, {
+            chrome: await site.chrome(),
+            heading: section.name,
+            description: `Latest ${section.name} news and analysis.`,
+            canonicalPath: sectionUrl(section.slug, window.page),
+            navPath: sectionNavUrl(section.slug),
+            stories: result.items,
+            page: window.page,
+            pageCount: window.pageCount,
+            ...neighbours(window.page, window.pageCount, (n) => sectionUrl(section.slug, n)),
+          }),
+        ),
+      );
+    };
+
+  const sectionRoute = { schema: { params: Type.Object({ sectionSlug: Type.String() }), querystring: pageQuery } };
+  app.get('/:sectionSlug', sectionRoute, async (request, reply) => {
+    const { sectionSlug } = request.params;
+    const pageNumber = request.query.page ?? 1;
+    const producer = sectionPage(sectionSlug, pageNumber, `/${sectionSlug}`);
+    return servePage(site, request, reply, `section:${sectionSlug}:${pageNumber}`, producer);
+  });
+  app.get('/sections/:sectionSlug', sectionRoute, async (request, reply) => {
+    const { sectionSlug } = request.params;
+    const pageNumber = request.query.page ?? 1;
+    const producer = sectionPage(sectionSlug, pageNumber, `/sections/${sectionSlug}`);
+    return servePage(site, request, reply, `sections:${sectionSlug}:${pageNumber}`, producer);
+  });
 
   app.get(
     '/tags/:tagSlug',

@@ -26,7 +26,7 @@ export function registerMarketApiRoutes(app: TypeBoxApp, site: SiteContext): voi
       const etag = `"m${snapshot.version}"`;
       reply.header('etag', etag).header('cache-control', CACHE_CONTROL);
       const ifNoneMatch = request.headers['if-none-match'];
-      if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+      if (ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
         return reply.code(304).send(null);
       }
       return reply.send(payloads[key]);

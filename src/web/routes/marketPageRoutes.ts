@@ -1,13 +1,16 @@
 import { Type } from '@sinclair/typebox';
 import { h } from 'preact';
-import type { TypeBoxApp } from '../http/typeboxApp.js';
 import { renderDocument } from '../components/renderDocument.js';
 import { CURRENCY_URL } from '../components/urls.js';
+import type { TypeBoxApp } from '../http/typeboxApp.js';
 import { converterState } from '../markets/converterState.js';
 import { CurrencyPage } from '../pages/CurrencyPage.js';
 import { MarketsPage } from '../pages/MarketsPage.js';
 import type { SiteContext } from '../siteContext.js';
 import { sendHtml, servePage } from './pageResponses.js';
+
+// The paper's Markets section lives under the market data page (see sectionNavUrl).
+const MARKETS_SECTION = 'markets';
 
 const converterQuery = Type.Object({
   amount: Type.Optional(Type.String({ maxLength: 32 })),
@@ -18,7 +21,12 @@ export function registerMarketPageRoutes(app: TypeBoxApp, site: SiteContext): vo
   app.get('/markets', async (request, reply) =>
     servePage(site, request, reply, 'markets', async () => {
       const chrome = await site.chrome();
-      return { kind: 'page', html: renderDocument(h(MarketsPage, { chrome, snapshot: chrome.snapshot })) };
+      const section = chrome.sections.find((candidate) => candidate.slug === MARKETS_SECTION);
+      const latest =
+        section === undefined
+          ? null
+          : { section, stories: (await site.deps.store.listArticles({ sectionSlug: section.slug, limit: 10 })).items };
+      return { kind: 'page', html: renderDocument(h(MarketsPage, { chrome, snapshot: chrome.snapshot, latest })) };
     }),
   );
 
@@ -31,7 +39,10 @@ export function registerMarketPageRoutes(app: TypeBoxApp, site: SiteContext): vo
       return servePage(site, request, reply, 'currency', async () => {
         const chrome = await site.chrome();
         const converter = converterState(chrome.snapshot.fx, direction === undefined ? {} : { direction });
-        return { kind: 'page', html: renderDocument(h(CurrencyPage, { chrome, snapshot: chrome.snapshot, converter })) };
+        return {
+          kind: 'page',
+          html: renderDocument(h(CurrencyPage, { chrome, snapshot: chrome.snapshot, converter })),
+        };
       });
     }
     // A conversion is one reader's answer: rendered for this request only, and with no store access but the nav.

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
+import { renderDocument } from '../components/renderDocument.js';
 import type { PageProducer } from '../http/pageCache.js';
 import { sendPrepared } from '../http/preparedResponse.js';
-import { renderDocument } from '../components/renderDocument.js';
 import { BARE_ERROR_HTML, ErrorPage } from '../pages/ErrorPage.js';
 import type { SiteContext } from '../siteContext.js';
 

@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import { h } from 'preact';
 import { formatMastheadDate } from '../../news/time.js';
-import type { TypeBoxApp } from '../http/typeboxApp.js';
 import { renderDocument } from '../components/renderDocument.js';
 import { printUrl } from '../components/urls.js';
+import type { TypeBoxApp } from '../http/typeboxApp.js';
 import { PrintEditionPage } from '../pages/PrintEditionPage.js';
 import type { SiteContext } from '../siteContext.js';
 import { sendErrorPage, sendNotFoundPage, servePage } from './pageResponses.js';
@@ -31,7 +31,13 @@ export function registerPrintRoutes(app: TypeBoxApp, site: SiteContext): void {
   app.get('/print/:date', { schema: { params: Type.Object({ date: Type.String() }) } }, async (request, reply) => {
     const date = parseEditionDate(request.params.date);
     if (date === null) {
-      return sendErrorPage(site, reply, 400, 'Not a date', 'Print editions are found by date, written like 2023-01-31.');
+      return sendErrorPage(
+        site,
+        reply,
+        400,
+        'Not a date',
+        'Print editions are found by date, written like 2023-01-31.',
+      );
     }
     const key = request.params.date;
     return servePage(site, request, reply, `print:${key}`, async () => {
