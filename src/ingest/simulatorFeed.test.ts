@@ -60,6 +60,44 @@ describe('createSimulatorFeed', () => {
     assert.equal(messages, messagesAtStop);
   });
 
+  test('closes the day when the Karachi date changes and rolls closes into LDCPs', async () => {
+    // Tue 31 Jan 2023 23:50 Karachi, then Wed 1 Feb 00:10.
+    let now = new Date('2023-01-31T18:50:00Z');
+    const market = createDemoMarket(now);
+    const bus = createInProcessBus();
+    let messages = 0;
+    bus.subscribe('market.changed', () => {
+      messages += 1;
+    });
+    const feed = createSimulatorFeed({ market, bus, intervalMs: 5, tradesPerTick: 2, seed: 3, clock: () => now });
+    feed.start();
+    try {
+      await waitFor(() => messages >= 1);
+      const ldcpBefore = market.quote('AVN')?.ldcp;
+      now = new Date('2023-01-31T19:10:00Z');
+      await waitFor(() => market.lastClosedDate !== null);
+      assert.equal(market.lastClosedDate, '2023-01-31');
+      // The opening replay moved AVN from 64.17 to 64.80, so its new LDCP is not the old one.
+      assert.equal(ldcpBefore, 6417);
+      assert.notEqual(market.quote('AVN')?.ldcp, 6417);
+    } finally {
+      feed.stop();
+    }
+  });
+
+  test('with sessions enforced the feed prints nothing while the market is closed', async () => {
+    // Sat 4 Feb 2023, 11:00 Karachi.
+    const saturday = new Date('2023-02-04T06:00:00Z');
+    const market = createDemoMarket(saturday, { replayReferenceTrades: false, enforceSessions: true });
+    const bus = createInProcessBus();
+    const feed = createSimulatorFeed({ market, bus, intervalMs: 5, tradesPerTick: 4, seed: 4, clock: () => saturday });
+    feed.start();
+    await sleep(40);
+    feed.stop();
+    assert.ok(market.snapshot().quotes.every((q) => q.volume === 0));
+    assert.equal(market.snapshot().status?.text, 'Market closed');
+  });
+
   test('refuses a non-positive interval', () => {
     const market = createDemoMarket(fixedNow);
     const bus = createInProcessBus();

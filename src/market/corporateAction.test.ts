@@ -67,13 +67,11 @@ describe('corporateActionProblem', () => {
     );
     assert.match(corporateActionProblem({ ...right(0, 1000) }, paisa(7500)) ?? '', /right/);
     assert.match(
-      corporateActionProblem({ type: 'split', symbol: 'X', exDate, sharesBefore: 2, sharesAfter: 2 }, paisa(100)) ??
-        '',
+      corporateActionProblem({ type: 'split', symbol: 'X', exDate, sharesBefore: 2, sharesAfter: 2 }, paisa(100)) ?? '',
       /change/,
     );
     assert.match(
-      corporateActionProblem({ type: 'bonus', symbol: 'X', exDate: '1/2/2023', bonusBasisPoints: 1 }, paisa(100)) ??
-        '',
+      corporateActionProblem({ type: 'bonus', symbol: 'X', exDate: '1/2/2023', bonusBasisPoints: 1 }, paisa(100)) ?? '',
       /ex-date/,
     );
   });

@@ -70,7 +70,9 @@ export function exPrice(action: CorporateAction, close: Paisa): Paisa {
       return toPaisa(divideBigRoundingHalfAway(c * TEN_THOUSAND, TEN_THOUSAND + BigInt(action.bonusBasisPoints)));
     case 'right': {
       const bp = BigInt(action.rightBasisPoints);
-      return toPaisa(divideBigRoundingHalfAway(c * TEN_THOUSAND + BigInt(action.subscriptionPrice) * bp, TEN_THOUSAND + bp));
+      return toPaisa(
+        divideBigRoundingHalfAway(c * TEN_THOUSAND + BigInt(action.subscriptionPrice) * bp, TEN_THOUSAND + bp),
+      );
     }
     case 'split':
       return toPaisa(divideBigRoundingHalfAway(c * BigInt(action.sharesBefore), BigInt(action.sharesAfter)));

@@ -3,6 +3,7 @@ import { defineInstrument } from './instrument.js';
 import { Market, type MarketListing } from './market.js';
 import type { FxRateView } from './marketSnapshot.js';
 import { type Paisa, paisa, parseRupees } from './money.js';
+import { PSX_CALENDAR, type TradingCalendar } from './tradingCalendar.js';
 
 // Demo figures. Prices and changes are those of the paper's ticker on 31 Jan
 // 2023 (the reference page): LDCP = last − change. Company names are public
@@ -111,8 +112,9 @@ export const DEMO_INDICES: readonly IndexDefinition[] = [
       ['HUBC', 7000],
     ]),
   ),
-  indexOf('KSE100', 'KSE-100 Index', 3_987_120, KSE100_SYMBOLS),
-  indexOf('KSE30', 'KSE-30 Index', 1_489_730, KSE30_SYMBOLS),
+  // KSE-100 is PSX's total-return index, KSE-30 a price index (psx-market.md §0.6).
+  { ...indexOf('KSE100', 'KSE-100 Index', 3_987_120, KSE100_SYMBOLS), returnType: 'total' },
+  { ...indexOf('KSE30', 'KSE-30 Index', 1_489_730, KSE30_SYMBOLS), returnType: 'price' },
 ];
 
 /** Demo rates in the week of the reference page (interbank closed at 267.89 on 31 Jan 2023). */
@@ -141,11 +143,25 @@ export function demoFxRates(time: Date): FxRateView[] {
 export interface DemoMarketOptions {
   /** Print one trade per stock at the reference last price, so the ticker opens as the reference reads. Default true. */
   readonly replayReferenceTrades?: boolean;
+  /** The calendar behind the status line; default PSX's. null: no calendar, no status. */
+  readonly calendar?: TradingCalendar | null;
+  /**
+   * Refuse trades outside sessions (and apply PSX's market halt). Default
+   * false, so the demo ticker moves at night; the status still tells the truth.
+   */
+  readonly enforceSessions?: boolean;
 }
 
 /** A market of the 30 reference stocks, 4 indices and demo FX, with LDCPs and rates as of `now`. */
 export function createDemoMarket(now: Date, options: DemoMarketOptions = {}): Market {
-  const market = new Market({ listings: DEMO_LISTINGS, indices: DEMO_INDICES, fx: demoFxRates(now), ldcpTime: now });
+  const calendar = options.calendar === undefined ? PSX_CALENDAR : options.calendar;
+  const market = new Market({
+    listings: DEMO_LISTINGS,
+    indices: DEMO_INDICES,
+    fx: demoFxRates(now),
+    ldcpTime: now,
+    ...(calendar === null ? {} : { calendar, enforceSessions: options.enforceSessions ?? false }),
+  });
   if (options.replayReferenceTrades ?? true) {
     for (const [symbol, price] of REFERENCE_LAST_PRICES) {
       const outcome = market.applyTrade({ symbol, price, volume: 10_000, time: now });

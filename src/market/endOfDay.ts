@@ -64,6 +64,8 @@ export interface EndOfDay {
   readonly indices: readonly IndexBar[];
   readonly appliedCorporateActions: readonly CorporateAction[];
   readonly appliedRecompositions: readonly ScheduledRecomposition[];
+  /** Due actions or recompositions that could not be applied, with why; they are dropped. */
+  readonly problems: readonly string[];
 }
 
 /** How many recent prints the rule needs remembered per stock. */

@@ -1,3 +1,4 @@
+import type { IndexReturnType } from './corporateAction.js';
 import type { Paisa } from './money.js';
 import { divideBigRoundingHalfAway } from './rounding.js';
 
@@ -23,6 +24,16 @@ export interface IndexDefinition {
   /** Level, in hundredths of a point, the index has at the prices it is started with. */
   readonly baseValue: number;
   readonly constituents: readonly IndexConstituent[];
+  /** `YYYY-MM-DD` of the base period (KSE-100: 1991-11-01 at 1,000; KSE-30: base 10,000; §4.9). For the record. */
+  readonly baseDate?: string;
+  /** KSE-100 is a total-return index, KSE-30 a price index (§0.6, §4.9). Default `price`. */
+  readonly returnType?: IndexReturnType;
+  /**
+   * Largest weight one constituent may carry, basis points (KMI-30: 1200). When
+   * set, cap factors are computed (`applyWeightCap`) at start and at each
+   * recomposition, replacing any given ones.
+   */
+  readonly maxWeightBasisPoints?: number;
 }
 
 /**
@@ -57,6 +68,17 @@ export class IndexCalculator {
   /** Whether a trade in this symbol moves the index. */
   includes(symbol: string): boolean {
     return this.weights.has(symbol);
+  }
+
+  /** The constituents in force, as last set. */
+  constituents(): readonly IndexConstituent[] {
+    return this.currentConstituents;
+  }
+
+  /** The price the index holds for a constituent. */
+  price(symbol: string): Paisa | undefined {
+    const price = this.prices.get(symbol);
+    return price === undefined ? undefined : (Number(price) as Paisa);
   }
 
   /** Symbols in the index, in definition order. */

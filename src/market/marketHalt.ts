@@ -82,7 +82,5 @@ export function haltPhase(
 ): { readonly phase: 'halted' | 'pre-open'; readonly until: Date } | null {
   if (state.kind !== 'halted' || now >= state.resumesAt) return null;
   const preOpenFrom = new Date(state.resumesAt.getTime() - rule.reopenPreOpenMs);
-  return now < preOpenFrom
-    ? { phase: 'halted', until: preOpenFrom }
-    : { phase: 'pre-open', until: state.resumesAt };
+  return now < preOpenFrom ? { phase: 'halted', until: preOpenFrom } : { phase: 'pre-open', until: state.resumesAt };
 }

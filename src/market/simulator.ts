@@ -6,7 +6,7 @@ import { createPrng } from './prng.js';
 import type { Trade } from './trade.js';
 
 /** What the simulator reads from a market; it never changes it. */
-export type SimulatedMarket = Pick<Market, 'symbols' | 'quote' | 'tradingRules' | 'fxRates'>;
+export type SimulatedMarket = Pick<Market, 'symbols' | 'quote' | 'tradingRules' | 'fxRates' | 'isTradingAt'>;
 
 export interface SimulatorOptions {
   readonly seed: number;
@@ -20,7 +20,7 @@ export interface SimulatorOptions {
 
 /** A demo market feed: the same seed gives the same trades, no Math.random, no clock. */
 export interface Simulator {
-  /** `count` trades at `now`, each on tick and inside its price band. */
+  /** `count` trades at `now`, each on tick and inside its price band; none while the market does not trade. */
   nextTrades(market: SimulatedMarket, now: Date, count: number): Trade[];
   /** Small moves of some FX rates, spreads kept. */
   nextFxRates(market: SimulatedMarket, now: Date): FxRateUpdate[];
@@ -48,7 +48,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   return {
     nextTrades(market, now, count) {
       const symbols = market.symbols();
-      if (symbols.length === 0) return [];
+      if (symbols.length === 0 || !market.isTradingAt(now)) return [];
       // Several trades in one batch may hit the same stock: each starts from the one before.
       const lasts = new Map<string, Paisa>();
       const trades: Trade[] = [];

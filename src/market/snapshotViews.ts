@@ -1,3 +1,4 @@
+import { vwap } from './endOfDay.js';
 import type { IndexCalculator } from './indexCalculator.js';
 import type { Instrument } from './instrument.js';
 import type { IndexView, QuoteView } from './marketSnapshot.js';
@@ -5,8 +6,8 @@ import { directionOf, type Quote, quoteChange, quoteChangePercent } from './quot
 import { percentHundredths } from './rounding.js';
 import { formatIndexTicker, formatStockTicker } from './tickerFormat.js';
 
-/** A quote as the ticker and the quotes API show it. */
-export function quoteView(quote: Quote, instrument: Instrument): QuoteView {
+/** A quote as the ticker and the quotes API show it; turnover (paisa) adds turnover and VWAP. */
+export function quoteView(quote: Quote, instrument: Instrument, turnover?: number): QuoteView {
   const change = quoteChange(quote);
   const figures = {
     symbol: quote.symbol,
@@ -25,12 +26,19 @@ export function quoteView(quote: Quote, instrument: Instrument): QuoteView {
     low: quote.low,
     volume: quote.volume,
     time: quote.time,
+    ...(turnover === undefined ? {} : { turnover }),
+    ...(turnover === undefined || quote.volume === 0 ? {} : { vwap: vwap(turnover, quote.volume) }),
     tickerText: formatStockTicker(figures),
   };
 }
 
 /** An index as the ticker and the indices API show it; all figures in hundredths of a point. */
-export function indexView(calculator: IndexCalculator, previousClose: number, time: Date): IndexView {
+export function indexView(
+  calculator: IndexCalculator,
+  previousClose: number,
+  time: Date,
+  range?: { readonly high: number | null; readonly low: number | null },
+): IndexView {
   const value = calculator.value();
   const change = value - previousClose;
   const figures = {
@@ -45,6 +53,8 @@ export function indexView(calculator: IndexCalculator, previousClose: number, ti
     name: calculator.name,
     previousClose,
     time,
+    ...(range?.high == null ? {} : { high: range.high }),
+    ...(range?.low == null ? {} : { low: range.low }),
     tickerText: formatIndexTicker(figures),
   };
 }

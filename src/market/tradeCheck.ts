@@ -44,7 +44,8 @@ export function malformedTrade(trade: Trade): TradeRejection | null {
 function formProblem(trade: Trade): string | null {
   if (typeof trade.symbol !== 'string' || !isSymbol(trade.symbol)) return `bad symbol ${JSON.stringify(trade.symbol)}`;
   if (!Number.isSafeInteger(trade.price) || trade.price <= 0) return 'price must be a positive whole number of paisa';
-  if (!Number.isSafeInteger(trade.volume) || trade.volume <= 0) return 'volume must be a positive whole number of shares';
+  if (!Number.isSafeInteger(trade.volume) || trade.volume <= 0)
+    return 'volume must be a positive whole number of shares';
   if (!(trade.time instanceof Date) || Number.isNaN(trade.time.getTime())) return 'trade time is not a valid date';
   if (trade.seq !== undefined && !Number.isSafeInteger(trade.seq)) return 'seq must be a whole number';
   if (!Number.isSafeInteger(trade.price * trade.volume)) return 'price × volume is beyond exact arithmetic';
