@@ -14,7 +14,6 @@ import { appendResults, markdownTable, textTable } from './lib/results.mjs';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 const LIGHTHOUSE_CLI = join(BENCH, 'node_modules', 'lighthouse', 'cli', 'index.js');
-const OUT = join(BENCH, 'out');
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 /** Headless Chromium as root in a container: no sandbox, no GPU, nothing that talks to the network by itself. */
 const CHROME_FLAGS = [
@@ -40,15 +39,20 @@ const { values: flags } = parseArgs({
     record: { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
     cli: { type: 'string' },
+    out: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 if (flags.help) {
-  process.stdout.write('CHROME_PATH=/usr/bin/chromium node bench/lighthouse.mjs [--record] [--runs 3] [--cli PATH]\n');
+  process.stdout.write(
+    'CHROME_PATH=/usr/bin/chromium node bench/lighthouse.mjs [--record] [--runs 3] [--out DIR] [--cli PATH]\n',
+  );
   process.exit(0);
 }
 const runs = Number(flags.runs);
 if (!Number.isInteger(runs) || runs < 1 || runs > 9) fail('--runs must be a whole number from 1 to 9');
+// Reports stay outside the repository: the linter would read their bundled script as ours.
+const OUT = resolve(flags.out ?? join(tmpdir(), 'broadsheet-lighthouse'));
 if (!existsSync(LIGHTHOUSE_CLI)) fail(`Lighthouse is not installed: cd ${BENCH} && npm ci`);
 process.env.CHROME_PATH ??= '/usr/bin/chromium';
 if (!existsSync(process.env.CHROME_PATH)) fail(`no Chrome at ${process.env.CHROME_PATH}: apt-get install -y chromium`);
@@ -84,7 +88,7 @@ await runWithCleanup(async () => {
   ]);
   const note = `Lighthouse 12.2.3, mobile (default emulation, simulated throttling), median of ${runs} run(s) per page; Chromium ${await chromiumVersion()}`;
   process.stdout.write(
-    `\n${textTable(header, rows)}\n\n${note}\nFull reports of the last run: bench/out/lighthouse-*.report.html\n`,
+    `\n${textTable(header, rows)}\n\n${note}\nFull reports of the last run: ${join(OUT, 'lighthouse-*.report.html')}\n`,
   );
   const problems = results.flatMap(({ page, summary }) =>
     summary.failing.map((audit) => `${page.name}: ${audit.category} — ${audit.title}`),
@@ -108,7 +112,7 @@ await runWithCleanup(async () => {
   return 0;
 });
 
-/** One Lighthouse run; returns the parsed JSON report (also kept as .report.json/.report.html under bench/out). */
+/** One Lighthouse run; returns the parsed JSON report (also kept as .report.json/.report.html in OUT). */
 async function audit(url, outputBase, dir) {
   await runToEnd(
     'lighthouse',
@@ -152,11 +156,24 @@ export function summarize(reports) {
     for (const ref of last.categories[category]?.auditRefs ?? []) {
       const audit = last.audits[ref.id];
       if (ref.weight > 0 && audit && typeof audit.score === 'number' && audit.score < 1) {
-        failing.push({ category, title: `${audit.title} (${Math.round(audit.score * 100)})` });
+        const detail = whatFailed(audit);
+        failing.push({
+          category,
+          title: `${audit.title} (${Math.round(audit.score * 100)})${detail ? `: ${detail}` : ''}`,
+        });
       }
     }
   }
   return { scores, metrics, failing };
+}
+
+/** The audit's own explanation, or what its first failing item names (a URL, a message). */
+function whatFailed(audit) {
+  if (typeof audit.explanation === 'string' && audit.explanation !== '') return audit.explanation;
+  const item = audit.details?.items?.[0];
+  if (!item) return '';
+  const text = [item.description, item.sourceLocation?.url ?? item.url].filter((part) => typeof part === 'string');
+  return text.join(' — ').slice(0, 200);
 }
 
 function formatMetric(value, unit) {

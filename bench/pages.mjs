@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { startBareNode } from './lib/bareNode.mjs';
 import { pickArticlePath, startBroadsheet } from './lib/broadsheet.mjs';
 import { afterChildrenStopped, isRunning, runWithCleanup } from './lib/children.mjs';
+import { processTreeCpuSeconds } from './lib/cpuTime.mjs';
 import { pickLoadTool, runLoad } from './lib/load.mjs';
 import { getRaw } from './lib/loopback.mjs';
 import { describeMachine, loadAverage, toolVersion } from './lib/machine.mjs';
@@ -98,41 +99,61 @@ async function benchmark(dir, tool) {
   await assertSameBytes('bare node', `${bare.origin}${path}`, page);
 
   const servers = [
-    { name: 'nginx', url: `${nginx.origin}${path}` },
-    { name: 'bare node http', url: `${bare.origin}${path}` },
-    { name: 'Broadsheet', url: `${broadsheet.origin}${path}`, pid: broadsheet.pid },
+    { name: 'nginx', url: `${nginx.origin}${path}`, pid: nginx.started.child.pid, sampleRss: false },
+    { name: 'bare node http', url: `${bare.origin}${path}`, pid: bare.started.child.pid, sampleRss: false },
+    { name: 'Broadsheet', url: `${broadsheet.origin}${path}`, pid: broadsheet.pid, sampleRss: true },
   ];
-  /** @type {{ server: string, coding: string, result: import('./lib/load.mjs').LoadResult, peakRss: number | null }[]} */
+  /**
+   * @type {{ server: string, coding: string, result: import('./lib/load.mjs').LoadResult, peakRss: number | null,
+   *   cpuUsPerRequest: number | null }[]}
+   */
   const runs = [];
   for (const coding of CODINGS) {
     for (const server of servers) {
       log(`${server.name}, ${coding.name}: warm-up ${warmup.durationSec}s, then ${shape.durationSec}s…`);
-      const sampler = server.pid === undefined ? null : sampleRss(server.pid);
+      const sampler = server.sampleRss && server.pid !== undefined ? sampleRss(server.pid) : null;
       if (warmup.durationSec > 0) await runLoad(tool, server.url, warmup, coding.headers);
+      const cpuBefore = server.pid === undefined ? null : processTreeCpuSeconds(server.pid);
       const result = await runLoad(tool, server.url, shape, coding.headers);
+      const cpuAfter = server.pid === undefined ? null : processTreeCpuSeconds(server.pid);
       const peakRss = sampler ? sampler.stop() : null;
       checkRun(server.name, coding.name, result, page);
-      runs.push({ server: server.name, coding: coding.name, result, peakRss });
+      const cpuUsPerRequest =
+        cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1e6) / result.requests;
+      runs.push({ server: server.name, coding: coding.name, result, peakRss, cpuUsPerRequest });
     }
   }
   if (!isRunning(broadsheet.started)) throw new Error(`Broadsheet died during the load:\n${broadsheet.output()}`);
   const loadAfter = loadAverage();
 
-  const header = ['server', 'coding', 'req/s', 'p50 ms', 'p99 ms', '× nginx', 'bytes/resp', 'peak RSS'];
-  const rows = runs.map((run) => {
-    const nginxRun = runs.find((other) => other.server === 'nginx' && other.coding === run.coding);
-    const ratio = nginxRun ? run.result.requestsPerSec / nginxRun.result.requestsPerSec : Number.NaN;
-    return [
-      run.server,
-      run.coding,
-      run.result.requestsPerSec.toFixed(0),
-      run.result.p50Ms.toFixed(2),
-      run.result.p99Ms.toFixed(2),
-      `${ratio.toFixed(2)}×`,
-      run.result.bytesPerResponse.toFixed(0),
-      run.peakRss === null ? '—' : mb(run.peakRss),
-    ];
-  });
+  const header = [
+    'server',
+    'coding',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    '× nginx',
+    '× bare',
+    'CPU µs/req',
+    'bytes/resp',
+    'peak RSS',
+  ];
+  const ratioTo = (run, baseline) => {
+    const other = runs.find((candidate) => candidate.server === baseline && candidate.coding === run.coding);
+    return other ? `${(run.result.requestsPerSec / other.result.requestsPerSec).toFixed(2)}×` : '—';
+  };
+  const rows = runs.map((run) => [
+    run.server,
+    run.coding,
+    run.result.requestsPerSec.toFixed(0),
+    run.result.p50Ms.toFixed(2),
+    run.result.p99Ms.toFixed(2),
+    ratioTo(run, 'nginx'),
+    ratioTo(run, 'bare node http'),
+    run.cpuUsPerRequest === null ? '—' : run.cpuUsPerRequest.toFixed(1),
+    run.result.bytesPerResponse.toFixed(0),
+    run.peakRss === null ? '—' : mb(run.peakRss),
+  ]);
   const verdicts = checkTargets(runs);
   const busy = `load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after (the load generator itself adds about 2)`;
   const settings = `${tool} ${tool === 'wrk' ? `-t${shape.threads} -c${shape.connections} -d${shape.durationSec}s --latency` : `-w ${shape.threads} -c ${shape.connections} -d ${shape.durationSec}`}, ${warmup.durationSec}s warm-up per run, simulator ${flags.simulator}`;

@@ -1,5 +1,5 @@
 // What the numbers were measured on, for RESULTS.md: a result without its machine means little.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 
@@ -25,15 +25,17 @@ export function describeMachine() {
   };
 }
 
-/** Version line of a tool, or "absent". */
+/** First line a tool prints about its version (on stdout or stderr, whatever its exit code), or "absent". */
 export function toolVersion(command, args) {
-  try {
-    const out = execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return out.split('\n')[0]?.trim() || 'present';
-  } catch (error) {
-    const stderr = /** @type {{ stderr?: string }} */ (error).stderr;
-    return typeof stderr === 'string' && stderr.trim() ? (stderr.split('\n')[0]?.trim() ?? 'present') : 'absent';
-  }
+  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 5000 });
+  if (result.error) return 'absent';
+  const text = `${result.stdout ?? ''}\n${result.stderr ?? ''}`;
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? 'present'
+  );
 }
 
 /** The 1-minute load average: on a shared machine, other work skews a run and the record should say so. */

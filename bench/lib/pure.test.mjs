@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { articlePathsIn } from './broadsheet.mjs';
+import { parseStatCpuSeconds, processTreeCpuSeconds } from './cpuTime.mjs';
 import { nginxConf } from './nginx.mjs';
+import { markdownTable } from './results.mjs';
 import { parseVmRss } from './rss.mjs';
 import { checkTargets } from './targets.mjs';
 
@@ -70,5 +72,37 @@ describe('checkTargets', () => {
       [false, false, false],
     );
     assert.match(verdicts[0].text, /0\.40× nginx/);
+  });
+});
+
+describe('parseStatCpuSeconds', () => {
+  test('adds utime and stime (fields 14 and 15) in clock ticks, whatever the command name holds', () => {
+    const stat =
+      '4242 (node (main) x) S 1 4242 4242 0 -1 4194560 5000 0 0 0 1234 567 0 0 20 0 11 0 100 1000000 20000 18446744073709551615';
+    assert.equal(parseStatCpuSeconds(stat), 18.01);
+  });
+
+  test('the running process has used some CPU', () => {
+    assert.ok((processTreeCpuSeconds(process.pid) ?? 0) > 0);
+  });
+});
+
+describe('markdownTable', () => {
+  test('pads every column to its widest cell, as the formatter lays Markdown tables out', () => {
+    assert.equal(
+      markdownTable(
+        ['server', 'req/s'],
+        [
+          ['nginx', '123'],
+          ['bare node http', '7'],
+        ],
+      ),
+      [
+        '| server         | req/s |',
+        '| -------------- | ----- |',
+        '| nginx          | 123   |',
+        '| bare node http | 7     |',
+      ].join('\n'),
+    );
   });
 });

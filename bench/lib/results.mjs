@@ -21,10 +21,11 @@ export async function appendResults(section) {
   await appendFile(RESULTS_FILE, `${separator}${section.trimEnd()}\n`);
 }
 
-/** A Markdown table from a header row and body rows. */
+/** A Markdown table with aligned columns, laid out as the repository's formatter lays out Markdown. */
 export function markdownTable(header, rows) {
-  const line = (cells) => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+  const widths = header.map((cell, i) => Math.max(3, cell.length, ...rows.map((row) => String(row[i] ?? '').length)));
+  const line = (cells) => `| ${cells.map((cell, i) => String(cell).padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
 /** A fixed-width text table for the terminal. */

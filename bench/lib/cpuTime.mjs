@@ -1,0 +1,39 @@
+// CPU time a server spends, read from /proc: divided by the requests served it gives CPU per request,
+// which unlike requests/s does not depend on how much of the machine other processes took meanwhile.
+import { readdirSync, readFileSync } from 'node:fs';
+
+const TICKS_PER_SECOND = 100; // USER_HZ: 100 on every Linux architecture Node runs on
+
+/** utime + stime of one process (all its threads) in seconds, from the text of /proc/<pid>/stat. */
+export function parseStatCpuSeconds(stat) {
+  // The command name (field 2) may hold spaces and parentheses; fields are counted after its last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  if (!Number.isFinite(utime) || !Number.isFinite(stime)) throw new Error('unreadable /proc/<pid>/stat');
+  return (utime + stime) / TICKS_PER_SECOND;
+}
+
+/** CPU seconds of a process and its live children (nginx's workers), or null when /proc cannot tell. */
+export function processTreeCpuSeconds(pid) {
+  try {
+    let total = parseStatCpuSeconds(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    for (const child of childPids(pid)) total += processTreeCpuSeconds(child) ?? 0;
+    return total;
+  } catch {
+    return null;
+  }
+}
+
+function childPids(pid) {
+  const children = [];
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const listed = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      if (listed !== '') children.push(...listed.split(/\s+/).map(Number));
+    } catch {
+      // the thread ended meanwhile, or the kernel does not list children
+    }
+  }
+  return children;
+}
