@@ -2,6 +2,9 @@
 import { Command, Option } from 'commander';
 import { createApp } from './app.js';
 import { registerCommentCommands } from './cliComments.js';
+import { registerMarketCommands } from './cliMarket.js';
+import { registerTokenCommands } from './cliTokens.js';
+import { registerUserCommands } from './cliUsers.js';
 import { ConfigError, mergeEnvironment, parseServeConfig, type RawServeConfig } from './config.js';
 
 const program = new Command('broadsheet')
@@ -51,6 +54,9 @@ program
   });
 
 registerCommentCommands(program);
+registerUserCommands(program);
+registerMarketCommands(program);
+registerTokenCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) {

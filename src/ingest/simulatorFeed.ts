@@ -1,7 +1,9 @@
 import type { Bus } from '../bus/bus.js';
 import type { Market } from '../market/market.js';
+import type { MarketEvent } from '../market/marketEvent.js';
 import { createSimulator } from '../market/simulator.js';
 import { isTradingDay, PSX_CALENDAR, tradingDateOf } from '../market/tradingCalendar.js';
+import type { MarketRecorder } from './marketRecorder.js';
 
 export interface SimulatorFeedOptions {
   readonly market: Market;
@@ -17,6 +19,14 @@ export interface SimulatorFeedOptions {
    * trades every day closes every day.
    */
   readonly rollOverDaily?: boolean;
+  /**
+   * Write every trade, rate and day close through the recorder (durable, and
+   * announced by it) instead of straight into the market, so a restarted demo
+   * keeps its prices.
+   */
+  readonly recorder?: MarketRecorder;
+  /** Told when a recorded tick could not be written. */
+  readonly onError?: (error: unknown) => void;
 }
 
 export interface SimulatorFeed {
@@ -39,30 +49,66 @@ export function createSimulatorFeed(options: SimulatorFeedOptions): SimulatorFee
   let timer: ReturnType<typeof setInterval> | null = null;
   let lastDate: string | null = null;
 
-  function rollOver(now: Date): void {
+  /** The trading date to close, if the Karachi date moved on since the last tick. */
+  function dayToClose(now: Date): string | null {
     const calendar = market.calendar ?? PSX_CALENDAR;
     const today = tradingDateOf(now, calendar);
-    if (lastDate !== null && today > lastDate) {
-      const closes = !market.enforceSessions || isTradingDay(lastDate, calendar);
-      if (closes) market.closeDay(lastDate, now);
-    }
+    const previous = lastDate;
     lastDate = today;
+    if (previous === null || today <= previous) return null;
+    return !market.enforceSessions || isTradingDay(previous, calendar) ? previous : null;
   }
 
   function tick(): void {
     const now = clock();
     const before = market.version;
-    if (rollOverDaily) rollOver(now);
+    const closing = rollOverDaily ? dayToClose(now) : null;
+    if (closing !== null) market.closeDay(closing, now);
     market.tick(now);
     for (const trade of simulator.nextTrades(market, now, tradesPerTick)) market.applyTrade(trade);
     for (const rate of simulator.nextFxRates(market, now)) market.setFxRate(rate);
     if (market.version !== before) bus.publish('market.changed', { version: market.version });
   }
 
+  let inFlight = false;
+
+  /** As `tick`, through the recorder; a tick still being written makes the next one wait its turn. */
+  async function recordedTick(recorder: MarketRecorder): Promise<void> {
+    const now = clock();
+    const closing = rollOverDaily ? dayToClose(now) : null;
+    if (closing !== null) await recorder.record([{ kind: 'dayClose', date: closing, time: now }]);
+    market.tick(now);
+    // Simulated seqs restart with the process, so the trades go unsequenced rather than be taken for duplicates.
+    const events: MarketEvent[] = [
+      ...simulator
+        .nextTrades(market, now, tradesPerTick)
+        .map(
+          ({ symbol, price, volume, time }): MarketEvent => ({ kind: 'trade', trade: { symbol, price, volume, time } }),
+        ),
+      ...simulator.nextFxRates(market, now).map((update): MarketEvent => ({ kind: 'fxRate', update })),
+    ];
+    await recorder.record(events);
+  }
+
+  function onTimer(): void {
+    const { recorder } = options;
+    if (!recorder) {
+      tick();
+      return;
+    }
+    if (inFlight) return;
+    inFlight = true;
+    recordedTick(recorder)
+      .catch((error: unknown) => options.onError?.(error))
+      .finally(() => {
+        inFlight = false;
+      });
+  }
+
   return {
     start() {
       if (timer !== null) return;
-      timer = setInterval(tick, intervalMs);
+      timer = setInterval(onTimer, intervalMs);
       // A demo feed must never be what keeps the process alive.
       timer.unref();
     },

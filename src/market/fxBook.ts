@@ -1,5 +1,6 @@
 import { type FxMarket, type FxRateUpdate, fxKey, fxRateProblem } from './fxRate.js';
 import type { FxRateView } from './marketSnapshot.js';
+import type { FxBookState } from './marketState.js';
 import { type Paisa, paisa } from './money.js';
 import { percentHundredths } from './rounding.js';
 import { PSX_CALENDAR, tradingDateOf } from './tradingCalendar.js';
@@ -97,6 +98,24 @@ export class FxBook {
       time: update.time,
     });
     return { ok: true };
+  }
+
+  exportState(): FxBookState {
+    return {
+      current: this.rates().map((rate) => ({ ...rate, time: rate.time.toISOString() })),
+      days: [...this.days.values()].flatMap((days) =>
+        [...days.values()].map((day) => ({ ...day, time: day.time.toISOString() })),
+      ),
+    };
+  }
+
+  /** Replaces the live rates and the history with those `exportState` gave. */
+  restoreState(state: FxBookState): void {
+    this.current.clear();
+    this.days.clear();
+    for (const rate of state.current)
+      this.current.set(fxKey(rate.pair, rate.market), { ...rate, time: new Date(rate.time) });
+    for (const day of state.days) this.record({ ...day, time: new Date(day.time) });
   }
 
   /** Every day on record for the pair, oldest first. */

@@ -1,4 +1,5 @@
 import type { IndexReturnType } from './corporateAction.js';
+import type { IndexCalculatorState } from './marketState.js';
 import type { Paisa } from './money.js';
 import { divideBigRoundingHalfAway } from './rounding.js';
 
@@ -63,6 +64,32 @@ export class IndexCalculator {
     this.divisorNumerator = this.capitalisation;
     this.divisorDenominator = BigInt(definition.baseValue);
     this.reduceDivisor();
+  }
+
+  /** Rebuilds a calculator exactly as `exportState` left it: same constituents, prices and divisor. */
+  static fromState(state: IndexCalculatorState): IndexCalculator {
+    const prices = new Map(state.prices.map(([symbol, price]) => [symbol, price]));
+    const calculator = new IndexCalculator(
+      { code: state.code, name: state.name, baseValue: 1, constituents: state.constituents },
+      prices,
+    );
+    calculator.divisorNumerator = BigInt(state.divisorNumerator);
+    calculator.divisorDenominator = BigInt(state.divisorDenominator);
+    if (calculator.divisorNumerator <= 0n || calculator.divisorDenominator <= 0n) {
+      throw new RangeError(`${state.code}: the divisor must be positive`);
+    }
+    return calculator;
+  }
+
+  exportState(): IndexCalculatorState {
+    return {
+      code: this.code,
+      name: this.name,
+      constituents: this.currentConstituents,
+      prices: [...this.prices].map(([symbol, price]) => [symbol, Number(price) as Paisa] as const),
+      divisorNumerator: this.divisorNumerator.toString(),
+      divisorDenominator: this.divisorDenominator.toString(),
+    };
   }
 
   /** Whether a trade in this symbol moves the index. */

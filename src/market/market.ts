@@ -42,6 +42,7 @@ import {
   PSX_HALT_RULE,
 } from './marketHalt.js';
 import type { FxRateView, MarketSnapshot, MarketStatusView } from './marketSnapshot.js';
+import { type MarketState, quoteFromState, quoteToState } from './marketState.js';
 import { acceptsTrades, sessionStatus, statusText } from './marketStatus.js';
 import type { Paisa } from './money.js';
 import { type PriceBandRule, PSX_PRICE_BAND } from './priceBand.js';
@@ -405,6 +406,92 @@ export class Market {
     };
     this.cached = Object.freeze(snapshot);
     return this.cached;
+  }
+
+  /** Everything this market remembers, as plain JSON; `restoreState` on a market with the same rules brings it back. */
+  exportState(): MarketState {
+    return {
+      format: 1,
+      instruments: [...this.instruments.values()],
+      quotes: [...this.quotes.values()].map(quoteToState),
+      tallies: [...this.tallies].map(([symbol, tally]) => ({
+        symbol,
+        turnover: tally.turnover,
+        lastTradeTime: tally.lastTradeTime?.toISOString() ?? null,
+        prints: [...tally.prints],
+      })),
+      indices: this.indices.map((index) => ({
+        calculator: index.calculator.exportState(),
+        returnType: index.returnType,
+        ...(index.baseDate === undefined ? {} : { baseDate: index.baseDate }),
+        ...(index.maxWeightBasisPoints === undefined ? {} : { maxWeightBasisPoints: index.maxWeightBasisPoints }),
+        previousClose: index.previousClose,
+        time: index.time.toISOString(),
+        open: index.open,
+        high: index.high,
+        low: index.low,
+      })),
+      fx: this.fxBook.exportState(),
+      seenSeqs: [...this.seenSeqs].map(([feed, seqs]) => ({ feed, seqs: [...seqs] })),
+      pendingActions: [...this.pendingActions],
+      pendingRecompositions: [...this.pendingRecompositions],
+      lastClosed: this.lastClosed,
+      lastChange: this.lastChange.toISOString(),
+    };
+  }
+
+  /**
+   * Replaces everything this market remembers with `state` (a checkpoint or an
+   * imported session); the rules stay this market's. Counts as one change.
+   */
+  restoreState(state: MarketState): void {
+    const quotes = [...state.quotes].sort((a, b) => compareSymbols(a.symbol, b.symbol));
+    const instruments = new Map(state.instruments.map((instrument) => [instrument.symbol, instrument]));
+    for (const quote of quotes) {
+      if (!instruments.has(quote.symbol)) throw new RangeError(`state: quote ${quote.symbol} has no instrument`);
+    }
+    const tallies = new Map(
+      state.tallies.map((tally) => [
+        tally.symbol,
+        {
+          turnover: tally.turnover,
+          lastTradeTime: tally.lastTradeTime === null ? null : new Date(tally.lastTradeTime),
+          prints: [...tally.prints],
+        },
+      ]),
+    );
+    const indices: TrackedIndex[] = state.indices.map((index) => ({
+      calculator: IndexCalculator.fromState(index.calculator),
+      returnType: index.returnType,
+      baseDate: index.baseDate,
+      maxWeightBasisPoints: index.maxWeightBasisPoints,
+      previousClose: index.previousClose,
+      time: new Date(index.time),
+      open: index.open,
+      high: index.high,
+      low: index.low,
+    }));
+    this.instruments.clear();
+    this.quotes.clear();
+    this.tallies.clear();
+    for (const quote of quotes) {
+      this.instruments.set(quote.symbol, instruments.get(quote.symbol) as Instrument);
+      this.quotes.set(quote.symbol, quoteFromState(quote));
+      this.tallies.set(quote.symbol, tallies.get(quote.symbol) ?? emptyTally());
+    }
+    this.indices.splice(0, this.indices.length, ...indices);
+    this.reindexSymbols();
+    this.fxBook.restoreState(state.fx);
+    this.seenSeqs.clear();
+    for (const { feed, seqs } of state.seenSeqs) this.seenSeqs.set(feed, new Set(seqs));
+    this.pendingActions.splice(0, this.pendingActions.length, ...state.pendingActions);
+    this.pendingRecompositions.splice(0, this.pendingRecompositions.length, ...state.pendingRecompositions);
+    this.lastClosed = state.lastClosed;
+    this.halt = NORMAL;
+    this.lastChange = new Date(state.lastChange);
+    this.status = this.statusAt(this.lastChange);
+    this.statusFromHalt = false;
+    this.changed(this.lastChange);
   }
 
   private receive(trade: Trade): TradeReceipt {

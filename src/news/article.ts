@@ -46,6 +46,20 @@ export interface ArticleDraft {
   readonly publishedAt: Date;
   /** Page of the print edition the story ran on, or null when web only. */
   readonly printPage: number | null;
+  /** Title for search engines and shares when the headline does not suit; absent uses the headline. */
+  readonly seoTitle?: string | null;
+  readonly seoDescription?: string | null;
+}
+
+/**
+ * A note the desk adds to a published story: a correction of a fact, or an
+ * update with new information. Readers see it under the headline, with its time.
+ */
+export interface Correction {
+  readonly id: number;
+  readonly kind: 'correction' | 'update';
+  readonly text: string;
+  readonly at: Date;
 }
 
 /** A published article as readers see it. */
@@ -54,6 +68,8 @@ export interface Article extends Omit<ArticleDraft, 'tags'> {
   readonly section: Section;
   readonly tags: readonly Tag[];
   readonly updatedAt: Date | null;
+  /** Oldest first. */
+  readonly corrections: readonly Correction[];
 }
 
 /** The few fields a list of headlines needs. */

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Agency, Article, ArticleSummary, Block, Byline, Section, Tag } from '../news/article.js';
+import type { Agency, Article, ArticleSummary, Block, Byline, Correction, Section, Tag } from '../news/article.js';
 import type { Comment } from '../news/comment.js';
 import type { ArticlesTable, CommentsTable, SectionsTable } from './database.js';
 
@@ -42,7 +42,12 @@ export function toSummary(row: SummaryRow): ArticleSummary {
   };
 }
 
-export function toArticle(row: Selectable<ArticlesTable>, section: Section, tags: readonly Tag[]): Article {
+export function toArticle(
+  row: Selectable<ArticlesTable>,
+  section: Section,
+  tags: readonly Tag[],
+  corrections: readonly Correction[],
+): Article {
   return {
     ...toSummary(row),
     section,
@@ -51,6 +56,9 @@ export function toArticle(row: Selectable<ArticlesTable>, section: Section, tags
     // Written only by this store from a validated draft, so it is trusted as is.
     body: JSON.parse(row.body_json) as Block[],
     updatedAt: row.updated_at === null ? null : new Date(Number(row.updated_at)),
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
+    corrections,
   };
 }
 

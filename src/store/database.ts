@@ -43,6 +43,22 @@ export interface ArticlesTable {
   print_page: number | null;
   /** Epoch milliseconds, UTC. */
   updated_at: number | null;
+  // Newsroom workflow (migration 0004). Readers only ever see `status = 'published'`.
+  status: Generated<'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished' | 'killed'>;
+  /** When a scheduled story is due, epoch milliseconds. */
+  scheduled_at: Generated<number | null>;
+  /** 1 once the story has been on the site. */
+  ever_published: Generated<number>;
+  owner_kind: Generated<'user' | 'token' | null>;
+  owner_id: Generated<number | null>;
+  owner_name: Generated<string | null>;
+  /** Last newsroom save, epoch milliseconds. */
+  edited_at: Generated<number | null>;
+  /** Latest revision number; 0 before the first newsroom save. */
+  revision: Generated<number>;
+  seo_title: Generated<string | null>;
+  seo_description: Generated<string | null>;
+  killed_at: Generated<number | null>;
 }
 
 export interface ArticleTagsTable {

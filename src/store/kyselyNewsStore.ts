@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CommentStatus, CommentSubmission } from '../news/comment.js';
 import { canonicalTags } from '../news/tag.js';
-import { getArticle, listArticles, relatedArticles } from './articleQueries.js';
+import { getArticle, isWithdrawn, listArticles, relatedArticles } from './articleQueries.js';
 import { toSection } from './articleRows.js';
 import { assertSectionsExist, ensureTags, insertArticleRow } from './articleWrites.js';
 import * as comments from './commentQueries.js';
@@ -35,6 +35,7 @@ export function createNewsStore(db: Kysely<Database>, dialect: StoreDialect): Ky
     },
 
     getArticle: (id) => getArticle(db, id),
+    isWithdrawn: (id) => isWithdrawn(db, id),
     listArticles: (query) => listArticles(db, query),
     relatedArticles: (article, limit) => relatedArticles(db, article, limit),
     printEdition: (date) => printEdition(db, date),

@@ -35,7 +35,10 @@ export interface NewsStore {
   listSections(): Promise<readonly Section[]>;
   getSection(slug: string): Promise<Section | null>;
   getTag(slug: string): Promise<Tag | null>;
+  /** A published article; null for one that does not exist or is not on the site. */
   getArticle(id: number): Promise<Article | null>;
+  /** Whether the article was killed (readers get 410 Gone rather than 404). */
+  isWithdrawn(id: number): Promise<boolean>;
   listArticles(query: ArticleQuery): Promise<Page<ArticleSummary>>;
   /** Stories related to `article` by shared tags, then recency; never the article itself. */
   relatedArticles(article: Article, limit: number): Promise<readonly ArticleSummary[]>;

@@ -1,11 +1,16 @@
+import type { Kysely } from 'kysely';
 import type { DatabaseTarget } from './connect.js';
 import { openDatabase } from './connect.js';
+import type { Database, StoreDialect } from './database.js';
 import { createNewsStore, type KyselyNewsStore } from './kyselyNewsStore.js';
 import { migrateToLatest } from './migrate.js';
 
 /** A migrated store, ready to use, with the one call that releases its connections. */
 export interface OpenedStore {
   readonly store: KyselyNewsStore;
+  /** The same connection, for the market side's tables (src/store/market*.ts). */
+  readonly db: Kysely<Database>;
+  readonly dialect: StoreDialect;
   close(): Promise<void>;
 }
 
@@ -18,5 +23,10 @@ export async function openStore(target: DatabaseTarget): Promise<OpenedStore> {
     await opened.close();
     throw error;
   }
-  return { store: createNewsStore(opened.db, opened.dialect), close: () => opened.close() };
+  return {
+    store: createNewsStore(opened.db, opened.dialect),
+    db: opened.db,
+    dialect: opened.dialect,
+    close: () => opened.close(),
+  };
 }

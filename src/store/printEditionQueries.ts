@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { SUMMARY_COLUMNS, toSummary } from './articleRows.js';
+import { PUBLISHED } from './articleQueries.js';
 import type { Database } from './database.js';
 import { karachiDateOf, karachiDayRange } from './karachiDay.js';
 import type { PrintEdition } from './newsStore.js';
@@ -15,6 +16,7 @@ export async function printEdition(db: Kysely<Database>, date: string): Promise<
     .selectFrom('articles')
     .select(SUMMARY_COLUMNS)
     .where('print_page', 'is not', null)
+    .where('status', '=', PUBLISHED)
     .where('published_at', '>=', startMs)
     .where('published_at', '<', endMs)
     .orderBy('print_page', 'asc')
@@ -25,12 +27,14 @@ export async function printEdition(db: Kysely<Database>, date: string): Promise<
     .selectFrom('articles')
     .select((eb) => eb.fn.max('published_at').as('at'))
     .where('print_page', 'is not', null)
+    .where('status', '=', PUBLISHED)
     .where('published_at', '<', startMs)
     .executeTakeFirst();
   const next = await db
     .selectFrom('articles')
     .select((eb) => eb.fn.min('published_at').as('at'))
     .where('print_page', 'is not', null)
+    .where('status', '=', PUBLISHED)
     .where('published_at', '>=', endMs)
     .executeTakeFirst();
   return {
@@ -46,6 +50,7 @@ export async function latestPrintDate(db: Kysely<Database>): Promise<string | nu
     .selectFrom('articles')
     .select((eb) => eb.fn.max('published_at').as('at'))
     .where('print_page', 'is not', null)
+    .where('status', '=', PUBLISHED)
     .executeTakeFirst();
   return dateOrNull(latest?.at);
 }

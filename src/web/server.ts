@@ -1,6 +1,7 @@
 import formbody from '@fastify/formbody';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance, LogController } from 'fastify';
+import { adminPlugin } from '../admin/http/adminPlugin.js';
 import { loadSiteAssets } from './assets/siteAssets.js';
 import { sendApiError } from './http/apiError.js';
 import { createCommentRateLimiter } from './http/commentRateLimiter.js';
@@ -11,10 +12,13 @@ import { registerAssetRoutes } from './routes/assetRoutes.js';
 import { registerCommentApiRoutes } from './routes/commentApiRoutes.js';
 import { registerListRoutes } from './routes/listRoutes.js';
 import { registerMarketApiRoutes } from './routes/marketApiRoutes.js';
+import { registerMarketFeedRoutes } from './routes/marketFeedRoutes.js';
 import { registerMarketPageRoutes } from './routes/marketPageRoutes.js';
+import { registerMarketStreamRoutes } from './routes/marketStreamRoutes.js';
 import { sendErrorPage, sendNotFoundPage } from './routes/pageResponses.js';
 import { registerPrintRoutes } from './routes/printRoutes.js';
 import { createChromeLoader, type SiteContext } from './siteContext.js';
+import type { StreamLimits } from './stream/marketStreamHub.js';
 import type { WebDeps } from './webDeps.js';
 
 /** Knobs with sensible defaults; tests shorten the page lifetime. */
@@ -23,6 +27,8 @@ export interface ServerOptions {
   readonly pageMaxAgeMs?: number;
   /** Project root holding public/build and src/web/styles; found from this file by default. */
   readonly assetsRoot?: string;
+  /** Pacing and slow-client limits of the market stream; tests tighten them. */
+  readonly stream?: Partial<StreamLimits>;
 }
 
 // However fast the market ticks, a page is rendered at most once a second; the island keeps the ticker live between.
@@ -84,8 +90,15 @@ export async function buildServer(deps: WebDeps, options: ServerOptions = {}): P
   registerPrintRoutes(app, site);
   registerMarketPageRoutes(app, site);
   registerMarketApiRoutes(app, site);
+  registerMarketFeedRoutes(app, site);
+  const marketStream = registerMarketStreamRoutes(app, site, options.stream);
+  // preClose runs before the HTTP server stops listening and waits for open
+  // connections; an event stream never finishes by itself, so it is ended here.
+  app.addHook('preClose', async () => marketStream.close());
   registerCommentApiRoutes(app, site);
   registerAssetRoutes(app, site);
+  // The newsroom: its own scope with cookies, sessions and CSRF checks, none of which touch the reader site.
+  await app.register(adminPlugin, { site, admin: deps.admin });
 
   app.setNotFoundHandler(async (request, reply) => {
     if (isApi(request.url))

@@ -1,6 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { AdminDeps } from '../admin/adminDeps.js';
 import type { Bus } from '../bus/bus.js';
+import type { MarketRecorder } from '../ingest/marketRecorder.js';
 import type { MarketReader } from '../market/marketSnapshot.js';
+import type { ApiRole } from '../store/apiTokens.js';
 import type { NewsStore } from '../store/newsStore.js';
 
 /** What the web server is built from; wired once at boot in src/app.ts. */
@@ -13,4 +16,15 @@ export interface WebDeps {
   readonly commentRateLimitPerMinute: number;
   /** The clock, injectable so tests can pin "today". */
   readonly now: () => Date;
+  /** The newsroom (/admin, /api/v1/admin); without it those paths are not served. */
+  readonly admin?: AdminDeps;
+  /** The authenticated push API's needs; without it the push routes answer 503. */
+  readonly marketFeed?: MarketFeedDeps;
+}
+
+/** What the market push API writes through and checks tokens with. */
+export interface MarketFeedDeps {
+  readonly recorder: MarketRecorder;
+  /** The role of a live API token, or null for an unknown or revoked one. */
+  roleOfToken(token: string): Promise<ApiRole | null>;
 }

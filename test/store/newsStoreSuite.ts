@@ -33,7 +33,12 @@ export function newsStoreSuite(makeBackend: () => Promise<StoreBackend> | StoreB
       const first = await migrateToLatest(opened.db);
       assert.deepEqual(
         first.map((result) => [result.migrationName, result.status]),
-        [['0001_initial', 'Success']],
+        [
+          ['0001_initial', 'Success'],
+          ['0002_market', 'Success'],
+          ['0003_accounts', 'Success'],
+          ['0004_article_workflow', 'Success'],
+        ],
       );
       assert.deepEqual(await migrateToLatest(opened.db), []);
     });

@@ -1,6 +1,10 @@
 import type { Migration } from 'kysely';
 import type { StoreDialect } from '../database.js';
 import { initialMigration } from './0001_initial.js';
+import { marketMigration } from './0002_market.js';
+import { accountsMigration } from './0003_accounts.js';
+import { articleWorkflowMigration } from './0004_article_workflow.js';
+import { moderationPrintMediaMigration } from './0005_moderation_print_media.js';
 
 /**
  * Every migration, by name, in the order they run. Listed in code rather than
@@ -9,5 +13,9 @@ import { initialMigration } from './0001_initial.js';
 export function storeMigrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001_initial': initialMigration(dialect),
+    '0002_market': marketMigration(dialect),
+    '0003_accounts': accountsMigration(dialect),
+    '0004_article_workflow': articleWorkflowMigration(dialect),
+    '0005_moderation_print_media': moderationPrintMediaMigration(dialect),
   };
 }

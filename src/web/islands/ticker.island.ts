@@ -1,18 +1,35 @@
-// The live ticker: polls the market API and rewrites the server-rendered strip in
-// place. Plain DOM, no framework; without it the strip simply stays as rendered.
+// The live ticker: follows the market event stream and rewrites the
+// server-rendered strip in place. Plain DOM, no framework; without it the strip
+// simply stays as rendered. Polls the JSON API only where the stream cannot work.
 import type { Direction } from '../../market/marketSnapshot.js';
 import { tickerItemClass } from '../components/tickerItems.js';
 import { tickerPieces } from '../components/tickerPieces.js';
 import { formatTickerTime } from '../components/tickerTime.js';
 
-interface TickerPayload {
-  readonly asOf: string;
-  readonly version: number;
-  readonly items: readonly { readonly key: string; readonly direction: Direction; readonly ticker: string }[];
+interface TickerItem {
+  readonly key: string;
+  readonly direction: Direction;
+  readonly ticker: string;
 }
 
-const ENDPOINT = '/api/v1/market/ticker';
+interface TickerPayload {
+  readonly asOf: string;
+  readonly items: readonly TickerItem[];
+}
+
+/** The stream's `snapshot` and `update` events (docs/api.md): quotes and indices, only what changed in an update. */
+interface StreamPayload {
+  readonly asOf: string;
+  readonly quotes: readonly { readonly symbol: string; readonly direction: Direction; readonly ticker: string }[];
+  readonly indices: readonly { readonly code: string; readonly direction: Direction; readonly ticker: string }[];
+}
+
+const STREAM = '/api/v1/market/stream';
+const POLL_ENDPOINT = '/api/v1/market/ticker';
 const POLL_MS = 2000;
+// EventSource reconnects by itself, resuming with Last-Event-ID; this many failures in a row, with no event
+// between them, means the stream is not reachable from here (a proxy that buffers, say), so poll instead.
+const MAX_STREAM_FAILURES = 3;
 // Each piece's element, found by the class the server renders it with (components/Ticker.tsx).
 const PIECE_CLASSES = {
   symbol: 'tick__symbol',
@@ -28,10 +45,9 @@ function startTicker(root: HTMLElement): void {
   for (const element of root.querySelectorAll<HTMLElement>('[data-key]')) {
     entries.set(element.dataset.key ?? '', element);
   }
-  // What each entry shows now; the first poll rewrites everything once, later ones only what moved.
+  // What each entry shows now, so only what moved is rewritten.
   const shownTickers = new Map<string, string>();
   const time = root.querySelector('time');
-  let etag: string | null = null;
   let shown = '';
 
   const apply = (payload: TickerPayload): void => {
@@ -54,24 +70,56 @@ function startTicker(root: HTMLElement): void {
     }
   };
 
-  const poll = async (): Promise<void> => {
-    // A background tab needs no prices; it catches up on the next visible poll.
-    if (!document.hidden) {
-      try {
-        const headers: Record<string, string> = { accept: 'application/json' };
-        if (etag !== null) headers['if-none-match'] = etag;
-        const response = await fetch(ENDPOINT, { headers });
-        if (response.status === 200) {
-          etag = response.headers.get('etag');
-          apply((await response.json()) as TickerPayload);
+  const poll = (): void => {
+    let etag: string | null = null;
+    const once = async (): Promise<void> => {
+      // A background tab needs no prices; it catches up on the next visible poll.
+      if (!document.hidden) {
+        try {
+          const headers: Record<string, string> = { accept: 'application/json' };
+          if (etag !== null) headers['if-none-match'] = etag;
+          const response = await fetch(POLL_ENDPOINT, { headers });
+          if (response.status === 200) {
+            etag = response.headers.get('etag');
+            apply((await response.json()) as TickerPayload);
+          }
+        } catch {
+          // Offline or server restarting: keep the last prices and try again.
         }
-      } catch {
-        // Offline or server restarting: keep the last prices and try again.
       }
-    }
-    setTimeout(poll, POLL_MS);
+      setTimeout(once, POLL_MS);
+    };
+    setTimeout(once, POLL_MS);
   };
-  setTimeout(poll, POLL_MS);
+
+  const follow = (): void => {
+    const source = new EventSource(STREAM);
+    let failures = 0;
+    const receive = (event: MessageEvent<string>): void => {
+      failures = 0;
+      const payload = JSON.parse(event.data) as StreamPayload;
+      apply({
+        asOf: payload.asOf,
+        items: [
+          ...payload.quotes.map((quote) => ({ ...quote, key: `s:${quote.symbol}` })),
+          ...payload.indices.map((index) => ({ ...index, key: `i:${index.code}` })),
+        ],
+      });
+    };
+    source.addEventListener('snapshot', receive);
+    source.addEventListener('update', receive);
+    source.onerror = () => {
+      failures += 1;
+      // CLOSED: the server refused the stream outright; EventSource will not try again by itself.
+      if (source.readyState === EventSource.CLOSED || failures >= MAX_STREAM_FAILURES) {
+        source.close();
+        poll();
+      }
+    };
+  };
+
+  if (typeof EventSource === 'function') follow();
+  else poll();
 }
 
 const root = document.querySelector<HTMLElement>('[data-ticker]');

@@ -1,0 +1,19 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/database.js';
+import type { SessionPolicy } from '../store/sessions.js';
+import type { LoginThrottlePolicy } from './loginThrottle.js';
+
+/**
+ * When cookies carry `Secure`: `auto` when the request came over HTTPS (behind
+ * a proxy, set Fastify's trustProxy so X-Forwarded-Proto counts), or always, or never.
+ */
+export type SecureCookies = 'auto' | 'always' | 'never';
+
+/** What the newsroom needs beyond the reader site's dependencies; wired once in src/app.ts. */
+export interface AdminDeps {
+  /** The store's connection: accounts, sessions, audit log, API tokens. */
+  readonly db: Kysely<Database>;
+  readonly sessionPolicy?: SessionPolicy;
+  readonly loginThrottle?: LoginThrottlePolicy;
+  readonly secureCookies?: SecureCookies;
+}

@@ -1,0 +1,17 @@
+import type { TypeBoxApp } from '../../web/http/typeboxApp.js';
+import { dashboardCounts } from '../dashboardCounts.js';
+import { DashboardPage } from '../pages/DashboardPage.js';
+import type { AdminContext } from './adminContext.js';
+import { sendAdminPage } from './adminPages.js';
+import { csrfTokenFor } from './csrf.js';
+import { actorOf, requireSignedIn } from './guard.js';
+
+export function registerDashboardRoutes(app: TypeBoxApp, ctx: AdminContext): void {
+  app.get('/admin', { preHandler: requireSignedIn() }, async (request, reply) => {
+    const counts = await dashboardCounts(ctx.site.deps.store);
+    return sendAdminPage(
+      reply,
+      <DashboardPage actor={actorOf(request)} csrfToken={csrfTokenFor(reply)} counts={counts} />,
+    );
+  });
+}

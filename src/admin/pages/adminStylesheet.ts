@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The newsroom's one stylesheet: small enough to keep in code, served under a
+ * content-hashed name so it can be cached for good. The site's CSP forbids
+ * inline styles, so it is a file, not a <style> element.
+ */
+export const ADMIN_CSS = `
+:root{--ink:#1a1a1a;--muted:#4a4a4a;--paper:#fff;--tint:#f4f1ea;--rule:#d6d2c8;--brand:#7a1020;--link:#0b4f8a;--focus:#1a5fb4;--notice:#e6f4ea;--error:#b3261e;--error-bg:#fdecea;--ui:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
+*,*::before,*::after{box-sizing:border-box}
+body{margin:0;font:1rem/1.5 var(--ui);color:var(--ink);background:var(--paper)}
+a{color:var(--link)}
+:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.skip-link{position:absolute;left:-999px;top:0;background:var(--paper);padding:.5rem}
+.skip-link:focus{left:.5rem}
+.admin-header{background:var(--brand);color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;justify-content:space-between}
+.admin-header a{color:#fff}
+.admin-brand{font-weight:700;text-decoration:none}
+.admin-who{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;font-size:.875rem}
+.admin-nav{background:var(--tint);border-bottom:1px solid var(--rule)}
+.admin-nav ul{list-style:none;margin:0;padding:.25rem 1rem;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+.admin-nav a{display:inline-block;padding:.25rem 0}
+.admin-nav a[aria-current="page"]{font-weight:700;color:var(--ink)}
+main{max-width:72rem;margin:0 auto;padding:1rem}
+h1{font-size:1.5rem;margin:.5rem 0 1rem}
+.flash{padding:.5rem 1rem;border-left:4px solid;margin:0 0 1rem}
+.flash-notice{background:var(--notice);border-color:#0a6b2e}
+.flash-error{background:var(--error-bg);border-color:var(--error)}
+form.stacked{display:grid;gap:.75rem;max-width:24rem}
+label{display:grid;gap:.25rem;font-weight:600}
+input,select,button{font:inherit}
+input,select{padding:.4rem;border:1px solid var(--muted);border-radius:2px;width:100%}
+button{padding:.4rem .9rem;border:1px solid var(--brand);background:var(--brand);color:#fff;border-radius:2px;cursor:pointer}
+button.link{background:none;border:0;padding:0;color:inherit;text-decoration:underline}
+.inline{display:inline}
+.counts{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.75rem}
+.counts li{border:1px solid var(--rule);padding:.75rem}
+.counts strong{display:block;font-size:1.75rem}
+.table-wrap{overflow-x:auto}
+table{border-collapse:collapse;width:100%}
+th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--rule);vertical-align:top}
+.pager{display:flex;gap:1rem;margin:1rem 0}
+.muted{color:var(--muted)}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+`.trim();
+
+export const ADMIN_STYLESHEET_PATH = `/admin/assets/admin-${createHash('sha1').update(ADMIN_CSS).digest('hex').slice(0, 10)}.css`;

@@ -1,0 +1,56 @@
+/**
+ * Who may do what in the newsroom. A closed list: every admin route and API
+ * names the permission it needs, and the server checks it (never the UI alone).
+ */
+export type Role = 'writer' | 'editor' | 'moderator' | 'market-desk' | 'admin' | 'market-feed';
+
+export const ROLES: readonly Role[] = ['writer', 'editor', 'moderator', 'market-desk', 'admin', 'market-feed'];
+
+export type Permission =
+  | 'article.write' // create drafts, edit own drafts, submit for review
+  | 'article.publish' // publish, schedule, unpublish, kill, correct, restore revisions, edit any article
+  | 'tag.manage' // merge and rename tags
+  | 'print.manage' // assemble the print edition
+  | 'comment.moderate' // approve, reject, mark spam, ban addresses
+  | 'market.manage' // instruments, indices, corporate actions, FX, calendar from the desk
+  | 'market.feed' // push trades and rates through the feed API
+  | 'user.manage' // accounts, roles, API tokens
+  | 'audit.read';
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  writer: ['article.write'],
+  editor: ['article.write', 'article.publish', 'tag.manage', 'print.manage', 'comment.moderate'],
+  moderator: ['comment.moderate'],
+  'market-desk': ['market.manage'],
+  'market-feed': ['market.feed'],
+  admin: [
+    'article.write',
+    'article.publish',
+    'tag.manage',
+    'print.manage',
+    'comment.moderate',
+    'market.manage',
+    'market.feed',
+    'user.manage',
+    'audit.read',
+  ],
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}
+
+/** Who is making a request: a signed-in person (session) or a script (API token). */
+export type Actor =
+  | {
+      readonly kind: 'user';
+      readonly userId: number;
+      readonly email: string;
+      readonly name: string;
+      readonly role: Role;
+    }
+  | { readonly kind: 'token'; readonly tokenId: number; readonly name: string; readonly role: Role };

@@ -1,0 +1,154 @@
+import { isSymbol } from '../market/instrument.js';
+import { type Paisa, parseRupees } from '../market/money.js';
+import { isoDate, monthNumber, type RowProblem, rangeProblem } from './importRows.js';
+
+/** One traded stock of the exchange's closing file; prices in paisa, volume in shares. */
+export interface ClosingRow {
+  readonly line: number;
+  readonly date: string;
+  readonly symbol: string;
+  readonly sector: string;
+  readonly name: string;
+  readonly open: Paisa;
+  readonly high: Paisa;
+  readonly low: Paisa;
+  readonly close: Paisa;
+  readonly volume: number;
+  readonly ldcp: Paisa;
+}
+
+export interface ClosingFile {
+  /** The trading date of the file (`YYYY-MM-DD`), from its first readable row; null when none. */
+  readonly date: string | null;
+  readonly rowsRead: number;
+  readonly rows: readonly ClosingRow[];
+  /** Rows the file is right to hold but an import does not take: futures and untraded symbols. */
+  readonly skipped: readonly RowProblem[];
+  /** Rows that cannot be right: malformed, inconsistent, repeated, or of another date. */
+  readonly rejected: readonly RowProblem[];
+}
+
+const DATE = /^(\d{2})([A-Za-z]{3})(\d{4})$/;
+const VOLUME = /^\d{1,15}$/;
+// The exchange's sector code of deliverable futures (psx-market.md §5.2).
+const FUTURES_SECTOR = '40';
+
+/**
+ * Reads `closing11.lis` (psx-market.md §5.2): no header, pipe-delimited
+ * `DATE|SYMBOL|SECTOR|NAME|OPEN|HIGH|LOW|CLOSE|VOLUME|LDCP|||`, CRLF, latin-1
+ * (`text` is already decoded). VOLUME is shares ("turnover" in PSX usage).
+ */
+export function parseClosingFile(text: string): ClosingFile {
+  const rows: ClosingRow[] = [];
+  const skipped: RowProblem[] = [];
+  const rejected: RowProblem[] = [];
+  const seen = new Map<string, number>();
+  let date: string | null = null;
+  let rowsRead = 0;
+  for (const [i, raw] of text.split(/\r?\n/).entries()) {
+    const line = i + 1;
+    const trimmed = raw.trim();
+    if (trimmed === '') continue;
+    rowsRead += 1;
+    const problem = (reason: string) => ({ line, reason, text: trimmed });
+    const fields = trimmed.split('|').map((field) => field.trim());
+    if (fields.length < 10) {
+      rejected.push(problem(`expected at least 10 fields, found ${fields.length}`));
+      continue;
+    }
+    const [rawDate, symbol, sector, name, open, high, low, close, volume, ldcp] = fields as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const rowDate = closingDate(rawDate);
+    if (rowDate === null) {
+      rejected.push(problem(`date "${rawDate}" is not DDMONYYYY`));
+      continue;
+    }
+    if (symbol.includes('-') || sector === FUTURES_SECTOR) {
+      skipped.push(problem(`${symbol}: futures contract`));
+      continue;
+    }
+    if (!isSymbol(symbol)) {
+      rejected.push(problem(`symbol "${symbol}" is not a PSX symbol`));
+      continue;
+    }
+    const prices = [open, high, low, close, ldcp].map(rupeesOrNull);
+    if (prices.some((price) => price === null)) {
+      rejected.push(problem(`${symbol}: a price is not a rupee amount`));
+      continue;
+    }
+    const [o, h, l, c, previous] = prices as [Paisa, Paisa, Paisa, Paisa, Paisa];
+    if (!VOLUME.test(volume)) {
+      rejected.push(problem(`${symbol}: volume "${volume}" is not a whole number`));
+      continue;
+    }
+    if (c === 0 && o === 0 && h === 0 && l === 0) {
+      skipped.push(problem(`${symbol}: not traded (zero prices)`));
+      continue;
+    }
+    const range = rangeProblem({ open: o, high: h, low: l, close: c });
+    if (range) {
+      rejected.push(problem(`${symbol}: ${range}`));
+      continue;
+    }
+    if (previous <= 0) {
+      rejected.push(problem(`${symbol}: no LDCP`));
+      continue;
+    }
+    date ??= rowDate;
+    if (rowDate !== date) {
+      rejected.push(problem(`${symbol}: dated ${rowDate}, the file is for ${date}`));
+      continue;
+    }
+    const first = seen.get(symbol);
+    if (first !== undefined) {
+      rejected.push(problem(`${symbol}: listed again (first on line ${first})`));
+      continue;
+    }
+    seen.set(symbol, line);
+    rows.push({
+      line,
+      date: rowDate,
+      symbol,
+      sector,
+      name,
+      open: o,
+      high: h,
+      low: l,
+      close: c,
+      volume: Number(volume),
+      ldcp: previous,
+    });
+  }
+  return { date, rowsRead, rows, skipped, rejected };
+}
+
+/** Whether the text looks like a closing file: its first line starts `DDMONYYYY|`. */
+export function looksLikeClosingFile(text: string): boolean {
+  const first = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  return /^\s*\d{2}[A-Za-z]{3}\d{4}\s*\|/.test(first);
+}
+
+function closingDate(text: string): string | null {
+  const match = DATE.exec(text);
+  if (!match) return null;
+  const month = monthNumber(match[2] ?? '');
+  return month === null ? null : isoDate(Number(match[3]), month, Number(match[1]));
+}
+
+function rupeesOrNull(text: string): Paisa | null {
+  try {
+    return parseRupees(text);
+  } catch {
+    return null;
+  }
+}

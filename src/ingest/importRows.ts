@@ -1,0 +1,41 @@
+/** A line of an import file that was not taken, with why; line numbers count from 1. */
+export interface RowProblem {
+  readonly line: number;
+  readonly reason: string;
+  /** The line as read, trimmed, so a report can be checked against the file. */
+  readonly text: string;
+}
+
+/** A day's figures of one instrument or index: two-decimal prices as integer hundredths (paisa). */
+export interface DayFigures {
+  readonly open: number;
+  readonly high: number;
+  readonly low: number;
+  readonly close: number;
+}
+
+/** Why a day's open/high/low/close cannot all be true, or null. */
+export function rangeProblem(day: DayFigures): string | null {
+  if (day.open <= 0) return 'open must be above zero';
+  if (day.low <= 0) return 'low must be above zero';
+  if (day.high < day.low) return 'high is below low';
+  if (day.high < day.open || day.high < day.close) return 'high is below open or close';
+  if (day.low > day.open || day.low > day.close) return 'low is above open or close';
+  return null;
+}
+
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+
+/** `AUG` / `Aug` / `august` → 1..12, or null. */
+export function monthNumber(text: string): number | null {
+  const index = MONTHS.indexOf(text.slice(0, 3).toUpperCase());
+  return index < 0 ? null : index + 1;
+}
+
+/** `YYYY-MM-DD` of a real calendar day, or null. */
+export function isoDate(year: number, month: number, day: number): string | null {
+  if (!Number.isInteger(year) || year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return null;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > days) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

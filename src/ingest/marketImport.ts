@@ -1,0 +1,168 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Kysely } from 'kysely';
+import { Market } from '../market/market.js';
+import { upsertInstruments } from '../store/marketInstruments.js';
+import { MarketLog, saveDailyBars } from '../store/marketLog.js';
+import type { MarketTables } from '../store/marketTables.js';
+import { type Packing, UnreadableFileError, unpack } from './archiveBytes.js';
+import { type ClosingFile, looksLikeClosingFile, parseClosingFile } from './closingFileParser.js';
+import { withClosingSession } from './closingSession.js';
+import { type HistoryFile, parseHistoryCsv } from './historyCsvParser.js';
+import type { RowProblem } from './importRows.js';
+import { loadMarket } from './marketLoader.js';
+
+export type ImportFormat = 'closing' | 'csv';
+
+export interface ImportRequest {
+  readonly path: string;
+  readonly format?: ImportFormat;
+  readonly symbol?: string;
+}
+
+/** A file read and parsed, before anything is stored. */
+export type ParsedImport =
+  | { readonly format: 'closing'; readonly file: FileFacts; readonly closing: ClosingFile }
+  | { readonly format: 'csv'; readonly file: FileFacts; readonly history: HistoryFile };
+
+interface FileFacts {
+  readonly name: string;
+  readonly packing: Packing;
+  readonly entry?: string;
+}
+
+/** What `broadsheet market import --json` prints. */
+export type ImportReport = {
+  readonly file: string;
+  readonly packing: Packing;
+  readonly entry?: string;
+  readonly rowsRead: number;
+  readonly accepted: number;
+  readonly rejected: readonly RowProblem[];
+} & (
+  | {
+      readonly format: 'closing';
+      readonly date: string | null;
+      /** Futures and untraded rows: right to be in the file, not taken. */
+      readonly skipped: readonly RowProblem[];
+    }
+  | {
+      readonly format: 'csv';
+      readonly symbol: string;
+      readonly firstDate: string | null;
+      readonly lastDate: string | null;
+      readonly order: HistoryFile['order'];
+      readonly slashDates: HistoryFile['slashDates'];
+    }
+);
+
+/** Reads, unpacks and parses; throws UnreadableFileError when the file cannot be read as the format. */
+export async function readImportFile(request: ImportRequest): Promise<ParsedImport> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(request.path);
+  } catch (error) {
+    throw new UnreadableFileError(
+      `cannot read ${request.path}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const { packing, content, entry } = unpack(bytes);
+  const file: FileFacts = { name: basename(request.path), packing, ...(entry === undefined ? {} : { entry }) };
+  // The exchange writes latin-1; finance-site CSV exports are UTF-8.
+  const latin1 = content.toString('latin1');
+  const format = request.format ?? (looksLikeClosingFile(latin1) ? 'closing' : 'csv');
+  switch (format) {
+    case 'closing': {
+      const closing = parseClosingFile(latin1);
+      if (closing.rowsRead > 0 && closing.rows.length === 0 && !looksLikeClosingFile(latin1)) {
+        throw new UnreadableFileError(
+          'this is not a closing file (DATE|SYMBOL|SECTOR|NAME|OPEN|HIGH|LOW|CLOSE|VOLUME|LDCP)',
+        );
+      }
+      return { format, file, closing };
+    }
+    case 'csv': {
+      const history = parseHistoryCsv(content.toString('utf8'), {
+        ...(request.symbol === undefined ? {} : { symbol: request.symbol }),
+        fileName: request.path,
+      });
+      return { format, file, history };
+    }
+  }
+}
+
+/**
+ * Stores what was accepted, in one transaction. A closing file creates or
+ * renames its instruments, keeps each row as a daily bar, and lays the day
+ * over the market state as a new checkpoint at the log's head, so the next
+ * `broadsheet serve` on this database shows exactly that day (a running server
+ * does not reload it). A history CSV only adds daily bars.
+ */
+export async function storeImport(db: Kysely<MarketTables>, parsed: ParsedImport, now: Date): Promise<ImportReport> {
+  const stamp = now.getTime();
+  switch (parsed.format) {
+    case 'closing': {
+      const { closing } = parsed;
+      if (closing.rows.length > 0) {
+        const log = new MarketLog(db);
+        const head = await log.head();
+        const createMarket = () => new Market({ listings: [], indices: [], fx: [], ldcpTime: now });
+        const { market } = await loadMarket({
+          log,
+          createMarket,
+          initial: createMarket,
+          pinInitial: false,
+          upTo: head,
+        });
+        const state = withClosingSession(market.exportState(), closing.rows);
+        // A trial restore refuses a state the server could not load, before anything is written.
+        createMarket().restoreState(state);
+        await db.transaction().execute(async (trx) => {
+          await upsertInstruments(trx, closing.rows, stamp);
+          await saveDailyBars(
+            trx,
+            closing.rows.map((row) => ({ bar: { code: row.symbol, ...row }, source: 'closing-file' })),
+            stamp,
+          );
+          await new MarketLog(trx).writeCheckpoint(head, state, `import closing file ${closing.date ?? ''}`.trim());
+        });
+      }
+      return {
+        format: 'closing',
+        ...fileFields(parsed.file),
+        date: closing.date,
+        rowsRead: closing.rowsRead,
+        accepted: closing.rows.length,
+        skipped: closing.skipped,
+        rejected: closing.rejected,
+      };
+    }
+    case 'csv': {
+      const { history } = parsed;
+      await db.transaction().execute((trx) =>
+        saveDailyBars(
+          trx,
+          history.bars.map((bar) => ({ bar: { code: history.symbol, ...bar }, source: 'csv' })),
+          stamp,
+        ),
+      );
+      const dates = history.bars.map((bar) => bar.date).sort();
+      return {
+        format: 'csv',
+        ...fileFields(parsed.file),
+        symbol: history.symbol,
+        rowsRead: history.rowsRead,
+        accepted: history.bars.length,
+        rejected: history.rejected,
+        firstDate: dates[0] ?? null,
+        lastDate: dates.at(-1) ?? null,
+        order: history.order,
+        slashDates: history.slashDates,
+      };
+    }
+  }
+}
+
+function fileFields(file: FileFacts) {
+  return { file: file.name, packing: file.packing, ...(file.entry === undefined ? {} : { entry: file.entry }) };
+}

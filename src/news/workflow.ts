@@ -1,0 +1,167 @@
+/**
+ * Where an article is in the newsroom. Only `published` articles are on the
+ * reader site; `killed` is final and readers get 410 Gone for it.
+ */
+export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished' | 'killed';
+
+export const ARTICLE_STATUSES: readonly ArticleStatus[] = [
+  'draft',
+  'in_review',
+  'scheduled',
+  'published',
+  'unpublished',
+  'killed',
+];
+
+/** What someone can do to an article's status. */
+export type WorkflowAction = 'submit' | 'publish' | 'schedule' | 'unpublish' | 'kill';
+
+export const WORKFLOW_ACTIONS: readonly WorkflowAction[] = ['submit', 'publish', 'schedule', 'unpublish', 'kill'];
+
+/** The power an action needs: writers may only submit; the rest is the desk's (`article.publish`). */
+export type WorkflowPower = 'write' | 'publish';
+
+export function isArticleStatus(value: unknown): value is ArticleStatus {
+  return typeof value === 'string' && (ARTICLE_STATUSES as readonly string[]).includes(value);
+}
+
+export function isWorkflowAction(value: unknown): value is WorkflowAction {
+  return typeof value === 'string' && (WORKFLOW_ACTIONS as readonly string[]).includes(value);
+}
+
+/**
+ * Every allowed move, and nothing else: `TRANSITIONS[from][action]` is the
+ * status the article ends in. A missing entry is a refused move. Taking a
+ * scheduled story off the schedule ("unpublish") returns it to draft, since it
+ * was never on the site; a killed story can never move again (legal removals
+ * must not be undone by a stray click).
+ */
+export const TRANSITIONS: Readonly<Record<ArticleStatus, Partial<Record<WorkflowAction, ArticleStatus>>>> = {
+  draft: { submit: 'in_review', publish: 'published', schedule: 'scheduled', kill: 'killed' },
+  in_review: { publish: 'published', schedule: 'scheduled', kill: 'killed' },
+  scheduled: { publish: 'published', schedule: 'scheduled', unpublish: 'draft', kill: 'killed' },
+  published: { unpublish: 'unpublished', kill: 'killed' },
+  unpublished: { submit: 'in_review', publish: 'published', schedule: 'scheduled', kill: 'killed' },
+  killed: {},
+};
+
+export function powerNeeded(action: WorkflowAction): WorkflowPower {
+  switch (action) {
+    case 'submit':
+      return 'write';
+    case 'publish':
+    case 'schedule':
+    case 'unpublish':
+    case 'kill':
+      return 'publish';
+  }
+}
+
+/** Who is asking, as far as the rules care. */
+export interface WorkflowCaller {
+  /** Holds `article.publish` (editors, admins, the scheduler). */
+  readonly canPublish: boolean;
+  /** Holds `article.write`. */
+  readonly canWrite: boolean;
+  /** Created the article. */
+  readonly isOwner: boolean;
+}
+
+export type WorkflowRefusal =
+  /** The caller may not do this (HTTP 403). */
+  | { readonly ok: false; readonly reason: 'forbidden'; readonly message: string }
+  /** Nobody may do this from the article's status, or the request is wrong (HTTP 409 / 422). */
+  | { readonly ok: false; readonly reason: 'conflict' | 'invalid'; readonly message: string };
+
+export type WorkflowDecision = { readonly ok: true; readonly to: ArticleStatus } | WorkflowRefusal;
+
+export interface TransitionRequest {
+  readonly from: ArticleStatus;
+  readonly action: WorkflowAction;
+  readonly caller: WorkflowCaller;
+  /** Required for `schedule`: when to publish. */
+  readonly at?: Date;
+  readonly now: Date;
+}
+
+/** Decides one status change. Permission is checked before the move so a writer learns nothing from a 409. */
+export function decideTransition(request: TransitionRequest): WorkflowDecision {
+  const { from, action, caller } = request;
+  if (!mayAct(caller, action)) {
+    return {
+      ok: false,
+      reason: 'forbidden',
+      message:
+        powerNeeded(action) === 'publish'
+          ? `Only editors may ${action} an article.`
+          : 'Only the article’s writer or an editor may submit it for review.',
+    };
+  }
+  const to = TRANSITIONS[from][action];
+  if (to === undefined) {
+    return { ok: false, reason: 'conflict', message: `A ${statusLabel(from)} article cannot be ${pastTense(action)}.` };
+  }
+  if (action === 'schedule') {
+    if (request.at === undefined) return { ok: false, reason: 'invalid', message: 'Give a time to publish at.' };
+    if (request.at.getTime() <= request.now.getTime()) {
+      return { ok: false, reason: 'invalid', message: 'The scheduled time must be in the future.' };
+    }
+  }
+  return { ok: true, to };
+}
+
+function mayAct(caller: WorkflowCaller, action: WorkflowAction): boolean {
+  switch (powerNeeded(action)) {
+    case 'publish':
+      return caller.canPublish;
+    case 'write':
+      return caller.canPublish || (caller.canWrite && caller.isOwner);
+  }
+}
+
+/**
+ * Whether a caller may change an article's content. Writers edit their own
+ * drafts only; editors edit anything not killed.
+ */
+export function mayEdit(caller: WorkflowCaller, status: ArticleStatus): boolean {
+  if (status === 'killed') return false;
+  if (caller.canPublish) return true;
+  return caller.canWrite && caller.isOwner && status === 'draft';
+}
+
+/** Whether readers see an article with this status. */
+export function isOnSite(status: ArticleStatus): boolean {
+  return status === 'published';
+}
+
+export function statusLabel(status: ArticleStatus): string {
+  switch (status) {
+    case 'draft':
+      return 'draft';
+    case 'in_review':
+      return 'in review';
+    case 'scheduled':
+      return 'scheduled';
+    case 'published':
+      return 'published';
+    case 'unpublished':
+      return 'unpublished';
+    case 'killed':
+      return 'killed';
+  }
+}
+
+function pastTense(action: WorkflowAction): string {
+  switch (action) {
+    case 'submit':
+      return 'submitted for review';
+    case 'publish':
+      return 'published';
+    case 'schedule':
+      return 'scheduled';
+    case 'unpublish':
+      return 'unpublished';
+    case 'kill':
+      return 'killed';
+  }
+}

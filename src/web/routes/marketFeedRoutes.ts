@@ -1,0 +1,188 @@
+import type { Static } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
+import type { CorporateAction } from '../../market/corporateAction.js';
+import type { MarketEvent, MarketEventOutcome } from '../../market/marketEvent.js';
+import { parseRupees } from '../../market/money.js';
+import { type ApiErrorDetail, ApiErrorSchema, sendApiError } from '../http/apiError.js';
+import type { TypeBoxApp } from '../http/typeboxApp.js';
+import type { SiteContext } from '../siteContext.js';
+import type { MarketFeedDeps } from '../webDeps.js';
+import { requireRole } from './marketFeedAuth.js';
+import { CorporateActionsBody, FxBody, ItemsResponse, TradesBody, TradesResponse } from './marketFeedSchemas.js';
+
+// 10,000 trades of ~100 bytes each, with room to spare; the default 1 MiB would cut a full batch short.
+const BODY_LIMIT = 4 * 1024 * 1024;
+
+const ERRORS = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 503: ApiErrorSchema };
+
+/**
+ * The authenticated push API (docs/api.md): trades, FX rates and corporate
+ * actions from a `market-feed` token. Every answer comes after the accepted
+ * items are committed to the market log.
+ */
+export function registerMarketFeedRoutes(app: TypeBoxApp, site: SiteContext): void {
+  const feed = site.deps.marketFeed;
+  const onRequest = requireRole(feed, 'market-feed');
+
+  app.post(
+    '/api/v1/market/trades',
+    { onRequest, bodyLimit: BODY_LIMIT, schema: { body: TradesBody, response: { 200: TradesResponse, ...ERRORS } } },
+    async (request, reply) => {
+      const { feed: feedName, trades } = request.body;
+      const problems: ApiErrorDetail[] = [];
+      const events = trades.map((trade, i): MarketEvent => {
+        const time = instant(trade.time, `trades.${i}.time`, problems);
+        return {
+          kind: 'trade',
+          trade: {
+            symbol: trade.symbol,
+            price: parseRupees(trade.price),
+            volume: trade.volume,
+            time,
+            seq: trade.seq,
+            feed: feedName,
+          },
+        };
+      });
+      if (problems.length > 0)
+        return sendApiError(reply, 400, 'Some trades could not be read; none was taken.', problems);
+      const outcomes = await recordOr503(feed, events, reply);
+      if (outcomes === null) return reply;
+      const results = trades.map((trade, i) => tradeResult(trade.seq, outcomes[i]));
+      return reply.header('cache-control', 'no-store').send({
+        feed: feedName,
+        accepted: results.filter((r) => r.status === 'accepted').length,
+        duplicates: results.filter((r) => r.status === 'duplicate').length,
+        rejected: results.filter((r) => r.status === 'rejected').length,
+        results,
+      });
+    },
+  );
+
+  app.post(
+    '/api/v1/market/fx',
+    { onRequest, schema: { body: FxBody, response: { 200: ItemsResponse, ...ERRORS } } },
+    async (request, reply) => {
+      const problems: ApiErrorDetail[] = [];
+      const events = request.body.rates.map((rate, i): MarketEvent => {
+        const update = {
+          pair: rate.pair,
+          market: rate.market,
+          buying: parseRupees(rate.buying),
+          selling: parseRupees(rate.selling),
+          time: instant(rate.time, `rates.${i}.time`, problems),
+        };
+        return { kind: 'fxRate', update: rate.source === undefined ? update : { ...update, source: rate.source } };
+      });
+      if (problems.length > 0)
+        return sendApiError(reply, 400, 'Some rates could not be read; none was taken.', problems);
+      const outcomes = await recordOr503(feed, events, reply);
+      if (outcomes === null) return reply;
+      return sendItems(reply, outcomes);
+    },
+  );
+
+  app.post(
+    '/api/v1/market/corporate-actions',
+    { onRequest, schema: { body: CorporateActionsBody, response: { 200: ItemsResponse, ...ERRORS } } },
+    async (request, reply) => {
+      const problems: ApiErrorDetail[] = [];
+      const now = site.deps.now();
+      const events: MarketEvent[] = [];
+      request.body.actions.forEach((raw, i) => {
+        const action = corporateAction(raw, `actions.${i}`, problems);
+        if (action) events.push({ kind: 'corporateAction', action, time: now });
+      });
+      if (problems.length > 0) {
+        return sendApiError(reply, 400, 'Some corporate actions could not be read; none was taken.', problems);
+      }
+      const outcomes = await recordOr503(feed, events, reply);
+      if (outcomes === null) return reply;
+      return sendItems(reply, outcomes);
+    },
+  );
+}
+
+async function recordOr503(
+  feed: MarketFeedDeps | undefined,
+  events: readonly MarketEvent[],
+  reply: FastifyReply,
+): Promise<MarketEventOutcome[] | null> {
+  try {
+    // requireRole has already answered 503 when there is no feed.
+    return (await feed?.recorder.record(events)) ?? [];
+  } catch (error) {
+    reply.log.error({ err: error }, 'market events could not be recorded');
+    await sendApiError(reply, 503, 'The market log could not be written; nothing was taken. Send the batch again.');
+    return null;
+  }
+}
+
+function instant(text: string, field: string, problems: ApiErrorDetail[]): Date {
+  const time = new Date(text);
+  if (Number.isNaN(time.getTime())) problems.push({ field, message: 'must be an ISO 8601 instant' });
+  return time;
+}
+
+type TradeStatus = 'accepted' | 'duplicate' | 'rejected';
+
+function tradeResult(seq: number, outcome: MarketEventOutcome | undefined) {
+  if (outcome?.kind !== 'trade') return { seq, status: 'rejected' as TradeStatus, reason: 'not processed' };
+  const { receipt } = outcome;
+  if (!receipt.ok) return { seq, status: 'rejected' as TradeStatus, reason: receipt.reason };
+  return { seq, status: (receipt.duplicate ? 'duplicate' : 'accepted') as TradeStatus };
+}
+
+function sendItems(reply: FastifyReply, outcomes: readonly MarketEventOutcome[]) {
+  const results = outcomes.map((outcome, index) => ({ index, ...itemResult(outcome) }));
+  return reply.header('cache-control', 'no-store').send({
+    accepted: results.filter((r) => r.status !== 'rejected').length,
+    rejected: results.filter((r) => r.status === 'rejected').length,
+    results,
+  });
+}
+
+function itemResult(outcome: MarketEventOutcome): { status: 'accepted' | 'scheduled' | 'rejected'; reason?: string } {
+  switch (outcome.kind) {
+    case 'fxRate':
+      return outcome.change.ok ? { status: 'accepted' } : { status: 'rejected', reason: outcome.change.reason };
+    case 'corporateAction':
+      if (!outcome.result.ok) return { status: 'rejected', reason: outcome.result.reason };
+      return { status: outcome.result.status === 'scheduled' ? 'scheduled' : 'accepted' };
+    case 'trade':
+    case 'dayClose':
+      return { status: 'rejected', reason: `unexpected ${outcome.kind} outcome` };
+  }
+}
+
+type RawAction = Static<typeof CorporateActionsBody>['actions'][number];
+
+/** The kind's own fields must be there; a missing one is a 400 like any schema error. */
+function corporateAction(raw: RawAction, field: string, problems: ApiErrorDetail[]): CorporateAction | null {
+  const base = { symbol: raw.symbol, exDate: raw.exDate };
+  const missing = (name: string) => {
+    problems.push({ field: `${field}.${name}`, message: `is required for a ${raw.type}` });
+    return null;
+  };
+  switch (raw.type) {
+    case 'bonus':
+      if (raw.bonusBasisPoints === undefined) return missing('bonusBasisPoints');
+      return { type: 'bonus', ...base, bonusBasisPoints: raw.bonusBasisPoints };
+    case 'right':
+      if (raw.rightBasisPoints === undefined) return missing('rightBasisPoints');
+      if (raw.subscriptionPrice === undefined) return missing('subscriptionPrice');
+      return {
+        type: 'right',
+        ...base,
+        rightBasisPoints: raw.rightBasisPoints,
+        subscriptionPrice: parseRupees(raw.subscriptionPrice),
+      };
+    case 'split':
+      if (raw.sharesBefore === undefined) return missing('sharesBefore');
+      if (raw.sharesAfter === undefined) return missing('sharesAfter');
+      return { type: 'split', ...base, sharesBefore: raw.sharesBefore, sharesAfter: raw.sharesAfter };
+    case 'cashDividend':
+      if (raw.dividend === undefined) return missing('dividend');
+      return { type: 'cashDividend', ...base, dividend: parseRupees(raw.dividend) };
+  }
+}

@@ -1,0 +1,90 @@
+import type { OutgoingHttpHeaders } from 'node:http';
+import { Type } from '@sinclair/typebox';
+import { sendApiError } from '../http/apiError.js';
+import type { TypeBoxApp } from '../http/typeboxApp.js';
+import type { SiteContext } from '../siteContext.js';
+import { MarketStreamHub, type StreamLimits } from '../stream/marketStreamHub.js';
+import { parseLastEventId } from '../stream/sseFrames.js';
+import { parseStreamFilter } from '../stream/streamFilter.js';
+
+// Symbols and codes are letters, digits and the odd dot or dash; the cap keeps a query from being a payload.
+const NameList = Type.String({ maxLength: 2000, pattern: '^[A-Za-z0-9.,\\- ]*$' });
+const StreamQuery = Type.Object({ symbols: Type.Optional(NameList), indices: Type.Optional(NameList) });
+
+const Count = Type.Integer({ minimum: 0 });
+const StreamStats = Type.Object({
+  version: Type.Integer(),
+  clients: Count,
+  lagging: Count,
+  blocked: Count,
+  connectionsTotal: Count,
+  dropped: Type.Object({ overflow: Count, blocked: Count }),
+  maxPendingBytes: Count,
+  peakPendingBytes: Count,
+  limits: Type.Object({
+    tickMs: Count,
+    heartbeatMs: Count,
+    retryMs: Count,
+    softPendingBytes: Count,
+    hardPendingBytes: Count,
+    maxBlockedMs: Count,
+    historyMs: Count,
+  }),
+});
+
+const STREAM_HEADERS: OutgoingHttpHeaders = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-store',
+  // Proxies such as nginx would otherwise hold events back to fill a buffer.
+  'x-accel-buffering': 'no',
+};
+
+/**
+ * `GET /api/v1/market/stream` (Server-Sent Events of conflated quote and
+ * index changes) and `GET /api/v1/market/stream/stats`. Returns the hub so
+ * the server can end every stream when it closes.
+ */
+export function registerMarketStreamRoutes(
+  app: TypeBoxApp,
+  site: SiteContext,
+  limits: Partial<StreamLimits> = {},
+): MarketStreamHub {
+  const { logger } = site.deps;
+  const hub = new MarketStreamHub({
+    market: site.deps.market,
+    limits,
+    onDrop: (reason, pendingBytes) => logger.warn({ reason, pendingBytes }, 'market stream client dropped'),
+  });
+  hub.start();
+
+  app.get('/api/v1/market/stream', { schema: { querystring: StreamQuery } }, (request, reply) => {
+    const parsed = parseStreamFilter(request.query, site.deps.market.snapshot());
+    if (!parsed.ok) {
+      const names = parsed.unknown.map((entry) => entry.name).join(', ');
+      return sendApiError(
+        reply,
+        400,
+        `Unknown symbols or index codes: ${names}. /api/v1/market/quotes and /api/v1/market/indices list the known ones.`,
+        parsed.unknown.map((entry) => ({ field: entry.field, message: `${entry.name} is not listed` })),
+      );
+    }
+    // From here the response is ours, not Fastify's: it stays open until the client or the server ends it.
+    reply.hijack();
+    reply.raw.writeHead(200, { ...definedHeaders(reply.getHeaders()), ...STREAM_HEADERS });
+    hub.connect(reply.raw, parsed.filter, parseLastEventId(request.headers['last-event-id']));
+    return reply;
+  });
+
+  app.get('/api/v1/market/stream/stats', { schema: { response: { 200: StreamStats } } }, async (_request, reply) => {
+    return reply.header('cache-control', 'no-store').send(hub.stats());
+  });
+
+  return hub;
+}
+
+/** Headers set earlier in the request (the security headers) are carried over: a hijacked reply would drop them. */
+function definedHeaders(headers: Record<string, string | number | string[] | undefined>): OutgoingHttpHeaders {
+  const defined: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) defined[name] = value;
+  return defined;
+}

@@ -1,0 +1,255 @@
+import type { ServerResponse } from 'node:http';
+import type { MarketReader } from '../../market/marketSnapshot.js';
+import { ChangeLog } from './changeLog.js';
+import { changedKeys, eventData, type StreamState, streamState } from './snapshotDiff.js';
+import { eventFrame, HEARTBEAT_FRAME, retryFrame } from './sseFrames.js';
+import type { StreamFilter } from './streamFilter.js';
+
+/** How the stream paces itself and where it gives up on a slow reader. */
+export interface StreamLimits {
+  /** One timer for every client: changes are conflated and sent at most this often. */
+  readonly tickMs: number;
+  readonly heartbeatMs: number;
+  /** Sent as `retry:`; how long EventSource waits before reconnecting. */
+  readonly retryMs: number;
+  /** Above this many unsent bytes a client is skipped and catches up, conflated, once it drains. */
+  readonly softPendingBytes: number;
+  /** Above this many unsent bytes a client is dropped at once. */
+  readonly hardPendingBytes: number;
+  /** A client skipped for longer than this is dropped. */
+  readonly maxBlockedMs: number;
+  /** How far back Last-Event-ID can resume from; older gets a full snapshot. */
+  readonly historyMs: number;
+}
+
+export const DEFAULT_STREAM_LIMITS: StreamLimits = {
+  tickMs: 250,
+  heartbeatMs: 15_000,
+  retryMs: 3_000,
+  softPendingBytes: 64 * 1024,
+  hardPendingBytes: 1024 * 1024,
+  maxBlockedMs: 30_000,
+  historyMs: 120_000,
+};
+
+export type DropReason = 'overflow' | 'blocked';
+
+/** Counters for `GET /api/v1/market/stream/stats` and the logs. */
+export interface MarketStreamStats {
+  readonly version: number;
+  readonly clients: number;
+  /** Clients not yet sent the current version: blocked, or with nothing new for their filter. */
+  readonly lagging: number;
+  readonly blocked: number;
+  readonly connectionsTotal: number;
+  readonly dropped: Readonly<Record<DropReason, number>>;
+  /** Largest unsent backlog of any client right now, and the largest seen since start. */
+  readonly maxPendingBytes: number;
+  readonly peakPendingBytes: number;
+  readonly limits: StreamLimits;
+}
+
+export interface MarketStreamHubOptions {
+  readonly market: MarketReader;
+  readonly limits?: Partial<StreamLimits>;
+  readonly clock?: () => number;
+  readonly onDrop?: (reason: DropReason, pendingBytes: number) => void;
+}
+
+interface Client {
+  readonly res: ServerResponse;
+  readonly filter: StreamFilter;
+  /** The version this client's screen reflects (for its filter). */
+  version: number;
+  /** When a send was first skipped because the socket was backed up; null while flowing. */
+  blockedSince: number | null;
+}
+
+// Distinct frames kept per version; beyond this (many exotic filters) the cache starts again.
+const MAX_CACHED_FRAMES = 10_000;
+const NOTHING = Buffer.alloc(0);
+
+/**
+ * Fans the market out to every stream client of this process. One timer
+ * compares the market's version; when it moved, the changed entries are found
+ * once, and each distinct event (per filter and starting version) is
+ * serialised once and the same Buffer written to every client that needs it.
+ */
+export class MarketStreamHub {
+  readonly limits: StreamLimits;
+  private readonly market: MarketReader;
+  private readonly clock: () => number;
+  private readonly onDrop: (reason: DropReason, pendingBytes: number) => void;
+  private readonly clients = new Set<Client>();
+  private readonly retry: Buffer;
+  private log: ChangeLog;
+  private state: StreamState;
+  /** Frames for the current version, keyed by filter and starting point. */
+  private frames = new Map<string, Buffer>();
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private lastHeartbeat: number;
+  /** Clients left behind by the last tick; while any are, ticks visit everyone even if the market is still. */
+  private stragglers = 0;
+  private connectionsTotal = 0;
+  private peakPendingBytes = 0;
+  private readonly dropped: Record<DropReason, number> = { overflow: 0, blocked: 0 };
+
+  constructor(options: MarketStreamHubOptions) {
+    this.limits = { ...DEFAULT_STREAM_LIMITS, ...options.limits };
+    this.market = options.market;
+    this.clock = options.clock ?? Date.now;
+    this.onDrop = options.onDrop ?? (() => undefined);
+    this.retry = retryFrame(this.limits.retryMs);
+    this.state = streamState(this.market.snapshot());
+    this.log = this.newLog(this.state.version);
+    this.lastHeartbeat = this.clock();
+  }
+
+  start(): void {
+    if (this.timer !== null) return;
+    this.timer = setInterval(() => this.tick(), this.limits.tickMs);
+    // The stream must never be what keeps the process alive.
+    this.timer.unref();
+  }
+
+  /**
+   * Adds a client whose response headers are already written. It gets the
+   * `retry:` hint, then either everything its filter admits (`snapshot`) or,
+   * when `lastEventId` is a version still remembered, one `update` with what
+   * changed since (possibly nothing).
+   */
+  connect(res: ServerResponse, filter: StreamFilter, lastEventId: number | null): void {
+    const client: Client = { res, filter, version: this.state.version, blockedSince: null };
+    this.clients.add(client);
+    this.connectionsTotal += 1;
+    res.on('close', () => this.clients.delete(client));
+    // A reset connection surfaces as 'close' too; without a listener an 'error' would crash the process.
+    res.on('error', () => undefined);
+    res.write(this.retry);
+    res.write(lastEventId === null ? this.snapshotFrame(filter) : this.frameFrom(filter, lastEventId, true));
+  }
+
+  /** Ends every stream now; a backed-up one is cut rather than waited for, so shutdown never hangs. */
+  close(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    for (const client of this.clients) {
+      if (client.res.writableLength > 0) client.res.destroy();
+      else client.res.end();
+    }
+    this.clients.clear();
+  }
+
+  stats(): MarketStreamStats {
+    let lagging = 0;
+    let blocked = 0;
+    let maxPendingBytes = 0;
+    for (const client of this.clients) {
+      if (client.version !== this.state.version) lagging += 1;
+      if (client.blockedSince !== null) blocked += 1;
+      maxPendingBytes = Math.max(maxPendingBytes, client.res.writableLength);
+    }
+    return {
+      version: this.state.version,
+      clients: this.clients.size,
+      lagging,
+      blocked,
+      connectionsTotal: this.connectionsTotal,
+      dropped: { ...this.dropped },
+      maxPendingBytes,
+      peakPendingBytes: Math.max(this.peakPendingBytes, maxPendingBytes),
+      limits: this.limits,
+    };
+  }
+
+  /** One pass of the timer; public so a test can drive it without waiting. */
+  tick(): void {
+    const now = this.clock();
+    const advanced = this.advance(now);
+    const heartbeat = now - this.lastHeartbeat >= this.limits.heartbeatMs;
+    if (heartbeat) this.lastHeartbeat = now;
+    if (!advanced && !heartbeat && this.stragglers === 0) return;
+
+    let stragglers = 0;
+    for (const client of this.clients) {
+      const behind = client.version !== this.state.version;
+      if (!behind && !heartbeat && client.blockedSince === null) continue;
+      const { res } = client;
+      if (res.writableLength > this.limits.softPendingBytes) {
+        client.blockedSince ??= now;
+        if (now - client.blockedSince > this.limits.maxBlockedMs) this.drop(client, 'blocked');
+        else stragglers += 1;
+        continue;
+      }
+      client.blockedSince = null;
+      if (behind) {
+        const frame = this.frameFrom(client.filter, client.version, false);
+        if (frame.length > 0) res.write(frame);
+        client.version = this.state.version;
+      } else if (heartbeat) {
+        res.write(HEARTBEAT_FRAME);
+      }
+      const pending = res.writableLength;
+      if (pending > this.peakPendingBytes) this.peakPendingBytes = pending;
+      if (pending > this.limits.hardPendingBytes) this.drop(client, 'overflow');
+    }
+    this.stragglers = stragglers;
+  }
+
+  /** Takes the market's current state; true when it moved since the last tick. */
+  private advance(now: number): boolean {
+    const snapshot = this.market.snapshot();
+    if (snapshot.version === this.state.version) return false;
+    const next = streamState(snapshot);
+    // A version that went backwards is another market (a restart behind the bus): nothing resumes across it,
+    // and every client, now "ahead" of the log, is sent a snapshot.
+    if (next.version < this.state.version) this.log = this.newLog(next.version);
+    else this.log.record(next.version, changedKeys(this.state, next), now);
+    this.state = next;
+    this.frames = new Map();
+    return true;
+  }
+
+  private newLog(version: number): ChangeLog {
+    return new ChangeLog(version, {
+      maxAgeMs: this.limits.historyMs,
+      maxSteps: Math.ceil(this.limits.historyMs / this.limits.tickMs) + 1,
+    });
+  }
+
+  private snapshotFrame(filter: StreamFilter): Buffer {
+    return this.cached(`${filter.key}@snapshot`, () => {
+      return eventFrame('snapshot', this.state.version, eventData(this.state, filter.includes).json);
+    });
+  }
+
+  /**
+   * What a client at `from` needs to reach the current version: the changed
+   * entries its filter admits, a snapshot when `from` is beyond the log, or
+   * NOTHING when none changed (unless `keepEmpty`: a resume always answers).
+   */
+  private frameFrom(filter: StreamFilter, from: number, keepEmpty: boolean): Buffer {
+    return this.cached(`${filter.key}@${from}${keepEmpty ? '!' : ''}`, () => {
+      const changed = this.log.changedSince(from);
+      if (changed === null) return this.snapshotFrame(filter);
+      const data = eventData(this.state, (key) => changed.has(key) && filter.includes(key));
+      return data.count === 0 && !keepEmpty ? NOTHING : eventFrame('update', this.state.version, data.json);
+    });
+  }
+
+  private cached(key: string, build: () => Buffer): Buffer {
+    const known = this.frames.get(key);
+    if (known !== undefined) return known;
+    const frame = build();
+    if (this.frames.size >= MAX_CACHED_FRAMES) this.frames.clear();
+    this.frames.set(key, frame);
+    return frame;
+  }
+
+  private drop(client: Client, reason: DropReason): void {
+    this.dropped[reason] += 1;
+    this.onDrop(reason, client.res.writableLength);
+    this.clients.delete(client);
+    client.res.destroy();
+  }
+}

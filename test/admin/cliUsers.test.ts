@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import pino from 'pino';
+import { createApp } from '../../src/app.js';
+import { Browser } from './adminSite.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'broadsheet-cli-users-'));
+const dbPath = join(dir, 'site.sqlite');
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function broadsheet(args: readonly string[], stdin?: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args, '--db', dbPath], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: '', BROADSHEET_DATABASE_URL: '' },
+  });
+  child.stdin.end(stdin ?? '');
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk;
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk;
+  });
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, stdout, stderr })),
+  );
+}
+
+async function canSignIn(email: string, password: string): Promise<number> {
+  const app = await createApp(
+    {
+      host: '127.0.0.1',
+      port: 0,
+      database: { kind: 'sqlite', path: dbPath },
+      demo: false,
+      simulator: false,
+      simulatorIntervalMs: 1000,
+      commentRateLimitPerMinute: 0,
+      logLevel: 'silent',
+    },
+    { logger: pino({ level: 'silent' }) },
+  );
+  try {
+    const browser = new Browser(await app.start());
+    return (await browser.login(email, password)).status;
+  } finally {
+    await app.stop();
+  }
+}
+
+describe('broadsheet users', () => {
+  test('add with --password-stdin creates a user who can sign in', async () => {
+    const added = await broadsheet(
+      ['users', 'add', '--email', 'Chief@Example.com', '--name', 'Chief Editor', '--role', 'admin', '--password-stdin'],
+      'a chief editor password\n',
+    );
+    assert.equal(added.code, 0, added.stderr);
+    assert.match(added.stdout, /created user 1 chief@example\.com \(admin\)/);
+    assert.doesNotMatch(added.stdout, /password:/);
+    assert.equal(await canSignIn('chief@example.com', 'a chief editor password'), 303);
+  });
+
+  test('add without a password generates one, prints it once, and it works', async () => {
+    const added = await broadsheet([
+      'users',
+      'add',
+      '--email',
+      'w@example.com',
+      '--name',
+      'Writer',
+      '--role',
+      'writer',
+    ]);
+    assert.equal(added.code, 0, added.stderr);
+    const password = /password: (\S+)/.exec(added.stdout)?.[1];
+    assert.ok(password && password.length >= 12);
+    assert.equal(await canSignIn('w@example.com', password), 303);
+  });
+
+  test('refuses a short password, an unknown role and a duplicate address', async () => {
+    const short = await broadsheet(
+      ['users', 'add', '--email', 'x@example.com', '--name', 'X', '--role', 'writer', '--password-stdin'],
+      'short\n',
+    );
+    assert.notEqual(short.code, 0);
+    assert.match(short.stderr, /at least 12/);
+    const role = await broadsheet(['users', 'add', '--email', 'x@example.com', '--name', 'X', '--role', 'boss']);
+    assert.match(role.stderr, /--role must be one of/);
+    const duplicate = await broadsheet([
+      'users',
+      'add',
+      '--email',
+      'CHIEF@example.com',
+      '--name',
+      'X',
+      '--role',
+      'writer',
+    ]);
+    assert.notEqual(duplicate.code, 0);
+    assert.match(duplicate.stderr, /already has an account/);
+  });
+
+  test('list, set-role and disable; a disabled user can no longer sign in', async () => {
+    const changed = await broadsheet(['users', 'set-role', 'w@example.com', 'editor']);
+    assert.equal(changed.code, 0, changed.stderr);
+    assert.match(changed.stdout, /writer → editor/);
+    const disabled = await broadsheet(['users', 'disable', 'w@example.com']);
+    assert.equal(disabled.code, 0, disabled.stderr);
+    const listed = await broadsheet(['users', 'list', '--json']);
+    const users = JSON.parse(listed.stdout) as { email: string; role: string; disabledAt: string | null }[];
+    const w = users.find((user) => user.email === 'w@example.com');
+    assert.equal(w?.role, 'editor');
+    assert.notEqual(w?.disabledAt, null);
+    assert.equal(await canSignIn('w@example.com', 'whatever it was really'), 401);
+  });
+});

@@ -1,0 +1,218 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import { UnreadableFileError } from '../../src/ingest/archiveBytes.js';
+import { readImportFile, storeImport } from '../../src/ingest/marketImport.js';
+import { listDailyBars } from '../../src/store/marketInstruments.js';
+import { run, serve } from './cliProcess.js';
+import { openMarketDb } from './marketBackends.js';
+import { zipOf } from './zipFixture.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'broadsheet-import-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const fixtures = new URL('./fixtures/', import.meta.url).pathname;
+const closing = readFileSync(join(fixtures, 'closing11.lis'));
+const history = join(fixtures, 'KSE100 Historical Data.csv');
+
+describe('broadsheet market import', () => {
+  test('a closing file, plain, zipped or gzipped, reports the same rows; serve --no-demo then shows exactly that day', async () => {
+    const packed = {
+      'closing11.lis': closing,
+      '2021-12-31.Z': zipOf('closing11.lis', closing),
+      '2021-12-31.gz': gzipSync(closing),
+    };
+    // The CLI reads the ZIP (as the exchange serves it); the other packings go through the same functions in-process.
+    const reports: Record<string, unknown>[] = [];
+    for (const [name, bytes] of Object.entries(packed)) {
+      const file = join(dir, name);
+      writeFileSync(file, bytes);
+      const db = join(dir, `${name}.sqlite`);
+      if (name.endsWith('.Z')) {
+        const result = await run(['market', 'import', file, '--json', '--db', db]);
+        assert.equal(result.code, 0, result.stderr);
+        reports.push(JSON.parse(result.stdout) as Record<string, unknown>);
+      } else {
+        const opened = await openMarketDb({ kind: 'sqlite', path: db });
+        try {
+          const report = await storeImport(opened.db, await readImportFile({ path: file }), new Date());
+          reports.push(JSON.parse(JSON.stringify(report)) as Record<string, unknown>);
+        } finally {
+          await opened.close();
+        }
+      }
+    }
+    assert.deepEqual(
+      reports.map((r) => r.packing),
+      ['plain', 'zip', 'gzip'],
+    );
+    const plain = reports[0] as Record<string, unknown>;
+    assert.equal(reports[1]?.entry, 'closing11.lis');
+    const essentials = (r: Record<string, unknown>) => ({
+      ...r,
+      file: undefined,
+      packing: undefined,
+      entry: undefined,
+    });
+    for (const report of reports) assert.deepEqual(essentials(report), essentials(plain));
+    assert.deepEqual(
+      { ...plain, skipped: undefined, rejected: undefined },
+      {
+        format: 'closing',
+        file: 'closing11.lis',
+        packing: 'plain',
+        date: '2021-12-31',
+        rowsRead: 7,
+        accepted: 3,
+        skipped: undefined,
+        rejected: undefined,
+      },
+    );
+    assert.deepEqual(
+      (plain.rejected as { line: number }[]).map((r) => r.line),
+      [6, 7],
+    );
+    assert.deepEqual(
+      (plain.skipped as { line: number; reason: string }[]).map((r) => r.reason),
+      ['OGDC-JAN: futures contract', 'KOHE: not traded (zero prices)'],
+    );
+
+    const db = join(dir, 'closing11.lis.sqlite');
+    const site = await serve(['--db', db, '--no-demo']);
+    try {
+      const body = (await (await fetch(`${site.address}/api/v1/market/quotes`)).json()) as {
+        quotes: Record<string, unknown>[];
+      };
+      const pick = (q: Record<string, unknown>) => [
+        q.symbol,
+        q.name,
+        q.sector,
+        q.last,
+        q.ldcp,
+        q.change,
+        q.open,
+        q.high,
+        q.low,
+        q.volume,
+        q.time,
+      ];
+      assert.deepEqual(body.quotes.map(pick), [
+        [
+          'HUBC',
+          'Hub Power Co.',
+          '0816',
+          '70.55',
+          '70.01',
+          '0.54',
+          '70.10',
+          '71.00',
+          '69.80',
+          1250000,
+          '2021-12-31T10:30:00.000Z',
+        ],
+        [
+          'NESTLE',
+          'Nestlé Pakistan',
+          '0811',
+          '5620.50',
+          '5601.00',
+          '19.50',
+          '5600.00',
+          '5650.00',
+          '5590.00',
+          120,
+          '2021-12-31T10:30:00.000Z',
+        ],
+        [
+          'OGDC',
+          'Oil & Gas Dev.',
+          '0820',
+          '86.20',
+          '84.94',
+          '1.26',
+          '84.20',
+          '87.30',
+          '84.15',
+          3368560,
+          '2021-12-31T10:30:00.000Z',
+        ],
+      ]);
+      const ticker = (await (await fetch(`${site.address}/api/v1/market/ticker`)).json()) as {
+        items: { ticker: string }[];
+      };
+      assert.ok(
+        ticker.items.some((i) => i.ticker === 'OGDC 86.20 Increased By ▲ 1.26 (1.48%)'),
+        JSON.stringify(ticker.items),
+      );
+    } finally {
+      site.child.kill('SIGTERM');
+      await site.exited;
+    }
+  });
+
+  test('a history CSV: accepted days stored as daily bars, bad rows reported apart with their lines', async () => {
+    const db = join(dir, 'history.sqlite');
+    const result = await run(['market', 'import', history, '--json', '--db', db]);
+    assert.equal(result.code, 0, result.stderr);
+    const report = JSON.parse(result.stdout) as Record<string, unknown>;
+    assert.deepEqual(
+      { ...report, rejected: (report.rejected as { line: number; reason: string }[]).map((r) => [r.line, r.reason]) },
+      {
+        format: 'csv',
+        file: 'KSE100 Historical Data.csv',
+        packing: 'plain',
+        symbol: 'KSE100',
+        rowsRead: 6,
+        accepted: 4,
+        rejected: [
+          [6, 'high is below open or close'],
+          [7, 'open "n/a" is not a number with at most two decimals'],
+        ],
+        firstDate: '2024-07-31',
+        lastDate: '2024-08-05',
+        order: 'newest-first',
+        slashDates: 'none',
+      },
+    );
+    const opened = await openMarketDb({ kind: 'sqlite', path: db });
+    try {
+      const bars = await listDailyBars(opened.db, 'KSE100');
+      assert.deepEqual(
+        bars.map((b) => [b.date, b.close, b.volume]),
+        [
+          ['2024-07-31', 7797843, 0],
+          ['2024-08-01', 7859671, 410_000],
+          ['2024-08-02', 7842744, 1_200_000],
+          ['2024-08-05', 7796586, 350_450],
+        ],
+      );
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test('an unreadable file or format exits 2 and stores nothing', async () => {
+    const lzw = join(dir, 'old.Z');
+    writeFileSync(lzw, Buffer.from([0x1f, 0x9d, 0x90, 0x33, 0x31]));
+    const refused = await run(['market', 'import', lzw, '--db', join(dir, 'refused.sqlite')]);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /LZW/);
+    await assert.rejects(
+      readImportFile({ path: join(dir, 'nope.lis') }),
+      (error) => error instanceof UnreadableFileError && /cannot read/.test(error.message),
+    );
+    const noSymbol = join(dir, 'prices.csv');
+    writeFileSync(noSymbol, 'Date,Open,High,Low,Close\n2024-08-01,1,1,1,1\n');
+    await assert.rejects(readImportFile({ path: noSymbol }), /pass --symbol/);
+    // Nothing was stored by the refused import: its database holds no bars.
+    const opened = await openMarketDb({ kind: 'sqlite', path: join(dir, 'refused.sqlite') });
+    try {
+      assert.equal((await opened.db.selectFrom('daily_bars').selectAll().execute()).length, 0);
+      assert.equal((await opened.db.selectFrom('market_checkpoints').selectAll().execute()).length, 0);
+    } finally {
+      await opened.close();
+    }
+  });
+});

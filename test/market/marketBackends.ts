@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Kysely } from 'kysely';
+import type { DatabaseTarget } from '../../src/store/connect.js';
+import { openDatabase } from '../../src/store/connect.js';
+import { type MarketTables, marketTables } from '../../src/store/marketTables.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
+import {
+  POSTGRES_URL,
+  postgresBackend,
+  postgresProblem,
+  redactedUrl,
+  type StoreBackend,
+  sqliteBackend,
+} from '../store/storeBackends.js';
+
+export interface OpenMarketDb {
+  readonly db: Kysely<MarketTables>;
+  close(): Promise<void>;
+}
+
+export async function openMarketDb(target: DatabaseTarget): Promise<OpenMarketDb> {
+  const opened = await openDatabase(target);
+  await migrateToLatest(opened.db);
+  return { db: marketTables(opened.db), close: () => opened.close() };
+}
+
+/** Runs `suite` on SQLite and on PostgreSQL, with the store tests' policy: PostgreSQL skipped locally when absent, required on CI. */
+export async function onBothDialects(
+  name: string,
+  suite: (makeBackend: () => Promise<StoreBackend> | StoreBackend, dialect: string) => void,
+): Promise<void> {
+  suite(sqliteBackend, 'SQLite');
+  const problem = await postgresProblem(POSTGRES_URL);
+  const unreachable = `PostgreSQL not reachable at ${redactedUrl(POSTGRES_URL)}: ${problem}`;
+  if (problem === null) suite(() => postgresBackend(POSTGRES_URL), 'PostgreSQL');
+  else if (process.env.CI === 'true') test(`${name} on PostgreSQL`, () => assert.fail(unreachable));
+  else test(`${name} on PostgreSQL`, { skip: unreachable }, () => {});
+}
