@@ -12,6 +12,8 @@ const outdir = path.join(root, 'public/build');
 const entries = [
   { name: 'site.css', outName: 'site', source: 'src/web/styles/site.css' },
   { name: 'ticker.js', outName: 'ticker', source: 'src/web/islands/ticker.island.ts' },
+  { name: 'chart.js', outName: 'chart', source: 'src/web/islands/chart.island.ts' },
+  { name: 'search.js', outName: 'search', source: 'src/web/islands/symbolSearch.island.ts' },
 ];
 
 await mkdir(outdir, { recursive: true });

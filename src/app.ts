@@ -1,6 +1,9 @@
+import { dirname, join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import type { AdminDeps } from './admin/adminDeps.js';
+import { ArticleDesk } from './admin/articles/articleDesk.js';
+import { createScheduledPublisher, type ScheduledPublisher } from './admin/articles/scheduledPublisher.js';
 import type { Bus } from './bus/bus.js';
 import { createInProcessBus } from './bus/inProcessBus.js';
 import type { ServeConfig } from './config.js';
@@ -10,9 +13,13 @@ import { createSimulatorFeed } from './ingest/simulatorFeed.js';
 import { createDemoMarket } from './market/demoMarket.js';
 import { Market } from './market/market.js';
 import { generateDemoNews } from './news/demo/generateDemoNews.js';
+import { accountsTables } from './store/accountsTables.js';
 import { roleOfApiToken } from './store/apiTokens.js';
+import { createArticleWorkflowStore } from './store/articleWorkflow.js';
+import { listBarsSince, seedDemoHistory } from './store/marketHistory.js';
 import { MarketLog } from './store/marketLog.js';
 import { marketTables } from './store/marketTables.js';
+import { createMediaLibrary, type MediaLibrary } from './store/mediaLibrary.js';
 import { type OpenedStore, openStore } from './store/openStore.js';
 import { seedDemoContent } from './store/seedDemo.js';
 import { buildServer } from './web/server.js';
@@ -25,6 +32,10 @@ export interface App {
   /** The one way market changes become durable: the push API and the simulator write through it. */
   readonly recorder: MarketRecorder;
   readonly bus: Bus;
+  /** Uploaded pictures: metadata in the database, files under `media.dir`. */
+  readonly media: MediaLibrary;
+  /** Publishes scheduled stories when due; started and stopped with the app. */
+  readonly scheduledPublisher: ScheduledPublisher;
   readonly logger: Logger;
   /** Starts listening and the market feed; resolves with the address served. */
   start(): Promise<string>;
@@ -37,6 +48,10 @@ export interface AppOptions {
   readonly now?: () => Date;
   /** Newsroom knobs (session lifetime, login throttle, Secure cookies); defaults suit production. */
   readonly admin?: Omit<AdminDeps, 'db'>;
+  /** Where uploaded pictures are kept; default `media/` beside the SQLite file (./data/media), else ./data/media. */
+  readonly mediaDir?: string;
+  /** How often scheduled stories are checked for (default 5 s); a start always checks at once. */
+  readonly scheduledPublishIntervalMs?: number;
 }
 
 export async function createApp(config: ServeConfig, options: AppOptions = {}): Promise<App> {
@@ -51,6 +66,10 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
   }
 
   const marketDb = marketTables(opened.db);
+  if (config.demo) {
+    const bars = await seedDemoHistory(marketDb, now());
+    if (bars > 0) logger.info({ bars }, 'demo market history seeded');
+  }
   const log = new MarketLog(marketDb);
   // The rules of the site's market; its state comes from the log's latest checkpoint and the events after it.
   const createMarket = () =>
@@ -70,6 +89,9 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     );
   }
   const { market } = loaded;
+  // A restarted process must not reuse versions an earlier one handed out as ETags and stream ids:
+  // start from the clock, which allows a thousand changes per millisecond of the earlier run.
+  market.startVersionsAfter(Date.now() * 1000);
   const bus = createInProcessBus();
   const recorder = createMarketRecorder({
     log,
@@ -90,6 +112,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
       })
     : null;
 
+  const media = createMediaLibrary(opened.db, options.mediaDir ?? defaultMediaDir(config.database));
   const server = await buildServer({
     store,
     market,
@@ -99,6 +122,24 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     now,
     marketFeed: { recorder, roleOfToken: (token) => roleOfApiToken(marketDb, token) },
     admin: { ...options.admin, db: opened.db },
+    media,
+    marketPages: {
+      reference: market,
+      history: { dailyBars: (code, fromDate) => listBarsSince(marketDb, code, fromDate) },
+    },
+  });
+
+  // The same desk the newsroom uses, so scheduled publication is audited and announced on the bus like any other.
+  const scheduledPublisher = createScheduledPublisher({
+    desk: new ArticleDesk({
+      workflow: createArticleWorkflowStore(opened.db),
+      accounts: accountsTables(opened.db),
+      announce: (change) => bus.publish('article.changed', change),
+      now,
+    }),
+    intervalMs: options.scheduledPublishIntervalMs ?? 5000,
+    onPublished: (ids) => logger.info({ ids }, 'scheduled articles published'),
+    onError: (error) => logger.error({ err: error }, 'scheduled publishing check failed'),
   });
 
   return {
@@ -107,18 +148,29 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     market,
     recorder,
     bus,
+    media,
+    scheduledPublisher,
     logger,
     async start() {
+      // Catch up first: stories that fell due while the site was down are on it before the first reader arrives.
+      await scheduledPublisher.start();
       const address = await server.listen({ host: config.host, port: config.port });
       feed?.start();
       return address;
     },
     async stop() {
       feed?.stop();
+      await scheduledPublisher.stop();
       await server.close();
       await recorder.stop();
       await bus.close();
       await opened.close();
     },
   };
+}
+
+/** Pictures live next to the database they are catalogued in, so a test's temporary site keeps its own. */
+function defaultMediaDir(database: ServeConfig['database']): string {
+  if (database.kind === 'sqlite' && database.path !== ':memory:') return join(dirname(database.path), 'media');
+  return resolve('data', 'media');
 }

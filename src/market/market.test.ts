@@ -130,6 +130,19 @@ describe('Market', () => {
     assert.equal(second.quotes.find((q) => q.symbol === 'BOP')?.tickerText, 'BOP 4.73 Increased By ▲ 0.10 (2.16%)');
   });
 
+  test('versions can start from a base so a restarted process never reuses one', () => {
+    const market = new Market(setup);
+    const before = market.snapshot(t1);
+    market.startVersionsAfter(1_700_000_000_000_000);
+    assert.equal(market.version, 1_700_000_000_000_000);
+    assert.notEqual(market.snapshot(t1), before, 'a new version gives a new snapshot');
+    market.applyTrade({ symbol: 'BOP', price: paisa(473), volume: 10, time: t2 });
+    assert.equal(market.version, 1_700_000_000_000_001);
+    market.startVersionsAfter(5);
+    assert.equal(market.version, 1_700_000_000_000_001, 'never moves backwards');
+    assert.throws(() => market.startVersionsAfter(Number.MAX_SAFE_INTEGER + 2), RangeError);
+  });
+
   test('FX rates keep their previous close and bump the version', () => {
     const market = new Market(setup);
     assert.deepEqual(

@@ -184,6 +184,18 @@ export class Market {
     return this.currentVersion;
   }
 
+  /**
+   * Moves the version counter up to at least `base`, so versions stay unique
+   * across restarts (clients hold them as ETags and stream event ids).
+   */
+  startVersionsAfter(base: number): void {
+    if (!Number.isSafeInteger(base) || base < 0)
+      throw new RangeError(`Version base must be a safe integer, got ${base}`);
+    if (base <= this.currentVersion) return;
+    this.currentVersion = base;
+    this.cached = null;
+  }
+
   symbols(): string[] {
     return [...this.quotes.keys()];
   }

@@ -13,7 +13,19 @@ export type Agency = 'AFP' | 'Reuters' | 'APP';
 export type Block =
   | { readonly type: 'paragraph'; readonly text: string }
   | { readonly type: 'subheading'; readonly text: string }
-  | { readonly type: 'quote'; readonly text: string; readonly attribution?: string };
+  | { readonly type: 'quote'; readonly text: string; readonly attribution?: string }
+  /** A picture from the media library (src/news/media.ts); `alt` is required, as for every upload. */
+  | {
+      readonly type: 'image';
+      readonly mediaId: number;
+      readonly alt: string;
+      readonly caption?: string;
+      readonly credit?: string;
+    }
+  /** A link to another story placed by an editor, beside the automatic related links. */
+  | { readonly type: 'relatedLink'; readonly articleId: number; readonly headline: string }
+  /** Third-party content shown as a plain link card, never a script (allow-list: src/news/mediaEmbed.ts). */
+  | { readonly type: 'embed'; readonly provider: 'youtube' | 'x' | 'datawrapper'; readonly url: string };
 
 /** A section of the paper, e.g. World or Business & Finance. `slug` is its URL segment. */
 export interface Section {

@@ -1,16 +1,17 @@
 import type { Agency, Block, Byline } from './article.js';
+import { ALT_MAX_CHARS, CAPTION_MAX_CHARS, CREDIT_MAX_CHARS } from './media.js';
+import { embedProviderOf } from './mediaEmbed.js';
 import type { ArticleFields } from './revision.js';
 import { canonicalTag } from './tag.js';
 
-/** Block kinds the editor offers today; the union in article.ts is the full list. */
+/** Text block kinds the editor's type select offers; other kinds keep their own fields. */
 export type EditableBlockType = 'paragraph' | 'subheading' | 'quote';
 export const EDITABLE_BLOCK_TYPES: readonly EditableBlockType[] = ['paragraph', 'subheading', 'quote'];
 
-/** One body block as an editor form or API call sends it, before the rules. */
+/** One body block as an editor form or API call sends it, before the rules: `type` plus that kind's fields. */
 export interface BlockInput {
   readonly type: string;
-  readonly text: string;
-  readonly attribution?: string;
+  readonly [field: string]: unknown;
 }
 
 /** What the editor form and the JSON API send, unchecked. */
@@ -69,7 +70,8 @@ export function validateArticleInput(input: ArticleInput): FieldsValidation {
   const text = (field: string, value: string, max: number, required: boolean): string => {
     const trimmed = value.trim();
     if (required && trimmed === '') errors.push({ field, message: 'This is required.' });
-    else if (trimmed.length > max) errors.push({ field, message: `At most ${max} characters (now ${trimmed.length}).` });
+    else if (trimmed.length > max)
+      errors.push({ field, message: `At most ${max} characters (now ${trimmed.length}).` });
     return trimmed;
   };
 
@@ -114,6 +116,14 @@ export function bylineOf(text: string): Byline {
   return agency !== undefined ? { kind: 'agency', agency } : { kind: 'staff', name: text };
 }
 
+/**
+ * A stored body as block inputs, every kind kept: a save or a restore must
+ * never drop an image, related link or embed the form cannot edit as text.
+ */
+export function blockInputsOf(body: readonly Block[]): BlockInput[] {
+  return body.map((block): BlockInput => ({ ...block }));
+}
+
 function blocksOf(inputs: readonly BlockInput[], errors: FieldError[]): Block[] {
   if (inputs.length > LIMITS.blocks) {
     errors.push({ field: 'body', message: `At most ${LIMITS.blocks} blocks.` });
@@ -121,33 +131,65 @@ function blocksOf(inputs: readonly BlockInput[], errors: FieldError[]): Block[] 
   }
   const blocks: Block[] = [];
   inputs.forEach((input, index) => {
-    const field = `body.${index}`;
-    const text = input.text.trim();
-    const attribution = input.attribution?.trim() ?? '';
-    if (text === '' && attribution === '') return;
-    if (text.length > LIMITS.blockText) {
-      errors.push({ field, message: `A block holds at most ${LIMITS.blockText} characters.` });
-      return;
-    }
-    if (text === '') {
-      errors.push({ field, message: 'A quote needs its words, not only who said them.' });
-      return;
-    }
-    const type = EDITABLE_BLOCK_TYPES.find((kind) => kind === input.type);
-    switch (type) {
-      case 'paragraph':
-      case 'subheading':
-        blocks.push({ type, text });
-        return;
-      case 'quote':
-        blocks.push(attribution === '' ? { type, text } : { type, text, attribution });
-        return;
-      case undefined:
-        errors.push({ field, message: `Unknown block type "${input.type}".` });
-        return;
-    }
+    const checked = blockOf(input);
+    if (checked === 'empty') return;
+    if (typeof checked === 'string') errors.push({ field: `body.${index}`, message: checked });
+    else blocks.push(checked);
   });
   return blocks;
+}
+
+/** One block checked: the block, 'empty' for an empty text block (dropped), or what is wrong. */
+function blockOf(input: BlockInput): Block | 'empty' | string {
+  const str = (name: string) => (typeof input[name] === 'string' ? (input[name] as string).trim() : '');
+  const type = input.type as Block['type'];
+  switch (type) {
+    case 'paragraph':
+    case 'subheading':
+    case 'quote': {
+      const text = str('text');
+      const attribution = str('attribution');
+      if (text === '' && attribution === '') return 'empty';
+      if (text.length > LIMITS.blockText) return `A block holds at most ${LIMITS.blockText} characters.`;
+      if (text === '') return 'A quote needs its words, not only who said them.';
+      if (type !== 'quote') return { type, text };
+      return attribution === '' ? { type, text } : { type, text, attribution };
+    }
+    case 'image': {
+      const mediaId = input.mediaId;
+      const alt = str('alt');
+      if (typeof mediaId !== 'number' || !Number.isSafeInteger(mediaId) || mediaId < 1)
+        return 'An image needs its media id.';
+      if (alt === '' || alt.length > ALT_MAX_CHARS)
+        return `An image needs alt text of at most ${ALT_MAX_CHARS} characters.`;
+      const caption = str('caption');
+      const credit = str('credit');
+      if (caption.length > CAPTION_MAX_CHARS || credit.length > CREDIT_MAX_CHARS) return 'Caption or credit too long.';
+      return {
+        type,
+        mediaId,
+        alt,
+        ...(caption !== '' ? { caption } : {}),
+        ...(credit !== '' ? { credit } : {}),
+      };
+    }
+    case 'relatedLink': {
+      const articleId = input.articleId;
+      const headline = str('headline');
+      if (typeof articleId !== 'number' || !Number.isSafeInteger(articleId) || articleId < 1 || headline === '') {
+        return 'A related link needs an article id and its headline.';
+      }
+      return { type, articleId, headline: headline.slice(0, LIMITS.headline) };
+    }
+    case 'embed': {
+      const url = str('url');
+      const provider = embedProviderOf(url);
+      if (provider === null) return 'Embeds are HTTPS links to YouTube, X or Datawrapper only.';
+      return { type, provider, url };
+    }
+    default:
+      return `Unknown block type "${String(input.type)}".`;
+  }
 }
 
 function tagsOf(names: readonly string[], errors: FieldError[]): string[] {
@@ -155,7 +197,10 @@ function tagsOf(names: readonly string[], errors: FieldError[]): string[] {
   if (cleaned.length > LIMITS.tags) errors.push({ field: 'tags', message: `At most ${LIMITS.tags} tags.` });
   for (const name of cleaned) {
     if (name.length > LIMITS.tagName) {
-      errors.push({ field: 'tags', message: `Tag "${name.slice(0, 20)}…" is longer than ${LIMITS.tagName} characters.` });
+      errors.push({
+        field: 'tags',
+        message: `Tag "${name.slice(0, 20)}…" is longer than ${LIMITS.tagName} characters.`,
+      });
       continue;
     }
     try {

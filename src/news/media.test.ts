@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { checkImageSize, renditionHeight, renditionWidths, sniffImageFormat, validateMediaDescription } from './media.js';
+import {
+  checkImageSize,
+  renditionHeight,
+  renditionWidths,
+  sniffImageFormat,
+  validateMediaDescription,
+} from './media.js';
 import { embedProviderOf } from './mediaEmbed.js';
 
 describe('sniffImageFormat', () => {

@@ -101,10 +101,16 @@ export function validateMediaDescription(input: {
 export function checkImageSize(size: { readonly width: number; readonly height: number }): MediaFieldError | null {
   const { width, height } = size;
   if (Math.min(width, height) < MEDIA_MIN_SIDE) {
-    return { field: 'file', message: `The picture is ${width}×${height}; each side must be at least ${MEDIA_MIN_SIDE} pixels.` };
+    return {
+      field: 'file',
+      message: `The picture is ${width}×${height}; each side must be at least ${MEDIA_MIN_SIDE} pixels.`,
+    };
   }
   if (Math.max(width, height) > MEDIA_MAX_SIDE) {
-    return { field: 'file', message: `The picture is ${width}×${height}; no side may exceed ${MEDIA_MAX_SIDE} pixels.` };
+    return {
+      field: 'file',
+      message: `The picture is ${width}×${height}; no side may exceed ${MEDIA_MAX_SIDE} pixels.`,
+    };
   }
   return null;
 }
@@ -120,7 +126,12 @@ export function renditionExtension(format: RenditionFormat): 'webp' | 'jpg' {
 }
 
 function oneLine(value: unknown): string {
-  return typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim() : '';
+  return typeof value === 'string'
+    ? value
+        .replace(/\p{Cc}/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+    : '';
 }
 
 function ascii(bytes: Uint8Array, start: number, end: number): string {

@@ -60,6 +60,12 @@ function blockLine(block: Block): string {
       return `## ${block.text}`;
     case 'quote':
       return `> ${block.text}${block.attribution !== undefined ? ` — ${block.attribution}` : ''}`;
+    case 'image':
+      return `[image ${block.mediaId}] ${block.alt}${block.caption !== undefined ? ` — ${block.caption}` : ''}`;
+    case 'relatedLink':
+      return `→ ${block.headline} (story ${block.articleId})`;
+    case 'embed':
+      return `[${block.provider}] ${block.url}`;
   }
 }
 

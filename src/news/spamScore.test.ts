@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   bodyFingerprint,
+  bySpamLikelihood,
   SPAM_WEIGHTS,
   type SpamCandidate,
-  bySpamLikelihood,
   spamScore,
   spamWordsIn,
 } from './spamScore.js';

@@ -78,7 +78,8 @@ export interface SpamAssessment {
   readonly reasons: readonly { readonly signal: SpamSignal; readonly points: number }[];
 }
 
-const URL_PATTERN = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[a-z0-9-]+\.(?:com|net|org|io|xyz|top|info|biz|ru|pk|co)\b(?:\/\S*)?/gi;
+const URL_PATTERN =
+  /\bhttps?:\/\/\S+|\bwww\.\S+|\b[a-z0-9-]+\.(?:com|net|org|io|xyz|top|info|biz|ru|pk|co)\b(?:\/\S*)?/gi;
 
 export function spamScore(comment: SpamCandidate, context: SpamContext): SpamAssessment {
   const reasons: { signal: SpamSignal; points: number }[] = [];
@@ -157,9 +158,8 @@ function isShouting(body: string): boolean {
  * collects at the top where it can be selected and cleared in bulk, and the
  * rest reads in the order it arrived (oldest first within one score).
  */
-export function bySpamLikelihood<T extends { readonly spam: SpamAssessment; readonly createdAt: Date; readonly id: number }>(
-  a: T,
-  b: T,
-): number {
+export function bySpamLikelihood<
+  T extends { readonly spam: SpamAssessment; readonly createdAt: Date; readonly id: number },
+>(a: T, b: T): number {
   return b.spam.score - a.spam.score || a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id;
 }

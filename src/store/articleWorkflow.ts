@@ -117,6 +117,7 @@ export interface ArticleWorkflowStore {
   /** Display names of every tag, for the editor's suggestions. */
   tagNames(limit: number): Promise<readonly string[]>;
   ownerNames(): Promise<readonly string[]>;
+  sectionSlugs(): Promise<readonly string[]>;
   countByStatus(): Promise<Record<ArticleStatus, number>>;
 }
 
@@ -352,6 +353,11 @@ export function createArticleWorkflowStore(database: Kysely<Database>): ArticleW
       return rows.flatMap((row) => (row.owner_name === null ? [] : [row.owner_name]));
     },
 
+    async sectionSlugs() {
+      const rows = await db.selectFrom('sections').select('slug').orderBy('position').execute();
+      return rows.map((row) => row.slug);
+    },
+
     async countByStatus() {
       const rows = await db
         .selectFrom('articles')
@@ -513,7 +519,10 @@ function toRevisionEntry(row: {
 
 /** `%words%`, lower-cased, with LIKE's own wildcards taken literally. */
 function likePattern(search: string): string {
-  return `%${search.trim().toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  return `%${search
+    .trim()
+    .toLowerCase()
+    .replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
 function dateOrNull(epochMs: number | string | null | undefined): Date | null {

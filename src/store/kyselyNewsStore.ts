@@ -6,9 +6,11 @@ import { toSection } from './articleRows.js';
 import { assertSectionsExist, ensureTags, insertArticleRow } from './articleWrites.js';
 import * as comments from './commentQueries.js';
 import type { Database, StoreDialect } from './database.js';
+import { isAddressBanned } from './moderation.js';
 import type { NewsStore } from './newsStore.js';
 import { latestPrintDate, printEdition } from './printEditionQueries.js';
 import { type SeedContent, seedIfEmpty } from './seedContent.js';
+import { tagRedirect } from './tagAdmin.js';
 
 /** The Kysely store; beyond the contract it can seed an empty store in one transaction. */
 export interface KyselyNewsStore extends NewsStore {
@@ -69,6 +71,8 @@ export function createNewsStore(db: Kysely<Database>, dialect: StoreDialect): Ky
       });
     },
 
+    tagRedirect: (slug) => tagRedirect(db, slug),
+    isCommentAddressBanned: (ip) => isAddressBanned(db, ip),
     approvedComments: (articleId) => comments.approvedComments(db, articleId),
     addComment: (submission: CommentSubmission, status: CommentStatus = 'pending') =>
       comments.addComment(db, submission, status, new Date()),

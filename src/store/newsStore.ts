@@ -25,6 +25,8 @@ export interface PrintEdition {
   /** Nearest earlier and later dates that have a print edition. */
   readonly previousDate: string | null;
   readonly nextDate: string | null;
+  /** Section labels the print desk gave pages ("Business & Finance"), by page number; absent when none. */
+  readonly pageLabels?: Readonly<Record<number, string>>;
 }
 
 /**
@@ -35,6 +37,8 @@ export interface NewsStore {
   listSections(): Promise<readonly Section[]>;
   getSection(slug: string): Promise<Section | null>;
   getTag(slug: string): Promise<Tag | null>;
+  /** The current slug of a tag renamed or merged away from `slug`, or null (src/store/tagAdmin.ts). */
+  tagRedirect(slug: string): Promise<string | null>;
   /** A published article; null for one that does not exist or is not on the site. */
   getArticle(id: number): Promise<Article | null>;
   /** Whether the article was killed (readers get 410 Gone rather than 404). */
@@ -50,6 +54,8 @@ export interface NewsStore {
   insertArticle(draft: ArticleDraft): Promise<number>;
 
   approvedComments(articleId: number): Promise<readonly Comment[]>;
+  /** Whether moderators banned this address: its new comments are refused (403) on every public way in. */
+  isCommentAddressBanned(ip: string): Promise<boolean>;
   /** Stores a new comment as pending. */
   addComment(submission: CommentSubmission, status?: CommentStatus): Promise<Comment>;
   listComments(filter: { readonly status?: CommentStatus; readonly limit?: number }): Promise<readonly Comment[]>;

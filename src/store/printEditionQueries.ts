@@ -1,17 +1,20 @@
 import type { Kysely } from 'kysely';
-import { SUMMARY_COLUMNS, toSummary } from './articleRows.js';
 import { PUBLISHED } from './articleQueries.js';
+import { SUMMARY_COLUMNS, toSummary } from './articleRows.js';
 import type { Database } from './database.js';
 import { karachiDateOf, karachiDayRange } from './karachiDay.js';
 import type { PrintEdition } from './newsStore.js';
+import { latestPlannedDate, plannedEdition, plannedNeighbours } from './printEditionPlan.js';
 
 /**
  * The print edition of one Karachi calendar day: stories with a print page
  * published within that day, by page then time, and the nearest days either
- * side that have one.
+ * side that have one. When the print desk laid the edition out
+ * (src/store/printEditionPlan.ts), its pages and order win over print_page.
  */
 export async function printEdition(db: Kysely<Database>, date: string): Promise<PrintEdition> {
   const { startMs, endMs } = karachiDayRange(date);
+  const [planned, plannedDates] = await Promise.all([plannedEdition(db, date), plannedNeighbours(db, date)]);
   const rows = await db
     .selectFrom('articles')
     .select(SUMMARY_COLUMNS)
@@ -39,9 +42,10 @@ export async function printEdition(db: Kysely<Database>, date: string): Promise<
     .executeTakeFirst();
   return {
     date,
-    articles: rows.map(toSummary),
-    previousDate: dateOrNull(previous?.at),
-    nextDate: dateOrNull(next?.at),
+    articles: planned?.articles ?? rows.map(toSummary),
+    previousDate: later(dateOrNull(previous?.at), plannedDates.previous),
+    nextDate: earlier(dateOrNull(next?.at), plannedDates.next),
+    ...(planned !== null ? { pageLabels: planned.pageLabels } : {}),
   };
 }
 
@@ -52,7 +56,16 @@ export async function latestPrintDate(db: Kysely<Database>): Promise<string | nu
     .where('print_page', 'is not', null)
     .where('status', '=', PUBLISHED)
     .executeTakeFirst();
-  return dateOrNull(latest?.at);
+  return later(dateOrNull(latest?.at), await latestPlannedDate(db));
+}
+
+// YYYY-MM-DD strings order as the dates they name.
+function later(a: string | null, b: string | null): string | null {
+  return a === null ? b : b === null || a > b ? a : b;
+}
+
+function earlier(a: string | null, b: string | null): string | null {
+  return a === null ? b : b === null || a < b ? a : b;
 }
 
 function dateOrNull(epochMs: number | null | undefined): string | null {

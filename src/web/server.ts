@@ -15,6 +15,7 @@ import { registerMarketApiRoutes } from './routes/marketApiRoutes.js';
 import { registerMarketFeedRoutes } from './routes/marketFeedRoutes.js';
 import { registerMarketPageRoutes } from './routes/marketPageRoutes.js';
 import { registerMarketStreamRoutes } from './routes/marketStreamRoutes.js';
+import { registerMediaRoutes } from './routes/mediaRoutes.js';
 import { sendErrorPage, sendNotFoundPage } from './routes/pageResponses.js';
 import { registerPrintRoutes } from './routes/printRoutes.js';
 import { createChromeLoader, type SiteContext } from './siteContext.js';
@@ -83,29 +84,7 @@ export async function buildServer(deps: WebDeps, options: ServerOptions = {}): P
     done();
   });
 
-  await app.register(formbody);
-
-  registerListRoutes(app, site);
-  registerArticleRoutes(app, site);
-  registerPrintRoutes(app, site);
-  registerMarketPageRoutes(app, site);
-  registerMarketApiRoutes(app, site);
-  registerMarketFeedRoutes(app, site);
-  const marketStream = registerMarketStreamRoutes(app, site, options.stream);
-  // preClose runs before the HTTP server stops listening and waits for open
-  // connections; an event stream never finishes by itself, so it is ended here.
-  app.addHook('preClose', async () => marketStream.close());
-  registerCommentApiRoutes(app, site);
-  registerAssetRoutes(app, site);
-  // The newsroom: its own scope with cookies, sessions and CSRF checks, none of which touch the reader site.
-  await app.register(adminPlugin, { site, admin: deps.admin });
-
-  app.setNotFoundHandler(async (request, reply) => {
-    if (isApi(request.url))
-      return sendApiError(reply, 404, `No API route ${request.method} ${request.url.split('?')[0]}.`);
-    return sendNotFoundPage(site, request, reply);
-  });
-
+  // Routes take the error handler in force when they are registered, so it is set before any route.
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const clientError = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500;
     const status = clientError ? (error.statusCode ?? 400) : 500;
@@ -128,6 +107,30 @@ export async function buildServer(deps: WebDeps, options: ServerOptions = {}): P
           'Something went wrong',
           'We could not show this page. Please try again in a moment.',
         );
+  });
+
+  await app.register(formbody);
+
+  registerListRoutes(app, site);
+  registerArticleRoutes(app, site);
+  registerPrintRoutes(app, site);
+  registerMarketPageRoutes(app, site);
+  registerMarketApiRoutes(app, site);
+  registerMarketFeedRoutes(app, site);
+  const marketStream = registerMarketStreamRoutes(app, site, options.stream);
+  // preClose runs before the HTTP server stops listening and waits for open
+  // connections; an event stream never finishes by itself, so it is ended here.
+  app.addHook('preClose', async () => marketStream.close());
+  registerCommentApiRoutes(app, site);
+  registerAssetRoutes(app, site);
+  registerMediaRoutes(app, site);
+  // The newsroom: its own scope with cookies, sessions and CSRF checks, none of which touch the reader site.
+  await app.register(adminPlugin, { site, admin: deps.admin });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    if (isApi(request.url))
+      return sendApiError(reply, 404, `No API route ${request.method} ${request.url.split('?')[0]}.`);
+    return sendNotFoundPage(site, request, reply);
   });
 
   return app;

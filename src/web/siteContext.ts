@@ -21,5 +21,7 @@ export function createChromeLoader(deps: WebDeps, assets: SiteAssets): () => Pro
     now: deps.now(),
     stylesheetUrl: assets.stylesheetUrl,
     tickerScriptUrl: assets.tickerScriptUrl,
+    chartScriptUrl: assets.chartScriptUrl,
+    searchScriptUrl: assets.searchScriptUrl,
   });
 }

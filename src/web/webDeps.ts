@@ -4,7 +4,9 @@ import type { Bus } from '../bus/bus.js';
 import type { MarketRecorder } from '../ingest/marketRecorder.js';
 import type { MarketReader } from '../market/marketSnapshot.js';
 import type { ApiRole } from '../store/apiTokens.js';
+import type { MediaLibrary } from '../store/mediaLibrary.js';
 import type { NewsStore } from '../store/newsStore.js';
+import type { MarketPagesDeps } from './markets/marketPagesDeps.js';
 
 /** What the web server is built from; wired once at boot in src/app.ts. */
 export interface WebDeps {
@@ -20,6 +22,10 @@ export interface WebDeps {
   readonly admin?: AdminDeps;
   /** The authenticated push API's needs; without it the push routes answer 503. */
   readonly marketFeed?: MarketFeedDeps;
+  /** The media library: newsroom uploads and the `/media/{id}/{width}.{ext}` files; without it neither is served. */
+  readonly media?: MediaLibrary;
+  /** Instruments, index members, FX and daily history for the stock, index and currency pages; without it they show the snapshot alone. */
+  readonly marketPages?: MarketPagesDeps;
 }
 
 /** What the market push API writes through and checks tokens with. */

@@ -132,4 +132,36 @@ describe('market JSON API', () => {
     const body = (await response.json()) as { error: string; message: string };
     assert.equal(body.error, 'Not Found');
   });
+  test('?symbols= keeps only those quotes, case-insensitively; ?codes= does the same for indices', async () => {
+    const quotes = (await (await site.fetch('/api/v1/market/quotes?symbols=ogdc,HUBC')).json()) as QuotesBody;
+    assert.deepEqual(
+      quotes.quotes.map((quote) => quote.symbol),
+      ['HUBC', 'OGDC'],
+    );
+    const indices = (await (await site.fetch('/api/v1/market/indices?codes=KSE100')).json()) as IndicesBody;
+    assert.deepEqual(
+      indices.indices.map((index) => index.code),
+      ['KSE100'],
+    );
+  });
+
+  test('an unknown symbol is a 400 naming it; a schema error lists the field', async () => {
+    const unknown = await site.fetch('/api/v1/market/quotes?symbols=OGDC,NOPE');
+    assert.equal(unknown.status, 400);
+    const body = (await unknown.json()) as { message: string; details: { field: string; message: string }[] };
+    assert.match(body.message, /NOPE/);
+    assert.deepEqual(body.details, [{ field: 'symbols', message: 'NOPE is not listed' }]);
+
+    const missing = await site.fetch('/api/v1/articles/1/comments', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'A' }),
+    });
+    assert.equal(missing.status, 400);
+    const schemaError = (await missing.json()) as { details?: { field: string }[] };
+    assert.ok(
+      schemaError.details?.some((detail) => detail.field === 'email'),
+      JSON.stringify(schemaError),
+    );
+  });
 });

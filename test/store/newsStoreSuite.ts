@@ -38,6 +38,7 @@ export function newsStoreSuite(makeBackend: () => Promise<StoreBackend> | StoreB
           ['0002_market', 'Success'],
           ['0003_accounts', 'Success'],
           ['0004_article_workflow', 'Success'],
+          ['0005_moderation_print_media', 'Success'],
         ],
       );
       assert.deepEqual(await migrateToLatest(opened.db), []);

@@ -1,4 +1,11 @@
 import type { TypeBoxApp } from '../../web/http/typeboxApp.js';
+import { registerArticleApiRoutes } from '../articles/articleApiRoutes.js';
+import { registerArticlePageRoutes } from '../articles/articlePageRoutes.js';
+import { registerMediaRoutes } from '../media/mediaRoutes.js';
+import { registerModerationApiRoutes } from '../moderation/moderationApiRoutes.js';
+import { registerModerationRoutes } from '../moderation/moderationRoutes.js';
+import { registerPrintDeskRoutes } from '../print/printDeskRoutes.js';
+import { registerTagRoutes } from '../tags/tagRoutes.js';
 import type { AdminContext } from './adminContext.js';
 import { registerAuditRoutes } from './auditRoutes.js';
 import { registerDashboardRoutes } from './dashboardRoutes.js';
@@ -20,4 +27,11 @@ export const ADMIN_ROUTE_MODULES: readonly AdminRouteModule[] = [
   registerMeRoutes,
   registerUserRoutes,
   registerAuditRoutes,
+  registerArticlePageRoutes,
+  registerArticleApiRoutes,
+  registerModerationRoutes,
+  registerModerationApiRoutes,
+  registerPrintDeskRoutes,
+  registerTagRoutes,
+  registerMediaRoutes,
 ];

@@ -14,7 +14,7 @@ const allText = (a: (typeof articles)[number]) =>
   [
     a.headline,
     a.summary,
-    ...a.body.map((b) => (b.type === 'quote' ? `${b.text} ${b.attribution ?? ''}` : b.text)),
+    ...a.body.map((b) => (b.type === 'quote' ? `${b.text} ${b.attribution ?? ''}` : 'text' in b ? b.text : '')),
   ].join('\n');
 
 describe('generateDemoNews: volume and spread', () => {

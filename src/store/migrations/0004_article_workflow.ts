@@ -11,30 +11,33 @@ export function articleWorkflowMigration(dialect: StoreDialect): Migration {
     async up(db: Kysely<unknown>): Promise<void> {
       const key = surrogateKeyColumn(dialect);
       // One ALTER per column: SQLite adds a single column per statement.
-      const columns: [string, 'text' | 'bigint' | 'integer', (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder][] =
+      const columns: [
+        string,
+        'text' | 'bigint' | 'integer',
+        (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder,
+      ][] = [
         [
-          [
-            'status',
-            'text',
-            (c) =>
-              c
-                .notNull()
-                .defaultTo('published')
-                .check(sql`status in ('draft', 'in_review', 'scheduled', 'published', 'unpublished', 'killed')`),
-          ],
-          ['scheduled_at', 'bigint', (c) => c],
-          // 1 once the story has been on the site: publishing it again keeps its first publication time.
-          ['ever_published', 'integer', (c) => c.notNull().defaultTo(1)],
-          ['owner_kind', 'text', (c) => c],
-          ['owner_id', 'integer', (c) => c],
-          ['owner_name', 'text', (c) => c],
-          ['edited_at', 'bigint', (c) => c],
-          // Latest revision number; 0 for stories that came in before revisions were kept (seeds, imports).
-          ['revision', 'integer', (c) => c.notNull().defaultTo(0)],
-          ['seo_title', 'text', (c) => c],
-          ['seo_description', 'text', (c) => c],
-          ['killed_at', 'bigint', (c) => c],
-        ];
+          'status',
+          'text',
+          (c) =>
+            c
+              .notNull()
+              .defaultTo('published')
+              .check(sql`status in ('draft', 'in_review', 'scheduled', 'published', 'unpublished', 'killed')`),
+        ],
+        ['scheduled_at', 'bigint', (c) => c],
+        // 1 once the story has been on the site: publishing it again keeps its first publication time.
+        ['ever_published', 'integer', (c) => c.notNull().defaultTo(1)],
+        ['owner_kind', 'text', (c) => c],
+        ['owner_id', 'integer', (c) => c],
+        ['owner_name', 'text', (c) => c],
+        ['edited_at', 'bigint', (c) => c],
+        // Latest revision number; 0 for stories that came in before revisions were kept (seeds, imports).
+        ['revision', 'integer', (c) => c.notNull().defaultTo(0)],
+        ['seo_title', 'text', (c) => c],
+        ['seo_description', 'text', (c) => c],
+        ['killed_at', 'bigint', (c) => c],
+      ];
       for (const [name, type, build] of columns) {
         await db.schema.alterTable('articles').addColumn(name, type, build).execute();
       }
@@ -71,7 +74,11 @@ export function articleWorkflowMigration(dialect: StoreDialect): Migration {
         .execute();
 
       // The scheduler's question: which scheduled stories are due.
-      await db.schema.createIndex('articles_status_due_idx').on('articles').columns(['status', 'scheduled_at']).execute();
+      await db.schema
+        .createIndex('articles_status_due_idx')
+        .on('articles')
+        .columns(['status', 'scheduled_at'])
+        .execute();
     },
   };
 }

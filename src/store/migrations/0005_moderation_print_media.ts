@@ -46,11 +46,7 @@ export function moderationPrintMediaMigration(dialect: StoreDialect): Migration 
         .addUniqueConstraint('print_placements_slot_unique', ['edition_date', 'page', 'position'])
         .addCheckConstraint('print_placements_page_check', sql`page > 0 and position > 0`)
         .execute();
-      await db.schema
-        .createIndex('print_placements_article_idx')
-        .on('print_placements')
-        .column('article_id')
-        .execute();
+      await db.schema.createIndex('print_placements_article_idx').on('print_placements').column('article_id').execute();
 
       // Points at the tag's id, not its slug: renaming again or merging never leaves a chain to follow.
       await db.schema

@@ -1,7 +1,7 @@
 /** One file the browser loads, built from `source` into public/build under a content-hashed name. */
 export interface AssetEntry {
   /** Key in the manifest. */
-  readonly name: 'site.css' | 'ticker.js';
+  readonly name: 'site.css' | 'ticker.js' | 'chart.js' | 'search.js';
   /** Hashed output is `{outName}-{hash}.{ext}`. */
   readonly outName: string;
   /** Relative to the project root. */
@@ -16,6 +16,19 @@ export const ASSET_ENTRIES: readonly AssetEntry[] = [
     name: 'ticker.js',
     outName: 'ticker',
     source: 'src/web/islands/ticker.island.ts',
+    contentType: 'text/javascript; charset=utf-8',
+  },
+  // Loaded only by pages that draw charts: lightweight-charts is most of its weight.
+  {
+    name: 'chart.js',
+    outName: 'chart',
+    source: 'src/web/islands/chart.island.ts',
+    contentType: 'text/javascript; charset=utf-8',
+  },
+  {
+    name: 'search.js',
+    outName: 'search',
+    source: 'src/web/islands/symbolSearch.island.ts',
     contentType: 'text/javascript; charset=utf-8',
   },
 ];

@@ -10,6 +10,10 @@ import { ASSET_ENTRIES, type AssetEntry, MANIFEST_FILE, OUTPUT_DIR } from './ass
 export interface SiteAssets {
   readonly stylesheetUrl: string | null;
   readonly tickerScriptUrl: string | null;
+  /** The chart island, for pages with charts only. */
+  readonly chartScriptUrl: string | null;
+  /** The masthead's symbol autocomplete. */
+  readonly searchScriptUrl: string | null;
   /** Served under /build/{file name}, compressed once. */
   readonly files: ReadonlyMap<string, PreparedResponse>;
 }
@@ -43,6 +47,8 @@ async function finish(built: ReadonlyMap<AssetEntry, BuiltFile>): Promise<SiteAs
   const files = new Map<string, PreparedResponse>();
   let stylesheetUrl: string | null = null;
   let tickerScriptUrl: string | null = null;
+  let chartScriptUrl: string | null = null;
+  let searchScriptUrl: string | null = null;
   for (const [entry, file] of built) {
     files.set(
       file.fileName,
@@ -51,8 +57,10 @@ async function finish(built: ReadonlyMap<AssetEntry, BuiltFile>): Promise<SiteAs
     const url = `${ASSET_URL_PREFIX}${file.fileName}`;
     if (entry.name === 'site.css') stylesheetUrl = url;
     if (entry.name === 'ticker.js') tickerScriptUrl = url;
+    if (entry.name === 'chart.js') chartScriptUrl = url;
+    if (entry.name === 'search.js') searchScriptUrl = url;
   }
-  return { stylesheetUrl, tickerScriptUrl, files };
+  return { stylesheetUrl, tickerScriptUrl, chartScriptUrl, searchScriptUrl, files };
 }
 
 async function readBuiltAssets(root: string): Promise<Map<AssetEntry, BuiltFile> | null> {

@@ -12,6 +12,10 @@ export interface PageChrome {
   readonly now: Date;
   readonly stylesheetUrl: string | null;
   readonly tickerScriptUrl: string | null;
+  /** Loaded by pages that pass `charts` to the layout. */
+  readonly chartScriptUrl?: string | null;
+  /** The masthead's symbol autocomplete; the search form works without it. */
+  readonly searchScriptUrl?: string | null;
 }
 
 export interface PageHead {
@@ -33,6 +37,8 @@ export function Layout(props: {
   readonly chrome: PageChrome;
   /** Path of the page, to mark the current navigation link. */
   readonly currentPath?: string;
+  /** The page draws charts: load the chart island. */
+  readonly charts?: boolean;
   readonly children: ComponentChildren;
 }) {
   const { head, chrome } = props;
@@ -56,6 +62,8 @@ export function Layout(props: {
         {chrome.stylesheetUrl !== null ? <link rel="stylesheet" href={chrome.stylesheetUrl} /> : null}
         {/* Module scripts are deferred by nature; a `defer` attribute on one is invalid HTML. */}
         {chrome.tickerScriptUrl !== null ? <script type="module" src={chrome.tickerScriptUrl} /> : null}
+        {chrome.searchScriptUrl ? <script type="module" src={chrome.searchScriptUrl} /> : null}
+        {props.charts && chrome.chartScriptUrl ? <script type="module" src={chrome.chartScriptUrl} /> : null}
       </head>
       <body>
         <a class="skip-link" href="#main">

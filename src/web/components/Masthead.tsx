@@ -1,4 +1,5 @@
 import type { Section } from '../../news/article.js';
+import { SymbolSearchForm } from './SymbolSearchForm.js';
 import { CURRENCY_URL, MARKETS_URL, PRINT_URL, sectionNavUrl } from './urls.js';
 
 export function Masthead(props: {
@@ -27,6 +28,7 @@ export function Masthead(props: {
           <a href="/">Broadsheet</a>
         </p>
         <p class="masthead__date">{props.today}</p>
+        <SymbolSearchForm />
       </div>
       <nav class="site-nav" aria-label="Sections">
         <ul>

@@ -34,9 +34,25 @@ export function printUrl(date: string): string {
   return `/print/${date}`;
 }
 
+/** One rendition of a library picture: `/media/12/640.webp`. Immutable: a new picture gets a new id. */
+export function mediaUrl(id: number, width: number, extension: 'webp' | 'jpg'): string {
+  return `/media/${id}/${width}.${extension}`;
+}
+
 export const MARKETS_URL = '/markets';
 export const CURRENCY_URL = '/markets/currency/usd-pkr';
 export const PRINT_URL = '/print';
+export const MARKET_SEARCH_URL = '/markets/search';
+
+/** A stock's page: symbols are upper case (`/markets/stocks/OGDC`). */
+export function stockUrl(symbol: string): string {
+  return `/markets/stocks/${encodeURIComponent(symbol)}`;
+}
+
+/** An index's page: `/markets/indices/KSE100`. */
+export function indexUrl(code: string): string {
+  return `/markets/indices/${encodeURIComponent(code)}`;
+}
 
 /**
  * Where the navigation sends readers for a section: the Markets section's

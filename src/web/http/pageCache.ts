@@ -46,6 +46,8 @@ interface Entry {
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
   private readonly inFlight = new Map<string, Promise<ServedOutcome>>();
+  /** The current render of each key; an invalidation takes it away so a render of old content is not kept. */
+  private readonly renderTickets = new Map<string, object>();
 
   constructor(private readonly options: PageCacheOptions) {}
 
@@ -61,14 +63,45 @@ export class PageCache {
   produce(key: string, producer: PageProducer): Promise<ServedOutcome> {
     const pending = this.inFlight.get(key);
     if (pending !== undefined) return pending;
-    const promise = this.render(key, producer).finally(() => this.inFlight.delete(key));
+    const ticket = {};
+    this.renderTickets.set(key, ticket);
+    const promise: Promise<ServedOutcome> = this.render(key, producer, ticket).finally(() => {
+      if (this.inFlight.get(key) === promise) this.inFlight.delete(key);
+      if (this.renderTickets.get(key) === ticket) this.renderTickets.delete(key);
+    });
     this.inFlight.set(key, promise);
     return promise;
   }
 
   /** Drops every page, e.g. after an editor changed something readers must see now. */
   clear(): void {
-    this.entries.clear();
+    this.invalidateWhere(() => true);
+  }
+
+  /** Drops these pages; the next request for one renders it afresh. Returns how many were cached. */
+  invalidate(keys: Iterable<string>): number {
+    const wanted = new Set(keys);
+    return this.invalidateWhere((key) => wanted.has(key));
+  }
+
+  /**
+   * Drops every page whose key matches. A render already under way for such a
+   * key started from the old content: it still answers its own request but is
+   * not kept, and the next request starts a fresh one.
+   */
+  invalidateWhere(matches: (key: string) => boolean): number {
+    let dropped = 0;
+    for (const key of [...this.entries.keys()]) {
+      if (!matches(key)) continue;
+      this.entries.delete(key);
+      dropped += 1;
+    }
+    for (const key of [...this.inFlight.keys()]) {
+      if (!matches(key)) continue;
+      this.inFlight.delete(key);
+      this.renderTickets.delete(key);
+    }
+    return dropped;
   }
 
   get size(): number {
@@ -81,13 +114,15 @@ export class PageCache {
     return entry.version !== this.options.currentVersion() || age >= this.options.maxAgeMs;
   }
 
-  private async render(key: string, producer: PageProducer): Promise<ServedOutcome> {
+  private async render(key: string, producer: PageProducer, ticket: object): Promise<ServedOutcome> {
     const version = this.options.currentVersion();
     const renderedAt = this.options.clock();
     const outcome = await producer();
     if (outcome.kind !== 'page') return outcome;
     const prepared = await prepareHtml(outcome.html);
-    this.store(key, { prepared, renderedAt, version, refreshing: false, producer });
+    if (this.renderTickets.get(key) === ticket) {
+      this.store(key, { prepared, renderedAt, version, refreshing: false, producer });
+    }
     return { kind: 'page', prepared };
   }
 
@@ -103,7 +138,10 @@ export class PageCache {
           this.entries.delete(key);
           return;
         }
-        entry.prepared = await prepareHtml(outcome.html);
+        const prepared = await prepareHtml(outcome.html);
+        // Invalidated while re-rendering: the entry is no longer in the map and the result is from old content.
+        if (this.entries.get(key) !== entry) return;
+        entry.prepared = prepared;
         entry.renderedAt = renderedAt;
         entry.version = version;
       })

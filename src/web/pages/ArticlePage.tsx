@@ -1,11 +1,13 @@
+import type { ComponentChildren } from 'preact';
 import type { Article, ArticleSummary } from '../../news/article.js';
 import type { Comment } from '../../news/comment.js';
 import { formatPublished, karachiDateKey } from '../../news/time.js';
 import { bylineName } from '../components/bylineName.js';
 import { Layout, type PageChrome } from '../components/Layout.js';
-import { articleUrl, printUrl, sectionNavUrl, sectionUrl, tagUrl } from '../components/urls.js';
+import { articleUrl, printUrl, sectionNavUrl, sectionUrl, stockUrl, tagUrl } from '../components/urls.js';
 import { ArticleBody } from './ArticleBody.js';
 import { type CommentFormState, CommentsSection } from './CommentsSection.js';
+import { CorrectionNotes } from './CorrectionNotes.js';
 
 export interface ArticlePageProps {
   readonly chrome: PageChrome;
@@ -15,22 +17,27 @@ export interface ArticlePageProps {
   readonly readMore: readonly ArticleSummary[];
   readonly pendingNotice: boolean;
   readonly form: CommentFormState | null;
+  /** Shown above the article: the newsroom's preview marks itself with it. Readers never get one. */
+  readonly banner?: ComponentChildren;
 }
 
 export function ArticlePage(props: ArticlePageProps) {
   const { article } = props;
   const printDate = karachiDateKey(article.publishedAt);
+  // A symbol tag (slug `ogdc`) and a symbol's first mention in the body lead to its stock page.
+  const listedSymbols = new Set(props.chrome.snapshot.quotes.map((quote) => quote.symbol));
   return (
     <Layout
       chrome={props.chrome}
       currentPath={sectionNavUrl(article.section.slug)}
       head={{
-        title: article.headline,
-        description: article.summary,
+        title: article.seoTitle ?? article.headline,
+        description: article.seoDescription ?? article.summary,
         canonicalPath: articleUrl(article),
         ogType: 'article',
       }}
     >
+      {props.banner}
       <article class="article" aria-labelledby="headline">
         <p class="article__section">
           <a href={sectionUrl(article.section.slug)}>{article.section.name}</a>
@@ -46,6 +53,7 @@ export function ArticlePage(props: ArticlePageProps) {
             </>
           ) : null}
         </p>
+        <CorrectionNotes corrections={article.corrections} />
         {article.printPage !== null ? (
           <p class="print-label">
             <a href={printUrl(printDate)}>
@@ -53,13 +61,23 @@ export function ArticlePage(props: ArticlePageProps) {
             </a>
           </p>
         ) : null}
-        <ArticleBody body={article.body} dateline={article.dateline} related={props.related} />
+        <ArticleBody
+          body={article.body}
+          dateline={article.dateline}
+          related={props.related}
+          listedSymbols={listedSymbols}
+        />
         {article.tags.length > 0 ? (
           <nav class="tags" aria-label="Tags">
             <ul>
               {article.tags.map((tag) => (
                 <li key={tag.slug}>
-                  <a href={tagUrl(tag.slug)} rel="tag">
+                  <a
+                    href={
+                      listedSymbols.has(tag.slug.toUpperCase()) ? stockUrl(tag.slug.toUpperCase()) : tagUrl(tag.slug)
+                    }
+                    rel="tag"
+                  >
                     {tag.name}
                   </a>
                 </li>

@@ -1,11 +1,14 @@
+import type { FxDailyRate } from '../../market/fxBook.js';
 import type { FxRateView, MarketSnapshot } from '../../market/marketSnapshot.js';
 import { formatRupees } from '../../market/money.js';
 import { formatPublished } from '../../news/time.js';
 import { Layout, type PageChrome } from '../components/Layout.js';
 import { ScrollRegion } from '../components/ScrollRegion.js';
 import { CURRENCY_URL } from '../components/urls.js';
+import { ChartCredit, ChartFigure } from '../markets/ChartFigure.js';
 import { type ConverterState, USD_PKR } from '../markets/converterState.js';
 import { directionOf, figureClass, signedRupees } from '../markets/marketFigures.js';
+import { shortDate } from '../markets/stockFigures.js';
 
 const MARKET_NAMES: Record<FxRateView['market'], string> = { interbank: 'Interbank', open: 'Open market' };
 
@@ -14,6 +17,8 @@ export function CurrencyPage(props: {
   readonly chrome: PageChrome;
   readonly snapshot: MarketSnapshot;
   readonly converter: ConverterState;
+  /** USD/PKR by day in each market, oldest first (the market's own FX history). */
+  readonly history?: FxHistory;
 }) {
   const usd = props.snapshot.fx.filter((rate) => rate.pair === USD_PKR);
   const others = props.snapshot.fx.filter((rate) => rate.pair !== USD_PKR);
@@ -21,6 +26,7 @@ export function CurrencyPage(props: {
     <Layout
       chrome={props.chrome}
       currentPath={CURRENCY_URL}
+      charts={props.history !== undefined}
       head={{
         title: 'Dollar to PKR: US dollar rate today',
         description:
@@ -31,6 +37,8 @@ export function CurrencyPage(props: {
       <h1>Dollar to PKR</h1>
       <RateTable caption="US dollar to Pakistani rupee (Rs per US$)" rates={usd} label="US dollar rates" />
       <Converter state={props.converter} />
+      {props.history !== undefined ? <RateHistory history={props.history} /> : null}
+      {props.history !== undefined ? <ChartCredit /> : null}
       {others.length > 0 ? (
         <RateTable caption="Other currencies (Rs per unit)" rates={others} label="Other currency rates" showPair />
       ) : null}
@@ -149,6 +157,71 @@ function Converter(props: { readonly state: ConverterState }) {
           ))}
         </div>
       ) : null}
+    </section>
+  );
+}
+
+/** USD/PKR day by day: interbank and open market. */
+export interface FxHistory {
+  readonly interbank: readonly FxDailyRate[];
+  readonly open: readonly FxDailyRate[];
+}
+
+function RateHistory(props: { readonly history: FxHistory }) {
+  const { interbank, open } = props.history;
+  const dates = [...new Set([...interbank, ...open].map((rate) => rate.date))].sort();
+  const interbankByDate = new Map(interbank.map((rate) => [rate.date, rate]));
+  const openByDate = new Map(open.map((rate) => [rate.date, rate]));
+  const rupees = (rate: FxDailyRate | undefined, side: 'buying' | 'selling') =>
+    rate === undefined ? '–' : formatRupees(rate[side], { thousands: true });
+  return (
+    <section aria-labelledby="fx-history-heading">
+      <h2 id="fx-history-heading">US dollar rate history</h2>
+      {dates.length === 0 ? (
+        <p>No daily rates are on record yet.</p>
+      ) : (
+        <ChartFigure
+          id="fx-history"
+          title="US dollar in rupees, by day"
+          summary="Line chart of the interbank rate and the open-market buying and selling rates of the US dollar, day by day."
+          spec={{
+            kind: 'lines',
+            label: 'USD/PKR',
+            lines: [
+              { name: 'Interbank', points: interbank.map((rate) => [rate.date, rate.selling] as const) },
+              { name: 'Open buying', points: open.map((rate) => [rate.date, rate.buying] as const) },
+              { name: 'Open selling', points: open.map((rate) => [rate.date, rate.selling] as const) },
+            ],
+          }}
+          figures={
+            <ScrollRegion class="table-scroll table-scroll--tall" label="US dollar rate history table">
+              <table class="data-table">
+                <caption>US dollar rates by day (Rs), latest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col">Interbank</th>
+                    <th scope="col">Open buying</th>
+                    <th scope="col">Open selling</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...dates].reverse().map((date) => (
+                    <tr key={date}>
+                      <th scope="row">
+                        <time dateTime={date}>{shortDate(date)}</time>
+                      </th>
+                      <td>{rupees(interbankByDate.get(date), 'selling')}</td>
+                      <td>{rupees(openByDate.get(date), 'buying')}</td>
+                      <td>{rupees(openByDate.get(date), 'selling')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          }
+        />
+      )}
     </section>
   );
 }

@@ -41,7 +41,10 @@ export function PrintEditionPage(props: {
       <h1>Print Edition: {props.dateLabel}</h1>
       {groupByPrintPage(edition.articles).map((group) => (
         <section key={group.page} aria-labelledby={`print-page-${group.page}`}>
-          <h2 id={`print-page-${group.page}`}>Page {group.page}</h2>
+          <h2 id={`print-page-${group.page}`}>
+            Page {group.page}
+            {edition.pageLabels?.[group.page] ? `: ${edition.pageLabels[group.page]}` : ''}
+          </h2>
           <StoryList stories={group.stories} sections={props.chrome.sections} level={3} withSummary={false} />
         </section>
       ))}

@@ -1,6 +1,7 @@
 import { h } from 'preact';
 import type { Article } from '../../news/article.js';
 import { renderDocument } from '../components/renderDocument.js';
+import { ArticleMediaContext } from '../pages/ArticleBody.js';
 import { ArticlePage } from '../pages/ArticlePage.js';
 import type { CommentFormState } from '../pages/CommentsSection.js';
 import type { SiteContext } from '../siteContext.js';
@@ -21,15 +22,22 @@ export async function renderArticlePage(
     store.listArticles({ limit: READ_MORE, excludeId: article.id }),
     site.chrome(),
   ]);
+  const mediaIds = article.body.flatMap((block) => (block.type === 'image' ? [block.mediaId] : []));
+  const media =
+    mediaIds.length > 0 && site.deps.media !== undefined ? await site.deps.media.assets(mediaIds) : new Map();
   return renderDocument(
-    h(ArticlePage, {
-      chrome,
-      article,
-      related,
-      comments,
-      readMore: readMore.items,
-      pendingNotice: options.pendingNotice,
-      form: options.form,
-    }),
+    h(
+      ArticleMediaContext.Provider,
+      { value: media },
+      h(ArticlePage, {
+        chrome,
+        article,
+        related,
+        comments,
+        readMore: readMore.items,
+        pendingNotice: options.pendingNotice,
+        form: options.form,
+      }),
+    ),
   );
 }

@@ -1,9 +1,11 @@
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { validateComment } from '../../news/commentRules.js';
 import { articleUrl } from '../components/urls.js';
 import type { TypeBoxApp } from '../http/typeboxApp.js';
 import type { SiteContext } from '../siteContext.js';
 import { parseArticleId } from './articleId.js';
+import { pagesShowing } from './articlePageKeys.js';
 import { renderArticlePage } from './articlePageRender.js';
 import { sendErrorPage, sendHtml, sendNotFoundPage, servePage } from './pageResponses.js';
 
@@ -11,12 +13,31 @@ import { sendErrorPage, sendHtml, sendNotFoundPage, servePage } from './pageResp
 const formField = Type.Optional(Type.String({ maxLength: 20_000 }));
 
 export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void {
-  const { store } = site.deps;
+  const { store, bus } = site.deps;
+
+  // The newsroom announces every change to a story readers can see; the pages showing it go at once.
+  const unsubscribe = bus.subscribe('article.changed', (change) => {
+    site.pages.invalidateWhere(pagesShowing(change));
+  });
+  app.addHook('onClose', async () => unsubscribe());
+
+  /** A killed story is gone for good (410); anything else missing is a plain 404. */
+  const sendMissingArticle = async (id: number, request: FastifyRequest, reply: FastifyReply) =>
+    (await store.isWithdrawn(id))
+      ? sendErrorPage(
+          site,
+          reply,
+          410,
+          'This article has been withdrawn',
+          'This article has been withdrawn and is no longer available.',
+        )
+      : sendNotFoundPage(site, request, reply);
 
   app.get('/news/:id', { schema: { params: Type.Object({ id: Type.String() }) } }, async (request, reply) => {
     const id = parseArticleId(request.params.id);
-    const article = id === null ? null : await store.getArticle(id);
-    if (article === null) return sendNotFoundPage(site, request, reply);
+    if (id === null) return sendNotFoundPage(site, request, reply);
+    const article = await store.getArticle(id);
+    if (article === null) return sendMissingArticle(id, request, reply);
     return reply.redirect(articleUrl(article), 301);
   });
 
@@ -33,7 +54,12 @@ export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void 
       if (id === null) return sendNotFoundPage(site, request, reply);
       const { slug } = request.params;
       const pendingNotice = request.query.comment === 'pending';
-      return servePage(site, request, reply, `article:${id}:${slug}:${pendingNotice ? 'pending' : ''}`, async () => {
+      const key = `article:${id}:${slug}:${pendingNotice ? 'pending' : ''}`;
+      // Only on a cache miss, so cached pages cost no query; a cached page is dropped when its story is killed.
+      if (site.pages.lookup(key) === undefined && (await store.isWithdrawn(id))) {
+        return sendMissingArticle(id, request, reply);
+      }
+      return servePage(site, request, reply, key, async () => {
         const article = await store.getArticle(id);
         if (article === null) return { kind: 'notFound' };
         if (article.slug !== slug) return { kind: 'redirect', location: articleUrl(article), status: 301 };
@@ -66,8 +92,17 @@ export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void 
           `You have posted several comments in the last minute. Please wait ${decision.retryAfterSeconds} seconds and try again.`,
         );
       }
+      if (await store.isCommentAddressBanned(request.ip)) {
+        return sendErrorPage(
+          site,
+          reply,
+          403,
+          'Comments not accepted',
+          'The moderators do not accept comments from your address.',
+        );
+      }
       const article = await store.getArticle(id);
-      if (article === null) return sendNotFoundPage(site, request, reply);
+      if (article === null) return sendMissingArticle(id, request, reply);
       const values = {
         name: request.body.name ?? '',
         email: request.body.email ?? '',

@@ -38,6 +38,9 @@ export function registerCommentApiRoutes(app: TypeBoxApp, site: SiteContext): vo
           `Too many comments from this address; try again in ${decision.retryAfterSeconds} seconds.`,
         );
       }
+      if (await site.deps.store.isCommentAddressBanned(request.ip)) {
+        return sendApiError(reply, 403, 'Comments from this address are not accepted.');
+      }
       const validation = validateComment(request.body);
       if (!validation.ok) return sendApiError(reply, 422, 'The comment was not accepted.', validation.errors);
       const article = await site.deps.store.getArticle(id);

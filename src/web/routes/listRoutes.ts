@@ -93,7 +93,13 @@ export function registerListRoutes(app: TypeBoxApp, site: SiteContext): void {
       return servePage(site, request, reply, `tag:${tagSlug}:${pageNumber}`, async () => {
         if (!SLUG.test(tagSlug)) return { kind: 'notFound' };
         const tag = await store.getTag(tagSlug);
-        if (tag === null) return { kind: 'notFound' };
+        if (tag === null) {
+          // A tag renamed or merged away keeps its old address as a permanent redirect.
+          const moved = await store.tagRedirect(tagSlug);
+          return moved === null
+            ? { kind: 'notFound' }
+            : { kind: 'redirect', location: tagUrl(moved, pageNumber), status: 301 };
+        }
         const result = await store.listArticles({ tagSlug, limit: PAGE_SIZE, offset: (pageNumber - 1) * PAGE_SIZE });
         const window = pageWindow(pageNumber, result.total);
         if (window === null) return { kind: 'notFound' };

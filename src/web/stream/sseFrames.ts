@@ -24,6 +24,7 @@ export function eventFrame(type: StreamEventType, id: number, data: string): Buf
  */
 export function parseLastEventId(header: string | string[] | undefined): number | null {
   const value = Array.isArray(header) ? header[0] : header;
-  if (value === undefined || !/^\d{1,15}$/.test(value.trim())) return null;
-  return Number(value.trim());
+  if (value === undefined || !/^\d{1,16}$/.test(value.trim())) return null;
+  const id = Number(value.trim());
+  return Number.isSafeInteger(id) ? id : null;
 }

@@ -1,0 +1,109 @@
+import { Type } from '@sinclair/typebox';
+import { h } from 'preact';
+import { fiftyTwoWeekRange } from '../../market/barRange.js';
+import type { MarketSnapshot, QuoteView } from '../../market/marketSnapshot.js';
+import { renderDocument } from '../components/renderDocument.js';
+import { stockUrl } from '../components/urls.js';
+import type { PageOutcome } from '../http/pageCache.js';
+import type { TypeBoxApp } from '../http/typeboxApp.js';
+import { constituentRows } from '../markets/constituentRows.js';
+import { csvText } from '../markets/csvText.js';
+import { DEFAULT_RANGE, type HistoryRange } from '../markets/historyRange.js';
+import { hundredthsText } from '../markets/marketFigures.js';
+import { type IndexMembership, StockPage } from '../pages/StockPage.js';
+import {
+  barsFor,
+  exchangeToday,
+  type MarketRouteContext,
+  queryOf,
+  RangeQuery,
+  sendCsv,
+  withToday,
+} from './marketRouteContext.js';
+import { sendNotFoundPage, servePage } from './pageResponses.js';
+
+const NEWS_ITEMS = 8;
+const SymbolParams = Type.Object({ symbol: Type.String({ minLength: 1, maxLength: 32 }) });
+
+/** `/markets/stocks/{SYMBOL}` and its CSV history; symbols are upper case and other spellings redirect. */
+export function registerStockPageRoutes(app: TypeBoxApp, context: MarketRouteContext): void {
+  const { site } = context;
+
+  app.get(
+    '/markets/stocks/:symbol',
+    { schema: { params: SymbolParams, querystring: Type.Object({ range: RangeQuery }) } },
+    async (request, reply) => {
+      const { symbol } = request.params;
+      if (symbol !== symbol.toUpperCase()) {
+        return reply.redirect(`${stockUrl(symbol.toUpperCase())}${queryOf(request.url)}`, 301);
+      }
+      const range = request.query.range ?? DEFAULT_RANGE;
+      return servePage(site, request, reply, `stock:${symbol}:${range}`, () =>
+        produceStockPage(context, symbol, range),
+      );
+    },
+  );
+
+  app.get('/markets/stocks/:symbol/history.csv', { schema: { params: SymbolParams } }, async (request, reply) => {
+    const { symbol } = request.params;
+    if (symbol !== symbol.toUpperCase()) return reply.redirect(`${stockUrl(symbol.toUpperCase())}/history.csv`, 301);
+    const quote = site.deps.market.snapshot().quotes.find((candidate) => candidate.symbol === symbol);
+    if (quote === undefined) return sendNotFoundPage(site, request, reply);
+    const bars = (await site.deps.marketPages?.history.dailyBars(symbol, null)) ?? [];
+    const rows = bars.map((bar) => [
+      bar.date,
+      hundredthsText(bar.open, false),
+      hundredthsText(bar.high, false),
+      hundredthsText(bar.low, false),
+      hundredthsText(bar.close, false),
+      bar.volume,
+    ]);
+    return sendCsv(reply, `${symbol}-history.csv`, csvText(['Date', 'Open', 'High', 'Low', 'Close', 'Volume'], rows));
+  });
+}
+
+async function produceStockPage(
+  context: MarketRouteContext,
+  symbol: string,
+  range: HistoryRange,
+): Promise<PageOutcome> {
+  const { site } = context;
+  const chrome = await site.chrome();
+  const quote = chrome.snapshot.quotes.find((candidate) => candidate.symbol === symbol);
+  if (quote === undefined) return { kind: 'notFound' };
+  const today = exchangeToday(site);
+  const [yearBars, rangeBars, news] = await Promise.all([
+    barsFor(site, symbol, 'year', today),
+    range === DEFAULT_RANGE ? null : barsFor(site, symbol, range, today),
+    site.deps.store.listArticles({ tagSlug: symbol.toLowerCase(), limit: NEWS_ITEMS }),
+  ]);
+  const todayRange = quote.high === null || quote.low === null ? null : { high: quote.high, low: quote.low };
+  const data = {
+    quote,
+    instrument: site.deps.marketPages?.reference.instrument(symbol),
+    range,
+    rangeBars: withToday(rangeBars ?? yearBars, today, quote, quote.volume),
+    yearBars,
+    fiftyTwoWeek: fiftyTwoWeekRange(yearBars, today, todayRange),
+    intraday: context.intraday.points(`s:${symbol}`),
+    memberships: memberships(context, chrome.snapshot, quote),
+    news: news.items,
+  };
+  return { kind: 'page', html: renderDocument(h(StockPage, { chrome, data })) };
+}
+
+/** Every index holding the stock, with its weight and today's points there. */
+function memberships(context: MarketRouteContext, snapshot: MarketSnapshot, quote: QuoteView): IndexMembership[] {
+  const reference = context.site.deps.marketPages?.reference;
+  if (reference === undefined) return [];
+  return snapshot.indices.flatMap((index) => {
+    const constituents = reference.indexConstituents(index.code);
+    if (constituents === undefined || !constituents.some((c) => c.symbol === quote.symbol)) return [];
+    const row = constituentRows(constituents, snapshot.quotes, index.previousClose).find(
+      (candidate) => candidate.symbol === quote.symbol,
+    );
+    return row === undefined
+      ? []
+      : [{ code: index.code, name: index.name, weightBasisPoints: row.weightBasisPoints, points: row.points }];
+  });
+}

@@ -1,0 +1,196 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations, describeViolations } from '../support/axe.js';
+import { launchChromium } from '../support/browser.js';
+import { requireTools, skipUnlessAvailable } from '../support/environment.js';
+import { checkHtml, describeHtmlMessages } from '../support/htmlChecker.js';
+import { type RunningTestApp, startTestApp } from '../support/testApp.js';
+
+/** Every markets page, with the chart areas each must draw. */
+const MARKET_PAGES = [
+  { name: 'markets', path: '/markets', charts: 4 },
+  { name: 'stock', path: '/markets/stocks/OGDC', charts: 2 },
+  { name: 'stock-1m', path: '/markets/stocks/HUBC?range=1m', charts: 2 },
+  { name: 'index', path: '/markets/indices/KSE100', charts: 2 },
+  { name: 'index-sorted', path: '/markets/indices/KSE30?sort=points&dir=asc', charts: 2 },
+  { name: 'currency', path: '/markets/currency/usd-pkr', charts: 1 },
+  { name: 'search', path: '/markets/search?q=cement', charts: 0 },
+] as const;
+
+/** The live figures of a page, as read now. */
+function liveTexts(page: Page): Promise<string> {
+  return page.$$eval('[data-live][data-field]', (elements) => elements.map((element) => element.textContent).join('|'));
+}
+
+async function changed(page: Page, read: () => Promise<string>, first: string, ms: number): Promise<string> {
+  const deadline = Date.now() + ms;
+  let latest = first;
+  while (latest === first && Date.now() < deadline) {
+    await page.waitForTimeout(150);
+    latest = await read();
+  }
+  return latest;
+}
+
+describe('markets pages in a browser', { skip: skipUnlessAvailable(['chromium']) }, () => {
+  let site: RunningTestApp;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  before(async () => {
+    requireTools(['chromium']);
+    site = await startTestApp({ simulatorIntervalMs: 150 });
+    browser = await launchChromium();
+    context = await browser.newContext();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+
+  test('every chart is drawn, and only pages with charts load the chart island', async () => {
+    for (const entry of MARKET_PAGES) {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      try {
+        await page.goto(site.url(entry.path));
+        if (entry.charts > 0) {
+          await page.waitForFunction(
+            (count) => document.querySelectorAll('.chart__canvas:not([hidden]) canvas').length >= count,
+            entry.charts,
+            { timeout: 10_000 },
+          );
+        }
+        const shown = await page.$$eval('.chart__canvas:not([hidden])', (elements) =>
+          elements.map((element) => element.getBoundingClientRect().height),
+        );
+        assert.equal(shown.length, entry.charts, `${entry.path}: chart areas drawn`);
+        for (const height of shown) assert.ok(height > 100, `${entry.path}: a chart ${height}px high`);
+        const scripts = await page.$$eval('script[src]', (elements) =>
+          elements.map((e) => e.getAttribute('src') ?? ''),
+        );
+        assert.equal(
+          scripts.some((src) => src.includes('/build/chart-')),
+          entry.charts > 0,
+          entry.path,
+        );
+        assert.deepEqual(errors, [], `${entry.path}: script errors`);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
+  test('stock, index and overview figures follow the market stream without a reload', async () => {
+    for (const path of ['/markets', '/markets/stocks/OGDC', '/markets/indices/KSE100']) {
+      const page = await context.newPage();
+      try {
+        let navigations = 0;
+        page.on('framenavigated', (frame) => {
+          if (frame === page.mainFrame()) navigations += 1;
+        });
+        const streams: string[] = [];
+        page.on('request', (request) => {
+          const url = new URL(request.url());
+          if (url.pathname === '/api/v1/market/stream') streams.push(url.search);
+        });
+        await page.goto(site.url(path));
+        const first = await liveTexts(page);
+        assert.ok(first.length > 0, `${path}: live figures`);
+        const latest = await changed(page, () => liveTexts(page), first, 15_000);
+        assert.notEqual(latest, first, `${path}: figures did not move within 15 s`);
+        assert.equal(navigations, 1, `${path}: the page reloaded`);
+        assert.ok(
+          streams.some((search) => search.includes('symbols=') || search.includes('indices=')),
+          path,
+        );
+        for (const text of latest.split('|')) assert.match(text, /^([+-]?[\d,]+(\.\d+)?%?|–)$/, `${path}: ${text}`);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
+  test('the intraday chart gains points from the stream', async () => {
+    const page = await context.newPage();
+    try {
+      await page.goto(site.url('/markets/stocks/TRG'));
+      await page.waitForSelector('#intraday-chart-title ~ .chart__canvas:not([hidden]) canvas');
+      // The drawn price is echoed in the live figure; after a minute boundary or a change the chart is updated in place.
+      const first = await page.locator('[data-live="s:TRG"][data-field="last"]').first().textContent();
+      const latest = await changed(
+        page,
+        async () => (await page.locator('[data-live="s:TRG"][data-field="last"]').first().textContent()) ?? '',
+        first ?? '',
+        15_000,
+      );
+      assert.notEqual(latest, first, 'TRG did not trade within 15 s');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('masthead search suggests as one types and goes to the chosen stock', async () => {
+    const page = await context.newPage();
+    try {
+      await page.goto(site.url('/world'));
+      const input = page.locator('#masthead-search');
+      assert.equal(await input.getAttribute('role'), 'combobox');
+      await input.fill('hu');
+      await page.waitForSelector('#symbol-suggestions-0 [role="option"]');
+      const options = await page.$$eval('#symbol-suggestions-0 [role="option"]', (elements) =>
+        elements.map((element) => element.textContent ?? ''),
+      );
+      assert.ok(options[0]?.startsWith('HUBC'), options.join(' / '));
+      await input.press('ArrowDown');
+      assert.equal(await input.getAttribute('aria-activedescendant'), 'symbol-suggestions-0-0');
+      await Promise.all([page.waitForURL(/\/markets\/stocks\/HUBC$/), input.press('Enter')]);
+      // Without a suggestion chosen, the form submits: an exact symbol goes to its page.
+      await page.locator('#masthead-search').fill('kse30');
+      await Promise.all([
+        page.waitForURL(/\/markets\/indices\/KSE30$/),
+        page.locator('#masthead-search').press('Enter'),
+      ]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('markets pages pass axe', async () => {
+    const axeContext = await browser.newContext({ bypassCSP: true });
+    const failures: string[] = [];
+    try {
+      for (const entry of MARKET_PAGES) {
+        const page = await axeContext.newPage();
+        try {
+          await page.goto(site.url(entry.path));
+          if (entry.charts > 0) await page.waitForSelector('.chart__canvas:not([hidden]) canvas');
+          const violations = await axeViolations(page);
+          if (violations.length > 0) failures.push(`${entry.path}:\n  ${describeViolations(violations)}`);
+        } finally {
+          await page.close();
+        }
+      }
+    } finally {
+      await axeContext.close();
+    }
+    assert.deepEqual(failures, [], `axe violations:\n${failures.join('\n')}`);
+  });
+
+  test('markets pages are valid HTML', { skip: skipUnlessAvailable(['java']) }, async () => {
+    const documents = [];
+    for (const entry of MARKET_PAGES) {
+      const response = await fetch(site.url(entry.path));
+      assert.equal(response.status, 200, entry.path);
+      documents.push({ name: entry.name, html: await response.text() });
+    }
+    const notFound = await fetch(site.url('/markets/stocks/NOPE'));
+    assert.equal(notFound.status, 404);
+    documents.push({ name: 'stock-not-found', html: await notFound.text() });
+    const errors = (await checkHtml(documents)).filter((message) => message.type !== 'info');
+    assert.deepEqual(errors, [], `Nu HTML checker errors:\n${describeHtmlMessages(errors)}`);
+  });
+});

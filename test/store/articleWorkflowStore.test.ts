@@ -1,0 +1,189 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, type TestContext, test } from 'node:test';
+import type { ArticleFields } from '../../src/news/revision.js';
+import { createArticleWorkflowStore } from '../../src/store/articleWorkflow.js';
+import {
+  type OpenStore,
+  openTestStore,
+  POSTGRES_URL,
+  postgresBackend,
+  postgresProblem,
+  type StoreBackend,
+  sqliteBackend,
+} from './storeBackends.js';
+import { draft, SECTIONS } from './storeFixtures.js';
+
+const FIELDS: ArticleFields = {
+  headline: 'Gold price hits record',
+  summary: 'Bullion rose in Karachi.',
+  sectionSlug: 'markets',
+  byline: { kind: 'staff', name: 'Staff Reporter' },
+  dateline: 'KARACHI',
+  body: [{ type: 'paragraph', text: 'Gold rose by Rs 1,500 per tola.' }],
+  tags: ['Gold', 'gold ', 'Bullion'],
+  printPage: 3,
+  seoTitle: null,
+  seoDescription: null,
+};
+const AUTHOR = { kind: 'user', id: 7, name: 'Ayesha' } as const;
+const T0 = new Date('2023-01-31T08:00:00Z');
+const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+
+function workflowSuite(makeBackend: () => Promise<StoreBackend> | StoreBackend, name: string): void {
+  describe(`article workflow store on ${name}`, () => {
+    let backend: StoreBackend;
+    before(async () => {
+      backend = await makeBackend();
+    });
+    after(() => backend.dispose());
+
+    async function fresh(t: TestContext): Promise<OpenStore> {
+      const opened = await openTestStore(await backend.freshTarget());
+      t.after(() => opened.close());
+      for (const section of SECTIONS) await opened.store.insertSection(section);
+      return opened;
+    }
+
+    test('a draft is invisible to readers until published; revisions and conflicts', async (t) => {
+      const { db, store } = await fresh(t);
+      const workflow = createArticleWorkflowStore(db);
+      const created = await workflow.create({ fields: FIELDS, owner: AUTHOR, author: AUTHOR, at: T0, note: 'Created' });
+      assert.equal(created.status, 'draft');
+      assert.deepEqual(created.fields.tags, ['Gold', 'Bullion']);
+      assert.equal(await store.getArticle(created.id), null);
+      assert.equal((await store.listArticles({ limit: 10 })).total, 0);
+      assert.equal((await store.printEdition('2023-01-31')).articles.length, 0);
+
+      const saved = await workflow.save({
+        id: created.id,
+        baseRevision: 1,
+        fields: { ...FIELDS, headline: 'Gold price at record high' },
+        author: AUTHOR,
+        at: later(1),
+        note: 'Sharper headline',
+      });
+      assert.equal(saved.kind, 'saved');
+      const conflict = await workflow.save({
+        id: created.id,
+        baseRevision: 1,
+        fields: FIELDS,
+        author: AUTHOR,
+        at: later(2),
+        note: '',
+      });
+      assert.deepEqual(conflict, { kind: 'conflict', latest: 2 });
+      assert.deepEqual(
+        (await workflow.revisions(created.id)).map((r) => [r.number, r.note, r.author.name]),
+        [
+          [2, 'Sharper headline', 'Ayesha'],
+          [1, 'Created', 'Ayesha'],
+        ],
+      );
+      assert.equal((await workflow.revision(created.id, 1))?.fields.headline, 'Gold price hits record');
+
+      const moved = await workflow.changeStatus({ id: created.id, from: 'draft', to: 'published', at: later(3) });
+      assert.ok(moved);
+      assert.equal(moved.after.publishedAt.getTime(), later(3).getTime());
+      // A second mover who saw "draft" loses.
+      assert.equal(await workflow.changeStatus({ id: created.id, from: 'draft', to: 'killed', at: later(4) }), null);
+      const article = await store.getArticle(created.id);
+      assert.equal(article?.headline, 'Gold price at record high');
+      assert.equal(article?.slug, 'gold-price-at-record-high');
+      assert.equal((await store.printEdition('2023-01-31')).articles.length, 1);
+
+      await workflow.addCorrection({
+        id: created.id,
+        kind: 'correction',
+        text: 'Per tola, not per gram.',
+        at: later(5),
+        authorName: 'Desk',
+      });
+      const corrected = await store.getArticle(created.id);
+      assert.deepEqual(
+        corrected?.corrections.map((c) => [c.kind, c.text]),
+        [['correction', 'Per tola, not per gram.']],
+      );
+      assert.equal(corrected?.updatedAt?.getTime(), later(5).getTime());
+
+      await workflow.changeStatus({ id: created.id, from: 'published', to: 'killed', at: later(6) });
+      assert.equal(await store.getArticle(created.id), null);
+      assert.equal(await store.isWithdrawn(created.id), true);
+      assert.equal(await store.isWithdrawn(created.id + 99), false);
+      assert.equal((await store.listArticles({ limit: 10, tagSlug: 'gold' })).total, 0);
+    });
+
+    test('seeded stories are published; their first edit keeps the original as revision 1', async (t) => {
+      const { db, store } = await fresh(t);
+      const workflow = createArticleWorkflowStore(db);
+      const id = await store.insertArticle(draft({ headline: 'Seeded story', sectionSlug: 'markets' }));
+      assert.equal((await store.getArticle(id))?.headline, 'Seeded story');
+      const before = await workflow.get(id);
+      assert.equal(before?.status, 'published');
+      assert.equal(before?.revision, 0);
+      const saved = await workflow.save({
+        id,
+        baseRevision: 0,
+        fields: { ...FIELDS, headline: 'Seeded story, edited' },
+        author: AUTHOR,
+        at: later(1),
+        note: 'Edited',
+      });
+      assert.equal(saved.kind === 'saved' && saved.after.revision, 2);
+      assert.equal((await workflow.revision(id, 1))?.fields.headline, 'Seeded story');
+      assert.ok((await store.getArticle(id))?.updatedAt, 'a published story edited shows Updated');
+    });
+
+    test('due scheduled stories, counts and the newsroom list filters', async (t) => {
+      const { db } = await fresh(t);
+      const workflow = createArticleWorkflowStore(db);
+      const a = await workflow.create({ fields: FIELDS, owner: AUTHOR, author: AUTHOR, at: T0, note: '' });
+      const b = await workflow.create({
+        fields: { ...FIELDS, headline: 'Cotton 100% up_today', sectionSlug: 'world' },
+        owner: null,
+        author: AUTHOR,
+        at: T0,
+        note: '',
+      });
+      await workflow.changeStatus({ id: a.id, from: 'draft', to: 'scheduled', at: T0, when: later(30) });
+      assert.deepEqual(await workflow.dueScheduled(later(29)), []);
+      assert.deepEqual(await workflow.dueScheduled(later(30)), [a.id]);
+      assert.equal((await workflow.nextDue())?.getTime(), later(30).getTime());
+      const counts = await workflow.countByStatus();
+      assert.equal(counts.scheduled, 1);
+      assert.equal(counts.draft, 1);
+      assert.deepEqual(
+        (await workflow.list({ limit: 10, search: 'GOLD' })).items.map((i) => i.id),
+        [a.id],
+      );
+      assert.deepEqual(
+        (await workflow.list({ limit: 10, search: '100%' })).items.map((i) => i.id),
+        [b.id],
+      );
+      assert.deepEqual(
+        (await workflow.list({ limit: 10, search: '%' })).items.map((i) => i.id),
+        [b.id],
+        '% is literal',
+      );
+      // As a wildcard, "o_d" would match the "old" of "Gold".
+      assert.equal((await workflow.list({ limit: 10, search: 'o_d' })).total, 0, '_ is literal');
+      assert.deepEqual(
+        (await workflow.list({ limit: 10, status: 'scheduled' })).items.map((i) => i.id),
+        [a.id],
+      );
+      assert.deepEqual(
+        (await workflow.list({ limit: 10, sectionSlug: 'world' })).items.map((i) => i.id),
+        [b.id],
+      );
+      assert.deepEqual(
+        (await workflow.list({ limit: 10, ownerName: 'Ayesha' })).items.map((i) => i.id),
+        [a.id],
+      );
+      assert.deepEqual(await workflow.ownerNames(), ['Ayesha']);
+    });
+  });
+}
+
+workflowSuite(sqliteBackend, 'SQLite');
+const problem = await postgresProblem(POSTGRES_URL);
+if (problem === null) workflowSuite(() => postgresBackend(POSTGRES_URL), 'PostgreSQL');
+else test('article workflow store on PostgreSQL', { skip: `PostgreSQL not reachable: ${problem}` }, () => {});
