@@ -112,8 +112,9 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
       })
     : null;
 
-  const media = createMediaLibrary(opened.db, options.mediaDir ?? defaultMediaDir(config.database));
+  const media = createMediaLibrary(opened.db, options.mediaDir ?? config.mediaDir ?? defaultMediaDir(config.database));
   const server = await buildServer({
+    publicUrl: config.publicUrl,
     store,
     market,
     bus,
@@ -121,7 +122,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     commentRateLimitPerMinute: config.commentRateLimitPerMinute,
     now,
     marketFeed: { recorder, roleOfToken: (token) => roleOfApiToken(marketDb, token) },
-    admin: { ...options.admin, db: opened.db },
+    admin: { ...options.admin, db: opened.db, marketDesk: { market, recorder } },
     media,
     marketPages: {
       reference: market,

@@ -25,6 +25,10 @@ program
   .addOption(new Option('--simulator-interval <ms>', 'milliseconds between simulated trade batches'))
   .addOption(new Option('--comment-rate-limit <n>', 'comments per address per minute, 0 = off'))
   .addOption(new Option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent'))
+  .addOption(
+    new Option('--public-url <url>', 'origin readers use, for absolute canonical links (BROADSHEET_PUBLIC_URL)'),
+  )
+  .addOption(new Option('--media-dir <path>', 'where uploaded images are kept (BROADSHEET_MEDIA_DIR)'))
   .action(async (_options: unknown, command: Command) => {
     const flags = command.opts<RawServeConfig>();
     // commander always sets `demo` (true unless --no-demo); only a flag typed by the user should beat the environment.

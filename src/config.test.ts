@@ -30,6 +30,13 @@ describe('serve configuration', () => {
     assert.equal(parseServeConfig({ simulator: 'off' }).simulator, false);
   });
 
+  test('--public-url keeps only the origin; --media-dir is resolved to an absolute path', () => {
+    const config = parseServeConfig({ publicUrl: 'https://news.example.com/some/path', mediaDir: 'uploads' });
+    assert.equal(config.publicUrl, 'https://news.example.com');
+    assert.match(config.mediaDir ?? '', /^\/.*\/uploads$/);
+    assert.equal(parseServeConfig({}).publicUrl, null);
+  });
+
   test('DATABASE_URL selects PostgreSQL', () => {
     const config = parseServeConfig(mergeEnvironment({}, { DATABASE_URL: 'postgres://u@h:5432/db' }));
     assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://u@h:5432/db' });
@@ -43,6 +50,8 @@ describe('serve configuration', () => {
     [{ commentRateLimit: '-1' }, /--comment-rate-limit .* whole number/],
     [{ databaseUrl: 'mysql://x' }, /postgres:\/\/ URL/],
     [{ logLevel: 'loud' }, /--log-level .* one of/],
+    [{ publicUrl: 'news.example.com' }, /--public-url .* absolute http\(s\) URL/],
+    [{ publicUrl: 'ftp://news.example.com' }, /--public-url .* http or https/],
   ] as const) {
     test(`rejects ${JSON.stringify(raw)} with a message naming the setting`, () => {
       assert.throws(

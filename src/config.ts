@@ -18,6 +18,10 @@ export interface ServeConfig {
   readonly simulatorIntervalMs: number;
   readonly commentRateLimitPerMinute: number;
   readonly logLevel: LogLevel;
+  /** Origin readers use (`https://news.example.com`), for absolute canonical links; null keeps them relative. */
+  readonly publicUrl: string | null;
+  /** Where uploaded images and their sizes are kept; null: `media/` beside the SQLite file (or ./data/media). */
+  readonly mediaDir: string | null;
 }
 
 /** Raw text values, as they come from flags or the environment. */
@@ -39,6 +43,8 @@ export const SETTINGS = {
   simulatorInterval: { flag: '--simulator-interval', env: ['BROADSHEET_SIMULATOR_INTERVAL'] },
   commentRateLimit: { flag: '--comment-rate-limit', env: ['BROADSHEET_COMMENT_RATE_LIMIT'] },
   logLevel: { flag: '--log-level', env: ['BROADSHEET_LOG_LEVEL'] },
+  publicUrl: { flag: '--public-url', env: ['BROADSHEET_PUBLIC_URL'] },
+  mediaDir: { flag: '--media-dir', env: ['BROADSHEET_MEDIA_DIR'] },
 } as const;
 
 export const DEFAULT_DB_PATH = './data/broadsheet.sqlite';
@@ -81,6 +87,8 @@ export function parseServeConfig(raw: RawServeConfig): ServeConfig {
     simulatorIntervalMs: parseInteger('simulatorInterval', raw.simulatorInterval, 1000, 50, 3_600_000),
     commentRateLimitPerMinute: parseInteger('commentRateLimit', raw.commentRateLimit, 5, 0, 100_000),
     logLevel: parseLogLevel(raw.logLevel),
+    publicUrl: parsePublicUrl(raw.publicUrl),
+    mediaDir: text(raw.mediaDir) === undefined ? null : resolve(text(raw.mediaDir) ?? ''),
   };
 }
 
@@ -129,6 +137,21 @@ function parseOnOff(key: keyof typeof SETTINGS, value: string | boolean | undefi
   } catch {
     throw new ConfigError(`${describe(key)} must be "on" or "off", got "${String(value)}".`);
   }
+}
+
+function parsePublicUrl(value: string | boolean | undefined): string | null {
+  const raw = text(value);
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${describe('publicUrl')} must be an absolute http(s) URL, got "${raw}".`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${describe('publicUrl')} must be an http or https URL, got "${raw}".`);
+  }
+  return url.origin;
 }
 
 function parseLogLevel(value: string | boolean | undefined): LogLevel {

@@ -52,7 +52,7 @@ export async function startBroadsheet({
 }
 
 /** The site reads BROADSHEET_* and PORT from the environment; the flags above must be the only settings. */
-function benchEnvironment() {
+export function benchEnvironment() {
   const env = { ...process.env };
   for (const name of Object.keys(env)) {
     if (name.startsWith('BROADSHEET_') || ['PORT', 'HOST', 'DATABASE_URL'].includes(name)) delete env[name];

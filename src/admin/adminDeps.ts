@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/database.js';
 import type { SessionPolicy } from '../store/sessions.js';
 import type { LoginThrottlePolicy } from './loginThrottle.js';
+import type { MarketDeskDeps } from './market/marketDeskDeps.js';
 
 /**
  * When cookies carry `Secure`: `auto` when the request came over HTTPS (behind
@@ -16,4 +17,6 @@ export interface AdminDeps {
   readonly sessionPolicy?: SessionPolicy;
   readonly loginThrottle?: LoginThrottlePolicy;
   readonly secureCookies?: SecureCookies;
+  /** The live market and its recorder, for the market desk; without it the desk answers 503. */
+  readonly marketDesk?: MarketDeskDeps;
 }

@@ -37,7 +37,8 @@ export function defineInstrument(fields: InstrumentFields): Instrument {
   return instrument;
 }
 
-function instrumentProblem(instrument: Instrument): string | null {
+/** Why the instrument's figures are impossible, or null. */
+export function instrumentProblem(instrument: Instrument): string | null {
   if (!SYMBOL_PATTERN.test(instrument.symbol)) return 'symbol must be upper-case letters and digits';
   if (!Number.isSafeInteger(instrument.sharesOutstanding) || instrument.sharesOutstanding <= 0) {
     return 'shares outstanding must be a positive whole number';

@@ -22,7 +22,10 @@ import {
 import { FxBook, type FxDailyChange, type FxDailyRate } from './fxBook.js';
 import type { FxMarket, FxRateUpdate } from './fxRate.js';
 import { IndexCalculator, type IndexConstituent, type IndexDefinition } from './indexCalculator.js';
-import type { Instrument } from './instrument.js';
+import type { CalendarEdit } from './calendarEdit.js';
+import { editCalendar } from './calendarEdit.js';
+import type { InstrumentAmendment } from './deskChange.js';
+import { type Instrument, instrumentProblem } from './instrument.js';
 import {
   type DayTally,
   emptyRejectionCounts,
@@ -114,7 +117,6 @@ export type CloseDayResult =
  */
 export class Market {
   readonly priceBand: PriceBandRule;
-  readonly calendar: TradingCalendar | undefined;
   readonly enforceSessions: boolean;
   readonly haltRule: HaltRule | null;
   readonly closingRule: ClosingRule;
@@ -124,6 +126,8 @@ export class Market {
   private readonly indices: TrackedIndex[] = [];
   private readonly indicesBySymbol = new Map<string, TrackedIndex[]>();
   private readonly fxBook: FxBook;
+  /** The setup's calendar until the desk edits it; the edited one is state (logged and checkpointed). */
+  private currentCalendar: TradingCalendar | undefined;
   private readonly seenSeqs = new Map<string, Set<number>>();
   private readonly pendingActions: CorporateAction[] = [];
   private readonly pendingRecompositions: ScheduledRecomposition[] = [];
@@ -139,7 +143,7 @@ export class Market {
 
   constructor(setup: MarketSetup) {
     this.priceBand = setup.priceBand ?? PSX_PRICE_BAND;
-    this.calendar = setup.calendar;
+    this.currentCalendar = setup.calendar;
     this.enforceSessions = setup.calendar !== undefined && (setup.enforceSessions ?? true);
     this.haltRule = setup.haltRule === undefined ? (this.enforceSessions ? PSX_HALT_RULE : null) : setup.haltRule;
     this.closingRule = setup.closingRule ?? LAST_TRADE_CLOSE;
@@ -177,6 +181,11 @@ export class Market {
     this.reindexSymbols();
     this.fxBook = new FxBook(setup.fx, setup.fxPairs);
     this.status = this.statusAt(setup.ldcpTime);
+  }
+
+  /** Sessions, holidays and special schedules in force; undefined for a market run without a calendar. */
+  get calendar(): TradingCalendar | undefined {
+    return this.currentCalendar;
   }
 
   /** Grows by one with every accepted trade, rate, action, roll-over or change of status. */
@@ -317,6 +326,85 @@ export class Market {
   }
 
   /**
+   * The desk lists a new instrument at `listing.ldcp` (its first LDCP, the
+   * centre of its first price band). It joins no index until a recomposition
+   * adds it.
+   */
+  listInstrument(listing: MarketListing, time: Date): MarketChange {
+    const { instrument, ldcp } = listing;
+    if (this.instruments.has(instrument.symbol)) return { ok: false, reason: `${instrument.symbol} is already listed` };
+    const problem = instrumentProblem(instrument) ?? describedProblem(instrument);
+    if (problem) return { ok: false, reason: `${instrument.symbol}: ${problem}` };
+    if (!Number.isSafeInteger(ldcp) || ldcp <= 0) return { ok: false, reason: 'LDCP must be positive paisa' };
+    if (ldcp % instrument.tickSize !== 0) return { ok: false, reason: 'LDCP must be a whole number of ticks' };
+    const entries = [...this.quotes.keys(), instrument.symbol].sort(compareSymbols);
+    this.instruments.set(instrument.symbol, instrument);
+    this.tallies.set(instrument.symbol, emptyTally());
+    const quotes = new Map(this.quotes);
+    quotes.set(instrument.symbol, untradedQuote(instrument.symbol, ldcp, time));
+    // Snapshots list quotes in symbol order, so the map is rebuilt in that order.
+    this.quotes.clear();
+    for (const symbol of entries) this.quotes.set(symbol, quotes.get(symbol) as Quote);
+    this.changed(time);
+    return { ok: true };
+  }
+
+  /**
+   * The desk corrects an instrument's name, sector, shares outstanding or free
+   * float. Every index holding it takes the new share count and free float at
+   * the stock's last price, with the divisor moved so its level does not jump
+   * (the recomposition rule, docs/market-math.md §3); either every index
+   * takes the change or none does.
+   */
+  amendInstrument(symbol: string, amendment: InstrumentAmendment, time: Date): MarketChange {
+    const instrument = this.instruments.get(symbol);
+    if (!instrument) return { ok: false, reason: `unknown symbol ${symbol}` };
+    const next: Instrument = {
+      ...instrument,
+      ...(amendment.name === undefined ? {} : { name: amendment.name }),
+      ...(amendment.sector === undefined ? {} : { sector: amendment.sector }),
+      ...(amendment.sharesOutstanding === undefined ? {} : { sharesOutstanding: amendment.sharesOutstanding }),
+      ...(amendment.freeFloat === undefined ? {} : { freeFloat: amendment.freeFloat }),
+    };
+    const problem = instrumentProblem(next) ?? describedProblem(next);
+    if (problem) return { ok: false, reason: `${symbol}: ${problem}` };
+    const figuresMoved =
+      next.sharesOutstanding !== instrument.sharesOutstanding || next.freeFloat !== instrument.freeFloat;
+    const holding = figuresMoved ? (this.indicesBySymbol.get(symbol) ?? []) : [];
+    const recompositions = holding.map((index) => ({
+      index,
+      constituents: index.calculator
+        .constituents()
+        .map((c) => (c.symbol === symbol ? { ...c, shares: next.sharesOutstanding, freeFloat: next.freeFloat } : c)),
+    }));
+    // A trial on copies first, so a refusal by the second index cannot leave the first one changed.
+    for (const { index, constituents } of recompositions) {
+      const copy: TrackedIndex = { ...index, calculator: IndexCalculator.fromState(index.calculator.exportState()) };
+      const refused = this.recompose(copy, constituents);
+      if (refused) return { ok: false, reason: refused };
+    }
+    for (const { index, constituents } of recompositions) {
+      this.recompose(index, constituents);
+      index.time = time;
+    }
+    this.instruments.set(symbol, next);
+    this.changed(time);
+    return { ok: true };
+  }
+
+  /** The desk adds or removes a holiday or a special schedule; a market without a calendar starts from PSX's. */
+  editCalendar(edit: CalendarEdit, time: Date): MarketChange {
+    const next = editCalendar(this.currentCalendar ?? PSX_CALENDAR, edit);
+    if (typeof next === 'string') return { ok: false, reason: next };
+    this.currentCalendar = next;
+    // The status follows the new timetable at once (a holiday declared for today closes the market).
+    this.status = this.statusAt(time);
+    this.statusFromHalt = false;
+    this.changed(time);
+    return { ok: true };
+  }
+
+  /**
    * A bonus, right, split or cash dividend. If its ex-date is after the
    * trading date of `time` it waits for the roll-over into that date;
    * otherwise it applies now, which PSX does before the open: a stock that
@@ -447,6 +535,7 @@ export class Market {
       seenSeqs: [...this.seenSeqs].map(([feed, seqs]) => ({ feed, seqs: [...seqs] })),
       pendingActions: [...this.pendingActions],
       pendingRecompositions: [...this.pendingRecompositions],
+      ...(this.currentCalendar === undefined ? {} : { calendar: this.currentCalendar }),
       lastClosed: this.lastClosed,
       lastChange: this.lastChange.toISOString(),
     };
@@ -499,6 +588,8 @@ export class Market {
     this.pendingActions.splice(0, this.pendingActions.length, ...state.pendingActions);
     this.pendingRecompositions.splice(0, this.pendingRecompositions.length, ...state.pendingRecompositions);
     this.lastClosed = state.lastClosed;
+    // A state from before the desk could edit the calendar has none: the setup's stays.
+    if (state.calendar !== undefined) this.currentCalendar = state.calendar;
     this.halt = NORMAL;
     this.lastChange = new Date(state.lastChange);
     this.status = this.statusAt(this.lastChange);
@@ -732,4 +823,11 @@ function takeDue<T>(items: T[], due: (item: T) => boolean): T[] {
 function sameStatus(a: MarketStatusView | undefined, b: MarketStatusView | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   return a.phase === b.phase && a.text === b.text && a.nextChange?.getTime() === b.nextChange?.getTime();
+}
+
+/** Names and sectors are shown on every page: they must say something, briefly. */
+function describedProblem(instrument: Instrument): string | null {
+  if (instrument.name.trim() === '' || instrument.name.length > 120) return 'name must be 1 to 120 characters';
+  if (instrument.sector.trim() === '' || instrument.sector.length > 80) return 'sector must be 1 to 80 characters';
+  return null;
 }

@@ -1,4 +1,5 @@
 import type { CorporateAction } from './corporateAction.js';
+import { applyDeskChange, type DeskChange } from './deskChange.js';
 import type { FxRateUpdate } from './fxRate.js';
 import type { CloseDayResult, CorporateActionResult, Market, MarketChange, TradeReceipt } from './market.js';
 import type { Trade } from './trade.js';
@@ -12,7 +13,8 @@ export type MarketEvent =
   | { readonly kind: 'trade'; readonly trade: Trade }
   | { readonly kind: 'fxRate'; readonly update: FxRateUpdate }
   | { readonly kind: 'corporateAction'; readonly action: CorporateAction; readonly time: Date }
-  | { readonly kind: 'dayClose'; readonly date: string; readonly time: Date };
+  | { readonly kind: 'dayClose'; readonly date: string; readonly time: Date }
+  | { readonly kind: 'deskChange'; readonly change: DeskChange; readonly time: Date };
 
 export type MarketEventKind = MarketEvent['kind'];
 
@@ -21,7 +23,8 @@ export type MarketEventOutcome =
   | { readonly kind: 'trade'; readonly receipt: TradeReceipt }
   | { readonly kind: 'fxRate'; readonly change: MarketChange }
   | { readonly kind: 'corporateAction'; readonly result: CorporateActionResult }
-  | { readonly kind: 'dayClose'; readonly result: CloseDayResult };
+  | { readonly kind: 'dayClose'; readonly result: CloseDayResult }
+  | { readonly kind: 'deskChange'; readonly change: MarketChange };
 
 /** Offers the event to the market; a refused event changes nothing the log needs to keep. */
 export function applyMarketEvent(market: Market, event: MarketEvent): MarketEventOutcome {
@@ -34,6 +37,8 @@ export function applyMarketEvent(market: Market, event: MarketEvent): MarketEven
       return { kind: 'corporateAction', result: market.applyCorporateAction(event.action, event.time) };
     case 'dayClose':
       return { kind: 'dayClose', result: market.closeDay(event.date, event.time) };
+    case 'deskChange':
+      return { kind: 'deskChange', change: applyDeskChange(market, event.change, event.time) };
   }
 }
 
@@ -48,6 +53,8 @@ export function changedMarket(outcome: MarketEventOutcome): boolean {
       return outcome.result.ok;
     case 'dayClose':
       return outcome.result.ok;
+    case 'deskChange':
+      return outcome.change.ok;
   }
 }
 
@@ -60,6 +67,7 @@ export function eventTime(event: MarketEvent): Date {
       return event.update.time;
     case 'corporateAction':
     case 'dayClose':
+    case 'deskChange':
       return event.time;
   }
 }

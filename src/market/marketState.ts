@@ -6,13 +6,14 @@ import type { Instrument } from './instrument.js';
 import type { FxRateView } from './marketSnapshot.js';
 import type { Paisa } from './money.js';
 import type { Quote } from './quote.js';
+import type { TradingCalendar } from './tradingCalendar.js';
 
 /**
  * Everything a Market remembers, as plain JSON (instants as ISO text, the
  * divisor's exact fraction as decimal text), so a checkpoint written at a day
  * close, or a session imported from the exchange's closing file, brings the
- * market back exactly. Rules (calendar, price band, closing rule, halt rule)
- * are the setup's, not state. The halt state is not kept: a checkpoint is taken
+ * market back exactly. Rules (price band, closing rule, halt rule) are the
+ * setup's, not state; the calendar is state once the desk has edited it. The halt state is not kept: a checkpoint is taken
  * at a day close, where no halt runs.
  */
 export interface MarketState {
@@ -26,6 +27,11 @@ export interface MarketState {
   readonly pendingActions: readonly CorporateAction[];
   readonly pendingRecompositions: readonly ScheduledRecomposition[];
   readonly lastClosed: string | null;
+  /**
+   * The calendar as the desk last edited it. Absent in states from before the
+   * desk could edit it, and for a market without a calendar: the setup's holds.
+   */
+  readonly calendar?: TradingCalendar;
   /** The latest change's time (the snapshot's `asOf` between changes). */
   readonly lastChange: string;
 }

@@ -1,4 +1,5 @@
 import type { CorporateAction } from '../market/corporateAction.js';
+import type { DeskChange } from '../market/deskChange.js';
 import type { FxMarket } from '../market/fxRate.js';
 import type { MarketEvent, MarketEventKind } from '../market/marketEvent.js';
 import type { Paisa } from '../market/money.js';
@@ -52,6 +53,14 @@ export function encodeEvent(event: MarketEvent): EncodedEvent {
         bodyJson: JSON.stringify({ date: event.date }),
         eventTime: event.time.getTime(),
       };
+    case 'deskChange':
+      return {
+        kind: 'deskChange',
+        feed: null,
+        seq: null,
+        bodyJson: JSON.stringify(event.change),
+        eventTime: event.time.getTime(),
+      };
   }
 }
 
@@ -86,5 +95,7 @@ export function decodeEvent(row: EventRow): MarketEvent {
       return { kind: 'corporateAction', action: JSON.parse(row.body_json) as CorporateAction, time };
     case 'dayClose':
       return { kind: 'dayClose', date: (JSON.parse(row.body_json) as { date: string }).date, time };
+    case 'deskChange':
+      return { kind: 'deskChange', change: JSON.parse(row.body_json) as DeskChange, time };
   }
 }

@@ -1,9 +1,11 @@
+import { createServer } from 'node:http';
 import formbody from '@fastify/formbody';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance, LogController } from 'fastify';
 import { adminPlugin } from '../admin/http/adminPlugin.js';
 import { loadSiteAssets } from './assets/siteAssets.js';
 import { sendApiError } from './http/apiError.js';
+import { CachedPageFastPath } from './http/cachedPageFastPath.js';
 import { createCommentRateLimiter } from './http/commentRateLimiter.js';
 import { PageCache } from './http/pageCache.js';
 import { SECURITY_HEADERS } from './http/securityHeaders.js';
@@ -38,7 +40,14 @@ const MAX_CACHED_PAGES = 5000;
 
 /** The reader's website and public JSON API, ready to listen (src/app.ts calls `listen`). */
 export async function buildServer(deps: WebDeps, options: ServerOptions = {}): Promise<FastifyInstance> {
+  // Cached pages are answered before Fastify routes the request (see CachedPageFastPath); set once the cache exists.
+  let fastPath: CachedPageFastPath | null = null;
   const app = Fastify({
+    serverFactory: (handler) =>
+      createServer((request, response) => {
+        if (fastPath?.handle(request, response)) return;
+        handler(request, response);
+      }),
     loggerInstance: deps.logger,
     // A line per request would cost more than serving a cached page does.
     logController: new LogController({ disableRequestLogging: true }),
@@ -71,9 +80,11 @@ export async function buildServer(deps: WebDeps, options: ServerOptions = {}): P
       deps.logger.error({ err: error, key }, 'page re-render failed; serving the last one'),
   });
 
+  fastPath = new CachedPageFastPath({ pages, extraHeaders: SECURITY_HEADERS });
   const site: SiteContext = {
     deps,
     pages,
+    fastPath,
     assets,
     commentLimiter: createCommentRateLimiter(deps.commentRateLimitPerMinute, () => deps.now().getTime()),
     chrome: createChromeLoader(deps, assets),

@@ -1,5 +1,6 @@
 import type { SiteAssets } from './assets/siteAssets.js';
 import type { PageChrome } from './components/Layout.js';
+import type { CachedPageFastPath } from './http/cachedPageFastPath.js';
 import type { CommentRateLimiter } from './http/commentRateLimiter.js';
 import type { PageCache } from './http/pageCache.js';
 import type { WebDeps } from './webDeps.js';
@@ -8,6 +9,8 @@ import type { WebDeps } from './webDeps.js';
 export interface SiteContext {
   readonly deps: WebDeps;
   readonly pages: PageCache;
+  /** Serves cached pages before routing; routes tell it which URL showed which page. */
+  readonly fastPath: CachedPageFastPath;
   readonly assets: SiteAssets;
   readonly commentLimiter: CommentRateLimiter;
   /** Ticker, masthead and navigation data for a page being rendered now. */
@@ -19,6 +22,7 @@ export function createChromeLoader(deps: WebDeps, assets: SiteAssets): () => Pro
     sections: await deps.store.listSections(),
     snapshot: deps.market.snapshot(),
     now: deps.now(),
+    publicUrl: deps.publicUrl ?? null,
     stylesheetUrl: assets.stylesheetUrl,
     tickerScriptUrl: assets.tickerScriptUrl,
     chartScriptUrl: assets.chartScriptUrl,

@@ -16,6 +16,8 @@ export interface WebDeps {
   readonly logger: FastifyBaseLogger;
   /** Comments a single address may post per minute; 0 switches the limit off (load tests). */
   readonly commentRateLimitPerMinute: number;
+  /** Origin readers reach the site at (`https://example.com`), for absolute canonical links; null: links stay relative. */
+  readonly publicUrl?: string | null;
   /** The clock, injectable so tests can pin "today". */
   readonly now: () => Date;
   /** The newsroom (/admin, /api/v1/admin); without it those paths are not served. */

@@ -43,6 +43,8 @@ export async function startAdminSite(options: Pick<AppOptions, 'admin'> = {}): P
       simulatorIntervalMs: 1000,
       commentRateLimitPerMinute: 1000,
       logLevel: 'silent',
+      publicUrl: null,
+      mediaDir: null,
     },
     { logger: pino({ level: 'silent' }), now: () => new Date(now), ...options },
   );

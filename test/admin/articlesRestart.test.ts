@@ -21,6 +21,8 @@ async function startSite(file: string, clock: { now: number }): Promise<{ app: A
       simulatorIntervalMs: 1000,
       commentRateLimitPerMinute: 1000,
       logLevel: 'silent',
+      publicUrl: null,
+      mediaDir: null,
     },
     // A long interval: only the check at start can publish in this test.
     { logger: pino({ level: 'silent' }), now: () => new Date(clock.now), scheduledPublishIntervalMs: 3_600_000 },

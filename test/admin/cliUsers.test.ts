@@ -43,6 +43,8 @@ async function canSignIn(email: string, password: string): Promise<number> {
       simulatorIntervalMs: 1000,
       commentRateLimitPerMinute: 0,
       logLevel: 'silent',
+      publicUrl: null,
+      mediaDir: null,
     },
     { logger: pino({ level: 'silent' }) },
   );

@@ -37,6 +37,8 @@ export async function startSite(options: { readonly commentRateLimitPerMinute?: 
       simulatorIntervalMs: 1000,
       commentRateLimitPerMinute: options.commentRateLimitPerMinute ?? 1000,
       logLevel: 'silent',
+      publicUrl: null,
+      mediaDir: null,
     },
     { logger: pino({ level: 'silent' }), now: () => TEST_NOW },
   );

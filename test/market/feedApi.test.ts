@@ -27,6 +27,8 @@ before(async () => {
       simulatorIntervalMs: 1000,
       commentRateLimitPerMinute: 0,
       logLevel: 'silent',
+      publicUrl: null,
+      mediaDir: null,
     },
     { logger: pino({ level: 'silent' }), now: () => NOW },
   );

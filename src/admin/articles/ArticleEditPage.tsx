@@ -81,6 +81,7 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
           value={values.summary}
           max={LIMITS.summary}
           error={errorOf('summary')}
+          required
         />
         <label for="field-sectionSlug">
           Section
@@ -390,13 +391,21 @@ function TextArea(props: {
   readonly value: string;
   readonly max: number;
   readonly error: string | undefined;
+  readonly required?: boolean;
 }) {
   const id = fieldId(props.name);
   return (
     <>
       <label for={id}>
         {props.label}
-        <textarea id={id} name={props.name} rows={3} maxLength={props.max} {...describedBy(props.name, props.error)}>
+        <textarea
+          id={id}
+          name={props.name}
+          rows={3}
+          maxLength={props.max}
+          {...(props.required ? { required: true } : {})}
+          {...describedBy(props.name, props.error)}
+        >
           {props.value}
         </textarea>
       </label>

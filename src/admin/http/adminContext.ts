@@ -5,6 +5,7 @@ import type { SessionPolicy } from '../../store/sessions.js';
 import type { SiteContext } from '../../web/siteContext.js';
 import type { SecureCookies } from '../adminDeps.js';
 import type { LoginThrottle } from '../loginThrottle.js';
+import type { MarketDeskDeps } from '../market/marketDeskDeps.js';
 
 /** What every admin route module is given: the site's services plus the newsroom's own. */
 export interface AdminContext {
@@ -18,4 +19,6 @@ export interface AdminContext {
   readonly secureCookies: SecureCookies;
   readonly throttle: LoginThrottle;
   readonly now: () => Date;
+  /** The live market and its recorder (src/admin/market/); undefined on a site without one. */
+  readonly marketDesk: MarketDeskDeps | undefined;
 }

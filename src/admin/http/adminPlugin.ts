@@ -59,6 +59,7 @@ export async function adminPlugin(instance: FastifyInstance, options: AdminPlugi
     secureCookies: admin.secureCookies ?? 'auto',
     throttle: new LoginThrottle(admin.loginThrottle ?? DEFAULT_LOGIN_THROTTLE, () => now().getTime()),
     now,
+    marketDesk: admin.marketDesk,
   };
 
   await app.register(fastifyCookie);

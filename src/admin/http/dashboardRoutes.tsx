@@ -1,3 +1,4 @@
+import { createArticleWorkflowStore } from '../../store/articleWorkflow.js';
 import type { TypeBoxApp } from '../../web/http/typeboxApp.js';
 import { dashboardCounts } from '../dashboardCounts.js';
 import { DashboardPage } from '../pages/DashboardPage.js';
@@ -7,8 +8,9 @@ import { csrfTokenFor } from './csrf.js';
 import { actorOf, requireSignedIn } from './guard.js';
 
 export function registerDashboardRoutes(app: TypeBoxApp, ctx: AdminContext): void {
+  const workflow = createArticleWorkflowStore(ctx.db);
   app.get('/admin', { preHandler: requireSignedIn() }, async (request, reply) => {
-    const counts = await dashboardCounts(ctx.site.deps.store);
+    const counts = await dashboardCounts({ store: ctx.site.deps.store, workflow });
     return sendAdminPage(
       reply,
       <DashboardPage actor={actorOf(request)} csrfToken={csrfTokenFor(reply)} counts={counts} />,

@@ -13,7 +13,7 @@ interface CountTile {
 
 const TILES: readonly CountTile[] = [
   { key: 'drafts', label: 'Drafts', href: '/admin/articles?status=draft', permission: 'article.write' },
-  { key: 'inReview', label: 'In review', href: '/admin/articles?status=review', permission: 'article.write' },
+  { key: 'inReview', label: 'In review', href: '/admin/articles?status=in_review', permission: 'article.write' },
   { key: 'scheduled', label: 'Scheduled', href: '/admin/articles?status=scheduled', permission: 'article.write' },
   {
     key: 'pendingComments',
@@ -34,12 +34,10 @@ export function DashboardPage(props: {
       {tiles.length === 0 ? <p>Nothing waits for you here; use the menu above.</p> : null}
       <ul class="counts" hidden={tiles.length === 0}>
         {tiles.map(({ key, label, href }) => {
-          const count = props.counts[key];
           return (
             <li key={key}>
-              <strong>{count === null ? '—' : count.toLocaleString('en-GB')}</strong>
-              {count === null ? label : <a href={href}>{label}</a>}
-              {count === null ? <span class="muted"> (not tracked yet)</span> : null}
+              <strong>{props.counts[key].toLocaleString('en-GB')}</strong>
+              <a href={href}>{label}</a>
             </li>
           );
         })}

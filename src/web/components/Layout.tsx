@@ -10,6 +10,8 @@ export interface PageChrome {
   readonly sections: readonly Section[];
   readonly snapshot: MarketSnapshot;
   readonly now: Date;
+  /** Origin for absolute canonical and og:url links; null keeps them relative. */
+  readonly publicUrl?: string | null;
   readonly stylesheetUrl: string | null;
   readonly tickerScriptUrl: string | null;
   /** Loaded by pages that pass `charts` to the layout. */
@@ -31,6 +33,7 @@ export interface PageHead {
 }
 
 export const SITE_NAME = 'Broadsheet';
+export const FAVICON_PATH = '/favicon.svg';
 
 export function Layout(props: {
   readonly head: PageHead;
@@ -43,6 +46,12 @@ export function Layout(props: {
 }) {
   const { head, chrome } = props;
   const fullTitle = `${head.title} | ${SITE_NAME}`;
+  const canonical =
+    head.canonicalPath === undefined
+      ? undefined
+      : chrome.publicUrl
+        ? new URL(head.canonicalPath, chrome.publicUrl).href
+        : head.canonicalPath;
   return (
     <html lang="en">
       <head>
@@ -51,14 +60,15 @@ export function Layout(props: {
         <title>{fullTitle}</title>
         <meta name="description" content={head.description} />
         {head.noIndex ? <meta name="robots" content="noindex" /> : null}
-        {head.canonicalPath !== undefined ? <link rel="canonical" href={head.canonicalPath} /> : null}
+        {canonical !== undefined ? <link rel="canonical" href={canonical} /> : null}
         {head.prevPath !== undefined ? <link rel="prev" href={head.prevPath} /> : null}
         {head.nextPath !== undefined ? <link rel="next" href={head.nextPath} /> : null}
         <meta property="og:site_name" content={SITE_NAME} />
         <meta property="og:title" content={head.title} />
         <meta property="og:description" content={head.description} />
         <meta property="og:type" content={head.ogType ?? 'website'} />
-        {head.canonicalPath !== undefined ? <meta property="og:url" content={head.canonicalPath} /> : null}
+        {canonical !== undefined ? <meta property="og:url" content={canonical} /> : null}
+        <link rel="icon" href={FAVICON_PATH} type="image/svg+xml" />
         {chrome.stylesheetUrl !== null ? <link rel="stylesheet" href={chrome.stylesheetUrl} /> : null}
         {/* Module scripts are deferred by nature; a `defer` attribute on one is invalid HTML. */}
         {chrome.tickerScriptUrl !== null ? <script type="module" src={chrome.tickerScriptUrl} /> : null}

@@ -151,6 +151,7 @@ function itemResult(outcome: MarketEventOutcome): { status: 'accepted' | 'schedu
       return { status: outcome.result.status === 'scheduled' ? 'scheduled' : 'accepted' };
     case 'trade':
     case 'dayClose':
+    case 'deskChange':
       return { status: 'rejected', reason: `unexpected ${outcome.kind} outcome` };
   }
 }

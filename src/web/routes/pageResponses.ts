@@ -17,10 +17,14 @@ export async function servePage(
   producer: PageProducer,
 ): Promise<FastifyReply> {
   const cached = site.pages.lookup(key);
-  if (cached !== undefined) return sendPrepared(request, reply, cached);
+  if (cached !== undefined) {
+    site.fastPath.remember(request.url, key);
+    return sendPrepared(request, reply, cached);
+  }
   const outcome = await site.pages.produce(key, producer);
   switch (outcome.kind) {
     case 'page':
+      site.fastPath.remember(request.url, key);
       return sendPrepared(request, reply, outcome.prepared);
     case 'redirect':
       return reply.redirect(outcome.location, outcome.status);

@@ -1,0 +1,86 @@
+import type { FxDailyChange } from '../../market/fxBook.js';
+import type { Instrument } from '../../market/instrument.js';
+import type { Market } from '../../market/market.js';
+import type { FxRateView } from '../../market/marketSnapshot.js';
+import type { Paisa } from '../../market/money.js';
+import { divideBigRoundingHalfAway } from '../../market/rounding.js';
+
+/** One row of the instruments table. */
+export interface InstrumentRow {
+  readonly instrument: Instrument;
+  readonly ldcp: Paisa;
+  readonly last: Paisa;
+}
+
+export function instrumentRows(market: Market): InstrumentRow[] {
+  return market.symbols().flatMap((symbol) => {
+    const instrument = market.instrument(symbol);
+    const quote = market.quote(symbol);
+    return instrument && quote ? [{ instrument, ldcp: quote.ldcp, last: quote.last }] : [];
+  });
+}
+
+/** One constituent as the index counts it, with its share of the index's capitalisation. */
+export interface MemberRow {
+  readonly symbol: string;
+  readonly name: string;
+  readonly shares: number;
+  readonly freeFloat: number;
+  readonly capFactor: number;
+  readonly price: Paisa;
+  /** price × shares × free float × cap factor ÷ the index's total, in basis points, half away from zero. */
+  readonly weightBasisPoints: number;
+}
+
+export function memberRows(market: Market, code: string): MemberRow[] | undefined {
+  const constituents = market.indexConstituents(code);
+  if (constituents === undefined) return undefined;
+  const rows = constituents.map((c) => {
+    const price = market.quote(c.symbol)?.last ?? (0 as Paisa);
+    const capFactor = c.capFactor ?? 10_000;
+    return {
+      symbol: c.symbol,
+      name: market.instrument(c.symbol)?.name ?? c.symbol,
+      shares: c.shares,
+      freeFloat: c.freeFloat,
+      capFactor,
+      price,
+      cap: BigInt(price) * BigInt(c.shares) * BigInt(c.freeFloat) * BigInt(capFactor),
+    };
+  });
+  const total = rows.reduce((sum, row) => sum + row.cap, 0n);
+  return rows.map(({ cap, ...row }) => ({
+    ...row,
+    weightBasisPoints: total === 0n ? 0 : Number(divideBigRoundingHalfAway(cap * 10_000n, total)),
+  }));
+}
+
+/** An index as the desk's list shows it. */
+export interface IndexSummary {
+  readonly code: string;
+  readonly name: string;
+  readonly value: number;
+  readonly members: number;
+  readonly pendingRecompositions: number;
+}
+
+export function indexSummaries(market: Market): IndexSummary[] {
+  const pending = market.scheduledRecompositions();
+  return market.snapshot().indices.map((index) => ({
+    code: index.code,
+    name: index.name,
+    value: index.value,
+    members: market.indexConstituents(index.code)?.length ?? 0,
+    pendingRecompositions: pending.filter((r) => r.code === index.code).length,
+  }));
+}
+
+/** A live rate with how today's compares with the previous day on record. */
+export interface FxRow {
+  readonly rate: FxRateView;
+  readonly change: FxDailyChange | null;
+}
+
+export function fxRows(market: Market, today: string): FxRow[] {
+  return market.fxRates().map((rate) => ({ rate, change: market.fxDailyChange(rate.pair, rate.market, today) }));
+}

@@ -1,0 +1,215 @@
+import type { Kysely } from 'kysely';
+import type { CorporateAction, ExAdjustment } from '../../market/corporateAction.js';
+import type { CalendarEdit } from '../../market/calendarEdit.js';
+import type { DeskChange, InstrumentAmendment } from '../../market/deskChange.js';
+import type { EndOfDay } from '../../market/endOfDay.js';
+import type { FxRateUpdate } from '../../market/fxRate.js';
+import type { IndexConstituent } from '../../market/indexCalculator.js';
+import type { Instrument } from '../../market/instrument.js';
+import type { Market, MarketListing } from '../../market/market.js';
+import type { MarketEvent, MarketEventOutcome } from '../../market/marketEvent.js';
+import { PSX_CALENDAR, type TradingCalendar, tradingDateOf } from '../../market/tradingCalendar.js';
+import type { AccountsTables } from '../../store/accountsTables.js';
+import { type AuditAction, recordAudit } from '../../store/audit.js';
+import type { Actor } from '../roles.js';
+import type { DeskProblem } from './deskInput.js';
+import type { MarketDeskDeps } from './marketDeskDeps.js';
+import { type MembershipChange, plannedConstituents } from './recompositionPlan.js';
+
+/** A desk change's answer: done (with what it did), or refused with the problems, nothing changed. */
+export type DeskOutcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly status: 404 | 422; readonly problems: readonly DeskProblem[] };
+
+export type ActionOutcome =
+  | { readonly status: 'applied'; readonly adjustment: ExAdjustment }
+  | { readonly status: 'scheduled' };
+
+/**
+ * Every change the market desk makes, for the pages and the JSON API alike:
+ * offered to the market through the recorder (so it is logged before it
+ * counts and replayed after a restart), then written to the audit log. A
+ * refusal by the market changes nothing and is reported as a problem.
+ */
+export class MarketDesk {
+  readonly market: Market;
+  private readonly deps: MarketDeskDeps;
+  private readonly accounts: Kysely<AccountsTables>;
+  private readonly now: () => Date;
+
+  constructor(input: { deps: MarketDeskDeps; accounts: Kysely<AccountsTables>; now: () => Date }) {
+    this.deps = input.deps;
+    this.market = input.deps.market;
+    this.accounts = input.accounts;
+    this.now = input.now;
+  }
+
+  /** The calendar dates and times are read against: the market's own, or PSX's for a market without one. */
+  get calendar(): TradingCalendar {
+    return this.market.calendar ?? PSX_CALENDAR;
+  }
+
+  /** Today on the exchange's clock. */
+  today(): string {
+    return tradingDateOf(this.now(), this.calendar);
+  }
+
+  async listInstrument(actor: Actor, listing: MarketListing): Promise<DeskOutcome<Instrument>> {
+    const { symbol } = listing.instrument;
+    if (this.market.instrument(symbol) !== undefined) return refused('symbol', `${symbol} is already listed.`);
+    const outcome = await this.desk(actor, { type: 'listInstrument', ...listing }, 'market.list', {
+      type: 'instrument',
+      id: symbol,
+    });
+    return outcome.ok ? done(this.market.instrument(symbol) as Instrument) : outcome;
+  }
+
+  /** Changes only the figures that differ; nothing to change is a success that records nothing. */
+  async amendInstrument(
+    actor: Actor,
+    symbol: string,
+    wanted: InstrumentAmendment,
+  ): Promise<DeskOutcome<Instrument>> {
+    const before = this.market.instrument(symbol);
+    if (before === undefined) return missing('symbol', `${symbol} is not listed.`);
+    const amendment = Object.fromEntries(
+      Object.entries(wanted).filter(([key, value]) => value !== undefined && before[key as keyof Instrument] !== value),
+    ) as InstrumentAmendment;
+    if (Object.keys(amendment).length === 0) return done(before);
+    const outcome = await this.desk(
+      actor,
+      { type: 'amendInstrument', symbol, amendment },
+      'market.amend',
+      { type: 'instrument', id: symbol },
+      { before: pick(before, Object.keys(amendment)), after: amendment },
+    );
+    return outcome.ok ? done(this.market.instrument(symbol) as Instrument) : outcome;
+  }
+
+  async scheduleRecomposition(
+    actor: Actor,
+    code: string,
+    effective: string,
+    change: MembershipChange,
+  ): Promise<DeskOutcome<readonly IndexConstituent[]>> {
+    const current = this.market.indexConstituents(code);
+    if (current === undefined) return missing('code', `There is no index ${code}.`);
+    if (effective <= this.today()) {
+      return refused('effective', `The effective date must be after today (${this.today()}): it applies at a roll-over.`);
+    }
+    const planned = plannedConstituents(current, change, (symbol) => this.market.instrument(symbol));
+    if (!planned.ok) return { ok: false, status: 422, problems: planned.problems };
+    const recomposition = { code, effective, constituents: planned.constituents };
+    const outcome = await this.desk(
+      actor,
+      { type: 'scheduleRecomposition', recomposition },
+      'market.recompose',
+      { type: 'index', id: code },
+      { effective, add: change.add.map((member) => member.symbol), remove: change.remove },
+    );
+    return outcome.ok ? done(planned.constituents) : outcome;
+  }
+
+  async corporateAction(actor: Actor, action: CorporateAction): Promise<DeskOutcome<ActionOutcome>> {
+    if (this.market.instrument(action.symbol) === undefined) return refused('symbol', `${action.symbol} is not listed.`);
+    const outcome = await this.record({ kind: 'corporateAction', action, time: this.now() });
+    if (outcome.kind !== 'corporateAction') throw new Error(`unexpected ${outcome.kind} outcome`);
+    const { result } = outcome;
+    if (!result.ok) return refused(null, sentence(result.reason));
+    await this.audit(actor, 'market.corporate-action', { type: 'instrument', id: action.symbol }, {
+      ...action,
+      status: result.status,
+    });
+    return done(result.status === 'applied' ? { status: 'applied', adjustment: result.adjustment } : { status: 'scheduled' });
+  }
+
+  async fxRate(actor: Actor, update: FxRateUpdate): Promise<DeskOutcome<FxRateUpdate>> {
+    const outcome = await this.record({ kind: 'fxRate', update });
+    if (outcome.kind !== 'fxRate') throw new Error(`unexpected ${outcome.kind} outcome`);
+    if (!outcome.change.ok) return refused(null, sentence(outcome.change.reason));
+    await this.audit(actor, 'market.fx', { type: 'fx', id: `${update.market}:${update.pair}` }, {
+      buying: update.buying,
+      selling: update.selling,
+      time: update.time.toISOString(),
+      source: update.source,
+    });
+    return done(update);
+  }
+
+  async editCalendar(actor: Actor, edit: CalendarEdit): Promise<DeskOutcome<TradingCalendar>> {
+    const outcome = await this.desk(actor, { type: 'editCalendar', edit }, 'market.calendar', {
+      type: 'date',
+      id: edit.date,
+    }, { edit: edit.type });
+    return outcome.ok ? done(this.calendar) : outcome;
+  }
+
+  /** Ends `date` (default today): bars, roll-over, due actions and recompositions, and a checkpoint. */
+  async closeDay(actor: Actor, date = this.today()): Promise<DeskOutcome<EndOfDay>> {
+    const outcome = await this.record({ kind: 'dayClose', date, time: this.now() });
+    if (outcome.kind !== 'dayClose') throw new Error(`unexpected ${outcome.kind} outcome`);
+    const { result } = outcome;
+    if (!result.ok) return refused('date', sentence(result.reason));
+    const { endOfDay } = result;
+    await this.audit(actor, 'market.close-day', { type: 'date', id: date }, {
+      bars: endOfDay.instruments.length + endOfDay.indices.length,
+      appliedCorporateActions: endOfDay.appliedCorporateActions.length,
+      appliedRecompositions: endOfDay.appliedRecompositions.length,
+      problems: endOfDay.problems,
+      nextTradingDate: endOfDay.nextTradingDate,
+    });
+    return done(endOfDay);
+  }
+
+  private async desk(
+    actor: Actor,
+    change: DeskChange,
+    action: AuditAction,
+    subject: { type: string; id: string },
+    details: Record<string, unknown> = change,
+  ): Promise<DeskOutcome<null>> {
+    const outcome = await this.record({ kind: 'deskChange', change, time: this.now() });
+    if (outcome.kind !== 'deskChange') throw new Error(`unexpected ${outcome.kind} outcome`);
+    if (!outcome.change.ok) return refused(null, sentence(outcome.change.reason));
+    await this.audit(actor, action, subject, details);
+    return done(null);
+  }
+
+  private async record(event: MarketEvent): Promise<MarketEventOutcome> {
+    const [outcome] = await this.deps.recorder.record([event]);
+    if (outcome === undefined) throw new Error('the recorder gave no answer');
+    return outcome;
+  }
+
+  private async audit(
+    actor: Actor,
+    action: AuditAction,
+    subject: { type: string; id: string },
+    details: Readonly<Record<string, unknown>>,
+  ): Promise<void> {
+    await recordAudit(this.accounts, { at: this.now(), actor, action, subject, details });
+  }
+}
+
+function done<T>(value: T): DeskOutcome<T> {
+  return { ok: true, value };
+}
+
+/** A refusal of the whole request (field null) or of one field. */
+function refused(field: string | null, message: string): { ok: false; status: 422; problems: DeskProblem[] } {
+  return { ok: false, status: 422, problems: [{ field: field ?? '', message }] };
+}
+
+function missing(field: string, message: string): { ok: false; status: 404; problems: DeskProblem[] } {
+  return { ok: false, status: 404, problems: [{ field, message }] };
+}
+
+/** The engine's reasons are phrases ("unknown symbol X"); the desk shows sentences. */
+function sentence(reason: string): string {
+  const text = reason.charAt(0).toUpperCase() + reason.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+function pick(instrument: Instrument, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((key) => [key, instrument[key as keyof Instrument]]));
+}

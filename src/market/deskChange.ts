@@ -1,0 +1,44 @@
+import type { CalendarEdit } from './calendarEdit.js';
+import type { ScheduledRecomposition } from './endOfDay.js';
+import type { Instrument } from './instrument.js';
+import type { Market, MarketChange } from './market.js';
+import type { Paisa } from './money.js';
+
+/** The master-list figures the desk may change on a listed instrument; absent fields stay as they are. */
+export interface InstrumentAmendment {
+  readonly name?: string;
+  readonly sector?: string;
+  /** Whole shares in issue. */
+  readonly sharesOutstanding?: number;
+  /** Basis points of shares outstanding, 0..10000. */
+  readonly freeFloat?: number;
+}
+
+/**
+ * A change the market desk makes to the market's reference data, logged like
+ * a trade so it is replayed after a restart: a new listing, an amended
+ * instrument, a recomposition scheduled for a date, or a calendar edit.
+ */
+export type DeskChange =
+  | { readonly type: 'listInstrument'; readonly instrument: Instrument; readonly ldcp: Paisa }
+  | { readonly type: 'amendInstrument'; readonly symbol: string; readonly amendment: InstrumentAmendment }
+  | { readonly type: 'scheduleRecomposition'; readonly recomposition: ScheduledRecomposition }
+  | { readonly type: 'editCalendar'; readonly edit: CalendarEdit };
+
+export type DeskChangeType = DeskChange['type'];
+
+/** Offers the change to the market; a refused change leaves the market as it was. */
+export function applyDeskChange(market: Market, change: DeskChange, time: Date): MarketChange {
+  switch (change.type) {
+    case 'listInstrument':
+      return market.listInstrument({ instrument: change.instrument, ldcp: change.ldcp }, time);
+    case 'amendInstrument':
+      return market.amendInstrument(change.symbol, change.amendment, time);
+    case 'scheduleRecomposition': {
+      const { code, effective, constituents } = change.recomposition;
+      return market.scheduleRecomposition(code, effective, constituents);
+    }
+    case 'editCalendar':
+      return market.editCalendar(change.edit, time);
+  }
+}

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { axeViolations, describeViolations } from '../support/axe.js';
+import { launchChromium } from '../support/browser.js';
+import { requireTools, skipUnlessAvailable } from '../support/environment.js';
+import { checkHtml, describeHtmlMessages, type HtmlDocument } from '../support/htmlChecker.js';
+import { latestArticle } from '../support/sitePages.js';
+import { type RunningTestApp, startTestApp } from '../support/testApp.js';
+import { addNewsroomUsers, signIn } from './newsroomAccounts.js';
+
+const ADMIN = { email: 'admin@example.com', name: 'Zara Admin', role: 'admin' } as const;
+
+/** A newsroom page every check runs on, and whether it needs the admin signed in. */
+interface AdminPage {
+  readonly name: string;
+  readonly path: string;
+  readonly signedIn: boolean;
+}
+
+describe('newsroom pages: accessibility and valid HTML', { skip: skipUnlessAvailable(['chromium']) }, () => {
+  let site: RunningTestApp;
+  let browser: Browser;
+  let anonymous: BrowserContext;
+  let admin: BrowserContext;
+  let pages: AdminPage[] = [];
+
+  before(async () => {
+    requireTools(['chromium']);
+    site = await startTestApp();
+    browser = await launchChromium();
+    await addNewsroomUsers(site, [ADMIN]);
+    // axe is injected as an inline script, which the newsroom's content security policy rightly forbids.
+    anonymous = await browser.newContext({ bypassCSP: true });
+    admin = await browser.newContext({ bypassCSP: true });
+    const signInPage = await admin.newPage();
+    await signIn(signInPage, site, ADMIN.email);
+    await signInPage.close();
+
+    const article = await latestArticle(site.app.store);
+    // A comment waiting, so the queue shows its table and buttons rather than "no comments".
+    await site.app.store.addComment({
+      articleId: article.id,
+      name: 'Reader',
+      email: 'reader@example.com',
+      body: 'A question about the figures in the second paragraph.',
+      ip: '203.0.113.9',
+    });
+    pages = [
+      { name: 'login', path: '/admin/login', signedIn: false },
+      { name: 'dashboard', path: '/admin', signedIn: true },
+      { name: 'articles', path: '/admin/articles', signedIn: true },
+      { name: 'editor-new', path: '/admin/articles/new', signedIn: true },
+      { name: 'editor-published', path: `/admin/articles/${article.id}`, signedIn: true },
+      { name: 'revisions', path: `/admin/articles/${article.id}/revisions`, signedIn: true },
+      { name: 'comments', path: '/admin/comments', signedIn: true },
+      { name: 'print', path: '/admin/print', signedIn: true },
+      { name: 'tags', path: '/admin/tags', signedIn: true },
+      { name: 'media', path: '/admin/media', signedIn: true },
+      { name: 'audit', path: '/admin/audit', signedIn: true },
+      { name: 'users', path: '/admin/users', signedIn: true },
+    ];
+  });
+
+  after(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+
+  test('every newsroom page passes axe (WCAG 2.1 A/AA and best practices)', async () => {
+    const failures: string[] = [];
+    for (const adminPage of pages) {
+      const page = await (adminPage.signedIn ? admin : anonymous).newPage();
+      try {
+        const response = await page.goto(site.url(adminPage.path));
+        assert.equal(response?.status(), 200, `${adminPage.path} answered ${response?.status()}`);
+        assert.ok(new URL(page.url()).pathname.startsWith(adminPage.path), `${adminPage.path} sent to ${page.url()}`);
+        const violations = await axeViolations(page);
+        if (violations.length > 0) failures.push(`${adminPage.path}:\n  ${describeViolations(violations)}`);
+      } finally {
+        await page.close();
+      }
+    }
+    assert.deepEqual(failures, [], `axe violations:\n${failures.join('\n')}`);
+  });
+
+  test('a refused save lists its errors accessibly and marks the fields', async () => {
+    const page = await admin.newPage();
+    try {
+      await page.goto(site.url('/admin/articles/new'));
+      // Past the browser's own checks, as an old browser or a cleared field would be: the server must explain.
+      await page.locator('form.article-form').evaluate((form) => {
+        (form as HTMLFormElement).noValidate = true;
+      });
+      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Save draft' }).click()]);
+      const headline = page.getByLabel('Headline');
+      assert.equal(await headline.getAttribute('aria-invalid'), 'true', 'the empty headline is not marked invalid');
+      const describedBy = (await headline.getAttribute('aria-describedby')) ?? '';
+      assert.ok(describedBy !== '' && (await page.locator(`[id="${describedBy}"]`).isVisible()), 'no visible error');
+      assert.ok(await page.getByRole('alert').first().isVisible(), 'the refusal is not announced');
+      const violations = await axeViolations(page);
+      assert.deepEqual(violations, [], describeViolations(violations));
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('every newsroom page is valid HTML (Nu HTML checker)', { skip: skipUnlessAvailable(['java']) }, async () => {
+    requireTools(['java']);
+    const documents: HtmlDocument[] = [];
+    for (const adminPage of pages) {
+      // The context's request client carries the signed-in session's cookies.
+      const response = await (adminPage.signedIn ? admin : anonymous).request.get(site.url(adminPage.path));
+      assert.equal(response.status(), 200, `${adminPage.path} answered ${response.status()}`);
+      documents.push({ name: adminPage.name, html: await response.text() });
+    }
+    const errors = (await checkHtml(documents)).filter((message) => message.type !== 'info');
+    assert.deepEqual(errors, [], `Nu HTML checker errors:\n${describeHtmlMessages(errors)}`);
+  });
+});

@@ -1,0 +1,46 @@
+import { dirname, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { hashPassword } from '../../src/admin/passwordHash.js';
+import type { Role } from '../../src/admin/roles.js';
+import { createAccount } from '../../src/store/accounts.js';
+import { accountsTables } from '../../src/store/accountsTables.js';
+import { openDatabase } from '../../src/store/connect.js';
+import type { RunningTestApp } from '../support/testApp.js';
+
+/** One password for every test account: long enough for the sign-in rules. */
+export const NEWSROOM_PASSWORD = 'a long newsroom password';
+// Cheap scrypt for test accounts: sign-in reads the parameters from the stored hash.
+const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
+
+export interface NewsroomUser {
+  readonly email: string;
+  readonly name: string;
+  readonly role: Role;
+}
+
+/**
+ * Creates newsroom accounts in a running test site, through a second
+ * connection to its SQLite file (the site keeps its media folder beside it).
+ */
+export async function addNewsroomUsers(site: RunningTestApp, users: readonly NewsroomUser[]): Promise<void> {
+  const file = join(dirname(site.app.media.dir), 'site.sqlite');
+  const opened = await openDatabase({ kind: 'sqlite', path: file });
+  try {
+    const db = accountsTables(opened.db);
+    const passwordHash = await hashPassword(NEWSROOM_PASSWORD, TEST_SCRYPT);
+    for (const user of users) await createAccount(db, { ...user, passwordHash, now: new Date() });
+  } finally {
+    await opened.close();
+  }
+}
+
+/** Signs in through the login form, as a person would, and waits for the dashboard. */
+export async function signIn(page: Page, site: RunningTestApp, email: string): Promise<void> {
+  await page.goto(site.url('/admin/login'));
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(NEWSROOM_PASSWORD);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === '/admin'),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
+}
