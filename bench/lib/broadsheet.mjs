@@ -79,3 +79,21 @@ export async function pickArticlePath(origin) {
     `the home page links no article that answers 200 (found ${paths.length} links like /news/{id}/{slug})`,
   );
 }
+
+/**
+ * Creates a `market-feed` API token in the SQLite file the server will use (`broadsheet-bench.sqlite`
+ * in `dir`, as startBroadsheet names it), before the server starts; returns the token.
+ */
+export async function createFeedToken(dir, cli = DEFAULT_CLI) {
+  const { runToEnd } = await import('./children.mjs');
+  const dbPath = join(dir, 'broadsheet-bench.sqlite');
+  const { stdout } = await runToEnd(
+    'tokens create',
+    process.execPath,
+    [cli, 'tokens', 'create', '--role', 'market-feed', '--name', 'bench', '--db', dbPath],
+    { env: benchEnvironment(), cwd: dir },
+  );
+  const token = stdout.trim();
+  if (!/^\S{20,}$/.test(token)) throw new Error(`tokens create printed no token: ${stdout}`);
+  return { token, dbPath };
+}

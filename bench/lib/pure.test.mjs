@@ -106,3 +106,31 @@ describe('markdownTable', () => {
     );
   });
 });
+
+describe('synthetic universe', () => {
+  test('symbols are distinct four-letter codes', async () => {
+    const { symbolOf } = await import('./universe.mjs');
+    assert.equal(symbolOf(0), 'AAAA');
+    assert.equal(symbolOf(27), 'AABB');
+    assert.equal(new Set(Array.from({ length: 1000 }, (_, i) => symbolOf(i))).size, 1000);
+  });
+
+  test('trades fall inside the band the given rule computes, and carry seqs only with a feed', async () => {
+    const { generateTrades, generateUniverse } = await import('./universe.mjs');
+    const universe = generateUniverse({ stocks: 50 });
+    assert.equal(universe.indices.length, 4);
+    const band = (ldcp) => ({ lower: ldcp - 10, upper: ldcp + 10 });
+    const time = new Date(0);
+    const ldcps = new Map(universe.listings.map((l) => [l.symbol, l.ldcp]));
+    for (const trade of generateTrades(universe, { count: 500, time, priceBand: band })) {
+      const ldcp = ldcps.get(trade.symbol);
+      assert.ok(trade.price >= ldcp - 10 && trade.price <= ldcp + 10);
+      assert.equal(trade.seq, undefined);
+    }
+    const sequenced = generateTrades(universe, { count: 3, time, priceBand: band, feed: 'f', firstSeq: 7 });
+    assert.deepEqual(
+      sequenced.map((t) => t.seq),
+      [7, 8, 9],
+    );
+  });
+});

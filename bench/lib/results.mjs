@@ -6,7 +6,7 @@ export const RESULTS_FILE = fileURLToPath(new URL('../RESULTS.md', import.meta.u
 
 const HEADER = `# Broadsheet benchmark results
 
-Each section is one recorded run (\`node bench/pages.mjs --record\`, \`node bench/lighthouse.mjs --record\`),
+Each section is one recorded run (\`node bench/<script>.mjs --record\`),
 newest last, with the machine it ran on. See bench/README.md for what each number means.
 `;
 

@@ -121,12 +121,18 @@ export function createMarketRecorder(options: MarketRecorderOptions): MarketReco
     const events: MarketEvent[] = [];
     const checkpoints: NonNullable<LogBatch['checkpoints']>[number][] = [];
     const bars: { bar: CodedBar; source: string }[] = [];
-    const outcomes = batch.map((submission) =>
-      submission.events.map((event): MarketEventOutcome => {
+    const outcomes: MarketEventOutcome[][] = [];
+    for (const submission of batch) {
+      const answers: MarketEventOutcome[] = [];
+      for (const event of submission.events) {
         const key = sequenceKey(event);
-        if (key !== null && known.has(key)) return DUPLICATE;
+        if (key !== null && known.has(key)) {
+          answers.push(DUPLICATE);
+          continue;
+        }
         const outcome = applyMarketEvent(trial, event);
-        if (!changedMarket(outcome)) return outcome;
+        answers.push(outcome);
+        if (!changedMarket(outcome)) continue;
         events.push(event);
         if (key !== null) known.add(key);
         if (outcome.kind === 'dayClose' && outcome.result.ok) {
@@ -140,22 +146,26 @@ export function createMarketRecorder(options: MarketRecorderOptions): MarketReco
             bars.push({ bar: withoutTurnover(bar), source: 'close' });
           }
         }
-        return outcome;
-      }),
-    );
+      }
+      outcomes.push(answers);
+    }
     return { outcomes, write: { events, checkpoints, bars } };
   }
 
-  /** (feed, seq) pairs of this batch the log already holds; the batch adds its own as it goes. */
+  /**
+   * (feed, seq) pairs of this batch the log already holds; the batch adds its
+   * own as it goes (the trial market's memory of seqs is cleared by a day
+   * close, so it cannot be trusted to catch a repeat within one batch).
+   */
   async function knownSequences(batch: readonly Submission[]): Promise<Set<string>> {
     const byFeed = new Map<string, number[]>();
     for (const submission of batch) {
       for (const event of submission.events) {
         if (event.kind !== 'trade' || event.trade.seq === undefined) continue;
         const feed = event.trade.feed ?? 'default';
-        const seqs = byFeed.get(feed) ?? [];
-        seqs.push(event.trade.seq);
-        byFeed.set(feed, seqs);
+        const seqs = byFeed.get(feed);
+        if (seqs === undefined) byFeed.set(feed, [event.trade.seq]);
+        else seqs.push(event.trade.seq);
       }
     }
     const known = new Set<string>();

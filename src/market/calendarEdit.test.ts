@@ -34,7 +34,10 @@ test('removing a holiday restores the day; removing one that is not there is ref
   assert.deepEqual(calendar.holidays, []);
   assert.equal(editCalendar(calendar, { type: 'removeHoliday', date: '2023-02-06' }), '2023-02-06 is not a holiday');
   assert.equal(
-    editCalendar(edited(calendar, { type: 'addHoliday', date: '2023-02-06' }), { type: 'addHoliday', date: '2023-02-06' }),
+    editCalendar(edited(calendar, { type: 'addHoliday', date: '2023-02-06' }), {
+      type: 'addHoliday',
+      date: '2023-02-06',
+    }),
     '2023-02-06 is already a holiday',
   );
 });

@@ -30,7 +30,12 @@ function setup(): MarketSetup {
           { symbol: 'BBB', shares: 4000, freeFloat: 2500 },
         ],
       },
-      { code: 'SOLO', name: 'One stock', baseValue: 50_000, constituents: [{ symbol: 'AAA', shares: 1000, freeFloat: 5000 }] },
+      {
+        code: 'SOLO',
+        name: 'One stock',
+        baseValue: 50_000,
+        constituents: [{ symbol: 'AAA', shares: 1000, freeFloat: 5000 }],
+      },
     ],
     fx: [],
     ldcpTime: at('16:30', '2023-01-30'),
@@ -81,7 +86,11 @@ describe('amending an instrument', () => {
     const market = new Market(setup());
     assert.ok(market.applyTrade({ symbol: 'AAA', price: paisa(11_000), volume: 10, time: at('10:00') }).ok);
     assert.equal(value(market, 'TEST'), 105_000);
-    const change = market.amendInstrument('AAA', { sharesOutstanding: 2000, freeFloat: 4000, name: 'AAA Holdings' }, at('10:05'));
+    const change = market.amendInstrument(
+      'AAA',
+      { sharesOutstanding: 2000, freeFloat: 4000, name: 'AAA Holdings' },
+      at('10:05'),
+    );
     assert.deepEqual(change, { ok: true });
     assert.equal(value(market, 'TEST'), 105_000);
     assert.equal(value(market, 'SOLO'), 55_000);
@@ -161,7 +170,11 @@ test('desk changes go through the log codec and replay to the same market', () =
       },
       time: at('09:02'),
     },
-    { kind: 'deskChange', change: { type: 'editCalendar', edit: { type: 'addHoliday', date: '2023-02-06' } }, time: at('09:03') },
+    {
+      kind: 'deskChange',
+      change: { type: 'editCalendar', edit: { type: 'addHoliday', date: '2023-02-06' } },
+      time: at('09:03'),
+    },
   ];
   const live = new Market(setup());
   const replayed = new Market(setup());

@@ -1,3 +1,4 @@
+import { type CalendarEdit, editCalendar } from './calendarEdit.js';
 import {
   adjustForAction,
   type CorporateAction,
@@ -6,6 +7,7 @@ import {
   indexKeepsLevel,
   sharesAfter,
 } from './corporateAction.js';
+import type { InstrumentAmendment } from './deskChange.js';
 import {
   type ClosingRule,
   closingPrice,
@@ -22,9 +24,6 @@ import {
 import { FxBook, type FxDailyChange, type FxDailyRate } from './fxBook.js';
 import type { FxMarket, FxRateUpdate } from './fxRate.js';
 import { IndexCalculator, type IndexConstituent, type IndexDefinition } from './indexCalculator.js';
-import type { CalendarEdit } from './calendarEdit.js';
-import { editCalendar } from './calendarEdit.js';
-import type { InstrumentAmendment } from './deskChange.js';
 import { type Instrument, instrumentProblem } from './instrument.js';
 import {
   type DayTally,
@@ -337,14 +336,11 @@ export class Market {
     if (problem) return { ok: false, reason: `${instrument.symbol}: ${problem}` };
     if (!Number.isSafeInteger(ldcp) || ldcp <= 0) return { ok: false, reason: 'LDCP must be positive paisa' };
     if (ldcp % instrument.tickSize !== 0) return { ok: false, reason: 'LDCP must be a whole number of ticks' };
-    const entries = [...this.quotes.keys(), instrument.symbol].sort(compareSymbols);
     this.instruments.set(instrument.symbol, instrument);
     this.tallies.set(instrument.symbol, emptyTally());
-    const quotes = new Map(this.quotes);
-    quotes.set(instrument.symbol, untradedQuote(instrument.symbol, ldcp, time));
-    // Snapshots list quotes in symbol order, so the map is rebuilt in that order.
-    this.quotes.clear();
-    for (const symbol of entries) this.quotes.set(symbol, quotes.get(symbol) as Quote);
+    this.quotes.set(instrument.symbol, untradedQuote(instrument.symbol, ldcp, time));
+    // Snapshots list quotes in symbol order, and a restored state holds every map in it.
+    for (const map of [this.instruments, this.quotes, this.tallies] as Map<string, unknown>[]) sortBySymbol(map);
     this.changed(time);
     return { ok: true };
   }
@@ -810,6 +806,13 @@ function isDate(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Puts a map's entries in symbol order, in place. */
+function sortBySymbol(map: Map<string, unknown>): void {
+  const entries = [...map].sort(([a], [b]) => compareSymbols(a, b));
+  map.clear();
+  for (const [key, value] of entries) map.set(key, value);
 }
 
 /** Removes and returns the items that are due, keeping the rest in order. */

@@ -1,7 +1,8 @@
 /**
  * A small seeded pseudo-random generator (mulberry32: 32-bit state, period
  * 2^32), so a simulated market replays identically from its seed. Not for
- * anything secret.
+ * anything secret. Demo news draws from it too (src/news/demo/prng.ts), so a
+ * change to the sequence changes the demo stories as well.
  */
 export interface Prng {
   /** Uniform in [0, 1). */

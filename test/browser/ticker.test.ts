@@ -1,47 +1,25 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
-import { requireTools, skipUnlessAvailable } from '../support/environment.js';
-import { type RunningTestApp, startTestApp } from '../support/testApp.js';
-import { INDEX_ROW, STOCK_ROW, tickerRowTexts } from '../support/tickerRows.js';
+import { describe, test } from 'node:test';
+import { skipUnlessAvailable } from '../support/environment.js';
+import { countNavigations, useSiteInBrowser } from '../support/siteInBrowser.js';
+import { INDEX_ROW, isTickerRow, STOCK_ROW, tickerChange, tickerRowTexts } from '../support/tickerRows.js';
 
 describe('live ticker', { skip: skipUnlessAvailable(['chromium']) }, () => {
-  let site: RunningTestApp;
-  let browser: Browser;
-
-  before(async () => {
-    requireTools(['chromium']);
-    // A fast simulated market: several trades every 300 ms.
-    site = await startTestApp({ simulatorIntervalMs: 300 });
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await site?.stop();
-  });
+  // A fast simulated market: several trades every 300 ms.
+  const run = useSiteInBrowser({ simulatorIntervalMs: 300 });
 
   test('updates in the browser without a reload', async () => {
-    const page = await browser.newPage();
+    const page = await run.browser.newPage();
     try {
-      let navigations = 0;
-      page.on('framenavigated', (frame) => {
-        if (frame === page.mainFrame()) navigations += 1;
-      });
-      await page.goto(site.url('/'));
+      const navigations = countNavigations(page);
+      await page.goto(run.site.url('/'));
       const first = (await tickerRowTexts(page)).join('\n');
       assert.ok(first.length > 0, 'no ticker rows');
-      const deadline = Date.now() + 10_000;
-      let latest = first;
-      while (latest === first && Date.now() < deadline) {
-        await page.waitForTimeout(250);
-        latest = (await tickerRowTexts(page)).join('\n');
-      }
+      const latest = await tickerChange(page, first, 10_000);
       assert.notEqual(latest, first, 'the ticker did not change within 10 s');
-      assert.equal(navigations, 1, 'the page reloaded');
+      assert.equal(navigations(), 1, 'the page reloaded');
       for (const row of latest.split('\n')) {
-        assert.ok(STOCK_ROW.test(row) || INDEX_ROW.test(row), `updated row not in ticker format: ${row}`);
+        assert.ok(isTickerRow(row), `updated row not in ticker format: ${row}`);
       }
     } finally {
       await page.close();
@@ -49,10 +27,10 @@ describe('live ticker', { skip: skipUnlessAvailable(['chromium']) }, () => {
   });
 
   test('shows the market without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await run.browser.newContext({ javaScriptEnabled: false });
     try {
       const page = await context.newPage();
-      await page.goto(site.url('/'));
+      await page.goto(run.site.url('/'));
       const rows = await tickerRowTexts(page);
       assert.equal(rows.filter((row) => STOCK_ROW.test(row)).length, 30, rows.join('\n'));
       assert.equal(rows.filter((row) => INDEX_ROW.test(row)).length, 4, rows.join('\n'));

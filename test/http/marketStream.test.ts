@@ -13,7 +13,7 @@ import type { Market } from '../../src/market/market.js';
 import { formatRupees, paisa } from '../../src/market/money.js';
 import { type OpenedStore, openStore } from '../../src/store/openStore.js';
 import { buildServer } from '../../src/web/server.js';
-import type { MarketStreamStats } from '../../src/web/stream/marketStreamHub.js';
+import type { MarketStreamStats, StreamLimits } from '../../src/web/stream/marketStreamHub.js';
 import { type RunningSite, startSite, TEST_NOW } from './siteFixture.js';
 import { body, openStream, type StreamEvent } from './sseClient.js';
 
@@ -359,6 +359,105 @@ describe('market event stream under load and at shutdown', () => {
     } finally {
       stuck.destroy();
       for (const stream of streams) stream.close();
+    }
+  });
+});
+
+/** A server whose bus the test holds, so its trades are announced as the recorder and the simulator announce theirs. */
+async function startAnnouncingServer(stream: Partial<StreamLimits>): Promise<{
+  market: Market;
+  bus: Bus;
+  baseUrl: string;
+  stop(): Promise<void>;
+}> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-stream-'));
+  const opened = await openStore({ kind: 'sqlite', path: path.join(dir, 'news.sqlite') });
+  const market = createDemoMarket(TEST_NOW);
+  const bus = createInProcessBus();
+  const server = await buildServer(
+    {
+      store: opened.store,
+      market,
+      bus,
+      logger: pino({ level: 'silent' }),
+      commentRateLimitPerMinute: 0,
+      now: () => TEST_NOW,
+    },
+    { stream },
+  );
+  const baseUrl = (await server.listen({ host: '127.0.0.1', port: 0 })).replace(/\/$/, '');
+  return {
+    market,
+    bus,
+    baseUrl,
+    async stop() {
+      await server.close();
+      await opened.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+describe('market event stream driven by market.changed', () => {
+  // The fallback check is far away: anything that arrives sooner was sent because of the announcement.
+  const FALLBACK_MS = 10_000;
+
+  test('a change announced on the bus is sent at once, not at the fallback check', async () => {
+    const site = await startAnnouncingServer({ tickMs: FALLBACK_MS, minIntervalMs: 100 });
+    const stream = await openStream(site.baseUrl, STREAM);
+    try {
+      await stream.next();
+      const announcedAt = performance.now();
+      trade(site.market, site.bus, 'OGDC', 1);
+      const event = await stream.next(FALLBACK_MS / 2);
+      const tookMs = performance.now() - announcedAt;
+      assert.equal(event.event, 'update');
+      assert.equal(body(event).version, site.market.version);
+      // On an idle loopback this is a few milliseconds; the bound only has to sit well inside the fallback.
+      assert.ok(tookMs < 2000, `the update took ${tookMs.toFixed(1)} ms`);
+      const counts = await stats(site.baseUrl);
+      assert.deepEqual(counts.sends, { announced: 1, fallback: 0 });
+      assert.equal(counts.limits.minIntervalMs, 100);
+    } finally {
+      stream.close();
+      await site.stop();
+    }
+  });
+
+  test('changes announced inside the minimum interval wait for its end and go out as one update', async () => {
+    const minIntervalMs = 300;
+    const site = await startAnnouncingServer({ tickMs: FALLBACK_MS, minIntervalMs });
+    const stream = await openStream(site.baseUrl, STREAM);
+    try {
+      await stream.next();
+      trade(site.market, site.bus, 'HUBC', 1);
+      const first = body(await stream.next(FALLBACK_MS / 2));
+      const firstAt = performance.now();
+      assert.deepEqual(
+        first.quotes.map((quote) => quote.symbol),
+        ['HUBC'],
+      );
+      // Two changes, apart from each other, both inside the interval that the first send opened.
+      trade(site.market, site.bus, 'PPL', 1);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      trade(site.market, site.bus, 'TRG', 1);
+      const second = await stream.next(FALLBACK_MS / 2);
+      const gapMs = performance.now() - firstAt;
+      assert.equal(second.event, 'update');
+      assert.deepEqual(
+        body(second)
+          .quotes.map((quote) => quote.symbol)
+          .sort(),
+        ['PPL', 'TRG'],
+      );
+      assert.equal(body(second).version, site.market.version);
+      // Timers may fire a millisecond or two early; the send must not come much before the interval's end.
+      assert.ok(gapMs >= minIntervalMs - 50, `second update ${gapMs.toFixed(1)} ms after the first`);
+      assert.ok(gapMs < FALLBACK_MS / 2, 'the second update waited for the fallback check');
+      assert.deepEqual((await stats(site.baseUrl)).sends, { announced: 2, fallback: 0 });
+    } finally {
+      stream.close();
+      await site.stop();
     }
   });
 });

@@ -21,6 +21,22 @@ export async function tickerRowTexts(page: Page): Promise<string[]> {
   return texts.map(normaliseSpace);
 }
 
+/** Whether a row reads as a stock row or an index row. */
+export function isTickerRow(row: string): boolean {
+  return STOCK_ROW.test(row) || INDEX_ROW.test(row);
+}
+
+/** Waits up to `ms` for the ticker to read differently from `first`; returns what it reads then. */
+export async function tickerChange(page: Page, first: string, ms: number): Promise<string> {
+  const deadline = Date.now() + ms;
+  let latest = first;
+  while (latest === first && Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    latest = (await tickerRowTexts(page)).join('\n');
+  }
+  return latest;
+}
+
 /**
  * Why a row contradicts itself, or null: the words must agree with the sign of
  * the change (up is positive, down negative, unchanged zero) and so must the percent.

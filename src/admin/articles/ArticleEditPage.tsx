@@ -1,13 +1,13 @@
 import type { Section } from '../../news/article.js';
 import { type BlockInput, EDITABLE_BLOCK_TYPES, type FieldError, LIMITS } from '../../news/articleFieldRules.js';
-import { formatPublished } from '../../news/time.js';
-import { statusLabel, TRANSITIONS, type WorkflowAction, type WorkflowCaller } from '../../news/workflow.js';
+import type { WorkflowCaller } from '../../news/workflow.js';
 import type { EditorialArticle } from '../../store/articleWorkflow.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { AdminLayout, type Flash } from '../pages/AdminLayout.js';
 import type { Actor } from '../roles.js';
+import { describedBy, FieldErrorText, fieldId, TextArea, TextField } from './ArticleFormFields.js';
+import { CorrectionForm, StatusLine, WorkflowActions } from './ArticleWorkflowPanel.js';
 import { type ArticleFormValues, isTextBlock, textOf } from './articleForm.js';
-import { toKarachiLocal } from './karachiLocalTime.js';
 
 export interface ArticleEditPageProps {
   readonly actor: Actor;
@@ -29,11 +29,15 @@ export interface ArticleEditPageProps {
 
 const AGENCY_BYLINES = ['AFP', 'Reuters', 'APP'];
 
+/** The form's one-line text fields, each shown with its value and error by name. */
+type TextFieldName = Exclude<keyof ArticleFormValues, 'blocks'>;
+
 /** The editor: content form with a block list that works without script, then the workflow's actions. */
 export function ArticleEditPage(props: ArticleEditPageProps) {
   const { article, values, errors } = props;
   const action = article === null ? '/admin/articles' : `/admin/articles/${article.id}`;
   const errorOf = (field: string) => errors.find((error) => error.field === field)?.message;
+  const bound = (name: TextFieldName) => ({ name, value: values[name], error: errorOf(name) });
   const title = article === null ? 'New article' : `Edit: ${article.fields.headline}`;
   return (
     <AdminLayout
@@ -67,22 +71,8 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
         <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
         <input type="hidden" name="baseRevision" value={String(props.baseRevision)} />
         <input type="hidden" name="blockCount" value={String(values.blocks.length)} />
-        <TextField
-          name="headline"
-          label="Headline"
-          value={values.headline}
-          max={LIMITS.headline}
-          error={errorOf('headline')}
-          required
-        />
-        <TextArea
-          name="summary"
-          label="Standfirst"
-          value={values.summary}
-          max={LIMITS.summary}
-          error={errorOf('summary')}
-          required
-        />
+        <TextField {...bound('headline')} label="Headline" max={LIMITS.headline} required />
+        <TextArea {...bound('summary')} label="Standfirst" max={LIMITS.summary} required />
         <label for="field-sectionSlug">
           Section
           <select id="field-sectionSlug" name="sectionSlug" {...describedBy('sectionSlug', errorOf('sectionSlug'))}>
@@ -95,11 +85,9 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
         </label>
         <FieldErrorText field="sectionSlug" message={errorOf('sectionSlug')} />
         <TextField
-          name="byline"
+          {...bound('byline')}
           label="Byline (a staff name, or AFP, Reuters, APP)"
-          value={values.byline}
           max={LIMITS.byline}
-          error={errorOf('byline')}
           list="byline-agencies"
           required
         />
@@ -108,13 +96,7 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
             <option key={agency} value={agency} />
           ))}
         </datalist>
-        <TextField
-          name="dateline"
-          label="Dateline (e.g. KARACHI)"
-          value={values.dateline}
-          max={LIMITS.dateline}
-          error={errorOf('dateline')}
-        />
+        <TextField {...bound('dateline')} label="Dateline (e.g. KARACHI)" max={LIMITS.dateline} />
 
         <fieldset class="blocks">
           <legend>Body</legend>
@@ -150,48 +132,16 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
           </button>
         </fieldset>
 
-        <TextField
-          name="tags"
-          label="Tags (comma separated)"
-          value={values.tags}
-          max={2000}
-          error={errorOf('tags')}
-          list="tag-suggestions"
-        />
+        <TextField {...bound('tags')} label="Tags (comma separated)" max={2000} list="tag-suggestions" />
         <datalist id="tag-suggestions">
           {props.tagSuggestions.map((name) => (
             <option key={name} value={name} />
           ))}
         </datalist>
-        <TextField
-          name="printPage"
-          label="Print page (empty for web only)"
-          value={values.printPage}
-          max={3}
-          error={errorOf('printPage')}
-          inputMode="numeric"
-        />
-        <TextField
-          name="seoTitle"
-          label="SEO title"
-          value={values.seoTitle}
-          max={LIMITS.seoTitle}
-          error={errorOf('seoTitle')}
-        />
-        <TextArea
-          name="seoDescription"
-          label="SEO description"
-          value={values.seoDescription}
-          max={LIMITS.seoDescription}
-          error={errorOf('seoDescription')}
-        />
-        <TextField
-          name="note"
-          label="Note on this revision (optional)"
-          value={values.note}
-          max={500}
-          error={undefined}
-        />
+        <TextField {...bound('printPage')} label="Print page (empty for web only)" max={3} inputMode="numeric" />
+        <TextField {...bound('seoTitle')} label="SEO title" max={LIMITS.seoTitle} />
+        <TextArea {...bound('seoDescription')} label="SEO description" max={LIMITS.seoDescription} />
+        <TextField {...bound('note')} label="Note on this revision (optional)" max={500} />
         <p>
           <button type="submit" name="op" value="save">
             {article === null ? 'Save draft' : 'Save'}
@@ -199,7 +149,9 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
         </p>
       </form>
 
-      {article !== null ? <WorkflowActions {...props} article={article} /> : null}
+      {article !== null ? (
+        <WorkflowActions article={article} caller={props.caller} csrfToken={props.csrfToken} now={props.now} />
+      ) : null}
       {article !== null && article.status === 'published' && props.caller.canPublish ? (
         <CorrectionForm article={article} csrfToken={props.csrfToken} />
       ) : null}
@@ -237,198 +189,6 @@ function TextBlockFields(props: { readonly block: BlockInput; readonly index: nu
       </label>
     </>
   );
-}
-
-function StatusLine(props: { readonly article: EditorialArticle }) {
-  const { article } = props;
-  return (
-    <section aria-labelledby="status-heading">
-      <h2 id="status-heading">Status: {statusLabel(article.status)}</h2>
-      <p>
-        Revision {article.revision}
-        {article.owner !== null ? ` · written by ${article.owner.name}` : ''}
-        {article.scheduledAt !== null ? ` · scheduled for ${formatPublished(article.scheduledAt)} (Karachi)` : ''}
-        {article.everPublished ? ` · first published ${formatPublished(article.publishedAt)}` : ''}
-        {article.updatedAt !== null ? ` · updated ${formatPublished(article.updatedAt)}` : ''}
-      </p>
-      <p>
-        <a href={`/admin/articles/${article.id}/preview`}>Preview</a> ·{' '}
-        <a href={`/admin/articles/${article.id}/revisions`}>Revisions</a>
-        {article.status === 'published' ? (
-          <>
-            {' · '}
-            <a href={`/news/${article.id}/${article.slug}`}>View on the site</a>
-          </>
-        ) : null}
-      </p>
-    </section>
-  );
-}
-
-function WorkflowActions(props: ArticleEditPageProps & { readonly article: EditorialArticle }) {
-  const { article, caller, csrfToken } = props;
-  const allowed = TRANSITIONS[article.status];
-  const offered = (action: WorkflowAction) =>
-    allowed[action] !== undefined && (action === 'submit' ? caller.canPublish || caller.isOwner : caller.canPublish);
-  const form = (action: WorkflowAction, label: string, extra?: preact.ComponentChildren) => (
-    <form method="post" action={`/admin/articles/${article.id}/transition`} class="workflow-action">
-      <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
-      <input type="hidden" name="action" value={action} />
-      {extra}
-      <button type="submit">{label}</button>
-    </form>
-  );
-  const actions = [
-    offered('submit') ? form('submit', 'Submit for review') : null,
-    offered('publish') ? form('publish', 'Publish now') : null,
-    offered('schedule')
-      ? form(
-          'schedule',
-          'Schedule',
-          <label for="schedule-at">
-            Publish at (Karachi time)
-            <input
-              id="schedule-at"
-              type="datetime-local"
-              name="at"
-              required
-              value={article.scheduledAt !== null ? toKarachiLocal(article.scheduledAt) : ''}
-              min={toKarachiLocal(props.now)}
-            />
-          </label>,
-        )
-      : null,
-    offered('unpublish')
-      ? form('unpublish', article.status === 'scheduled' ? 'Take off the schedule' : 'Unpublish')
-      : null,
-    offered('kill')
-      ? form(
-          'kill',
-          'Kill this article',
-          <label for="kill-confirm">
-            Type KILL to remove it everywhere for good
-            <input id="kill-confirm" name="confirm" required autocomplete="off" />
-          </label>,
-        )
-      : null,
-  ].filter((node) => node !== null);
-  if (actions.length === 0) return null;
-  return (
-    <section aria-labelledby="actions-heading">
-      <h2 id="actions-heading">Workflow</h2>
-      {actions}
-    </section>
-  );
-}
-
-function CorrectionForm(props: { readonly article: EditorialArticle; readonly csrfToken: string }) {
-  const { article } = props;
-  return (
-    <section aria-labelledby="corrections-heading">
-      <h2 id="corrections-heading">Corrections and updates</h2>
-      {article.corrections.length > 0 ? (
-        <ul>
-          {article.corrections.map((c) => (
-            <li key={c.id}>
-              {c.kind === 'correction' ? 'Correction' : 'Update'}, {formatPublished(c.at)}: {c.text}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <form method="post" action={`/admin/articles/${article.id}/corrections`} class="stacked">
-        <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
-        <label for="correction-kind">
-          Kind
-          <select id="correction-kind" name="kind">
-            <option value="correction">Correction</option>
-            <option value="update">Update</option>
-          </select>
-        </label>
-        <label for="correction-text">
-          Note shown to readers
-          <textarea id="correction-text" name="text" rows={3} required maxLength={2000} />
-        </label>
-        <button type="submit">Add note</button>
-      </form>
-    </section>
-  );
-}
-
-function TextField(props: {
-  readonly name: string;
-  readonly label: string;
-  readonly value: string;
-  readonly max: number;
-  readonly error: string | undefined;
-  readonly required?: boolean;
-  readonly list?: string;
-  readonly inputMode?: 'numeric';
-}) {
-  const id = fieldId(props.name);
-  return (
-    <>
-      <label for={id}>
-        {props.label}
-        <input
-          id={id}
-          name={props.name}
-          value={props.value}
-          maxLength={props.max}
-          {...(props.required ? { required: true } : {})}
-          {...(props.list !== undefined ? { list: props.list } : {})}
-          {...(props.inputMode !== undefined ? { inputMode: props.inputMode } : {})}
-          {...describedBy(props.name, props.error)}
-        />
-      </label>
-      <FieldErrorText field={props.name} message={props.error} />
-    </>
-  );
-}
-
-function TextArea(props: {
-  readonly name: string;
-  readonly label: string;
-  readonly value: string;
-  readonly max: number;
-  readonly error: string | undefined;
-  readonly required?: boolean;
-}) {
-  const id = fieldId(props.name);
-  return (
-    <>
-      <label for={id}>
-        {props.label}
-        <textarea
-          id={id}
-          name={props.name}
-          rows={3}
-          maxLength={props.max}
-          {...(props.required ? { required: true } : {})}
-          {...describedBy(props.name, props.error)}
-        >
-          {props.value}
-        </textarea>
-      </label>
-      <FieldErrorText field={props.name} message={props.error} />
-    </>
-  );
-}
-
-function FieldErrorText(props: { readonly field: string; readonly message: string | undefined }) {
-  if (props.message === undefined) return null;
-  return (
-    <p class="field-error" id={`${fieldId(props.field)}-error`}>
-      {props.message}
-    </p>
-  );
-}
-
-function describedBy(field: string, error: string | undefined) {
-  return error === undefined ? {} : { 'aria-describedby': `${fieldId(field)}-error`, 'aria-invalid': true as const };
-}
-
-function fieldId(field: string): string {
-  return `field-${field.replace(/\./g, '-')}`;
 }
 
 const LABELS: Record<string, string> = {

@@ -3,6 +3,7 @@ import { formatPublished } from '../../news/time.js';
 import { ARTICLE_STATUSES, type ArticleStatus, statusLabel } from '../../news/workflow.js';
 import type { EditorialListItem } from '../../store/articleWorkflow.js';
 import { AdminLayout, type Flash } from '../pages/AdminLayout.js';
+import { AdminTable } from '../pages/AdminTable.js';
 import type { Actor } from '../roles.js';
 
 export interface ArticleListFilters {
@@ -38,39 +39,24 @@ export function ArticleListPage(props: ArticleListPageProps) {
         <a href="/admin/articles/new">Write a new article</a>
       </p>
       <form method="get" action="/admin/articles" class="filters">
-        <label for="filter-status">
-          Status
-          <select id="filter-status" name="status">
-            <option value="">Any</option>
-            {ARTICLE_STATUSES.map((status) => (
-              <option key={status} value={status} selected={filters.status === status}>
-                {statusLabel(status)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label for="filter-section">
-          Section
-          <select id="filter-section" name="section">
-            <option value="">Any</option>
-            {props.sections.map((section) => (
-              <option key={section.slug} value={section.slug} selected={filters.section === section.slug}>
-                {section.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label for="filter-author">
-          Author
-          <select id="filter-author" name="author">
-            <option value="">Any</option>
-            {props.authors.map((name) => (
-              <option key={name} value={name} selected={filters.author === name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          name="status"
+          label="Status"
+          options={ARTICLE_STATUSES.map((status) => ({ value: status, text: statusLabel(status) }))}
+          selected={filters.status}
+        />
+        <FilterSelect
+          name="section"
+          label="Section"
+          options={props.sections.map((section) => ({ value: section.slug, text: section.name }))}
+          selected={filters.section}
+        />
+        <FilterSelect
+          name="author"
+          label="Author"
+          options={props.authors.map((name) => ({ value: name, text: name }))}
+          selected={filters.author}
+        />
         <label for="filter-q">
           Headline contains
           <input id="filter-q" type="search" name="q" value={filters.q ?? ''} maxLength={200} />
@@ -80,32 +66,42 @@ export function ArticleListPage(props: ArticleListPageProps) {
       <p class="muted">
         {props.total} {props.total === 1 ? 'article' : 'articles'}
       </p>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Headline</th>
-              <th scope="col">Status</th>
-              <th scope="col">Section</th>
-              <th scope="col">Author</th>
-              <th scope="col">Time</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.items.map((item) => (
-              <tr key={item.id}>
-                <td>
-                  <a href={`/admin/articles/${item.id}`}>{item.headline}</a>
-                </td>
-                <td>{statusLabel(item.status)}</td>
-                <td>{item.sectionSlug}</td>
-                <td>{item.ownerName ?? '—'}</td>
-                <td>{formatPublished(item.scheduledAt ?? item.editedAt ?? item.publishedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable columns={['Headline', 'Status', 'Section', 'Author', 'Time']}>
+        {props.items.map((item) => (
+          <tr key={item.id}>
+            <td>
+              <a href={`/admin/articles/${item.id}`}>{item.headline}</a>
+            </td>
+            <td>{statusLabel(item.status)}</td>
+            <td>{item.sectionSlug}</td>
+            <td>{item.ownerName ?? '—'}</td>
+            <td>{formatPublished(item.scheduledAt ?? item.editedAt ?? item.publishedAt)}</td>
+          </tr>
+        ))}
+      </AdminTable>
     </AdminLayout>
+  );
+}
+
+/** One filter as a drop-down, `Any` first for no filter. */
+function FilterSelect(props: {
+  readonly name: string;
+  readonly label: string;
+  readonly options: readonly { readonly value: string; readonly text: string }[];
+  readonly selected: string | undefined;
+}) {
+  const id = `filter-${props.name}`;
+  return (
+    <label for={id}>
+      {props.label}
+      <select id={id} name={props.name}>
+        <option value="">Any</option>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value} selected={props.selected === option.value}>
+            {option.text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -4,6 +4,7 @@ import { formatPublished } from '../../news/time.js';
 import type { EditorialArticle } from '../../store/articleWorkflow.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { AdminLayout, type Flash } from '../pages/AdminLayout.js';
+import { AdminTable } from '../pages/AdminTable.js';
 import type { Actor } from '../roles.js';
 
 /** An article's history: who saved what and when, a comparison of any two, and restore. */
@@ -53,47 +54,34 @@ export function RevisionsPage(props: {
           <button type="submit">Compare</button>
         </form>
       ) : null}
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Revision</th>
-              <th scope="col">By</th>
-              <th scope="col">When</th>
-              <th scope="col">Note</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {revisions.map((r) => (
-              <tr key={r.number}>
-                <td>{r.number}</td>
-                <td>{r.author.name}</td>
-                <td>{formatPublished(r.at)}</td>
-                <td>{r.note}</td>
-                <td>
-                  {r.number > 1 ? (
-                    <a href={`/admin/articles/${article.id}/diff?from=${r.number - 1}&to=${r.number}`}>
-                      Changes in {r.number}
-                    </a>
-                  ) : null}
-                  {props.canRestore && r.number !== latest ? (
-                    <form
-                      method="post"
-                      action={`/admin/articles/${article.id}/revisions/${r.number}/restore`}
-                      class="inline"
-                    >
-                      <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
-                      <input type="hidden" name="baseRevision" value={String(article.revision)} />{' '}
-                      <button type="submit">Restore revision {r.number}</button>
-                    </form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable columns={['Revision', 'By', 'When', 'Note', 'Actions']}>
+        {revisions.map((r) => (
+          <tr key={r.number}>
+            <td>{r.number}</td>
+            <td>{r.author.name}</td>
+            <td>{formatPublished(r.at)}</td>
+            <td>{r.note}</td>
+            <td>
+              {r.number > 1 ? (
+                <a href={`/admin/articles/${article.id}/diff?from=${r.number - 1}&to=${r.number}`}>
+                  Changes in {r.number}
+                </a>
+              ) : null}
+              {props.canRestore && r.number !== latest ? (
+                <form
+                  method="post"
+                  action={`/admin/articles/${article.id}/revisions/${r.number}/restore`}
+                  class="inline"
+                >
+                  <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+                  <input type="hidden" name="baseRevision" value={String(article.revision)} />{' '}
+                  <button type="submit">Restore revision {r.number}</button>
+                </form>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
     </AdminLayout>
   );
 }

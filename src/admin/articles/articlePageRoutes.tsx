@@ -9,6 +9,7 @@ import type { AdminContext } from '../http/adminContext.js';
 import { sendAdminPage, sendAdminRefusal } from '../http/adminPages.js';
 import { csrfTokenFor } from '../http/csrf.js';
 import { actorOf, requirePermission } from '../http/guard.js';
+import { noticeFlash } from '../http/noticeFlash.js';
 import type { Flash } from '../pages/AdminLayout.js';
 import type { Actor } from '../roles.js';
 import { ArticleEditPage } from './ArticleEditPage.js';
@@ -141,7 +142,7 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
         store.listSections(),
         workflow.ownerNames(),
       ]);
-      const flash = noticeFlash(request.query.notice);
+      const flash = noticeFlash(NOTICES, request.query.notice);
       return sendAdminPage(
         reply,
         <ArticleListPage
@@ -201,7 +202,7 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
     async (request, reply) => {
       const article = await workflow.get(request.params.id);
       if (article === null) return sendAdminRefusal(reply, 404, 'No such article', 'There is no article with this id.');
-      const flash = noticeFlash(request.query.notice);
+      const flash = noticeFlash(NOTICES, request.query.notice);
       return renderEditor(request, reply, {
         article,
         values: formFromFields(article.fields),
@@ -411,10 +412,4 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
 
 function canRestore(actor: Actor): boolean {
   return callerOf(actor, { owner: null }).canPublish;
-}
-
-function noticeFlash(notice: string | undefined): Flash | undefined {
-  return notice !== undefined && Object.hasOwn(NOTICES, notice)
-    ? { kind: 'notice', message: NOTICES[notice as keyof typeof NOTICES] }
-    : undefined;
 }

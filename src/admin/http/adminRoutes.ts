@@ -1,6 +1,7 @@
 import type { TypeBoxApp } from '../../web/http/typeboxApp.js';
 import { registerArticleApiRoutes } from '../articles/articleApiRoutes.js';
 import { registerArticlePageRoutes } from '../articles/articlePageRoutes.js';
+import { registerMarketDeskRoutes } from '../market/marketDeskRoutes.js';
 import { registerMediaRoutes } from '../media/mediaRoutes.js';
 import { registerModerationApiRoutes } from '../moderation/moderationApiRoutes.js';
 import { registerModerationRoutes } from '../moderation/moderationRoutes.js';
@@ -34,4 +35,5 @@ export const ADMIN_ROUTE_MODULES: readonly AdminRouteModule[] = [
   registerPrintDeskRoutes,
   registerTagRoutes,
   registerMediaRoutes,
+  registerMarketDeskRoutes,
 ];

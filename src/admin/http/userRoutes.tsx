@@ -2,13 +2,13 @@ import { Type } from '@sinclair/typebox';
 import { disableAccount, getAccount, listAccounts, setAccountRole } from '../../store/accounts.js';
 import { recordAudit } from '../../store/audit.js';
 import type { TypeBoxApp } from '../../web/http/typeboxApp.js';
-import type { Flash } from '../pages/AdminLayout.js';
 import { UsersPage } from '../pages/UsersPage.js';
 import { isRole } from '../roles.js';
 import type { AdminContext } from './adminContext.js';
 import { sendAdminPage, sendAdminRefusal } from './adminPages.js';
 import { csrfTokenFor } from './csrf.js';
 import { actorOf, requirePermission } from './guard.js';
+import { noticeFlash } from './noticeFlash.js';
 
 // Messages after a redirect are picked from this list by name, never echoed from the URL.
 const NOTICES = {
@@ -27,11 +27,7 @@ export function registerUserRoutes(app: TypeBoxApp, ctx: AdminContext): void {
       schema: { querystring: Type.Object({ notice: Type.Optional(Type.String({ maxLength: 40 })) }) },
     },
     async (request, reply) => {
-      const notice = request.query.notice;
-      const flash: Flash | undefined =
-        notice !== undefined && Object.hasOwn(NOTICES, notice)
-          ? { kind: 'notice', message: NOTICES[notice as keyof typeof NOTICES] }
-          : undefined;
+      const flash = noticeFlash(NOTICES, request.query.notice);
       return sendAdminPage(
         reply,
         <UsersPage

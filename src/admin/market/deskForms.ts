@@ -27,7 +27,7 @@ function reading<T>(reader: FieldReader, value: T | undefined): FormReading<T> {
 export function readListingForm(fields: FormFields): FormReading<MarketListing> {
   const read = new FieldReader(fields);
   const symbol = read.symbol('symbol');
-  const name = read.text('name', 'Name', { max: 120 });
+  const name = read.text('name', 'Company name', { max: 120 });
   const sector = read.text('sector', 'Sector', { max: 80 });
   const sharesOutstanding = read.wholeNumber('sharesOutstanding', 'Shares outstanding', { min: 1, max: MAX_SHARES });
   const freeFloat = read.percent('freeFloat', 'Free float', { min: 0, max: 10_000 });
@@ -53,7 +53,7 @@ export function readListingForm(fields: FormFields): FormReading<MarketListing> 
 /** The edit form: every field is sent; the desk service keeps only what differs. */
 export function readAmendmentForm(fields: FormFields): FormReading<Required<InstrumentAmendment>> {
   const read = new FieldReader(fields);
-  const name = read.text('name', 'Name', { max: 120 });
+  const name = read.text('name', 'Company name', { max: 120 });
   const sector = read.text('sector', 'Sector', { max: 80 });
   const sharesOutstanding = read.wholeNumber('sharesOutstanding', 'Shares outstanding', { min: 1, max: MAX_SHARES });
   const freeFloat = read.percent('freeFloat', 'Free float', { min: 0, max: 10_000 });

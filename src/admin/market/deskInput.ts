@@ -43,7 +43,10 @@ export class FieldReader {
     const number = Number(value.replaceAll(',', ''));
     const max = range.max ?? Number.MAX_SAFE_INTEGER;
     if (!Number.isSafeInteger(number) || number < range.min || number > max) {
-      return this.fail(field, `${label} must be between ${range.min.toLocaleString('en')} and ${max.toLocaleString('en')}.`);
+      return this.fail(
+        field,
+        `${label} must be between ${range.min.toLocaleString('en')} and ${max.toLocaleString('en')}.`,
+      );
     }
     return number;
   }

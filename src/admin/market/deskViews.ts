@@ -1,9 +1,9 @@
-import type { FxDailyChange } from '../../market/fxBook.js';
 import type { Instrument } from '../../market/instrument.js';
 import type { Market } from '../../market/market.js';
-import type { FxRateView } from '../../market/marketSnapshot.js';
-import type { Paisa } from '../../market/money.js';
-import { divideBigRoundingHalfAway } from '../../market/rounding.js';
+import type { FxRateView, MarketStatusView } from '../../market/marketSnapshot.js';
+import { sessionStatus } from '../../market/marketStatus.js';
+import { type Paisa, paisa } from '../../market/money.js';
+import { divideBigRoundingHalfAway, percentHundredths } from '../../market/rounding.js';
 
 /** One row of the instruments table. */
 export interface InstrumentRow {
@@ -75,12 +75,33 @@ export function indexSummaries(market: Market): IndexSummary[] {
   }));
 }
 
-/** A live rate with how today's compares with the previous day on record. */
+/** A live rate with its change against the previous close (the last rate of the latest earlier day). */
 export interface FxRow {
   readonly rate: FxRateView;
-  readonly change: FxDailyChange | null;
+  /** The earlier day on record the previous close comes from; null when it is the rate the book started with. */
+  readonly previousDate: string | null;
+  readonly buyingChange: Paisa;
+  readonly sellingChange: Paisa;
+  /** % of the previous buying rate, rounded half away from zero to 2 decimals. */
+  readonly buyingChangePercent: number;
 }
 
 export function fxRows(market: Market, today: string): FxRow[] {
-  return market.fxRates().map((rate) => ({ rate, change: market.fxDailyChange(rate.pair, rate.market, today) }));
+  return market.fxRates().map((rate) => {
+    const buyingChange = paisa(rate.buying - rate.previousBuying);
+    return {
+      rate,
+      previousDate: market.fxDailyChange(rate.pair, rate.market, today)?.previous?.date ?? null,
+      buyingChange,
+      sellingChange: paisa(rate.selling - rate.previousSelling),
+      buyingChangePercent: percentHundredths(buyingChange, rate.previousBuying) / 100,
+    };
+  });
+}
+
+/** The status at `now`: a halt the market is in, else the calendar's phase; null without a calendar. */
+export function statusNow(market: Market, now: Date): MarketStatusView | null {
+  const last = market.snapshot().status;
+  if (last?.phase === 'halted' && (last.nextChange === null || now < last.nextChange)) return last;
+  return market.calendar ? sessionStatus(now, market.calendar) : null;
 }

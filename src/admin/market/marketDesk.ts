@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { CorporateAction, ExAdjustment } from '../../market/corporateAction.js';
 import type { CalendarEdit } from '../../market/calendarEdit.js';
+import type { CorporateAction, ExAdjustment } from '../../market/corporateAction.js';
 import type { DeskChange, InstrumentAmendment } from '../../market/deskChange.js';
 import type { EndOfDay } from '../../market/endOfDay.js';
 import type { FxRateUpdate } from '../../market/fxRate.js';
@@ -65,11 +65,7 @@ export class MarketDesk {
   }
 
   /** Changes only the figures that differ; nothing to change is a success that records nothing. */
-  async amendInstrument(
-    actor: Actor,
-    symbol: string,
-    wanted: InstrumentAmendment,
-  ): Promise<DeskOutcome<Instrument>> {
+  async amendInstrument(actor: Actor, symbol: string, wanted: InstrumentAmendment): Promise<DeskOutcome<Instrument>> {
     const before = this.market.instrument(symbol);
     if (before === undefined) return missing('symbol', `${symbol} is not listed.`);
     const amendment = Object.fromEntries(
@@ -95,7 +91,10 @@ export class MarketDesk {
     const current = this.market.indexConstituents(code);
     if (current === undefined) return missing('code', `There is no index ${code}.`);
     if (effective <= this.today()) {
-      return refused('effective', `The effective date must be after today (${this.today()}): it applies at a roll-over.`);
+      return refused(
+        'effective',
+        `The effective date must be after today (${this.today()}): it applies at a roll-over.`,
+      );
     }
     const planned = plannedConstituents(current, change, (symbol) => this.market.instrument(symbol));
     if (!planned.ok) return { ok: false, status: 422, problems: planned.problems };
@@ -111,36 +110,55 @@ export class MarketDesk {
   }
 
   async corporateAction(actor: Actor, action: CorporateAction): Promise<DeskOutcome<ActionOutcome>> {
-    if (this.market.instrument(action.symbol) === undefined) return refused('symbol', `${action.symbol} is not listed.`);
+    if (this.market.instrument(action.symbol) === undefined)
+      return refused('symbol', `${action.symbol} is not listed.`);
     const outcome = await this.record({ kind: 'corporateAction', action, time: this.now() });
     if (outcome.kind !== 'corporateAction') throw new Error(`unexpected ${outcome.kind} outcome`);
     const { result } = outcome;
     if (!result.ok) return refused(null, sentence(result.reason));
-    await this.audit(actor, 'market.corporate-action', { type: 'instrument', id: action.symbol }, {
-      ...action,
-      status: result.status,
-    });
-    return done(result.status === 'applied' ? { status: 'applied', adjustment: result.adjustment } : { status: 'scheduled' });
+    await this.audit(
+      actor,
+      'market.corporate-action',
+      { type: 'instrument', id: action.symbol },
+      {
+        ...action,
+        status: result.status,
+      },
+    );
+    return done(
+      result.status === 'applied' ? { status: 'applied', adjustment: result.adjustment } : { status: 'scheduled' },
+    );
   }
 
   async fxRate(actor: Actor, update: FxRateUpdate): Promise<DeskOutcome<FxRateUpdate>> {
     const outcome = await this.record({ kind: 'fxRate', update });
     if (outcome.kind !== 'fxRate') throw new Error(`unexpected ${outcome.kind} outcome`);
     if (!outcome.change.ok) return refused(null, sentence(outcome.change.reason));
-    await this.audit(actor, 'market.fx', { type: 'fx', id: `${update.market}:${update.pair}` }, {
-      buying: update.buying,
-      selling: update.selling,
-      time: update.time.toISOString(),
-      source: update.source,
-    });
+    await this.audit(
+      actor,
+      'market.fx',
+      { type: 'fx', id: `${update.market}:${update.pair}` },
+      {
+        buying: update.buying,
+        selling: update.selling,
+        time: update.time.toISOString(),
+        source: update.source,
+      },
+    );
     return done(update);
   }
 
   async editCalendar(actor: Actor, edit: CalendarEdit): Promise<DeskOutcome<TradingCalendar>> {
-    const outcome = await this.desk(actor, { type: 'editCalendar', edit }, 'market.calendar', {
-      type: 'date',
-      id: edit.date,
-    }, { edit: edit.type });
+    const outcome = await this.desk(
+      actor,
+      { type: 'editCalendar', edit },
+      'market.calendar',
+      {
+        type: 'date',
+        id: edit.date,
+      },
+      { edit: edit.type },
+    );
     return outcome.ok ? done(this.calendar) : outcome;
   }
 
@@ -151,13 +169,18 @@ export class MarketDesk {
     const { result } = outcome;
     if (!result.ok) return refused('date', sentence(result.reason));
     const { endOfDay } = result;
-    await this.audit(actor, 'market.close-day', { type: 'date', id: date }, {
-      bars: endOfDay.instruments.length + endOfDay.indices.length,
-      appliedCorporateActions: endOfDay.appliedCorporateActions.length,
-      appliedRecompositions: endOfDay.appliedRecompositions.length,
-      problems: endOfDay.problems,
-      nextTradingDate: endOfDay.nextTradingDate,
-    });
+    await this.audit(
+      actor,
+      'market.close-day',
+      { type: 'date', id: date },
+      {
+        bars: endOfDay.instruments.length + endOfDay.indices.length,
+        appliedCorporateActions: endOfDay.appliedCorporateActions.length,
+        appliedRecompositions: endOfDay.appliedRecompositions.length,
+        problems: endOfDay.problems,
+        nextTradingDate: endOfDay.nextTradingDate,
+      },
+    );
     return done(endOfDay);
   }
 

@@ -5,6 +5,7 @@ import { MODERATION_FILTERS } from '../../store/moderation.js';
 import { articleUrl } from '../../web/components/urls.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { AdminLayout, type Flash } from '../pages/AdminLayout.js';
+import { AdminTable } from '../pages/AdminTable.js';
 import type { Actor } from '../roles.js';
 
 export interface ModerationPageProps {
@@ -82,24 +83,11 @@ function CommentQueue(props: ModerationPageProps) {
           Mark spam
         </button>
       </p>
-      <div class="table-wrap">
-        <table aria-labelledby="queue-heading">
-          <thead>
-            <tr>
-              <th scope="col">Select</th>
-              <th scope="col">Spam score</th>
-              <th scope="col">Comment</th>
-              <th scope="col">Article</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.queue.map((comment) => (
-              <CommentRow key={comment.id} comment={comment} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable columns={['Select', 'Spam score', 'Comment', 'Article', 'Actions']} labelledBy="queue-heading">
+        {props.queue.map((comment) => (
+          <CommentRow key={comment.id} comment={comment} />
+        ))}
+      </AdminTable>
     </form>
   );
 }
@@ -170,26 +158,16 @@ function WaitingArticles(props: { readonly waiting: readonly ArticleCommentCount
   return (
     <section aria-labelledby="waiting-heading">
       <h2 id="waiting-heading">Articles with comments waiting</h2>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Article</th>
-              <th scope="col">Pending</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.waiting.map((row) => (
-              <tr key={row.articleId}>
-                <td>
-                  <a href={`/admin/comments?status=pending&article=${row.articleId}`}>{row.headline}</a>
-                </td>
-                <td>{row.pending}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable columns={['Article', 'Pending']}>
+        {props.waiting.map((row) => (
+          <tr key={row.articleId}>
+            <td>
+              <a href={`/admin/comments?status=pending&article=${row.articleId}`}>{row.headline}</a>
+            </td>
+            <td>{row.pending}</td>
+          </tr>
+        ))}
+      </AdminTable>
     </section>
   );
 }
@@ -209,38 +187,26 @@ function Bans(props: { readonly bans: readonly CommentBan[]; readonly csrfToken:
       {props.bans.length === 0 ? (
         <p class="muted">No address is banned.</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Address</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Banned</th>
-                <th scope="col">Lift</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.bans.map((ban) => (
-                <tr key={ban.ip}>
-                  <td>{ban.ip}</td>
-                  <td>{ban.reason ?? ''}</td>
-                  <td>
-                    {formatPublished(ban.bannedAt)} by {ban.bannedBy}
-                  </td>
-                  <td>
-                    <form class="inline" method="post" action="/admin/comments/bans/lift">
-                      <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
-                      <input type="hidden" name="ip" value={ban.ip} />
-                      <button type="submit">
-                        Lift ban<span class="visually-hidden"> on {ban.ip}</span>
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable columns={['Address', 'Reason', 'Banned', 'Lift']}>
+          {props.bans.map((ban) => (
+            <tr key={ban.ip}>
+              <td>{ban.ip}</td>
+              <td>{ban.reason ?? ''}</td>
+              <td>
+                {formatPublished(ban.bannedAt)} by {ban.bannedBy}
+              </td>
+              <td>
+                <form class="inline" method="post" action="/admin/comments/bans/lift">
+                  <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+                  <input type="hidden" name="ip" value={ban.ip} />
+                  <button type="submit">
+                    Lift ban<span class="visually-hidden"> on {ban.ip}</span>
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
     </section>
   );

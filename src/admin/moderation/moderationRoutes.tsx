@@ -14,7 +14,7 @@ import type { AdminContext } from '../http/adminContext.js';
 import { sendAdminPage, sendAdminRefusal } from '../http/adminPages.js';
 import { csrfTokenFor } from '../http/csrf.js';
 import { actorOf, requirePermission } from '../http/guard.js';
-import type { Flash } from '../pages/AdminLayout.js';
+import { noticeFlash } from '../http/noticeFlash.js';
 import { applyBan, applyModeration, applyUnban, parseAddress } from './commentModeration.js';
 import { ModerationPage } from './ModerationPage.js';
 
@@ -59,11 +59,7 @@ export function registerModerationRoutes(app: TypeBoxApp, ctx: AdminContext): vo
         pendingCountsByArticle(ctx.db),
         listBans(ctx.db),
       ]);
-      const notice = request.query.notice;
-      const flash: Flash | undefined =
-        notice !== undefined && Object.hasOwn(NOTICES, notice)
-          ? { kind: 'notice', message: NOTICES[notice as keyof typeof NOTICES] }
-          : undefined;
+      const flash = noticeFlash(NOTICES, request.query.notice);
       return sendAdminPage(
         reply,
         <ModerationPage

@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../store/audit.js';
 import type { Actor } from '../roles.js';
 import { AdminLayout } from './AdminLayout.js';
+import { AdminTable } from './AdminTable.js';
 
 export function AuditPage(props: {
   readonly actor: Actor;
@@ -16,39 +17,23 @@ export function AuditPage(props: {
       {props.entries.length === 0 ? (
         <p>No entries.</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">Newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When (UTC)</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td>
-                    <time dateTime={entry.at.toISOString()}>
-                      {entry.at.toISOString().replace('T', ' ').slice(0, 19)}
-                    </time>
-                  </td>
-                  <td>
-                    {entry.actor.name} <small>({entry.actor.kind})</small>
-                  </td>
-                  <td>{entry.action}</td>
-                  <td>{entry.subject === null ? '' : `${entry.subject.type} ${entry.subject.id}`}</td>
-                  <td>
-                    <code>{Object.keys(entry.details).length === 0 ? '' : JSON.stringify(entry.details)}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable columns={['When (UTC)', 'Who', 'Action', 'Subject', 'Details']} caption="Newest first">
+          {props.entries.map((entry) => (
+            <tr key={entry.id}>
+              <td>
+                <time dateTime={entry.at.toISOString()}>{entry.at.toISOString().replace('T', ' ').slice(0, 19)}</time>
+              </td>
+              <td>
+                {entry.actor.name} <small>({entry.actor.kind})</small>
+              </td>
+              <td>{entry.action}</td>
+              <td>{entry.subject === null ? '' : `${entry.subject.type} ${entry.subject.id}`}</td>
+              <td>
+                <code>{Object.keys(entry.details).length === 0 ? '' : JSON.stringify(entry.details)}</code>
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
       <nav class="pager" aria-label="Audit log pages">
         {props.paged ? <a href="/admin/audit">Newest</a> : null}

@@ -2,6 +2,7 @@ import type { Account } from '../../store/accounts.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { type Actor, ROLES } from '../roles.js';
 import { AdminLayout, type Flash } from './AdminLayout.js';
+import { AdminTable } from './AdminTable.js';
 
 export function UsersPage(props: {
   readonly actor: Actor;
@@ -21,58 +22,46 @@ export function UsersPage(props: {
       <p>
         New accounts are made with <code>broadsheet users add</code>.
       </p>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">E-mail</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.accounts.map((account) => (
-              <tr key={account.id}>
-                <td>{account.name}</td>
-                <td>{account.email}</td>
-                <td>
-                  {account.id === self || account.disabledAt !== null ? (
-                    account.role
-                  ) : (
-                    <form class="inline" method="post" action={`/admin/users/${account.id}/role`}>
-                      <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
-                      <label>
-                        <span class="visually-hidden">Role of {account.name}</span>
-                        <select name="role">
-                          {ROLES.map((role) => (
-                            <option key={role} value={role} selected={role === account.role}>
-                              {role}
-                            </option>
-                          ))}
-                        </select>
-                      </label>{' '}
-                      <button type="submit">Change role</button>
-                    </form>
-                  )}
-                </td>
-                <td>
-                  {account.disabledAt !== null ? (
-                    'Disabled'
-                  ) : account.id === self ? (
-                    'Active (you)'
-                  ) : (
-                    <form class="inline" method="post" action={`/admin/users/${account.id}/disable`}>
-                      <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
-                      <button type="submit">Disable {account.name}</button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable columns={['Name', 'E-mail', 'Role', 'Status']}>
+        {props.accounts.map((account) => (
+          <tr key={account.id}>
+            <td>{account.name}</td>
+            <td>{account.email}</td>
+            <td>
+              {account.id === self || account.disabledAt !== null ? (
+                account.role
+              ) : (
+                <form class="inline" method="post" action={`/admin/users/${account.id}/role`}>
+                  <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+                  <label>
+                    <span class="visually-hidden">Role of {account.name}</span>
+                    <select name="role">
+                      {ROLES.map((role) => (
+                        <option key={role} value={role} selected={role === account.role}>
+                          {role}
+                        </option>
+                      ))}
+                    </select>
+                  </label>{' '}
+                  <button type="submit">Change role</button>
+                </form>
+              )}
+            </td>
+            <td>
+              {account.disabledAt !== null ? (
+                'Disabled'
+              ) : account.id === self ? (
+                'Active (you)'
+              ) : (
+                <form class="inline" method="post" action={`/admin/users/${account.id}/disable`}>
+                  <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+                  <button type="submit">Disable {account.name}</button>
+                </form>
+              )}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
     </AdminLayout>
   );
 }

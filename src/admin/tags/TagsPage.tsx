@@ -2,6 +2,7 @@ import type { TagWithCount } from '../../store/tagAdmin.js';
 import { tagUrl } from '../../web/components/urls.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { AdminLayout, type Flash } from '../pages/AdminLayout.js';
+import { AdminTable } from '../pages/AdminTable.js';
 import type { Actor } from '../roles.js';
 
 export interface TagsPageProps {
@@ -34,52 +35,40 @@ export function TagsPage(props: TagsPageProps) {
       <p>
         {props.total} {props.total === 1 ? 'tag' : 'tags'}
       </p>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Tag</th>
-              <th scope="col">Stories</th>
-              <th scope="col">Rename</th>
-              <th scope="col">Merge into another tag</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.tags.map((tag) => (
-              <tr key={tag.slug}>
-                <td>
-                  <a href={tagUrl(tag.slug)}>{tag.name}</a>
-                  <br />
-                  <span class="muted">{tag.slug}</span>
-                </td>
-                <td>{tag.articleCount}</td>
-                <td>
-                  <form class="inline" method="post" action={`/admin/tags/${tag.slug}/rename`}>
-                    <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
-                    <label for={`name-${tag.slug}`}>Name</label>{' '}
-                    <input id={`name-${tag.slug}`} name="name" value={tag.name} required maxLength={100} />{' '}
-                    <label for={`slug-${tag.slug}`}>Slug</label>{' '}
-                    <input id={`slug-${tag.slug}`} name="slug" value={tag.slug} maxLength={100} />{' '}
-                    <button type="submit">
-                      Rename<span class="visually-hidden"> {tag.name}</span>
-                    </button>
-                  </form>
-                </td>
-                <td>
-                  <form class="inline" method="post" action={`/admin/tags/${tag.slug}/merge`}>
-                    <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
-                    <label for={`into-${tag.slug}`}>Into</label>{' '}
-                    <input id={`into-${tag.slug}`} name="into" required maxLength={100} />{' '}
-                    <button type="submit">
-                      Merge<span class="visually-hidden"> {tag.name}</span>
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable columns={['Tag', 'Stories', 'Rename', 'Merge into another tag']}>
+        {props.tags.map((tag) => (
+          <tr key={tag.slug}>
+            <td>
+              <a href={tagUrl(tag.slug)}>{tag.name}</a>
+              <br />
+              <span class="muted">{tag.slug}</span>
+            </td>
+            <td>{tag.articleCount}</td>
+            <td>
+              <form class="inline" method="post" action={`/admin/tags/${tag.slug}/rename`}>
+                <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+                <label for={`name-${tag.slug}`}>Name</label>{' '}
+                <input id={`name-${tag.slug}`} name="name" value={tag.name} required maxLength={100} />{' '}
+                <label for={`slug-${tag.slug}`}>Slug</label>{' '}
+                <input id={`slug-${tag.slug}`} name="slug" value={tag.slug} maxLength={100} />{' '}
+                <button type="submit">
+                  Rename<span class="visually-hidden"> {tag.name}</span>
+                </button>
+              </form>
+            </td>
+            <td>
+              <form class="inline" method="post" action={`/admin/tags/${tag.slug}/merge`}>
+                <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+                <label for={`into-${tag.slug}`}>Into</label>{' '}
+                <input id={`into-${tag.slug}`} name="into" required maxLength={100} />{' '}
+                <button type="submit">
+                  Merge<span class="visually-hidden"> {tag.name}</span>
+                </button>
+              </form>
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
       {props.pageCount > 1 ? (
         <nav class="pager" aria-label="Pages of tags">
           {props.page > 1 ? <a href={query(props.page - 1)}>← Previous</a> : null}{' '}

@@ -7,6 +7,7 @@ import type { AdminContext } from '../http/adminContext.js';
 import { sendAdminPage, sendAdminRefusal } from '../http/adminPages.js';
 import { csrfTokenFor } from '../http/csrf.js';
 import { actorOf, requirePermission } from '../http/guard.js';
+import { noticeFlash } from '../http/noticeFlash.js';
 import type { Flash } from '../pages/AdminLayout.js';
 import { TagsPage } from './TagsPage.js';
 
@@ -35,11 +36,7 @@ export function registerTagRoutes(app: TypeBoxApp, ctx: AdminContext): void {
       },
     },
     async (request, reply) => {
-      const notice = request.query.notice;
-      const flash: Flash | undefined =
-        notice !== undefined && Object.hasOwn(NOTICES, notice)
-          ? { kind: 'notice', message: NOTICES[notice as keyof typeof NOTICES] }
-          : undefined;
+      const flash = noticeFlash(NOTICES, request.query.notice);
       return sendTags(ctx, request, reply, { search: request.query.q ?? '', page: request.query.page ?? 1, flash });
     },
   );

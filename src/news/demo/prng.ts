@@ -1,3 +1,5 @@
+import { createPrng } from '../../market/prng.js';
+
 /**
  * A small seeded pseudo-random generator so demo content is the same for the
  * same seed on every machine. Mulberry32: 32-bit state, fast, and plenty
@@ -19,15 +21,10 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
+  // The market's generator, so the product has one mulberry32: it imports
+  // nothing, so demo news leans on it without pulling in market state, web or
+  // store code. Same seed, same sequence as before it was shared.
+  const { next, integer: int } = createPrng(seed);
   const shuffle = <T>(items: readonly T[]): T[] => {
     const copy = [...items];
     for (let i = copy.length - 1; i > 0; i--) {

@@ -15,7 +15,9 @@ export function marketDeskEventsMigration(dialect: StoreDialect): Migration {
       switch (dialect) {
         case 'postgres':
           await sql`alter table market_events drop constraint market_events_kind_check`.execute(db);
-          await sql`alter table market_events add constraint market_events_kind_check check (${KIND_CHECK})`.execute(db);
+          await sql`alter table market_events add constraint market_events_kind_check check (${KIND_CHECK})`.execute(
+            db,
+          );
           return;
         case 'sqlite':
           await db.schema

@@ -43,6 +43,7 @@ export function ArticlePage(props: ArticlePageProps) {
           <a href={sectionUrl(article.section.slug)}>{article.section.name}</a>
         </p>
         <h1 id="headline">{article.headline}</h1>
+        {article.summary !== '' ? <p class="standfirst">{article.summary}</p> : null}
         <p class="byline">
           <span class="byline__name">{bylineName(article.byline)}</span> Published{' '}
           <time dateTime={article.publishedAt.toISOString()}>{formatPublished(article.publishedAt)}</time>

@@ -1,22 +1,16 @@
-import type { PriceRange } from '../../market/barRange.js';
-import type { IntradayPoint } from '../../market/intradaySeries.js';
 import type { IndexView } from '../../market/marketSnapshot.js';
 import { formatRupees } from '../../market/money.js';
-import { formatPublished } from '../../news/time.js';
-import type { HistoryBar } from '../../store/marketHistory.js';
 import { Layout, type PageChrome } from '../components/Layout.js';
 import { ScrollRegion } from '../components/ScrollRegion.js';
-import { indexUrl, MARKETS_URL, stockUrl } from '../components/urls.js';
-import { ChartCredit, ChartFigure, IntradayTable } from '../markets/ChartFigure.js';
-import { dailySpec, intradaySpec } from '../markets/chartSpec.js';
+import { indexUrl, stockUrl } from '../components/urls.js';
+import { ChartCredit } from '../markets/ChartFigure.js';
 import {
   type ConstituentRow,
   type ConstituentSort,
   defaultDirection,
   type SortDirection,
 } from '../markets/constituentRows.js';
-import { HistoryTable } from '../markets/HistoryTable.js';
-import { DEFAULT_RANGE, type HistoryRange, rangeLongLabel } from '../markets/historyRange.js';
+import { DEFAULT_RANGE } from '../markets/historyRange.js';
 import { liveAttributes } from '../markets/liveFields.js';
 import {
   directionOf,
@@ -26,16 +20,13 @@ import {
   signedPercent,
   signedRupees,
 } from '../markets/marketFigures.js';
-import { RangeLinks } from '../markets/RangeLinks.js';
+import { type ChartedHistory, DailyChart, RecentHistory, TodayChart } from '../markets/QuoteCharts.js';
+import { QuoteHead } from '../markets/QuoteHead.js';
+import { RangeFigures } from '../markets/RangeFigures.js';
 import { basisPointsText } from '../markets/stockFigures.js';
 
-export interface IndexPageData {
+export interface IndexPageData extends ChartedHistory {
   readonly index: IndexView;
-  readonly range: HistoryRange;
-  readonly rangeBars: readonly HistoryBar[];
-  readonly yearBars: readonly HistoryBar[];
-  readonly fiftyTwoWeek: PriceRange | null;
-  readonly intraday: readonly IntradayPoint[];
   /** Already in the order asked for. */
   readonly rows: readonly ConstituentRow[];
   readonly sort: ConstituentSort;
@@ -43,8 +34,6 @@ export interface IndexPageData {
   /** Members whose weight is held down by a cap factor. */
   readonly cappedMembers: number;
 }
-
-const HISTORY_DAYS = 30;
 
 const COLUMNS: readonly { readonly sort: ConstituentSort; readonly label: string; readonly text?: boolean }[] = [
   { sort: 'symbol', label: 'Symbol', text: true },
@@ -60,6 +49,7 @@ export function IndexPage(props: { readonly chrome: PageChrome; readonly data: I
   const { index } = props.data;
   const key = `i:${index.code}`;
   const path = indexUrl(index.code);
+  const source = { kind: 'index', code: index.code } as const;
   return (
     <Layout
       chrome={props.chrome}
@@ -71,87 +61,38 @@ export function IndexPage(props: { readonly chrome: PageChrome; readonly data: I
         canonicalPath: path,
       }}
     >
-      <p class="breadcrumb">
-        <a href={MARKETS_URL}>Markets</a> · Indices
-      </p>
-      <h1>
-        {index.name} <span class="quote-symbol">({index.code})</span>
-      </h1>
-      <section class="quote-head" aria-label="Index value">
-        <p class="quote-head__price">
-          <span {...liveAttributes(key, 'value')}>{hundredthsText(index.value)}</span> points
-        </p>
-        <p class="quote-head__move">
-          <span class={figureClass(index.direction)} {...liveAttributes(key, 'change')}>
-            {signedHundredths(index.change)}
-          </span>{' '}
-          (
-          <span class={figureClass(index.direction)} {...liveAttributes(key, 'changePercent')}>
-            {signedPercent(index.changePercent)}
-          </span>
-          ) against the previous close of {hundredthsText(index.previousClose)}
-        </p>
-        <p class="story-meta">
-          As of <time dateTime={index.time.toISOString()}>{formatPublished(index.time)}</time> (Pakistan time)
-        </p>
-      </section>
+      <QuoteHead
+        trail="Indices"
+        name={index.name}
+        code={index.code}
+        label="Index value"
+        liveKey={key}
+        direction={index.direction}
+        change={signedHundredths(index.change)}
+        percent={signedPercent(index.changePercent)}
+        against={`the previous close of ${hundredthsText(index.previousClose)}`}
+        time={index.time}
+      >
+        <span {...liveAttributes(key, 'value')}>{hundredthsText(index.value)}</span> points
+      </QuoteHead>
       <dl class="key-figures">
-        <div>
-          <dt>Day range</dt>
-          <dd>
-            <span {...liveAttributes(key, 'low')}>{index.low === undefined ? '–' : hundredthsText(index.low)}</span> –{' '}
-            <span {...liveAttributes(key, 'high')}>{index.high === undefined ? '–' : hundredthsText(index.high)}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>52-week range</dt>
-          <dd>
-            {props.data.fiftyTwoWeek === null
-              ? '–'
-              : `${hundredthsText(props.data.fiftyTwoWeek.low)} – ${hundredthsText(props.data.fiftyTwoWeek.high)}`}
-          </dd>
-        </div>
+        <RangeFigures
+          liveKey={key}
+          low={index.low ?? null}
+          high={index.high ?? null}
+          fiftyTwoWeek={props.data.fiftyTwoWeek}
+          format={hundredthsText}
+        />
         <div>
           <dt>Constituents</dt>
           <dd>{props.data.rows.length}</dd>
         </div>
       </dl>
-      <ChartFigure
-        id="intraday-chart"
-        title={`${index.code} today`}
-        summary={`Line chart of the ${index.code} today, with the previous close as a reference line.`}
-        spec={intradaySpec(`${index.code}`, props.data.intraday, index.previousClose, {
-          kind: 'index',
-          code: index.code,
-        })}
-        figures={
-          <IntradayTable
-            label={`${index.code} intraday figures`}
-            caption={`${index.code} by minute (points)`}
-            points={props.data.intraday}
-          />
-        }
-      />
-      <section id="index-history" aria-labelledby="index-history-heading">
-        <h2 id="index-history-heading">Index history</h2>
-        <ChartFigure
-          id="daily-chart"
-          title={`${index.code} daily, ${rangeLongLabel(props.data.range)}`}
-          summary={`Candlestick chart of the ${index.code}'s daily open, high, low and close over ${rangeLongLabel(props.data.range)}.`}
-          spec={dailySpec(`${index.code} daily`, props.data.rangeBars, { kind: 'index', code: index.code })}
-          controls={<RangeLinks path={path} current={props.data.range} anchor="index-history" />}
-          csvUrl={`${path}/history.csv`}
-        />
-      </section>
+      <TodayChart source={source} points={props.data.intraday} previousClose={index.previousClose} />
+      <DailyChart source={source} range={props.data.range} bars={props.data.rangeBars} />
       <Constituents data={props.data} path={path} />
       <Methodology data={props.data} />
-      <HistoryTable
-        caption={`${index.code}: last ${HISTORY_DAYS} trading days (points)`}
-        label={`${index.code} historical data`}
-        bars={props.data.yearBars}
-        days={HISTORY_DAYS}
-        csvUrl={`${path}/history.csv`}
-      />
+      <RecentHistory source={source} bars={props.data.yearBars} />
       <ChartCredit />
     </Layout>
   );

@@ -1,12 +1,5 @@
 import type { IntradayPoint } from '../../market/intradaySeries.js';
-import {
-  marketBreadth,
-  mostActiveByTurnover,
-  mostActiveByVolume,
-  sectorPerformance,
-  topGainers,
-  topLosers,
-} from '../../market/marketMovers.js';
+import { marketBreadth, sectorPerformance } from '../../market/marketMovers.js';
 import type { MarketSnapshot } from '../../market/marketSnapshot.js';
 import { formatRupees, type Paisa } from '../../market/money.js';
 import type { ArticleSummary, Section } from '../../news/article.js';
@@ -17,8 +10,9 @@ import { StoryList } from '../components/StoryList.js';
 import { indexUrl, MARKETS_URL, sectionUrl, stockUrl } from '../components/urls.js';
 import { ChartCredit, ChartFigure, IntradayTable } from '../markets/ChartFigure.js';
 import { intradaySpec } from '../markets/chartSpec.js';
+import { LiveMove } from '../markets/LiveMove.js';
 import { liveAttributes } from '../markets/liveFields.js';
-import { MoversTable } from '../markets/MoversTable.js';
+import { MoversSection } from '../markets/MoversSection.js';
 import {
   directionOf,
   figureClass,
@@ -30,7 +24,6 @@ import {
 import { countText, largeRupeesText } from '../markets/stockFigures.js';
 
 const price = (value: Paisa | null) => (value === null ? '–' : formatRupees(value, { thousands: true }));
-const MOVERS = 5;
 
 /** The Markets section's latest stories, shown under the figures when the paper has such a section. */
 export interface MarketsSectionStories {
@@ -123,14 +116,12 @@ export function MarketsPage(props: {
                 </h3>
                 <p class="index-card__value">
                   <span {...liveAttributes(key, 'value')}>{hundredthsText(index.value)}</span>{' '}
-                  <span class={figureClass(index.direction)} {...liveAttributes(key, 'change')}>
-                    {signedHundredths(index.change)}
-                  </span>{' '}
-                  (
-                  <span class={figureClass(index.direction)} {...liveAttributes(key, 'changePercent')}>
-                    {signedPercent(index.changePercent)}
-                  </span>
-                  )
+                  <LiveMove
+                    liveKey={key}
+                    direction={index.direction}
+                    change={signedHundredths(index.change)}
+                    percent={signedPercent(index.changePercent)}
+                  />
                 </p>
                 <ChartFigure
                   id={`intraday-${index.code}`}
@@ -182,39 +173,7 @@ export function MarketsPage(props: {
         </ScrollRegion>
       </section>
 
-      <section aria-labelledby="movers-heading">
-        <h2 id="movers-heading">Movers</h2>
-        <div class="movers-grid">
-          <MoversTable
-            id="top-gainers"
-            title="Top gainers"
-            quotes={topGainers(snapshot.quotes, MOVERS)}
-            measure="percent"
-            empty="No stock is up today."
-          />
-          <MoversTable
-            id="top-losers"
-            title="Top losers"
-            quotes={topLosers(snapshot.quotes, MOVERS)}
-            measure="percent"
-            empty="No stock is down today."
-          />
-          <MoversTable
-            id="most-active-volume"
-            title="Most active by volume"
-            quotes={mostActiveByVolume(snapshot.quotes, MOVERS)}
-            measure="volume"
-            empty="Nothing has traded yet today."
-          />
-          <MoversTable
-            id="most-active-value"
-            title="Most active by value"
-            quotes={mostActiveByTurnover(snapshot.quotes, MOVERS)}
-            measure="turnover"
-            empty="Nothing has traded yet today."
-          />
-        </div>
-      </section>
+      <MoversSection quotes={snapshot.quotes} />
 
       <section aria-labelledby="sectors-heading">
         <h2 id="sectors-heading">Sectors</h2>

@@ -1,23 +1,17 @@
-import type { PriceRange } from '../../market/barRange.js';
 import type { Instrument } from '../../market/instrument.js';
-import type { IntradayPoint } from '../../market/intradaySeries.js';
 import type { QuoteView } from '../../market/marketSnapshot.js';
 import { formatRupees, type Paisa } from '../../market/money.js';
 import type { ArticleSummary } from '../../news/article.js';
-import { formatPublished } from '../../news/time.js';
-import type { HistoryBar } from '../../store/marketHistory.js';
 import { Layout, type PageChrome } from '../components/Layout.js';
 import { ScrollRegion } from '../components/ScrollRegion.js';
 import { StoryList } from '../components/StoryList.js';
-import { indexUrl, MARKETS_URL, stockUrl, tagUrl } from '../components/urls.js';
-import { ChartCredit, ChartFigure, IntradayTable } from '../markets/ChartFigure.js';
-import { dailySpec, intradaySpec } from '../markets/chartSpec.js';
-import { HistoryTable } from '../markets/HistoryTable.js';
-import type { HistoryRange } from '../markets/historyRange.js';
-import { rangeLongLabel } from '../markets/historyRange.js';
+import { indexUrl, stockUrl, tagUrl } from '../components/urls.js';
+import { ChartCredit } from '../markets/ChartFigure.js';
 import { liveAttributes } from '../markets/liveFields.js';
 import { directionOf, figureClass, signedHundredths, signedPercent, signedRupees } from '../markets/marketFigures.js';
-import { RangeLinks } from '../markets/RangeLinks.js';
+import { type ChartedHistory, DailyChart, RecentHistory, TodayChart } from '../markets/QuoteCharts.js';
+import { QuoteHead } from '../markets/QuoteHead.js';
+import { RangeFigures } from '../markets/RangeFigures.js';
 import { basisPointsText, countText, largeRupeesText } from '../markets/stockFigures.js';
 
 /** An index the stock belongs to, with its weight there and the points it gave or took today. */
@@ -28,21 +22,13 @@ export interface IndexMembership {
   readonly points: number;
 }
 
-export interface StockPageData {
+export interface StockPageData extends ChartedHistory {
   readonly quote: QuoteView;
   readonly instrument: Instrument | undefined;
-  readonly range: HistoryRange;
-  /** Bars the daily chart shows. */
-  readonly rangeBars: readonly HistoryBar[];
-  /** The last year of bars, for the history table. */
-  readonly yearBars: readonly HistoryBar[];
-  readonly fiftyTwoWeek: PriceRange | null;
-  readonly intraday: readonly IntradayPoint[];
   readonly memberships: readonly IndexMembership[];
   readonly news: readonly ArticleSummary[];
 }
 
-const HISTORY_DAYS = 30;
 const rupees = (value: number) => formatRupees(value as Paisa, { thousands: true });
 
 /** A stock's page: live quote, key figures, charts, index memberships, history and its news. */
@@ -50,6 +36,7 @@ export function StockPage(props: { readonly chrome: PageChrome; readonly data: S
   const { quote, instrument } = props.data;
   const key = `s:${quote.symbol}`;
   const path = stockUrl(quote.symbol);
+  const source = { kind: 'quote', code: quote.symbol } as const;
   const marketCap = instrument === undefined ? null : BigInt(quote.last) * BigInt(instrument.sharesOutstanding);
   return (
     <Layout
@@ -62,66 +49,25 @@ export function StockPage(props: { readonly chrome: PageChrome; readonly data: S
         canonicalPath: path,
       }}
     >
-      <p class="breadcrumb">
-        <a href={MARKETS_URL}>Markets</a> · {quote.sector}
-      </p>
-      <h1>
-        {quote.name} <span class="quote-symbol">({quote.symbol})</span>
-      </h1>
-      <section class="quote-head" aria-label="Quote">
-        <p class="quote-head__price">
-          Rs <span {...liveAttributes(key, 'last')}>{rupees(quote.last)}</span>
-        </p>
-        <p class="quote-head__move">
-          <span class={figureClass(quote.direction)} {...liveAttributes(key, 'change')}>
-            {signedRupees(quote.change)}
-          </span>{' '}
-          (
-          <span class={figureClass(quote.direction)} {...liveAttributes(key, 'changePercent')}>
-            {signedPercent(quote.changePercent)}
-          </span>
-          ) against LDCP
-        </p>
-        <p class="story-meta">
-          As of <time dateTime={quote.time.toISOString()}>{formatPublished(quote.time)}</time> (Pakistan time)
-        </p>
-      </section>
+      <QuoteHead
+        trail={quote.sector}
+        name={quote.name}
+        code={quote.symbol}
+        label="Quote"
+        liveKey={key}
+        direction={quote.direction}
+        change={signedRupees(quote.change)}
+        percent={signedPercent(quote.changePercent)}
+        against="LDCP"
+        time={quote.time}
+      >
+        Rs <span {...liveAttributes(key, 'last')}>{rupees(quote.last)}</span>
+      </QuoteHead>
       <KeyFigures data={props.data} marketCap={marketCap} />
-      <ChartFigure
-        id="intraday-chart"
-        title={`${quote.symbol} today`}
-        summary={`Line chart of ${quote.symbol}'s price today, with the previous close as a reference line.`}
-        spec={intradaySpec(`${quote.symbol} price`, props.data.intraday, quote.ldcp, {
-          kind: 'quote',
-          code: quote.symbol,
-        })}
-        figures={
-          <IntradayTable
-            label={`${quote.symbol} intraday figures`}
-            caption={`${quote.symbol} price by minute (Rs)`}
-            points={props.data.intraday}
-          />
-        }
-      />
-      <section id="price-history" aria-labelledby="price-history-heading">
-        <h2 id="price-history-heading">Price history</h2>
-        <ChartFigure
-          id="daily-chart"
-          title={`${quote.symbol} daily prices, ${rangeLongLabel(props.data.range)}`}
-          summary={`Candlestick chart of ${quote.symbol}'s daily open, high, low and close over ${rangeLongLabel(props.data.range)}.`}
-          spec={dailySpec(`${quote.symbol} daily`, props.data.rangeBars, { kind: 'quote', code: quote.symbol })}
-          controls={<RangeLinks path={path} current={props.data.range} anchor="price-history" />}
-          csvUrl={`${path}/history.csv`}
-        />
-      </section>
+      <TodayChart source={source} points={props.data.intraday} previousClose={quote.ldcp} />
+      <DailyChart source={source} range={props.data.range} bars={props.data.rangeBars} />
       <Memberships memberships={props.data.memberships} />
-      <HistoryTable
-        caption={`${quote.symbol}: last ${HISTORY_DAYS} trading days (Rs)`}
-        label={`${quote.symbol} historical data`}
-        bars={props.data.yearBars}
-        days={HISTORY_DAYS}
-        csvUrl={`${path}/history.csv`}
-      />
+      <RecentHistory source={source} bars={props.data.yearBars} />
       <section aria-labelledby="stock-news">
         <h2 id="stock-news">News about {quote.symbol}</h2>
         {props.data.news.length > 0 ? (
@@ -153,17 +99,7 @@ function KeyFigures(props: { readonly data: StockPageData; readonly marketCap: b
           <dt>Open</dt>
           <dd {...liveAttributes(key, 'open')}>{quote.open === null ? '–' : rupees(quote.open)}</dd>
         </div>
-        <div>
-          <dt>Day range</dt>
-          <dd>
-            <span {...liveAttributes(key, 'low')}>{quote.low === null ? '–' : rupees(quote.low)}</span> –{' '}
-            <span {...liveAttributes(key, 'high')}>{quote.high === null ? '–' : rupees(quote.high)}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>52-week range</dt>
-          <dd>{fiftyTwoWeek === null ? '–' : `${rupees(fiftyTwoWeek.low)} – ${rupees(fiftyTwoWeek.high)}`}</dd>
-        </div>
+        <RangeFigures liveKey={key} low={quote.low} high={quote.high} fiftyTwoWeek={fiftyTwoWeek} format={rupees} />
         <div>
           <dt>LDCP</dt>
           <dd>{rupees(quote.ldcp)}</dd>

@@ -21,12 +21,14 @@ import { hundredthsText } from '../markets/marketFigures.js';
 import { IndexPage } from '../pages/IndexPage.js';
 import type { SiteContext } from '../siteContext.js';
 import {
-  barsFor,
+  chartBars,
   exchangeToday,
   type MarketRouteContext,
   queryOf,
   RangeQuery,
   sendCsv,
+  sendHistoryCsv,
+  upperCaseAddress,
   withToday,
 } from './marketRouteContext.js';
 import { sendNotFoundPage, servePage } from './pageResponses.js';
@@ -47,9 +49,8 @@ export function registerIndexPageRoutes(app: TypeBoxApp, context: MarketRouteCon
     { schema: { params: CodeParams, querystring: IndexQuery } },
     async (request, reply) => {
       const { code } = request.params;
-      if (code !== code.toUpperCase()) {
-        return reply.redirect(`${indexUrl(code.toUpperCase())}${queryOf(request.url)}`, 301);
-      }
+      const canonical = upperCaseAddress(code, indexUrl, queryOf(request.url));
+      if (canonical !== null) return reply.redirect(canonical, 301);
       const range = request.query.range ?? DEFAULT_RANGE;
       const sort = request.query.sort ?? 'weight';
       const direction = request.query.dir ?? defaultDirection(sort);
@@ -61,25 +62,18 @@ export function registerIndexPageRoutes(app: TypeBoxApp, context: MarketRouteCon
 
   app.get('/markets/indices/:code/history.csv', { schema: { params: CodeParams } }, async (request, reply) => {
     const { code } = request.params;
-    if (code !== code.toUpperCase()) return reply.redirect(`${indexUrl(code.toUpperCase())}/history.csv`, 301);
+    const canonical = upperCaseAddress(code, indexUrl, '/history.csv');
+    if (canonical !== null) return reply.redirect(canonical, 301);
     if (!site.deps.market.snapshot().indices.some((index) => index.code === code)) {
       return sendNotFoundPage(site, request, reply);
     }
-    const bars = (await site.deps.marketPages?.history.dailyBars(code, null)) ?? [];
-    const rows = bars.map((bar) => [
-      bar.date,
-      hundredthsText(bar.open, false),
-      hundredthsText(bar.high, false),
-      hundredthsText(bar.low, false),
-      hundredthsText(bar.close, false),
-      bar.volume,
-    ]);
-    return sendCsv(reply, `${code}-history.csv`, csvText(['Date', 'Open', 'High', 'Low', 'Close', 'Volume'], rows));
+    return sendHistoryCsv(site, reply, code);
   });
 
   app.get('/markets/indices/:code/constituents.csv', { schema: { params: CodeParams } }, async (request, reply) => {
     const { code } = request.params;
-    if (code !== code.toUpperCase()) return reply.redirect(`${indexUrl(code.toUpperCase())}/constituents.csv`, 301);
+    const canonical = upperCaseAddress(code, indexUrl, '/constituents.csv');
+    if (canonical !== null) return reply.redirect(canonical, 301);
     const rows = currentRows(site, code);
     if (rows === null) return sendNotFoundPage(site, request, reply);
     const lines = sortConstituents(rows, 'weight', 'desc').map((row) => [
@@ -119,10 +113,7 @@ async function produceIndexPage(
   const index = chrome.snapshot.indices.find((candidate) => candidate.code === code);
   if (index === undefined) return { kind: 'notFound' };
   const today = exchangeToday(site);
-  const [yearBars, rangeBars] = await Promise.all([
-    barsFor(site, code, 'year', today),
-    view.range === DEFAULT_RANGE ? null : barsFor(site, code, view.range, today),
-  ]);
+  const bars = await chartBars(site, code, view.range, today);
   const constituents = site.deps.marketPages?.reference.indexConstituents(code) ?? [];
   const rows = constituentRows(constituents, chrome.snapshot.quotes, index.previousClose);
   const todayRange = index.high === undefined || index.low === undefined ? null : { high: index.high, low: index.low };
@@ -136,9 +127,9 @@ async function produceIndexPage(
   const data = {
     index,
     range: view.range,
-    rangeBars: withToday(rangeBars ?? yearBars, today, live, 0),
-    yearBars,
-    fiftyTwoWeek: fiftyTwoWeekRange(yearBars, today, todayRange),
+    rangeBars: withToday(bars.ranged, today, live, 0),
+    yearBars: bars.year,
+    fiftyTwoWeek: fiftyTwoWeekRange(bars.year, today, todayRange),
     intraday: context.intraday.points(`i:${code}`),
     rows: sortConstituents(rows, view.sort, view.direction),
     sort: view.sort,

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { tradingDateOf } from '../../market/tradingCalendar.js';
 import type { HistoryBar } from '../../store/marketHistory.js';
+import { historyCsvText } from '../markets/historyCsv.js';
 import { DEFAULT_RANGE, HISTORY_RANGES, type HistoryRange, rangeStart } from '../markets/historyRange.js';
 import type { IntradayRecorder } from '../markets/intradayRecorder.js';
 import type { SiteContext } from '../siteContext.js';
@@ -31,6 +32,20 @@ export async function barsFor(
   return history.dailyBars(code, rangeStart(range === 'year' ? DEFAULT_RANGE : range, today));
 }
 
+/** The last year of bars, for the history table, and the bars the chart's range shows (the same for a year). */
+export async function chartBars(
+  site: SiteContext,
+  code: string,
+  range: HistoryRange,
+  today: string,
+): Promise<{ readonly year: readonly HistoryBar[]; readonly ranged: readonly HistoryBar[] }> {
+  const [year, ranged] = await Promise.all([
+    barsFor(site, code, 'year', today),
+    range === DEFAULT_RANGE ? null : barsFor(site, code, range, today),
+  ]);
+  return { year, ranged: ranged ?? year };
+}
+
 /**
  * Adds today's bar from the live figures when today has traded and is not on
  * record yet, so the daily chart ends where the quote stands.
@@ -52,10 +67,25 @@ export function withToday(
   return [...bars, { date: today, open: live.open, high: live.high, low: live.low, close: live.last, volume }];
 }
 
+/**
+ * Codes and symbols are upper case: another spelling gets the upper-case
+ * address, with `rest` (a sub-path or the query) kept; null when already so.
+ */
+export function upperCaseAddress(code: string, urlOf: (code: string) => string, rest: string): string | null {
+  const upper = code.toUpperCase();
+  return code === upper ? null : `${urlOf(upper)}${rest}`;
+}
+
 /** The query string of a request URL, with its `?`, or nothing. */
 export function queryOf(url: string): string {
   const at = url.indexOf('?');
   return at === -1 ? '' : url.slice(at);
+}
+
+/** A code's whole daily history as a CSV download; the header alone when the site keeps no history. */
+export async function sendHistoryCsv(site: SiteContext, reply: FastifyReply, code: string): Promise<FastifyReply> {
+  const bars = (await site.deps.marketPages?.history.dailyBars(code, null)) ?? [];
+  return sendCsv(reply, `${code}-history.csv`, historyCsvText(bars));
 }
 
 /** A CSV download, cacheable for a minute by a CDN. */

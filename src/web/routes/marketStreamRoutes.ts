@@ -18,11 +18,13 @@ const StreamStats = Type.Object({
   lagging: Count,
   blocked: Count,
   connectionsTotal: Count,
+  sends: Type.Object({ announced: Count, fallback: Count }),
   dropped: Type.Object({ overflow: Count, blocked: Count }),
   maxPendingBytes: Count,
   peakPendingBytes: Count,
   limits: Type.Object({
     tickMs: Count,
+    minIntervalMs: Count,
     heartbeatMs: Count,
     retryMs: Count,
     softPendingBytes: Count,
@@ -52,6 +54,7 @@ export function registerMarketStreamRoutes(
   const { logger } = site.deps;
   const hub = new MarketStreamHub({
     market: site.deps.market,
+    bus: site.deps.bus,
     limits,
     onDrop: (reason, pendingBytes) => logger.warn({ reason, pendingBytes }, 'market stream client dropped'),
   });

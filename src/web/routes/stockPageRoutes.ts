@@ -7,17 +7,16 @@ import { stockUrl } from '../components/urls.js';
 import type { PageOutcome } from '../http/pageCache.js';
 import type { TypeBoxApp } from '../http/typeboxApp.js';
 import { constituentRows } from '../markets/constituentRows.js';
-import { csvText } from '../markets/csvText.js';
 import { DEFAULT_RANGE, type HistoryRange } from '../markets/historyRange.js';
-import { hundredthsText } from '../markets/marketFigures.js';
 import { type IndexMembership, StockPage } from '../pages/StockPage.js';
 import {
-  barsFor,
+  chartBars,
   exchangeToday,
   type MarketRouteContext,
   queryOf,
   RangeQuery,
-  sendCsv,
+  sendHistoryCsv,
+  upperCaseAddress,
   withToday,
 } from './marketRouteContext.js';
 import { sendNotFoundPage, servePage } from './pageResponses.js';
@@ -34,9 +33,8 @@ export function registerStockPageRoutes(app: TypeBoxApp, context: MarketRouteCon
     { schema: { params: SymbolParams, querystring: Type.Object({ range: RangeQuery }) } },
     async (request, reply) => {
       const { symbol } = request.params;
-      if (symbol !== symbol.toUpperCase()) {
-        return reply.redirect(`${stockUrl(symbol.toUpperCase())}${queryOf(request.url)}`, 301);
-      }
+      const canonical = upperCaseAddress(symbol, stockUrl, queryOf(request.url));
+      if (canonical !== null) return reply.redirect(canonical, 301);
       const range = request.query.range ?? DEFAULT_RANGE;
       return servePage(site, request, reply, `stock:${symbol}:${range}`, () =>
         produceStockPage(context, symbol, range),
@@ -46,19 +44,12 @@ export function registerStockPageRoutes(app: TypeBoxApp, context: MarketRouteCon
 
   app.get('/markets/stocks/:symbol/history.csv', { schema: { params: SymbolParams } }, async (request, reply) => {
     const { symbol } = request.params;
-    if (symbol !== symbol.toUpperCase()) return reply.redirect(`${stockUrl(symbol.toUpperCase())}/history.csv`, 301);
-    const quote = site.deps.market.snapshot().quotes.find((candidate) => candidate.symbol === symbol);
-    if (quote === undefined) return sendNotFoundPage(site, request, reply);
-    const bars = (await site.deps.marketPages?.history.dailyBars(symbol, null)) ?? [];
-    const rows = bars.map((bar) => [
-      bar.date,
-      hundredthsText(bar.open, false),
-      hundredthsText(bar.high, false),
-      hundredthsText(bar.low, false),
-      hundredthsText(bar.close, false),
-      bar.volume,
-    ]);
-    return sendCsv(reply, `${symbol}-history.csv`, csvText(['Date', 'Open', 'High', 'Low', 'Close', 'Volume'], rows));
+    const canonical = upperCaseAddress(symbol, stockUrl, '/history.csv');
+    if (canonical !== null) return reply.redirect(canonical, 301);
+    if (!site.deps.market.snapshot().quotes.some((quote) => quote.symbol === symbol)) {
+      return sendNotFoundPage(site, request, reply);
+    }
+    return sendHistoryCsv(site, reply, symbol);
   });
 }
 
@@ -72,9 +63,8 @@ async function produceStockPage(
   const quote = chrome.snapshot.quotes.find((candidate) => candidate.symbol === symbol);
   if (quote === undefined) return { kind: 'notFound' };
   const today = exchangeToday(site);
-  const [yearBars, rangeBars, news] = await Promise.all([
-    barsFor(site, symbol, 'year', today),
-    range === DEFAULT_RANGE ? null : barsFor(site, symbol, range, today),
+  const [bars, news] = await Promise.all([
+    chartBars(site, symbol, range, today),
     site.deps.store.listArticles({ tagSlug: symbol.toLowerCase(), limit: NEWS_ITEMS }),
   ]);
   const todayRange = quote.high === null || quote.low === null ? null : { high: quote.high, low: quote.low };
@@ -82,9 +72,9 @@ async function produceStockPage(
     quote,
     instrument: site.deps.marketPages?.reference.instrument(symbol),
     range,
-    rangeBars: withToday(rangeBars ?? yearBars, today, quote, quote.volume),
-    yearBars,
-    fiftyTwoWeek: fiftyTwoWeekRange(yearBars, today, todayRange),
+    rangeBars: withToday(bars.ranged, today, quote, quote.volume),
+    yearBars: bars.year,
+    fiftyTwoWeek: fiftyTwoWeekRange(bars.year, today, todayRange),
     intraday: context.intraday.points(`s:${symbol}`),
     memberships: memberships(context, chrome.snapshot, quote),
     news: news.items,

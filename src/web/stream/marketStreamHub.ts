@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { Bus } from '../../bus/bus.js';
 import type { MarketReader } from '../../market/marketSnapshot.js';
 import { ChangeLog } from './changeLog.js';
 import { changedKeys, eventData, type StreamState, streamState } from './snapshotDiff.js';
@@ -7,8 +8,17 @@ import type { StreamFilter } from './streamFilter.js';
 
 /** How the stream paces itself and where it gives up on a slow reader. */
 export interface StreamLimits {
-  /** One timer for every client: changes are conflated and sent at most this often. */
+  /**
+   * The fallback check: one timer for every client that looks at the market's
+   * version this often, for changes nobody announced on the bus (and heartbeats).
+   */
   readonly tickMs: number;
+  /**
+   * A change announced on the bus is sent at once, but sends are at least this
+   * far apart: a change inside the interval waits for its end, conflated with
+   * whatever else moved meanwhile.
+   */
+  readonly minIntervalMs: number;
   readonly heartbeatMs: number;
   /** Sent as `retry:`; how long EventSource waits before reconnecting. */
   readonly retryMs: number;
@@ -23,7 +33,8 @@ export interface StreamLimits {
 }
 
 export const DEFAULT_STREAM_LIMITS: StreamLimits = {
-  tickMs: 250,
+  tickMs: 1000,
+  minIntervalMs: 100,
   heartbeatMs: 15_000,
   retryMs: 3_000,
   softPendingBytes: 64 * 1024,
@@ -34,6 +45,9 @@ export const DEFAULT_STREAM_LIMITS: StreamLimits = {
 
 export type DropReason = 'overflow' | 'blocked';
 
+/** What made the hub take in a new version: a change announced on the bus, or its own fallback check. */
+export type SendCause = 'announced' | 'fallback';
+
 /** Counters for `GET /api/v1/market/stream/stats` and the logs. */
 export interface MarketStreamStats {
   readonly version: number;
@@ -42,6 +56,8 @@ export interface MarketStreamStats {
   readonly lagging: number;
   readonly blocked: number;
   readonly connectionsTotal: number;
+  /** Passes that took in a new version: after a bus announcement (throttled) or found by the fallback check. */
+  readonly sends: Readonly<Record<SendCause, number>>;
   readonly dropped: Readonly<Record<DropReason, number>>;
   /** Largest unsent backlog of any client right now, and the largest seen since start. */
   readonly maxPendingBytes: number;
@@ -51,6 +67,8 @@ export interface MarketStreamStats {
 
 export interface MarketStreamHubOptions {
   readonly market: MarketReader;
+  /** Where the market announces `market.changed`; without it the stream only sees changes on its fallback check. */
+  readonly bus?: Bus;
   readonly limits?: Partial<StreamLimits>;
   readonly clock?: () => number;
   readonly onDrop?: (reason: DropReason, pendingBytes: number) => void;
@@ -70,10 +88,12 @@ const MAX_CACHED_FRAMES = 10_000;
 const NOTHING = Buffer.alloc(0);
 
 /**
- * Fans the market out to every stream client of this process. One timer
- * compares the market's version; when it moved, the changed entries are found
- * once, and each distinct event (per filter and starting version) is
- * serialised once and the same Buffer written to every client that needs it.
+ * Fans the market out to every stream client of this process. A
+ * `market.changed` on the bus (throttled to one send per minIntervalMs), or
+ * else a slower fallback timer, compares the market's version; when it moved,
+ * the changed entries are found once, and each distinct event (per filter and
+ * starting version) is serialised once and the same Buffer written to every
+ * client that needs it.
  */
 export class MarketStreamHub {
   readonly limits: StreamLimits;
@@ -86,7 +106,14 @@ export class MarketStreamHub {
   private state: StreamState;
   /** Frames for the current version, keyed by filter and starting point. */
   private frames = new Map<string, Buffer>();
+  private readonly bus: Bus | null;
   private timer: ReturnType<typeof setInterval> | null = null;
+  /** The send waiting for the end of the minimum interval after an announced change. */
+  private pending: ReturnType<typeof setTimeout> | null = null;
+  private unsubscribe: (() => void) | null = null;
+  /** When the hub last took in a new version (clock time); sends are at least minIntervalMs apart. */
+  private lastAdvanceAt = Number.NEGATIVE_INFINITY;
+  private readonly sends: Record<SendCause, number> = { announced: 0, fallback: 0 };
   private lastHeartbeat: number;
   /** Clients left behind by the last tick; while any are, ticks visit everyone even if the market is still. */
   private stragglers = 0;
@@ -97,6 +124,7 @@ export class MarketStreamHub {
   constructor(options: MarketStreamHubOptions) {
     this.limits = { ...DEFAULT_STREAM_LIMITS, ...options.limits };
     this.market = options.market;
+    this.bus = options.bus ?? null;
     this.clock = options.clock ?? Date.now;
     this.onDrop = options.onDrop ?? (() => undefined);
     this.retry = retryFrame(this.limits.retryMs);
@@ -107,9 +135,10 @@ export class MarketStreamHub {
 
   start(): void {
     if (this.timer !== null) return;
-    this.timer = setInterval(() => this.tick(), this.limits.tickMs);
+    this.timer = setInterval(() => this.tick('fallback'), this.limits.tickMs);
     // The stream must never be what keeps the process alive.
     this.timer.unref();
+    this.unsubscribe = this.bus?.subscribe('market.changed', () => this.announced()) ?? null;
   }
 
   /**
@@ -133,6 +162,10 @@ export class MarketStreamHub {
   close(): void {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
+    if (this.pending !== null) clearTimeout(this.pending);
+    this.pending = null;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
     for (const client of this.clients) {
       if (client.res.writableLength > 0) client.res.destroy();
       else client.res.end();
@@ -155,6 +188,7 @@ export class MarketStreamHub {
       lagging,
       blocked,
       connectionsTotal: this.connectionsTotal,
+      sends: { ...this.sends },
       dropped: { ...this.dropped },
       maxPendingBytes,
       peakPendingBytes: Math.max(this.peakPendingBytes, maxPendingBytes),
@@ -162,10 +196,14 @@ export class MarketStreamHub {
     };
   }
 
-  /** One pass of the timer; public so a test can drive it without waiting. */
-  tick(): void {
+  /** One pass over the clients; public so a test can drive it without waiting. */
+  tick(cause: SendCause = 'fallback'): void {
     const now = this.clock();
     const advanced = this.advance(now);
+    if (advanced) {
+      this.lastAdvanceAt = now;
+      this.sends[cause] += 1;
+    }
     const heartbeat = now - this.lastHeartbeat >= this.limits.heartbeatMs;
     if (heartbeat) this.lastHeartbeat = now;
     if (!advanced && !heartbeat && this.stragglers === 0) return;
@@ -196,6 +234,22 @@ export class MarketStreamHub {
     this.stragglers = stragglers;
   }
 
+  /**
+   * A `market.changed` arrived: send soon, never sooner than minIntervalMs
+   * after the last send. Announcements while a send waits join it. The send
+   * runs on a timer, not inside `publish`, so the publisher (the recorder
+   * acknowledging a commit) never waits for the fan-out.
+   */
+  private announced(): void {
+    if (this.pending !== null || this.timer === null) return;
+    const wait = Math.max(0, this.lastAdvanceAt + this.limits.minIntervalMs - this.clock());
+    this.pending = setTimeout(() => {
+      this.pending = null;
+      this.tick('announced');
+    }, wait);
+    this.pending.unref();
+  }
+
   /** Takes the market's current state; true when it moved since the last tick. */
   private advance(now: number): boolean {
     const snapshot = this.market.snapshot();
@@ -213,7 +267,8 @@ export class MarketStreamHub {
   private newLog(version: number): ChangeLog {
     return new ChangeLog(version, {
       maxAgeMs: this.limits.historyMs,
-      maxSteps: Math.ceil(this.limits.historyMs / this.limits.tickMs) + 1,
+      // A step per send at most: sends are minIntervalMs apart, or tickMs when nothing is announced.
+      maxSteps: Math.ceil(this.limits.historyMs / Math.min(this.limits.tickMs, this.limits.minIntervalMs)) + 1,
     });
   }
 

@@ -1,0 +1,393 @@
+#!/usr/bin/env node
+// Concurrent market-stream (SSE) clients held by one Broadsheet process, and the latency from a trade
+// pushed through the API to its arrival at every client.
+// Usage: npm run build && node bench/stream.mjs [--record] [--steps 1000,10000,25000,50000] [--rounds 8]
+//        [--generators N] [--filter all|one]
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createFeedToken, startBroadsheet } from './lib/broadsheet.mjs';
+import { afterChildrenStopped, isRunning, runWithCleanup, startChild, stopChild } from './lib/children.mjs';
+import { processTreeCpuSeconds } from './lib/cpuTime.mjs';
+import { getRaw } from './lib/loopback.mjs';
+import { describeMachine, loadAverage } from './lib/machine.mjs';
+import { appendResults, markdownTable, textTable } from './lib/results.mjs';
+import { readRssBytes } from './lib/rss.mjs';
+
+const SSE_CLIENTS = fileURLToPath(new URL('./lib/sseClients.mjs', import.meta.url));
+const TARGETS = { clients: 50_000, p99Ms: 200, bytesPerClient: 10 * 1024 };
+/** Headroom under the server's open-file limit for its database, log and listening sockets. */
+const FD_HEADROOM = 200;
+/** Clients per load-generator process (each has its own source address, so ports never run out). */
+const CLIENTS_PER_GENERATOR = 12_500;
+const SYMBOL = 'OGDC';
+
+const { values: flags } = parseArgs({
+  options: {
+    record: { type: 'boolean', default: false },
+    steps: { type: 'string', default: '1000,10000,25000,50000' },
+    rounds: { type: 'string', default: '8' },
+    filter: { type: 'string', default: 'all' },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (flags.help) {
+  process.stdout.write(
+    'node bench/stream.mjs [--record] [--steps 1000,10000,25000,50000] [--rounds 8] [--filter all|one]\n',
+  );
+  process.exit(0);
+}
+const steps = flags.steps.split(',').map((text) => Number(text));
+if (steps.some((n) => !Number.isInteger(n) || n < 1 || n > 200_000)) fail('--steps must be whole numbers, 1..200000');
+const rounds = Number(flags.rounds);
+if (!Number.isInteger(rounds) || rounds < 2 || rounds > 60) fail('--rounds must be 2..60');
+if (flags.filter !== 'all' && flags.filter !== 'one') fail('--filter must be all or one');
+// The site's ticker follows the whole stream; `one` is a client of a single stock without indices.
+const streamPath =
+  flags.filter === 'all' ? '/api/v1/market/stream' : `/api/v1/market/stream?symbols=${SYMBOL}&indices=`;
+
+await runWithCleanup(main);
+
+async function main() {
+  const machine = describeMachine();
+  const loadBefore = loadAverage();
+  log(`machine: ${machine.nproc} CPUs, ${machine.cpu}, Node ${machine.node}; load average ${loadBefore.toFixed(2)}`);
+  const dir = await mkdtemp(join(tmpdir(), 'broadsheet-stream-'));
+  afterChildrenStopped(() => rm(dir, { recursive: true, force: true }));
+  const { token } = await createFeedToken(dir);
+  const server = await startBroadsheet({ dir, simulator: false });
+  const port = Number(new URL(server.origin).port);
+  const fdLimit = await openFileLimit(server.pid);
+  const ownLimit = await openFileLimit(process.pid);
+  const maxClients = fdLimit === null ? Infinity : fdLimit - FD_HEADROOM;
+  log(
+    `server pid ${server.pid} at ${server.origin}; its open-file limit ${fdLimit ?? 'unknown'} (hard limit here ${ownLimit})`,
+  );
+
+  const quotes = JSON.parse((await getRaw(`${server.origin}/api/v1/market/quotes`)).body.toString('utf8'));
+  const quote = quotes.quotes.find((q) => q.symbol === SYMBOL);
+  if (!quote) throw new Error(`${SYMBOL} is not listed`);
+  const ldcp = rupeesToPaisa(quote.ldcp);
+  const pusher = createPusher(server.origin, token, ldcp);
+  await pusher.push(); // the first push warms the feed route, the recorder and the stream
+  await sleep(1000);
+  const idleRss = readRssBytes(server.pid) ?? 0;
+  log(`idle RSS ${mb(idleRss)}`);
+
+  const plannedMax = Math.min(Math.max(...steps), maxClients);
+  const generatorCount = Math.max(2, Math.ceil(plannedMax / CLIENTS_PER_GENERATOR));
+  const generators = Array.from({ length: generatorCount }, (_, i) => startGenerator(i));
+  const results = [];
+  let stopReason = null;
+  let held = 0;
+  for (const requested of steps) {
+    const target = Math.min(requested, maxClients);
+    const capped = target < requested;
+    if (target <= held) {
+      stopReason = `the next step (${requested}) is beyond the server's open-file limit (${fdLimit}); it cannot hold more here`;
+      break;
+    }
+    log(
+      `step ${target.toLocaleString('en-US')} clients${capped ? ` (asked ${requested}; capped by the open-file limit ${fdLimit})` : ''}: opening…`,
+    );
+    const opening = Date.now();
+    const opened = await openClients(generators, target - held, port);
+    const openSeconds = (Date.now() - opening) / 1000;
+    held = opened.clients;
+    if (opened.failed > 0) log(`  ${opened.failed} connections failed (first: ${opened.firstError})`);
+    await sleep(2000);
+    const rss = readRssBytes(server.pid) ?? 0;
+    log(`  ${held} clients open in ${openSeconds.toFixed(1)} s; RSS ${mb(rss)}; ${rounds} pushes at ~1/s…`);
+
+    const cpuBefore = processTreeCpuSeconds(server.pid) ?? 0;
+    const windowStart = Date.now();
+    for (const generator of generators) generator.child.send({ type: 'mark' });
+    await sleep(200);
+    const sendsMs = [];
+    for (let round = 0; round < rounds; round++) {
+      // A random offset inside each second: the stream ticks every 250 ms, and pushes always at the same
+      // phase of that tick would measure one point of the wait instead of its spread.
+      await sleep(Math.random() * 250);
+      sendsMs.push(await pusher.push());
+      await sleep(1000 - 125);
+    }
+    await sleep(1500);
+    const cpuSeconds = (processTreeCpuSeconds(server.pid) ?? 0) - cpuBefore;
+    const windowSeconds = (Date.now() - windowStart) / 1000;
+    const collected = await collectLatencies(generators, sendsMs);
+    const stats = JSON.parse((await getRaw(`${server.origin}/api/v1/market/stream/stats`)).body.toString('utf8'));
+    const step = summarize({
+      requested,
+      capped,
+      held,
+      failed: opened.failed,
+      openSeconds,
+      rss,
+      idleRss,
+      collected,
+      stats,
+      cpuShare: cpuSeconds / windowSeconds,
+    });
+    results.push(step);
+    log(
+      `  p50 ${step.p50Ms.toFixed(1)} ms, p99 ${step.p99Ms.toFixed(1)} ms, delivered ${step.delivered}/${step.expected}, ${step.bytesPerClient.toFixed(0)} B/client, dropped ${step.dropped}, server CPU ${(100 * step.cpuShare).toFixed(0)} %`,
+    );
+    if (!isRunning(server.started)) {
+      stopReason = 'the server died';
+      break;
+    }
+    if (opened.failed > target * 0.01) {
+      stopReason = `${opened.failed} of the step's connections failed (first: ${opened.firstError})`;
+      break;
+    }
+    if (step.p99Ms > 5000 || step.dropped > 0 || step.delivered < step.expected * 0.99) {
+      stopReason = 'the server no longer kept up (p99 over 5 s, drops, or undelivered updates)';
+      break;
+    }
+    if (capped) {
+      stopReason = `capped by the server's open-file limit (${fdLimit}, not raisable without privileges here)`;
+      break;
+    }
+  }
+  for (const generator of generators) generator.child.send({ type: 'close' });
+  await Promise.all(generators.map((generator) => stopChild(generator)));
+  await server.stop();
+  const loadAfter = loadAverage();
+
+  const header = [
+    'clients',
+    'open in',
+    'p50 ms',
+    'p99 ms',
+    'max ms',
+    'fan-out p50 ms',
+    'delivered',
+    'server RSS',
+    'bytes/client',
+    'server CPU',
+    'dropped',
+    'lagging',
+  ];
+  const rows = results.map((r) => [
+    `${r.held.toLocaleString('en-US')}${r.capped ? ` (asked ${r.requested.toLocaleString('en-US')})` : ''}`,
+    `${r.openSeconds.toFixed(1)} s`,
+    r.p50Ms.toFixed(1),
+    r.p99Ms.toFixed(1),
+    r.maxMs.toFixed(1),
+    r.fanOutMs.toFixed(1),
+    `${r.delivered}/${r.expected}`,
+    mb(r.rss),
+    r.bytesPerClient.toFixed(0),
+    `${(100 * r.cpuShare).toFixed(0)} %`,
+    String(r.dropped),
+    String(r.lagging),
+  ]);
+  const last = results.at(-1);
+  const verdicts = last
+    ? [
+        `${last.held >= TARGETS.clients ? 'met' : '**missed**'}: held ${last.held.toLocaleString('en-US')} clients at one update/s (target ≥ ${TARGETS.clients.toLocaleString('en-US')})${stopReason ? `; stopped: ${stopReason}` : ''}`,
+        `${last.p99Ms < TARGETS.p99Ms ? 'met' : '**missed**'}: p99 ${last.p99Ms.toFixed(1)} ms from push to client at ${last.held.toLocaleString('en-US')} clients (target < ${TARGETS.p99Ms} ms)`,
+        `${last.bytesPerClient < TARGETS.bytesPerClient ? 'met' : '**missed**'}: ${last.bytesPerClient.toFixed(0)} bytes of server RSS per client (target < ${TARGETS.bytesPerClient / 1024} KB)`,
+      ]
+    : ['**missed**: no step completed'];
+  const notes = [
+    `Server: \`dist/cli.js serve --simulator off\` (demo market, stream tick 250 ms), idle RSS ${mb(idleRss)}, open-file limit ${fdLimit ?? 'unknown'} (this shell's hard limit is ${ownLimit} and raising it needs CAP_SYS_RESOURCE, which this container does not grant, so one process holds at most ~${Number.isFinite(maxClients) ? maxClients.toLocaleString('en-US') : '?'} streams here).`,
+    `Clients: ${generators.length} load-generator processes (bench/lib/sseClients.mjs), raw \`net\` sockets from 127.0.0.2… (one source address each), each searching the bytes for \`event: update\` only; stream \`${streamPath}\` (${flags.filter === 'all' ? 'the whole market, as the site ticker follows it' : 'one stock, no indices'}).`,
+    `Updates: one trade in ${SYMBOL} pushed per round through \`POST /api/v1/market/trades\` (durable before the answer) at a random offset within each second, ${rounds} rounds per step; latency is from just before the request is written to the arrival of the \`update\` event at each client (CLOCK_MONOTONIC, shared by all processes). Fan-out is the spread between the first and the last client's arrival of one update. bytes/client = (RSS with N clients − idle RSS) ÷ N.`,
+  ];
+  const busy = `load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after`;
+  process.stdout.write(`\n${textTable(header, rows)}\n\n${notes.join('\n')}\n${busy}\n`);
+  process.stdout.write(`${verdicts.map((v) => v.replace(/\*/g, '')).join('\n')}\n`);
+
+  if (flags.record) {
+    await appendResults(
+      [
+        `## Market stream fan-out — ${machine.date}`,
+        '',
+        `Machine: ${machine.nproc} CPUs (\`nproc\`), ${machine.cpu}, ${machine.memoryGiB} GiB; Node ${machine.node}. Command: \`node bench/stream.mjs --steps ${flags.steps} --rounds ${rounds} --filter ${flags.filter}\`.`,
+        `Machine load: ${busy}.`,
+        '',
+        markdownTable(header, rows),
+        '',
+        ...notes.map((note) => `${note}\n`),
+        'Targets:',
+        '',
+        ...verdicts.map((verdict) => `- ${verdict}`),
+      ].join('\n'),
+    );
+    log('recorded in bench/RESULTS.md');
+  }
+  return 0;
+}
+
+function startGenerator(index) {
+  const started = startChild(`sse clients ${index}`, process.execPath, [SSE_CLIENTS], {
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  started.localAddress = `127.0.0.${2 + index}`;
+  return started;
+}
+
+/** Spreads `count` new connections over the generators and waits until each has its snapshot or failed. */
+async function openClients(generators, count, port) {
+  const share = Math.ceil(count / generators.length);
+  const answers = await Promise.all(
+    generators.map((generator, i) => {
+      const mine = Math.max(0, Math.min(share, count - i * share));
+      return ask(
+        generator,
+        { type: 'open', count: mine, port, localAddress: generator.localAddress, path: streamPath },
+        'opened',
+      );
+    }),
+  );
+  return {
+    clients: answers.reduce((sum, a) => sum + a.clients, 0),
+    failed: answers.reduce((sum, a) => sum + a.failed, 0),
+    firstError: answers.map((a) => a.firstError).find((e) => e) ?? null,
+  };
+}
+
+async function collectLatencies(generators, sendsMs) {
+  const answers = await Promise.all(generators.map((g) => ask(g, { type: 'collect', sendsMs }, 'latencies')));
+  const perRound = sendsMs.map(() => ({ count: 0, first: Infinity, last: -Infinity }));
+  for (const answer of answers) {
+    answer.perRound.forEach((round, i) => {
+      perRound[i].count += round.count;
+      perRound[i].first = Math.min(perRound[i].first, round.first ?? Infinity);
+      perRound[i].last = Math.max(perRound[i].last, round.last ?? -Infinity);
+    });
+  }
+  return {
+    latenciesMs: answers.flatMap((a) => a.latenciesMs).sort((a, b) => a - b),
+    perRound,
+    closed: answers.reduce((sum, a) => sum + a.closed, 0),
+  };
+}
+
+function ask(generator, message, answerType, timeoutMs = 180_000) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`${generator.name}: no ${answerType} within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    const onMessage = (answer) => {
+      if (answer.type !== answerType) return;
+      clearTimeout(timer);
+      generator.child.off('message', onMessage);
+      resolve(answer);
+    };
+    generator.child.on('message', onMessage);
+    generator.child.send(message);
+  });
+}
+
+function summarize({ requested, capped, held, failed, openSeconds, rss, idleRss, collected, stats, cpuShare }) {
+  const sorted = collected.latenciesMs;
+  const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+  const fanOuts = collected.perRound
+    .filter((round) => round.count > 0)
+    .map((round) => round.last - round.first)
+    .sort((a, b) => a - b);
+  return {
+    requested,
+    capped,
+    held,
+    failed,
+    openSeconds,
+    rss,
+    p50Ms: at(50),
+    p99Ms: at(99),
+    maxMs: sorted.at(-1) ?? Number.NaN,
+    fanOutMs: fanOuts[Math.floor(fanOuts.length / 2)] ?? Number.NaN,
+    delivered: sorted.length,
+    expected: held * collected.perRound.length,
+    bytesPerClient: held > 0 ? (rss - idleRss) / held : 0,
+    dropped: stats.dropped.overflow + stats.dropped.blocked + collected.closed,
+    lagging: stats.lagging,
+    cpuShare,
+  };
+}
+
+/** Posts one trade in SYMBOL per call, alternating between two prices inside the band; resolves with the send time. */
+function createPusher(origin, token, ldcp) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const target = new URL('/api/v1/market/trades', origin);
+  let seq = 1;
+  return {
+    push() {
+      const price = ldcp + (seq % 2 === 0 ? 1 : -1) * Math.max(1, Math.round(ldcp * 0.01));
+      const body = JSON.stringify({
+        feed: 'stream-bench',
+        trades: [{ seq: seq++, symbol: SYMBOL, price: rupees(price), volume: 100, time: new Date().toISOString() }],
+      });
+      return new Promise((resolve, reject) => {
+        const req = request(
+          target,
+          {
+            method: 'POST',
+            agent,
+            headers: {
+              authorization: `Bearer ${token}`,
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+            },
+          },
+          (res) => {
+            const chunks = [];
+            res.on('data', (chunk) => chunks.push(chunk));
+            res.on('end', () => {
+              const text = Buffer.concat(chunks).toString('utf8');
+              if (res.statusCode !== 200 || !text.includes('"accepted":1')) {
+                reject(new Error(`push answered ${res.statusCode}: ${text.slice(0, 300)}`));
+              } else resolve(sentAt);
+            });
+          },
+        );
+        req.on('error', reject);
+        const sentAt = Number(process.hrtime.bigint()) / 1e6;
+        req.end(body);
+      });
+    },
+  };
+}
+
+async function openFileLimit(pid) {
+  try {
+    const limits = await readFile(`/proc/${pid}/limits`, 'utf8');
+    const match = /^Max open files\s+(\d+)\s+(\d+)/m.exec(limits);
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+function rupeesToPaisa(text) {
+  const [whole, fraction = '0'] = text.split('.');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+}
+
+function rupees(paisa) {
+  return `${Math.trunc(paisa / 100)}.${String(paisa % 100).padStart(2, '0')}`;
+}
+
+function mb(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}
+
+function log(message) {
+  process.stderr.write(`[stream] ${message}\n`);
+}
+
+function fail(message) {
+  process.stderr.write(`stream.mjs: ${message}\n`);
+  process.exit(2);
+}

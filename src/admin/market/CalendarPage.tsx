@@ -1,0 +1,112 @@
+import type { MarketStatusView } from '../../market/marketSnapshot.js';
+import type { SessionSchedule, TradingCalendar, Weekday } from '../../market/tradingCalendar.js';
+import { CSRF_FIELD } from '../http/csrf.js';
+import { karachiTime } from './deskFormat.js';
+import type { DeskProblem } from './deskInput.js';
+import { type DeskPageProps, Field, MarketDeskLayout, ProblemList } from './MarketDeskLayout.js';
+
+export interface CalendarPageProps extends DeskPageProps {
+  readonly calendar: TradingCalendar;
+  readonly status: MarketStatusView | null;
+  readonly today: string;
+  readonly holidayForm: string;
+  readonly problems: readonly DeskProblem[];
+}
+
+const WEEKDAYS: readonly Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** `/admin/market/calendar`: status now, the weekly timetable, holidays (add, remove) and special schedules. */
+export function CalendarPage(props: CalendarPageProps) {
+  const { calendar } = props;
+  const specials = Object.entries(calendar.specialSchedules).sort(([a], [b]) => (a < b ? -1 : 1));
+  return (
+    <MarketDeskLayout title="Trading calendar" path="/admin/market/calendar" {...props}>
+      <p>
+        Now: <strong>{props.status?.text ?? 'No trading calendar'}</strong>
+        {props.status?.nextChange ? `, until ${karachiTime(props.status.nextChange)}` : null}. Today is {props.today}{' '}
+        (Karachi, UTC{calendar.utcOffsetMinutes >= 0 ? '+' : '−'}
+        {Math.abs(calendar.utcOffsetMinutes / 60)}).
+      </p>
+      <h2 id="holidays-heading">Holidays</h2>
+      <ProblemList problems={props.problems} formId="holiday" />
+      {calendar.holidays.length === 0 ? (
+        <p>No holidays declared.</p>
+      ) : (
+        <ul aria-labelledby="holidays-heading">
+          {calendar.holidays.map((date) => (
+            <li key={date}>
+              {date}{' '}
+              <form class="inline" method="post" action="/admin/market/calendar/holidays/remove">
+                <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+                <input type="hidden" name="date" value={date} />
+                <button type="submit">
+                  Remove<span class="visually-hidden"> holiday {date}</span>
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="stacked" method="post" action="/admin/market/calendar/holidays" aria-label="Declare a holiday">
+        <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+        <Field
+          formId="holiday"
+          name="date"
+          label="Declare a holiday on"
+          type="date"
+          value={props.holidayForm}
+          problems={props.problems}
+          required
+        />
+        <button type="submit">Add holiday</button>
+      </form>
+      <h2>Weekly timetable</h2>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Sessions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {WEEKDAYS.map((day) => (
+              <tr key={day}>
+                <th scope="row">{day.charAt(0).toUpperCase() + day.slice(1)}</th>
+                <td>{describeSchedule(calendar.weekly[day])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>Special schedules</h2>
+      {specials.length === 0 ? (
+        <p>None: every day follows the weekly timetable.</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Sessions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {specials.map(([date, schedule]) => (
+                <tr key={date}>
+                  <th scope="row">{date}</th>
+                  <td>{describeSchedule(schedule)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </MarketDeskLayout>
+  );
+}
+
+function describeSchedule(schedule: SessionSchedule | null): string {
+  if (schedule === null || schedule.periods.length === 0) return 'Closed';
+  return schedule.periods.map((period) => `${period.phase} ${period.start}–${period.end}`).join(', ');
+}

@@ -1,0 +1,120 @@
+import type { EndOfDay } from '../../market/endOfDay.js';
+import type { MarketStatusView } from '../../market/marketSnapshot.js';
+import { CSRF_FIELD } from '../http/csrf.js';
+import { count, karachiTime } from './deskFormat.js';
+import type { DeskProblem } from './deskInput.js';
+import { type DeskPageProps, Field, MarketDeskLayout, ProblemList } from './MarketDeskLayout.js';
+
+export interface MarketOverviewProps extends DeskPageProps {
+  readonly status: MarketStatusView | null;
+  readonly today: string;
+  readonly lastClosed: string | null;
+  readonly instruments: number;
+  readonly indices: number;
+  readonly pendingActions: number;
+  readonly pendingRecompositions: number;
+  readonly closeDate: string;
+  readonly problems: readonly DeskProblem[];
+  /** The day just closed, shown once after the close. */
+  readonly closed?: EndOfDay;
+}
+
+/** `/admin/market`: where the market stands now, and the end-of-day close. */
+export function MarketOverviewPage(props: MarketOverviewProps) {
+  return (
+    <MarketDeskLayout title="Market desk" path="/admin/market" {...props}>
+      {props.closed !== undefined ? <DayClosed endOfDay={props.closed} /> : null}
+      <h2>Now</h2>
+      <dl>
+        <dt>Market status</dt>
+        <dd>
+          {props.status === null ? 'No trading calendar' : props.status.text}
+          {props.status?.nextChange ? ` (changes ${karachiTime(props.status.nextChange)})` : null}
+        </dd>
+        <dt>Today (Karachi)</dt>
+        <dd>{props.today}</dd>
+        <dt>Last day closed</dt>
+        <dd>{props.lastClosed ?? 'None yet'}</dd>
+      </dl>
+      <ul class="counts">
+        <li>
+          <strong>{count(props.instruments)}</strong> <a href="/admin/market/instruments">instruments</a>
+        </li>
+        <li>
+          <strong>{count(props.indices)}</strong> <a href="/admin/market/indices">indices</a>
+        </li>
+        <li>
+          <strong>{count(props.pendingActions)}</strong>{' '}
+          <a href="/admin/market/corporate-actions">corporate actions pending</a>
+        </li>
+        <li>
+          <strong>{count(props.pendingRecompositions)}</strong>{' '}
+          <a href="/admin/market/indices">recompositions pending</a>
+        </li>
+      </ul>
+      <h2 id="close-day">Close the trading day</h2>
+      <p>
+        Closing writes each stock's and index's daily bar, makes today's closes tomorrow's LDCPs, and applies the
+        corporate actions and recompositions due by the next trading day. It cannot be undone.
+      </p>
+      <ProblemList problems={props.problems} formId="close" />
+      <form class="stacked" method="post" action="/admin/market/close-day" aria-labelledby="close-day">
+        <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+        <Field
+          formId="close"
+          name="date"
+          label="Trading date to close"
+          type="date"
+          value={props.closeDate}
+          problems={props.problems}
+          required
+        />
+        <div class="field">
+          <label>
+            <input type="checkbox" name="confirm" value="yes" required /> I confirm the day's trading is over
+          </label>
+        </div>
+        <button type="submit">Close the trading day</button>
+      </form>
+    </MarketDeskLayout>
+  );
+}
+
+function DayClosed(props: { readonly endOfDay: EndOfDay }) {
+  const { endOfDay } = props;
+  return (
+    <section aria-labelledby="day-closed" class="flash flash-notice">
+      <h2 id="day-closed">{endOfDay.date} closed</h2>
+      <ul>
+        <li>
+          Bars written: {count(endOfDay.instruments.length)} stocks, {count(endOfDay.indices.length)} indices
+        </li>
+        <li>Next trading day: {endOfDay.nextTradingDate}</li>
+        <li>
+          Corporate actions applied: {endOfDay.appliedCorporateActions.length}
+          {endOfDay.appliedCorporateActions.length > 0
+            ? ` (${endOfDay.appliedCorporateActions.map((a) => `${a.symbol} ${a.type}`).join(', ')})`
+            : ''}
+        </li>
+        <li>
+          Recompositions applied: {endOfDay.appliedRecompositions.length}
+          {endOfDay.appliedRecompositions.length > 0
+            ? ` (${endOfDay.appliedRecompositions.map((r) => r.code).join(', ')})`
+            : ''}
+        </li>
+      </ul>
+      {endOfDay.problems.length > 0 ? (
+        <>
+          <h3>Problems</h3>
+          <ul>
+            {endOfDay.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>No problems.</p>
+      )}
+    </section>
+  );
+}
