@@ -109,8 +109,8 @@ async function main() {
     await sleep(200);
     const sendsMs = [];
     for (let round = 0; round < rounds; round++) {
-      // A random offset inside each second: the stream ticks every 250 ms, and pushes always at the same
-      // phase of that tick would measure one point of the wait instead of its spread.
+      // A random offset inside each second: the stream sends at most once per 100 ms, and pushes always at the
+      // same phase of that interval would measure one point of the wait instead of its spread.
       await sleep(Math.random() * 250);
       sendsMs.push(await pusher.push());
       await sleep(1000 - 125);
@@ -195,7 +195,7 @@ async function main() {
       ]
     : ['**missed**: no step completed'];
   const notes = [
-    `Server: \`dist/cli.js serve --simulator off\` (demo market, stream tick 250 ms), idle RSS ${mb(idleRss)}, open-file limit ${fdLimit ?? 'unknown'} (this shell's hard limit is ${ownLimit} and raising it needs CAP_SYS_RESOURCE, which this container does not grant, so one process holds at most ~${Number.isFinite(maxClients) ? maxClients.toLocaleString('en-US') : '?'} streams here).`,
+    `Server: \`dist/cli.js serve --simulator off\` (demo market, stream sends on change, at most every 100 ms), idle RSS ${mb(idleRss)}, open-file limit ${fdLimit ?? 'unknown'} (this shell's hard limit is ${ownLimit} and raising it needs CAP_SYS_RESOURCE, which this container does not grant, so one process holds at most ~${Number.isFinite(maxClients) ? maxClients.toLocaleString('en-US') : '?'} streams here).`,
     `Clients: ${generators.length} load-generator processes (bench/lib/sseClients.mjs), raw \`net\` sockets from 127.0.0.2… (one source address each), each searching the bytes for \`event: update\` only; stream \`${streamPath}\` (${flags.filter === 'all' ? 'the whole market, as the site ticker follows it' : 'one stock, no indices'}).`,
     `Updates: one trade in ${SYMBOL} pushed per round through \`POST /api/v1/market/trades\` (durable before the answer) at a random offset within each second, ${rounds} rounds per step; latency is from just before the request is written to the arrival of the \`update\` event at each client (CLOCK_MONOTONIC, shared by all processes). Fan-out is the spread between the first and the last client's arrival of one update. bytes/client = (RSS with N clients − idle RSS) ÷ N.`,
   ];

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database, StoreDialect } from './database.js';
 
 /** Where the news store lives: an embedded SQLite file (the default) or a PostgreSQL server. */
@@ -49,14 +49,16 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Op
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new Error(`PostgreSQL schema name "${schema}" must match ${SCHEMA_NAME}`);
   }
-  const pool = new pg.Pool({
+  // Loaded only for PostgreSQL: the embedded default never pays the driver's memory.
+  const { default: pgModule } = await import('pg');
+  const pool = new pgModule.Pool({
     connectionString: url,
     // Set at connection start-up, so every pooled connection sees the schema
     // before its first query and no query can race a `SET`.
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
     // Epoch-millisecond columns and counts are int8, which pg returns as strings.
     // This parser applies to this pool only, not to pg's global type registry.
-    types: { getTypeParser: int8AsNumber },
+    types: { getTypeParser: int8AsNumber(pgModule.types) },
   });
   // An idle connection dropped by the server (restart, failover) is an 'error'
   // event, which would crash the process unheard; the pool already discards
@@ -72,10 +74,11 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Op
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 
-const int8AsNumber = ((oid: number, format?: 'text' | 'binary') => {
-  if (oid === INT8_OID && format !== 'binary') return parseSafeInteger;
-  return pg.types.getTypeParser(oid, format);
-}) as typeof pg.types.getTypeParser;
+const int8AsNumber = (types: typeof pg.types) =>
+  ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === INT8_OID && format !== 'binary') return parseSafeInteger;
+    return types.getTypeParser(oid, format);
+  }) as typeof pg.types.getTypeParser;
 
 function parseSafeInteger(text: string): number {
   const value = Number(text);

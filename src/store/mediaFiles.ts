@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
+import type { Sharp } from 'sharp';
 import {
   checkImageSize,
   type ImageFormat,
@@ -39,6 +39,8 @@ export async function processUpload(
   if (format === null) {
     return { ok: false, error: { field: 'file', message: 'Only JPEG, PNG and WebP pictures can be uploaded.' } };
   }
+  // Loaded on the first upload only: libvips costs about 20 MB of memory that a reader-only node never needs.
+  const { default: sharp } = await import('sharp');
   const options = { autoOrient: true, failOn: 'error', limitInputPixels: MEDIA_MAX_SIDE * MEDIA_MAX_SIDE } as const;
   let width: number;
   let height: number;
@@ -76,7 +78,7 @@ export async function processUpload(
   }
 }
 
-function encode(image: sharp.Sharp, format: RenditionFormat): Promise<Buffer> {
+function encode(image: Sharp, format: RenditionFormat): Promise<Buffer> {
   switch (format) {
     case 'webp':
       return image.webp({ quality: WEBP_QUALITY }).toBuffer();

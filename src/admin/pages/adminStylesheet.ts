@@ -42,6 +42,8 @@ th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--rule);ve
 .pager{display:flex;gap:1rem;margin:1rem 0}
 .muted{color:var(--muted)}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.desk-areas{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;margin:0 0 1rem}
+.field-problem{display:block;color:var(--error);font-weight:600;margin-top:.2rem}
 `.trim();
 
 export const ADMIN_STYLESHEET_PATH = `/admin/assets/admin-${createHash('sha1').update(ADMIN_CSS).digest('hex').slice(0, 10)}.css`;
