@@ -28,6 +28,7 @@ const { values: flags } = parseArgs({
     warmup: { type: 'string', default: '3' },
     tool: { type: 'string' },
     simulator: { type: 'string', default: 'on' },
+    page: { type: 'string', default: 'article' },
     'cpu-prof': { type: 'string' },
     cli: { type: 'string' },
     help: { type: 'boolean', default: false },
@@ -37,7 +38,8 @@ const { values: flags } = parseArgs({
 if (flags.help) {
   process.stdout.write(
     'node bench/pages.mjs [--record] [--duration 15] [--connections 64] [--threads 2] [--warmup 3]\n' +
-      '                     [--tool wrk|autocannon] [--simulator on|off] [--cpu-prof DIR] [--cli PATH]\n',
+      '                     [--tool wrk|autocannon] [--simulator on|off] [--cpu-prof DIR] [--cli PATH]\n' +
+      '                     [--page article|markets|stock]\n',
   );
   process.exit(0);
 }
@@ -49,6 +51,13 @@ const shape = {
 };
 const warmup = { ...shape, durationSec: wholeNumber('warmup', flags.warmup, 0, 30) };
 if (flags.simulator !== 'on' && flags.simulator !== 'off') fail('--simulator must be on or off');
+/** The pages the budget is checked on; the article is the default, the market pages ride the same cache. */
+const PAGES = {
+  article: 'Article page',
+  markets: 'Markets overview (/markets)',
+  stock: 'Stock page (/markets/stocks/OGDC)',
+};
+if (!Object.hasOwn(PAGES, flags.page)) fail(`--page must be one of ${Object.keys(PAGES).join(', ')}`);
 
 /** The two codings every server is measured with; wrk sends no Accept-Encoding unless told. */
 const CODINGS = [
@@ -81,8 +90,13 @@ async function benchmark(dir, tool) {
     ...(flags.cli ? { cli: resolve(flags.cli) } : {}),
   });
   const idleRss = readRssBytes(broadsheet.pid) ?? 0;
-  const path = await pickArticlePath(broadsheet.origin);
-  log(`Broadsheet (pid ${broadsheet.pid}) at ${broadsheet.origin}; article ${path}; idle RSS ${mb(idleRss)}`);
+  const path =
+    flags.page === 'article'
+      ? await pickArticlePath(broadsheet.origin)
+      : flags.page === 'markets'
+        ? '/markets'
+        : '/markets/stocks/OGDC';
+  log(`Broadsheet (pid ${broadsheet.pid}) at ${broadsheet.origin}; ${flags.page} ${path}; idle RSS ${mb(idleRss)}`);
 
   const page = await fetchMatchingPair(`${broadsheet.origin}${path}`);
   const identityFile = join(dir, 'page.html');
@@ -167,7 +181,7 @@ async function benchmark(dir, tool) {
     const wrkVersion = tool === 'wrk' ? toolVersion('wrk', ['-v']) : 'autocannon 8';
     await appendResults(
       [
-        `## Article page vs nginx — ${machine.date}`,
+        `## ${PAGES[flags.page]} vs nginx — ${machine.date}`,
         '',
         `Machine: ${machine.nproc} CPUs (\`nproc\`), ${machine.cpu}, ${machine.memoryGiB} GiB; Node ${machine.node}; ${nginxVersion}; ${wrkVersion}.`,
         `Page: \`${path}\`, ${page.identity.length} bytes uncompressed, ${page.gzip.length} bytes gzip. Load: ${settings}. Broadsheet idle RSS ${mb(idleRss)}.`,

@@ -40,6 +40,8 @@ export async function prepareResponse(body: string | Buffer, options: PrepareOpt
       params: {
         [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
         [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+        // A 256 KB window covers any page we serve; the default 4 MB one per compression only grows memory.
+        [zlibConstants.BROTLI_PARAM_LGWIN]: 18,
       },
     }),
   ]);
