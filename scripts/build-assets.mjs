@@ -14,6 +14,7 @@ const entries = [
   { name: 'ticker.js', outName: 'ticker', source: 'src/web/islands/ticker.island.ts' },
   { name: 'chart.js', outName: 'chart', source: 'src/web/islands/chart.island.ts' },
   { name: 'search.js', outName: 'search', source: 'src/web/islands/symbolSearch.island.ts' },
+  { name: 'converter.js', outName: 'converter', source: 'src/web/islands/converter.island.ts' },
 ];
 
 await mkdir(outdir, { recursive: true });

@@ -9,6 +9,7 @@ import {
 import type { ScheduledRecomposition } from './endOfDay.js';
 import { recompose } from './indexRecomposition.js';
 import { compareSymbols, findIndex, type MarketBook } from './marketBook.js';
+import { settleRange } from './marketDay.js';
 import { untradedQuote } from './quote.js';
 
 /** Moves one stock to its ex-price and share count, and every index holding it by its rule. */
@@ -24,6 +25,7 @@ export function adjustForCorporateAction(book: MarketBook, action: CorporateActi
     const constituent = index.calculator.constituents().find((c) => c.symbol === action.symbol);
     if (!constituent) continue;
     if (indexKeepsLevel(action, index.returnType)) {
+      settleRange(index);
       index.calculator.setShares(action.symbol, sharesAfter(action, constituent.shares), adjustment.exPrice);
     } else {
       index.calculator.applyPrice(action.symbol, adjustment.exPrice);

@@ -35,7 +35,14 @@ export function closeBook(book: MarketBook, tradingDate: string, closingRule: Cl
   }
   for (const [i, index] of book.indices.entries()) {
     index.previousClose = indices[i]?.close ?? index.previousClose;
-    Object.assign(index, { open: null, high: null, low: null, time });
+    Object.assign(index, {
+      open: null,
+      high: null,
+      low: null,
+      highCapitalisation: null,
+      lowCapitalisation: null,
+      time,
+    });
   }
   return { instruments, indices };
 }

@@ -46,12 +46,19 @@ export interface IndexDefinition {
 export class IndexCalculator {
   readonly code: string;
   readonly name: string;
-  private readonly weights = new Map<string, bigint>();
-  private readonly prices = new Map<string, bigint>();
+  /** Each constituent's weight (shares·ff·cap) and the price the index holds; one look-up per trade. */
+  private readonly members = new Map<string, Member>();
   private currentConstituents: readonly IndexConstituent[] = [];
   private capitalisation = 0n;
   private divisorNumerator: bigint;
   private divisorDenominator: bigint;
+  /**
+   * The last level worked out and the capitalisation it was for: the halt rule
+   * reads its index after every trade, most of which do not move it. Any change
+   * of divisor resets it (a capitalisation is never negative).
+   */
+  private levelFor = -1n;
+  private level = 0;
 
   /** `prices` must hold a positive price for every constituent; the index starts at `definition.baseValue`. */
   constructor(definition: IndexDefinition, prices: ReadonlyMap<string, Paisa>) {
@@ -75,6 +82,7 @@ export class IndexCalculator {
     );
     calculator.divisorNumerator = BigInt(state.divisorNumerator);
     calculator.divisorDenominator = BigInt(state.divisorDenominator);
+    calculator.levelFor = -1n;
     if (calculator.divisorNumerator <= 0n || calculator.divisorDenominator <= 0n) {
       throw new RangeError(`${state.code}: the divisor must be positive`);
     }
@@ -86,7 +94,7 @@ export class IndexCalculator {
       code: this.code,
       name: this.name,
       constituents: this.currentConstituents,
-      prices: [...this.prices].map(([symbol, price]) => [symbol, Number(price) as Paisa] as const),
+      prices: [...this.members].map(([symbol, member]) => [symbol, Number(member.price) as Paisa] as const),
       divisorNumerator: this.divisorNumerator.toString(),
       divisorDenominator: this.divisorDenominator.toString(),
     };
@@ -94,7 +102,7 @@ export class IndexCalculator {
 
   /** Whether a trade in this symbol moves the index. */
   includes(symbol: string): boolean {
-    return this.weights.has(symbol);
+    return this.members.has(symbol);
   }
 
   /** The constituents in force, as last set. */
@@ -104,28 +112,44 @@ export class IndexCalculator {
 
   /** The price the index holds for a constituent. */
   price(symbol: string): Paisa | undefined {
-    const price = this.prices.get(symbol);
-    return price === undefined ? undefined : (Number(price) as Paisa);
+    const member = this.members.get(symbol);
+    return member === undefined ? undefined : (Number(member.price) as Paisa);
   }
 
   /** Symbols in the index, in definition order. */
   symbols(): string[] {
-    return [...this.weights.keys()];
+    return [...this.members.keys()];
   }
 
   /** A constituent traded at `price`; symbols outside the index are ignored. */
   applyPrice(symbol: string, price: Paisa): void {
-    const weight = this.weights.get(symbol);
-    const old = this.prices.get(symbol);
-    if (weight === undefined || old === undefined) return;
+    const member = this.members.get(symbol);
+    if (member === undefined) return;
     const next = BigInt(price);
-    this.capitalisation += (next - old) * weight;
-    this.prices.set(symbol, next);
+    this.capitalisation += (next - member.price) * member.weight;
+    member.price = next;
   }
 
   /** Current level in hundredths of a point, rounded half away from zero. */
   value(): number {
-    return Number(divideBigRoundingHalfAway(this.capitalisation * this.divisorDenominator, this.divisorNumerator));
+    if (this.capitalisation !== this.levelFor) {
+      this.level = this.valueAt(this.capitalisation);
+      this.levelFor = this.capitalisation;
+    }
+    return this.level;
+  }
+
+  /**
+   * The exact capitalisation (paisa·shares·bp·bp). While the divisor stands
+   * the level only rises with it, so levels compare as capitalisations do.
+   */
+  currentCapitalisation(): bigint {
+    return this.capitalisation;
+  }
+
+  /** The level, at today's divisor, of a capitalisation this index had. */
+  valueAt(capitalisation: bigint): number {
+    return Number(divideBigRoundingHalfAway(capitalisation * this.divisorDenominator, this.divisorNumerator));
   }
 
   /** The divisor in capitalisation units (paisa·shares·bp·bp) per hundredth of a point. */
@@ -142,7 +166,7 @@ export class IndexCalculator {
   recompose(constituents: readonly IndexConstituent[], prices: ReadonlyMap<string, Paisa> = new Map()): void {
     const oldCapitalisation = this.capitalisation;
     const known = new Map<string, Paisa>();
-    for (const [symbol, price] of this.prices) known.set(symbol, Number(price) as Paisa);
+    for (const [symbol, member] of this.members) known.set(symbol, Number(member.price) as Paisa);
     for (const [symbol, price] of prices) known.set(symbol, price);
     this.setConstituents(constituents, known);
     // value = oldCap·den/num must equal newCap·den'/num'  ⇒  num' = num·newCap, den' = den·oldCap.
@@ -173,19 +197,24 @@ export class IndexCalculator {
       capitalisation += weight * BigInt(price as Paisa);
     }
     if (capitalisation <= 0n) throw new RangeError(`${this.code}: the index needs a positive capitalisation`);
-    this.weights.clear();
-    this.prices.clear();
-    for (const [symbol, weight] of weights) this.weights.set(symbol, weight);
-    for (const [symbol, price] of chosenPrices) this.prices.set(symbol, price);
+    this.members.clear();
+    for (const [symbol, weight] of weights)
+      this.members.set(symbol, { weight, price: chosenPrices.get(symbol) as bigint });
     this.capitalisation = capitalisation;
     this.currentConstituents = constituents;
   }
 
   private reduceDivisor(): void {
+    this.levelFor = -1n;
     const divisor = gcd(this.divisorNumerator, this.divisorDenominator);
     this.divisorNumerator /= divisor;
     this.divisorDenominator /= divisor;
   }
+}
+
+interface Member {
+  readonly weight: bigint;
+  price: bigint;
 }
 
 function constituentProblem(

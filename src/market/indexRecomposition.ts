@@ -2,7 +2,7 @@ import type { IndexConstituent } from './indexCalculator.js';
 import { IndexCalculator } from './indexCalculator.js';
 import type { Instrument } from './instrument.js';
 import { type MarketBook, reindexSymbols } from './marketBook.js';
-import type { TrackedIndex } from './marketDay.js';
+import { settleRange, type TrackedIndex } from './marketDay.js';
 import type { Paisa } from './money.js';
 import { applyWeightCap } from './weightCap.js';
 
@@ -18,6 +18,8 @@ export function recompose(
     if (!quote) return `unknown symbol ${symbol}`;
     prices.set(symbol, quote.last);
   }
+  // The divisor moves: the day's range so far is kept as levels.
+  settleRange(index);
   try {
     const members =
       index.maxWeightBasisPoints === undefined

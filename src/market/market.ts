@@ -8,6 +8,7 @@ import {
   closingRuleProblem,
   type EndOfDay,
   LAST_TRADE_CLOSE,
+  printsToKeep,
   type ScheduledRecomposition,
 } from './endOfDay.js';
 import { FeedSequences } from './feedSequences.js';
@@ -20,7 +21,6 @@ import {
   compareSymbols,
   emptyBook,
   findIndex,
-  instrumentOf,
   lastPrices,
   reindexSymbols,
   sortBySymbol,
@@ -28,14 +28,15 @@ import {
   trackIndex,
 } from './marketBook.js';
 import { exportBook, restoreBook } from './marketBookState.js';
-import { emptyRejectionCounts, emptyTally, type MarketStats } from './marketDay.js';
+import { emptyRejectionCounts, emptyTally, indexRange, type MarketStats } from './marketDay.js';
 import { type HaltRule, PSX_HALT_RULE } from './marketHalt.js';
 import type { FxRateView, MarketSnapshot, MarketStatusView } from './marketSnapshot.js';
 import type { MarketState } from './marketState.js';
 import type { Paisa } from './money.js';
 import { type PriceBandRule, PSX_PRICE_BAND } from './priceBand.js';
 import { type Quote, type TradingRules, untradedQuote } from './quote.js';
-import { indexView, quoteView } from './snapshotViews.js';
+import { QuoteViews } from './quoteViews.js';
+import { indexView } from './snapshotViews.js';
 import type { Trade } from './trade.js';
 import { MAX_TURNOVER, malformedTrade, offRulesTrade, type TradeRejection } from './tradeCheck.js';
 import { printTrade } from './tradePrint.js';
@@ -115,8 +116,15 @@ export class Market {
   private readonly pendingRecompositions: ScheduledRecomposition[] = [];
   private readonly counts = { accepted: 0, duplicates: 0, outOfOrder: 0, rejected: emptyRejectionCounts() };
   private lastClosed: string | null = null;
+  /** The closing rule's `printsToKeep`, fixed with the rule. */
+  private readonly keepPrints: number;
+  /** Each instrument's rules, built once: trades ask for them every time. */
+  private readonly rulesByInstrument = new WeakMap<Instrument, TradingRules>();
   private currentVersion = 0;
   private lastChange: Date;
+  /** `lastChange` as epoch ms: every change compares against it. */
+  private lastChangeMs: number;
+  private readonly quoteViews = new QuoteViews();
   private cached: MarketSnapshot | null = null;
 
   constructor(setup: MarketSetup) {
@@ -127,7 +135,9 @@ export class Market {
     this.closingRule = setup.closingRule ?? LAST_TRADE_CLOSE;
     const closingProblem = closingRuleProblem(this.closingRule);
     if (closingProblem) throw new RangeError(`closing rule: ${closingProblem}`);
+    this.keepPrints = printsToKeep(this.closingRule);
     this.lastChange = setup.ldcpTime;
+    this.lastChangeMs = setup.ldcpTime.getTime();
     // Alphabetical once here, so every snapshot lists quotes as the reference ticker does.
     const listings = [...setup.listings].sort((a, b) => compareSymbols(a.instrument.symbol, b.instrument.symbol));
     const { instruments, quotes, tallies } = this.book;
@@ -185,7 +195,12 @@ export class Market {
   tradingRules(symbol: string): TradingRules | undefined {
     const instrument = this.book.instruments.get(symbol);
     if (!instrument) return undefined;
-    return { tickSize: instrument.tickSize, lotSize: instrument.lotSize, band: this.priceBand };
+    let rules = this.rulesByInstrument.get(instrument);
+    if (rules === undefined) {
+      rules = Object.freeze({ tickSize: instrument.tickSize, lotSize: instrument.lotSize, band: this.priceBand });
+      this.rulesByInstrument.set(instrument, rules);
+    }
+    return rules;
   }
 
   /** Whether a trade stamped `now` could print: inside an open session (when enforced) and not halted. */
@@ -418,13 +433,11 @@ export class Market {
     const snapshot: MarketSnapshot = {
       version: this.currentVersion,
       asOf: now ?? this.lastChange,
-      quotes: Object.freeze(
-        [...this.book.quotes.values()].map((quote) =>
-          quoteView(quote, instrumentOf(this.book, quote.symbol), tallyOf(this.book, quote.symbol).turnover),
-        ),
-      ),
+      quotes: Object.freeze(this.quoteViews.views(this.book)),
       indices: Object.freeze(
-        this.book.indices.map((index) => indexView(index.calculator, index.previousClose, index.time, index)),
+        this.book.indices.map((index) =>
+          indexView(index.calculator, index.previousClose, index.time, indexRange(index)),
+        ),
       ),
       fx: Object.freeze(this.fxBook.rates()),
       ...(status ? { status } : {}),
@@ -462,6 +475,7 @@ export class Market {
     // A state from before the desk could edit the calendar has none: the setup's stays.
     if (state.calendar !== undefined) this.currentCalendar = state.calendar;
     this.lastChange = new Date(state.lastChange);
+    this.lastChangeMs = this.lastChange.getTime();
     this.trading.reset(this.lastChange, { clearHalt: true });
     this.changed(this.lastChange);
   }
@@ -476,7 +490,7 @@ export class Market {
     const feed = trade.feed ?? 'default';
     if (trade.seq !== undefined && this.feedSeqs.has(feed, trade.seq)) {
       this.counts.duplicates += 1;
-      return { ok: true, duplicate: true, outOfOrder: false };
+      return DUPLICATE;
     }
     if (!this.trading.sessionOpen(trade.time)) {
       return { ok: false, code: 'outside session', reason: `no trading at ${trade.time.toISOString()}` };
@@ -492,16 +506,16 @@ export class Market {
     if (tally.turnover + trade.price * trade.volume > MAX_TURNOVER) {
       return { ok: false, code: 'malformed', reason: 'turnover beyond exact arithmetic' };
     }
-    const printed = printTrade(this.book, { trade, quote, tally, rules }, this.closingRule);
+    const late = printTrade(this.book, { trade, quote, tally, rules }, this.keepPrints);
     // offRulesTrade and malformedTrade cover every check applyTrade makes.
-    if (typeof printed === 'string') return { ok: false, code: 'malformed', reason: printed };
+    if (typeof late === 'string') return { ok: false, code: 'malformed', reason: late };
     if (trade.seq !== undefined) this.feedSeqs.remember(feed, trade.seq);
     this.observeHaltIndex(trade.time);
     this.counts.accepted += 1;
-    if (printed.late) this.counts.outOfOrder += 1;
+    if (late) this.counts.outOfOrder += 1;
     this.trading.refresh(trade.time);
     this.changed(trade.time);
-    return { ok: true, duplicate: false, outOfOrder: printed.late };
+    return late ? LATE : PRINTED;
   }
 
   private observeHaltIndex(now: Date): void {
@@ -512,9 +526,18 @@ export class Market {
 
   private changed(time: Date): void {
     this.currentVersion += 1;
-    if (time > this.lastChange) this.lastChange = time;
+    const ms = time.getTime();
+    if (ms > this.lastChangeMs) {
+      this.lastChange = time;
+      this.lastChangeMs = ms;
+    }
   }
 }
+
+// The receipts of the common outcomes, shared: a trade loop allocates none.
+const PRINTED: TradeReceipt = Object.freeze({ ok: true, duplicate: false, outOfOrder: false });
+const LATE: TradeReceipt = Object.freeze({ ok: true, duplicate: false, outOfOrder: true });
+const DUPLICATE: TradeReceipt = Object.freeze({ ok: true, duplicate: true, outOfOrder: false });
 
 function isDate(text: string): boolean {
   try {

@@ -38,6 +38,8 @@ export function trackIndex(definition: IndexDefinition, prices: ReadonlyMap<stri
     open: null,
     high: null,
     low: null,
+    highCapitalisation: null,
+    lowCapitalisation: null,
   };
 }
 

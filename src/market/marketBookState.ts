@@ -1,7 +1,7 @@
 import { IndexCalculator } from './indexCalculator.js';
 import type { Instrument } from './instrument.js';
 import { compareSymbols, type MarketBook, reindexSymbols } from './marketBook.js';
-import { emptyTally, type TrackedIndex } from './marketDay.js';
+import { emptyTally, indexRange, type TrackedIndex } from './marketDay.js';
 import { type IndexState, type MarketState, quoteFromState, quoteToState, type TallyState } from './marketState.js';
 
 type BookState = Pick<MarketState, 'instruments' | 'quotes' | 'tallies' | 'indices'>;
@@ -21,6 +21,7 @@ export function exportBook(book: MarketBook): BookState {
     ),
     indices: book.indices.map(
       (index): IndexState => ({
+        ...indexRange(index),
         calculator: index.calculator.exportState(),
         returnType: index.returnType,
         ...(index.baseDate === undefined ? {} : { baseDate: index.baseDate }),
@@ -28,8 +29,6 @@ export function exportBook(book: MarketBook): BookState {
         previousClose: index.previousClose,
         time: index.time.toISOString(),
         open: index.open,
-        high: index.high,
-        low: index.low,
       }),
     ),
   };
@@ -62,6 +61,8 @@ export function restoreBook(book: MarketBook, state: BookState): void {
     open: index.open,
     high: index.high,
     low: index.low,
+    highCapitalisation: null,
+    lowCapitalisation: null,
   }));
   book.instruments.clear();
   book.quotes.clear();

@@ -26,28 +26,60 @@ export interface TrackedIndex {
   previousClose: number;
   time: Date;
   open: number | null;
+  /** Today's high and low as levels, up to the latest divisor change; see `indexRange`. */
   high: number | null;
   low: number | null;
+  /**
+   * Today's highest and lowest capitalisation since the divisor last changed:
+   * a trade compares BigInts and divides nothing. `settleRange` folds them
+   * into `high` and `low` before the divisor moves.
+   */
+  highCapitalisation: bigint | null;
+  lowCapitalisation: bigint | null;
 }
 
-/** Records the index's level after a price moved it. */
-export function observeRange(index: TrackedIndex, time: Date): number {
-  const value = index.calculator.value();
-  index.open ??= value;
-  index.high = index.high === null ? value : Math.max(index.high, value);
-  index.low = index.low === null ? value : Math.min(index.low, value);
+/** Records the index's range after a price moved it. */
+export function observeRange(index: TrackedIndex, time: Date): void {
+  const capitalisation = index.calculator.currentCapitalisation();
+  index.open ??= index.calculator.value();
+  if (index.highCapitalisation === null || capitalisation > index.highCapitalisation) {
+    index.highCapitalisation = capitalisation;
+  }
+  if (index.lowCapitalisation === null || capitalisation < index.lowCapitalisation) {
+    index.lowCapitalisation = capitalisation;
+  }
   index.time = time;
-  return value;
+}
+
+/** Today's high and low as levels (hundredths), null while no trade moved the index. */
+export function indexRange(index: TrackedIndex): { readonly high: number | null; readonly low: number | null } {
+  const { calculator, highCapitalisation, lowCapitalisation } = index;
+  const high = highCapitalisation === null ? null : calculator.valueAt(highCapitalisation);
+  const low = lowCapitalisation === null ? null : calculator.valueAt(lowCapitalisation);
+  return {
+    high: high === null ? index.high : index.high === null ? high : Math.max(index.high, high),
+    low: low === null ? index.low : index.low === null ? low : Math.min(index.low, low),
+  };
+}
+
+/** Turns the range kept as capitalisations into levels; call before anything moves the divisor. */
+export function settleRange(index: TrackedIndex): void {
+  const { high, low } = indexRange(index);
+  index.high = high;
+  index.low = low;
+  index.highCapitalisation = null;
+  index.lowCapitalisation = null;
 }
 
 /** The index's bar: an index no trade moved today has open = high = low = close. */
 export function indexBar(date: string, index: TrackedIndex, close: number, volume: number, turnover: number): IndexBar {
+  const range = indexRange(index);
   return {
     code: index.calculator.code,
     date,
     open: index.open ?? close,
-    high: Math.max(index.high ?? close, close),
-    low: Math.min(index.low ?? close, close),
+    high: Math.max(range.high ?? close, close),
+    low: Math.min(range.low ?? close, close),
     close,
     volume,
     turnover,

@@ -1,4 +1,4 @@
-import { type ClosingRule, printsToKeep, rememberPrint } from './endOfDay.js';
+import { rememberPrint } from './endOfDay.js';
 import type { MarketBook } from './marketBook.js';
 import { type DayTally, observeRange } from './marketDay.js';
 import { applyLateTrade, applyTrade, type Quote, type TradingRules } from './quote.js';
@@ -8,12 +8,13 @@ import type { Trade } from './trade.js';
  * Prints a checked trade: its quote, its day tally and, unless it is late
  * (earlier than the stock's latest trade), every index holding the symbol.
  * Returns whether it was late, or a reason when applyTrade refuses it.
+ * `keepPrints` is the closing rule's `printsToKeep`.
  */
 export function printTrade(
   book: MarketBook,
   checked: { readonly trade: Trade; readonly quote: Quote; readonly tally: DayTally; readonly rules: TradingRules },
-  closingRule: ClosingRule,
-): { readonly late: boolean } | string {
+  keepPrints: number,
+): boolean | string {
   const { trade, quote, tally, rules } = checked;
   const late = tally.lastTradeTime !== null && trade.time < tally.lastTradeTime;
   if (late) {
@@ -29,6 +30,6 @@ export function printTrade(
     }
   }
   tally.turnover += trade.price * trade.volume;
-  rememberPrint(tally.prints, { price: trade.price, volume: trade.volume }, printsToKeep(closingRule));
-  return { late };
+  if (keepPrints > 0) rememberPrint(tally.prints, { price: trade.price, volume: trade.volume }, keepPrints);
+  return late;
 }

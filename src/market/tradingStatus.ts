@@ -9,7 +9,7 @@ import {
 } from './marketHalt.js';
 import type { MarketStatusView } from './marketSnapshot.js';
 import { acceptsTrades, sessionStatus, statusText } from './marketStatus.js';
-import { marketPhase, type TradingCalendar } from './tradingCalendar.js';
+import { marketPhase, nextPhaseChange, type TradingCalendar } from './tradingCalendar.js';
 
 export interface TradingStatusRules {
   readonly haltRule: HaltRule | null;
@@ -24,6 +24,8 @@ export class TradingStatus {
   private current: MarketStatusView | undefined;
   /** Whether `current` came from the halt rule rather than the calendar. */
   private fromHalt = false;
+  /** The calendar's phase over [from, until) for that calendar object (an edit makes a new one). */
+  private phase: { calendar: TradingCalendar; from: number; until: number; open: boolean } | null = null;
 
   constructor(
     private readonly rules: TradingStatusRules,
@@ -44,7 +46,16 @@ export class TradingStatus {
   /** Whether the calendar lets a trade stamped `now` print (always, when sessions are not enforced). */
   sessionOpen(now: Date): boolean {
     const calendar = this.rules.calendar();
-    return !this.rules.enforceSessions || !calendar || acceptsTrades(marketPhase(now, calendar));
+    if (!this.rules.enforceSessions || !calendar) return true;
+    const ms = now.getTime();
+    const cached = this.phase;
+    if (cached !== null && cached.calendar === calendar && ms >= cached.from && ms < cached.until) return cached.open;
+    // Trades come in time order, mostly: one phase holds until its next change, so working it out
+    // (date text, schedule look-up) once per phase instead of once per trade is the saving.
+    const open = acceptsTrades(marketPhase(now, calendar));
+    const next = nextPhaseChange(now, calendar);
+    this.phase = { calendar, from: ms, until: next === null ? Number.POSITIVE_INFINITY : next.getTime(), open };
+    return open;
   }
 
   isTradingAt(now: Date): boolean {

@@ -27,5 +27,6 @@ export function createChromeLoader(deps: WebDeps, assets: SiteAssets): () => Pro
     tickerScriptUrl: assets.tickerScriptUrl,
     chartScriptUrl: assets.chartScriptUrl,
     searchScriptUrl: assets.searchScriptUrl,
+    converterScriptUrl: assets.converterScriptUrl,
   });
 }

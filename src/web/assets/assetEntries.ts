@@ -1,7 +1,7 @@
 /** One file the browser loads, built from `source` into public/build under a content-hashed name. */
 export interface AssetEntry {
   /** Key in the manifest. */
-  readonly name: 'site.css' | 'ticker.js' | 'chart.js' | 'search.js';
+  readonly name: 'site.css' | 'ticker.js' | 'chart.js' | 'search.js' | 'converter.js';
   /** Hashed output is `{outName}-{hash}.{ext}`. */
   readonly outName: string;
   /** Relative to the project root. */
@@ -29,6 +29,13 @@ export const ASSET_ENTRIES: readonly AssetEntry[] = [
     name: 'search.js',
     outName: 'search',
     source: 'src/web/islands/symbolSearch.island.ts',
+    contentType: 'text/javascript; charset=utf-8',
+  },
+  // The live Dollar to PKR converter, on the currency page only.
+  {
+    name: 'converter.js',
+    outName: 'converter',
+    source: 'src/web/islands/converter.island.ts',
     contentType: 'text/javascript; charset=utf-8',
   },
 ];

@@ -14,6 +14,8 @@ export interface SiteAssets {
   readonly chartScriptUrl: string | null;
   /** The masthead's symbol autocomplete. */
   readonly searchScriptUrl: string | null;
+  /** The live Dollar to PKR converter, for the currency page only. */
+  readonly converterScriptUrl: string | null;
   /** Served under /build/{file name}, compressed once. */
   readonly files: ReadonlyMap<string, PreparedResponse>;
 }
@@ -49,6 +51,7 @@ async function finish(built: ReadonlyMap<AssetEntry, BuiltFile>): Promise<SiteAs
   let tickerScriptUrl: string | null = null;
   let chartScriptUrl: string | null = null;
   let searchScriptUrl: string | null = null;
+  let converterScriptUrl: string | null = null;
   for (const [entry, file] of built) {
     files.set(
       file.fileName,
@@ -59,8 +62,9 @@ async function finish(built: ReadonlyMap<AssetEntry, BuiltFile>): Promise<SiteAs
     if (entry.name === 'ticker.js') tickerScriptUrl = url;
     if (entry.name === 'chart.js') chartScriptUrl = url;
     if (entry.name === 'search.js') searchScriptUrl = url;
+    if (entry.name === 'converter.js') converterScriptUrl = url;
   }
-  return { stylesheetUrl, tickerScriptUrl, chartScriptUrl, searchScriptUrl, files };
+  return { stylesheetUrl, tickerScriptUrl, chartScriptUrl, searchScriptUrl, converterScriptUrl, files };
 }
 
 async function readBuiltAssets(root: string): Promise<Map<AssetEntry, BuiltFile> | null> {

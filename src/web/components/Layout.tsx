@@ -18,6 +18,8 @@ export interface PageChrome {
   readonly chartScriptUrl?: string | null;
   /** The masthead's symbol autocomplete; the search form works without it. */
   readonly searchScriptUrl?: string | null;
+  /** Loaded by pages that pass `converter` to the layout. */
+  readonly converterScriptUrl?: string | null;
 }
 
 export interface PageHead {
@@ -42,6 +44,8 @@ export function Layout(props: {
   readonly currentPath?: string;
   /** The page draws charts: load the chart island. */
   readonly charts?: boolean;
+  /** The page has the currency converter: load its island. */
+  readonly converter?: boolean;
   readonly children: ComponentChildren;
 }) {
   const { head, chrome } = props;
@@ -74,6 +78,7 @@ export function Layout(props: {
         {chrome.tickerScriptUrl !== null ? <script type="module" src={chrome.tickerScriptUrl} /> : null}
         {chrome.searchScriptUrl ? <script type="module" src={chrome.searchScriptUrl} /> : null}
         {props.charts && chrome.chartScriptUrl ? <script type="module" src={chrome.chartScriptUrl} /> : null}
+        {props.converter && chrome.converterScriptUrl ? <script type="module" src={chrome.converterScriptUrl} /> : null}
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -3,6 +3,9 @@ import { type ConversionDirection, convertAmount, formatHundredths, parseAmount 
 
 export const USD_PKR = 'USD/PKR';
 
+/** As much of a rate as the converter reads; the server passes whole snapshot rates, the island parsed JSON. */
+export type ConverterRate = Pick<FxRateView, 'pair' | 'market' | 'buying' | 'selling'>;
+
 /** One converted figure, at one market's rate. */
 export interface ConversionLine {
   readonly market: FxRateView['market'];
@@ -34,7 +37,7 @@ export type ConverterState =
  * and sells you dollars at its selling rate.
  */
 export function converterState(
-  fx: readonly FxRateView[],
+  fx: readonly ConverterRate[],
   query: { readonly amount?: string; readonly direction?: ConversionDirection },
 ): ConverterState {
   const direction = query.direction ?? 'usd-pkr';
@@ -63,4 +66,17 @@ export function converterState(
     return { kind: 'invalid', amount, direction, message: 'No US dollar rate is available right now.' };
   }
   return { kind: 'converted', amount, direction, amountText: formatHundredths(hundredths), lines };
+}
+
+const RATE_NAMES: Record<FxRateView['market'], string> = { interbank: 'interbank', open: 'open market' };
+
+/** How one converted line reads, on the server's page and in the island alike. */
+export function conversionText(
+  direction: ConversionDirection,
+  amountText: string,
+  line: ConversionLine,
+): { readonly figure: string; readonly rateNote: string } {
+  const figure =
+    direction === 'usd-pkr' ? `US$ ${amountText} = Rs ${line.result}` : `Rs ${amountText} = US$ ${line.result}`;
+  return { figure, rateNote: `at the ${RATE_NAMES[line.market]} rate of Rs ${line.rate}` };
 }

@@ -6,7 +6,8 @@ import { Layout, type PageChrome } from '../components/Layout.js';
 import { ScrollRegion } from '../components/ScrollRegion.js';
 import { CURRENCY_URL } from '../components/urls.js';
 import { ChartCredit, ChartFigure } from '../markets/ChartFigure.js';
-import { type ConverterState, USD_PKR } from '../markets/converterState.js';
+import { CONVERTER_RATES_ID } from '../markets/converterRates.js';
+import { type ConverterState, conversionText, USD_PKR } from '../markets/converterState.js';
 import { directionOf, figureClass, signedRupees } from '../markets/marketFigures.js';
 import { shortDate } from '../markets/stockFigures.js';
 
@@ -27,6 +28,7 @@ export function CurrencyPage(props: {
       chrome={props.chrome}
       currentPath={CURRENCY_URL}
       charts={props.history !== undefined}
+      converter
       head={{
         title: 'Dollar to PKR: US dollar rate today',
         description:
@@ -36,7 +38,7 @@ export function CurrencyPage(props: {
     >
       <h1>Dollar to PKR</h1>
       <RateTable caption="US dollar to Pakistani rupee (Rs per US$)" rates={usd} label="US dollar rates" />
-      <Converter state={props.converter} />
+      <Converter state={props.converter} rates={usd} />
       {props.history !== undefined ? <RateHistory history={props.history} /> : null}
       {props.history !== undefined ? <ChartCredit /> : null}
       {others.length > 0 ? (
@@ -100,7 +102,7 @@ function RateTable(props: {
   );
 }
 
-function Converter(props: { readonly state: ConverterState }) {
+function Converter(props: { readonly state: ConverterState; readonly rates: readonly FxRateView[] }) {
   const { state } = props;
   const invalid = state.kind === 'invalid';
   return (
@@ -143,22 +145,45 @@ function Converter(props: { readonly state: ConverterState }) {
           {state.message}
         </p>
       ) : null}
-      {state.kind === 'converted' ? (
-        <div class="converter__result" role="status">
-          {state.lines.map((line) => (
-            <p key={line.market}>
-              {state.direction === 'usd-pkr'
-                ? `US$ ${state.amountText} = Rs ${line.result}`
-                : `Rs ${state.amountText} = US$ ${line.result}`}{' '}
-              <span class="story-meta">
-                at the {MARKET_NAMES[line.market].toLowerCase()} rate of Rs {line.rate}
-              </span>
-            </p>
-          ))}
-        </div>
-      ) : null}
+      {/* Always present, so the island's answers as the reader types are announced politely. */}
+      <output
+        id="converter-result"
+        class="converter__result"
+        for="converter-amount converter-direction"
+        aria-live="polite"
+      >
+        {state.kind === 'converted'
+          ? state.lines.map((line) => {
+              const text = conversionText(state.direction, state.amountText, line);
+              return (
+                <span class="converter__line" key={line.market}>
+                  {text.figure} <span class="story-meta">{text.rateNote}</span>
+                </span>
+              );
+            })
+          : null}
+      </output>
+      <script
+        type="application/json"
+        id={CONVERTER_RATES_ID}
+        // A script element's text is never HTML-escaped: `<` is written as a JSON escape instead.
+        dangerouslySetInnerHTML={{ __html: converterRatesJson(props.rates) }}
+      />
     </section>
   );
+}
+
+/** The US dollar rates in the shape of `/api/v1/market/fx`, so the island reads both with one parser. */
+function converterRatesJson(rates: readonly FxRateView[]): string {
+  const body = {
+    rates: rates.map((rate) => ({
+      pair: rate.pair,
+      market: rate.market,
+      buying: formatRupees(rate.buying),
+      selling: formatRupees(rate.selling),
+    })),
+  };
+  return JSON.stringify(body).replaceAll('<', '\\u003c');
 }
 
 /** USD/PKR day by day: interbank and open market. */
