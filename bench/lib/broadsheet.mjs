@@ -40,6 +40,9 @@ export async function startBroadsheet({
     'warn',
     '--simulator',
     simulator ? 'on' : 'off',
+    // Canonical links absolute, as a deployed site has them (Lighthouse's SEO audit checks this).
+    '--public-url',
+    `http://${LOOPBACK}:${port}`,
   ];
   const started = startChild('broadsheet', process.execPath, args, { cwd: dir, env: benchEnvironment() });
   const origin = `http://${LOOPBACK}:${port}`;
