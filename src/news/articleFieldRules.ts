@@ -4,9 +4,21 @@ import { embedProviderOf } from './mediaEmbed.js';
 import type { ArticleFields } from './revision.js';
 import { canonicalTag } from './tag.js';
 
-/** Text block kinds the editor's type select offers; other kinds keep their own fields. */
-export type EditableBlockType = 'paragraph' | 'subheading' | 'quote';
-export const EDITABLE_BLOCK_TYPES: readonly EditableBlockType[] = ['paragraph', 'subheading', 'quote'];
+/** Block kinds the editor's type select offers: every kind, each with its own fields. */
+export type EditableBlockType = Block['type'];
+export const EDITABLE_BLOCK_TYPES: readonly EditableBlockType[] = [
+  'paragraph',
+  'subheading',
+  'quote',
+  'image',
+  'relatedLink',
+  'embed',
+];
+
+/** Whether a block input is of a kind the editor offers. */
+export function isEditableBlockType(type: string): type is EditableBlockType {
+  return (EDITABLE_BLOCK_TYPES as readonly string[]).includes(type);
+}
 
 /** One body block as an editor form or API call sends it, before the rules: `type` plus that kind's fields. */
 export interface BlockInput {
@@ -139,7 +151,10 @@ function blocksOf(inputs: readonly BlockInput[], errors: FieldError[]): Block[] 
   return blocks;
 }
 
-/** One block checked: the block, 'empty' for an empty text block (dropped), or what is wrong. */
+/**
+ * One block checked: the block, 'empty' for a block left blank (dropped, as the
+ * editor's "Add a block" may leave one), or what is wrong.
+ */
 function blockOf(input: BlockInput): Block | 'empty' | string {
   const str = (name: string) => (typeof input[name] === 'string' ? (input[name] as string).trim() : '');
   const type = input.type as Block['type'];
@@ -158,6 +173,7 @@ function blockOf(input: BlockInput): Block | 'empty' | string {
     case 'image': {
       const mediaId = input.mediaId;
       const alt = str('alt');
+      if (isBlank(mediaId) && alt === '' && str('caption') === '' && str('credit') === '') return 'empty';
       if (typeof mediaId !== 'number' || !Number.isSafeInteger(mediaId) || mediaId < 1)
         return 'An image needs its media id.';
       if (alt === '' || alt.length > ALT_MAX_CHARS)
@@ -176,6 +192,7 @@ function blockOf(input: BlockInput): Block | 'empty' | string {
     case 'relatedLink': {
       const articleId = input.articleId;
       const headline = str('headline');
+      if (isBlank(articleId) && headline === '') return 'empty';
       if (typeof articleId !== 'number' || !Number.isSafeInteger(articleId) || articleId < 1 || headline === '') {
         return 'A related link needs an article id and its headline.';
       }
@@ -183,6 +200,7 @@ function blockOf(input: BlockInput): Block | 'empty' | string {
     }
     case 'embed': {
       const url = str('url');
+      if (url === '') return 'empty';
       const provider = embedProviderOf(url);
       if (provider === null) return 'Embeds are HTTPS links to YouTube, X or Datawrapper only.';
       return { type, provider, url };
@@ -190,6 +208,10 @@ function blockOf(input: BlockInput): Block | 'empty' | string {
     default:
       return `Unknown block type "${String(input.type)}".`;
   }
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
 function tagsOf(names: readonly string[], errors: FieldError[]): string[] {

@@ -1,5 +1,5 @@
 import type { Section } from '../../news/article.js';
-import { type BlockInput, EDITABLE_BLOCK_TYPES, type FieldError, LIMITS } from '../../news/articleFieldRules.js';
+import { type FieldError, LIMITS } from '../../news/articleFieldRules.js';
 import type { WorkflowCaller } from '../../news/workflow.js';
 import type { EditorialArticle } from '../../store/articleWorkflow.js';
 import { CSRF_FIELD } from '../http/csrf.js';
@@ -7,7 +7,8 @@ import { AdminLayout, type Flash } from '../pages/AdminLayout.js';
 import type { Actor } from '../roles.js';
 import { describedBy, FieldErrorText, fieldId, TextArea, TextField } from './ArticleFormFields.js';
 import { CorrectionForm, StatusLine, WorkflowActions } from './ArticleWorkflowPanel.js';
-import { type ArticleFormValues, isTextBlock, textOf } from './articleForm.js';
+import { type ArticleFormValues, isEditableBlock } from './articleForm.js';
+import { BlockFields, BlockTypeSelect } from './BlockFields.js';
 
 export interface ArticleEditPageProps {
   readonly actor: Actor;
@@ -104,8 +105,8 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
           <ol>
             {values.blocks.map((block, index) => (
               <li key={index} id={fieldId(`body.${index}`)}>
-                {isTextBlock(block) ? (
-                  <TextBlockFields block={block} index={index} />
+                {isEditableBlock(block) ? (
+                  <BlockFields block={block} index={index} />
                 ) : (
                   <p>
                     Block {index + 1}: {block.type} (kept as it is)
@@ -127,9 +128,17 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
               </li>
             ))}
           </ol>
-          <button type="submit" name="op" value="add">
-            Add a block
-          </button>
+          <p class="block-add">
+            <BlockTypeSelect
+              id="field-newBlockType"
+              name="newBlockType"
+              label="Kind of block to add"
+              selected="paragraph"
+            />{' '}
+            <button type="submit" name="op" value="add">
+              Add a block
+            </button>
+          </p>
         </fieldset>
 
         <TextField {...bound('tags')} label="Tags (comma separated)" max={2000} list="tag-suggestions" />
@@ -156,38 +165,6 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
         <CorrectionForm article={article} csrfToken={props.csrfToken} />
       ) : null}
     </AdminLayout>
-  );
-}
-
-function TextBlockFields(props: { readonly block: BlockInput; readonly index: number }) {
-  const { block, index } = props;
-  return (
-    <>
-      <label for={`block-${index}-type`}>
-        Block {index + 1} type
-        <select id={`block-${index}-type`} name={`block-${index}-type`}>
-          {EDITABLE_BLOCK_TYPES.map((type) => (
-            <option key={type} value={type} selected={type === block.type}>
-              {type}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label for={`block-${index}-text`}>
-        Block {index + 1} text
-        <textarea id={`block-${index}-text`} name={`block-${index}-text`} rows={4}>
-          {textOf(block, 'text')}
-        </textarea>
-      </label>
-      <label for={`block-${index}-attribution`}>
-        Quote attribution (quotes only)
-        <input
-          id={`block-${index}-attribution`}
-          name={`block-${index}-attribution`}
-          value={textOf(block, 'attribution')}
-        />
-      </label>
-    </>
   );
 }
 

@@ -5,6 +5,7 @@ import {
   type ArticleInput,
   blockInputsOf,
   type FieldError,
+  type FieldsValidation,
   publishProblems,
   validateArticleInput,
 } from '../../news/articleFieldRules.js';
@@ -19,7 +20,9 @@ import {
 import type { AccountsTables } from '../../store/accountsTables.js';
 import type { ArticleWorkflowStore, EditorialArticle } from '../../store/articleWorkflow.js';
 import { type AuditAction, type AuditActor, recordAudit } from '../../store/audit.js';
+import type { MediaLibrary } from '../../store/mediaLibrary.js';
 import { type Actor, can } from '../roles.js';
+import { resolveBlockReferences } from './blockReferences.js';
 
 /** Who acts on the desk: a person or token, or the scheduler publishing what is due. */
 export type DeskActor = Actor | { readonly kind: 'system'; readonly name: string };
@@ -40,6 +43,8 @@ export interface ArticleDeskDeps {
   /** Tells the reader site which pages to drop; src/app.ts points it at the bus. */
   readonly announce: (change: ArticleChange) => void;
   readonly now: () => Date;
+  /** Where image blocks' pictures are looked up; without it no image block can be saved. */
+  readonly media?: Pick<MediaLibrary, 'assets'>;
 }
 
 /**
@@ -56,7 +61,7 @@ export class ArticleDesk {
 
   async create(actor: Actor, input: ArticleInput, note = 'Created'): Promise<DeskResult<EditorialArticle>> {
     if (!can(actor.role, 'article.write')) return forbidden('Your role may not write articles.');
-    const fields = validateArticleInput(input);
+    const fields = await this.checkedFields(input);
     if (!fields.ok) return invalid(fields.errors);
     const sectionProblem = await this.sectionProblem(fields.value.sectionSlug);
     if (sectionProblem !== null) return invalid([sectionProblem]);
@@ -89,7 +94,7 @@ export class ArticleDesk {
           : 'Writers may edit only their own drafts; ask an editor.',
       );
     }
-    const fields = validateArticleInput(request.input);
+    const fields = await this.checkedFields(request.input);
     if (!fields.ok) return invalid(fields.errors);
     const sectionProblem = await this.sectionProblem(fields.value.sectionSlug);
     if (sectionProblem !== null) return invalid([sectionProblem]);
@@ -228,6 +233,23 @@ export class ArticleDesk {
   private announce(before: EditorialArticle, after: EditorialArticle): void {
     const change = articleChangeOf(after.id, placementSource(before), placementSource(after));
     if (change !== null) this.deps.announce(change);
+  }
+
+  /** The article rules, after image and related-link blocks are tied to the library and the published stories. */
+  private async checkedFields(input: ArticleInput): Promise<FieldsValidation> {
+    const references = await resolveBlockReferences(input.body, {
+      media: (ids) => this.deps.media?.assets(ids) ?? Promise.resolve(new Map()),
+      publishedHeadline: async (articleId) => {
+        const linked = await this.deps.workflow.get(articleId);
+        return linked !== null && linked.status === 'published' ? linked.fields.headline : null;
+      },
+    });
+    const fields = validateArticleInput({ ...input, body: references.blocks });
+    if (references.errors.length === 0) return fields;
+    // One message per block: a block that names nothing real is not also told its other faults.
+    const named = new Set(references.errors.map((error) => error.field));
+    const others = fields.ok ? [] : fields.errors.filter((error) => !named.has(error.field));
+    return { ok: false, errors: [...references.errors, ...others] };
   }
 
   private async sectionProblem(slug: string): Promise<FieldError | null> {

@@ -2,13 +2,14 @@ import {
   type ArticleInput,
   type BlockInput,
   blockInputsOf,
-  EDITABLE_BLOCK_TYPES,
+  type EditableBlockType,
+  isEditableBlockType,
   splitTagList,
 } from '../../news/articleFieldRules.js';
 import type { ArticleFields } from '../../news/revision.js';
 import { bylineText } from '../../news/revisionDiff.js';
 
-/** The editor form as posted: flat fields, blocks as `block-{n}-type|text|attribution`. */
+/** The editor form as posted: flat fields, blocks as `block-{n}-{field}` (type, text, mediaId, url, …). */
 export type ArticleFormBody = Readonly<Record<string, string>>;
 
 /** What the editor's form shows: every field as text, blocks as a list. */
@@ -29,7 +30,7 @@ export interface ArticleFormValues {
 /** The button pressed: save, or one of the block editor's buttons (which only re-show the form). */
 export type FormOp =
   | { readonly kind: 'save' }
-  | { readonly kind: 'add' }
+  | { readonly kind: 'add'; readonly blockType: EditableBlockType }
   | { readonly kind: 'remove' | 'up' | 'down'; readonly index: number };
 
 const MAX_BLOCKS = 500;
@@ -44,12 +45,7 @@ export function readForm(body: ArticleFormBody): ArticleFormValues {
       blocks.push(keptBlock(kept));
       continue;
     }
-    const attribution = body[`block-${index}-attribution`];
-    blocks.push({
-      type: field(`block-${index}-type`) || 'paragraph',
-      text: field(`block-${index}-text`),
-      ...(attribution !== undefined ? { attribution } : {}),
-    });
+    blocks.push(postedBlock(body, index));
   }
   return {
     headline: field('headline'),
@@ -68,7 +64,10 @@ export function readForm(body: ArticleFormBody): ArticleFormValues {
 
 export function readOp(body: ArticleFormBody): FormOp {
   const op = body.op ?? 'save';
-  if (op === 'add') return { kind: 'add' };
+  if (op === 'add') {
+    const wanted = body.newBlockType ?? '';
+    return { kind: 'add', blockType: isEditableBlockType(wanted) ? wanted : 'paragraph' };
+  }
   const match = /^(remove|up|down)-(\d{1,3})$/.exec(op);
   if (match !== null) return { kind: match[1] as 'remove' | 'up' | 'down', index: Number(match[2]) };
   return { kind: 'save' };
@@ -79,7 +78,7 @@ export function applyBlockOp(blocks: readonly BlockInput[], op: Exclude<FormOp, 
   const next = [...blocks];
   switch (op.kind) {
     case 'add':
-      next.push({ type: 'paragraph', text: '' });
+      next.push({ type: op.blockType });
       return next;
     case 'remove':
       next.splice(op.index, 1);
@@ -144,14 +143,34 @@ export function emptyForm(sectionSlug: string, byline: string): ArticleFormValue
   };
 }
 
-/** Whether the editor shows this block as type + text fields; other kinds ride along unchanged. */
-export function isTextBlock(block: BlockInput): boolean {
-  return (EDITABLE_BLOCK_TYPES as readonly string[]).includes(block.type);
+/** Whether the editor shows this block's own fields; a block of no known kind rides along unchanged. */
+export function isEditableBlock(block: BlockInput): boolean {
+  return isEditableBlockType(block.type);
 }
 
-export function textOf(block: BlockInput, field: 'text' | 'attribution'): string {
+/** A block field as the form shows it: text as typed, ids as digits, nothing for an absent field. */
+export function textOf(block: BlockInput, field: BlockFormField | 'headline'): string {
   const value = block[field];
-  return typeof value === 'string' ? value : '';
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' ? String(value) : '';
+}
+
+/** Every per-block field the form may post; each kind uses its own few. */
+const BLOCK_FORM_FIELDS = ['text', 'attribution', 'mediaId', 'alt', 'caption', 'credit', 'articleId', 'url'] as const;
+export type BlockFormField = (typeof BLOCK_FORM_FIELDS)[number];
+/** Fields holding a record id: sent to the rules as numbers, or as typed when they are not digits (the rules refuse them). */
+const ID_FIELDS: ReadonlySet<BlockFormField> = new Set(['mediaId', 'articleId']);
+
+/** One block's posted fields, whatever its type: switching the type keeps what was typed until the save. */
+function postedBlock(body: ArticleFormBody, index: number): BlockInput {
+  const block: Record<string, unknown> = { type: body[`block-${index}-type`] || 'paragraph' };
+  for (const name of BLOCK_FORM_FIELDS) {
+    const value = body[`block-${index}-${name}`];
+    if (value === undefined) continue;
+    const trimmed = value.trim();
+    block[name] = ID_FIELDS.has(name) && /^\d{1,12}$/.test(trimmed) ? Number(trimmed) : value;
+  }
+  return block as BlockInput;
 }
 
 /** A block the form cannot edit, posted back as JSON; the article rules check it like any other. */

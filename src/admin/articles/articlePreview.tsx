@@ -1,5 +1,6 @@
 import { h, type VNode } from 'preact';
 import { getAnyArticle } from '../../store/articleQueries.js';
+import { ArticleMediaContext } from '../../web/pages/ArticleBody.js';
 import { ArticlePage } from '../../web/pages/ArticlePage.js';
 import type { AdminContext } from '../http/adminContext.js';
 
@@ -21,7 +22,10 @@ export async function renderArticlePreview(ctx: AdminContext, id: number): Promi
     store.listArticles({ limit: READ_MORE, excludeId: article.id }),
     ctx.site.chrome(),
   ]);
-  const page: VNode<object> = h(ArticlePage, {
+  const mediaIds = article.body.flatMap((block) => (block.type === 'image' ? [block.mediaId] : []));
+  const { media } = ctx.site.deps;
+  const assets = mediaIds.length > 0 && media !== undefined ? await media.assets(mediaIds) : new Map();
+  const articlePage = h(ArticlePage, {
     chrome,
     article,
     related,
@@ -34,6 +38,7 @@ export async function renderArticlePreview(ctx: AdminContext, id: number): Promi
       { class: 'preview-banner', role: 'note' },
       'Preview: this is how readers will see the article. It is not on the site until it is published.',
     ),
-  }) as VNode<object>;
-  return page;
+  });
+  // The same pictures the reader's page is given (src/web/routes/articlePageRender.ts), so image blocks show.
+  return h(ArticleMediaContext.Provider, { value: assets }, articlePage) as VNode<object>;
 }

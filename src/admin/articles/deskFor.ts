@@ -12,5 +12,6 @@ export function deskFor(ctx: AdminContext): ArticleDesk {
     accounts: ctx.accounts,
     announce: (change) => ctx.site.deps.bus.publish('article.changed', change),
     now: ctx.now,
+    ...(ctx.site.deps.media !== undefined ? { media: ctx.site.deps.media } : {}),
   });
 }

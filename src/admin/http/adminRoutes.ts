@@ -5,7 +5,9 @@ import { registerMarketDeskRoutes } from '../market/marketDeskRoutes.js';
 import { registerMediaRoutes } from '../media/mediaRoutes.js';
 import { registerModerationApiRoutes } from '../moderation/moderationApiRoutes.js';
 import { registerModerationRoutes } from '../moderation/moderationRoutes.js';
+import { registerPrintApiRoutes } from '../print/printApiRoutes.js';
 import { registerPrintDeskRoutes } from '../print/printDeskRoutes.js';
+import { registerTagApiRoutes } from '../tags/tagApiRoutes.js';
 import { registerTagRoutes } from '../tags/tagRoutes.js';
 import type { AdminContext } from './adminContext.js';
 import { registerAuditRoutes } from './auditRoutes.js';
@@ -36,4 +38,6 @@ export const ADMIN_ROUTE_MODULES: readonly AdminRouteModule[] = [
   registerTagRoutes,
   registerMediaRoutes,
   registerMarketDeskRoutes,
+  registerPrintApiRoutes,
+  registerTagApiRoutes,
 ];
