@@ -6,6 +6,15 @@ import { REFERENCE_STOCK_ROWS } from './referenceTicker.fixture.js';
 const now = new Date('2023-01-31T04:32:00Z');
 
 describe('createDemoMarket', () => {
+  test('outside exchange hours the demo says its trading is simulated; in hours it reads as the exchange', () => {
+    const saturday = createDemoMarket(new Date('2023-02-04T06:00:00Z'));
+    assert.equal(saturday.snapshot().status?.phase, 'closed');
+    assert.equal(saturday.snapshot().status?.text, 'Market closed; simulated trading continues');
+    // Tue 31 Jan 2023, 11:00 Karachi.
+    const tuesday = createDemoMarket(new Date('2023-01-31T06:00:00Z'));
+    assert.equal(tuesday.snapshot().status?.text, 'Market open');
+  });
+
   test('opens with the reference ticker, row for row', () => {
     const snapshot = createDemoMarket(now).snapshot();
     assert.deepEqual(

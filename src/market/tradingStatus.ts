@@ -108,7 +108,13 @@ export class TradingStatus {
     const halted = this.rules.haltRule ? haltPhase(this.halt, this.rules.haltRule, now) : null;
     if (halted) return { phase: halted.phase, text: statusText(halted.phase), nextChange: halted.until };
     const calendar = this.rules.calendar();
-    return calendar ? sessionStatus(now, calendar) : undefined;
+    const status = calendar ? sessionStatus(now, calendar) : undefined;
+    if (status !== undefined && !this.rules.enforceSessions && status.phase !== 'open') {
+      // A market that trades outside the exchange's hours (the demo simulator) says so, rather than
+      // showing "Market closed" beside prices that keep moving.
+      return { ...status, text: `${status.text}; simulated trading continues` };
+    }
+    return status;
   }
 }
 
