@@ -6,6 +6,7 @@ import { ArticleDesk } from './admin/articles/articleDesk.js';
 import { createScheduledPublisher, type ScheduledPublisher } from './admin/articles/scheduledPublisher.js';
 import type { Bus } from './bus/bus.js';
 import { createInProcessBus } from './bus/inProcessBus.js';
+import { createRedisBus } from './bus/redisBus.js';
 import type { ServeConfig } from './config.js';
 import { loadMarket } from './ingest/marketLoader.js';
 import { createMarketRecorder, type MarketRecorder } from './ingest/marketRecorder.js';
@@ -92,7 +93,11 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
   // A restarted process must not reuse versions an earlier one handed out as ETags and stream ids:
   // start from the clock, which allows a thousand changes per millisecond of the earlier run.
   market.startVersionsAfter(Date.now() * 1000);
-  const bus = createInProcessBus();
+  // Redis when several processes serve one site, so each hears the others' market and story changes.
+  const bus =
+    config.redisUrl === null
+      ? createInProcessBus()
+      : await createRedisBus({ url: config.redisUrl, logger: logger.child({ component: 'bus' }) });
   const recorder = createMarketRecorder({
     log,
     market,

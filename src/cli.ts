@@ -29,6 +29,12 @@ program
     new Option('--public-url <url>', 'origin readers use, for absolute canonical links (BROADSHEET_PUBLIC_URL)'),
   )
   .addOption(new Option('--media-dir <path>', 'where uploaded images are kept (BROADSHEET_MEDIA_DIR)'))
+  .addOption(
+    new Option(
+      '--redis-url <url>',
+      'carry bus messages between processes over Redis (BROADSHEET_REDIS_URL, REDIS_URL)',
+    ),
+  )
   .action(async (_options: unknown, command: Command) => {
     const flags = command.opts<RawServeConfig>();
     // commander always sets `demo` (true unless --no-demo); only a flag typed by the user should beat the environment.
@@ -37,7 +43,13 @@ program
     const app = await createApp(config);
     const address = await app.start();
     app.logger.info(
-      { address, database: config.database.kind, demo: config.demo, simulator: config.simulator },
+      {
+        address,
+        database: config.database.kind,
+        bus: config.redisUrl === null ? 'in-process' : 'redis',
+        demo: config.demo,
+        simulator: config.simulator,
+      },
       'Broadsheet is serving',
     );
     let stopping = false;

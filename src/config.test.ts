@@ -42,6 +42,17 @@ describe('serve configuration', () => {
     assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://u@h:5432/db' });
   });
 
+  test('REDIS_URL moves the bus to Redis; BROADSHEET_REDIS_URL and the flag win', () => {
+    assert.equal(parseServeConfig({}).redisUrl, null);
+    assert.equal(
+      parseServeConfig(mergeEnvironment({}, { REDIS_URL: 'redis://cache:6379' })).redisUrl,
+      'redis://cache:6379',
+    );
+    const env = { REDIS_URL: 'redis://a:6379', BROADSHEET_REDIS_URL: 'rediss://:secret@b:6380/2' };
+    assert.equal(parseServeConfig(mergeEnvironment({}, env)).redisUrl, 'rediss://:secret@b:6380/2');
+    assert.equal(parseServeConfig(mergeEnvironment({ redisUrl: 'redis://c' }, env)).redisUrl, 'redis://c');
+  });
+
   for (const [raw, pattern] of [
     [{ port: 'eighty' }, /--port .* must be a whole number, got "eighty"/],
     [{ port: '70000' }, /--port .* between 0 and 65535/],
@@ -52,6 +63,9 @@ describe('serve configuration', () => {
     [{ logLevel: 'loud' }, /--log-level .* one of/],
     [{ publicUrl: 'news.example.com' }, /--public-url .* absolute http\(s\) URL/],
     [{ publicUrl: 'ftp://news.example.com' }, /--public-url .* http or https/],
+    [{ redisUrl: 'localhost:6379' }, /--redis-url .* redis:\/\/ or rediss:\/\/ URL/],
+    [{ redisUrl: 'http://cache:6379' }, /--redis-url .* redis:\/\/ or rediss:\/\/ URL/],
+    [{ redisUrl: 'not a url' }, /--redis-url \(BROADSHEET_REDIS_URL or REDIS_URL\)/],
   ] as const) {
     test(`rejects ${JSON.stringify(raw)} with a message naming the setting`, () => {
       assert.throws(

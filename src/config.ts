@@ -22,6 +22,8 @@ export interface ServeConfig {
   readonly publicUrl: string | null;
   /** Where uploaded images and their sizes are kept; null: `media/` beside the SQLite file (or ./data/media). */
   readonly mediaDir: string | null;
+  /** Redis that carries bus messages between the processes of a scaled-out site; null keeps the bus in-process. */
+  readonly redisUrl: string | null;
 }
 
 /** Raw text values, as they come from flags or the environment. */
@@ -45,6 +47,7 @@ export const SETTINGS = {
   logLevel: { flag: '--log-level', env: ['BROADSHEET_LOG_LEVEL'] },
   publicUrl: { flag: '--public-url', env: ['BROADSHEET_PUBLIC_URL'] },
   mediaDir: { flag: '--media-dir', env: ['BROADSHEET_MEDIA_DIR'] },
+  redisUrl: { flag: '--redis-url', env: ['BROADSHEET_REDIS_URL', 'REDIS_URL'] },
 } as const;
 
 export const DEFAULT_DB_PATH = './data/broadsheet.sqlite';
@@ -89,6 +92,7 @@ export function parseServeConfig(raw: RawServeConfig): ServeConfig {
     logLevel: parseLogLevel(raw.logLevel),
     publicUrl: parsePublicUrl(raw.publicUrl),
     mediaDir: text(raw.mediaDir) === undefined ? null : resolve(text(raw.mediaDir) ?? ''),
+    redisUrl: parseRedisUrl(raw.redisUrl),
   };
 }
 
@@ -152,6 +156,22 @@ function parsePublicUrl(value: string | boolean | undefined): string | null {
     throw new ConfigError(`${describe('publicUrl')} must be an http or https URL, got "${raw}".`);
   }
   return url.origin;
+}
+
+function parseRedisUrl(value: string | boolean | undefined): string | null {
+  const raw = text(value);
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${describe('redisUrl')} must be a redis:// or rediss:// URL, got "${raw}".`);
+  }
+  if ((url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '') {
+    throw new ConfigError(`${describe('redisUrl')} must be a redis:// or rediss:// URL, got "${raw}".`);
+  }
+  // As given: ioredis reads the password and database number from it.
+  return raw;
 }
 
 function parseLogLevel(value: string | boolean | undefined): LogLevel {

@@ -45,6 +45,7 @@ export async function startAdminSite(options: Pick<AppOptions, 'admin'> = {}): P
       logLevel: 'silent',
       publicUrl: null,
       mediaDir: null,
+      redisUrl: null,
     },
     { logger: pino({ level: 'silent' }), now: () => new Date(now), ...options },
   );

@@ -23,6 +23,7 @@ async function startSite(file: string, clock: { now: number }): Promise<{ app: A
       logLevel: 'silent',
       publicUrl: null,
       mediaDir: null,
+      redisUrl: null,
     },
     // A long interval: only the check at start can publish in this test.
     { logger: pino({ level: 'silent' }), now: () => new Date(clock.now), scheduledPublishIntervalMs: 3_600_000 },

@@ -45,6 +45,7 @@ async function canSignIn(email: string, password: string): Promise<number> {
       logLevel: 'silent',
       publicUrl: null,
       mediaDir: null,
+      redisUrl: null,
     },
     { logger: pino({ level: 'silent' }) },
   );

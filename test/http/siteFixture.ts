@@ -39,6 +39,7 @@ export async function startSite(options: { readonly commentRateLimitPerMinute?: 
       logLevel: 'silent',
       publicUrl: null,
       mediaDir: null,
+      redisUrl: null,
     },
     { logger: pino({ level: 'silent' }), now: () => TEST_NOW },
   );

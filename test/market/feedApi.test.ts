@@ -29,6 +29,7 @@ before(async () => {
       logLevel: 'silent',
       publicUrl: null,
       mediaDir: null,
+      redisUrl: null,
     },
     { logger: pino({ level: 'silent' }), now: () => NOW },
   );

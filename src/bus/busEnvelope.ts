@@ -1,0 +1,66 @@
+import type { ArticleChange, ArticlePlacement } from '../news/articleChange.js';
+import type { BusMessages, Topic } from './bus.js';
+
+/** What crosses Redis: the message and the bus that sent it, so a sender can skip its own echo. */
+export interface BusEnvelope<T extends Topic> {
+  readonly origin: string;
+  readonly message: BusMessages[T];
+}
+
+export type DecodedEnvelope<T extends Topic> =
+  | { readonly ok: true; readonly envelope: BusEnvelope<T> }
+  | { readonly ok: false; readonly problem: string };
+
+export function encodeEnvelope<T extends Topic>(envelope: BusEnvelope<T>): string {
+  return JSON.stringify(envelope);
+}
+
+/** Checks every field: a payload from another process (or another version of Broadsheet) is untrusted input. */
+export function decodeEnvelope<T extends Topic>(topic: T, payload: string): DecodedEnvelope<T> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(payload);
+  } catch {
+    return { ok: false, problem: 'not JSON' };
+  }
+  if (!isRecord(parsed) || typeof parsed.origin !== 'string' || parsed.origin === '') {
+    return { ok: false, problem: 'no origin' };
+  }
+  const message = parsed.message;
+  if (!isMessageOf(topic, message)) return { ok: false, problem: `not a ${topic} message` };
+  return { ok: true, envelope: { origin: parsed.origin, message } };
+}
+
+function isMessageOf<T extends Topic>(topic: T, value: unknown): value is BusMessages[T] {
+  const known: Topic = topic;
+  switch (known) {
+    case 'market.changed':
+      return isRecord(value) && typeof value.version === 'number' && Number.isFinite(value.version);
+    case 'article.changed':
+      return isArticleChange(value);
+  }
+}
+
+function isArticleChange(value: unknown): value is ArticleChange {
+  return (
+    isRecord(value) &&
+    Number.isInteger(value.articleId) &&
+    typeof value.removed === 'boolean' &&
+    Array.isArray(value.placements) &&
+    value.placements.every(isPlacement)
+  );
+}
+
+function isPlacement(value: unknown): value is ArticlePlacement {
+  return (
+    isRecord(value) &&
+    typeof value.sectionSlug === 'string' &&
+    (value.printDate === null || typeof value.printDate === 'string') &&
+    Array.isArray(value.tagSlugs) &&
+    value.tagSlugs.every((slug) => typeof slug === 'string')
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
