@@ -53,21 +53,22 @@ export class CachedPageFastPath {
       return true;
     }
     const coding = chooseCoding(request.headers['accept-encoding']);
-    const body = prepared.bodies[coding];
-    response.writeHead(200, { ...this.headersFor(prepared)[coding], 'content-length': String(body.length) });
-    response.end(body);
+    response.writeHead(200, this.headersFor(prepared)[coding]);
+    response.end(prepared.bodies[coding]);
     return true;
   }
 
+  /** Every header of each coding's response, built once per cached page so a hit allocates nothing. */
   private headersFor(prepared: PreparedResponse): Record<Coding, Headers> {
     let merged = this.headers.get(prepared);
     if (merged === undefined) {
       const extra = this.options.extraHeaders;
-      merged = {
-        br: { ...extra, ...prepared.headers.br },
-        gzip: { ...extra, ...prepared.headers.gzip },
-        identity: { ...extra, ...prepared.headers.identity },
-      };
+      const complete = (coding: Coding): Headers => ({
+        ...extra,
+        ...prepared.headers[coding],
+        'content-length': String(prepared.bodies[coding].length),
+      });
+      merged = { br: complete('br'), gzip: complete('gzip'), identity: complete('identity') };
       this.headers.set(prepared, merged);
     }
     return merged;
