@@ -143,3 +143,23 @@ export class Browser {
     return this.post('/admin/login', { email, password, _csrf: token });
   }
 }
+
+/** A JSON admin API call with an optional Bearer token and body; the answer's status and parsed body (null when empty). */
+export async function apiCall(
+  site: Pick<AdminSite, 'baseUrl'>,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+) {
+  const response = await fetch(`${site.baseUrl}${path}`, {
+    method,
+    headers: {
+      ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? null : JSON.parse(text) };
+}

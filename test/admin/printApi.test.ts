@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { listAudit } from '../../src/store/audit.js';
-import { type AdminSite, startAdminSite } from './adminSite.js';
+import { type AdminSite, apiCall, startAdminSite } from './adminSite.js';
 import { tokenFor } from './articlesFixture.js';
 import { addStory } from './moderationFixture.js';
 
@@ -33,18 +33,8 @@ describe('print desk JSON API', () => {
   });
   after(() => site.close());
 
-  const call = async (method: string, path: string, token?: string, body?: unknown) => {
-    const response = await fetch(`${site.baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text === '' ? null : JSON.parse(text) };
-  };
+  const call = (method: string, path: string, token?: string, body?: unknown) =>
+    apiCall(site, method, path, token, body);
   const readerOrder = async () => {
     const html = await (await fetch(`${site.baseUrl}/print/${DATE}`)).text();
     const headlines = ['Cement sales climb', 'Textile exports dip', 'Oil imports steady', 'Unfinished draft'];

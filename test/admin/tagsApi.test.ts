@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { listAudit } from '../../src/store/audit.js';
-import { type AdminSite, startAdminSite } from './adminSite.js';
+import { type AdminSite, apiCall, startAdminSite } from './adminSite.js';
 import { tokenFor } from './articlesFixture.js';
 import { addStory } from './moderationFixture.js';
 
@@ -24,18 +24,8 @@ describe('tags JSON API', () => {
   });
   after(() => site.close());
 
-  const call = async (method: string, path: string, token?: string, body?: unknown) => {
-    const response = await fetch(`${site.baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text === '' ? null : JSON.parse(text) };
-  };
+  const call = (method: string, path: string, token?: string, body?: unknown) =>
+    apiCall(site, method, path, token, body);
   const counts = async () =>
     Object.fromEntries(
       (await call('GET', TAGS, editorToken)).body.items.map((tag: { slug: string; articleCount: number }) => [

@@ -1,15 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import { applyPrintEdit, emptyPlan, type PrintPlan, PrintPlanError } from '../../news/printEdition.js';
-import { recordAudit } from '../../store/audit.js';
 import type { Database } from '../../store/database.js';
-import { loadPrintPlan, savePrintPlan, summariesByIds } from '../../store/printEditionPlan.js';
+import { loadPrintPlan, summariesByIds } from '../../store/printEditionPlan.js';
 import { type ApiErrorDetail, ApiErrorSchema, sendApiError } from '../../web/http/apiError.js';
 import type { TypeBoxApp } from '../../web/http/typeboxApp.js';
 import { parseEditionDate } from '../../web/routes/printRoutes.js';
 import type { AdminContext } from '../http/adminContext.js';
 import { actorOf, requirePermission } from '../http/guard.js';
-import type { Actor } from '../roles.js';
+import { commitPrintPlan } from './commitPrintPlan.js';
 
 /** The API takes pages 1–99: two digits is what the page furniture prints. */
 const API_MAX_PAGE = 99;
@@ -80,7 +79,7 @@ export function registerPrintApiRoutes(app: TypeBoxApp, ctx: AdminContext): void
         return sendApiError(reply, 422, error.message, [{ field: 'pages', message: error.message }]);
       }
       const stories = plan.pages.reduce((sum, page) => sum + page.articleIds.length, 0);
-      await commit(ctx, actorOf(request), plan, { kind: 'replace', pages: plan.pages.length, stories });
+      await commitPrintPlan(ctx, actorOf(request), plan, { kind: 'replace', pages: plan.pages.length, stories });
       return reply.header('cache-control', 'no-store').send(await layoutJson(ctx, date));
     },
   );
@@ -95,7 +94,7 @@ export function registerPrintApiRoutes(app: TypeBoxApp, ctx: AdminContext): void
       if ((await loadPrintPlan(ctx.db, date)).pages.length === 0) {
         return sendApiError(reply, 404, `The edition of ${date} has no layout.`);
       }
-      await commit(ctx, actorOf(request), emptyPlan(date), { kind: 'clear' });
+      await commitPrintPlan(ctx, actorOf(request), emptyPlan(date), { kind: 'clear' });
       return reply.code(204).header('cache-control', 'no-store').send(null);
     },
   );
@@ -183,23 +182,4 @@ function planOf(date: string, pages: readonly PageInput[]): PrintPlan {
       labelled,
     );
   }, emptyPlan(date));
-}
-
-/** Saves, audits, and drops the readers' cached print pages, as the desk page does. */
-async function commit(
-  ctx: AdminContext,
-  actor: Actor,
-  plan: PrintPlan,
-  details: Record<string, unknown>,
-): Promise<void> {
-  await savePrintPlan(ctx.db, plan);
-  await recordAudit(ctx.accounts, {
-    at: ctx.now(),
-    actor,
-    action: 'print.edit',
-    subject: { type: 'print-edition', id: plan.date },
-    details,
-  });
-  // The reader page's cache key (src/web/routes/printRoutes.ts); neighbours' previous/next links may change too.
-  ctx.site.pages.invalidateWhere((key) => key.startsWith('print:'));
 }

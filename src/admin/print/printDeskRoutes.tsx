@@ -2,20 +2,14 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { applyPrintEdit, emptyPlan, type PrintEdit, type PrintPlan, PrintPlanError } from '../../news/printEdition.js';
 import { karachiDateKey } from '../../news/time.js';
-import { recordAudit } from '../../store/audit.js';
-import {
-  loadPrintPlan,
-  savePrintPlan,
-  searchPublishedByHeadline,
-  summariesByIds,
-} from '../../store/printEditionPlan.js';
+import { loadPrintPlan, searchPublishedByHeadline, summariesByIds } from '../../store/printEditionPlan.js';
 import type { TypeBoxApp } from '../../web/http/typeboxApp.js';
 import { parseEditionDate } from '../../web/routes/printRoutes.js';
 import type { AdminContext } from '../http/adminContext.js';
 import { sendAdminPage, sendAdminRefusal } from '../http/adminPages.js';
 import { csrfTokenFor } from '../http/csrf.js';
 import { actorOf, requirePermission } from '../http/guard.js';
-import type { Actor } from '../roles.js';
+import { commitPrintPlan } from './commitPrintPlan.js';
 import { PrintDeskPage } from './PrintDeskPage.js';
 
 const SEARCH_RESULTS = 20;
@@ -90,7 +84,7 @@ export function registerPrintDeskRoutes(app: TypeBoxApp, ctx: AdminContext): voi
         const search = request.body.q?.trim() ?? '';
         return sendDesk(ctx, request, reply, { date, search, error: error.message });
       }
-      await commit(ctx, actorOf(request), after, { ...edit });
+      await commitPrintPlan(ctx, actorOf(request), after, { ...edit });
       return reply.redirect(back, 303);
     },
   );
@@ -104,7 +98,7 @@ export function registerPrintDeskRoutes(app: TypeBoxApp, ctx: AdminContext): voi
       (draft, story) => applyPrintEdit(draft, { kind: 'add', articleId: story.id, page: story.printPage ?? 1 }),
       await loadPrintPlan(ctx.db, date),
     );
-    await commit(ctx, actorOf(request), plan, { kind: 'seed', stories: edition.articles.length });
+    await commitPrintPlan(ctx, actorOf(request), plan, { kind: 'seed', stories: edition.articles.length });
     return reply.redirect(`/admin/print/${date}`, 303);
   });
 
@@ -112,7 +106,7 @@ export function registerPrintDeskRoutes(app: TypeBoxApp, ctx: AdminContext): voi
     const { date } = request.params;
     if (parseEditionDate(date) === null)
       return sendAdminRefusal(reply, 400, 'Not a date', 'Editions are found by date.');
-    await commit(ctx, actorOf(request), emptyPlan(date), { kind: 'clear' });
+    await commitPrintPlan(ctx, actorOf(request), emptyPlan(date), { kind: 'clear' });
     return reply.redirect(`/admin/print/${date}`, 303);
   });
 }
@@ -149,25 +143,6 @@ async function sendDesk(
     />,
     input.error !== undefined ? 422 : 200,
   );
-}
-
-/** Saves, audits, and drops the readers' cached page of that edition. */
-async function commit(
-  ctx: AdminContext,
-  actor: Actor,
-  plan: PrintPlan,
-  details: Record<string, unknown>,
-): Promise<void> {
-  await savePrintPlan(ctx.db, plan);
-  await recordAudit(ctx.accounts, {
-    at: ctx.now(),
-    actor,
-    action: 'print.edit',
-    subject: { type: 'print-edition', id: plan.date },
-    details,
-  });
-  // The reader page's cache key (src/web/routes/printRoutes.ts); neighbours' previous/next links may change too.
-  ctx.site.pages.invalidateWhere((key) => key.startsWith('print:'));
 }
 
 function editOf(body: {
