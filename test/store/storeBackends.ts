@@ -56,9 +56,14 @@ export async function postgresProblem(url: string): Promise<string | null> {
   }
 }
 
-/** Each target is a schema of its own, named after this process, so parallel runs never meet. */
+// Two backends made in the same millisecond of one process (two suites of one file) must not share names:
+// one's dispose would drop the other's schemas under its running tests.
+let backendsMade = 0;
+
+/** Each target is a schema of its own, named after this process and backend, so parallel runs never meet. */
 export function postgresBackend(url: string): StoreBackend {
-  const runId = `${process.pid}_${Date.now().toString(36)}`;
+  backendsMade += 1;
+  const runId = `${process.pid}_${Date.now().toString(36)}_${backendsMade}`;
   const schemas: string[] = [];
   return {
     name: 'PostgreSQL',
