@@ -2,7 +2,7 @@
 // Concurrent market-stream (SSE) clients held by one Broadsheet process, and the latency from a trade
 // pushed through the API to its arrival at every client.
 // Usage: npm run build && node bench/stream.mjs [--record] [--steps 1000,10000,25000,50000] [--rounds 8]
-//        [--generators N] [--filter all|one]
+//        [--filter all|one] [--cpu-prof DIR]
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createFeedToken, startBroadsheet } from './lib/broadsheet.mjs';
 import { afterChildrenStopped, isRunning, runWithCleanup, startChild, stopChild } from './lib/children.mjs';
-import { processTreeCpuSeconds } from './lib/cpuTime.mjs';
+import { processCpuSplit, processTreeCpuSeconds } from './lib/cpuTime.mjs';
 import { getRaw } from './lib/loopback.mjs';
 import { describeMachine, loadAverage } from './lib/machine.mjs';
 import { appendResults, markdownTable, textTable } from './lib/results.mjs';
@@ -31,13 +31,14 @@ const { values: flags } = parseArgs({
     steps: { type: 'string', default: '1000,10000,25000,50000' },
     rounds: { type: 'string', default: '8' },
     filter: { type: 'string', default: 'all' },
+    'cpu-prof': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (flags.help) {
   process.stdout.write(
-    'node bench/stream.mjs [--record] [--steps 1000,10000,25000,50000] [--rounds 8] [--filter all|one]\n',
+    'node bench/stream.mjs [--record] [--steps 1000,10000,25000,50000] [--rounds 8] [--filter all|one] [--cpu-prof DIR]\n',
   );
   process.exit(0);
 }
@@ -59,7 +60,8 @@ async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'broadsheet-stream-'));
   afterChildrenStopped(() => rm(dir, { recursive: true, force: true }));
   const { token } = await createFeedToken(dir);
-  const server = await startBroadsheet({ dir, simulator: false });
+  const nodeArgs = flags['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', flags['cpu-prof']] : [];
+  const server = await startBroadsheet({ dir, simulator: false, nodeArgs });
   const port = Number(new URL(server.origin).port);
   const fdLimit = await openFileLimit(server.pid);
   const ownLimit = await openFileLimit(process.pid);
@@ -104,6 +106,8 @@ async function main() {
     log(`  ${held} clients open in ${openSeconds.toFixed(1)} s; RSS ${mb(rss)}; ${rounds} pushes at ~1/s…`);
 
     const cpuBefore = processTreeCpuSeconds(server.pid) ?? 0;
+    const splitBefore = processCpuSplit(server.pid);
+    const generatorsBefore = generators.reduce((sum, g) => sum + (processTreeCpuSeconds(g.child.pid) ?? 0), 0);
     const windowStart = Date.now();
     for (const generator of generators) generator.child.send({ type: 'mark' });
     await sleep(200);
@@ -117,6 +121,9 @@ async function main() {
     }
     await sleep(1500);
     const cpuSeconds = (processTreeCpuSeconds(server.pid) ?? 0) - cpuBefore;
+    const splitAfter = processCpuSplit(server.pid);
+    const generatorSeconds =
+      generators.reduce((sum, g) => sum + (processTreeCpuSeconds(g.child.pid) ?? 0), 0) - generatorsBefore;
     const windowSeconds = (Date.now() - windowStart) / 1000;
     const collected = await collectLatencies(generators, sendsMs);
     const stats = JSON.parse((await getRaw(`${server.origin}/api/v1/market/stream/stats`)).body.toString('utf8'));
@@ -131,6 +138,9 @@ async function main() {
       collected,
       stats,
       cpuShare: cpuSeconds / windowSeconds,
+      serverUserSeconds: splitBefore && splitAfter ? splitAfter.user - splitBefore.user : Number.NaN,
+      serverSystemSeconds: splitBefore && splitAfter ? splitAfter.system - splitBefore.system : Number.NaN,
+      generatorSeconds,
     });
     results.push(step);
     log(
@@ -169,6 +179,8 @@ async function main() {
     'server RSS',
     'bytes/client',
     'server CPU',
+    'server µs/delivery user+sys',
+    'clients µs/delivery',
     'dropped',
     'lagging',
   ];
@@ -183,6 +195,8 @@ async function main() {
     mb(r.rss),
     r.bytesPerClient.toFixed(0),
     `${(100 * r.cpuShare).toFixed(0)} %`,
+    `${r.serverUserUs.toFixed(1)} + ${r.serverSystemUs.toFixed(1)}`,
+    r.generatorUs.toFixed(1),
     String(r.dropped),
     String(r.lagging),
   ]);
@@ -286,7 +300,21 @@ function ask(generator, message, answerType, timeoutMs = 180_000) {
   });
 }
 
-function summarize({ requested, capped, held, failed, openSeconds, rss, idleRss, collected, stats, cpuShare }) {
+function summarize({
+  requested,
+  capped,
+  held,
+  failed,
+  openSeconds,
+  rss,
+  idleRss,
+  collected,
+  stats,
+  cpuShare,
+  serverUserSeconds,
+  serverSystemSeconds,
+  generatorSeconds,
+}) {
   const sorted = collected.latenciesMs;
   const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
   const fanOuts = collected.perRound
@@ -310,6 +338,11 @@ function summarize({ requested, capped, held, failed, openSeconds, rss, idleRss,
     dropped: stats.dropped.overflow + stats.dropped.blocked + collected.closed,
     lagging: stats.lagging,
     cpuShare,
+    // Per update delivered to one client: the server's JavaScript (user) and kernel (system) time, and the
+    // load generators' time to take it in, which shares the same cores.
+    serverUserUs: (1e6 * serverUserSeconds) / Math.max(1, sorted.length),
+    serverSystemUs: (1e6 * serverSystemSeconds) / Math.max(1, sorted.length),
+    generatorUs: (1e6 * generatorSeconds) / Math.max(1, sorted.length),
   };
 }
 

@@ -14,6 +14,17 @@ export function parseStatCpuSeconds(stat) {
   return (utime + stime) / TICKS_PER_SECOND;
 }
 
+/** User and system CPU seconds of one process, apart: the kernel's share shows what its sockets cost. */
+export function processCpuSplit(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { user: Number(fields[11]) / TICKS_PER_SECOND, system: Number(fields[12]) / TICKS_PER_SECOND };
+  } catch {
+    return null;
+  }
+}
+
 /** CPU seconds of a process and its live children (nginx's workers), or null when /proc cannot tell. */
 export function processTreeCpuSeconds(pid) {
   try {

@@ -21,6 +21,7 @@ import { registerMediaRoutes } from './routes/mediaRoutes.js';
 import { sendErrorPage, sendNotFoundPage } from './routes/pageResponses.js';
 import { registerPrintRoutes } from './routes/printRoutes.js';
 import { createChromeLoader, type SiteContext } from './siteContext.js';
+import { MarketStreamFastPath } from './stream/marketStreamFastPath.js';
 import type { StreamLimits } from './stream/marketStreamHub.js';
 import type { WebDeps } from './webDeps.js';
 
@@ -42,10 +43,13 @@ const MAX_CACHED_PAGES = 5000;
 export async function buildServer(deps: WebDeps, options: ServerOptions = {}): Promise<FastifyInstance> {
   // Cached pages are answered before Fastify routes the request (see CachedPageFastPath); set once the cache exists.
   let fastPath: CachedPageFastPath | null = null;
+  // Market streams likewise (MarketStreamFastPath): a stream keeps only its socket, not Fastify's objects.
+  let streamFastPath: MarketStreamFastPath | null = null;
   const app = Fastify({
     serverFactory: (handler) =>
       createServer((request, response) => {
         if (fastPath?.handle(request, response)) return;
+        if (streamFastPath?.handle(request, response)) return;
         handler(request, response);
       }),
     loggerInstance: deps.logger,
@@ -129,6 +133,7 @@ export async function buildServer(deps: WebDeps, options: ServerOptions = {}): P
   registerMarketApiRoutes(app, site);
   registerMarketFeedRoutes(app, site);
   const marketStream = registerMarketStreamRoutes(app, site, options.stream);
+  streamFastPath = new MarketStreamFastPath({ hub: marketStream, market: deps.market, extraHeaders: SECURITY_HEADERS });
   // preClose runs before the HTTP server stops listening and waits for open
   // connections; an event stream never finishes by itself, so it is ended here.
   app.addHook('preClose', async () => marketStream.close());

@@ -4,11 +4,10 @@ import { sendApiError } from '../http/apiError.js';
 import type { TypeBoxApp } from '../http/typeboxApp.js';
 import type { SiteContext } from '../siteContext.js';
 import { MarketStreamHub, type StreamLimits } from '../stream/marketStreamHub.js';
-import { parseLastEventId } from '../stream/sseFrames.js';
-import { parseStreamFilter } from '../stream/streamFilter.js';
+import { parseLastEventId, STREAM_HEADERS } from '../stream/sseFrames.js';
+import { NAME_LIST_RULE, parseStreamFilter } from '../stream/streamFilter.js';
 
-// Symbols and codes are letters, digits and the odd dot or dash; the cap keeps a query from being a payload.
-const NameList = Type.String({ maxLength: 2000, pattern: '^[A-Za-z0-9.,\\- ]*$' });
+const NameList = Type.String(NAME_LIST_RULE);
 const StreamQuery = Type.Object({ symbols: Type.Optional(NameList), indices: Type.Optional(NameList) });
 
 const Count = Type.Integer({ minimum: 0 });
@@ -33,13 +32,6 @@ const StreamStats = Type.Object({
     historyMs: Count,
   }),
 });
-
-const STREAM_HEADERS: OutgoingHttpHeaders = {
-  'content-type': 'text/event-stream; charset=utf-8',
-  'cache-control': 'no-store',
-  // Proxies such as nginx would otherwise hold events back to fill a buffer.
-  'x-accel-buffering': 'no',
-};
 
 /**
  * `GET /api/v1/market/stream` (Server-Sent Events of conflated quote and

@@ -1,4 +1,3 @@
-import type { ServerResponse } from 'node:http';
 import type { Bus } from '../../bus/bus.js';
 import type { MarketReader } from '../../market/marketSnapshot.js';
 import { ChangeLog } from './changeLog.js';
@@ -74,13 +73,35 @@ export interface MarketStreamHubOptions {
   readonly onDrop?: (reason: DropReason, pendingBytes: number) => void;
 }
 
+/**
+ * Where a client's events go: the raw socket of a stream taken over before
+ * routing (`MarketStreamFastPath`), or a Fastify route's response. Both are
+ * Node writables; the hub needs only this much of them.
+ */
+export interface StreamSink {
+  write(chunk: Buffer): unknown;
+  readonly writableLength: number;
+  end(): unknown;
+  destroy(): unknown;
+  once(event: 'close', listener: () => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+}
+
 interface Client {
-  readonly res: ServerResponse;
+  readonly res: StreamSink;
   readonly filter: StreamFilter;
   /** The version this client's screen reflects (for its filter). */
   version: number;
   /** When a send was first skipped because the socket was backed up; null while flowing. */
   blockedSince: number | null;
+}
+
+/** One filter's frames for the current version: its snapshot, and updates by the version a client starts from. */
+interface FilterFrames {
+  snapshot: Buffer | null;
+  readonly updates: Map<number, Buffer>;
+  /** Answers to a Last-Event-ID resume, sent even when empty. */
+  readonly resumes: Map<number, Buffer>;
 }
 
 // Distinct frames kept per version; beyond this (many exotic filters) the cache starts again.
@@ -104,8 +125,9 @@ export class MarketStreamHub {
   private readonly retry: Buffer;
   private log: ChangeLog;
   private state: StreamState;
-  /** Frames for the current version, keyed by filter and starting point. */
-  private frames = new Map<string, Buffer>();
+  /** Frames for the current version, per filter and starting point; looked up without building a key string. */
+  private frames = new Map<string, FilterFrames>();
+  private cachedFrames = 0;
   private readonly bus: Bus | null;
   private timer: ReturnType<typeof setInterval> | null = null;
   /** The send waiting for the end of the minimum interval after an announced change. */
@@ -147,11 +169,11 @@ export class MarketStreamHub {
    * when `lastEventId` is a version still remembered, one `update` with what
    * changed since (possibly nothing).
    */
-  connect(res: ServerResponse, filter: StreamFilter, lastEventId: number | null): void {
+  connect(res: StreamSink, filter: StreamFilter, lastEventId: number | null): void {
     const client: Client = { res, filter, version: this.state.version, blockedSince: null };
     this.clients.add(client);
     this.connectionsTotal += 1;
-    res.on('close', () => this.clients.delete(client));
+    res.once('close', () => this.clients.delete(client));
     // A reset connection surfaces as 'close' too; without a listener an 'error' would crash the process.
     res.on('error', () => undefined);
     res.write(this.retry);
@@ -261,6 +283,7 @@ export class MarketStreamHub {
     else this.log.record(next.version, changedKeys(this.state, next), now);
     this.state = next;
     this.frames = new Map();
+    this.cachedFrames = 0;
     return true;
   }
 
@@ -273,9 +296,11 @@ export class MarketStreamHub {
   }
 
   private snapshotFrame(filter: StreamFilter): Buffer {
-    return this.cached(`${filter.key}@snapshot`, () => {
-      return eventFrame('snapshot', this.state.version, eventData(this.state, filter.includes).json);
-    });
+    const frames = this.framesOf(filter);
+    frames.snapshot ??= this.counted(
+      eventFrame('snapshot', this.state.version, eventData(this.state, filter.includes).json),
+    );
+    return frames.snapshot;
   }
 
   /**
@@ -284,20 +309,38 @@ export class MarketStreamHub {
    * NOTHING when none changed (unless `keepEmpty`: a resume always answers).
    */
   private frameFrom(filter: StreamFilter, from: number, keepEmpty: boolean): Buffer {
-    return this.cached(`${filter.key}@${from}${keepEmpty ? '!' : ''}`, () => {
-      const changed = this.log.changedSince(from);
-      if (changed === null) return this.snapshotFrame(filter);
+    const frames = this.framesOf(filter);
+    const byStart = keepEmpty ? frames.resumes : frames.updates;
+    const known = byStart.get(from);
+    if (known !== undefined) return known;
+    const changed = this.log.changedSince(from);
+    let frame: Buffer;
+    if (changed === null) frame = this.snapshotFrame(filter);
+    else {
       const data = eventData(this.state, (key) => changed.has(key) && filter.includes(key));
-      return data.count === 0 && !keepEmpty ? NOTHING : eventFrame('update', this.state.version, data.json);
-    });
+      frame =
+        data.count === 0 && !keepEmpty ? NOTHING : this.counted(eventFrame('update', this.state.version, data.json));
+    }
+    // framesOf may have started the cache again meanwhile; the frame is still right for this version.
+    this.framesOf(filter)[keepEmpty ? 'resumes' : 'updates'].set(from, frame);
+    return frame;
   }
 
-  private cached(key: string, build: () => Buffer): Buffer {
-    const known = this.frames.get(key);
-    if (known !== undefined) return known;
-    const frame = build();
-    if (this.frames.size >= MAX_CACHED_FRAMES) this.frames.clear();
-    this.frames.set(key, frame);
+  private framesOf(filter: StreamFilter): FilterFrames {
+    let frames = this.frames.get(filter.key);
+    if (frames === undefined) {
+      if (this.cachedFrames >= MAX_CACHED_FRAMES) {
+        this.frames.clear();
+        this.cachedFrames = 0;
+      }
+      frames = { snapshot: null, updates: new Map(), resumes: new Map() };
+      this.frames.set(filter.key, frames);
+    }
+    return frames;
+  }
+
+  private counted(frame: Buffer): Buffer {
+    this.cachedFrames += 1;
     return frame;
   }
 

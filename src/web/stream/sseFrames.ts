@@ -1,6 +1,14 @@
 // Frames of the text/event-stream format (WHATWG HTML §9.2.5). Every frame is
 // built once as a Buffer and written to as many clients as share it.
 
+/** The headers of every stream response, whichever path answers it. */
+export const STREAM_HEADERS: Readonly<Record<string, string>> = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-store',
+  // Proxies such as nginx would otherwise hold events back to fill a buffer.
+  'x-accel-buffering': 'no',
+};
+
 /** The two kinds of event the market stream sends. */
 export type StreamEventType = 'snapshot' | 'update';
 

@@ -1,5 +1,12 @@
 import type { MarketSnapshot } from '../../market/marketSnapshot.js';
 
+/**
+ * What `?symbols=` and `?indices=` may hold: letters, digits and the odd dot
+ * or dash, comma-separated; the cap keeps a query from being a payload. The
+ * route's schema and the fast path check the same rule.
+ */
+export const NAME_LIST_RULE = { maxLength: 2000, pattern: '^[A-Za-z0-9.,\\- ]*$' } as const;
+
 /** Which quotes and indices one stream client asked for; clients with equal `key`s share every event's bytes. */
 export interface StreamFilter {
   readonly key: string;
