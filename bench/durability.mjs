@@ -2,6 +2,7 @@
 // Trades per second acknowledged only once durable: the market recorder (group commit) in this process
 // on SQLite (WAL, the embedded default) and PostgreSQL, then end to end through the push API.
 // Usage: npm run build && node bench/durability.mjs [--record] [--seconds 8] [--postgres URL | --no-postgres]
+//        [--push-only] [--cpu-prof DIR]
 //        [--http-seconds 10] [--clients 2] [--connections 4] [--batch 1000] [--dist DIR]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,8 @@ const { values: flags } = parseArgs({
     connections: { type: 'string', default: '4' },
     batch: { type: 'string', default: '1000' },
     dist: { type: 'string' },
+    'cpu-prof': { type: 'string' },
+    'push-only': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -39,7 +42,7 @@ const { values: flags } = parseArgs({
 if (flags.help) {
   process.stdout.write(
     'node bench/durability.mjs [--record] [--seconds 8] [--postgres URL | --no-postgres] [--http-seconds 10]\n' +
-      '                          [--clients 2] [--connections 4] [--batch 1000] [--dist DIR]\n',
+      '                          [--clients 2] [--connections 4] [--batch 1000] [--dist DIR] [--push-only] [--cpu-prof DIR]\n',
   );
   process.exit(0);
 }
@@ -69,6 +72,14 @@ async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'broadsheet-durability-'));
   afterChildrenStopped(() => rm(dir, { recursive: true, force: true }));
 
+  if (flags['push-only']) {
+    // Only the push API (e.g. to profile the server with --cpu-prof); nothing is recorded.
+    const http = await httpRun(dir);
+    process.stdout.write(
+      `push API: ${Math.round(http.perSecond).toLocaleString('en-US')} durable trades/s, request p50 ${http.p50Ms.toFixed(1)} ms, p99 ${http.p99Ms.toFixed(1)} ms, server ${http.cpuUsPerTrade.toFixed(1)} µs CPU/trade (${(100 * http.cpuShare).toFixed(0)} % of a core)\n`,
+    );
+    return 0;
+  }
   const recorderRuns = [];
   for (const shape of SHAPES) {
     log(`recorder on SQLite, ${shape.submitters} submitters × ${shape.batch} trades: ${settings.seconds}s…`);
@@ -334,7 +345,8 @@ async function drive(recorder, next, { submitters, batch }, seconds) {
 
 async function httpRun(dir) {
   const { token, dbPath } = await createFeedToken(dir);
-  const server = await startBroadsheet({ dir, simulator: false });
+  const nodeArgs = flags['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', flags['cpu-prof']] : [];
+  const server = await startBroadsheet({ dir, simulator: false, nodeArgs });
   const quotes = JSON.parse((await getRaw(`${server.origin}/api/v1/market/quotes`)).body.toString('utf8'));
   const ldcps = Object.fromEntries(quotes.quotes.map((quote) => [quote.symbol, rupeesToPaisa(quote.ldcp)]));
   const warmupMs = 2000;

@@ -4,6 +4,7 @@ import Sqlite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type pg from 'pg';
 import type { Database, StoreDialect } from './database.js';
+import { withStatementCache } from './statementCache.js';
 
 /** Where the news store lives: an embedded SQLite file (the default) or a PostgreSQL server. */
 export type DatabaseTarget =
@@ -38,7 +39,7 @@ function openSqlite(path: string): OpenDatabase {
   database.pragma('foreign_keys = ON');
   // Another process (a CLI import next to the server) may hold the write lock briefly.
   database.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
