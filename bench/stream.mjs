@@ -2,10 +2,12 @@
 // Concurrent market-stream (SSE) clients held by one Broadsheet process, and the latency from a trade
 // pushed through the API to its arrival at every client.
 // Usage: npm run build && node bench/stream.mjs [--record] [--steps 1000,10000,25000,50000] [--rounds 8]
-//        [--filter all|one] [--cpu-prof DIR]
+//        [--filter all|one] [--cpu-prof DIR] [--pin]
+// --pin: the server runs on CPU 0 alone and the load generators on the others (taskset), as if they were
+// other machines; without it they all share every CPU.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -32,13 +34,14 @@ const { values: flags } = parseArgs({
     rounds: { type: 'string', default: '8' },
     filter: { type: 'string', default: 'all' },
     'cpu-prof': { type: 'string' },
+    pin: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (flags.help) {
   process.stdout.write(
-    'node bench/stream.mjs [--record] [--steps 1000,10000,25000,50000] [--rounds 8] [--filter all|one] [--cpu-prof DIR]\n',
+    'node bench/stream.mjs [--record] [--steps 1000,10000,25000,50000] [--rounds 8] [--filter all|one] [--cpu-prof DIR] [--pin]\n',
   );
   process.exit(0);
 }
@@ -61,7 +64,10 @@ async function main() {
   afterChildrenStopped(() => rm(dir, { recursive: true, force: true }));
   const { token } = await createFeedToken(dir);
   const nodeArgs = flags['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', flags['cpu-prof']] : [];
-  const server = await startBroadsheet({ dir, simulator: false, nodeArgs });
+  const pinned = flags.pin && availableParallelism() >= 2;
+  if (flags.pin && !pinned) log('--pin needs 2 CPUs or more; running unpinned');
+  const generatorCpus = pinned ? `1-${availableParallelism() - 1}` : undefined;
+  const server = await startBroadsheet({ dir, simulator: false, nodeArgs, ...(pinned ? { cpus: '0' } : {}) });
   const port = Number(new URL(server.origin).port);
   const fdLimit = await openFileLimit(server.pid);
   const ownLimit = await openFileLimit(process.pid);
@@ -82,7 +88,7 @@ async function main() {
 
   const plannedMax = Math.min(Math.max(...steps), maxClients);
   const generatorCount = Math.max(2, Math.ceil(plannedMax / CLIENTS_PER_GENERATOR));
-  const generators = Array.from({ length: generatorCount }, (_, i) => startGenerator(i));
+  const generators = Array.from({ length: generatorCount }, (_, i) => startGenerator(i, generatorCpus));
   const results = [];
   let stopReason = null;
   let held = 0;
@@ -112,12 +118,17 @@ async function main() {
     for (const generator of generators) generator.child.send({ type: 'mark' });
     await sleep(200);
     const sendsMs = [];
+    // The server's own time to write each update to every client (its stats), apart from the clients' side.
+    const passesMs = [];
     for (let round = 0; round < rounds; round++) {
       // A random offset inside each second: the stream sends at most once per 100 ms, and pushes always at the
       // same phase of that interval would measure one point of the wait instead of its spread.
       await sleep(Math.random() * 250);
       sendsMs.push(await pusher.push());
       await sleep(1000 - 125);
+      passesMs.push(
+        JSON.parse((await getRaw(`${server.origin}/api/v1/market/stream/stats`)).body.toString('utf8')).lastSendPassMs,
+      );
     }
     await sleep(1500);
     const cpuSeconds = (processTreeCpuSeconds(server.pid) ?? 0) - cpuBefore;
@@ -138,6 +149,7 @@ async function main() {
       collected,
       stats,
       cpuShare: cpuSeconds / windowSeconds,
+      passMs: passesMs.sort((a, b) => a - b)[Math.floor(passesMs.length / 2)] ?? Number.NaN,
       serverUserSeconds: splitBefore && splitAfter ? splitAfter.user - splitBefore.user : Number.NaN,
       serverSystemSeconds: splitBefore && splitAfter ? splitAfter.system - splitBefore.system : Number.NaN,
       generatorSeconds,
@@ -175,6 +187,7 @@ async function main() {
     'p99 ms',
     'max ms',
     'fan-out p50 ms',
+    'server pass p50 ms',
     'delivered',
     'server RSS',
     'bytes/client',
@@ -191,6 +204,7 @@ async function main() {
     r.p99Ms.toFixed(1),
     r.maxMs.toFixed(1),
     r.fanOutMs.toFixed(1),
+    r.passMs.toFixed(1),
     `${r.delivered}/${r.expected}`,
     mb(r.rss),
     r.bytesPerClient.toFixed(0),
@@ -210,8 +224,8 @@ async function main() {
     : ['**missed**: no step completed'];
   const notes = [
     `Server: \`dist/cli.js serve --simulator off\` (demo market, stream sends on change, at most every 100 ms), idle RSS ${mb(idleRss)}, open-file limit ${fdLimit ?? 'unknown'} (this shell's hard limit is ${ownLimit} and raising it needs CAP_SYS_RESOURCE, which this container does not grant, so one process holds at most ~${Number.isFinite(maxClients) ? maxClients.toLocaleString('en-US') : '?'} streams here).`,
-    `Clients: ${generators.length} load-generator processes (bench/lib/sseClients.mjs), raw \`net\` sockets from 127.0.0.2… (one source address each), each searching the bytes for \`event: update\` only; stream \`${streamPath}\` (${flags.filter === 'all' ? 'the whole market, as the site ticker follows it' : 'one stock, no indices'}).`,
-    `Updates: one trade in ${SYMBOL} pushed per round through \`POST /api/v1/market/trades\` (durable before the answer) at a random offset within each second, ${rounds} rounds per step; latency is from just before the request is written to the arrival of the \`update\` event at each client (CLOCK_MONOTONIC, shared by all processes). Fan-out is the spread between the first and the last client's arrival of one update. bytes/client = (RSS with N clients − idle RSS) ÷ N.`,
+    `${pinned ? `CPUs: the server pinned to CPU 0 alone, the load generators to CPUs ${generatorCpus} (taskset), as if on other machines; the kernel's work of delivering to a loopback socket is still charged to the sending server. ` : ''}Clients: ${generators.length} load-generator processes (bench/lib/sseClients.mjs), raw \`net\` sockets from 127.0.0.2… (one source address each), each searching the bytes for \`event: update\` only; stream \`${streamPath}\` (${flags.filter === 'all' ? 'the whole market, as the site ticker follows it' : 'one stock, no indices'}).`,
+    `Updates: one trade in ${SYMBOL} pushed per round through \`POST /api/v1/market/trades\` (durable before the answer) at a random offset within each second, ${rounds} rounds per step; latency is from just before the request is written to the arrival of the \`update\` event at each client (CLOCK_MONOTONIC, shared by all processes). Fan-out is the spread between the first and the last client's arrival of one update; server pass is the server's own time to write it to every socket (\`lastSendPassMs\` of the stream stats). CPU per delivery: the server's user and system time, and the load generators' time, over the updates delivered. bytes/client = (RSS with N clients − idle RSS) ÷ N.`,
   ];
   const busy = `load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after`;
   process.stdout.write(`\n${textTable(header, rows)}\n\n${notes.join('\n')}\n${busy}\n`);
@@ -222,7 +236,7 @@ async function main() {
       [
         `## Market stream fan-out — ${machine.date}`,
         '',
-        `Machine: ${machine.nproc} CPUs (\`nproc\`), ${machine.cpu}, ${machine.memoryGiB} GiB; Node ${machine.node}. Command: \`node bench/stream.mjs --steps ${flags.steps} --rounds ${rounds} --filter ${flags.filter}\`.`,
+        `Machine: ${machine.nproc} CPUs (\`nproc\`), ${machine.cpu}, ${machine.memoryGiB} GiB; Node ${machine.node}. Command: \`node bench/stream.mjs --steps ${flags.steps} --rounds ${rounds} --filter ${flags.filter}${pinned ? ' --pin' : ''}\`.`,
         `Machine load: ${busy}.`,
         '',
         markdownTable(header, rows),
@@ -238,10 +252,10 @@ async function main() {
   return 0;
 }
 
-function startGenerator(index) {
-  const started = startChild(`sse clients ${index}`, process.execPath, [SSE_CLIENTS], {
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
+function startGenerator(index, cpus) {
+  const [command, args] =
+    cpus === undefined ? [process.execPath, [SSE_CLIENTS]] : ['taskset', ['-c', cpus, process.execPath, SSE_CLIENTS]];
+  const started = startChild(`sse clients ${index}`, command, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   started.localAddress = `127.0.0.${2 + index}`;
   return started;
 }
@@ -311,6 +325,7 @@ function summarize({
   collected,
   stats,
   cpuShare,
+  passMs,
   serverUserSeconds,
   serverSystemSeconds,
   generatorSeconds,
@@ -338,6 +353,7 @@ function summarize({
     dropped: stats.dropped.overflow + stats.dropped.blocked + collected.closed,
     lagging: stats.lagging,
     cpuShare,
+    passMs,
     // Per update delivered to one client: the server's JavaScript (user) and kernel (system) time, and the
     // load generators' time to take it in, which shares the same cores.
     serverUserUs: (1e6 * serverUserSeconds) / Math.max(1, sorted.length),

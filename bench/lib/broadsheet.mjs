@@ -9,15 +9,18 @@ export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DEFAULT_CLI = join(REPO_ROOT, 'dist', 'cli.js');
 
 /**
- * @param {{ dir: string, cli?: string, simulator?: boolean, nodeArgs?: readonly string[], startTimeoutMs?: number }} options
+ * @param {{ dir: string, cli?: string, simulator?: boolean, nodeArgs?: readonly string[], cpus?: string,
+ *   startTimeoutMs?: number }} options
  *   dir: a temp directory for the SQLite file; cli: the built cli.js (another build can be compared);
- *   nodeArgs: flags for node itself (e.g. --cpu-prof).
+ *   nodeArgs: flags for node itself (e.g. --cpu-prof); cpus: a CPU list for `taskset -c` (the server
+ *   then runs only there; taskset execs node, so the PID is node's).
  */
 export async function startBroadsheet({
   dir,
   cli = DEFAULT_CLI,
   simulator = true,
   nodeArgs = [],
+  cpus,
   startTimeoutMs = 90_000,
 }) {
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` in ${REPO_ROOT} first.`);
@@ -44,7 +47,13 @@ export async function startBroadsheet({
     '--public-url',
     `http://${LOOPBACK}:${port}`,
   ];
-  const started = startChild('broadsheet', process.execPath, args, { cwd: dir, env: benchEnvironment() });
+  const started =
+    cpus === undefined
+      ? startChild('broadsheet', process.execPath, args, { cwd: dir, env: benchEnvironment() })
+      : startChild('broadsheet', 'taskset', ['-c', cpus, process.execPath, ...args], {
+          cwd: dir,
+          env: benchEnvironment(),
+        });
   const origin = `http://${LOOPBACK}:${port}`;
   await waitUntilServing(`${origin}/`, {
     timeoutMs: startTimeoutMs,

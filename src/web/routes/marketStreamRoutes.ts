@@ -21,6 +21,7 @@ const StreamStats = Type.Object({
   dropped: Type.Object({ overflow: Count, blocked: Count }),
   maxPendingBytes: Count,
   peakPendingBytes: Count,
+  lastSendPassMs: Type.Number({ minimum: 0 }),
   limits: Type.Object({
     tickMs: Count,
     minIntervalMs: Count,

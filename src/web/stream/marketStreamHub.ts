@@ -61,6 +61,8 @@ export interface MarketStreamStats {
   /** Largest unsent backlog of any client right now, and the largest seen since start. */
   readonly maxPendingBytes: number;
   readonly peakPendingBytes: number;
+  /** Wall time of the last pass that sent a new version to everyone, from the market read to the last write; ms. */
+  readonly lastSendPassMs: number;
   readonly limits: StreamLimits;
 }
 
@@ -141,6 +143,7 @@ export class MarketStreamHub {
   private stragglers = 0;
   private connectionsTotal = 0;
   private peakPendingBytes = 0;
+  private lastSendPassMs = 0;
   private readonly dropped: Record<DropReason, number> = { overflow: 0, blocked: 0 };
 
   constructor(options: MarketStreamHubOptions) {
@@ -214,12 +217,14 @@ export class MarketStreamHub {
       dropped: { ...this.dropped },
       maxPendingBytes,
       peakPendingBytes: Math.max(this.peakPendingBytes, maxPendingBytes),
+      lastSendPassMs: this.lastSendPassMs,
       limits: this.limits,
     };
   }
 
   /** One pass over the clients; public so a test can drive it without waiting. */
   tick(cause: SendCause = 'fallback'): void {
+    const passStarted = performance.now();
     const now = this.clock();
     const advanced = this.advance(now);
     if (advanced) {
@@ -254,6 +259,7 @@ export class MarketStreamHub {
       if (pending > this.limits.hardPendingBytes) this.drop(client, 'overflow');
     }
     this.stragglers = stragglers;
+    if (advanced) this.lastSendPassMs = performance.now() - passStarted;
   }
 
   /**
