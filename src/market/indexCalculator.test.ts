@@ -229,3 +229,151 @@ describe('properties', () => {
     );
   });
 });
+
+// Figures at the edges of what the index takes: prices up to the largest safe paisa (so price moves
+// cross the BigInt fallback at 2^26 paisa), share counts up to 2^53 − 1, full and tiny weights.
+const widePriceArb = fc
+  .oneof(
+    fc.integer({ min: 1, max: 500_000 }),
+    fc.integer({ min: 1, max: 2 ** 30 }),
+    fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+    fc.constantFrom(1, 2 ** 26, 2 ** 26 + 1, Number.MAX_SAFE_INTEGER),
+  )
+  .map(paisa);
+const wideConstituentArb = (symbol: string) =>
+  fc.record({
+    symbol: fc.constant(symbol),
+    shares: fc.oneof(
+      fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+      fc.integer({ min: 1, max: 30_000_000_000 }),
+      fc.constant(Number.MAX_SAFE_INTEGER),
+    ),
+    freeFloat: fc.oneof(fc.integer({ min: 0, max: 10_000 }), fc.constant(10_000)),
+    capFactor: fc.oneof(fc.integer({ min: 0, max: 10_000 }), fc.constant(10_000)),
+  });
+const wideConstituentsArb = fc
+  .subarray(symbols, { minLength: 1 })
+  .chain((chosen) => fc.tuple(...chosen.map(wideConstituentArb)));
+const widePricesArb = fc
+  .tuple(...symbols.map(() => widePriceArb))
+  .map((list) => new Map(list.map((p, i) => [symbols[i] as string, p])));
+const wideTradesArb = fc.array(fc.tuple(fc.constantFrom(...symbols), widePriceArb), {
+  maxLength: 300,
+  size: 'max',
+});
+
+function recount(constituents: readonly IndexConstituent[], at: ReadonlyMap<string, Paisa>): bigint {
+  return constituents.reduce(
+    (sum, c) =>
+      sum + BigInt(at.get(c.symbol) ?? 0) * BigInt(c.shares) * BigInt(c.freeFloat) * BigInt(c.capFactor ?? 10_000),
+    0n,
+  );
+}
+
+function roundHalfAway(numerator: bigint, denominator: bigint): bigint {
+  const floor = numerator / denominator;
+  return (numerator % denominator) * 2n >= denominator ? floor + 1n : floor;
+}
+
+describe('exact capitalisation at the limits', () => {
+  test('long runs of trades at extreme prices and weights match a BigInt recount, trade by trade', () => {
+    fc.assert(
+      fc.property(
+        wideConstituentsArb,
+        widePricesArb,
+        fc.integer({ min: 1, max: 100_000_000 }),
+        wideTradesArb,
+        (constituents, prices, baseValue, trades) => {
+          const start = recount(constituents, prices);
+          fc.pre(start > 0n);
+          const index = new IndexCalculator({ code: 'P', name: 'P', baseValue, constituents }, prices);
+          const current = new Map(prices);
+          let high = index.capitalisationMark();
+          let highCap = start;
+          for (const [symbol, price] of trades) {
+            index.applyPrice(symbol, price);
+            current.set(symbol, price);
+            const expected = recount(constituents, current);
+            assert.equal(index.currentCapitalisation(), expected);
+            assert.equal(index.compareCapitalisation(high), expected > highCap ? 1 : expected < highCap ? -1 : 0);
+            if (expected > highCap) {
+              high = index.capitalisationMark();
+              highCap = expected;
+            }
+          }
+          assert.equal(high.toBigInt(), highCap);
+          assert.equal(index.value(), Number(roundHalfAway(recount(constituents, current) * BigInt(baseValue), start)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test('capitalisationForLevel is the exact edge of each level, however it rounds', () => {
+    fc.assert(
+      fc.property(
+        constituentsArb,
+        pricesArb,
+        fc.integer({ min: 1, max: 100_000_000 }),
+        tradesArb,
+        fc.integer({ min: -3, max: 3 }),
+        (constituents, prices, baseValue, trades, offset) => {
+          const index = new IndexCalculator({ code: 'P', name: 'P', baseValue, constituents }, prices);
+          for (const [symbol, price] of trades) index.applyPrice(symbol, price);
+          const level = BigInt(index.value() + offset);
+          const edge = index.capitalisationForLevel(level);
+          assert.ok(edge >= 0n, 'never negative');
+          assert.ok(edge === 0n || BigInt(index.valueAt(edge)) >= level, `level ${level} at ${edge}`);
+          assert.ok(edge === 0n || BigInt(index.valueAt(edge - 1n)) < level, `level ${level} below ${edge}`);
+          // The index's own capitalisation is on the side its level says.
+          assert.equal(index.currentCapitalisation() >= edge, BigInt(index.value()) >= level);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  test('a level below the first positive one needs no capitalisation', () => {
+    const index = new IndexCalculator(definition, openingPrices);
+    assert.equal(index.capitalisationForLevel(0n), 0n);
+    assert.equal(index.capitalisationForLevel(-5n), 0n);
+    // Level 1 (0.01 point) is reached at half of one hundredth's worth of capitalisation.
+    assert.equal(index.capitalisationForLevel(1n), 5_000_000_000n);
+  });
+
+  test('the divisor version moves with the divisor only', () => {
+    const index = new IndexCalculator(definition, openingPrices);
+    const version = index.divisorVersion;
+    index.applyPrice('A', paisa(11_000));
+    assert.equal(index.divisorVersion, version);
+    index.setShares('A', 2000);
+    assert.ok(index.divisorVersion > version, 'a share change moves the divisor');
+    const restored = IndexCalculator.fromState(index.exportState());
+    assert.equal(restored.value(), index.value());
+    assert.deepEqual(restored.divisor(), index.divisor());
+  });
+
+  test('a member handle moves the index as applyPrice does, and one from before a recomposition still does', () => {
+    const index = new IndexCalculator(definition, openingPrices);
+    const other = new IndexCalculator(definition, openingPrices);
+    const a = index.member('A');
+    assert.ok(a !== undefined, 'A is a member');
+    assert.equal(index.member('ZZZ'), undefined);
+    index.applyMemberPrice(a, paisa(11_000));
+    assert.equal(index.value(), 105_000);
+    // Another calculator's handle is not taken for one of its own.
+    other.applyMemberPrice(a, paisa(12_000));
+    assert.equal(other.value(), 110_000);
+    assert.equal(index.value(), 105_000);
+    index.setShares('A', 2000);
+    index.applyMemberPrice(a, paisa(10_000)); // A's cap is now Rs 100,000 of Rs 160,000
+    assert.equal(index.value(), Math.round((105_000 * 150_000) / 160_000));
+    assert.equal(index.price('A'), 10_000);
+  });
+
+  test('refuses a price that is not whole paisa, as the BigInt arithmetic did', () => {
+    const index = new IndexCalculator(definition, openingPrices);
+    assert.throws(() => index.applyPrice('A', 10_000.5 as Paisa), RangeError);
+    assert.equal(index.value(), 100_000);
+  });
+});

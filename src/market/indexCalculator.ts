@@ -1,3 +1,4 @@
+import { Capitalisation, type Weight, weightOf } from './capitalisation.js';
 import type { IndexReturnType } from './corporateAction.js';
 import type { IndexCalculatorState } from './marketState.js';
 import type { Paisa } from './money.js';
@@ -38,27 +39,31 @@ export interface IndexDefinition {
 }
 
 /**
- * Keeps one index up to date trade by trade. The capitalisation is an exact
- * BigInt in paisa × shares × bp × bp and moves by (new − old) price × weight,
- * so a day of trades never accumulates rounding. The divisor is kept as an
- * exact fraction: value = capitalisation × divisorDenominator ÷ divisorNumerator.
+ * Keeps one index up to date trade by trade. The capitalisation is exact in
+ * paisa × shares × bp × bp (kept in Number limbs, see `Capitalisation`) and
+ * moves by (new − old) price × weight, so a day of trades never accumulates
+ * rounding. The divisor is kept as an exact fraction:
+ * value = capitalisation × divisorDenominator ÷ divisorNumerator.
  */
 export class IndexCalculator {
   readonly code: string;
   readonly name: string;
-  /** Each constituent's weight (shares·ff·cap) and the price the index holds; one look-up per trade. */
-  private readonly members = new Map<string, Member>();
+  /**
+   * Each constituent's weight (shares·ff·cap) and the price the index holds;
+   * a new map with every constituent set (see `applyMemberPrice`).
+   */
+  private members = new Map<string, Member>();
   private currentConstituents: readonly IndexConstituent[] = [];
-  private capitalisation = 0n;
+  private capitalisation = new Capitalisation();
   private divisorNumerator: bigint;
   private divisorDenominator: bigint;
   /**
-   * The last level worked out and the capitalisation it was for: the halt rule
-   * reads its index after every trade, most of which do not move it. Any change
-   * of divisor resets it (a capitalisation is never negative).
+   * The last level worked out, while no price or divisor has moved since:
+   * snapshots read every index, most of which the last trade did not move.
    */
-  private levelFor = -1n;
+  private levelKnown = false;
   private level = 0;
+  private divisorChanges = 0;
 
   /** `prices` must hold a positive price for every constituent; the index starts at `definition.baseValue`. */
   constructor(definition: IndexDefinition, prices: ReadonlyMap<string, Paisa>) {
@@ -68,7 +73,7 @@ export class IndexCalculator {
     this.code = definition.code;
     this.name = definition.name;
     this.setConstituents(definition.constituents, prices);
-    this.divisorNumerator = this.capitalisation;
+    this.divisorNumerator = this.capitalisation.toBigInt();
     this.divisorDenominator = BigInt(definition.baseValue);
     this.reduceDivisor();
   }
@@ -82,7 +87,8 @@ export class IndexCalculator {
     );
     calculator.divisorNumerator = BigInt(state.divisorNumerator);
     calculator.divisorDenominator = BigInt(state.divisorDenominator);
-    calculator.levelFor = -1n;
+    calculator.levelKnown = false;
+    calculator.divisorChanges += 1;
     if (calculator.divisorNumerator <= 0n || calculator.divisorDenominator <= 0n) {
       throw new RangeError(`${state.code}: the divisor must be positive`);
     }
@@ -94,7 +100,7 @@ export class IndexCalculator {
       code: this.code,
       name: this.name,
       constituents: this.currentConstituents,
-      prices: [...this.members].map(([symbol, member]) => [symbol, Number(member.price) as Paisa] as const),
+      prices: [...this.members].map(([symbol, member]) => [symbol, member.price] as const),
       divisorNumerator: this.divisorNumerator.toString(),
       divisorDenominator: this.divisorDenominator.toString(),
     };
@@ -113,7 +119,7 @@ export class IndexCalculator {
   /** The price the index holds for a constituent. */
   price(symbol: string): Paisa | undefined {
     const member = this.members.get(symbol);
-    return member === undefined ? undefined : (Number(member.price) as Paisa);
+    return member?.price;
   }
 
   /** Symbols in the index, in definition order. */
@@ -121,20 +127,32 @@ export class IndexCalculator {
     return [...this.members.keys()];
   }
 
-  /** A constituent traded at `price`; symbols outside the index are ignored. */
+  /** A constituent traded at `price` (whole paisa); symbols outside the index are ignored. */
   applyPrice(symbol: string, price: Paisa): void {
     const member = this.members.get(symbol);
-    if (member === undefined) return;
-    const next = BigInt(price);
-    this.capitalisation += (next - member.price) * member.weight;
-    member.price = next;
+    if (member !== undefined) this.move(member, price);
+  }
+
+  /**
+   * The constituent's handle for `applyMemberPrice`, which skips the look-up
+   * by symbol; undefined for a symbol outside the index.
+   */
+  member(symbol: string): IndexMember | undefined {
+    return this.members.get(symbol);
+  }
+
+  /** As `applyPrice`, by the handle `member` gave; a handle from before a recomposition goes by its symbol. */
+  applyMemberPrice(member: IndexMember, price: Paisa): void {
+    // The handle is one of this.members' own (a Member) exactly when it belongs to the set in force.
+    if (member.owner === this.members) this.move(member as Member, price);
+    else this.applyPrice(member.symbol, price);
   }
 
   /** Current level in hundredths of a point, rounded half away from zero. */
   value(): number {
-    if (this.capitalisation !== this.levelFor) {
-      this.level = this.valueAt(this.capitalisation);
-      this.levelFor = this.capitalisation;
+    if (!this.levelKnown) {
+      this.level = this.valueAt(this.capitalisation.toBigInt());
+      this.levelKnown = true;
     }
     return this.level;
   }
@@ -144,7 +162,34 @@ export class IndexCalculator {
    * the level only rises with it, so levels compare as capitalisations do.
    */
   currentCapitalisation(): bigint {
-    return this.capitalisation;
+    return this.capitalisation.toBigInt();
+  }
+
+  /** The capitalisation now, as a copy later trades do not change (a day's high or low). */
+  capitalisationMark(): Capitalisation {
+    return this.capitalisation.copy();
+  }
+
+  /** −1, 0 or 1 as the capitalisation now is below, at or above `mark`; exact, and allocates nothing. */
+  compareCapitalisation(mark: Capitalisation): number {
+    return this.capitalisation.compare(mark);
+  }
+
+  /** Grows by one whenever the divisor changes: a level worked out from a capitalisation holds until then. */
+  get divisorVersion(): number {
+    return this.divisorChanges;
+  }
+
+  /**
+   * The least capitalisation whose level (rounded half away from zero) is at
+   * least `level` hundredths at today's divisor; 0 when every one's is.
+   * level ≥ V ⇔ cap·den/num ≥ V − ½ ⇔ cap ≥ ⌈(2V − 1)·num ÷ 2·den⌉.
+   */
+  capitalisationForLevel(level: bigint): bigint {
+    const numerator = (2n * level - 1n) * this.divisorNumerator;
+    if (numerator <= 0n) return 0n;
+    const denominator = 2n * this.divisorDenominator;
+    return (numerator + denominator - 1n) / denominator;
   }
 
   /** The level, at today's divisor, of a capitalisation this index had. */
@@ -164,13 +209,13 @@ export class IndexCalculator {
    * newCap ÷ (oldCap ÷ oldDivisor).
    */
   recompose(constituents: readonly IndexConstituent[], prices: ReadonlyMap<string, Paisa> = new Map()): void {
-    const oldCapitalisation = this.capitalisation;
+    const oldCapitalisation = this.capitalisation.toBigInt();
     const known = new Map<string, Paisa>();
-    for (const [symbol, member] of this.members) known.set(symbol, Number(member.price) as Paisa);
+    for (const [symbol, member] of this.members) known.set(symbol, member.price);
     for (const [symbol, price] of prices) known.set(symbol, price);
     this.setConstituents(constituents, known);
     // value = oldCap·den/num must equal newCap·den'/num'  ⇒  num' = num·newCap, den' = den·oldCap.
-    this.divisorNumerator *= this.capitalisation;
+    this.divisorNumerator *= this.capitalisation.toBigInt();
     this.divisorDenominator *= oldCapitalisation;
     this.reduceDivisor();
   }
@@ -182,45 +227,62 @@ export class IndexCalculator {
     this.recompose(constituents, price === undefined ? new Map() : new Map([[symbol, price]]));
   }
 
+  private move(member: Member, price: Paisa): void {
+    // Limb arithmetic is exact for whole numbers only.
+    if (!Number.isSafeInteger(price)) throw new RangeError(`${this.code}: ${member.symbol}: price must be whole paisa`);
+    const move = price - member.price;
+    if (move === 0) return;
+    this.capitalisation.addMove(move, member.weight);
+    member.price = price;
+    this.levelKnown = false;
+  }
+
   private setConstituents(constituents: readonly IndexConstituent[], prices: ReadonlyMap<string, Paisa>): void {
-    const weights = new Map<string, bigint>();
-    const chosenPrices = new Map<string, bigint>();
+    // A new map, so handles lent out for the old set stop matching (`applyMemberPrice`).
+    const members = new Map<string, Member>();
     let capitalisation = 0n;
     for (const constituent of constituents) {
-      const price = prices.get(constituent.symbol);
-      const problem = constituentProblem(constituent, price, weights);
-      if (problem) throw new RangeError(`${this.code}: ${constituent.symbol}: ${problem}`);
+      const { symbol } = constituent;
+      const price = prices.get(symbol);
+      const problem = constituentProblem(constituent, price, members);
+      if (problem) throw new RangeError(`${this.code}: ${symbol}: ${problem}`);
       const weight =
         BigInt(constituent.shares) * BigInt(constituent.freeFloat) * BigInt(constituent.capFactor ?? 10_000);
-      weights.set(constituent.symbol, weight);
-      chosenPrices.set(constituent.symbol, BigInt(price as Paisa));
+      members.set(symbol, { symbol, owner: members, weight: weightOf(weight), price: price as Paisa });
       capitalisation += weight * BigInt(price as Paisa);
     }
     if (capitalisation <= 0n) throw new RangeError(`${this.code}: the index needs a positive capitalisation`);
-    this.members.clear();
-    for (const [symbol, weight] of weights)
-      this.members.set(symbol, { weight, price: chosenPrices.get(symbol) as bigint });
-    this.capitalisation = capitalisation;
+    this.capitalisation = Capitalisation.of(capitalisation);
+    this.members = members;
+    this.levelKnown = false;
     this.currentConstituents = constituents;
   }
 
   private reduceDivisor(): void {
-    this.levelFor = -1n;
+    this.levelKnown = false;
+    this.divisorChanges += 1;
     const divisor = gcd(this.divisorNumerator, this.divisorDenominator);
     this.divisorNumerator /= divisor;
     this.divisorDenominator /= divisor;
   }
 }
 
-interface Member {
-  readonly weight: bigint;
-  price: bigint;
+/** A constituent as the calculator holds it; see `IndexCalculator.member`. */
+export interface IndexMember {
+  readonly symbol: string;
+  /** The calculator's constituent set the member belongs to. */
+  readonly owner: ReadonlyMap<string, IndexMember>;
+}
+
+interface Member extends IndexMember {
+  readonly weight: Weight;
+  price: Paisa;
 }
 
 function constituentProblem(
   constituent: IndexConstituent,
   price: Paisa | undefined,
-  seen: ReadonlyMap<string, bigint>,
+  seen: ReadonlyMap<string, Member>,
 ): string | null {
   if (seen.has(constituent.symbol)) return 'listed twice';
   if (price === undefined || !Number.isSafeInteger(price) || price <= 0) return 'needs a positive price';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defineInstrument } from './instrument.js';
+import fc from 'fast-check';
+import { defineInstrument, isSymbol } from './instrument.js';
 import { paisa } from './money.js';
 
 const avn = {
@@ -26,4 +27,20 @@ test('refuses impossible figures', () => {
   assert.throws(() => defineInstrument({ ...avn, freeFloat: 45.5 }), /free float/);
   assert.throws(() => defineInstrument({ ...avn, tickSize: paisa(0) }), /tick/);
   assert.throws(() => defineInstrument({ ...avn, lotSize: 0 }), /lot/);
+});
+
+test('isSymbol reads exactly as /^[A-Z0-9][A-Z0-9.-]{0,15}$/ does', () => {
+  const pattern = /^[A-Z0-9][A-Z0-9.-]{0,15}$/;
+  // Characters inside and just outside each range the pattern allows.
+  const character = fc.constantFrom(...'AZ09.-/:@[`az ,_\n\u0130\u00c4'.split(''), 'B', 'M', '5');
+  const text = fc.array(character, { maxLength: 20 }).map((chars) => chars.join(''));
+  fc.assert(
+    fc.property(fc.oneof(text, fc.string({ maxLength: 20 })), (candidate) => {
+      assert.equal(isSymbol(candidate), pattern.test(candidate), JSON.stringify(candidate));
+    }),
+    { numRuns: 5000 },
+  );
+  for (const candidate of ['A', 'OGDC-JAN', 'A'.repeat(16), 'A'.repeat(17), '', '-A', '.A', 'A.', 'BAFL\n']) {
+    assert.equal(isSymbol(candidate), pattern.test(candidate), candidate);
+  }
 });

@@ -20,11 +20,23 @@ export interface Instrument {
 export type InstrumentFields = Omit<Instrument, 'tickSize' | 'lotSize'> &
   Partial<Pick<Instrument, 'tickSize' | 'lotSize'>>;
 
-const SYMBOL_PATTERN = /^[A-Z0-9][A-Z0-9.-]{0,15}$/;
-
-/** Whether text reads like a PSX symbol: upper-case letters and digits, `.` and `-` (`OGDC`, `OGDC-JAN`). */
+/**
+ * Whether text reads like a PSX symbol: upper-case letters and digits, `.` and
+ * `-` (`OGDC`, `OGDC-JAN`), 1 to 16 characters, the first a letter or digit;
+ * the pattern /^[A-Z0-9][A-Z0-9.-]{0,15}$/, checked by character because every
+ * trade asks.
+ */
 export function isSymbol(text: string): boolean {
-  return SYMBOL_PATTERN.test(text);
+  // As RegExp.test would, for a value that slipped past the types.
+  if (typeof text !== 'string') return isSymbol(String(text));
+  const length = text.length;
+  if (length === 0 || length > 16) return false;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    const letterOrDigit = (code >= 65 && code <= 90) || (code >= 48 && code <= 57); // A–Z, 0–9
+    if (!letterOrDigit && (i === 0 || (code !== 46 && code !== 45))) return false; // '.', '-'
+  }
+  return true;
 }
 
 /** Builds an instrument with PSX defaults and refuses impossible figures. */
@@ -39,7 +51,7 @@ export function defineInstrument(fields: InstrumentFields): Instrument {
 
 /** Why the instrument's figures are impossible, or null. */
 export function instrumentProblem(instrument: Instrument): string | null {
-  if (!SYMBOL_PATTERN.test(instrument.symbol)) return 'symbol must be upper-case letters and digits';
+  if (!isSymbol(instrument.symbol)) return 'symbol must be upper-case letters and digits';
   if (!Number.isSafeInteger(instrument.sharesOutstanding) || instrument.sharesOutstanding <= 0) {
     return 'shares outstanding must be a positive whole number';
   }

@@ -1,3 +1,4 @@
+import { BreachBand } from './breachBand.js';
 import { type CalendarEdit, editCalendar } from './calendarEdit.js';
 import { type CorporateAction, corporateActionProblem, type ExAdjustment } from './corporateAction.js';
 import { adjustForCorporateAction, applyDue } from './corporateActionsDue.js';
@@ -24,7 +25,6 @@ import {
   lastPrices,
   reindexSymbols,
   sortBySymbol,
-  tallyOf,
   trackIndex,
 } from './marketBook.js';
 import { exportBook, restoreBook } from './marketBookState.js';
@@ -38,8 +38,9 @@ import { type Quote, type TradingRules, untradedQuote } from './quote.js';
 import { QuoteViews } from './quoteViews.js';
 import { indexView } from './snapshotViews.js';
 import type { Trade } from './trade.js';
-import { MAX_TURNOVER, malformedTrade, offRulesTrade, type TradeRejection } from './tradeCheck.js';
+import { MAX_TURNOVER, malformedTrade, offRulesTradeInBand, type TradeRejection } from './tradeCheck.js';
 import { printTrade } from './tradePrint.js';
+import { type TradeRoute, tradeRoute } from './tradeRoute.js';
 import {
   dayNumber,
   nextDate,
@@ -126,6 +127,11 @@ export class Market {
   private lastChangeMs: number;
   private readonly quoteViews = new QuoteViews();
   private cached: MarketSnapshot | null = null;
+  /** The halt index's breach thresholds as capitalisations, so a trade need not work out its level. */
+  private readonly breachBand = new BreachBand();
+  /** Each traded symbol's route (`routeOf`), true at version `routesVersion`. */
+  private readonly routes = new Map<string, TradeRoute>();
+  private routesVersion = -1;
 
   constructor(setup: MarketSetup) {
     this.priceBand = setup.priceBand ?? PSX_PRICE_BAND;
@@ -484,9 +490,8 @@ export class Market {
   private receive(trade: Trade): TradeReceipt {
     const malformed = malformedTrade(trade);
     if (malformed) return { ok: false, ...malformed };
-    const quote = this.book.quotes.get(trade.symbol);
-    const rules = this.tradingRules(trade.symbol);
-    if (!quote || !rules) return { ok: false, code: 'unknown symbol', reason: `unknown symbol ${trade.symbol}` };
+    const route = this.routeOf(trade.symbol);
+    if (!route) return { ok: false, code: 'unknown symbol', reason: `unknown symbol ${trade.symbol}` };
     const feed = trade.feed ?? 'default';
     if (trade.seq !== undefined && this.feedSeqs.has(feed, trade.seq)) {
       this.counts.duplicates += 1;
@@ -500,28 +505,49 @@ export class Market {
     if (haltedUntil) {
       return { ok: false, code: 'market halted', reason: `market halted until ${haltedUntil.toISOString()}` };
     }
-    const offRules = offRulesTrade(quote, trade, rules);
+    const offRules = offRulesTradeInBand(trade, route.rules, route.band);
     if (offRules) return { ok: false, ...offRules };
-    const tally = tallyOf(this.book, trade.symbol);
-    if (tally.turnover + trade.price * trade.volume > MAX_TURNOVER) {
+    if (route.tally.turnover + trade.price * trade.volume > MAX_TURNOVER) {
       return { ok: false, code: 'malformed', reason: 'turnover beyond exact arithmetic' };
     }
-    const late = printTrade(this.book, { trade, quote, tally, rules }, this.keepPrints);
-    // offRulesTrade and malformedTrade cover every check applyTrade makes.
-    if (typeof late === 'string') return { ok: false, code: 'malformed', reason: late };
+    const late = printTrade(route, trade, this.keepPrints);
     if (trade.seq !== undefined) this.feedSeqs.remember(feed, trade.seq);
     this.observeHaltIndex(trade.time);
     this.counts.accepted += 1;
     if (late) this.counts.outOfOrder += 1;
     this.trading.refresh(trade.time);
     this.changed(trade.time);
+    // The trade's own change: printTrade kept every route true.
+    this.routesVersion = this.currentVersion;
     return late ? LATE : PRINTED;
   }
 
+  /**
+   * The symbol's route, kept from trade to trade. Every change moves the
+   * version (the snapshot cache relies on that too); a printed trade keeps its
+   * own route true and marks the routes current (`receive`), so any other
+   * change drops them all: a new LDCP, instrument, tally or index
+   * composition is never read from an old route.
+   */
+  private routeOf(symbol: string): TradeRoute | undefined {
+    if (this.routesVersion !== this.currentVersion) {
+      this.routes.clear();
+      this.routesVersion = this.currentVersion;
+    }
+    let route = this.routes.get(symbol);
+    if (route === undefined) {
+      const rules = this.tradingRules(symbol);
+      route = rules && tradeRoute(this.book, symbol, rules);
+      if (route !== undefined) this.routes.set(symbol, route);
+    }
+    return route;
+  }
+
   private observeHaltIndex(now: Date): void {
-    if (!this.haltRule) return;
-    const index = findIndex(this.book, this.haltRule.indexCode);
-    if (index) this.trading.observe({ value: index.calculator.value(), previousClose: index.previousClose }, now);
+    const rule = this.haltRule;
+    if (!rule) return;
+    const index = findIndex(this.book, rule.indexCode);
+    if (index) this.trading.observeBreach(this.breachBand.isBreach(index, rule), now);
   }
 
   private changed(time: Date): void {

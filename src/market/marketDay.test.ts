@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { IndexCalculator } from './indexCalculator.js';
 import { indexBar, indexRange, observeRange, settleRange, type TrackedIndex } from './marketDay.js';
 import { type Paisa, paisa } from './money.js';
@@ -61,5 +62,35 @@ describe('index range', () => {
     const bar = indexBar('2023-01-02', index, index.calculator.value(), 0, 0);
     assert.equal(bar.high, 106_667);
     assert.equal(bar.low, range.low);
+  });
+});
+
+describe('index range, property', () => {
+  test('high and low are the highest and lowest levels any trade left, through a divisor change', () => {
+    const priceArb = fc.integer({ min: 1, max: 2_000_000 }).map(paisa);
+    const tradesArb = fc.array(fc.tuple(fc.constantFrom('A', 'B'), priceArb), { maxLength: 50, size: 'max' });
+    fc.assert(
+      fc.property(tradesArb, fc.integer({ min: 1, max: 100_000 }), tradesArb, (before, shares, after) => {
+        const index = tracked();
+        const levels: number[] = [];
+        for (const [symbol, price] of before) {
+          index.calculator.applyPrice(symbol, price);
+          observeRange(index, new Date(1));
+          levels.push(index.calculator.value());
+        }
+        settleRange(index);
+        index.calculator.setShares('B', shares);
+        for (const [symbol, price] of after) {
+          index.calculator.applyPrice(symbol, price);
+          observeRange(index, new Date(2));
+          levels.push(index.calculator.value());
+        }
+        assert.deepEqual(
+          indexRange(index),
+          levels.length === 0 ? { high: null, low: null } : { high: Math.max(...levels), low: Math.min(...levels) },
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import type { Capitalisation } from './capitalisation.js';
 import type { IndexReturnType } from './corporateAction.js';
 import type { ClosingPrint, IndexBar } from './endOfDay.js';
 import type { IndexCalculator } from './indexCalculator.js';
@@ -31,22 +32,23 @@ export interface TrackedIndex {
   low: number | null;
   /**
    * Today's highest and lowest capitalisation since the divisor last changed:
-   * a trade compares BigInts and divides nothing. `settleRange` folds them
-   * into `high` and `low` before the divisor moves.
+   * a trade compares exact capitalisations and divides nothing. `settleRange`
+   * folds them into `high` and `low` before the divisor moves. Each is a
+   * mark nothing changes: a new high replaces it.
    */
-  highCapitalisation: bigint | null;
-  lowCapitalisation: bigint | null;
+  highCapitalisation: Capitalisation | null;
+  lowCapitalisation: Capitalisation | null;
 }
 
 /** Records the index's range after a price moved it. */
 export function observeRange(index: TrackedIndex, time: Date): void {
-  const capitalisation = index.calculator.currentCapitalisation();
-  index.open ??= index.calculator.value();
-  if (index.highCapitalisation === null || capitalisation > index.highCapitalisation) {
-    index.highCapitalisation = capitalisation;
+  const calculator = index.calculator;
+  if (index.open === null) index.open = calculator.value();
+  if (index.highCapitalisation === null || calculator.compareCapitalisation(index.highCapitalisation) > 0) {
+    index.highCapitalisation = calculator.capitalisationMark();
   }
-  if (index.lowCapitalisation === null || capitalisation < index.lowCapitalisation) {
-    index.lowCapitalisation = capitalisation;
+  if (index.lowCapitalisation === null || calculator.compareCapitalisation(index.lowCapitalisation) < 0) {
+    index.lowCapitalisation = calculator.capitalisationMark();
   }
   index.time = time;
 }
@@ -54,8 +56,8 @@ export function observeRange(index: TrackedIndex, time: Date): void {
 /** Today's high and low as levels (hundredths), null while no trade moved the index. */
 export function indexRange(index: TrackedIndex): { readonly high: number | null; readonly low: number | null } {
   const { calculator, highCapitalisation, lowCapitalisation } = index;
-  const high = highCapitalisation === null ? null : calculator.valueAt(highCapitalisation);
-  const low = lowCapitalisation === null ? null : calculator.valueAt(lowCapitalisation);
+  const high = highCapitalisation === null ? null : calculator.valueAt(highCapitalisation.toBigInt());
+  const low = lowCapitalisation === null ? null : calculator.valueAt(lowCapitalisation.toBigInt());
   return {
     high: high === null ? index.high : index.high === null ? high : Math.max(index.high, high),
     low: low === null ? index.low : index.low === null ? low : Math.min(index.low, low),

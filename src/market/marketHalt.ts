@@ -68,9 +68,14 @@ export function haltStateAt(state: HaltState, rule: HaltRule, now: Date): HaltSt
  * market still 5 % away when it reopens can halt again five minutes later.
  */
 export function observeIndex(state: HaltState, rule: HaltRule, level: IndexLevel, now: Date): HaltState {
+  return observeBreach(state, rule, isBreach(level, rule), now);
+}
+
+/** As `observeIndex`, told only whether the level is a breach (`isBreach`). */
+export function observeBreach(state: HaltState, rule: HaltRule, breach: boolean, now: Date): HaltState {
   const current = haltStateAt(state, rule, now);
   if (current.kind === 'halted') return current;
-  if (!isBreach(level, rule)) return NORMAL;
+  if (!breach) return NORMAL;
   return current.kind === 'breaching' ? current : { kind: 'breaching', since: now };
 }
 

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { type Paisa, paisa } from './money.js';
 import { PSX_PRICE_BAND } from './priceBand.js';
 import {
+  applyCheckedTrade,
   applyTrade,
   directionOf,
   type Quote,
@@ -142,5 +143,47 @@ test('property: change and percent always agree with LDCP and last', () => {
       assert.ok(percent === 0 || Math.sign(percent) === Math.sign(change));
       assert.equal(directionOf(change), change > 0 ? 'up' : change < 0 ? 'down' : 'unchanged');
     }),
+  );
+});
+
+test('property: a day of checked trades gives the open, high, low, last and volume of the prints', () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 10_000_000 }),
+      fc.array(fc.tuple(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: 1, max: 100_000 })), {
+        minLength: 1,
+        maxLength: 30,
+      }),
+      (ldcp, moves) => {
+        const start = untradedQuote('X', paisa(ldcp), morning);
+        const prints = moves.map(([permille, volume], i) => ({
+          symbol: 'X',
+          price: paisa(Math.max(1, ldcp + Math.trunc((ldcp * permille) / 10_000))),
+          volume,
+          time: new Date(later.getTime() + i),
+        }));
+        const quote = prints.reduce(applyCheckedTrade, start);
+        const prices = prints.map((print) => print.price);
+        assert.deepEqual(quote, {
+          symbol: 'X',
+          ldcp,
+          open: prices[0],
+          high: Math.max(...prices),
+          low: Math.min(...prices),
+          last: prices.at(-1),
+          volume: moves.reduce((sum, [, volume]) => sum + volume, 0),
+          time: prints.at(-1)?.time,
+        });
+        // The checked path takes exactly what applyTrade takes (these are all inside the band).
+        assert.deepEqual(
+          prints.reduce((current, print) => {
+            const outcome = applyTrade(current, print);
+            assert.ok(outcome.ok, outcome.ok ? '' : outcome.reason);
+            return outcome.quote;
+          }, start),
+          quote,
+        );
+      },
+    ),
   );
 });

@@ -59,18 +59,24 @@ export function tradeRejection(quote: Quote, trade: Trade, rules: TradingRules =
 export function applyTrade(quote: Quote, trade: Trade, rules: TradingRules = PSX_TRADING_RULES): TradeOutcome {
   const reason = tradeRejection(quote, trade, rules);
   if (reason !== null) return { ok: false, reason };
+  return { ok: true, quote: applyCheckedTrade(quote, trade) };
+}
+
+/**
+ * The quote after one more trade that has already passed every check
+ * `tradeRejection` makes (the market checks each trade once, on the way in).
+ */
+export function applyCheckedTrade(quote: Quote, trade: Trade): Quote {
+  const price = trade.price;
   return {
-    ok: true,
-    quote: {
-      symbol: quote.symbol,
-      ldcp: quote.ldcp,
-      open: quote.open ?? trade.price,
-      high: quote.high === null ? trade.price : paisa(Math.max(quote.high, trade.price)),
-      low: quote.low === null ? trade.price : paisa(Math.min(quote.low, trade.price)),
-      last: trade.price,
-      volume: quote.volume + trade.volume,
-      time: trade.time,
-    },
+    symbol: quote.symbol,
+    ldcp: quote.ldcp,
+    open: quote.open ?? price,
+    high: quote.high === null || price > quote.high ? price : quote.high,
+    low: quote.low === null || price < quote.low ? price : quote.low,
+    last: price,
+    volume: quote.volume + trade.volume,
+    time: trade.time,
   };
 }
 

@@ -1,5 +1,5 @@
 import { isSymbol } from './instrument.js';
-import { priceBand } from './priceBand.js';
+import { type PriceBand, priceBand } from './priceBand.js';
 import type { Quote, TradingRules } from './quote.js';
 import type { Trade } from './trade.js';
 
@@ -54,13 +54,17 @@ function formProblem(trade: Trade): string | null {
 
 /** Problems against the stock's rules: lot, tick, band (psx-market.md §4.3, §4.5, §4.6). */
 export function offRulesTrade(quote: Quote, trade: Trade, rules: TradingRules): TradeRejection | null {
+  return offRulesTradeInBand(trade, rules, priceBand(quote.ldcp, rules.tickSize, rules.band));
+}
+
+/** As `offRulesTrade`, with the stock's price band for today already worked out. */
+export function offRulesTradeInBand(trade: Trade, rules: TradingRules, band: PriceBand): TradeRejection | null {
   if (trade.volume % rules.lotSize !== 0) {
     return { code: 'off lot', reason: `volume ${trade.volume} is not a multiple of the lot size ${rules.lotSize}` };
   }
   if (trade.price % rules.tickSize !== 0) {
     return { code: 'off tick', reason: `price ${trade.price} paisa is off the tick size ${rules.tickSize}` };
   }
-  const band = priceBand(quote.ldcp, rules.tickSize, rules.band);
   if (trade.price < band.lower || trade.price > band.upper) {
     return {
       code: 'outside band',

@@ -1,31 +1,28 @@
 import { rememberPrint } from './endOfDay.js';
-import type { MarketBook } from './marketBook.js';
-import { type DayTally, observeRange } from './marketDay.js';
-import { applyLateTrade, applyTrade, type Quote, type TradingRules } from './quote.js';
+import { observeRange } from './marketDay.js';
+import { applyCheckedTrade, applyLateTrade } from './quote.js';
 import type { Trade } from './trade.js';
+import type { TradeRoute } from './tradeRoute.js';
 
 /**
- * Prints a checked trade: its quote, its day tally and, unless it is late
- * (earlier than the stock's latest trade), every index holding the symbol.
- * Returns whether it was late, or a reason when applyTrade refuses it.
- * `keepPrints` is the closing rule's `printsToKeep`.
+ * Prints a trade that has passed every check (`malformedTrade`,
+ * `offRulesTrade`, the turnover bound): its quote, its day tally and, unless
+ * it is late (earlier than the stock's latest trade), every index holding the
+ * symbol. Returns whether it was late. `keepPrints` is the closing rule's
+ * `printsToKeep`.
  */
-export function printTrade(
-  book: MarketBook,
-  checked: { readonly trade: Trade; readonly quote: Quote; readonly tally: DayTally; readonly rules: TradingRules },
-  keepPrints: number,
-): boolean | string {
-  const { trade, quote, tally, rules } = checked;
-  const late = tally.lastTradeTime !== null && trade.time < tally.lastTradeTime;
-  if (late) {
-    book.quotes.set(trade.symbol, applyLateTrade(quote, trade));
-  } else {
-    const outcome = applyTrade(quote, trade, rules);
-    if (!outcome.ok) return outcome.reason;
-    book.quotes.set(trade.symbol, outcome.quote);
+export function printTrade(route: TradeRoute, trade: Trade, keepPrints: number): boolean {
+  const { tally } = route;
+  const lastTradeTime = tally.lastTradeTime;
+  const late = lastTradeTime !== null && trade.time.getTime() < lastTradeTime.getTime();
+  const quote = late ? applyLateTrade(route.quote, trade) : applyCheckedTrade(route.quote, trade);
+  route.quote = quote;
+  route.book.quotes.set(trade.symbol, quote);
+  if (!late) {
     tally.lastTradeTime = trade.time;
-    for (const index of book.indicesBySymbol.get(trade.symbol) ?? []) {
-      index.calculator.applyPrice(trade.symbol, trade.price);
+    for (const { index, member } of route.indices) {
+      if (member === undefined) index.calculator.applyPrice(trade.symbol, trade.price);
+      else index.calculator.applyMemberPrice(member, trade.price);
       observeRange(index, trade.time);
     }
   }

@@ -5,6 +5,7 @@ import {
   haltStateAt,
   type IndexLevel,
   NORMAL,
+  observeBreach,
   observeIndex,
 } from './marketHalt.js';
 import type { MarketStatusView } from './marketSnapshot.js';
@@ -78,12 +79,19 @@ export class TradingStatus {
     if (this.rules.haltRule) this.halt = observeIndex(this.halt, this.rules.haltRule, level, now);
   }
 
+  /** The halt rule's index was seen at a level that is (or is not) a breach of the rule. */
+  observeBreach(breach: boolean, now: Date): void {
+    if (this.rules.haltRule) this.halt = observeBreach(this.halt, this.rules.haltRule, breach, now);
+  }
+
   /** Recomputes the status when it may have changed; true when it did. */
   refresh(now: Date): boolean {
     const current = this.current;
     const halted = this.halt.kind === 'halted';
     const fresh =
-      current !== undefined && this.fromHalt === halted && (current.nextChange === null || now < current.nextChange);
+      current !== undefined &&
+      this.fromHalt === halted &&
+      (current.nextChange === null || now.getTime() < current.nextChange.getTime());
     if (fresh || (current === undefined && !halted && !this.rules.calendar())) return false;
     const next = this.statusAt(now);
     this.fromHalt = halted;
