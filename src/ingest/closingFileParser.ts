@@ -1,21 +1,10 @@
+import type { ClosingRow } from '../market/closingSession.js';
 import { isSymbol } from '../market/instrument.js';
 import { type Paisa, parseRupees } from '../market/money.js';
 import { isoDate, monthNumber, type RowProblem, rangeProblem } from './importRows.js';
 
 /** One traded stock of the exchange's closing file; prices in paisa, volume in shares. */
-export interface ClosingRow {
-  readonly line: number;
-  readonly date: string;
-  readonly symbol: string;
-  readonly sector: string;
-  readonly name: string;
-  readonly open: Paisa;
-  readonly high: Paisa;
-  readonly low: Paisa;
-  readonly close: Paisa;
-  readonly volume: number;
-  readonly ldcp: Paisa;
-}
+export type { ClosingRow } from '../market/closingSession.js';
 
 export interface ClosingFile {
   /** The trading date of the file (`YYYY-MM-DD`), from its first readable row; null when none. */

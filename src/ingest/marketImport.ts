@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { type ClosingRow, withClosingSession } from '../market/closingSession.js';
 import { Market } from '../market/market.js';
 import { upsertInstruments } from '../store/marketInstruments.js';
 import { MarketLog, saveDailyBars } from '../store/marketLog.js';
 import type { MarketTables } from '../store/marketTables.js';
 import { type Packing, UnreadableFileError, unpack } from './archiveBytes.js';
 import { type ClosingFile, looksLikeClosingFile, parseClosingFile } from './closingFileParser.js';
-import { withClosingSession } from './closingSession.js';
 import { type HistoryFile, parseHistoryCsv } from './historyCsvParser.js';
 import type { RowProblem } from './importRows.js';
 import { loadMarket } from './marketLoader.js';
@@ -66,6 +66,11 @@ export async function readImportFile(request: ImportRequest): Promise<ParsedImpo
       `cannot read ${request.path}: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+  return parseImportBytes(bytes, request);
+}
+
+/** Unpacks and parses a file's bytes (`request.path` names it); throws UnreadableFileError as readImportFile. */
+export function parseImportBytes(bytes: Buffer, request: ImportRequest): ParsedImport {
   const { packing, content, entry } = unpack(bytes);
   const file: FileFacts = { name: basename(request.path), packing, ...(entry === undefined ? {} : { entry }) };
   // The exchange writes latin-1; finance-site CSV exports are UTF-8.
@@ -91,12 +96,61 @@ export async function readImportFile(request: ImportRequest): Promise<ParsedImpo
   }
 }
 
+/** Keeps a closing file's instruments (created or renamed) and its rows as daily bars. */
+export async function saveClosingRows(
+  db: Kysely<MarketTables> | Transaction<MarketTables>,
+  rows: readonly ClosingRow[],
+  stamp: number,
+): Promise<void> {
+  await upsertInstruments(db, rows, stamp);
+  await saveDailyBars(
+    db,
+    rows.map((row) => ({ bar: { code: row.symbol, ...row }, source: 'closing-file' })),
+    stamp,
+  );
+}
+
+/** The report of an import, from what was parsed and how many rows were taken. */
+export function importReport(parsed: ParsedImport): ImportReport {
+  switch (parsed.format) {
+    case 'closing': {
+      const { closing } = parsed;
+      return {
+        format: 'closing',
+        ...fileFields(parsed.file),
+        date: closing.date,
+        rowsRead: closing.rowsRead,
+        accepted: closing.rows.length,
+        skipped: closing.skipped,
+        rejected: closing.rejected,
+      };
+    }
+    case 'csv': {
+      const { history } = parsed;
+      const dates = history.bars.map((bar) => bar.date).sort();
+      return {
+        format: 'csv',
+        ...fileFields(parsed.file),
+        symbol: history.symbol,
+        rowsRead: history.rowsRead,
+        accepted: history.bars.length,
+        rejected: history.rejected,
+        firstDate: dates[0] ?? null,
+        lastDate: dates.at(-1) ?? null,
+        order: history.order,
+        slashDates: history.slashDates,
+      };
+    }
+  }
+}
+
 /**
  * Stores what was accepted, in one transaction. A closing file creates or
  * renames its instruments, keeps each row as a daily bar, and lays the day
  * over the market state as a new checkpoint at the log's head, so the next
- * `broadsheet serve` on this database shows exactly that day (a running server
- * does not reload it). A history CSV only adds daily bars.
+ * `broadsheet serve` on this database shows exactly that day. A running
+ * server does not read the database again: upload the file to its market desk
+ * (`POST /api/v1/admin/market/imports`) instead. A history CSV only adds daily bars.
  */
 export async function storeImport(db: Kysely<MarketTables>, parsed: ParsedImport, now: Date): Promise<ImportReport> {
   const stamp = now.getTime();
@@ -118,24 +172,11 @@ export async function storeImport(db: Kysely<MarketTables>, parsed: ParsedImport
         // A trial restore refuses a state the server could not load, before anything is written.
         createMarket().restoreState(state);
         await db.transaction().execute(async (trx) => {
-          await upsertInstruments(trx, closing.rows, stamp);
-          await saveDailyBars(
-            trx,
-            closing.rows.map((row) => ({ bar: { code: row.symbol, ...row }, source: 'closing-file' })),
-            stamp,
-          );
+          await saveClosingRows(trx, closing.rows, stamp);
           await new MarketLog(trx).writeCheckpoint(head, state, `import closing file ${closing.date ?? ''}`.trim());
         });
       }
-      return {
-        format: 'closing',
-        ...fileFields(parsed.file),
-        date: closing.date,
-        rowsRead: closing.rowsRead,
-        accepted: closing.rows.length,
-        skipped: closing.skipped,
-        rejected: closing.rejected,
-      };
+      return importReport(parsed);
     }
     case 'csv': {
       const { history } = parsed;
@@ -146,19 +187,7 @@ export async function storeImport(db: Kysely<MarketTables>, parsed: ParsedImport
           stamp,
         ),
       );
-      const dates = history.bars.map((bar) => bar.date).sort();
-      return {
-        format: 'csv',
-        ...fileFields(parsed.file),
-        symbol: history.symbol,
-        rowsRead: history.rowsRead,
-        accepted: history.bars.length,
-        rejected: history.rejected,
-        firstDate: dates[0] ?? null,
-        lastDate: dates.at(-1) ?? null,
-        order: history.order,
-        slashDates: history.slashDates,
-      };
+      return importReport(parsed);
     }
   }
 }

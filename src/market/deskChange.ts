@@ -1,4 +1,5 @@
 import type { CalendarEdit } from './calendarEdit.js';
+import type { ClosingRow } from './closingSession.js';
 import type { ScheduledRecomposition } from './endOfDay.js';
 import type { Instrument } from './instrument.js';
 import type { Market, MarketChange } from './market.js';
@@ -17,13 +18,16 @@ export interface InstrumentAmendment {
 /**
  * A change the market desk makes to the market's reference data, logged like
  * a trade so it is replayed after a restart: a new listing, an amended
- * instrument, a recomposition scheduled for a date, or a calendar edit.
+ * instrument, a recomposition scheduled for a date, a calendar edit, or a
+ * day's closing file.
  */
 export type DeskChange =
   | { readonly type: 'listInstrument'; readonly instrument: Instrument; readonly ldcp: Paisa }
   | { readonly type: 'amendInstrument'; readonly symbol: string; readonly amendment: InstrumentAmendment }
   | { readonly type: 'scheduleRecomposition'; readonly recomposition: ScheduledRecomposition }
-  | { readonly type: 'editCalendar'; readonly edit: CalendarEdit };
+  | { readonly type: 'editCalendar'; readonly edit: CalendarEdit }
+  /** The exchange's closing-rate file for one day, uploaded while the site runs (`Market.importClosingSession`). */
+  | { readonly type: 'importClosingSession'; readonly date: string; readonly rows: readonly ClosingRow[] };
 
 export type DeskChangeType = DeskChange['type'];
 
@@ -40,5 +44,7 @@ export function applyDeskChange(market: Market, change: DeskChange, time: Date):
     }
     case 'editCalendar':
       return market.editCalendar(change.edit, time);
+    case 'importClosingSession':
+      return market.importClosingSession(change.rows);
   }
 }

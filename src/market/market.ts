@@ -1,5 +1,6 @@
 import { BreachBand } from './breachBand.js';
 import { type CalendarEdit, editCalendar } from './calendarEdit.js';
+import { type ClosingRow, withClosingSession } from './closingSession.js';
 import { type CorporateAction, corporateActionProblem, type ExAdjustment } from './corporateAction.js';
 import { adjustForCorporateAction, applyDue } from './corporateActionsDue.js';
 import { closeBook } from './dayClose.js';
@@ -366,6 +367,24 @@ export class Market {
     // The status follows the new timetable at once (a holiday declared for today closes the market).
     this.trading.reset(time, { clearHalt: false });
     this.changed(time);
+    return { ok: true };
+  }
+
+  /**
+   * Lays one closing file's day over the market (`withClosingSession`): each
+   * row's stock shows that day as it ended, its instrument listed or renamed,
+   * and the indices holding it at its close. A day the market cannot take
+   * (a restore would fail) is refused and changes nothing.
+   */
+  importClosingSession(rows: readonly ClosingRow[]): MarketChange {
+    if (rows.length === 0) return { ok: false, reason: 'the closing file has no rows to import' };
+    const before = this.exportState();
+    try {
+      this.restoreState(withClosingSession(before, rows));
+    } catch (error) {
+      this.restoreState(before);
+      return { ok: false, reason: `the closing file cannot be applied: ${(error as Error).message}` };
+    }
     return { ok: true };
   }
 

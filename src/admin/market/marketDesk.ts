@@ -1,4 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { ClosingFile } from '../../ingest/closingFileParser.js';
+import type { HistoryFile } from '../../ingest/historyCsvParser.js';
+import { saveClosingRows } from '../../ingest/marketImport.js';
 import type { CalendarEdit } from '../../market/calendarEdit.js';
 import type { CorporateAction, ExAdjustment } from '../../market/corporateAction.js';
 import type { DeskChange, InstrumentAmendment } from '../../market/deskChange.js';
@@ -11,10 +14,24 @@ import type { MarketEvent, MarketEventOutcome } from '../../market/marketEvent.j
 import { PSX_CALENDAR, type TradingCalendar, tradingDateOf } from '../../market/tradingCalendar.js';
 import type { AccountsTables } from '../../store/accountsTables.js';
 import { type AuditAction, recordAudit } from '../../store/audit.js';
+import { saveDailyBars } from '../../store/marketLog.js';
+import type { MarketTables } from '../../store/marketTables.js';
 import type { Actor } from '../roles.js';
 import type { DeskProblem } from './deskInput.js';
 import type { MarketDeskDeps } from './marketDeskDeps.js';
 import { type MembershipChange, plannedConstituents } from './recompositionPlan.js';
+
+/** What an uploaded closing file did to the market. */
+export interface ClosingImport {
+  readonly date: string;
+  readonly accepted: number;
+}
+
+/** What an uploaded history CSV added. */
+export interface HistoryImport {
+  readonly symbol: string;
+  readonly accepted: number;
+}
 
 /** A desk change's answer: done (with what it did), or refused with the problems, nothing changed. */
 export type DeskOutcome<T> =
@@ -35,12 +52,19 @@ export class MarketDesk {
   readonly market: Market;
   private readonly deps: MarketDeskDeps;
   private readonly accounts: Kysely<AccountsTables>;
+  private readonly marketDb: Kysely<MarketTables>;
   private readonly now: () => Date;
 
-  constructor(input: { deps: MarketDeskDeps; accounts: Kysely<AccountsTables>; now: () => Date }) {
+  constructor(input: {
+    deps: MarketDeskDeps;
+    accounts: Kysely<AccountsTables>;
+    marketDb: Kysely<MarketTables>;
+    now: () => Date;
+  }) {
     this.deps = input.deps;
     this.market = input.deps.market;
     this.accounts = input.accounts;
+    this.marketDb = input.marketDb;
     this.now = input.now;
   }
 
@@ -160,6 +184,48 @@ export class MarketDesk {
       { edit: edit.type },
     );
     return outcome.ok ? done(this.calendar) : outcome;
+  }
+
+  /**
+   * The exchange's closing file for a day, uploaded while the site runs: the
+   * day is laid over the live market as one logged desk change (replayed after
+   * a restart, like any other), then its instruments and rows are kept as daily
+   * bars for the stock pages' history.
+   */
+  async importClosingFile(actor: Actor, file: string, closing: ClosingFile): Promise<DeskOutcome<ClosingImport>> {
+    if (closing.date === null || closing.rows.length === 0) {
+      return refused('file', 'The file holds no row an import can take.');
+    }
+    const outcome = await this.desk(
+      actor,
+      { type: 'importClosingSession', date: closing.date, rows: closing.rows },
+      'market.import',
+      { type: 'date', id: closing.date },
+      { file, accepted: closing.rows.length, skipped: closing.skipped.length, rejected: closing.rejected.length },
+    );
+    if (!outcome.ok) return outcome;
+    await this.marketDb.transaction().execute((trx) => saveClosingRows(trx, closing.rows, this.now().getTime()));
+    return done({ date: closing.date, accepted: closing.rows.length });
+  }
+
+  /** A daily history CSV of one instrument or index: its rows are kept as daily bars (the market itself is untouched). */
+  async importHistory(actor: Actor, file: string, history: HistoryFile): Promise<DeskOutcome<HistoryImport>> {
+    if (history.bars.length === 0) return refused('file', 'The file holds no row an import can take.');
+    const stamp = this.now().getTime();
+    await this.marketDb.transaction().execute((trx) =>
+      saveDailyBars(
+        trx,
+        history.bars.map((bar) => ({ bar: { code: history.symbol, ...bar }, source: 'csv' })),
+        stamp,
+      ),
+    );
+    await this.audit(
+      actor,
+      'market.import',
+      { type: 'symbol', id: history.symbol },
+      { file, accepted: history.bars.length, rejected: history.rejected.length },
+    );
+    return done({ symbol: history.symbol, accepted: history.bars.length });
   }
 
   /** Ends `date` (default today): bars, roll-over, due actions and recompositions, and a checkpoint. */

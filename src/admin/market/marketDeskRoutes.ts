@@ -1,3 +1,4 @@
+import { marketTables } from '../../store/marketTables.js';
 import type { TypeBoxApp } from '../../web/http/typeboxApp.js';
 import type { AdminContext } from '../http/adminContext.js';
 import { sendAdminRefusal } from '../http/adminPages.js';
@@ -5,6 +6,7 @@ import { registerActionApiRoutes } from './actionApiRoutes.js';
 import { registerActionPageRoutes } from './actionPageRoutes.js';
 import { DESK_GUARD, type DeskRoutes } from './deskRouteKit.js';
 import { registerFxCalendarPageRoutes } from './fxCalendarPageRoutes.js';
+import { registerImportApiRoutes } from './importApiRoutes.js';
 import { registerIndexPageRoutes } from './indexPageRoutes.js';
 import { registerInstrumentApiRoutes } from './instrumentApiRoutes.js';
 import { registerInstrumentPageRoutes } from './instrumentPageRoutes.js';
@@ -25,7 +27,12 @@ export function registerMarketDeskRoutes(app: TypeBoxApp, ctx: AdminContext): vo
     }
     return;
   }
-  const desk = new MarketDesk({ deps: ctx.marketDesk, accounts: ctx.accounts, now: ctx.now });
+  const desk = new MarketDesk({
+    deps: ctx.marketDesk,
+    accounts: ctx.accounts,
+    marketDb: marketTables(ctx.db),
+    now: ctx.now,
+  });
   const routes: DeskRoutes = { app, ctx, desk };
   registerOverviewPageRoutes(routes);
   registerInstrumentPageRoutes(routes);
@@ -34,4 +41,5 @@ export function registerMarketDeskRoutes(app: TypeBoxApp, ctx: AdminContext): vo
   registerFxCalendarPageRoutes(routes);
   registerInstrumentApiRoutes(routes);
   registerActionApiRoutes(routes);
+  registerImportApiRoutes(routes);
 }

@@ -1,7 +1,22 @@
-import { defineInstrument, type Instrument } from '../market/instrument.js';
-import type { IndexState, MarketState, QuoteState, TallyState } from '../market/marketState.js';
-import type { Paisa } from '../market/money.js';
-import type { ClosingRow } from './closingFileParser.js';
+import { defineInstrument, type Instrument } from './instrument.js';
+import type { IndexState, MarketState, QuoteState, TallyState } from './marketState.js';
+import type { Paisa } from './money.js';
+
+/** One stock's day as the exchange's closing-rate summary file gives it (psx-market.md §5.2). */
+export interface ClosingRow {
+  /** The row's line in its file, for reports; 0 when the row did not come from a file. */
+  readonly line: number;
+  readonly date: string;
+  readonly symbol: string;
+  readonly sector: string;
+  readonly name: string;
+  readonly open: Paisa;
+  readonly high: Paisa;
+  readonly low: Paisa;
+  readonly close: Paisa;
+  readonly volume: number;
+  readonly ldcp: Paisa;
+}
 
 /**
  * When an imported day's figures are stamped: the end of PSX's regular
