@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
+import type { Browser } from './adminSite.js';
 import { type DeskSite, type Json, startDeskSite } from './marketDeskFixture.js';
 
 const IMPORTS = '/api/v1/admin/market/imports';
@@ -91,6 +92,66 @@ describe('a closing file uploaded to the running server', () => {
     assert.equal(answer.body.format, 'csv');
     assert.equal(answer.body.symbol, 'KSE100');
     assert.ok(answer.body.accepted > 0);
+    assert.deepEqual(await quote(site, 'OGDC'), before);
+  });
+});
+
+/** Posts the desk's import form as a browser would (multipart, with the session cookie and the form's token). */
+async function postImportForm(site: DeskSite, browser: Browser, file: { bytes: Buffer; name: string } | null) {
+  const form = new FormData();
+  form.append('_csrf', await browser.csrfToken('/admin/market'));
+  form.append('format', '');
+  form.append('symbol', '');
+  if (file !== null) form.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
+  const cookie = [...browser.cookies.entries()]
+    .filter(([, c]) => '/admin/market/imports'.startsWith(c.path))
+    .map(([key, c]) => `${key.split('|')[0]}=${c.value}`)
+    .join('; ');
+  return fetch(`${site.baseUrl}/admin/market/imports`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie },
+    body: form,
+  });
+}
+
+describe('the market desk page imports a closing file without script', () => {
+  let site: DeskSite;
+  before(async () => {
+    site = await startDeskSite();
+  });
+  after(() => site.close());
+
+  test('the form takes the file, reports the rows left out, and the market moves', async () => {
+    const browser = await site.signedIn('market-desk');
+    const page = await (await browser.get('/admin/market')).text();
+    assert.match(page, /enctype="multipart\/form-data"/);
+
+    const missing = await postImportForm(site, browser, null);
+    assert.equal(missing.status, 422);
+    assert.match(await missing.text(), /Choose a file to import/);
+
+    const done = await postImportForm(site, browser, { bytes: closing, name: 'closing11.lis' });
+    assert.equal(done.status, 200);
+    const html = await done.text();
+    assert.match(html, /closing11\.lis imported: 3 of 7 rows taken/);
+    assert.match(html, /Line 4: OGDC-JAN: futures contract/);
+    assert.equal((await quote(site, 'HUBC')).last, '70.55');
+  });
+
+  test('without the form token nothing is imported', async () => {
+    const browser = await site.signedIn('market-desk');
+    const before = await quote(site, 'OGDC');
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(closing)]), 'closing11.lis');
+    const cookie = [...browser.cookies.entries()].map(([key, c]) => `${key.split('|')[0]}=${c.value}`).join('; ');
+    const response = await fetch(`${site.baseUrl}/admin/market/imports`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie },
+      body: form,
+    });
+    assert.equal(response.status, 403);
     assert.deepEqual(await quote(site, 'OGDC'), before);
   });
 });

@@ -1,3 +1,4 @@
+import type { ImportReport } from '../../ingest/marketImport.js';
 import type { EndOfDay } from '../../market/endOfDay.js';
 import type { MarketStatusView } from '../../market/marketSnapshot.js';
 import { CSRF_FIELD } from '../http/csrf.js';
@@ -17,6 +18,10 @@ export interface MarketOverviewProps extends DeskPageProps {
   readonly problems: readonly DeskProblem[];
   /** The day just closed, shown once after the close. */
   readonly closed?: EndOfDay;
+  /** Problems with the last file sent to the import form. */
+  readonly importProblems: readonly DeskProblem[];
+  /** The report of a file just imported, shown once. */
+  readonly imported?: ImportReport;
 }
 
 /** `/admin/market`: where the market stands now, and the end-of-day close. */
@@ -24,6 +29,7 @@ export function MarketOverviewPage(props: MarketOverviewProps) {
   return (
     <MarketDeskLayout title="Market desk" path="/admin/market" {...props}>
       {props.closed !== undefined ? <DayClosed endOfDay={props.closed} /> : null}
+      {props.imported !== undefined ? <FileImported report={props.imported} /> : null}
       <h2>Now</h2>
       <dl>
         <dt>Market status</dt>
@@ -76,6 +82,52 @@ export function MarketOverviewPage(props: MarketOverviewProps) {
         </div>
         <button type="submit">Close the trading day</button>
       </form>
+      <h2 id="import-file">Import a file</h2>
+      <p>
+        The exchange's closing-rate file for a day (<code>closing11.lis</code>, plain, ZIP or gzip) lays that day over
+        the market at once: last price, LDCP, open, high, low and volume of every stock in it, and the indices holding
+        them. A daily history CSV of one stock or index adds its bars to the history pages.
+      </p>
+      <ProblemList problems={props.importProblems} formId="import" />
+      <form
+        class="stacked"
+        method="post"
+        action="/admin/market/imports"
+        enctype="multipart/form-data"
+        aria-labelledby="import-file"
+      >
+        <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+        <div class="field">
+          <label for="import-file-input">File</label>
+          {importProblem(props.importProblems, 'file')}
+          <input
+            id="import-file-input"
+            type="file"
+            name="file"
+            accept=".lis,.zip,.gz,.Z,.csv,.txt"
+            required
+            {...invalid(props.importProblems, 'file')}
+          />
+        </div>
+        <div class="field">
+          <label for="import-format">Kind of file</label>
+          <select id="import-format" name="format">
+            <option value="">Tell from the file</option>
+            <option value="closing">Closing-rate file</option>
+            <option value="csv">Daily history CSV</option>
+          </select>
+        </div>
+        <Field
+          formId="import"
+          name="symbol"
+          label="Symbol or index code (history CSV)"
+          hint="Only when the file's name does not start with it"
+          value=""
+          problems={props.importProblems}
+          maxLength={16}
+        />
+        <button type="submit">Import</button>
+      </form>
     </MarketDeskLayout>
   );
 }
@@ -115,6 +167,52 @@ function DayClosed(props: { readonly endOfDay: EndOfDay }) {
       ) : (
         <p>No problems.</p>
       )}
+    </section>
+  );
+}
+
+function importProblem(problems: readonly DeskProblem[], field: string) {
+  const problem = problems.find((p) => p.field === field);
+  return problem ? (
+    <span id={`import-${field}-problem`} class="field-problem">
+      {problem.message}
+    </span>
+  ) : null;
+}
+
+function invalid(problems: readonly DeskProblem[], field: string) {
+  return problems.some((p) => p.field === field)
+    ? { 'aria-invalid': 'true' as const, 'aria-describedby': `import-${field}-problem` }
+    : {};
+}
+
+function FileImported(props: { readonly report: ImportReport }) {
+  const { report } = props;
+  const left = [...(report.format === 'closing' ? report.skipped : []), ...report.rejected].sort(
+    (a, b) => a.line - b.line,
+  );
+  return (
+    <section aria-labelledby="file-imported" class="flash flash-notice">
+      <h2 id="file-imported">
+        {report.file} imported: {count(report.accepted)} of {count(report.rowsRead)} rows taken
+      </h2>
+      <p>
+        {report.format === 'closing'
+          ? `Closing file of ${report.date ?? 'no date'}: the market now shows that day for the stocks in it.`
+          : `Daily history of ${report.symbol}${report.firstDate ? `, ${report.firstDate} to ${report.lastDate}` : ''}.`}
+      </p>
+      {left.length > 0 ? (
+        <>
+          <h3>Rows not taken</h3>
+          <ul>
+            {left.map((row) => (
+              <li key={row.line}>
+                Line {row.line}: {row.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }

@@ -1,10 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ImportReport } from '../../ingest/marketImport.js';
 import type { EndOfDay } from '../../market/endOfDay.js';
 import { sendAdminPage } from '../http/adminPages.js';
 import { actorOf } from '../http/guard.js';
+import { isUploadedFile, parseUploadForm, type UploadForm } from '../media/multipartUpload.js';
 import { type DeskProblem, FieldReader } from './deskInput.js';
 import { DESK_GUARD, type DeskRoutes, FormBody, formFields, pageBasics } from './deskRouteKit.js';
 import { statusNow } from './deskViews.js';
+import { importUpload, MAX_IMPORT_BYTES } from './importApiRoutes.js';
 import { MarketOverviewPage } from './MarketOverviewPage.js';
 
 /** `/admin/market` and the end-of-day close. */
@@ -12,7 +15,14 @@ export function registerOverviewPageRoutes({ app, ctx, desk }: DeskRoutes): void
   const render = (
     request: FastifyRequest,
     reply: FastifyReply,
-    input: { problems?: readonly DeskProblem[]; closeDate?: string; closed?: EndOfDay; status?: number } = {},
+    input: {
+      problems?: readonly DeskProblem[];
+      closeDate?: string;
+      closed?: EndOfDay;
+      importProblems?: readonly DeskProblem[];
+      imported?: ImportReport;
+      status?: number;
+    } = {},
   ) => {
     const { market } = desk;
     return sendAdminPage(
@@ -29,6 +39,8 @@ export function registerOverviewPageRoutes({ app, ctx, desk }: DeskRoutes): void
         closeDate={input.closeDate ?? desk.today()}
         problems={input.problems ?? []}
         {...(input.closed !== undefined ? { closed: input.closed } : {})}
+        importProblems={input.importProblems ?? []}
+        {...(input.imported !== undefined ? { imported: input.imported } : {})}
       />,
       input.status ?? 200,
     );
@@ -47,5 +59,35 @@ export function registerOverviewPageRoutes({ app, ctx, desk }: DeskRoutes): void
     const outcome = await desk.closeDay(actorOf(request), date);
     if (!outcome.ok) return render(request, reply, { problems: outcome.problems, closeDate: date, status: 422 });
     return render(request, reply, { closed: outcome.value });
+  });
+
+  // The import form in its own scope: only here is multipart/form-data parsed, and only here is the body this large.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser(
+      'multipart/form-data',
+      { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
+      parseUploadForm,
+    );
+    scope.post('/admin/market/imports', { ...DESK_GUARD, bodyLimit: MAX_IMPORT_BYTES }, async (request, reply) => {
+      const form = (request.body ?? {}) as UploadForm;
+      const file = form.file;
+      const text = (name: string) => {
+        const value = form[name];
+        return typeof value === 'string' ? value.trim() : '';
+      };
+      const format = text('format');
+      const symbol = text('symbol');
+      if (!isUploadedFile(file) || file.bytes.length === 0) {
+        const problems = [{ field: 'file', message: 'Choose a file to import.' }];
+        return render(request, reply, { importProblems: problems, status: 422 });
+      }
+      const outcome = await importUpload(desk, actorOf(request), file.bytes, {
+        name: file.filename || 'upload',
+        ...(format === 'closing' || format === 'csv' ? { format } : {}),
+        ...(symbol === '' ? {} : { symbol }),
+      });
+      if (!outcome.ok) return render(request, reply, { importProblems: outcome.problems, status: outcome.status });
+      return render(request, reply, { imported: outcome.report });
+    });
   });
 }
