@@ -4,6 +4,7 @@ import { CSRF_FIELD } from '../http/csrf.js';
 import { karachiTime } from './deskFormat.js';
 import type { DeskProblem } from './deskInput.js';
 import { type DeskPageProps, Field, MarketDeskLayout, ProblemList } from './MarketDeskLayout.js';
+import type { ScheduleField } from './scheduleForm.js';
 
 export interface CalendarPageProps extends DeskPageProps {
   readonly calendar: TradingCalendar;
@@ -11,7 +12,21 @@ export interface CalendarPageProps extends DeskPageProps {
   readonly today: string;
   readonly holidayForm: string;
   readonly problems: readonly DeskProblem[];
+  /** The special-schedule form as last sent (empty at first), and its problems. */
+  readonly scheduleForm: Readonly<Record<string, string | undefined>>;
+  readonly scheduleProblems: readonly DeskProblem[];
 }
+
+// Karachi times, HH:MM; a PSX notice gives a day's timetable in these terms.
+const SCHEDULE_LABELS: readonly (readonly [ScheduleField, string, string, boolean])[] = [
+  ['preOpenStart', 'Pre-open from', 'Optional; pre-open runs until trading starts', false],
+  ['openStart', 'Trading from', 'HH:MM, e.g. 09:30', true],
+  ['breakStart', 'Break from', 'Optional, with its end (Friday prayers)', false],
+  ['breakEnd', 'Break until', 'Optional, with its start', false],
+  ['closeAt', 'Close at', 'HH:MM, e.g. 13:30', true],
+  ['postCloseStart', 'Post-close from', 'Optional, with its end', false],
+  ['postCloseEnd', 'Post-close until', 'Optional, with its start', false],
+];
 
 const WEEKDAYS: readonly Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
@@ -79,16 +94,23 @@ export function CalendarPage(props: CalendarPageProps) {
           </tbody>
         </table>
       </div>
-      <h2>Special schedules</h2>
+      <h2 id="specials-heading">Special schedules</h2>
+      <p>
+        A date with its own timetable (Ramadan hours, an exceptional session) follows it instead of the weekly one, even
+        on a weekend or a holiday.
+      </p>
       {specials.length === 0 ? (
         <p>None: every day follows the weekly timetable.</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table aria-labelledby="specials-heading">
             <thead>
               <tr>
                 <th scope="col">Date</th>
                 <th scope="col">Sessions</th>
+                <th scope="col">
+                  <span class="visually-hidden">Action</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -96,12 +118,54 @@ export function CalendarPage(props: CalendarPageProps) {
                 <tr key={date}>
                   <th scope="row">{date}</th>
                   <td>{describeSchedule(schedule)}</td>
+                  <td>
+                    <form class="inline" method="post" action="/admin/market/calendar/special-schedules/remove">
+                      <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+                      <input type="hidden" name="date" value={date} />
+                      <button type="submit">
+                        Remove<span class="visually-hidden"> special schedule of {date}</span>
+                      </button>
+                    </form>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+      <h3 id="special-form-heading">Set a special schedule</h3>
+      <ProblemList problems={props.scheduleProblems} formId="special" />
+      <form
+        class="stacked"
+        method="post"
+        action="/admin/market/calendar/special-schedules"
+        aria-labelledby="special-form-heading"
+      >
+        <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+        <Field
+          formId="special"
+          name="date"
+          label="Date"
+          type="date"
+          value={props.scheduleForm.date ?? ''}
+          problems={props.scheduleProblems}
+          required
+        />
+        {SCHEDULE_LABELS.map(([name, label, hint, required]) => (
+          <Field
+            key={name}
+            formId="special"
+            name={name}
+            label={label}
+            hint={hint}
+            value={props.scheduleForm[name] ?? ''}
+            problems={props.scheduleProblems}
+            maxLength={5}
+            {...(required ? { required: true } : {})}
+          />
+        ))}
+        <button type="submit">Set special schedule</button>
+      </form>
     </MarketDeskLayout>
   );
 }

@@ -20,6 +20,7 @@ import {
   FxJson,
   HolidayBody,
   PreviewJson,
+  SpecialScheduleBody,
 } from './marketDeskSchemas.js';
 
 const ERRORS = { '4xx': ApiErrorSchema };
@@ -176,6 +177,35 @@ export function registerActionApiRoutes({ app, ctx, desk }: DeskRoutes): void {
       const outcome = await desk.editCalendar(actorOf(request), { type: 'removeHoliday', date: request.params.date });
       if (!outcome.ok) {
         const notThere = desk.calendar.holidays.every((date) => date !== request.params.date);
+        return sendDeskRefusal(reply, notThere ? 404 : outcome.status, outcome.problems);
+      }
+      return send(reply, 200, calendarJson());
+    },
+  );
+
+  app.post(
+    '/api/v1/admin/market/calendar/special-schedules',
+    { ...DESK_GUARD, schema: { body: SpecialScheduleBody, response: { 201: CalendarJson, ...ERRORS } } },
+    async (request, reply) => {
+      const { date, periods } = request.body;
+      const outcome = await desk.editCalendar(actorOf(request), {
+        type: 'setSpecialSchedule',
+        date,
+        schedule: { periods },
+      });
+      if (!outcome.ok) return sendDeskRefusal(reply, outcome.status, outcome.problems);
+      return send(reply, 201, calendarJson());
+    },
+  );
+
+  app.delete(
+    '/api/v1/admin/market/calendar/special-schedules/:date',
+    { ...DESK_GUARD, schema: { params: DateParams, response: { 200: CalendarJson, ...ERRORS } } },
+    async (request, reply) => {
+      const { date } = request.params;
+      const outcome = await desk.editCalendar(actorOf(request), { type: 'removeSpecialSchedule', date });
+      if (!outcome.ok) {
+        const notThere = !Object.hasOwn(desk.calendar.specialSchedules, date);
         return sendDeskRefusal(reply, notThere ? 404 : outcome.status, outcome.problems);
       }
       return send(reply, 200, calendarJson());

@@ -10,11 +10,14 @@ import { type DeskProblem, FieldReader } from './deskInput.js';
 import { DESK_GUARD, type DeskRoutes, FormBody, formFields, NoticeQuery, pageBasics } from './deskRouteKit.js';
 import { fxRows, statusNow } from './deskViews.js';
 import { FxRatesPage } from './FxRatesPage.js';
+import { readSpecialSchedule } from './scheduleForm.js';
 
 const NOTICES = {
   rate: 'Rate recorded; the ticker and currency pages show it now.',
   added: 'Holiday added: the market does not open that day.',
   removed: 'Holiday removed: the day follows the weekly timetable again.',
+  special: 'Special schedule set: the market follows it on that date.',
+  'special-removed': 'Special schedule removed: the day follows the weekly timetable again.',
 } as const satisfies Record<string, string>;
 
 /** `/admin/market/fx` and `/admin/market/calendar`. */
@@ -41,7 +44,14 @@ export function registerFxCalendarPageRoutes({ app, ctx, desk }: DeskRoutes): vo
   const renderCalendar = (
     request: FastifyRequest,
     reply: FastifyReply,
-    input: { holiday?: string; problems?: readonly DeskProblem[]; flash?: Flash; status?: number } = {},
+    input: {
+      holiday?: string;
+      problems?: readonly DeskProblem[];
+      scheduleForm?: FormFields;
+      scheduleProblems?: readonly DeskProblem[];
+      flash?: Flash;
+      status?: number;
+    } = {},
   ) =>
     sendAdminPage(
       reply,
@@ -52,6 +62,8 @@ export function registerFxCalendarPageRoutes({ app, ctx, desk }: DeskRoutes): vo
         today={desk.today()}
         holidayForm={input.holiday ?? ''}
         problems={input.problems ?? []}
+        scheduleForm={input.scheduleForm ?? {}}
+        scheduleProblems={input.scheduleProblems ?? []}
       />,
       input.status ?? 200,
     );
@@ -90,4 +102,43 @@ export function registerFxCalendarPageRoutes({ app, ctx, desk }: DeskRoutes): vo
       return reply.redirect(`/admin/market/calendar?notice=${notice}`, 303);
     });
   }
+
+  app.post(
+    '/admin/market/calendar/special-schedules',
+    { ...DESK_GUARD, schema: { body: FormBody } },
+    async (request, reply) => {
+      const fields = formFields(request.body);
+      const read = readSpecialSchedule(fields);
+      if ('problems' in read) {
+        return renderCalendar(request, reply, { scheduleForm: fields, scheduleProblems: read.problems, status: 422 });
+      }
+      const outcome = await desk.editCalendar(actorOf(request), {
+        type: 'setSpecialSchedule',
+        date: read.date,
+        schedule: read.schedule,
+      });
+      if (!outcome.ok) {
+        return renderCalendar(request, reply, {
+          scheduleForm: fields,
+          scheduleProblems: outcome.problems,
+          status: 422,
+        });
+      }
+      return reply.redirect('/admin/market/calendar?notice=special', 303);
+    },
+  );
+
+  app.post(
+    '/admin/market/calendar/special-schedules/remove',
+    { ...DESK_GUARD, schema: { body: FormBody } },
+    async (request, reply) => {
+      const fields = formFields(request.body);
+      const read = new FieldReader(fields);
+      const date = read.date('date', 'Date');
+      if (date === undefined) return renderCalendar(request, reply, { scheduleProblems: read.problems, status: 422 });
+      const outcome = await desk.editCalendar(actorOf(request), { type: 'removeSpecialSchedule', date });
+      if (!outcome.ok) return renderCalendar(request, reply, { scheduleProblems: outcome.problems, status: 422 });
+      return reply.redirect('/admin/market/calendar?notice=special-removed', 303);
+    },
+  );
 }

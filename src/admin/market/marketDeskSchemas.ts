@@ -180,3 +180,29 @@ export const EndOfDayJson = Type.Object({
   appliedRecompositions: Type.Array(Type.Object({ code: Type.String(), effective: Type.String() })),
   problems: Type.Array(Type.String()),
 });
+
+const ClockTime = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' });
+
+/** A day's own timetable: periods in order (the calendar checks order and overlaps; 422 otherwise). */
+export const SpecialScheduleBody = Type.Object(
+  {
+    date: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }),
+    periods: Type.Array(
+      Type.Object(
+        {
+          phase: Type.Union([
+            Type.Literal('pre-open'),
+            Type.Literal('open'),
+            Type.Literal('break'),
+            Type.Literal('post-close'),
+          ]),
+          start: ClockTime,
+          end: ClockTime,
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 12 },
+    ),
+  },
+  { additionalProperties: false },
+);
