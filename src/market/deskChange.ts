@@ -18,13 +18,14 @@ export interface InstrumentAmendment {
 /**
  * A change the market desk makes to the market's reference data, logged like
  * a trade so it is replayed after a restart: a new listing, an amended
- * instrument, a recomposition scheduled for a date, a calendar edit, or a
+ * instrument, a recomposition scheduled for a date (or withdrawn), a calendar edit, or a
  * day's closing file.
  */
 export type DeskChange =
   | { readonly type: 'listInstrument'; readonly instrument: Instrument; readonly ldcp: Paisa }
   | { readonly type: 'amendInstrument'; readonly symbol: string; readonly amendment: InstrumentAmendment }
   | { readonly type: 'scheduleRecomposition'; readonly recomposition: ScheduledRecomposition }
+  | { readonly type: 'cancelRecomposition'; readonly code: string; readonly effective: string }
   | { readonly type: 'editCalendar'; readonly edit: CalendarEdit }
   /** The exchange's closing-rate file for one day, uploaded while the site runs (`Market.importClosingSession`). */
   | { readonly type: 'importClosingSession'; readonly date: string; readonly rows: readonly ClosingRow[] };
@@ -42,6 +43,8 @@ export function applyDeskChange(market: Market, change: DeskChange, time: Date):
       const { code, effective, constituents } = change.recomposition;
       return market.scheduleRecomposition(code, effective, constituents);
     }
+    case 'cancelRecomposition':
+      return market.cancelRecomposition(change.code, change.effective);
     case 'editCalendar':
       return market.editCalendar(change.edit, time);
     case 'importClosingSession':

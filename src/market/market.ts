@@ -309,6 +309,16 @@ export class Market {
     return { ok: true };
   }
 
+  /** Withdraws every recomposition of `code` scheduled for `effective`, before the roll-over applies it. */
+  cancelRecomposition(code: string, effective: string): MarketChange {
+    const kept = this.pendingRecompositions.filter((r) => r.code !== code || r.effective !== effective);
+    if (kept.length === this.pendingRecompositions.length) {
+      return { ok: false, reason: `no recomposition of ${code} is scheduled for ${effective}` };
+    }
+    this.pendingRecompositions.splice(0, this.pendingRecompositions.length, ...kept);
+    return { ok: true };
+  }
+
   /**
    * The desk lists a new instrument at `listing.ldcp` (its first LDCP, the
    * centre of its first price band). It joins no index until a recomposition

@@ -99,7 +99,7 @@ export function IndexPage(props: IndexPageProps) {
         </div>
       </form>
       <h2>Pending for {index.code}</h2>
-      <PendingRecompositions pending={props.pending} />
+      <PendingRecompositions pending={props.pending} csrfToken={props.csrfToken} />
     </MarketDeskLayout>
   );
 }

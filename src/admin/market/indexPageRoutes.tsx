@@ -22,6 +22,7 @@ import { symbolList } from './recompositionPlan.js';
 
 const NOTICES = {
   scheduled: 'Recomposition scheduled: it applies at the roll-over into its effective date.',
+  cancelled: 'Recomposition cancelled: the index keeps its constituents.',
 } as const satisfies Record<string, string>;
 
 const CodeParams = Type.Object({ code: Type.String({ maxLength: 20 }) });
@@ -102,6 +103,25 @@ export function registerIndexPageRoutes({ app, desk }: DeskRoutes): void {
       });
       if (!outcome.ok) return renderIndex(request, reply, index, { form, problems: outcome.problems, status: 422 });
       return reply.redirect(`/admin/market/indices/${encodeURIComponent(index.code)}?notice=scheduled`, 303);
+    },
+  );
+
+  app.post(
+    '/admin/market/indices/:code/recompositions/cancel',
+    { ...DESK_GUARD, schema: { params: CodeParams, body: FormBody } },
+    async (request, reply) => {
+      const index = indexView(request.params.code);
+      if (index === undefined)
+        return sendAdminRefusal(reply, 404, 'No such index', `There is no index ${request.params.code}.`);
+      const read = new FieldReader(formFields(request.body));
+      const effective = read.date('effective', 'Effective date');
+      const outcome =
+        effective === undefined
+          ? ({ ok: false, status: 422, problems: read.problems } as const)
+          : await desk.cancelRecomposition(actorOf(request), index.code, effective);
+      if (!outcome.ok)
+        return renderIndex(request, reply, index, { problems: outcome.problems, status: outcome.status });
+      return reply.redirect(`/admin/market/indices/${encodeURIComponent(index.code)}?notice=cancelled`, 303);
     },
   );
 }

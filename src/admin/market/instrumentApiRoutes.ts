@@ -167,4 +167,23 @@ export function registerInstrumentApiRoutes({ app, desk }: DeskRoutes): void {
         .send(recompositionJson({ code, effective, constituents: outcome.value }));
     },
   );
+
+  app.delete(
+    '/api/v1/admin/market/indices/:code/recompositions/:effective',
+    {
+      ...DESK_GUARD,
+      schema: { params: RecompositionParams, response: { 204: Type.Null(), ...ERRORS } },
+    },
+    async (request, reply) => {
+      const { code, effective } = request.params;
+      const outcome = await desk.cancelRecomposition(actorOf(request), code, effective);
+      if (!outcome.ok) return sendDeskRefusal(reply, outcome.status, outcome.problems);
+      return reply.code(204).header('cache-control', 'no-store').send(null);
+    },
+  );
 }
+
+const RecompositionParams = Type.Object({
+  code: Type.String({ maxLength: 16 }),
+  effective: Type.String({ maxLength: 10 }),
+});

@@ -133,6 +133,17 @@ export class MarketDesk {
     return outcome.ok ? done(planned.constituents) : outcome;
   }
 
+  /** Withdraws the recomposition of `code` scheduled for `effective` before it applies. */
+  async cancelRecomposition(actor: Actor, code: string, effective: string): Promise<DeskOutcome<null>> {
+    if (this.market.indexConstituents(code) === undefined) return missing('code', `There is no index ${code}.`);
+    const scheduled = this.market.scheduledRecompositions().some((r) => r.code === code && r.effective === effective);
+    if (!scheduled) return missing('effective', `No recomposition of ${code} is scheduled for ${effective}.`);
+    return this.desk(actor, { type: 'cancelRecomposition', code, effective }, 'market.recompose-cancel', {
+      type: 'index',
+      id: code,
+    });
+  }
+
   async corporateAction(actor: Actor, action: CorporateAction): Promise<DeskOutcome<ActionOutcome>> {
     if (this.market.instrument(action.symbol) === undefined)
       return refused('symbol', `${action.symbol} is not listed.`);
