@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
 import { withDatabaseOptions, withMarketDatabase } from './cliDatabase.js';
 import type { RawServeConfig } from './config.js';
@@ -9,6 +11,8 @@ interface ImportOptions extends RawServeConfig {
   readonly json?: boolean;
   readonly format?: ImportFormat;
   readonly symbol?: string;
+  readonly server?: string;
+  readonly token?: string;
 }
 
 /** `broadsheet market …`: end-of-day files in. */
@@ -25,7 +29,16 @@ export function registerMarketCommands(program: Command): void {
     )
     .option('--symbol <symbol>', 'the instrument or index a history CSV is for')
     .option('--json', 'print a machine-readable report')
+    .option(
+      '--server <url>',
+      'send the file to a running server (its market desk import) instead of writing the database; it shows the day at once',
+    )
+    .option('--token <token>', 'a market-desk API token for --server (default: BROADSHEET_TOKEN)')
     .action(async (file: string, options: ImportOptions) => {
+      if (options.server !== undefined) {
+        process.exitCode = await importToServer(file, options.server, options);
+        return;
+      }
       let report: ImportReport;
       try {
         const parsed = await readImportFile({
@@ -41,11 +54,67 @@ export function registerMarketCommands(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report));
+      process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report, 'database'));
     });
 }
 
-function describe(report: ImportReport): string {
+/**
+ * Posts the file to `POST /api/v1/admin/market/imports` of a running server.
+ * Exit codes as for a local import (0 read, 2 unreadable), and 1 when the
+ * server refused it or could not be reached.
+ */
+async function importToServer(file: string, server: string, options: ImportOptions): Promise<number> {
+  const token = options.token ?? process.env.BROADSHEET_TOKEN;
+  if (token === undefined || token === '') {
+    process.stderr.write('broadsheet: --server needs --token or BROADSHEET_TOKEN (a market-desk API token)\n');
+    return 2;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    process.stderr.write(`broadsheet: cannot read ${file}: ${(error as Error).message}\n`);
+    return 2;
+  }
+  let url: URL;
+  try {
+    url = new URL('/api/v1/admin/market/imports', server);
+  } catch {
+    process.stderr.write(`broadsheet: --server must be a URL such as http://127.0.0.1:3000, not ${server}\n`);
+    return 2;
+  }
+  url.searchParams.set('name', basename(file).replace(/[^A-Za-z0-9 ._()-]/g, '_'));
+  if (options.format !== undefined) url.searchParams.set('format', options.format);
+  if (options.symbol !== undefined) url.searchParams.set('symbol', options.symbol);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+      body: new Uint8Array(bytes),
+    });
+  } catch (error) {
+    process.stderr.write(`broadsheet: ${url.origin} could not be reached: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const text = await response.text();
+  if (response.status === 200) {
+    const report = JSON.parse(text) as ImportReport;
+    process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report, 'server'));
+    return 0;
+  }
+  let message = text;
+  try {
+    message = (JSON.parse(text) as { message?: string }).message ?? text;
+  } catch {
+    // not JSON: the text as it came
+  }
+  if (options.json) process.stdout.write(`${JSON.stringify({ file, status: response.status, error: message })}\n`);
+  process.stderr.write(`broadsheet: ${file}: the server answered ${response.status}: ${message}\n`);
+  return response.status === 400 ? 2 : 1;
+}
+
+function describe(report: ImportReport, into: 'database' | 'server'): string {
   const lines: string[] = [];
   switch (report.format) {
     case 'closing':
@@ -54,7 +123,13 @@ function describe(report: ImportReport): string {
         `rows read ${report.rowsRead}, accepted ${report.accepted}, skipped ${report.skipped.length}, rejected ${report.rejected.length}`,
       );
       lines.push(...problems('skipped', report.skipped));
-      if (report.accepted > 0) lines.push('Restart `broadsheet serve` on this database to show the imported day.');
+      if (report.accepted > 0) {
+        lines.push(
+          into === 'server'
+            ? 'The server shows the imported day now.'
+            : 'Restart `broadsheet serve` on this database to show the imported day (or import with --server).',
+        );
+      }
       break;
     case 'csv':
       lines.push(`${report.file}: daily history of ${report.symbol} (${report.packing}, ${report.order})`);
