@@ -2,7 +2,7 @@
 // Concurrent market-stream (SSE) clients held by one Broadsheet process, and the latency from a trade
 // pushed through the API to its arrival at every client.
 // Usage: npm run build && node bench/stream.mjs [--record] [--steps 1000,10000,25000,50000] [--rounds 8]
-//        [--filter all|one] [--cpu-prof DIR] [--pin]
+//        [--filter all|one] [--cpu-prof DIR] [--pin] [--stream-workers N]
 // --pin: the server runs on CPU 0 alone and the load generators on the others (taskset), as if they were
 // other machines; without it they all share every CPU.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createFeedToken, startBroadsheet } from './lib/broadsheet.mjs';
 import { afterChildrenStopped, isRunning, runWithCleanup, startChild, stopChild } from './lib/children.mjs';
-import { processCpuSplit, processTreeCpuSeconds } from './lib/cpuTime.mjs';
+import { processCpuSplit, processTree, processTreeCpuSeconds } from './lib/cpuTime.mjs';
 import { getRaw } from './lib/loopback.mjs';
 import { describeMachine, loadAverage } from './lib/machine.mjs';
 import { appendResults, markdownTable, textTable } from './lib/results.mjs';
@@ -35,19 +35,22 @@ const { values: flags } = parseArgs({
     filter: { type: 'string', default: 'all' },
     'cpu-prof': { type: 'string' },
     pin: { type: 'boolean', default: false },
+    'stream-workers': { type: 'string', default: '0' },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (flags.help) {
   process.stdout.write(
-    'node bench/stream.mjs [--record] [--steps 1000,10000,25000,50000] [--rounds 8] [--filter all|one] [--cpu-prof DIR] [--pin]\n',
+    'node bench/stream.mjs [--record] [--steps 1000,10000,25000,50000] [--rounds 8] [--filter all|one] [--cpu-prof DIR] [--pin] [--stream-workers N]\n',
   );
   process.exit(0);
 }
 const steps = flags.steps.split(',').map((text) => Number(text));
 if (steps.some((n) => !Number.isInteger(n) || n < 1 || n > 200_000)) fail('--steps must be whole numbers, 1..200000');
 const rounds = Number(flags.rounds);
+const streamWorkers = Number(flags['stream-workers']);
+if (!Number.isInteger(streamWorkers) || streamWorkers < 0 || streamWorkers > 32) fail('--stream-workers must be 0..32');
 if (!Number.isInteger(rounds) || rounds < 2 || rounds > 60) fail('--rounds must be 2..60');
 if (flags.filter !== 'all' && flags.filter !== 'one') fail('--filter must be all or one');
 // The site's ticker follows the whole stream; `one` is a client of a single stock without indices.
@@ -67,11 +70,18 @@ async function main() {
   const pinned = flags.pin && availableParallelism() >= 2;
   if (flags.pin && !pinned) log('--pin needs 2 CPUs or more; running unpinned');
   const generatorCpus = pinned ? `1-${availableParallelism() - 1}` : undefined;
-  const server = await startBroadsheet({ dir, simulator: false, nodeArgs, ...(pinned ? { cpus: '0' } : {}) });
+  const server = await startBroadsheet({
+    dir,
+    simulator: false,
+    nodeArgs,
+    serveArgs: ['--stream-workers', String(streamWorkers)],
+    ...(pinned ? { cpus: '0' } : {}),
+  });
   const port = Number(new URL(server.origin).port);
   const fdLimit = await openFileLimit(server.pid);
   const ownLimit = await openFileLimit(process.pid);
-  const maxClients = fdLimit === null ? Infinity : fdLimit - FD_HEADROOM;
+  // With stream workers each worker process holds its share of the sockets under its own open-file limit.
+  const maxClients = fdLimit === null ? Infinity : Math.max(1, streamWorkers) * (fdLimit - FD_HEADROOM);
   log(
     `server pid ${server.pid} at ${server.origin}; its open-file limit ${fdLimit ?? 'unknown'} (hard limit here ${ownLimit})`,
   );
@@ -83,7 +93,7 @@ async function main() {
   const pusher = createPusher(server.origin, token, ldcp);
   await pusher.push(); // the first push warms the feed route, the recorder and the stream
   await sleep(1000);
-  const idleRss = readRssBytes(server.pid) ?? 0;
+  const idleRss = treeRss(server.pid);
   log(`idle RSS ${mb(idleRss)}`);
 
   const plannedMax = Math.min(Math.max(...steps), maxClients);
@@ -108,11 +118,11 @@ async function main() {
     held = opened.clients;
     if (opened.failed > 0) log(`  ${opened.failed} connections failed (first: ${opened.firstError})`);
     await sleep(2000);
-    const rss = readRssBytes(server.pid) ?? 0;
+    const rss = treeRss(server.pid);
     log(`  ${held} clients open in ${openSeconds.toFixed(1)} s; RSS ${mb(rss)}; ${rounds} pushes at ~1/s…`);
 
     const cpuBefore = processTreeCpuSeconds(server.pid) ?? 0;
-    const splitBefore = processCpuSplit(server.pid);
+    const splitBefore = treeCpuSplit(server.pid);
     const generatorsBefore = generators.reduce((sum, g) => sum + (processTreeCpuSeconds(g.child.pid) ?? 0), 0);
     const windowStart = Date.now();
     for (const generator of generators) generator.child.send({ type: 'mark' });
@@ -132,7 +142,7 @@ async function main() {
     }
     await sleep(1500);
     const cpuSeconds = (processTreeCpuSeconds(server.pid) ?? 0) - cpuBefore;
-    const splitAfter = processCpuSplit(server.pid);
+    const splitAfter = treeCpuSplit(server.pid);
     const generatorSeconds =
       generators.reduce((sum, g) => sum + (processTreeCpuSeconds(g.child.pid) ?? 0), 0) - generatorsBefore;
     const windowSeconds = (Date.now() - windowStart) / 1000;
@@ -223,7 +233,7 @@ async function main() {
       ]
     : ['**missed**: no step completed'];
   const notes = [
-    `Server: \`dist/cli.js serve --simulator off\` (demo market, stream sends on change, at most every 100 ms), idle RSS ${mb(idleRss)}, open-file limit ${fdLimit ?? 'unknown'} (this shell's hard limit is ${ownLimit} and raising it needs CAP_SYS_RESOURCE, which this container does not grant, so one process holds at most ~${Number.isFinite(maxClients) ? maxClients.toLocaleString('en-US') : '?'} streams here).`,
+    `Server: \`dist/cli.js serve --simulator off${streamWorkers > 0 ? ` --stream-workers ${streamWorkers}` : ''}\` (demo market, stream sends on change, at most every 100 ms)${streamWorkers > 0 ? `; the streams are held by ${streamWorkers} worker processes, and RSS and CPU are the server's and its workers' together` : ''}, idle RSS ${mb(idleRss)}, open-file limit ${fdLimit ?? 'unknown'} per process (this shell's hard limit is ${ownLimit} and raising it needs CAP_SYS_RESOURCE, which this container does not grant, so ${streamWorkers > 0 ? `${streamWorkers} workers hold` : 'one process holds'} at most ~${Number.isFinite(maxClients) ? maxClients.toLocaleString('en-US') : '?'} streams here).`,
     `${pinned ? `CPUs: the server pinned to CPU 0 alone, the load generators to CPUs ${generatorCpus} (taskset), as if on other machines; the kernel's work of delivering to a loopback socket is still charged to the sending server. ` : ''}Clients: ${generators.length} load-generator processes (bench/lib/sseClients.mjs), raw \`net\` sockets from 127.0.0.2… (one source address each), each searching the bytes for \`event: update\` only; stream \`${streamPath}\` (${flags.filter === 'all' ? 'the whole market, as the site ticker follows it' : 'one stock, no indices'}).`,
     `Updates: one trade in ${SYMBOL} pushed per round through \`POST /api/v1/market/trades\` (durable before the answer) at a random offset within each second, ${rounds} rounds per step; latency is from just before the request is written to the arrival of the \`update\` event at each client (CLOCK_MONOTONIC, shared by all processes). Fan-out is the spread between the first and the last client's arrival of one update; server pass is the server's own time to write it to every socket (\`lastSendPassMs\` of the stream stats). CPU per delivery: the server's user and system time, and the load generators' time, over the updates delivered. bytes/client = (RSS with N clients − idle RSS) ÷ N.`,
   ];
@@ -413,6 +423,21 @@ async function openFileLimit(pid) {
   } catch {
     return null;
   }
+}
+
+/** RSS of the server and its stream workers. */
+function treeRss(pid) {
+  return processTree(pid).reduce((sum, each) => sum + (readRssBytes(each) ?? 0), 0);
+}
+
+/** User and system CPU of the server and its stream workers. */
+function treeCpuSplit(pid) {
+  const parts = processTree(pid).map((each) => processCpuSplit(each));
+  if (parts.some((part) => part === null)) return null;
+  return parts.reduce((sum, part) => ({ user: sum.user + part.user, system: sum.system + part.system }), {
+    user: 0,
+    system: 0,
+  });
 }
 
 function rupeesToPaisa(text) {

@@ -125,6 +125,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     bus,
     logger,
     commentRateLimitPerMinute: config.commentRateLimitPerMinute,
+    streamWorkers: config.streamWorkers,
     now,
     marketFeed: { recorder, roleOfToken: (token) => roleOfApiToken(marketDb, token) },
     admin: { ...options.admin, db: opened.db, marketDesk: { market, recorder } },

@@ -35,6 +35,12 @@ program
       'carry bus messages between processes over Redis (BROADSHEET_REDIS_URL, REDIS_URL)',
     ),
   )
+  .addOption(
+    new Option(
+      '--stream-workers <n>',
+      'child processes that hold the market-stream connections, 0 = this one (BROADSHEET_STREAM_WORKERS)',
+    ),
+  )
   .action(async (_options: unknown, command: Command) => {
     const flags = command.opts<RawServeConfig>();
     // commander always sets `demo` (true unless --no-demo); only a flag typed by the user should beat the environment.
@@ -49,6 +55,7 @@ program
         bus: config.redisUrl === null ? 'in-process' : 'redis',
         demo: config.demo,
         simulator: config.simulator,
+        streamWorkers: config.streamWorkers,
       },
       'Broadsheet is serving',
     );

@@ -24,6 +24,8 @@ export interface ServeConfig {
   readonly mediaDir: string | null;
   /** Redis that carries bus messages between the processes of a scaled-out site; null keeps the bus in-process. */
   readonly redisUrl: string | null;
+  /** Child processes that hold the market-stream sockets (0: this process holds them); see ADR 3. */
+  readonly streamWorkers: number;
 }
 
 /** Raw text values, as they come from flags or the environment. */
@@ -48,6 +50,7 @@ export const SETTINGS = {
   publicUrl: { flag: '--public-url', env: ['BROADSHEET_PUBLIC_URL'] },
   mediaDir: { flag: '--media-dir', env: ['BROADSHEET_MEDIA_DIR'] },
   redisUrl: { flag: '--redis-url', env: ['BROADSHEET_REDIS_URL', 'REDIS_URL'] },
+  streamWorkers: { flag: '--stream-workers', env: ['BROADSHEET_STREAM_WORKERS'] },
 } as const;
 
 export const DEFAULT_DB_PATH = './data/broadsheet.sqlite';
@@ -93,6 +96,7 @@ export function parseServeConfig(raw: RawServeConfig): ServeConfig {
     publicUrl: parsePublicUrl(raw.publicUrl),
     mediaDir: text(raw.mediaDir) === undefined ? null : resolve(text(raw.mediaDir) ?? ''),
     redisUrl: parseRedisUrl(raw.redisUrl),
+    streamWorkers: parseInteger('streamWorkers', raw.streamWorkers, 0, 0, 32),
   };
 }
 

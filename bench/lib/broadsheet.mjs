@@ -10,10 +10,10 @@ export const DEFAULT_CLI = join(REPO_ROOT, 'dist', 'cli.js');
 
 /**
  * @param {{ dir: string, cli?: string, simulator?: boolean, nodeArgs?: readonly string[], cpus?: string,
- *   startTimeoutMs?: number }} options
+ *   serveArgs?: readonly string[], startTimeoutMs?: number }} options
  *   dir: a temp directory for the SQLite file; cli: the built cli.js (another build can be compared);
  *   nodeArgs: flags for node itself (e.g. --cpu-prof); cpus: a CPU list for `taskset -c` (the server
- *   then runs only there; taskset execs node, so the PID is node's).
+ *   then runs only there; taskset execs node, so the PID is node's); serveArgs: more `serve` flags.
  */
 export async function startBroadsheet({
   dir,
@@ -21,6 +21,7 @@ export async function startBroadsheet({
   simulator = true,
   nodeArgs = [],
   cpus,
+  serveArgs = [],
   startTimeoutMs = 90_000,
 }) {
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` in ${REPO_ROOT} first.`);
@@ -46,6 +47,7 @@ export async function startBroadsheet({
     // Canonical links absolute, as a deployed site has them (Lighthouse's SEO audit checks this).
     '--public-url',
     `http://${LOOPBACK}:${port}`,
+    ...serveArgs,
   ];
   const started =
     cpus === undefined

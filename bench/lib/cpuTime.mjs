@@ -36,6 +36,19 @@ export function processTreeCpuSeconds(pid) {
   }
 }
 
+/** A process and all its descendants (nginx's workers, the site's stream workers). */
+export function processTree(pid) {
+  const pids = [pid];
+  for (let i = 0; i < pids.length; i++) {
+    try {
+      pids.push(...childPids(pids[i]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
 function childPids(pid) {
   const children = [];
   for (const task of readdirSync(`/proc/${pid}/task`)) {

@@ -23,6 +23,7 @@ import { registerPrintRoutes } from './routes/printRoutes.js';
 import { createChromeLoader, type SiteContext } from './siteContext.js';
 import { MarketStreamFastPath } from './stream/marketStreamFastPath.js';
 import type { StreamLimits } from './stream/marketStreamHub.js';
+import { StreamWorkerPool } from './stream/streamWorkerPool.js';
 import type { WebDeps } from './webDeps.js';
 
 /** Knobs with sensible defaults; tests shorten the page lifetime. */
@@ -132,11 +133,31 @@ export async function buildServer(deps: WebDeps, options: ServerOptions = {}): P
   registerMarketPageRoutes(app, site);
   registerMarketApiRoutes(app, site);
   registerMarketFeedRoutes(app, site);
-  const marketStream = registerMarketStreamRoutes(app, site, options.stream);
-  streamFastPath = new MarketStreamFastPath({ hub: marketStream, market: deps.market, extraHeaders: SECURITY_HEADERS });
+  const streamWorkers =
+    (deps.streamWorkers ?? 0) > 0
+      ? new StreamWorkerPool({
+          count: deps.streamWorkers ?? 0,
+          market: deps.market,
+          bus: deps.bus,
+          limits: options.stream ?? {},
+          extraHeaders: SECURITY_HEADERS,
+          logger: deps.logger,
+        })
+      : undefined;
+  await streamWorkers?.start();
+  const marketStream = registerMarketStreamRoutes(app, site, options.stream, streamWorkers);
+  streamFastPath = new MarketStreamFastPath({
+    hub: marketStream,
+    market: deps.market,
+    extraHeaders: SECURITY_HEADERS,
+    ...(streamWorkers === undefined ? {} : { workers: streamWorkers }),
+  });
   // preClose runs before the HTTP server stops listening and waits for open
   // connections; an event stream never finishes by itself, so it is ended here.
-  app.addHook('preClose', async () => marketStream.close());
+  app.addHook('preClose', async () => {
+    marketStream.close();
+    await streamWorkers?.close();
+  });
   registerCommentApiRoutes(app, site);
   registerAssetRoutes(app, site);
   registerMediaRoutes(app, site);

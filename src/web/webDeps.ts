@@ -28,6 +28,8 @@ export interface WebDeps {
   readonly media?: MediaLibrary;
   /** Instruments, index members, FX and daily history for the stock, index and currency pages; without it they show the snapshot alone. */
   readonly marketPages?: MarketPagesDeps;
+  /** Child processes that hold the market-stream sockets (`--stream-workers`); 0 or absent: this process. */
+  readonly streamWorkers?: number;
 }
 
 /** What the market push API writes through and checks tokens with. */

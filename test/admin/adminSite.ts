@@ -46,6 +46,7 @@ export async function startAdminSite(options: Pick<AppOptions, 'admin'> = {}): P
       publicUrl: null,
       mediaDir: null,
       redisUrl: null,
+      streamWorkers: 0,
     },
     { logger: pino({ level: 'silent' }), now: () => new Date(now), ...options },
   );

@@ -24,6 +24,7 @@ async function startSite(file: string, clock: { now: number }): Promise<{ app: A
       publicUrl: null,
       mediaDir: null,
       redisUrl: null,
+      streamWorkers: 0,
     },
     // A long interval: only the check at start can publish in this test.
     { logger: pino({ level: 'silent' }), now: () => new Date(clock.now), scheduledPublishIntervalMs: 3_600_000 },

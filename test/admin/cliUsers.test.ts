@@ -46,6 +46,7 @@ async function canSignIn(email: string, password: string): Promise<number> {
       publicUrl: null,
       mediaDir: null,
       redisUrl: null,
+      streamWorkers: 0,
     },
     { logger: pino({ level: 'silent' }) },
   );

@@ -25,7 +25,9 @@ export const TEST_NOW = new Date('2023-01-31T13:03:00Z');
  * demo content and the demo market (no simulator, so prices hold still unless a
  * test trades), listening on a free loopback port.
  */
-export async function startSite(options: { readonly commentRateLimitPerMinute?: number } = {}): Promise<RunningSite> {
+export async function startSite(
+  options: { readonly commentRateLimitPerMinute?: number; readonly streamWorkers?: number } = {},
+): Promise<RunningSite> {
   const dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-web-'));
   const app = await createApp(
     {
@@ -40,6 +42,7 @@ export async function startSite(options: { readonly commentRateLimitPerMinute?: 
       publicUrl: null,
       mediaDir: null,
       redisUrl: null,
+      streamWorkers: options.streamWorkers ?? 0,
     },
     { logger: pino({ level: 'silent' }), now: () => TEST_NOW },
   );

@@ -30,6 +30,7 @@ before(async () => {
       publicUrl: null,
       mediaDir: null,
       redisUrl: null,
+      streamWorkers: 0,
     },
     { logger: pino({ level: 'silent' }), now: () => NOW },
   );

@@ -3,9 +3,10 @@ import { Type } from '@sinclair/typebox';
 import { sendApiError } from '../http/apiError.js';
 import type { TypeBoxApp } from '../http/typeboxApp.js';
 import type { SiteContext } from '../siteContext.js';
-import { MarketStreamHub, type StreamLimits } from '../stream/marketStreamHub.js';
+import { MarketStreamHub, type MarketStreamStats, type StreamLimits } from '../stream/marketStreamHub.js';
 import { parseLastEventId, STREAM_HEADERS } from '../stream/sseFrames.js';
 import { NAME_LIST_RULE, parseStreamFilter } from '../stream/streamFilter.js';
+import type { StreamWorkerPool } from '../stream/streamWorkerPool.js';
 
 const NameList = Type.String(NAME_LIST_RULE);
 const StreamQuery = Type.Object({ symbols: Type.Optional(NameList), indices: Type.Optional(NameList) });
@@ -43,6 +44,7 @@ export function registerMarketStreamRoutes(
   app: TypeBoxApp,
   site: SiteContext,
   limits: Partial<StreamLimits> = {},
+  workers?: StreamWorkerPool,
 ): MarketStreamHub {
   const { logger } = site.deps;
   const hub = new MarketStreamHub({
@@ -72,7 +74,8 @@ export function registerMarketStreamRoutes(
   });
 
   app.get('/api/v1/market/stream/stats', { schema: { response: { 200: StreamStats } } }, async (_request, reply) => {
-    return reply.header('cache-control', 'no-store').send(hub.stats());
+    // With stream workers the streams are theirs: their counters, added up, plus any this process kept.
+    return reply.header('cache-control', 'no-store').send(withWorkers(hub.stats(), workers?.stats() ?? null));
   });
 
   return hub;
@@ -83,4 +86,24 @@ function definedHeaders(headers: Record<string, string | number | string[] | und
   const defined: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(headers)) if (value !== undefined) defined[name] = value;
   return defined;
+}
+
+function withWorkers(own: MarketStreamStats, workers: Omit<MarketStreamStats, 'limits'> | null): MarketStreamStats {
+  if (workers === null) return own;
+  return {
+    version: Math.max(own.version, workers.version),
+    clients: own.clients + workers.clients,
+    lagging: own.lagging + workers.lagging,
+    blocked: own.blocked + workers.blocked,
+    connectionsTotal: own.connectionsTotal + workers.connectionsTotal,
+    sends: workers.sends,
+    dropped: {
+      overflow: own.dropped.overflow + workers.dropped.overflow,
+      blocked: own.dropped.blocked + workers.dropped.blocked,
+    },
+    maxPendingBytes: Math.max(own.maxPendingBytes, workers.maxPendingBytes),
+    peakPendingBytes: Math.max(own.peakPendingBytes, workers.peakPendingBytes),
+    lastSendPassMs: workers.lastSendPassMs,
+    limits: own.limits,
+  };
 }

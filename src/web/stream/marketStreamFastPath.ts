@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MarketReader } from '../../market/marketSnapshot.js';
 import type { MarketStreamHub } from './marketStreamHub.js';
-import { parseLastEventId, STREAM_HEADERS } from './sseFrames.js';
+import { parseLastEventId } from './sseFrames.js';
 import { NAME_LIST_RULE, parseStreamFilter, type StreamFilterQuery } from './streamFilter.js';
+import { streamFixedHead, streamResponseHead } from './streamHead.js';
+import type { StreamWorkerPool } from './streamWorkerPool.js';
 
 export const MARKET_STREAM_PATH = '/api/v1/market/stream';
 
@@ -11,6 +13,8 @@ export interface MarketStreamFastPathOptions {
   readonly market: MarketReader;
   /** Headers every response carries (security policy). */
   readonly extraHeaders: Readonly<Record<string, string>>;
+  /** When set, each stream's socket is handed to a stream worker process instead of this process's hub. */
+  readonly workers?: StreamWorkerPool;
   readonly clock?: () => number;
 }
 
@@ -31,15 +35,10 @@ const NAME_LIST = new RegExp(NAME_LIST_RULE.pattern);
 export class MarketStreamFastPath {
   private readonly fixedHead: string;
   private readonly clock: () => number;
-  private headSecond = -1;
-  private head = Buffer.alloc(0);
 
   constructor(private readonly options: MarketStreamFastPathOptions) {
     this.clock = options.clock ?? Date.now;
-    const headers = { ...options.extraHeaders, ...STREAM_HEADERS };
-    this.fixedHead = Object.entries(headers)
-      .map(([name, value]) => `${name}: ${value}\r\n`)
-      .join('');
+    this.fixedHead = streamFixedHead(options.extraHeaders);
   }
 
   handle(request: IncomingMessage, response: ServerResponse): boolean {
@@ -54,20 +53,11 @@ export class MarketStreamFastPath {
     const socket = request.socket;
     // The response object is never used: let it go, so only the socket stays referenced.
     response.detachSocket(socket);
-    socket.write(this.responseHead());
-    this.options.hub.connect(socket, parsed.filter, parseLastEventId(request.headers['last-event-id']));
+    const lastEventId = parseLastEventId(request.headers['last-event-id']);
+    if (this.options.workers?.handOff(socket, query, lastEventId)) return true;
+    socket.write(streamResponseHead(this.fixedHead, this.clock()));
+    this.options.hub.connect(socket, parsed.filter, lastEventId);
     return true;
-  }
-
-  /** The status line and headers, rebuilt once a second for the Date header. */
-  private responseHead(): Buffer {
-    const second = Math.floor(this.clock() / 1000);
-    if (second !== this.headSecond) {
-      this.headSecond = second;
-      const date = new Date(second * 1000).toUTCString();
-      this.head = Buffer.from(`HTTP/1.1 200 OK\r\n${this.fixedHead}date: ${date}\r\nconnection: close\r\n\r\n`);
-    }
-    return this.head;
   }
 }
 
