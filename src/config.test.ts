@@ -42,6 +42,15 @@ describe('serve configuration', () => {
     assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://u@h:5432/db' });
   });
 
+  test('stream workers: none by default, BROADSHEET_STREAM_WORKERS or the flag sets them', () => {
+    assert.equal(parseServeConfig({}).streamWorkers, 0);
+    assert.equal(parseServeConfig(mergeEnvironment({}, { BROADSHEET_STREAM_WORKERS: '3' })).streamWorkers, 3);
+    assert.equal(
+      parseServeConfig(mergeEnvironment({ streamWorkers: '2' }, { BROADSHEET_STREAM_WORKERS: '3' })).streamWorkers,
+      2,
+    );
+  });
+
   test('REDIS_URL moves the bus to Redis; BROADSHEET_REDIS_URL and the flag win', () => {
     assert.equal(parseServeConfig({}).redisUrl, null);
     assert.equal(
@@ -56,6 +65,8 @@ describe('serve configuration', () => {
   for (const [raw, pattern] of [
     [{ port: 'eighty' }, /--port .* must be a whole number, got "eighty"/],
     [{ port: '70000' }, /--port .* between 0 and 65535/],
+    [{ streamWorkers: '33' }, /--stream-workers .* between 0 and 32/],
+    [{ streamWorkers: 'two' }, /--stream-workers .* must be a whole number/],
     [{ simulator: 'maybe' }, /--simulator .* must be "on" or "off"/],
     [{ demo: 'perhaps' }, /--no-demo .* true or false/],
     [{ commentRateLimit: '-1' }, /--comment-rate-limit .* whole number/],
