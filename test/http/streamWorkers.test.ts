@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { formatRupees, paisa } from '../../src/market/money.js';
 import type { MarketStreamStats } from '../../src/web/stream/marketStreamHub.js';
@@ -85,6 +86,31 @@ describe('market streams held by stream worker processes (--stream-workers 2)', 
     );
   });
 
+  test('a worker that dies takes its streams with it, is started again, and new streams are served', async () => {
+    const workers = streamWorkerPids();
+    assert.equal(workers.length, 2, 'two worker processes run');
+    const victim = workers[0] as number;
+    process.kill(victim, 'SIGKILL');
+    // Its clients see their stream end (EventSource would reconnect); the others keep theirs.
+    const ends = await Promise.all(
+      streams.map((stream) =>
+        Promise.race([stream.ended.then(() => true), new Promise((r) => setTimeout(() => r(false), 3000))]),
+      ),
+    );
+    assert.ok(ends.some(Boolean), 'the killed worker held some of the streams');
+    assert.ok(!ends.every(Boolean), 'the other worker kept its streams');
+    await until(
+      async () => streamWorkerPids(),
+      (pids) => pids.length === 2 && !pids.includes(victim),
+      'a new worker in its place',
+    );
+    for (let i = 0; i < 4; i++) {
+      const stream = await openStream(site.baseUrl, STREAM);
+      streams.push(stream);
+      assert.equal((await stream.next()).event, 'snapshot');
+    }
+  });
+
   test('closing the server ends the workers and every stream they hold', async () => {
     const local = await startSite({ streamWorkers: 1 });
     const stream = await openStream(local.baseUrl, STREAM);
@@ -93,3 +119,23 @@ describe('market streams held by stream worker processes (--stream-workers 2)', 
     await stream.ended;
   });
 });
+
+/** The stream worker processes this test process started (children whose command line names the worker). */
+function streamWorkerPids(): number[] {
+  const children: number[] = [];
+  for (const task of readdirSync(`/proc/${process.pid}/task`)) {
+    try {
+      const listed = readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8').trim();
+      if (listed !== '') children.push(...listed.split(/\s+/).map(Number));
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return children.filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('streamWorker');
+    } catch {
+      return false;
+    }
+  });
+}
