@@ -9,6 +9,7 @@ import { type App, type AppOptions, createApp } from '../../src/app.js';
 import { type Account, createAccount } from '../../src/store/accounts.js';
 import { type AccountsTables, accountsTables } from '../../src/store/accountsTables.js';
 import { openDatabase } from '../../src/store/connect.js';
+import { testServeConfig } from '../support/serveConfig.js';
 
 /** "Now" at the start of every admin test; tests move the clock with `advance`. */
 export const START = new Date('2023-01-31T08:00:00Z');
@@ -33,23 +34,11 @@ export async function startAdminSite(options: Pick<AppOptions, 'admin'> = {}): P
   const dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-admin-'));
   const file = path.join(dir, 'site.sqlite');
   let now = START.getTime();
-  const app = await createApp(
-    {
-      host: '127.0.0.1',
-      port: 0,
-      database: { kind: 'sqlite', path: file },
-      demo: false,
-      simulator: false,
-      simulatorIntervalMs: 1000,
-      commentRateLimitPerMinute: 1000,
-      logLevel: 'silent',
-      publicUrl: null,
-      mediaDir: null,
-      redisUrl: null,
-      streamWorkers: 0,
-    },
-    { logger: pino({ level: 'silent' }), now: () => new Date(now), ...options },
-  );
+  const app = await createApp(testServeConfig(file, { demo: false, commentRateLimit: '1000' }), {
+    logger: pino({ level: 'silent' }),
+    now: () => new Date(now),
+    ...options,
+  });
   const baseUrl = await app.start();
   const opened = await openDatabase({ kind: 'sqlite', path: file });
   const db = accountsTables(opened.db);

@@ -8,24 +8,12 @@ import { type App, createApp } from '../../src/app.js';
 import { createApiToken } from '../../src/store/apiTokens.js';
 import { openDatabase } from '../../src/store/connect.js';
 import { marketTables } from '../../src/store/marketTables.js';
+import { testServeConfig } from '../support/serveConfig.js';
 import { SECTIONS, story } from './articlesFixture.js';
 
 async function startSite(file: string, clock: { now: number }): Promise<{ app: App; baseUrl: string }> {
   const app = await createApp(
-    {
-      host: '127.0.0.1',
-      port: 0,
-      database: { kind: 'sqlite', path: file },
-      demo: false,
-      simulator: false,
-      simulatorIntervalMs: 1000,
-      commentRateLimitPerMinute: 1000,
-      logLevel: 'silent',
-      publicUrl: null,
-      mediaDir: null,
-      redisUrl: null,
-      streamWorkers: 0,
-    },
+    testServeConfig(file, { demo: false, commentRateLimit: '1000' }),
     // A long interval: only the check at start can publish in this test.
     { logger: pino({ level: 'silent' }), now: () => new Date(clock.now), scheduledPublishIntervalMs: 3_600_000 },
   );

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import pino from 'pino';
 import { createApp } from '../../src/app.js';
+import { testServeConfig } from '../support/serveConfig.js';
 import { Browser } from './adminSite.js';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -33,23 +34,9 @@ function broadsheet(args: readonly string[], stdin?: string) {
 }
 
 async function canSignIn(email: string, password: string): Promise<number> {
-  const app = await createApp(
-    {
-      host: '127.0.0.1',
-      port: 0,
-      database: { kind: 'sqlite', path: dbPath },
-      demo: false,
-      simulator: false,
-      simulatorIntervalMs: 1000,
-      commentRateLimitPerMinute: 0,
-      logLevel: 'silent',
-      publicUrl: null,
-      mediaDir: null,
-      redisUrl: null,
-      streamWorkers: 0,
-    },
-    { logger: pino({ level: 'silent' }) },
-  );
+  const app = await createApp(testServeConfig(dbPath, { demo: false, commentRateLimit: '0' }), {
+    logger: pino({ level: 'silent' }),
+  });
   try {
     const browser = new Browser(await app.start());
     return (await browser.login(email, password)).status;

@@ -5,12 +5,12 @@ import pino from 'pino';
 import { hashPassword } from '../../src/admin/passwordHash.js';
 import type { Role } from '../../src/admin/roles.js';
 import { type App, createApp } from '../../src/app.js';
-import { parseServeConfig } from '../../src/config.js';
 import { createAccount } from '../../src/store/accounts.js';
 import { accountsTables } from '../../src/store/accountsTables.js';
 import { type ApiRole, createApiToken } from '../../src/store/apiTokens.js';
 import { openDatabase } from '../../src/store/connect.js';
 import { marketTables } from '../../src/store/marketTables.js';
+import { testServeConfig } from '../support/serveConfig.js';
 import { Browser, PASSWORD } from './adminSite.js';
 
 /** Tuesday 31 Jan 2023, 13:00 in Karachi: the demo market's day, open by the calendar. */
@@ -40,10 +40,7 @@ export async function startDeskSite(): Promise<DeskSite> {
   const file = path.join(dir, 'site.sqlite');
   const clock = { now: DESK_START.getTime() };
   const boot = async () => {
-    const config = {
-      ...parseServeConfig({ port: '0', db: file, logLevel: 'silent', commentRateLimit: '0' }),
-      simulator: false,
-    };
+    const config = testServeConfig(file, { commentRateLimit: '0' });
     const app = await createApp(config, {
       logger: pino({ level: 'silent' }),
       now: () => new Date(clock.now),

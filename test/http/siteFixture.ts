@@ -6,6 +6,7 @@ import pino from 'pino';
 import { createApp } from '../../src/app.js';
 import type { Market } from '../../src/market/market.js';
 import type { KyselyNewsStore } from '../../src/store/kyselyNewsStore.js';
+import { testServeConfig } from '../support/serveConfig.js';
 
 export interface RunningSite {
   readonly baseUrl: string;
@@ -30,20 +31,10 @@ export async function startSite(
 ): Promise<RunningSite> {
   const dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-web-'));
   const app = await createApp(
-    {
-      host: '127.0.0.1',
-      port: 0,
-      database: { kind: 'sqlite', path: path.join(dir, 'news.sqlite') },
-      demo: true,
-      simulator: false,
-      simulatorIntervalMs: 1000,
-      commentRateLimitPerMinute: options.commentRateLimitPerMinute ?? 1000,
-      logLevel: 'silent',
-      publicUrl: null,
-      mediaDir: null,
-      redisUrl: null,
-      streamWorkers: options.streamWorkers ?? 0,
-    },
+    testServeConfig(path.join(dir, 'news.sqlite'), {
+      commentRateLimit: String(options.commentRateLimitPerMinute ?? 1000),
+      streamWorkers: String(options.streamWorkers ?? 0),
+    }),
     { logger: pino({ level: 'silent' }), now: () => TEST_NOW },
   );
   const baseUrl = await app.start();

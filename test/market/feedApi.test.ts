@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import pino from 'pino';
 import { type App, createApp } from '../../src/app.js';
 import { createApiToken, revokeApiToken } from '../../src/store/apiTokens.js';
+import { testServeConfig } from '../support/serveConfig.js';
 import { type OpenMarketDb, openMarketDb } from './marketBackends.js';
 
 const NOW = new Date('2023-01-31T06:00:00Z');
@@ -17,23 +18,10 @@ const tokens = { feed: '', editor: '', revoked: '' };
 
 before(async () => {
   const path = join(dir, 'site.sqlite');
-  app = await createApp(
-    {
-      host: '127.0.0.1',
-      port: 0,
-      database: { kind: 'sqlite', path },
-      demo: true,
-      simulator: false,
-      simulatorIntervalMs: 1000,
-      commentRateLimitPerMinute: 0,
-      logLevel: 'silent',
-      publicUrl: null,
-      mediaDir: null,
-      redisUrl: null,
-      streamWorkers: 0,
-    },
-    { logger: pino({ level: 'silent' }), now: () => NOW },
-  );
+  app = await createApp(testServeConfig(path, { commentRateLimit: '0' }), {
+    logger: pino({ level: 'silent' }),
+    now: () => NOW,
+  });
   address = await app.start();
   side = await openMarketDb({ kind: 'sqlite', path });
   tokens.feed = (await createApiToken(side.db, { name: 'PSX feed', role: 'market-feed', now: NOW })).token;
