@@ -39,7 +39,7 @@ import { type Quote, type TradingRules, untradedQuote } from './quote.js';
 import { QuoteViews } from './quoteViews.js';
 import { indexView } from './snapshotViews.js';
 import type { Trade } from './trade.js';
-import { MAX_TURNOVER, malformedTrade, offRulesTradeInBand, type TradeRejection } from './tradeCheck.js';
+import { MAX_TURNOVER, malformedTrade, offRulesTrade, type TradeRejection } from './tradeCheck.js';
 import { printTrade } from './tradePrint.js';
 import { type TradeRoute, tradeRoute } from './tradeRoute.js';
 import {
@@ -534,7 +534,7 @@ export class Market {
     if (haltedUntil) {
       return { ok: false, code: 'market halted', reason: `market halted until ${haltedUntil.toISOString()}` };
     }
-    const offRules = offRulesTradeInBand(trade, route.rules, route.band);
+    const offRules = offRulesTrade(trade, route.rules, route.band);
     if (offRules) return { ok: false, ...offRules };
     if (route.tally.turnover + trade.price * trade.volume > MAX_TURNOVER) {
       return { ok: false, code: 'malformed', reason: 'turnover beyond exact arithmetic' };

@@ -1,6 +1,6 @@
 import { isSymbol } from './instrument.js';
-import { type PriceBand, priceBand } from './priceBand.js';
-import type { Quote, TradingRules } from './quote.js';
+import type { PriceBand } from './priceBand.js';
+import type { TradingRules } from './quote.js';
 import type { Trade } from './trade.js';
 
 /** Why a market refuses a trade; counted per kind in `Market.stats()`. */
@@ -52,13 +52,11 @@ function formProblem(trade: Trade): string | null {
   return null;
 }
 
-/** Problems against the stock's rules: lot, tick, band (psx-market.md §4.3, §4.5, §4.6). */
-export function offRulesTrade(quote: Quote, trade: Trade, rules: TradingRules): TradeRejection | null {
-  return offRulesTradeInBand(trade, rules, priceBand(quote.ldcp, rules.tickSize, rules.band));
-}
-
-/** As `offRulesTrade`, with the stock's price band for today already worked out. */
-export function offRulesTradeInBand(trade: Trade, rules: TradingRules, band: PriceBand): TradeRejection | null {
+/**
+ * Problems against the stock's rules: lot, tick, and today's price band, worked
+ * out once per LDCP by the caller (psx-market.md §4.3, §4.5, §4.6).
+ */
+export function offRulesTrade(trade: Trade, rules: TradingRules, band: PriceBand): TradeRejection | null {
   if (trade.volume % rules.lotSize !== 0) {
     return { code: 'off lot', reason: `volume ${trade.volume} is not a multiple of the lot size ${rules.lotSize}` };
   }

@@ -1,13 +1,4 @@
-import {
-  type HaltRule,
-  type HaltState,
-  haltPhase,
-  haltStateAt,
-  type IndexLevel,
-  NORMAL,
-  observeBreach,
-  observeIndex,
-} from './marketHalt.js';
+import { type HaltRule, type HaltState, haltPhase, haltStateAt, NORMAL, observeBreach } from './marketHalt.js';
 import type { MarketStatusView } from './marketSnapshot.js';
 import { acceptsTrades, sessionStatus, statusText } from './marketStatus.js';
 import { marketPhase, nextPhaseChange, type TradingCalendar } from './tradingCalendar.js';
@@ -72,11 +63,6 @@ export class TradingStatus {
       if (!this.sessionOpen(now)) this.halt = NORMAL;
     }
     this.halt = haltStateAt(this.halt, rule, now);
-  }
-
-  /** The halt rule's index moved to `level`. */
-  observe(level: IndexLevel, now: Date): void {
-    if (this.rules.haltRule) this.halt = observeIndex(this.halt, this.rules.haltRule, level, now);
   }
 
   /** The halt rule's index was seen at a level that is (or is not) a breach of the rule. */
