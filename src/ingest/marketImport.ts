@@ -110,6 +110,19 @@ export async function saveClosingRows(
   );
 }
 
+/** Keeps a history CSV's rows as daily bars of its instrument or index. */
+export async function saveHistoryBars(
+  db: Kysely<MarketTables> | Transaction<MarketTables>,
+  history: HistoryFile,
+  stamp: number,
+): Promise<void> {
+  await saveDailyBars(
+    db,
+    history.bars.map((bar) => ({ bar: { code: history.symbol, ...bar }, source: 'csv' })),
+    stamp,
+  );
+}
+
 /** The report of an import, from what was parsed and how many rows were taken. */
 export function importReport(parsed: ParsedImport): ImportReport {
   switch (parsed.format) {
@@ -179,14 +192,7 @@ export async function storeImport(db: Kysely<MarketTables>, parsed: ParsedImport
       return importReport(parsed);
     }
     case 'csv': {
-      const { history } = parsed;
-      await db.transaction().execute((trx) =>
-        saveDailyBars(
-          trx,
-          history.bars.map((bar) => ({ bar: { code: history.symbol, ...bar }, source: 'csv' })),
-          stamp,
-        ),
-      );
+      await db.transaction().execute((trx) => saveHistoryBars(trx, parsed.history, stamp));
       return importReport(parsed);
     }
   }

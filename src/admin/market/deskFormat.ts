@@ -30,3 +30,9 @@ export function karachiTime(at: Date): string {
   const local = new Date(at.getTime() + 5 * 60 * 60 * 1000).toISOString();
   return `${local.slice(0, 10)} ${local.slice(11, 16)} PKT`;
 }
+
+/** The engine's and the importers' reasons are phrases ("unknown symbol X"); the desk shows sentences. */
+export function sentence(reason: string): string {
+  const text = reason.charAt(0).toUpperCase() + reason.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}

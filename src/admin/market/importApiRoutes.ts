@@ -2,9 +2,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { UnreadableFileError } from '../../ingest/archiveBytes.js';
 import { type ImportFormat, type ImportReport, importReport, parseImportBytes } from '../../ingest/marketImport.js';
+import { isSymbol } from '../../market/instrument.js';
 import { sendApiError } from '../../web/http/apiError.js';
 import { actorOf } from '../http/guard.js';
 import type { Actor } from '../roles.js';
+import { sentence } from './deskFormat.js';
 import type { DeskProblem } from './deskInput.js';
 import { DESK_GUARD, type DeskRoutes } from './deskRouteKit.js';
 import { sendDeskRefusal } from './instrumentApiRoutes.js';
@@ -13,6 +15,7 @@ import type { MarketDesk } from './marketDesk.js';
 // A closing file of every listed company is about 100 KB; a zipped one less. Ten years of daily history is ~200 KB.
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
 
+// isSymbol's rule, in either case (a history CSV's symbol is upper-cased when it is read).
 const SYMBOL = /^[A-Za-z0-9][A-Za-z0-9.-]{0,15}$/;
 
 const ImportQuery = Type.Object({
@@ -38,7 +41,7 @@ export async function importUpload(
   options: { readonly name: string; readonly format?: ImportFormat; readonly symbol?: string },
 ): Promise<ImportOutcome> {
   if (bytes.length === 0) return { ok: false, status: 400, problems: [{ field: 'file', message: 'Choose a file.' }] };
-  if (options.symbol !== undefined && !SYMBOL.test(options.symbol)) {
+  if (options.symbol !== undefined && !isSymbol(options.symbol.toUpperCase())) {
     return { ok: false, status: 422, problems: [{ field: 'symbol', message: 'A symbol is letters and digits.' }] };
   }
   let parsed: ReturnType<typeof parseImportBytes>;
@@ -50,7 +53,7 @@ export async function importUpload(
     });
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error;
-    return { ok: false, status: 400, problems: [{ field: 'file', message: `${sentence(error.message)}` }] };
+    return { ok: false, status: 400, problems: [{ field: 'file', message: sentence(error.message) }] };
   }
   const outcome =
     parsed.format === 'closing'
@@ -91,10 +94,4 @@ export function registerImportApiRoutes({ app, desk }: DeskRoutes): void {
       },
     );
   });
-}
-
-function sentence(text: string): string {
-  const trimmed = text.trim();
-  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
-  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }

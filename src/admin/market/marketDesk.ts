@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ClosingFile } from '../../ingest/closingFileParser.js';
 import type { HistoryFile } from '../../ingest/historyCsvParser.js';
-import { saveClosingRows } from '../../ingest/marketImport.js';
+import { saveClosingRows, saveHistoryBars } from '../../ingest/marketImport.js';
 import type { CalendarEdit } from '../../market/calendarEdit.js';
 import type { CorporateAction, ExAdjustment } from '../../market/corporateAction.js';
 import type { DeskChange, InstrumentAmendment } from '../../market/deskChange.js';
@@ -14,9 +14,9 @@ import type { MarketEvent, MarketEventOutcome } from '../../market/marketEvent.j
 import { PSX_CALENDAR, type TradingCalendar, tradingDateOf } from '../../market/tradingCalendar.js';
 import type { AccountsTables } from '../../store/accountsTables.js';
 import { type AuditAction, recordAudit } from '../../store/audit.js';
-import { saveDailyBars } from '../../store/marketLog.js';
 import type { MarketTables } from '../../store/marketTables.js';
 import type { Actor } from '../roles.js';
+import { sentence } from './deskFormat.js';
 import type { DeskProblem } from './deskInput.js';
 import type { MarketDeskDeps } from './marketDeskDeps.js';
 import { type MembershipChange, plannedConstituents } from './recompositionPlan.js';
@@ -222,14 +222,7 @@ export class MarketDesk {
   /** A daily history CSV of one instrument or index: its rows are kept as daily bars (the market itself is untouched). */
   async importHistory(actor: Actor, file: string, history: HistoryFile): Promise<DeskOutcome<HistoryImport>> {
     if (history.bars.length === 0) return refused('file', 'The file holds no row an import can take.');
-    const stamp = this.now().getTime();
-    await this.marketDb.transaction().execute((trx) =>
-      saveDailyBars(
-        trx,
-        history.bars.map((bar) => ({ bar: { code: history.symbol, ...bar }, source: 'csv' })),
-        stamp,
-      ),
-    );
+    await this.marketDb.transaction().execute((trx) => saveHistoryBars(trx, history, this.now().getTime()));
     await this.audit(
       actor,
       'market.import',
@@ -302,12 +295,6 @@ function refused(field: string | null, message: string): { ok: false; status: 42
 
 function missing(field: string, message: string): { ok: false; status: 404; problems: DeskProblem[] } {
   return { ok: false, status: 404, problems: [{ field, message }] };
-}
-
-/** The engine's reasons are phrases ("unknown symbol X"); the desk shows sentences. */
-function sentence(reason: string): string {
-  const text = reason.charAt(0).toUpperCase() + reason.slice(1);
-  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 function pick(instrument: Instrument, keys: readonly string[]): Record<string, unknown> {
