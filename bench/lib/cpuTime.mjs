@@ -4,33 +4,45 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ: 100 on every Linux architecture Node runs on
 
-/** utime + stime of one process (all its threads) in seconds, from the text of /proc/<pid>/stat. */
-export function parseStatCpuSeconds(stat) {
+/** utime and stime of one process (all its threads) in clock ticks, from the text of /proc/<pid>/stat. */
+function parseStatTicks(stat) {
   // The command name (field 2) may hold spaces and parentheses; fields are counted after its last ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const utime = Number(fields[11]);
   const stime = Number(fields[12]);
   if (!Number.isFinite(utime) || !Number.isFinite(stime)) throw new Error('unreadable /proc/<pid>/stat');
+  return { utime, stime };
+}
+
+/** utime + stime of one process (all its threads) in seconds, from the text of /proc/<pid>/stat. */
+export function parseStatCpuSeconds(stat) {
+  const { utime, stime } = parseStatTicks(stat);
   return (utime + stime) / TICKS_PER_SECOND;
 }
 
-/** User and system CPU seconds of one process, apart: the kernel's share shows what its sockets cost. */
+/** User and system CPU seconds of one process, apart (the kernel's share shows what its sockets cost); null when gone. */
 export function processCpuSplit(pid) {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { user: Number(fields[11]) / TICKS_PER_SECOND, system: Number(fields[12]) / TICKS_PER_SECOND };
+    const { utime, stime } = parseStatTicks(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    return { user: utime / TICKS_PER_SECOND, system: stime / TICKS_PER_SECOND };
   } catch {
     return null;
   }
 }
 
-/** CPU seconds of a process and its live children (nginx's workers), or null when /proc cannot tell. */
+/** CPU seconds of a process and its live descendants (nginx's workers), or null when /proc cannot tell. */
 export function processTreeCpuSeconds(pid) {
+  const own = processCpuSeconds(pid);
+  if (own === null) return null;
+  // A descendant that ended meanwhile counts for nothing.
+  return processTree(pid)
+    .slice(1)
+    .reduce((total, descendant) => total + (processCpuSeconds(descendant) ?? 0), own);
+}
+
+function processCpuSeconds(pid) {
   try {
-    let total = parseStatCpuSeconds(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-    for (const child of childPids(pid)) total += processTreeCpuSeconds(child) ?? 0;
-    return total;
+    return parseStatCpuSeconds(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return null;
   }
