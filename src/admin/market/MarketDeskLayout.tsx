@@ -72,6 +72,7 @@ export function ProblemList(props: { readonly problems: readonly DeskProblem[]; 
  * A labelled text field that shows its own problem and is marked invalid for
  * assistive technology. A date field shows a typed value only when it is a real
  * date (anything else is not a valid value for it); its problem still says what was wrong.
+ * A file field never carries a value (HTML does not allow one).
  */
 export function Field(props: {
   readonly formId: string;
@@ -81,9 +82,11 @@ export function Field(props: {
   readonly problems: readonly DeskProblem[];
   readonly hint?: string;
   readonly required?: boolean;
-  readonly type?: 'text' | 'date';
+  readonly type?: 'text' | 'date' | 'file';
   readonly inputMode?: 'numeric' | 'decimal';
   readonly maxLength?: number;
+  /** File fields: the kinds of file offered, as for the `accept` attribute. */
+  readonly accept?: string;
 }) {
   const id = `${props.formId}-${props.name}`;
   const problem = props.problems.find((p) => p.field === props.name);
@@ -105,8 +108,10 @@ export function Field(props: {
         id={id}
         name={props.name}
         type={props.type ?? 'text'}
-        value={props.type === 'date' && !isRealDate(props.value) ? '' : props.value}
-        {...(props.type === 'date' ? {} : { maxLength: props.maxLength ?? 120 })}
+        {...(props.type === 'file'
+          ? { accept: props.accept }
+          : { value: props.type === 'date' && !isRealDate(props.value) ? '' : props.value })}
+        {...(props.type === undefined || props.type === 'text' ? { maxLength: props.maxLength ?? 120 } : {})}
         {...(props.inputMode ? { inputMode: props.inputMode } : {})}
         {...(props.required ? { required: true } : {})}
         {...(problem ? { 'aria-invalid': 'true' as const } : {})}

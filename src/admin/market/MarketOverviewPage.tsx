@@ -82,7 +82,7 @@ export function MarketOverviewPage(props: MarketOverviewProps) {
         </div>
         <button type="submit">Close the trading day</button>
       </form>
-      <h2 id="import-file">Import a file</h2>
+      <h2 id="import-heading">Import a file</h2>
       <p>
         The exchange's closing-rate file for a day (<code>closing11.lis</code>, plain, ZIP or gzip) lays that day over
         the market at once: last price, LDCP, open, high, low and volume of every stock in it, and the indices holding
@@ -94,21 +94,19 @@ export function MarketOverviewPage(props: MarketOverviewProps) {
         method="post"
         action="/admin/market/imports"
         enctype="multipart/form-data"
-        aria-labelledby="import-file"
+        aria-labelledby="import-heading"
       >
         <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
-        <div class="field">
-          <label for="import-file-input">File</label>
-          {importProblem(props.importProblems, 'file')}
-          <input
-            id="import-file-input"
-            type="file"
-            name="file"
-            accept=".lis,.zip,.gz,.Z,.csv,.txt"
-            required
-            {...invalid(props.importProblems, 'file')}
-          />
-        </div>
+        <Field
+          formId="import"
+          name="file"
+          label="File"
+          type="file"
+          accept=".lis,.zip,.gz,.Z,.csv,.txt"
+          value=""
+          problems={props.importProblems}
+          required
+        />
         <div class="field">
           <label for="import-format">Kind of file</label>
           <select id="import-format" name="format">
@@ -169,21 +167,6 @@ function DayClosed(props: { readonly endOfDay: EndOfDay }) {
       )}
     </section>
   );
-}
-
-function importProblem(problems: readonly DeskProblem[], field: string) {
-  const problem = problems.find((p) => p.field === field);
-  return problem ? (
-    <span id={`import-${field}-problem`} class="field-problem">
-      {problem.message}
-    </span>
-  ) : null;
-}
-
-function invalid(problems: readonly DeskProblem[], field: string) {
-  return problems.some((p) => p.field === field)
-    ? { 'aria-invalid': 'true' as const, 'aria-describedby': `import-${field}-problem` }
-    : {};
 }
 
 function FileImported(props: { readonly report: ImportReport }) {
