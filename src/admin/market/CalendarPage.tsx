@@ -4,7 +4,7 @@ import { CSRF_FIELD } from '../http/csrf.js';
 import { karachiTime } from './deskFormat.js';
 import type { DeskProblem } from './deskInput.js';
 import { type DeskPageProps, Field, MarketDeskLayout, ProblemList } from './MarketDeskLayout.js';
-import type { ScheduleField } from './scheduleForm.js';
+import { SCHEDULE_FIELDS } from './scheduleForm.js';
 
 export interface CalendarPageProps extends DeskPageProps {
   readonly calendar: TradingCalendar;
@@ -16,17 +16,6 @@ export interface CalendarPageProps extends DeskPageProps {
   readonly scheduleForm: Readonly<Record<string, string | undefined>>;
   readonly scheduleProblems: readonly DeskProblem[];
 }
-
-// Karachi times, HH:MM; a PSX notice gives a day's timetable in these terms.
-const SCHEDULE_LABELS: readonly (readonly [ScheduleField, string, string, boolean])[] = [
-  ['preOpenStart', 'Pre-open from', 'Optional; pre-open runs until trading starts', false],
-  ['openStart', 'Trading from', 'HH:MM, e.g. 09:30', true],
-  ['breakStart', 'Break from', 'Optional, with its end (Friday prayers)', false],
-  ['breakEnd', 'Break until', 'Optional, with its start', false],
-  ['closeAt', 'Close at', 'HH:MM, e.g. 13:30', true],
-  ['postCloseStart', 'Post-close from', 'Optional, with its end', false],
-  ['postCloseEnd', 'Post-close until', 'Optional, with its start', false],
-];
 
 const WEEKDAYS: readonly Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
@@ -151,7 +140,7 @@ export function CalendarPage(props: CalendarPageProps) {
           problems={props.scheduleProblems}
           required
         />
-        {SCHEDULE_LABELS.map(([name, label, hint, required]) => (
+        {SCHEDULE_FIELDS.map(({ name, label, hint, required }) => (
           <Field
             key={name}
             formId="special"

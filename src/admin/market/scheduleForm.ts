@@ -1,18 +1,26 @@
 import type { SessionPeriod, SessionSchedule } from '../../market/tradingCalendar.js';
 import { FieldReader } from './deskInput.js';
 
-/** The special-schedule form's time fields, as PSX notices give a day's timetable. */
+/**
+ * The special-schedule form's time fields, in the terms a PSX notice gives a
+ * day's timetable (Karachi times): what the page shows and the reader checks.
+ */
 export const SCHEDULE_FIELDS = [
-  'preOpenStart',
-  'openStart',
-  'breakStart',
-  'breakEnd',
-  'closeAt',
-  'postCloseStart',
-  'postCloseEnd',
+  {
+    name: 'preOpenStart',
+    label: 'Pre-open from',
+    hint: 'Optional; pre-open runs until trading starts',
+    required: false,
+  },
+  { name: 'openStart', label: 'Trading from', hint: 'HH:MM, e.g. 09:30', required: true },
+  { name: 'breakStart', label: 'Break from', hint: 'Optional, with its end (Friday prayers)', required: false },
+  { name: 'breakEnd', label: 'Break until', hint: 'Optional, with its start', required: false },
+  { name: 'closeAt', label: 'Close at', hint: 'HH:MM, e.g. 13:30', required: true },
+  { name: 'postCloseStart', label: 'Post-close from', hint: 'Optional, with its end', required: false },
+  { name: 'postCloseEnd', label: 'Post-close until', hint: 'Optional, with its start', required: false },
 ] as const;
 
-export type ScheduleField = (typeof SCHEDULE_FIELDS)[number];
+export type ScheduleField = (typeof SCHEDULE_FIELDS)[number]['name'];
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -27,18 +35,21 @@ export function readSpecialSchedule(
 ): { date: string; schedule: SessionSchedule } | { problems: FieldReader['problems'] } {
   const read = new FieldReader(fields);
   const date = read.date('date', 'Date');
-  const time = (field: ScheduleField, label: string, optional: boolean) => {
-    const value = read.text(field, label, { max: 5, optional });
-    if (value === undefined) return undefined;
-    return TIME.test(value) ? value : read.fail(field, `${label} must read HH:MM, e.g. 09:30.`);
-  };
-  const preOpenStart = time('preOpenStart', 'Pre-open from', true);
-  const openStart = time('openStart', 'Trading from', false);
-  const breakStart = time('breakStart', 'Break from', true);
-  const breakEnd = time('breakEnd', 'Break until', true);
-  const closeAt = time('closeAt', 'Close at', false);
-  const postCloseStart = time('postCloseStart', 'Post-close from', true);
-  const postCloseEnd = time('postCloseEnd', 'Post-close until', true);
+  const times = new Map<ScheduleField, string | undefined>();
+  for (const { name, label, required } of SCHEDULE_FIELDS) {
+    const value = read.text(name, label, { max: 5, optional: !required });
+    times.set(
+      name,
+      value === undefined || TIME.test(value) ? value : read.fail(name, `${label} must read HH:MM, e.g. 09:30.`),
+    );
+  }
+  const preOpenStart = times.get('preOpenStart');
+  const openStart = times.get('openStart');
+  const breakStart = times.get('breakStart');
+  const breakEnd = times.get('breakEnd');
+  const closeAt = times.get('closeAt');
+  const postCloseStart = times.get('postCloseStart');
+  const postCloseEnd = times.get('postCloseEnd');
   if ((breakStart === undefined) !== (breakEnd === undefined) && read.problems.length === 0) {
     read.fail(breakStart === undefined ? 'breakStart' : 'breakEnd', 'A break needs both its start and its end.');
   }
