@@ -126,9 +126,10 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     logger,
     commentRateLimitPerMinute: config.commentRateLimitPerMinute,
     streamWorkers: config.streamWorkers,
+    trustedProxies: config.trustedProxies,
     now,
     marketFeed: { recorder, roleOfToken: (token) => roleOfApiToken(marketDb, token) },
-    admin: { ...options.admin, db: opened.db, marketDesk: { market, recorder } },
+    admin: { secureCookies: config.secureCookies, ...options.admin, db: opened.db, marketDesk: { market, recorder } },
     media,
     marketPages: {
       reference: market,

@@ -41,6 +41,13 @@ program
       'child processes that hold the market-stream connections, 0 = this one (BROADSHEET_STREAM_WORKERS)',
     ),
   )
+  .addOption(
+    new Option(
+      '--trusted-proxy <list>',
+      'proxy addresses or CIDR ranges whose X-Forwarded-For/-Proto are believed (BROADSHEET_TRUSTED_PROXY)',
+    ),
+  )
+  .addOption(new Option('--secure-cookies <mode>', 'auto (when HTTPS), always or never (BROADSHEET_SECURE_COOKIES)'))
   .action(async (_options: unknown, command: Command) => {
     const flags = command.opts<RawServeConfig>();
     // commander always sets `demo` (true unless --no-demo); only a flag typed by the user should beat the environment.

@@ -62,6 +62,24 @@ describe('serve configuration', () => {
     assert.equal(parseServeConfig(mergeEnvironment({ redisUrl: 'redis://c' }, env)).redisUrl, 'redis://c');
   });
 
+  test('trusted proxies: none by default; a list of addresses and ranges from the flag or BROADSHEET_TRUSTED_PROXY', () => {
+    assert.deepEqual(parseServeConfig({}).trustedProxies, []);
+    const env = { BROADSHEET_TRUSTED_PROXY: '10.0.0.0/8, fd00::/8' };
+    assert.deepEqual(parseServeConfig(mergeEnvironment({}, env)).trustedProxies, ['10.0.0.0/8', 'fd00::/8']);
+    assert.deepEqual(parseServeConfig(mergeEnvironment({ trustedProxy: '127.0.0.1' }, env)).trustedProxies, [
+      '127.0.0.1',
+    ]);
+  });
+
+  test('secure cookies: auto by default; always or never from the flag or BROADSHEET_SECURE_COOKIES', () => {
+    assert.equal(parseServeConfig({}).secureCookies, 'auto');
+    assert.equal(
+      parseServeConfig(mergeEnvironment({}, { BROADSHEET_SECURE_COOKIES: 'Always' })).secureCookies,
+      'always',
+    );
+    assert.equal(parseServeConfig({ secureCookies: 'never' }).secureCookies, 'never');
+  });
+
   for (const [raw, pattern] of [
     [{ port: 'eighty' }, /--port .* must be a whole number, got "eighty"/],
     [{ port: '70000' }, /--port .* between 0 and 65535/],
@@ -77,6 +95,9 @@ describe('serve configuration', () => {
     [{ redisUrl: 'localhost:6379' }, /--redis-url .* redis:\/\/ or rediss:\/\/ URL/],
     [{ redisUrl: 'http://cache:6379' }, /--redis-url .* redis:\/\/ or rediss:\/\/ URL/],
     [{ redisUrl: 'not a url' }, /--redis-url \(BROADSHEET_REDIS_URL or REDIS_URL\)/],
+    [{ trustedProxy: 'proxy.internal' }, /--trusted-proxy \(BROADSHEET_TRUSTED_PROXY\) .*"proxy\.internal"/],
+    [{ trustedProxy: '10.0.0.0/40' }, /--trusted-proxy .* prefix length/],
+    [{ secureCookies: 'yes' }, /--secure-cookies \(BROADSHEET_SECURE_COOKIES\) must be one of auto, always, never/],
   ] as const) {
     test(`rejects ${JSON.stringify(raw)} with a message naming the setting`, () => {
       assert.throws(

@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import type { SecureCookies } from './admin/adminDeps.js';
+import { parseTrustedProxies } from './web/http/trustedProxies.js';
 
 /** Where the site keeps its data: the embedded SQLite file (default) or a PostgreSQL server. */
 export type DatabaseTarget =
@@ -26,6 +28,13 @@ export interface ServeConfig {
   readonly redisUrl: string | null;
   /** Child processes that hold the market-stream sockets (0: this process holds them); see ADR 3. */
   readonly streamWorkers: number;
+  /**
+   * Proxies (addresses, CIDR ranges) whose X-Forwarded-For and X-Forwarded-Proto
+   * are believed, for the client's address and for HTTPS; empty: none are.
+   */
+  readonly trustedProxies: readonly string[];
+  /** When session and CSRF cookies carry `Secure`; `auto`: when the request came over HTTPS. */
+  readonly secureCookies: SecureCookies;
 }
 
 /** Raw text values, as they come from flags or the environment. */
@@ -51,10 +60,13 @@ export const SETTINGS = {
   mediaDir: { flag: '--media-dir', env: ['BROADSHEET_MEDIA_DIR'] },
   redisUrl: { flag: '--redis-url', env: ['BROADSHEET_REDIS_URL', 'REDIS_URL'] },
   streamWorkers: { flag: '--stream-workers', env: ['BROADSHEET_STREAM_WORKERS'] },
+  trustedProxy: { flag: '--trusted-proxy', env: ['BROADSHEET_TRUSTED_PROXY'] },
+  secureCookies: { flag: '--secure-cookies', env: ['BROADSHEET_SECURE_COOKIES'] },
 } as const;
 
 export const DEFAULT_DB_PATH = './data/broadsheet.sqlite';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const SECURE_COOKIES: readonly SecureCookies[] = ['auto', 'always', 'never'];
 
 /** Fills settings missing from `flags` with the environment; flags win. */
 export function mergeEnvironment(flags: RawServeConfig, env: NodeJS.ProcessEnv): RawServeConfig {
@@ -97,6 +109,8 @@ export function parseServeConfig(raw: RawServeConfig): ServeConfig {
     mediaDir: text(raw.mediaDir) === undefined ? null : resolve(text(raw.mediaDir) ?? ''),
     redisUrl: parseRedisUrl(raw.redisUrl),
     streamWorkers: parseInteger('streamWorkers', raw.streamWorkers, 0, 0, 32),
+    trustedProxies: parseTrustedProxy(raw.trustedProxy),
+    secureCookies: parseSecureCookies(raw.secureCookies),
   };
 }
 
@@ -184,4 +198,26 @@ function parseLogLevel(value: string | boolean | undefined): LogLevel {
   const level = LOG_LEVELS.find((candidate) => candidate === raw);
   if (!level) throw new ConfigError(`${describe('logLevel')} must be one of ${LOG_LEVELS.join(', ')}, got "${raw}".`);
   return level;
+}
+
+function parseTrustedProxy(value: string | boolean | undefined): readonly string[] {
+  const raw = text(value);
+  if (raw === undefined) return [];
+  const parsed = parseTrustedProxies(raw);
+  if ('problem' in parsed) {
+    throw new ConfigError(
+      `${describe('trustedProxy')} must be a comma-separated list of IP addresses or CIDR ranges: ${parsed.problem}.`,
+    );
+  }
+  return parsed.entries;
+}
+
+function parseSecureCookies(value: string | boolean | undefined): SecureCookies {
+  const raw = text(value)?.toLowerCase();
+  if (raw === undefined) return 'auto';
+  const mode = SECURE_COOKIES.find((candidate) => candidate === raw);
+  if (!mode) {
+    throw new ConfigError(`${describe('secureCookies')} must be one of ${SECURE_COOKIES.join(', ')}, got "${raw}".`);
+  }
+  return mode;
 }

@@ -57,6 +57,7 @@ export async function buildServer(deps: WebDeps, options: ServerOptions = {}): P
     // A line per request would cost more than serving a cached page does.
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
+    trustProxy: deps.trustedProxies?.length ? [...deps.trustedProxies] : false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const assets = await loadSiteAssets(deps.logger, options.assetsRoot);

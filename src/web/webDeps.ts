@@ -30,6 +30,8 @@ export interface WebDeps {
   readonly marketPages?: MarketPagesDeps;
   /** Child processes that hold the market-stream sockets (`--stream-workers`); 0 or absent: this process. */
   readonly streamWorkers?: number;
+  /** Proxies (addresses, CIDR ranges) whose X-Forwarded-For/-Proto set request.ip and request.protocol; none when absent. */
+  readonly trustedProxies?: readonly string[];
 }
 
 /** What the market push API writes through and checks tokens with. */
