@@ -6,7 +6,7 @@ import type { MarketDeskDeps } from './market/marketDeskDeps.js';
 
 /**
  * When cookies carry `Secure`: `auto` when the request came over HTTPS (behind
- * a proxy, set Fastify's trustProxy so X-Forwarded-Proto counts), or always, or never.
+ * a proxy, list it in --trusted-proxy so its X-Forwarded-Proto counts), or always, or never.
  */
 export type SecureCookies = 'auto' | 'always' | 'never';
 

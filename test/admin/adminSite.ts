@@ -6,6 +6,7 @@ import pino from 'pino';
 import { hashPassword } from '../../src/admin/passwordHash.js';
 import type { Role } from '../../src/admin/roles.js';
 import { type App, type AppOptions, createApp } from '../../src/app.js';
+import type { RawServeConfig } from '../../src/config.js';
 import { type Account, createAccount } from '../../src/store/accounts.js';
 import { type AccountsTables, accountsTables } from '../../src/store/accountsTables.js';
 import { openDatabase } from '../../src/store/connect.js';
@@ -30,14 +31,20 @@ export interface AdminSite {
 
 export const PASSWORD = 'a long newsroom password';
 
-export async function startAdminSite(options: Pick<AppOptions, 'admin'> = {}): Promise<AdminSite> {
+export interface AdminSiteOptions extends Pick<AppOptions, 'admin'> {
+  /** `broadsheet serve` settings as typed (`trustedProxy`, `secureCookies`, …). */
+  readonly serve?: RawServeConfig;
+}
+
+export async function startAdminSite(options: AdminSiteOptions = {}): Promise<AdminSite> {
   const dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-admin-'));
   const file = path.join(dir, 'site.sqlite');
   let now = START.getTime();
-  const app = await createApp(testServeConfig(file, { demo: false, commentRateLimit: '1000' }), {
+  const { serve, ...appOptions } = options;
+  const app = await createApp(testServeConfig(file, { demo: false, commentRateLimit: '1000', ...serve }), {
     logger: pino({ level: 'silent' }),
     now: () => new Date(now),
-    ...options,
+    ...appOptions,
   });
   const baseUrl = await app.start();
   const opened = await openDatabase({ kind: 'sqlite', path: file });
