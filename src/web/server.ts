@@ -7,6 +7,7 @@ import { loadSiteAssets } from './assets/siteAssets.js';
 import { sendApiError } from './http/apiError.js';
 import { CachedPageFastPath } from './http/cachedPageFastPath.js';
 import { createCommentRateLimiter } from './http/commentRateLimiter.js';
+import { CONNECTION_LIMITS, containedListener } from './http/containedListener.js';
 import { PageCache } from './http/pageCache.js';
 import { SECURITY_HEADERS } from './http/securityHeaders.js';
 import { registerArticleRoutes } from './routes/articleRoutes.js';
@@ -23,6 +24,7 @@ import { registerPrintRoutes } from './routes/printRoutes.js';
 import { createChromeLoader, type SiteContext } from './siteContext.js';
 import { MarketStreamFastPath } from './stream/marketStreamFastPath.js';
 import type { StreamLimits } from './stream/marketStreamHub.js';
+import { StreamConnections } from './stream/streamConnections.js';
 import { StreamWorkerPool } from './stream/streamWorkerPool.js';
 import type { WebDeps } from './webDeps.js';
 
@@ -46,13 +48,17 @@ export async function buildServer(deps: WebDeps, options: ServerOptions = {}): P
   let fastPath: CachedPageFastPath | null = null;
   // Market streams likewise (MarketStreamFastPath): a stream keeps only its socket, not Fastify's objects.
   let streamFastPath: MarketStreamFastPath | null = null;
+  const streamConnections = new StreamConnections();
   const app = Fastify({
     serverFactory: (handler) =>
-      createServer((request, response) => {
-        if (fastPath?.handle(request, response)) return;
-        if (streamFastPath?.handle(request, response)) return;
-        handler(request, response);
-      }),
+      createServer(
+        CONNECTION_LIMITS,
+        containedListener(deps.logger, streamConnections, (request, response) => {
+          if (fastPath?.handle(request, response)) return;
+          if (streamFastPath?.handle(request, response)) return;
+          handler(request, response);
+        }),
+      ),
     loggerInstance: deps.logger,
     // A line per request would cost more than serving a cached page does.
     logController: new LogController({ disableRequestLogging: true }),
@@ -146,10 +152,11 @@ export async function buildServer(deps: WebDeps, options: ServerOptions = {}): P
         })
       : undefined;
   await streamWorkers?.start();
-  const marketStream = registerMarketStreamRoutes(app, site, options.stream, streamWorkers);
+  const marketStream = registerMarketStreamRoutes(app, site, streamConnections, options.stream, streamWorkers);
   streamFastPath = new MarketStreamFastPath({
     hub: marketStream,
     market: deps.market,
+    connections: streamConnections,
     extraHeaders: SECURITY_HEADERS,
     ...(streamWorkers === undefined ? {} : { workers: streamWorkers }),
   });

@@ -5,6 +5,7 @@ import type { TypeBoxApp } from '../http/typeboxApp.js';
 import type { SiteContext } from '../siteContext.js';
 import { MarketStreamHub, type MarketStreamStats, type StreamLimits } from '../stream/marketStreamHub.js';
 import { parseLastEventId, STREAM_HEADERS } from '../stream/sseFrames.js';
+import type { StreamConnections } from '../stream/streamConnections.js';
 import { NAME_LIST_RULE, parseStreamFilter } from '../stream/streamFilter.js';
 import type { StreamWorkerPool } from '../stream/streamWorkerPool.js';
 
@@ -43,6 +44,7 @@ const StreamStats = Type.Object({
 export function registerMarketStreamRoutes(
   app: TypeBoxApp,
   site: SiteContext,
+  connections: StreamConnections,
   limits: Partial<StreamLimits> = {},
   workers?: StreamWorkerPool,
 ): MarketStreamHub {
@@ -68,6 +70,7 @@ export function registerMarketStreamRoutes(
     }
     // From here the response is ours, not Fastify's: it stays open until the client or the server ends it.
     reply.hijack();
+    connections.claim(request.raw.socket);
     reply.raw.writeHead(200, { ...definedHeaders(reply.getHeaders()), ...STREAM_HEADERS });
     hub.connect(reply.raw, parsed.filter, parseLastEventId(request.headers['last-event-id']));
     return reply;

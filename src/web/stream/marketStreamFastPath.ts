@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MarketReader } from '../../market/marketSnapshot.js';
 import type { MarketStreamHub } from './marketStreamHub.js';
 import { parseLastEventId } from './sseFrames.js';
+import type { StreamConnections } from './streamConnections.js';
 import { NAME_LIST_RULE, parseStreamFilter, type StreamFilterQuery } from './streamFilter.js';
 import { streamFixedHead, streamResponseHead } from './streamHead.js';
 import type { StreamWorkerPool } from './streamWorkerPool.js';
@@ -11,6 +12,8 @@ export const MARKET_STREAM_PATH = '/api/v1/market/stream';
 export interface MarketStreamFastPathOptions {
   readonly hub: MarketStreamHub;
   readonly market: MarketReader;
+  /** Where a taken-over connection is recorded, so requests pipelined after the stream are refused. */
+  readonly connections: StreamConnections;
   /** Headers every response carries (security policy). */
   readonly extraHeaders: Readonly<Record<string, string>>;
   /** When set, each stream's socket is handed to a stream worker process instead of this process's hub. */
@@ -30,7 +33,10 @@ const NAME_LIST = new RegExp(NAME_LIST_RULE.pattern);
  *
  * Only requests the route would answer with 200 are taken; anything else (an
  * unknown name, a malformed or unexpected query, another method) goes on to
- * the Fastify route, which answers it exactly as before.
+ * the Fastify route, which answers it exactly as before. So does a stream
+ * request pipelined behind a response still being written on the same
+ * connection: its response has no socket of its own yet, and the route's
+ * response object queues behind the earlier one as HTTP/1.1 requires.
  */
 export class MarketStreamFastPath {
   private readonly fixedHead: string;
@@ -51,6 +57,9 @@ export class MarketStreamFastPath {
     const parsed = parseStreamFilter(query, this.options.market.snapshot());
     if (!parsed.ok) return false;
     const socket = request.socket;
+    // Until the earlier responses on this connection are written, this one is queued without the socket.
+    if (response.socket !== socket) return false;
+    this.options.connections.claim(socket);
     // The response object is never used: let it go, so only the socket stays referenced.
     response.detachSocket(socket);
     const lastEventId = parseLastEventId(request.headers['last-event-id']);
