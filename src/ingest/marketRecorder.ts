@@ -27,14 +27,34 @@ export interface MarketRecorderOptions {
  * submission in the batch and leaves the live market as it was.
  */
 export interface MarketRecorder {
-  /** The market's answer to each event, in order, once the accepted ones are committed. */
-  record(events: readonly MarketEvent[]): Promise<MarketEventOutcome[]>;
+  /**
+   * The market's answer to each event, in order, once the accepted ones are
+   * committed. `now` is the server's clock as the events came in (a feed's
+   * batch): trades and rates stamped ahead of it, and trades of an earlier
+   * day, are refused one by one (`untimelyTrade`). Rejects with
+   * `MarketEventError` when the market could not judge an event (nothing of
+   * the submission is taken, and sending it again gives the same), and with
+   * the log's error when the write failed (sending again may succeed).
+   */
+  record(events: readonly MarketEvent[], options?: { readonly now?: Date }): Promise<MarketEventOutcome[]>;
   /** Writes what is queued, then refuses new submissions. */
   stop(): Promise<void>;
 }
 
+/** The market threw on one of a submission's events: a fault in the events or the market, not in the log. */
+export class MarketEventError extends Error {
+  constructor(
+    readonly kind: MarketEvent['kind'],
+    options: { readonly cause: unknown },
+  ) {
+    super(`the market could not judge a ${kind} event`, options);
+    this.name = 'MarketEventError';
+  }
+}
+
 interface Submission {
   readonly events: readonly MarketEvent[];
+  readonly now: Date | undefined;
   resolve(outcomes: MarketEventOutcome[]): void;
   reject(error: unknown): void;
 }
@@ -85,7 +105,7 @@ export function createMarketRecorder(options: MarketRecorderOptions): MarketReco
   async function flush(): Promise<void> {
     const batch = takeBatch();
     if (batch.length === 0) return;
-    let outcomes: MarketEventOutcome[][];
+    let outcomes: (MarketEventOutcome[] | MarketEventError)[];
     let write: LogBatch & { events: MarketEvent[] };
     try {
       ({ outcomes, write } = await tryOnTrial(batch));
@@ -100,7 +120,11 @@ export function createMarketRecorder(options: MarketRecorderOptions): MarketReco
       const outcome = applyMarketEvent(market, event);
       if (!changedMarket(outcome)) options.onError?.(new Error(`live market refused a logged ${event.kind} event`));
     }
-    for (const [i, submission] of batch.entries()) submission.resolve(outcomes[i] ?? []);
+    for (const [i, submission] of batch.entries()) {
+      const answer = outcomes[i];
+      if (answer instanceof MarketEventError) submission.reject(answer);
+      else submission.resolve(answer ?? []);
+    }
     if (write.events.length > 0) bus?.publish('market.changed', { version: market.version });
   }
 
@@ -121,31 +145,52 @@ export function createMarketRecorder(options: MarketRecorderOptions): MarketReco
     const events: MarketEvent[] = [];
     const checkpoints: NonNullable<LogBatch['checkpoints']>[number][] = [];
     const bars: { bar: CodedBar; source: string }[] = [];
-    const outcomes: MarketEventOutcome[][] = [];
+    const outcomes: (MarketEventOutcome[] | MarketEventError)[] = [];
     for (const submission of batch) {
       const answers: MarketEventOutcome[] = [];
-      for (const event of submission.events) {
-        const key = sequenceKey(event);
-        if (key !== null && known.has(key)) {
-          answers.push(DUPLICATE);
-          continue;
-        }
-        const outcome = applyMarketEvent(trial, event);
-        answers.push(outcome);
-        if (!changedMarket(outcome)) continue;
-        events.push(event);
-        if (key !== null) known.add(key);
-        if (outcome.kind === 'dayClose' && outcome.result.ok) {
-          const { endOfDay } = outcome.result;
-          checkpoints.push({
-            afterIndex: events.length - 1,
-            state: trial.exportState(),
-            reason: `close ${endOfDay.date}`,
-          });
-          for (const bar of [...endOfDay.instruments.map(barOfInstrument), ...endOfDay.indices]) {
-            bars.push({ bar: withoutTurnover(bar), source: 'close' });
+      const taken = { events: events.length, checkpoints: checkpoints.length, bars: bars.length };
+      const newKeys: string[] = [];
+      let current: MarketEvent | undefined;
+      try {
+        for (const event of submission.events) {
+          current = event;
+          const key = sequenceKey(event);
+          if (key !== null && known.has(key)) {
+            answers.push(DUPLICATE);
+            continue;
+          }
+          const outcome = applyMarketEvent(trial, event, submission.now);
+          answers.push(outcome);
+          if (!changedMarket(outcome)) continue;
+          events.push(event);
+          if (key !== null) {
+            known.add(key);
+            newKeys.push(key);
+          }
+          if (outcome.kind === 'dayClose' && outcome.result.ok) {
+            const { endOfDay } = outcome.result;
+            checkpoints.push({
+              afterIndex: events.length - 1,
+              state: trial.exportState(),
+              reason: `close ${endOfDay.date}`,
+            });
+            for (const bar of [...endOfDay.instruments.map(barOfInstrument), ...endOfDay.indices]) {
+              bars.push({ bar: withoutTurnover(bar), source: 'close' });
+            }
           }
         }
+      } catch (error) {
+        // Only this submission fails: a throw half-way may have changed the trial market, so it
+        // starts again from the live one with the batch's earlier accepted events, which the
+        // other submissions' answers were judged after.
+        events.length = taken.events;
+        checkpoints.length = taken.checkpoints;
+        bars.length = taken.bars;
+        for (const key of newKeys) known.delete(key);
+        trial = copyOf(market);
+        for (const event of events) applyMarketEvent(trial, event);
+        outcomes.push(new MarketEventError(current?.kind ?? 'trade', { cause: error }));
+        continue;
       }
       outcomes.push(answers);
     }
@@ -176,11 +221,11 @@ export function createMarketRecorder(options: MarketRecorderOptions): MarketReco
   }
 
   return {
-    record(events) {
+    record(events, options) {
       if (stopped) return Promise.reject(new Error('the market recorder is stopped'));
       if (events.length === 0) return Promise.resolve([]);
       return new Promise<MarketEventOutcome[]>((resolve, reject) => {
-        queue.push({ events, resolve, reject });
+        queue.push({ events, now: options?.now, resolve, reject });
         queuedEvents += events.length;
         schedule();
       });

@@ -1,5 +1,6 @@
 import type { FxRateView } from './marketSnapshot.js';
 import type { Paisa } from './money.js';
+import { isDatable } from './timeliness.js';
 
 export type FxMarket = FxRateView['market'];
 
@@ -30,6 +31,7 @@ export function fxRateProblem(update: FxRateUpdate): string | null {
   if (!Number.isSafeInteger(update.buying) || update.buying <= 0) return 'buying rate must be positive paisa';
   if (!Number.isSafeInteger(update.selling) || update.selling <= 0) return 'selling rate must be positive paisa';
   if (Number.isNaN(update.time.getTime())) return 'time is not a valid date';
+  if (!isDatable(update.time)) return `time ${update.time.toISOString()} is outside the years the calendar can date`;
   switch (update.market) {
     case 'interbank':
       return update.buying === update.selling ? null : 'interbank has one rate: buying must equal selling';

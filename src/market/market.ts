@@ -38,6 +38,7 @@ import { type PriceBandRule, PSX_PRICE_BAND } from './priceBand.js';
 import { type Quote, type TradingRules, untradedQuote } from './quote.js';
 import { QuoteViews } from './quoteViews.js';
 import { indexView } from './snapshotViews.js';
+import { aheadOfClock, untimelyTrade } from './timeliness.js';
 import type { Trade } from './trade.js';
 import { MAX_TURNOVER, malformedTrade, offRulesTrade, type TradeRejection } from './tradeCheck.js';
 import { printTrade } from './tradePrint.js';
@@ -256,9 +257,14 @@ export class Market {
     return receipt.duplicate ? { ok: true, duplicate: true } : { ok: true };
   }
 
-  /** As `applyTrade`, telling the kind of rejection and whether the trade was late. */
-  submitTrade(trade: Trade): TradeReceipt {
-    const receipt = this.receive(trade);
+  /**
+   * As `applyTrade`, telling the kind of rejection and whether the trade was
+   * late. `now`, the server's clock as the trade comes in, also refuses a
+   * trade stamped ahead of it or on an earlier day (`untimelyTrade`); a
+   * replay of the log gives none, as its trades were judged when they came.
+   */
+  submitTrade(trade: Trade, now?: Date): TradeReceipt {
+    const receipt = this.receive(trade, now);
     if (!receipt.ok) {
       this.counts.rejected[receipt.code] += 1;
       // Otherwise a refused trade changes nothing, but it can be the moment the market is seen to halt.
@@ -274,8 +280,15 @@ export class Market {
     return this.trading.view ?? null;
   }
 
-  /** Takes a new FX rate; the previous rates are the last ones of the day before. */
-  setFxRate(update: FxRateUpdate): MarketChange {
+  /**
+   * Takes a new FX rate; the previous rates are the last ones of the day
+   * before. With `now` (the server's clock as it comes in), a rate stamped
+   * ahead of it is refused: it would stay the live rate and turn every later
+   * one into mere history.
+   */
+  setFxRate(update: FxRateUpdate, now?: Date): MarketChange {
+    const ahead = now === undefined || Number.isNaN(update.time.getTime()) ? null : aheadOfClock(update.time, now);
+    if (ahead !== null) return { ok: false, reason: `rate ${ahead}` };
     const change = this.fxBook.update(update);
     if (change.ok) this.changed(update.time);
     return change;
@@ -515,8 +528,8 @@ export class Market {
     this.changed(this.lastChange);
   }
 
-  /** Checks a trade in the exchange's order (form, symbol, resend, session, halt, rules) and prints it. */
-  private receive(trade: Trade): TradeReceipt {
+  /** Checks a trade in the exchange's order (form, symbol, resend, day and clock, session, halt, rules) and prints it. */
+  private receive(trade: Trade, now: Date | undefined): TradeReceipt {
     const malformed = malformedTrade(trade);
     if (malformed) return { ok: false, ...malformed };
     const route = this.routeOf(trade.symbol);
@@ -526,6 +539,9 @@ export class Market {
       this.counts.duplicates += 1;
       return DUPLICATE;
     }
+    const day = { calendar: this.calendar ?? PSX_CALENDAR, lastClosed: this.lastClosed };
+    const untimely = untimelyTrade(trade.time, now === undefined ? day : { ...day, now });
+    if (untimely) return { ok: false, ...untimely };
     if (!this.trading.sessionOpen(trade.time)) {
       return { ok: false, code: 'outside session', reason: `no trading at ${trade.time.toISOString()}` };
     }

@@ -26,13 +26,18 @@ export type MarketEventOutcome =
   | { readonly kind: 'dayClose'; readonly result: CloseDayResult }
   | { readonly kind: 'deskChange'; readonly change: MarketChange };
 
-/** Offers the event to the market; a refused event changes nothing the log needs to keep. */
-export function applyMarketEvent(market: Market, event: MarketEvent): MarketEventOutcome {
+/**
+ * Offers the event to the market; a refused event changes nothing the log
+ * needs to keep. `now` is the server's clock when the event came in: trades
+ * and rates stamped ahead of it (or, for trades, on an earlier day) are
+ * refused. A replay passes none: the log holds only what was judged timely.
+ */
+export function applyMarketEvent(market: Market, event: MarketEvent, now?: Date): MarketEventOutcome {
   switch (event.kind) {
     case 'trade':
-      return { kind: 'trade', receipt: market.submitTrade(event.trade) };
+      return { kind: 'trade', receipt: market.submitTrade(event.trade, now) };
     case 'fxRate':
-      return { kind: 'fxRate', change: market.setFxRate(event.update) };
+      return { kind: 'fxRate', change: market.setFxRate(event.update, now) };
     case 'corporateAction':
       return { kind: 'corporateAction', result: market.applyCorporateAction(event.action, event.time) };
     case 'dayClose':

@@ -62,7 +62,8 @@ describe('trades to quotes', () => {
 
   test('rejections carry a kind and are counted by it', () => {
     const market = new Market(setup);
-    const cases: [Trade, string][] = [
+    const now = at('10:30');
+    const cases: [Trade, string, Date?][] = [
       [trade('AVN', 6480.5, 100, at('10:00')), 'malformed'],
       [trade('AVN', 6480, 0, at('10:00')), 'malformed'],
       [trade('avn', 6480, 1, at('10:00')), 'malformed'],
@@ -72,9 +73,11 @@ describe('trades to quotes', () => {
       [trade('AVN', 6480, 1, at('11:00', '2023-02-04')), 'outside session'],
       [trade('ETF', 1003, 1, at('10:00')), 'off tick'],
       [trade('AVN', 7100, 1, at('10:00')), 'outside band'],
+      [trade('AVN', 6480, 1, at('11:30')), 'future', now],
+      [trade('AVN', 6480, 1, at('10:00', '2023-01-30')), 'stale', now],
     ];
-    for (const [t, code] of cases) {
-      const receipt = market.submitTrade(t);
+    for (const [t, code, clock] of cases) {
+      const receipt = market.submitTrade(t, clock);
       assert.equal(receipt.ok ? 'accepted' : receipt.code, code, JSON.stringify(t));
     }
     assert.equal(market.version, 0);
@@ -85,6 +88,8 @@ describe('trades to quotes', () => {
       rejected: {
         malformed: 3,
         'unknown symbol': 1,
+        stale: 1,
+        future: 1,
         'outside session': 3,
         'market halted': 0,
         'off tick': 1,

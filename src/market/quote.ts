@@ -76,7 +76,8 @@ export function applyCheckedTrade(quote: Quote, trade: Trade): Quote {
     low: quote.low === null || price < quote.low ? price : quote.low,
     last: price,
     volume: quote.volume + trade.volume,
-    time: trade.time,
+    // Never backwards: the quote's time may be a later LDCP or desk change than this first trade of the day.
+    time: quote.time.getTime() > trade.time.getTime() ? quote.time : trade.time,
   };
 }
 

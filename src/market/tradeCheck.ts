@@ -7,6 +7,8 @@ import type { Trade } from './trade.js';
 export type TradeRejectionCode =
   | 'malformed'
   | 'unknown symbol'
+  | 'stale'
+  | 'future'
   | 'outside session'
   | 'market halted'
   | 'off tick'
@@ -16,6 +18,8 @@ export type TradeRejectionCode =
 export const TRADE_REJECTION_CODES: readonly TradeRejectionCode[] = [
   'malformed',
   'unknown symbol',
+  'stale',
+  'future',
   'outside session',
   'market halted',
   'off tick',

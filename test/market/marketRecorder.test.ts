@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, type TestContext, test } from 'node:test';
 import { createInProcessBus } from '../../src/bus/inProcessBus.js';
 import { loadMarket } from '../../src/ingest/marketLoader.js';
-import { createMarketRecorder } from '../../src/ingest/marketRecorder.js';
+import { createMarketRecorder, MarketEventError } from '../../src/ingest/marketRecorder.js';
 import { createDemoMarket } from '../../src/market/demoMarket.js';
 import type { Market } from '../../src/market/market.js';
 import type { MarketEvent } from '../../src/market/marketEvent.js';
@@ -115,6 +115,88 @@ await onBothDialects('MarketRecorder', (makeBackend: () => Promise<StoreBackend>
       // The trial market was reset too: the same trade is accepted, not seen as a duplicate, once writes work.
       const [outcome] = await site.recorder.record([trade(1, 'OGDC', 8800)]);
       assert.deepEqual(outcome, { kind: 'trade', receipt: { ok: true, duplicate: false, outOfOrder: false } });
+    });
+
+    test('an event the market throws on fails its own submission alone; the group commit takes the rest', async (t) => {
+      const site = await (await freshSite(t)).open();
+      // A market that throws on one trade, standing for any fault in judging an event.
+      const throwing = () => {
+        const market = createMarket();
+        const submit = market.submitTrade.bind(market);
+        market.submitTrade = (trade, now) => {
+          if (trade.volume === 13) throw new RangeError('cannot judge this trade');
+          return submit(trade, now);
+        };
+        return market;
+      };
+      const hubcBefore = site.market.quote('HUBC')?.volume ?? 0;
+      const recorder = createMarketRecorder({ log: site.log, market: site.market, createMarket: throwing });
+      t.after(() => recorder.stop());
+      const results = await Promise.allSettled([
+        recorder.record([trade(1, 'OGDC', 8800)]),
+        recorder.record([trade(2, 'HUBC', 6400), trade(3, 'OGDC', 8810, 13)]),
+        recorder.record([trade(4, 'OGDC', 8820), trade(2, 'HUBC', 6400)]),
+      ]);
+      assert.deepEqual(
+        results.map((r) => r.status),
+        ['fulfilled', 'rejected', 'fulfilled'],
+      );
+      const failed = results[1];
+      assert.ok(failed?.status === 'rejected' && failed.reason instanceof MarketEventError);
+      // HUBC seq 2 went with its submission, so the third submission's copy of it is new, not a duplicate.
+      const third = results[2];
+      assert.deepEqual(
+        third?.status === 'fulfilled' &&
+          third.value.map((o) => o.kind === 'trade' && o.receipt.ok && !o.receipt.duplicate),
+        [true, true],
+      );
+      const logged: number[] = [];
+      for await (const e of site.log.eventsAfter(0)) if (e.event.kind === 'trade') logged.push(e.event.trade.seq ?? -1);
+      assert.deepEqual(logged, [1, 4, 2]);
+      assert.deepEqual([site.market.quote('OGDC')?.last, site.market.quote('HUBC')?.volume], [8820, hubcBefore + 100]);
+    });
+
+    test('with the clock, a trade of an earlier day or ahead of it is refused and not logged', async (t) => {
+      const site = await (await freshSite(t)).open();
+      const outcomes = await site.recorder.record(
+        [
+          {
+            kind: 'trade',
+            trade: {
+              symbol: 'OGDC',
+              price: paisa(8800),
+              volume: 100,
+              time: new Date('9999-12-31T23:59:59Z'),
+              seq: 1,
+              feed: 'psx',
+            },
+          },
+          {
+            kind: 'trade',
+            trade: {
+              symbol: 'OGDC',
+              price: paisa(8800),
+              volume: 100,
+              time: new Date('2023-01-30T05:00:00Z'),
+              seq: 2,
+              feed: 'psx',
+            },
+          },
+          {
+            kind: 'trade',
+            trade: { symbol: 'OGDC', price: paisa(8800), volume: 100, time: at(3600), seq: 3, feed: 'psx' },
+          },
+          trade(4, 'OGDC', 8810),
+        ],
+        { now: at(4) },
+      );
+      assert.deepEqual(
+        outcomes.map((o) => (o.kind === 'trade' && !o.receipt.ok ? o.receipt.code : 'accepted')),
+        ['future', 'stale', 'future', 'accepted'],
+      );
+      const logged: number[] = [];
+      for await (const e of site.log.eventsAfter(0)) if (e.event.kind === 'trade') logged.push(e.event.trade.seq ?? -1);
+      assert.deepEqual(logged, [4]);
     });
 
     test('a (feed, seq) is applied once across restarts, and a restart shows exactly what was there', async (t) => {
