@@ -2,13 +2,15 @@ import type { Generated, Kysely } from 'kysely';
 import type { Database } from './database.js';
 
 /**
- * Tables of the newsroom's accounts (migration 0003), as Kysely sees them.
+ * Tables of the newsroom's accounts (migrations 0003 and 0007), as Kysely sees them.
  * Instants are epoch milliseconds, UTC.
  */
 export interface AccountsTables {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  login_failures: LoginFailuresTable;
+  login_devices: LoginDevicesTable;
 }
 
 /** The store's connection seen through the account tables (created beside the news tables). */
@@ -48,4 +50,20 @@ export interface AuditLogTable {
   subject_type: string | null;
   subject_id: string | null;
   details_json: string;
+}
+
+/** Recent failed sign-ins of one key (an account, an address or a device); see src/admin/loginThrottle.ts. */
+export interface LoginFailuresTable {
+  key: string;
+  failures: number;
+  last_failure_at: number;
+}
+
+/** A browser that signed in to `user_id` before: its cookie exempts it from strangers' failures. */
+export interface LoginDevicesTable {
+  /** SHA-256 of the device cookie's token, hex. */
+  id: string;
+  user_id: number;
+  created_at: number;
+  last_used_at: number;
 }

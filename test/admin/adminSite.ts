@@ -26,6 +26,10 @@ export interface AdminSite {
   addUser(input: { readonly email: string; readonly role: Role; readonly password?: string }): Promise<Account>;
   /** A browser with its own cookie jar (no redirects followed). */
   browser(): Browser;
+  /** Stops the site and starts it again on the same database file (a new port: `app` and `baseUrl` change). */
+  restart(): Promise<void>;
+  /** Another server on the same database file, as a second process of a scaled-out site would be. */
+  startSibling(): Promise<{ readonly baseUrl: string; browser(): Browser; stop(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -41,17 +45,24 @@ export async function startAdminSite(options: AdminSiteOptions = {}): Promise<Ad
   const file = path.join(dir, 'site.sqlite');
   let now = START.getTime();
   const { serve, ...appOptions } = options;
-  const app = await createApp(testServeConfig(file, { demo: false, commentRateLimit: '1000', ...serve }), {
-    logger: pino({ level: 'silent' }),
-    now: () => new Date(now),
-    ...appOptions,
-  });
-  const baseUrl = await app.start();
+  const startApp = async () => {
+    const started = await createApp(testServeConfig(file, { demo: false, commentRateLimit: '1000', ...serve }), {
+      logger: pino({ level: 'silent' }),
+      now: () => new Date(now),
+      ...appOptions,
+    });
+    return { app: started, baseUrl: await started.start() };
+  };
+  let { app, baseUrl } = await startApp();
   const opened = await openDatabase({ kind: 'sqlite', path: file });
   const db = accountsTables(opened.db);
   return {
-    app,
-    baseUrl,
+    get app() {
+      return app;
+    },
+    get baseUrl() {
+      return baseUrl;
+    },
     db,
     advance: (ms) => {
       now += ms;
@@ -65,6 +76,18 @@ export async function startAdminSite(options: AdminSiteOptions = {}): Promise<Ad
         now: new Date(now),
       }),
     browser: () => new Browser(baseUrl),
+    async restart() {
+      await app.stop();
+      ({ app, baseUrl } = await startApp());
+    },
+    async startSibling() {
+      const sibling = await startApp();
+      return {
+        baseUrl: sibling.baseUrl,
+        browser: () => new Browser(sibling.baseUrl),
+        stop: () => sibling.app.stop(),
+      };
+    },
     async close() {
       await opened.close();
       await app.stop();

@@ -40,6 +40,7 @@ export function newsStoreSuite(makeBackend: () => Promise<StoreBackend> | StoreB
           ['0004_article_workflow', 'Success'],
           ['0005_moderation_print_media', 'Success'],
           ['0006_market_desk_events', 'Success'],
+          ['0007_login_throttle', 'Success'],
         ],
       );
       assert.deepEqual(await migrateToLatest(opened.db), []);

@@ -4,7 +4,7 @@ import type { Database } from '../../store/database.js';
 import type { SessionPolicy } from '../../store/sessions.js';
 import type { SiteContext } from '../../web/siteContext.js';
 import type { SecureCookies } from '../adminDeps.js';
-import type { LoginThrottle } from '../loginThrottle.js';
+import type { LoginThrottlePolicy } from '../loginThrottle.js';
 import type { MarketDeskDeps } from '../market/marketDeskDeps.js';
 
 /** What every admin route module is given: the site's services plus the newsroom's own. */
@@ -17,7 +17,8 @@ export interface AdminContext {
   readonly accounts: Kysely<AccountsTables>;
   readonly sessionPolicy: SessionPolicy;
   readonly secureCookies: SecureCookies;
-  readonly throttle: LoginThrottle;
+  /** How failed sign-ins slow further tries; the counts are in the store. */
+  readonly loginThrottle: LoginThrottlePolicy;
   readonly now: () => Date;
   /** The live market and its recorder (src/admin/market/); undefined on a site without one. */
   readonly marketDesk: MarketDeskDeps | undefined;

@@ -3,6 +3,10 @@ import type { SecureCookies } from '../adminDeps.js';
 
 export const SESSION_COOKIE = 'bs_session';
 export const CSRF_COOKIE = 'bs_csrf';
+export const DEVICE_COOKIE = 'bs_device';
+
+// The device cookie matters only to the sign-in form's post.
+const DEVICE_PATH = '/admin/login';
 
 // The session is sent only where it is used: never to the reader site, its assets or its public API.
 const SESSION_PATHS = ['/admin', '/api/v1/admin'] as const;
@@ -29,4 +33,19 @@ export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
   for (const path of SESSION_PATHS) {
     reply.clearCookie(SESSION_COOKIE, { path, httpOnly: true, sameSite: 'lax', secure });
   }
+}
+
+/** Marks this browser as one the account signed in from (see the rule in ../loginThrottle.ts). */
+export function setDeviceCookie(
+  reply: FastifyReply,
+  token: string,
+  input: { secure: boolean; maxAgeMs: number },
+): void {
+  reply.setCookie(DEVICE_COOKIE, token, {
+    path: DEVICE_PATH,
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: input.secure,
+    maxAge: Math.floor(input.maxAgeMs / 1000),
+  });
 }

@@ -26,11 +26,13 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { accountsTables } from '../../store/accountsTables.js';
+import { pruneLoginDevices } from '../../store/loginDevices.js';
+import { pruneLoginFailures } from '../../store/loginFailures.js';
 import { DEFAULT_SESSION_POLICY, purgeExpiredSessions } from '../../store/sessions.js';
 import type { TypeBoxApp } from '../../web/http/typeboxApp.js';
 import type { SiteContext } from '../../web/siteContext.js';
 import type { AdminDeps } from '../adminDeps.js';
-import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from '../loginThrottle.js';
+import { DEFAULT_LOGIN_THROTTLE } from '../loginThrottle.js';
 import { ADMIN_CSS, ADMIN_STYLESHEET_PATH } from '../pages/adminStylesheet.js';
 import type { AdminContext } from './adminContext.js';
 import { isAdminApi, sendAdminRefusal } from './adminPages.js';
@@ -57,7 +59,7 @@ export async function adminPlugin(instance: FastifyInstance, options: AdminPlugi
     accounts: accountsTables(admin.db),
     sessionPolicy: admin.sessionPolicy ?? DEFAULT_SESSION_POLICY,
     secureCookies: admin.secureCookies ?? 'auto',
-    throttle: new LoginThrottle(admin.loginThrottle ?? DEFAULT_LOGIN_THROTTLE, () => now().getTime()),
+    loginThrottle: admin.loginThrottle ?? DEFAULT_LOGIN_THROTTLE,
     now,
     marketDesk: admin.marketDesk,
   };
@@ -104,8 +106,13 @@ export async function adminPlugin(instance: FastifyInstance, options: AdminPlugi
   for (const register of ADMIN_ROUTE_MODULES) register(app, ctx);
 
   const purge = setInterval(() => {
-    purgeExpiredSessions(ctx.accounts, { now: now(), policy: ctx.sessionPolicy }).catch((error: unknown) =>
-      site.deps.logger.warn({ err: error }, 'expired sessions not purged'),
+    const at = now();
+    Promise.all([
+      purgeExpiredSessions(ctx.accounts, { now: at, policy: ctx.sessionPolicy }),
+      pruneLoginFailures(ctx.accounts, { now: at, forgetAfterMs: ctx.loginThrottle.forgetAfterMs }),
+      pruneLoginDevices(ctx.accounts, at),
+    ]).catch((error: unknown) =>
+      site.deps.logger.warn({ err: error }, 'expired sessions, sign-in failures or devices not purged'),
     );
   }, PURGE_INTERVAL_MS);
   purge.unref();

@@ -2,12 +2,21 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { findAccountByEmail, normaliseEmail } from '../../store/accounts.js';
 import { recordAudit } from '../../store/audit.js';
+import {
+  DEVICE_LIFETIME_MS,
+  findLoginDevice,
+  issueLoginDevice,
+  type LoginDevice,
+  touchLoginDevice,
+} from '../../store/loginDevices.js';
+import { clearLoginFailures, readLoginFailures, recordLoginFailure } from '../../store/loginFailures.js';
 import { createSession, endAllSessions, endSession } from '../../store/sessions.js';
 import type { TypeBoxApp } from '../../web/http/typeboxApp.js';
+import { isAddressKey, type ThrottleSubject, throttleKeys, waitBeforeTry } from '../loginThrottle.js';
 import { LoginPage } from '../pages/LoginPage.js';
 import { hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from '../passwordHash.js';
 import type { AdminContext } from './adminContext.js';
-import { clearSessionCookie, setSessionCookie } from './adminCookies.js';
+import { clearSessionCookie, DEVICE_COOKIE, setDeviceCookie, setSessionCookie } from './adminCookies.js';
 import { sendAdminPage } from './adminPages.js';
 import { csrfTokenFor, rotateCsrfSecret } from './csrf.js';
 import { actorOf, requireSignedIn } from './guard.js';
@@ -45,20 +54,37 @@ export function registerLoginRoutes(app: TypeBoxApp, ctx: AdminContext): void {
       const { email, password } = request.body;
       const next = safeNext(request.body.next);
       const emailKey = normaliseEmail(email);
-      const throttleKeys = [`ip:${request.ip}`, `email:${emailKey}`];
-      const decision = ctx.throttle.check(throttleKeys);
-      if (!decision.allowed) {
-        request.log.warn({ ip: request.ip }, 'newsroom sign-in throttled');
-        reply.header('retry-after', String(decision.retryAfterSeconds));
-        return loginPage(reply, 429, next, email, 'Too many failed sign-ins. Wait a few minutes and try again.');
+      const account = await findAccountByEmail(ctx.accounts, emailKey);
+      const device = await knownDevice(ctx, request, account?.id);
+      const subject: ThrottleSubject =
+        device === null
+          ? { kind: 'stranger', email: emailKey, address: request.ip }
+          : { kind: 'device', deviceId: device.id };
+      const keys = throttleKeys(subject);
+      const failures = await readLoginFailures(ctx.accounts, keys);
+      const waitMs = waitBeforeTry(failures, { now: ctx.now().getTime(), policy: ctx.loginThrottle });
+      if (waitMs > 0) {
+        const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+        request.log.warn({ ip: request.ip, keys }, 'newsroom sign-in throttled');
+        reply.header('retry-after', String(seconds));
+        return loginPage(
+          reply,
+          429,
+          next,
+          email,
+          `Too many failed sign-ins. Wait ${waitPhrase(seconds)} and try again.`,
+        );
       }
 
-      const account = await findAccountByEmail(ctx.accounts, emailKey);
       const matches = await verifyPassword(password, account?.passwordHash ?? (await dummyHash));
       const reason =
         account === null ? 'unknown-email' : !matches ? 'wrong-password' : account.disabledAt ? 'disabled' : null;
       if (reason !== null) {
-        ctx.throttle.fail(throttleKeys);
+        await recordLoginFailure(ctx.accounts, {
+          keys,
+          now: ctx.now(),
+          forgetAfterMs: ctx.loginThrottle.forgetAfterMs,
+        });
         await recordAudit(ctx.accounts, {
           at: ctx.now(),
           actor: { kind: 'anonymous', name: emailKey.slice(0, 320) },
@@ -70,12 +96,25 @@ export function registerLoginRoutes(app: TypeBoxApp, ctx: AdminContext): void {
       }
       if (account === null) throw new Error('unreachable: a match without an account');
 
-      ctx.throttle.clear(`email:${emailKey}`);
+      // A stranger's failures stay on the address until they fade: clearing them would let one good
+      // account reset the count of a guesser. The account's (or the device's) own count starts again.
+      await clearLoginFailures(
+        ctx.accounts,
+        keys.filter((key) => !isAddressKey(key)),
+      );
+      const secure = request.adminAuth?.secure ?? false;
+      if (device === null) {
+        const issued = await issueLoginDevice(ctx.accounts, { userId: account.id, now: ctx.now() });
+        setDeviceCookie(reply, issued.token, { secure, maxAgeMs: DEVICE_LIFETIME_MS });
+      } else {
+        await touchLoginDevice(ctx.accounts, { id: device.id, now: ctx.now() });
+        // Sent again so the browser's half-year runs from this sign-in too.
+        setDeviceCookie(reply, request.cookies[DEVICE_COOKIE] ?? '', { secure, maxAgeMs: DEVICE_LIFETIME_MS });
+      }
       // A new token at every sign-in: a session id planted before it (fixation) is never promoted.
       const previous = request.adminAuth?.via === 'session' ? request.adminAuth.sessionToken : undefined;
       if (previous !== undefined) await endSession(ctx.accounts, previous);
       const session = await createSession(ctx.accounts, { userId: account.id, now: ctx.now() });
-      const secure = request.adminAuth?.secure ?? false;
       setSessionCookie(reply, session.token, secure);
       rotateCsrfSecret(reply, secure);
       await recordAudit(ctx.accounts, {
@@ -116,6 +155,24 @@ function signedOut(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   clearSessionCookie(reply, secure);
   rotateCsrfSecret(reply, secure);
   return reply.header('cache-control', 'no-store').redirect('/admin/login', 303);
+}
+
+/** The browser's device cookie when it belongs to the account being signed in to; otherwise null. */
+async function knownDevice(
+  ctx: AdminContext,
+  request: FastifyRequest,
+  accountId: number | undefined,
+): Promise<LoginDevice | null> {
+  const token = request.cookies[DEVICE_COOKIE];
+  if (token === undefined || token === '' || accountId === undefined) return null;
+  const device = await findLoginDevice(ctx.accounts, { token, now: ctx.now() });
+  return device !== null && device.userId === accountId ? device : null;
+}
+
+function waitPhrase(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? 'a second' : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? 'a minute' : `${minutes} minutes`;
 }
 
 function loginPage(reply: FastifyReply, status: number, next: string | null, email: string, message: string) {

@@ -6,6 +6,7 @@ import { accountsMigration } from './0003_accounts.js';
 import { articleWorkflowMigration } from './0004_article_workflow.js';
 import { moderationPrintMediaMigration } from './0005_moderation_print_media.js';
 import { marketDeskEventsMigration } from './0006_market_desk_events.js';
+import { loginThrottleMigration } from './0007_login_throttle.js';
 
 /**
  * Every migration, by name, in the order they run. Listed in code rather than
@@ -19,5 +20,6 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0004_article_workflow': articleWorkflowMigration(dialect),
     '0005_moderation_print_media': moderationPrintMediaMigration(dialect),
     '0006_market_desk_events': marketDeskEventsMigration(dialect),
+    '0007_login_throttle': loginThrottleMigration(),
   };
 }
