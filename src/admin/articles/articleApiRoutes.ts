@@ -23,8 +23,8 @@ const API = '/api/v1/admin/articles';
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 const RevisionParams = Type.Object({ id: Type.Integer({ minimum: 1 }), number: Type.Integer({ minimum: 1 }) });
 // The guard runs before body validation (after the scope's CSRF check): a stranger is told to sign in, not how to fill the form.
-const write = { preValidation: requirePermission('article.write') };
-const publish = { preValidation: requirePermission('article.publish') };
+const write = { onRequest: requirePermission('article.write') };
+const publish = { onRequest: requirePermission('article.publish') };
 
 /** The newsroom's article actions as JSON under /api/v1/admin/articles (see docs/admin-api.md). */
 export function registerArticleApiRoutes(app: TypeBoxApp, ctx: AdminContext): void {

@@ -45,11 +45,10 @@ const NOTICES = {
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 const NoticeQuery = Type.Object({ notice: Type.Optional(Type.String({ maxLength: 40 })) });
 // Every editor field is text; generous bounds here, the article rules give the real limits and messages.
-// Fields are optional in the schemas so the sign-in and permission guard (a preHandler, after validation) answers first.
 const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 50_000 }));
-// The guard runs before body validation (after the scope's CSRF check): a stranger is told to sign in, not how to fill the form.
-const write = { preValidation: requirePermission('article.write') };
-const publish = { preValidation: requirePermission('article.publish') };
+// The guard runs before the body is read (see ../http/guard.ts): a stranger is told to sign in, not how to fill the form.
+const write = { onRequest: requirePermission('article.write') };
+const publish = { onRequest: requirePermission('article.publish') };
 const FORM_LIMIT = 2 * 1024 * 1024;
 
 /** The newsroom's article pages under /admin/articles: list, editor, workflow, revisions, preview. */

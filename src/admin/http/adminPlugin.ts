@@ -8,7 +8,7 @@
  *
  * Adding an area (articles, comments, print, tags, market desk):
  *   1. Write `export function registerXRoutes(app: TypeBoxApp, ctx: AdminContext): void`
- *      in your own folder. Every route gets `preHandler: requirePermission('…')`
+ *      in your own folder. Every route gets `onRequest: requirePermission('…')`
  *      from ./guard.ts; handlers read the signed-in person with `actorOf(request)`.
  *   2. Pages: render inside `AdminLayout` (../pages/AdminLayout.tsx) and send with
  *      `sendAdminPage(reply, <Page …/>)` (./adminPages.tsx). Every form is
@@ -17,10 +17,12 @@
  *   3. Record changes with `recordAudit(ctx.accounts, { at: ctx.now(), actor, action, subject, details })`.
  *   4. Append `registerXRoutes` to ADMIN_ROUTE_MODULES in ./adminRoutes.ts.
  *
- * What this scope guarantees: every POST/PUT/PATCH/DELETE made with a session
- * cookie must carry a valid CSRF token or gets 403 before validation and
- * before the handler runs; bearer-token API calls are exempt (no ambient
- * credentials). Routes without a guard are reachable by anyone: always add one.
+ * What this scope guarantees: a route's guard answers 401/303/403 before the
+ * body is read or anything is validated; every POST/PUT/PATCH/DELETE made with
+ * a session cookie must then carry a valid CSRF token or gets 403 before
+ * validation and before the handler runs; bearer-token API calls are exempt
+ * (no ambient credentials). Routes without a guard are reachable by anyone:
+ * always add one.
  */
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';

@@ -22,7 +22,7 @@ export type AdminRouteModule = (app: TypeBoxApp, ctx: AdminContext) => void;
 /**
  * Every newsroom area. To add one: write `registerXRoutes(app, ctx)` in your
  * own folder (paths under /admin/… or /api/v1/admin/…, each with
- * `preHandler: requirePermission(...)`), import it here and append it.
+ * `onRequest: requirePermission(...)`), import it here and append it.
  */
 export const ADMIN_ROUTE_MODULES: readonly AdminRouteModule[] = [
   registerLoginRoutes,

@@ -13,7 +13,7 @@ export function registerAuditRoutes(app: TypeBoxApp, ctx: AdminContext): void {
   app.get(
     '/admin/audit',
     {
-      preHandler: requirePermission('audit.read'),
+      onRequest: requirePermission('audit.read'),
       schema: { querystring: Type.Object({ before: Type.Optional(Type.Integer({ minimum: 1 })) }) },
     },
     async (request, reply) => {

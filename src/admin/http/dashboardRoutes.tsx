@@ -9,7 +9,7 @@ import { actorOf, requireSignedIn } from './guard.js';
 
 export function registerDashboardRoutes(app: TypeBoxApp, ctx: AdminContext): void {
   const workflow = createArticleWorkflowStore(ctx.db);
-  app.get('/admin', { preHandler: requireSignedIn() }, async (request, reply) => {
+  app.get('/admin', { onRequest: requireSignedIn() }, async (request, reply) => {
     const counts = await dashboardCounts({ store: ctx.site.deps.store, workflow });
     return sendAdminPage(
       reply,

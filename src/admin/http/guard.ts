@@ -4,11 +4,14 @@ import { type Actor, can, type Permission } from '../roles.js';
 import './adminAuth.js';
 import { isAdminApi, sendAdminRefusal } from './adminPages.js';
 
-/** A Fastify preHandler that lets a request through or answers it. */
+/** A Fastify onRequest hook that lets a request through or answers it. */
 export type AdminGuard = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
 
 /**
- * The check every admin route runs as its `preHandler`. Nobody signed in: a
+ * The check every admin route runs as its `onRequest` hook: after the scope
+ * has identified the caller, before the body is read, CSRF is checked, or the
+ * params, query and body are validated, so a caller who may not use the route
+ * learns nothing about its input and costs no body parsing. Nobody signed in: a
  * page redirects to the sign-in form (303), the API answers 401. Signed in
  * without `permission`: 403. Otherwise `request.actor` is set and the route runs.
  */

@@ -128,14 +128,14 @@ export function registerLoginRoutes(app: TypeBoxApp, ctx: AdminContext): void {
     },
   );
 
-  app.post('/admin/logout', { preHandler: requireSignedIn() }, async (request, reply) => {
+  app.post('/admin/logout', { onRequest: requireSignedIn() }, async (request, reply) => {
     const auth = request.adminAuth;
     if (auth?.via === 'session') await endSession(ctx.accounts, auth.sessionToken);
     await recordAudit(ctx.accounts, { at: ctx.now(), actor: actorOf(request), action: 'user.logout' });
     return signedOut(request, reply);
   });
 
-  app.post('/admin/logout-everywhere', { preHandler: requireSignedIn() }, async (request, reply) => {
+  app.post('/admin/logout-everywhere', { onRequest: requireSignedIn() }, async (request, reply) => {
     const actor = actorOf(request);
     if (actor.kind !== 'user') return reply.code(400).send();
     const ended = await endAllSessions(ctx.accounts, { userId: actor.userId, now: ctx.now() });

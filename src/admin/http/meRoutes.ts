@@ -28,12 +28,12 @@ const Me = Type.Object({
 
 /**
  * `GET /api/v1/admin/me`: who the session or token is. The pattern for every
- * admin JSON route: a guard as preHandler, a TypeBox response schema, no-store.
+ * admin JSON route: a guard as onRequest hook, a TypeBox response schema, no-store.
  */
 export function registerMeRoutes(app: TypeBoxApp, _ctx: AdminContext): void {
   app.get(
     '/api/v1/admin/me',
-    { preHandler: requireSignedIn(), schema: { response: { 200: Me, '4xx': ApiErrorSchema } } },
+    { onRequest: requireSignedIn(), schema: { response: { 200: Me, '4xx': ApiErrorSchema } } },
     async (request, reply) => {
       const actor = actorOf(request);
       const permissions = PERMISSIONS.filter((permission) => can(actor.role, permission));

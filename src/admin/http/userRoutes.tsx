@@ -23,7 +23,7 @@ export function registerUserRoutes(app: TypeBoxApp, ctx: AdminContext): void {
   app.get(
     '/admin/users',
     {
-      preHandler: requirePermission('user.manage'),
+      onRequest: requirePermission('user.manage'),
       schema: { querystring: Type.Object({ notice: Type.Optional(Type.String({ maxLength: 40 })) }) },
     },
     async (request, reply) => {
@@ -43,7 +43,7 @@ export function registerUserRoutes(app: TypeBoxApp, ctx: AdminContext): void {
   app.post(
     '/admin/users/:id/role',
     {
-      preHandler: requirePermission('user.manage'),
+      onRequest: requirePermission('user.manage'),
       schema: {
         params: UserParams,
         body: Type.Object({ role: Type.String({ maxLength: 40 }) }, { additionalProperties: true }),
@@ -72,7 +72,7 @@ export function registerUserRoutes(app: TypeBoxApp, ctx: AdminContext): void {
 
   app.post(
     '/admin/users/:id/disable',
-    { preHandler: requirePermission('user.manage'), schema: { params: UserParams } },
+    { onRequest: requirePermission('user.manage'), schema: { params: UserParams } },
     async (request, reply) => {
       const actor = actorOf(request);
       const { id } = request.params;

@@ -10,7 +10,7 @@ import type { FormFields } from './deskForms.js';
 import type { MarketDesk } from './marketDesk.js';
 
 /** Every desk route, page or API: only `market.manage` (market-desk, admin) gets through. */
-export const DESK_GUARD = { preHandler: requirePermission('market.manage') };
+export const DESK_GUARD = { onRequest: requirePermission('market.manage') };
 
 /** What each area's page routes are given. */
 export interface DeskRoutes {

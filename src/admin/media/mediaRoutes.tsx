@@ -23,7 +23,7 @@ type UploadRefusal = { readonly status: 413 | 415 | 422; readonly errors: readon
 
 /** `/admin/media` (pages) and `/api/v1/admin/media` (JSON): the picture library, for anyone who writes articles. */
 export function registerMediaRoutes(app: TypeBoxApp, ctx: AdminContext): void {
-  const guard = { preHandler: requirePermission('article.write') };
+  const guard = { onRequest: requirePermission('article.write') };
 
   app.get(
     '/admin/media',

@@ -49,7 +49,7 @@ const ACTION_OF: Record<'approved' | 'rejected' | 'spam', ModerationAction> = {
 
 /** `/api/v1/admin/comments`: the same queue and actions for scripts (bearer token) and enhanced pages. */
 export function registerModerationApiRoutes(app: TypeBoxApp, ctx: AdminContext): void {
-  const guard = { preHandler: requirePermission('comment.moderate') };
+  const guard = { onRequest: requirePermission('comment.moderate') };
   const errors = { '4xx': ApiErrorSchema };
 
   app.get(

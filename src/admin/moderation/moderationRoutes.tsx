@@ -36,7 +36,7 @@ const Filter = Type.Union(MODERATION_FILTERS.map((filter) => Type.Literal(filter
 
 /** `/admin/comments`: the moderation queue as pages (forms post back and redirect). */
 export function registerModerationRoutes(app: TypeBoxApp, ctx: AdminContext): void {
-  const guard = { preHandler: requirePermission('comment.moderate') };
+  const guard = { onRequest: requirePermission('comment.moderate') };
 
   app.get(
     '/admin/comments',

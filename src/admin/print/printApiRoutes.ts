@@ -48,7 +48,7 @@ interface PageInput {
 
 /** `/api/v1/admin/print/{date}`: the print desk's edition layout for scripts and enhanced pages. */
 export function registerPrintApiRoutes(app: TypeBoxApp, ctx: AdminContext): void {
-  const guard = { preHandler: requirePermission('print.manage') };
+  const guard = { onRequest: requirePermission('print.manage') };
   const errors = { '4xx': ApiErrorSchema };
 
   app.get(

@@ -22,7 +22,7 @@ const Op = Type.Union(
 
 /** `/admin/print/{date}`: the print desk lays out one day's edition page by page. */
 export function registerPrintDeskRoutes(app: TypeBoxApp, ctx: AdminContext): void {
-  const guard = { preHandler: requirePermission('print.manage') };
+  const guard = { onRequest: requirePermission('print.manage') };
 
   app.get('/admin/print', guard, async (_request, reply) =>
     reply.redirect(`/admin/print/${karachiDateKey(ctx.now())}`, 303),

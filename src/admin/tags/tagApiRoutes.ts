@@ -14,7 +14,7 @@ const TagJson = Type.Object({ slug: Type.String(), name: Type.String() });
 
 /** `/api/v1/admin/tags`: the tag list, rename and merge for scripts and enhanced pages. */
 export function registerTagApiRoutes(app: TypeBoxApp, ctx: AdminContext): void {
-  const guard = { preHandler: requirePermission('tag.manage') };
+  const guard = { onRequest: requirePermission('tag.manage') };
   const errors = { '4xx': ApiErrorSchema };
 
   app.get(

@@ -21,7 +21,7 @@ const NOTICES = {
 
 /** `/admin/tags`: list with story counts, rename, merge. */
 export function registerTagRoutes(app: TypeBoxApp, ctx: AdminContext): void {
-  const guard = { preHandler: requirePermission('tag.manage') };
+  const guard = { onRequest: requirePermission('tag.manage') };
 
   app.get(
     '/admin/tags',
