@@ -176,3 +176,149 @@ describe('POST /api/v1/market/fx and /corporate-actions', () => {
     assert.equal(app.market.pendingCorporateActions().length, 1);
   });
 });
+
+describe('trade times and strict bodies', () => {
+  async function quote(symbol: string) {
+    return app.market.snapshot().quotes.find((q) => q.symbol === symbol);
+  }
+
+  test('poison and out-of-day times are rejected one by one; the batch is a 200 and only the good trade counts', async () => {
+    const ogdc = await quote('OGDC');
+    const hubc = await quote('HUBC');
+    const logged = await loggedEvents();
+    const batch = {
+      feed: 'psx-times',
+      trades: [
+        { seq: 1, symbol: 'OGDC', price: '88.00', volume: 100, time: '9999-12-31T23:59:59Z' },
+        { seq: 2, symbol: 'OGDC', price: '88.00', volume: 100, time: '1970-01-01T00:00:00Z' },
+        { seq: 3, symbol: 'OGDC', price: '88.00', volume: 100, time: '2023-01-30T06:00:00Z' },
+        { seq: 4, symbol: 'OGDC', price: '88.00', volume: 100, time: '2023-01-31T07:00:00Z' },
+        { seq: 5, symbol: 'HUBC', price: '64.40', volume: 200, time },
+      ],
+    };
+    const answer = await post('/api/v1/market/trades', batch);
+    assert.equal(answer.status, 200);
+    const body = (await answer.json()) as {
+      accepted: number;
+      rejected: number;
+      results: { seq: number; status: string; code?: string; reason?: string }[];
+    };
+    assert.deepEqual(
+      body.results.map((r) => [r.seq, r.status, r.code]),
+      [
+        [1, 'rejected', 'future'],
+        [2, 'rejected', 'stale'],
+        [3, 'rejected', 'stale'],
+        [4, 'rejected', 'future'],
+        [5, 'accepted', undefined],
+      ],
+    );
+    assert.match(body.results[0]?.reason ?? '', /ahead of the server's clock/);
+    assert.match(body.results[2]?.reason ?? '', /before today's trading day 2023-01-31/);
+    assert.deepEqual([body.accepted, body.rejected], [1, 4]);
+    assert.equal(await loggedEvents(), logged + 1);
+    // The rejected trades changed nothing: OGDC is as it was; HUBC took the good one, at its own time.
+    assert.deepEqual(await quote('OGDC'), ogdc);
+    const after = await quote('HUBC');
+    assert.deepEqual([after?.last, after?.volume, after?.time], [6440, (hubc?.volume ?? 0) + 200, new Date(time)]);
+
+    // Sent again: the good trade is a duplicate, the bad ones are judged (and refused) again, nothing moves.
+    const again = (await (await post('/api/v1/market/trades', batch)).json()) as { results: { status: string }[] };
+    assert.deepEqual(
+      again.results.map((r) => r.status),
+      ['rejected', 'rejected', 'rejected', 'rejected', 'duplicate'],
+    );
+    assert.equal(await loggedEvents(), logged + 1);
+    assert.deepEqual(await quote('HUBC'), after);
+  });
+
+  test('an FX rate ahead of the clock is refused alone and the live rate stays', async () => {
+    const answer = await post('/api/v1/market/fx', {
+      rates: [
+        { pair: 'EUR/PKR', market: 'interbank', buying: '290.00', selling: '290.00', time: '9999-12-31T23:59:59Z' },
+        { pair: 'EUR/PKR', market: 'interbank', buying: '291.00', selling: '291.00', time },
+      ],
+    });
+    assert.equal(answer.status, 200);
+    const body = (await answer.json()) as { results: { status: string; reason?: string }[] };
+    assert.deepEqual(
+      body.results.map((r) => r.status),
+      ['rejected', 'accepted'],
+    );
+    assert.match(body.results[0]?.reason ?? '', /ahead of the server's clock/);
+    const eur = app.market.snapshot().fx.find((r) => r.pair === 'EUR/PKR' && r.market === 'interbank');
+    assert.deepEqual([eur?.buying, eur?.time.toISOString()], [29100, '2023-01-31T06:00:01.000Z']);
+  });
+
+  const good = { seq: 100, symbol: 'OGDC', price: '88.00', volume: 100, time };
+  const malformed: [string, unknown, RegExp][] = [
+    [
+      'a price as a JSON number',
+      { feed: 'psx-strict', trades: [good, { ...good, seq: 101, price: 88.1 }] },
+      /trades\.1\.price/,
+    ],
+    [
+      'a volume as text',
+      { feed: 'psx-strict', trades: [good, { ...good, seq: 101, volume: '100' }] },
+      /trades\.1\.volume/,
+    ],
+    [
+      'a volume as true',
+      { feed: 'psx-strict', trades: [good, { ...good, seq: 101, volume: true }] },
+      /trades\.1\.volume/,
+    ],
+    ['a seq as text', { feed: 'psx-strict', trades: [good, { ...good, seq: '101' }] }, /trades\.1\.seq/],
+    [
+      'an unknown field in a trade',
+      { feed: 'psx-strict', trades: [good, { ...good, seq: 101, side: 'buy' }] },
+      /trades\.1\.side/,
+    ],
+    ['an unknown field in the batch', { feed: 'psx-strict', trades: [good], venue: 'PSX' }, /venue/],
+    [
+      'a time that does not exist',
+      { feed: 'psx-strict', trades: [good, { ...good, seq: 101, time: '2023-02-30T06:00:00Z' }] },
+      /trades\.1\.time/,
+    ],
+  ];
+  for (const [name, body, field] of malformed) {
+    test(`${name} is a 400 naming the field, and nothing of the batch is stored`, async () => {
+      const logged = await loggedEvents();
+      const version = app.market.snapshot().version;
+      const answer = await post('/api/v1/market/trades', body);
+      assert.equal(answer.status, 400);
+      const error = (await answer.json()) as { message: string; details?: { field: string }[] };
+      assert.match(error.message, field);
+      assert.match(JSON.stringify(error.details), field);
+      assert.equal(await loggedEvents(), logged);
+      assert.equal(app.market.snapshot().version, version);
+    });
+  }
+
+  test('FX and corporate-action bodies are as strict: wrong types and unknown fields are a 400, nothing taken', async () => {
+    const logged = await loggedEvents();
+    const pending = app.market.pendingCorporateActions().length;
+    const rate = { pair: 'USD/PKR', market: 'interbank', buying: '268.50', selling: '268.50', time };
+    for (const [path, body, field] of [
+      ['/api/v1/market/fx', { rates: [rate, { ...rate, buying: 268.5 }] }, /rates\.1\.buying/],
+      ['/api/v1/market/fx', { rates: [rate, { ...rate, colour: 'green' }] }, /rates\.1\.colour/],
+      [
+        '/api/v1/market/corporate-actions',
+        { actions: [{ type: 'bonus', symbol: 'PPL', exDate: '2023-02-01', bonusBasisPoints: '1000' }] },
+        /actions\.0\.bonusBasisPoints/,
+      ],
+      [
+        '/api/v1/market/corporate-actions',
+        { actions: [{ type: 'bonus', symbol: 'PPL', exDate: '2023-02-01', bonusBasisPoints: 1000, bonus: 10 }] },
+        /actions\.0\.bonus\b/,
+      ],
+    ] as [string, unknown, RegExp][]) {
+      const answer = await post(path, body);
+      assert.equal(answer.status, 400, `${path} ${JSON.stringify(body)}`);
+      assert.match(JSON.stringify(await answer.json()), field);
+    }
+    assert.equal(await loggedEvents(), logged);
+    assert.equal(app.market.pendingCorporateActions().length, pending);
+    const usd = app.market.snapshot().fx.find((r) => r.pair === 'USD/PKR' && r.market === 'interbank');
+    assert.notEqual(usd?.buying, 26850);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
+import { MarketEventError } from '../../ingest/marketRecorder.js';
 import type { CorporateAction } from '../../market/corporateAction.js';
 import type { MarketEvent, MarketEventOutcome } from '../../market/marketEvent.js';
 import { parseRupees } from '../../market/money.js';
@@ -8,19 +9,44 @@ import type { TypeBoxApp } from '../http/typeboxApp.js';
 import type { SiteContext } from '../siteContext.js';
 import type { MarketFeedDeps } from '../webDeps.js';
 import { requireRole } from './marketFeedAuth.js';
-import { CorporateActionsBody, FxBody, ItemsResponse, TradesBody, TradesResponse } from './marketFeedSchemas.js';
+import {
+  CorporateActionsBody,
+  FxBody,
+  ItemsResponse,
+  parseInstant,
+  TradesBody,
+  TradesResponse,
+} from './marketFeedSchemas.js';
+import { strictBodyErrors, strictBodyValidator } from './strictBodyValidator.js';
 
 // 10,000 trades of ~100 bytes each, with room to spare; the default 1 MiB would cut a full batch short.
 const BODY_LIMIT = 4 * 1024 * 1024;
 
-const ERRORS = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 503: ApiErrorSchema };
+const ERRORS = {
+  400: ApiErrorSchema,
+  401: ApiErrorSchema,
+  403: ApiErrorSchema,
+  500: ApiErrorSchema,
+  503: ApiErrorSchema,
+};
 
 /**
  * The authenticated push API (docs/api.md): trades, FX rates and corporate
  * actions from a `market-feed` token. Every answer comes after the accepted
- * items are committed to the market log.
+ * items are committed to the market log. The routes live in their own scope,
+ * whose bodies are checked exactly as documented (`strictBodyValidator`: no
+ * coercion, no unknown field dropped); the rest of the site keeps Fastify's
+ * defaults.
  */
 export function registerMarketFeedRoutes(app: TypeBoxApp, site: SiteContext): void {
+  void app.register(async (feedApi: TypeBoxApp) => {
+    feedApi.setValidatorCompiler(strictBodyValidator);
+    feedApi.setSchemaErrorFormatter(strictBodyErrors);
+    registerFeedRoutes(feedApi, site);
+  });
+}
+
+function registerFeedRoutes(app: TypeBoxApp, site: SiteContext): void {
   const feed = site.deps.marketFeed;
   const onRequest = requireRole(feed, 'market-feed');
 
@@ -44,9 +70,8 @@ export function registerMarketFeedRoutes(app: TypeBoxApp, site: SiteContext): vo
           },
         };
       });
-      if (problems.length > 0)
-        return sendApiError(reply, 400, 'Some trades could not be read; none was taken.', problems);
-      const outcomes = await recordOr503(feed, events, reply);
+      if (problems.length > 0) return sendUnreadable(reply, 'trades', problems);
+      const outcomes = await recordBatch(feed, events, site.deps.now(), reply);
       if (outcomes === null) return reply;
       const results = trades.map((trade, i) => tradeResult(trade.seq, outcomes[i]));
       return reply.header('cache-control', 'no-store').send({
@@ -74,9 +99,8 @@ export function registerMarketFeedRoutes(app: TypeBoxApp, site: SiteContext): vo
         };
         return { kind: 'fxRate', update: rate.source === undefined ? update : { ...update, source: rate.source } };
       });
-      if (problems.length > 0)
-        return sendApiError(reply, 400, 'Some rates could not be read; none was taken.', problems);
-      const outcomes = await recordOr503(feed, events, reply);
+      if (problems.length > 0) return sendUnreadable(reply, 'rates', problems);
+      const outcomes = await recordBatch(feed, events, site.deps.now(), reply);
       if (outcomes === null) return reply;
       return sendItems(reply, outcomes);
     },
@@ -94,34 +118,57 @@ export function registerMarketFeedRoutes(app: TypeBoxApp, site: SiteContext): vo
         if (action) events.push({ kind: 'corporateAction', action, time: now });
       });
       if (problems.length > 0) {
-        return sendApiError(reply, 400, 'Some corporate actions could not be read; none was taken.', problems);
+        return sendUnreadable(reply, 'corporate actions', problems);
       }
-      const outcomes = await recordOr503(feed, events, reply);
+      const outcomes = await recordBatch(feed, events, now, reply);
       if (outcomes === null) return reply;
       return sendItems(reply, outcomes);
     },
   );
 }
 
-async function recordOr503(
+/**
+ * The batch's outcomes, or null once an error is answered: 503 when the log
+ * could not be written (sending again may succeed), 500 when the market could
+ * not judge one of its events (sending it unchanged will fail the same way,
+ * so the answer must not invite a retry).
+ */
+async function recordBatch(
   feed: MarketFeedDeps | undefined,
   events: readonly MarketEvent[],
+  now: Date,
   reply: FastifyReply,
 ): Promise<MarketEventOutcome[] | null> {
   try {
     // requireRole has already answered 503 when there is no feed.
-    return (await feed?.recorder.record(events)) ?? [];
+    return (await feed?.recorder.record(events, { now })) ?? [];
   } catch (error) {
+    if (error instanceof MarketEventError) {
+      reply.log.error({ err: error }, 'the market could not judge a pushed batch');
+      await sendApiError(
+        reply,
+        500,
+        `The market could not judge a ${error.kind} in this batch; nothing of it was taken. Sending it unchanged will fail the same way.`,
+      );
+      return null;
+    }
     reply.log.error({ err: error }, 'market events could not be recorded');
     await sendApiError(reply, 503, 'The market log could not be written; nothing was taken. Send the batch again.');
     return null;
   }
 }
 
+/** A 400 whose sentence names the fields too, as the schema's own errors do. */
+function sendUnreadable(reply: FastifyReply, items: string, problems: readonly ApiErrorDetail[]) {
+  const named = problems.slice(0, 10).map((problem) => `${problem.field} ${problem.message}`);
+  return sendApiError(reply, 400, `Some ${items} could not be read; none was taken: ${named.join('; ')}.`, problems);
+}
+
 function instant(text: string, field: string, problems: ApiErrorDetail[]): Date {
-  const time = new Date(text);
-  if (Number.isNaN(time.getTime())) problems.push({ field, message: 'must be an ISO 8601 instant' });
-  return time;
+  const time = parseInstant(text);
+  if (time !== null) return time;
+  problems.push({ field, message: 'must be an instant that exists, e.g. 2024-08-02T05:31:07.120Z' });
+  return new Date(Number.NaN);
 }
 
 type TradeStatus = 'accepted' | 'duplicate' | 'rejected';
@@ -129,7 +176,7 @@ type TradeStatus = 'accepted' | 'duplicate' | 'rejected';
 function tradeResult(seq: number, outcome: MarketEventOutcome | undefined) {
   if (outcome?.kind !== 'trade') return { seq, status: 'rejected' as TradeStatus, reason: 'not processed' };
   const { receipt } = outcome;
-  if (!receipt.ok) return { seq, status: 'rejected' as TradeStatus, reason: receipt.reason };
+  if (!receipt.ok) return { seq, status: 'rejected' as TradeStatus, code: receipt.code, reason: receipt.reason };
   return { seq, status: (receipt.duplicate ? 'duplicate' : 'accepted') as TradeStatus };
 }
 

@@ -2,7 +2,13 @@ import { Type } from '@sinclair/typebox';
 
 /** Rupees with at most two decimals, as text so no float ever touches a price ("64.80"). */
 export const RupeesText = Type.String({ pattern: '^[0-9]{1,13}(\\.[0-9]{1,2})?$' });
-const Instant = Type.String({ format: 'date-time' });
+/**
+ * An RFC 3339 instant with its offset ("2024-08-02T05:31:07.120Z"); `parseInstant`
+ * then refuses a date or time that does not exist (30 February, 24:00, a leap second).
+ */
+const Instant = Type.String({
+  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})$',
+});
 const SymbolText = Type.String({ pattern: '^[A-Z0-9][A-Z0-9.-]{0,15}$' });
 const IsoDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
 
@@ -42,6 +48,8 @@ export const TradesResponse = Type.Object({
     Type.Object({
       seq: Type.Integer(),
       status: Type.Union([Type.Literal('accepted'), Type.Literal('duplicate'), Type.Literal('rejected')]),
+      /** The kind of rejection (`stale`, `future`, `outside band`, …), with `reason` the sentence. */
+      code: Type.Optional(Type.String()),
       reason: Type.Optional(Type.String()),
     }),
   ),
@@ -84,30 +92,51 @@ const ShareCount = Type.Integer({ minimum: 1, maximum: 1_000_000 });
 
 /**
  * One object for every kind, each kind's own fields optional here and
- * required by the handler: the validator drops unknown fields, which inside a
- * union would eat the fields of the kinds it tries first.
+ * required by the handler, so a missing one is named by the handler ("is
+ * required for a bonus") rather than lost in a union's alternatives.
  */
 export const CorporateActionsBody = Type.Object(
   {
     actions: Type.Array(
-      Type.Object({
-        type: Type.Union([
-          Type.Literal('bonus'),
-          Type.Literal('right'),
-          Type.Literal('split'),
-          Type.Literal('cashDividend'),
-        ]),
-        symbol: SymbolText,
-        exDate: IsoDate,
-        bonusBasisPoints: Type.Optional(BasisPoints),
-        rightBasisPoints: Type.Optional(BasisPoints),
-        subscriptionPrice: Type.Optional(RupeesText),
-        sharesBefore: Type.Optional(ShareCount),
-        sharesAfter: Type.Optional(ShareCount),
-        dividend: Type.Optional(RupeesText),
-      }),
+      Type.Object(
+        {
+          type: Type.Union([
+            Type.Literal('bonus'),
+            Type.Literal('right'),
+            Type.Literal('split'),
+            Type.Literal('cashDividend'),
+          ]),
+          symbol: SymbolText,
+          exDate: IsoDate,
+          bonusBasisPoints: Type.Optional(BasisPoints),
+          rightBasisPoints: Type.Optional(BasisPoints),
+          subscriptionPrice: Type.Optional(RupeesText),
+          sharesBefore: Type.Optional(ShareCount),
+          sharesAfter: Type.Optional(ShareCount),
+          dividend: Type.Optional(RupeesText),
+        },
+        { additionalProperties: false },
+      ),
       { minItems: 1, maxItems: 1000 },
     ),
   },
   { additionalProperties: false },
 );
+
+const INSTANT_FIELDS = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?(?:Z|([+-])(\d{2}):(\d{2}))$/i;
+
+/**
+ * The instant an `Instant` text names, or null when its wall-clock date and
+ * time do not exist: `Date` would roll 2023-02-30 over into March and read
+ * 24:00 as the next day, so the text must come back unchanged from the instant.
+ */
+export function parseInstant(text: string): Date | null {
+  const fields = INSTANT_FIELDS.exec(text);
+  const time = new Date(text);
+  if (fields === null || Number.isNaN(time.getTime())) return null;
+  const [, date, clock, sign, hours = '0', minutes = '0'] = fields;
+  const offsetMinutes = (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+  if (Math.abs(offsetMinutes) >= 24 * 60) return null;
+  const wallClock = new Date(time.getTime() + offsetMinutes * 60_000).toISOString();
+  return wallClock.slice(0, 10) === date && wallClock.slice(11, 19) === clock ? time : null;
+}
