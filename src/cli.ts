@@ -2,10 +2,11 @@
 import { Command, Option } from 'commander';
 import { createApp } from './app.js';
 import { registerCommentCommands } from './cliComments.js';
+import { failureReport } from './cliFailure.js';
 import { registerMarketCommands } from './cliMarket.js';
 import { registerTokenCommands } from './cliTokens.js';
 import { registerUserCommands } from './cliUsers.js';
-import { ConfigError, mergeEnvironment, parseServeConfig, type RawServeConfig } from './config.js';
+import { mergeEnvironment, parseServeConfig, type RawServeConfig } from './config.js';
 
 const program = new Command('broadsheet')
   .description('Broadsheet: the newsroom and website of a business daily, with live market data.')
@@ -89,10 +90,7 @@ registerMarketCommands(program);
 registerTokenCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`broadsheet: ${error.message}\n`);
-    process.exit(2);
-  }
-  process.stderr.write(`broadsheet: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
+  const report = failureReport(error);
+  process.stderr.write(`broadsheet: ${report.line}\n`);
+  process.exit(report.exitCode);
 });

@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { CommandFailure } from './cliFailure.js';
 import { mergeEnvironment, parseServeConfig, type RawServeConfig } from './config.js';
 import type { Comment, CommentStatus } from './news/comment.js';
 import { openStore } from './store/openStore.js';
@@ -30,7 +31,7 @@ export function registerCommentCommands(program: Command): void {
       const status = options.pending ? 'pending' : parseStatus(options.status);
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1)
-        throw new Error(`--limit must be a positive whole number, got "${options.limit}".`);
+        throw new CommandFailure(`--limit must be a positive whole number, got "${options.limit}".`);
       await withStore(options, async (store) => {
         const found = await store.listComments(status ? { status, limit } : { limit });
         process.stdout.write(options.json ? `${JSON.stringify(found.map(toJson), null, 2)}\n` : table(found));
@@ -45,7 +46,7 @@ export function registerCommentCommands(program: Command): void {
       .description(`Mark comments as ${status}.`)
       .action(async (ids: string[], options: RawServeConfig) => {
         const parsed = ids.map((id) => {
-          if (!/^\d+$/.test(id)) throw new Error(`Comment id must be a whole number, got "${id}".`);
+          if (!/^\d+$/.test(id)) throw new CommandFailure(`Comment id must be a whole number, got "${id}".`);
           return Number(id);
         });
         await withStore(options, async (store) => {
@@ -64,7 +65,7 @@ export function registerCommentCommands(program: Command): void {
 function parseStatus(value: string | undefined): CommentStatus | undefined {
   if (value === undefined) return undefined;
   const status = STATUSES.find((candidate) => candidate === value);
-  if (!status) throw new Error(`--status must be one of ${STATUSES.join(', ')}, got "${value}".`);
+  if (!status) throw new CommandFailure(`--status must be one of ${STATUSES.join(', ')}, got "${value}".`);
   return status;
 }
 

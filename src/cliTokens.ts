@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { withDatabaseOptions, withMarketDatabase } from './cliDatabase.js';
+import { CommandFailure } from './cliFailure.js';
 import type { RawServeConfig } from './config.js';
 import { API_ROLES, createApiToken, listApiTokens, parseApiRole, revokeApiToken } from './store/apiTokens.js';
 
@@ -20,9 +21,9 @@ export function registerTokenCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (options: CreateOptions) => {
       const role = parseApiRole(options.role);
-      if (!role) throw new Error(`--role must be one of ${API_ROLES.join(', ')}, got "${options.role}".`);
+      if (!role) throw new CommandFailure(`--role must be one of ${API_ROLES.join(', ')}, got "${options.role}".`);
       const name = options.name.trim();
-      if (name === '' || name.length > 100) throw new Error('--name must be 1 to 100 characters.');
+      if (name === '' || name.length > 100) throw new CommandFailure('--name must be 1 to 100 characters.');
       const issued = await withMarketDatabase(options, (db) => createApiToken(db, { name, role, now: new Date() }));
       if (options.json) {
         process.stdout.write(`${JSON.stringify({ id: issued.id, name, role, token: issued.token })}\n`);
@@ -53,7 +54,7 @@ export function registerTokenCommands(program: Command): void {
   withDatabaseOptions(tokens.command('revoke <id>'))
     .description('Revoke a token; requests with it are refused from then on.')
     .action(async (id: string, options: RawServeConfig) => {
-      if (!/^\d+$/.test(id)) throw new Error(`Token id must be a whole number, got "${id}".`);
+      if (!/^\d+$/.test(id)) throw new CommandFailure(`Token id must be a whole number, got "${id}".`);
       const revoked = await withMarketDatabase(options, (db) => revokeApiToken(db, Number(id), new Date()));
       if (revoked) process.stdout.write(`revoked: ${id}\n`);
       else {

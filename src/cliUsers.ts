@@ -3,6 +3,7 @@ import { type Command, Option } from 'commander';
 import type { Kysely } from 'kysely';
 import { hashPassword, passwordProblem } from './admin/passwordHash.js';
 import { isRole, ROLES, type Role } from './admin/roles.js';
+import { CommandFailure } from './cliFailure.js';
 import { mergeEnvironment, parseServeConfig, type RawServeConfig } from './config.js';
 import {
   type Account,
@@ -42,12 +43,12 @@ export function registerUserCommands(program: Command): void {
     .action(async (options: AddOptions) => {
       const role = parseRole(options.role);
       if (!/^[^\s@]+@[^\s@]+$/.test(options.email.trim()))
-        throw new Error(`--email is not an address: "${options.email}".`);
-      if (options.name.trim() === '') throw new Error('--name must not be empty.');
+        throw new CommandFailure(`--email is not an address: "${options.email}".`);
+      if (options.name.trim() === '') throw new CommandFailure('--name must not be empty.');
       const generated = options.passwordStdin ? null : randomBytes(18).toString('base64url');
       const password = generated ?? (await readFirstLine(process.stdin));
       const problem = passwordProblem(password);
-      if (problem !== null) throw new Error(problem);
+      if (problem !== null) throw new CommandFailure(problem);
       const passwordHash = await hashPassword(password);
       await withAccounts(options, async (db) => {
         const now = new Date();
@@ -124,13 +125,13 @@ export function registerUserCommands(program: Command): void {
 }
 
 function parseRole(text: string): Role {
-  if (!isRole(text)) throw new Error(`--role must be one of ${ROLES.join(', ')}, got "${text}".`);
+  if (!isRole(text)) throw new CommandFailure(`--role must be one of ${ROLES.join(', ')}, got "${text}".`);
   return text;
 }
 
 async function requireAccount(db: Kysely<AccountsTables>, email: string): Promise<Account> {
   const account = await findAccountByEmail(db, email);
-  if (account === null) throw new Error(`No account has the address ${email}.`);
+  if (account === null) throw new CommandFailure(`No account has the address ${email}.`, 1);
   return account;
 }
 

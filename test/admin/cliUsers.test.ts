@@ -81,6 +81,7 @@ describe('broadsheet users', () => {
     );
     assert.notEqual(short.code, 0);
     assert.match(short.stderr, /at least 12/);
+    assert.doesNotMatch(short.stderr, /\n\s+at /, 'no stack trace');
     const role = await broadsheet(['users', 'add', '--email', 'x@example.com', '--name', 'X', '--role', 'boss']);
     assert.match(role.stderr, /--role must be one of/);
     const duplicate = await broadsheet([
@@ -95,6 +96,40 @@ describe('broadsheet users', () => {
     ]);
     assert.notEqual(duplicate.code, 0);
     assert.match(duplicate.stderr, /already has an account/);
+  });
+
+  test('bad input is one line on stderr and a non-zero exit, never a stack trace', async () => {
+    for (const [args, stdin, message, code] of [
+      [
+        ['users', 'add', '--email', 'y@example.com', '--name', 'Y', '--role', 'writer', '--password-stdin'],
+        'short\n',
+        /^broadsheet: A password needs at least 12 characters\.$/,
+        2,
+      ],
+      [
+        ['users', 'add', '--email', 'not-an-address', '--name', 'Y', '--role', 'writer'],
+        '',
+        /--email is not an address/,
+        2,
+      ],
+      [
+        ['users', 'add', '--email', 'chief@example.com', '--name', 'Y', '--role', 'writer'],
+        '',
+        /already has an account/,
+        1,
+      ],
+      [['users', 'set-role', 'nobody@example.com', 'editor'], '', /No account has the address nobody@example\.com/, 1],
+      [['users', 'disable', 'nobody@example.com'], '', /No account has the address/, 1],
+      [['tokens', 'revoke', 'abc'], '', /Token id must be a whole number/, 2],
+      [['comments', 'approve', 'abc'], '', /Comment id must be a whole number/, 2],
+    ] as const) {
+      const result = await broadsheet(args, stdin);
+      const lines = result.stderr.trimEnd().split('\n');
+      assert.equal(result.code, code, `${args.join(' ')}: ${result.stderr}`);
+      assert.equal(lines.length, 1, `${args.join(' ')}: ${result.stderr}`);
+      assert.match(lines[0] ?? '', message);
+      assert.doesNotMatch(result.stderr, /\n\s+at /);
+    }
   });
 
   test('list, set-role and disable; a disabled user can no longer sign in', async () => {
