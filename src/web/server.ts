@@ -10,6 +10,7 @@ import { createCommentRateLimiter } from './http/commentRateLimiter.js';
 import { CONNECTION_LIMITS, containedListener } from './http/containedListener.js';
 import { PageCache } from './http/pageCache.js';
 import { SECURITY_HEADERS } from './http/securityHeaders.js';
+import { useStrictJsonBodies } from './http/strictJsonBody.js';
 import { registerArticleRoutes } from './routes/articleRoutes.js';
 import { registerAssetRoutes } from './routes/assetRoutes.js';
 import { registerCommentApiRoutes } from './routes/commentApiRoutes.js';
@@ -132,6 +133,7 @@ export async function buildServer(deps: WebDeps, options: ServerOptions = {}): P
         );
   });
 
+  useStrictJsonBodies(app);
   await app.register(formbody);
 
   registerListRoutes(app, site);
