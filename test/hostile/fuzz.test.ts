@@ -27,7 +27,7 @@ function prng(seed: number): () => number {
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 class Fuzzer {
-  constructor(private readonly random: () => number) {}
+  constructor(readonly random: () => number) {}
 
   int(below: number): number {
     return Math.floor(this.random() * below);
