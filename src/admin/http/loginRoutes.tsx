@@ -65,7 +65,7 @@ export function registerLoginRoutes(app: TypeBoxApp, ctx: AdminContext): void {
       const waitMs = waitBeforeTry(failures, { now: ctx.now().getTime(), policy: ctx.loginThrottle });
       if (waitMs > 0) {
         const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-        request.log.warn({ ip: request.ip, keys }, 'newsroom sign-in throttled');
+        request.log.warn({ ip: request.ip, waitSeconds: seconds }, 'newsroom sign-in throttled');
         reply.header('retry-after', String(seconds));
         return loginPage(
           reply,
