@@ -13,6 +13,7 @@ interface ImportOptions extends RawServeConfig {
   readonly symbol?: string;
   readonly server?: string;
   readonly token?: string;
+  readonly force?: boolean;
 }
 
 /** `broadsheet market …`: end-of-day files in. */
@@ -34,6 +35,10 @@ export function registerMarketCommands(program: Command): void {
       'send the file to a running server (its market desk import) instead of writing the database; it shows the day at once',
     )
     .option('--token <token>', 'a market-desk API token for --server (default: BROADSHEET_TOKEN)')
+    .option(
+      '--force',
+      "with --server: lay a closing file of a day before the live market's over it all the same (refused otherwise)",
+    )
     .action(async (file: string, options: ImportOptions) => {
       if (options.server !== undefined) {
         process.exitCode = await importToServer(file, options.server, options);
@@ -60,8 +65,8 @@ export function registerMarketCommands(program: Command): void {
 
 /**
  * Posts the file to `POST /api/v1/admin/market/imports` of a running server.
- * Exit codes as for a local import (0 read, 2 unreadable), and 1 when the
- * server refused it or could not be reached.
+ * Exit codes as for a local import (0 read, 2 unreadable, damaged or too
+ * large), and 1 when the server refused it otherwise or could not be reached.
  */
 async function importToServer(file: string, server: string, options: ImportOptions): Promise<number> {
   const token = options.token ?? process.env.BROADSHEET_TOKEN;
@@ -86,6 +91,7 @@ async function importToServer(file: string, server: string, options: ImportOptio
   url.searchParams.set('name', basename(file).replace(/[^A-Za-z0-9 ._()-]/g, '_'));
   if (options.format !== undefined) url.searchParams.set('format', options.format);
   if (options.symbol !== undefined) url.searchParams.set('symbol', options.symbol);
+  if (options.force === true) url.searchParams.set('force', 'true');
   let response: Response;
   try {
     response = await fetch(url, {
@@ -105,13 +111,20 @@ async function importToServer(file: string, server: string, options: ImportOptio
   }
   let message = text;
   try {
-    message = (JSON.parse(text) as { message?: string }).message ?? text;
+    const body = JSON.parse(text) as { message?: string; details?: { field: string; message: string }[] };
+    const olderDay = body.details?.find((detail) => detail.field === 'force');
+    message =
+      response.status === 409 && olderDay !== undefined
+        ? `${olderDay.message} Run again with --force to lay it over the live market all the same.`
+        : (body.message ?? text);
   } catch {
     // not JSON: the text as it came
   }
+  message = message.replace(/\s+/g, ' ').trim();
   if (options.json) process.stdout.write(`${JSON.stringify({ file, status: response.status, error: message })}\n`);
   process.stderr.write(`broadsheet: ${file}: the server answered ${response.status}: ${message}\n`);
-  return response.status === 400 ? 2 : 1;
+  // Like a local import: a file that cannot be read, is damaged or unpacks too large is exit 2.
+  return response.status === 400 || response.status === 413 ? 2 : 1;
 }
 
 function describe(report: ImportReport, into: 'database' | 'server'): string {
@@ -120,9 +133,9 @@ function describe(report: ImportReport, into: 'database' | 'server'): string {
     case 'closing':
       lines.push(`${report.file}: closing file for ${report.date ?? 'no date'} (${report.packing})`);
       lines.push(
-        `rows read ${report.rowsRead}, accepted ${report.accepted}, skipped ${report.skipped.length}, rejected ${report.rejected.length}`,
+        `rows read ${report.rowsRead}, accepted ${report.accepted}, skipped ${report.skippedCount}, rejected ${report.rejectedCount}`,
       );
-      lines.push(...problems('skipped', report.skipped));
+      lines.push(...problems('skipped', report.skipped, report.skippedCount));
       if (report.accepted > 0) {
         lines.push(
           into === 'server'
@@ -134,14 +147,15 @@ function describe(report: ImportReport, into: 'database' | 'server'): string {
     case 'csv':
       lines.push(`${report.file}: daily history of ${report.symbol} (${report.packing}, ${report.order})`);
       lines.push(
-        `rows read ${report.rowsRead}, accepted ${report.accepted} (${report.firstDate ?? '-'} to ${report.lastDate ?? '-'}), rejected ${report.rejected.length}`,
+        `rows read ${report.rowsRead}, accepted ${report.accepted} (${report.firstDate ?? '-'} to ${report.lastDate ?? '-'}), rejected ${report.rejectedCount}`,
       );
       break;
   }
-  lines.push(...problems('rejected', report.rejected));
+  lines.push(...problems('rejected', report.rejected, report.rejectedCount));
   return `${lines.join('\n')}\n`;
 }
 
-function problems(label: string, rows: readonly RowProblem[]): string[] {
-  return rows.map((row) => `  ${label} line ${row.line}: ${row.reason}`);
+function problems(label: string, rows: readonly RowProblem[], total: number): string[] {
+  const listed = rows.map((row) => `  ${label} line ${row.line}: ${row.reason}`);
+  return total > rows.length ? [...listed, `  … and ${total - rows.length} more ${label}, not listed`] : listed;
 }

@@ -1,112 +1,153 @@
-import { gunzipSync, inflateRawSync } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { crc32, createGunzip } from 'node:zlib';
+import yauzl from 'yauzl';
 
 /** How an import file was packed, told by its first bytes, never by its name. */
 export type Packing = 'plain' | 'gzip' | 'zip';
 
-/** A file that cannot be unpacked: the import stops with exit code 2. */
+/** A file that cannot be unpacked or read: the import stops (exit code 2, HTTP 400). */
 export class UnreadableFileError extends Error {
-  override readonly name = 'UnreadableFileError';
+  override readonly name: string = 'UnreadableFileError';
+}
+
+/** A file that unpacks to more than an import takes: nothing more is inflated (exit code 2, HTTP 413). */
+export class FileTooLargeError extends UnreadableFileError {
+  override readonly name: string = 'FileTooLargeError';
+}
+
+export interface UnpackLimits {
+  /** The most bytes the file may unpack to; inflating stops as soon as this is passed. */
+  readonly maxBytes: number;
+  /** The most entries a ZIP may list. */
+  readonly maxEntries: number;
+}
+
+/**
+ * A closing file of every listed company is about 100 KB (a few hundred at
+ * most) and ten years of daily history about 200 KB, so 16 MB is far beyond
+ * any real file while a 200 KB archive of zeros that would inflate to 200 MB
+ * or more stops here, with memory and parse time bounded.
+ */
+export const MAX_UNPACKED_BYTES = 16 * 1024 * 1024;
+
+/** The exchange's ZIP holds one file; a few more (a readme, a folder) are allowed, thousands are not. */
+export const MAX_ZIP_ENTRIES = 16;
+
+export const IMPORT_LIMITS: UnpackLimits = { maxBytes: MAX_UNPACKED_BYTES, maxEntries: MAX_ZIP_ENTRIES };
+
+/** What an import file unpacked to. */
+export interface Unpacked {
+  readonly packing: Packing;
+  readonly content: Buffer;
+  readonly entry?: string;
 }
 
 /**
  * The exchange serves its closing file as `{date}.Z`: a ZIP since 2019, a gzip
  * before (psx-market.md §5.2). A real LZW `.Z` (compress) is refused: Node has
- * no decoder for it and the exchange no longer sends one.
+ * no decoder for it and the exchange no longer sends one. Inflating streams
+ * into a counted buffer, so a decompression bomb is stopped at `maxBytes`.
  */
-export function unpack(bytes: Buffer): {
-  readonly packing: Packing;
-  readonly content: Buffer;
-  readonly entry?: string;
-} {
+export async function unpack(bytes: Buffer, limits: UnpackLimits = IMPORT_LIMITS): Promise<Unpacked> {
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    try {
-      return { packing: 'gzip', content: gunzipSync(bytes) };
-    } catch (error) {
-      throw new UnreadableFileError(`gzip data is damaged: ${message(error)}`);
-    }
+    const gunzip = createGunzip();
+    gunzip.end(bytes);
+    return { packing: 'gzip', content: await collect(gunzip, limits.maxBytes, 'the gzip data') };
   }
   if (bytes[0] === 0x1f && bytes[1] === 0x9d) {
     throw new UnreadableFileError('an LZW-compressed (.Z, compress) file; unpack it first or fetch the ZIP');
   }
-  if (bytes.length >= 30 && bytes.readUInt32LE(0) === LOCAL_HEADER) return { packing: 'zip', ...unzipFirst(bytes) };
+  if (bytes.length >= 4 && bytes.readUInt32LE(0) === LOCAL_HEADER)
+    return { packing: 'zip', ...(await unzip(bytes, limits)) };
+  if (bytes.length > limits.maxBytes) throw tooLarge(limits.maxBytes);
   return { packing: 'plain', content: bytes };
 }
 
 const LOCAL_HEADER = 0x04034b50;
-const CENTRAL_HEADER = 0x02014b50;
-const END_OF_DIRECTORY = 0x06054b50;
 
-/**
- * The archive's `.lis` entry, or else its first file. Read through the central
- * directory, because a streamed ZIP leaves sizes out of the local header.
- */
-function unzipFirst(zip: Buffer): { readonly content: Buffer; readonly entry: string } {
-  const entries = centralDirectory(zip);
-  const chosen = entries.find((e) => /\.lis$/i.test(e.name)) ?? entries.find((e) => !e.name.endsWith('/'));
+/** The archive's `.lis` entry, or else its first file; only that one is inflated. */
+async function unzip(
+  bytes: Buffer,
+  limits: UnpackLimits,
+): Promise<{ readonly content: Buffer; readonly entry: string }> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true });
+  } catch (error) {
+    throw new UnreadableFileError(`the ZIP archive is damaged: ${message(error)}`);
+  }
+  if (zip.entryCount > limits.maxEntries) {
+    throw new UnreadableFileError(
+      `the ZIP archive lists ${zip.entryCount} entries; an import file holds one (at most ${limits.maxEntries})`,
+    );
+  }
+  const entries = await directory(zip);
+  const files = entries.filter((e) => !e.fileName.endsWith('/'));
+  const chosen = files.find((e) => /\.lis$/i.test(e.fileName)) ?? files[0];
   if (!chosen) throw new UnreadableFileError('the ZIP archive holds no file');
-  if (zip.readUInt32LE(chosen.localOffset) !== LOCAL_HEADER) throw new UnreadableFileError('ZIP entry header missing');
-  const nameLength = zip.readUInt16LE(chosen.localOffset + 26);
-  const extraLength = zip.readUInt16LE(chosen.localOffset + 28);
-  const start = chosen.localOffset + 30 + nameLength + extraLength;
-  const data = zip.subarray(start, start + chosen.compressedSize);
-  if (data.length !== chosen.compressedSize) throw new UnreadableFileError('the ZIP archive is cut short');
-  let content: Buffer;
-  switch (chosen.method) {
-    case 0:
-      content = Buffer.from(data);
-      break;
-    case 8:
-      try {
-        content = inflateRawSync(data);
-      } catch (error) {
-        throw new UnreadableFileError(`ZIP entry ${chosen.name} is damaged: ${message(error)}`);
-      }
-      break;
-    default:
-      throw new UnreadableFileError(
-        `ZIP entry ${chosen.name} uses compression method ${chosen.method}; only stored and deflate are read`,
-      );
+  const name = chosen.fileName;
+  if (chosen.isEncrypted()) throw new UnreadableFileError(`ZIP entry ${name} is encrypted`);
+  if (chosen.compressionMethod !== 0 && chosen.compressionMethod !== 8) {
+    throw new UnreadableFileError(
+      `ZIP entry ${name} uses compression method ${chosen.compressionMethod}; only stored and deflate are read`,
+    );
   }
-  if (content.length !== chosen.size) throw new UnreadableFileError(`ZIP entry ${chosen.name} has the wrong size`);
-  return { content, entry: chosen.name };
+  // The directory's size is checked before a byte is inflated; the reader holds the entry to it.
+  if (chosen.uncompressedSize > limits.maxBytes) throw tooLarge(limits.maxBytes);
+  let stream: Readable;
+  try {
+    stream = await zip.openReadStreamPromise(chosen);
+  } catch (error) {
+    throw new UnreadableFileError(`ZIP entry ${name} is damaged: ${message(error)}`);
+  }
+  const content = await collect(stream, limits.maxBytes, `ZIP entry ${name}`);
+  if (crc32(content) !== chosen.crc32) throw new UnreadableFileError(`ZIP entry ${name} fails its CRC check`);
+  return { content, entry: name };
 }
 
-interface ZipEntry {
-  readonly name: string;
-  readonly method: number;
-  readonly compressedSize: number;
-  readonly size: number;
-  readonly localOffset: number;
-}
-
-function centralDirectory(zip: Buffer): ZipEntry[] {
-  // The end record is 22 bytes plus a comment of at most 65,535.
-  let end = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i -= 1) {
-    if (zip.readUInt32LE(i) === END_OF_DIRECTORY) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) throw new UnreadableFileError('not a complete ZIP archive (no central directory)');
-  const count = zip.readUInt16LE(end + 10);
-  let offset = zip.readUInt32LE(end + 16);
-  const entries: ZipEntry[] = [];
-  for (let i = 0; i < count; i += 1) {
-    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== CENTRAL_HEADER) {
-      throw new UnreadableFileError('the ZIP central directory is damaged');
-    }
-    const nameLength = zip.readUInt16LE(offset + 28);
-    entries.push({
-      method: zip.readUInt16LE(offset + 10),
-      compressedSize: zip.readUInt32LE(offset + 20),
-      size: zip.readUInt32LE(offset + 24),
-      localOffset: zip.readUInt32LE(offset + 42),
-      name: zip.toString('latin1', offset + 46, offset + 46 + nameLength),
+/** The central directory's entries (names and sizes only, nothing inflated). */
+function directory(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+  return new Promise((resolve, reject) => {
+    const entries: yauzl.Entry[] = [];
+    zip.on('entry', (entry: yauzl.Entry) => {
+      entries.push(entry);
+      zip.readEntry();
     });
-    offset += 46 + nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
+    zip.on('end', () => resolve(entries));
+    zip.on('error', (error: unknown) =>
+      reject(new UnreadableFileError(`the ZIP central directory is damaged: ${message(error)}`)),
+    );
+    zip.readEntry();
+  });
+}
+
+/** Reads a stream into one buffer, stopping (and destroying the stream) once it passes `maxBytes`. */
+async function collect(stream: Readable, maxBytes: number, what: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBytes) throw tooLarge(maxBytes);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    stream.destroy();
+    if (error instanceof UnreadableFileError) throw error;
+    throw new UnreadableFileError(`${what} is damaged: ${message(error)}`);
   }
-  return entries;
+  return Buffer.concat(chunks, size);
+}
+
+function tooLarge(maxBytes: number): FileTooLargeError {
+  return new FileTooLargeError(
+    `the file unpacks to more than ${sizeText(maxBytes)}; a closing file or a history CSV is far smaller`,
+  );
+}
+
+function sizeText(bytes: number): string {
+  const MB = 1024 * 1024;
+  return bytes >= MB ? `${Math.floor(bytes / MB)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 function message(error: unknown): string {

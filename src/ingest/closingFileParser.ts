@@ -1,7 +1,16 @@
 import type { ClosingRow } from '../market/closingSession.js';
 import { isSymbol } from '../market/instrument.js';
 import { type Paisa, parseRupees } from '../market/money.js';
-import { isoDate, monthNumber, type RowProblem, rangeProblem } from './importRows.js';
+import {
+  isoDate,
+  monthNumber,
+  ProblemTally,
+  parseWhole,
+  ROWS_PER_SLICE,
+  type RowProblem,
+  rangeProblem,
+  type SlicedParse,
+} from './importRows.js';
 
 /** One traded stock of the exchange's closing file; prices in paisa, volume in shares. */
 export type { ClosingRow } from '../market/closingSession.js';
@@ -11,10 +20,12 @@ export interface ClosingFile {
   readonly date: string | null;
   readonly rowsRead: number;
   readonly rows: readonly ClosingRow[];
-  /** Rows the file is right to hold but an import does not take: futures and untraded symbols. */
+  /** Rows the file is right to hold but an import does not take: futures and untraded symbols (the first MAX_LISTED_PROBLEMS). */
   readonly skipped: readonly RowProblem[];
-  /** Rows that cannot be right: malformed, inconsistent, repeated, or of another date. */
+  readonly skippedCount: number;
+  /** Rows that cannot be right: malformed, inconsistent, repeated, or of another date (the first MAX_LISTED_PROBLEMS). */
   readonly rejected: readonly RowProblem[];
+  readonly rejectedCount: number;
 }
 
 const DATE = /^(\d{2})([A-Za-z]{3})(\d{4})$/;
@@ -28,21 +39,28 @@ const FUTURES_SECTOR = '40';
  * (`text` is already decoded). VOLUME is shares ("turnover" in PSX usage).
  */
 export function parseClosingFile(text: string): ClosingFile {
+  return parseWhole(closingFileSlices(text));
+}
+
+/** parseClosingFile as a sliced parse: it yields every ROWS_PER_SLICE lines. */
+export function* closingFileSlices(text: string): SlicedParse<ClosingFile> {
   const rows: ClosingRow[] = [];
-  const skipped: RowProblem[] = [];
-  const rejected: RowProblem[] = [];
+  const skipped = new ProblemTally();
+  const rejected = new ProblemTally();
   const seen = new Map<string, number>();
   let date: string | null = null;
   let rowsRead = 0;
-  for (const [i, raw] of text.split(/\r?\n/).entries()) {
-    const line = i + 1;
+  let line = 0;
+  for (const raw of linesOf(text)) {
+    line += 1;
+    if (line % ROWS_PER_SLICE === 0) yield;
     const trimmed = raw.trim();
     if (trimmed === '') continue;
     rowsRead += 1;
     const problem = (reason: string) => ({ line, reason, text: trimmed });
     const fields = trimmed.split('|').map((field) => field.trim());
     if (fields.length < 10) {
-      rejected.push(problem(`expected at least 10 fields, found ${fields.length}`));
+      rejected.add(problem(`expected at least 10 fields, found ${fields.length}`));
       continue;
     }
     const [rawDate, symbol, sector, name, open, high, low, close, volume, ldcp] = fields as [
@@ -59,48 +77,48 @@ export function parseClosingFile(text: string): ClosingFile {
     ];
     const rowDate = closingDate(rawDate);
     if (rowDate === null) {
-      rejected.push(problem(`date "${rawDate}" is not DDMONYYYY`));
+      rejected.add(problem(`date "${rawDate}" is not DDMONYYYY`));
       continue;
     }
     if (symbol.includes('-') || sector === FUTURES_SECTOR) {
-      skipped.push(problem(`${symbol}: futures contract`));
+      skipped.add(problem(`${symbol}: futures contract`));
       continue;
     }
     if (!isSymbol(symbol)) {
-      rejected.push(problem(`symbol "${symbol}" is not a PSX symbol`));
+      rejected.add(problem(`symbol "${symbol}" is not a PSX symbol`));
       continue;
     }
     const prices = [open, high, low, close, ldcp].map(rupeesOrNull);
     if (prices.some((price) => price === null)) {
-      rejected.push(problem(`${symbol}: a price is not a rupee amount`));
+      rejected.add(problem(`${symbol}: a price is not a rupee amount`));
       continue;
     }
     const [o, h, l, c, previous] = prices as [Paisa, Paisa, Paisa, Paisa, Paisa];
     if (!VOLUME.test(volume)) {
-      rejected.push(problem(`${symbol}: volume "${volume}" is not a whole number`));
+      rejected.add(problem(`${symbol}: volume "${volume}" is not a whole number`));
       continue;
     }
     if (c === 0 && o === 0 && h === 0 && l === 0) {
-      skipped.push(problem(`${symbol}: not traded (zero prices)`));
+      skipped.add(problem(`${symbol}: not traded (zero prices)`));
       continue;
     }
     const range = rangeProblem({ open: o, high: h, low: l, close: c });
     if (range) {
-      rejected.push(problem(`${symbol}: ${range}`));
+      rejected.add(problem(`${symbol}: ${range}`));
       continue;
     }
     if (previous <= 0) {
-      rejected.push(problem(`${symbol}: no LDCP`));
+      rejected.add(problem(`${symbol}: no LDCP`));
       continue;
     }
     date ??= rowDate;
     if (rowDate !== date) {
-      rejected.push(problem(`${symbol}: dated ${rowDate}, the file is for ${date}`));
+      rejected.add(problem(`${symbol}: dated ${rowDate}, the file is for ${date}`));
       continue;
     }
     const first = seen.get(symbol);
     if (first !== undefined) {
-      rejected.push(problem(`${symbol}: listed again (first on line ${first})`));
+      rejected.add(problem(`${symbol}: listed again (first on line ${first})`));
       continue;
     }
     seen.set(symbol, line);
@@ -118,13 +136,35 @@ export function parseClosingFile(text: string): ClosingFile {
       ldcp: previous,
     });
   }
-  return { date, rowsRead, rows, skipped, rejected };
+  return {
+    date,
+    rowsRead,
+    rows,
+    skipped: skipped.listed,
+    skippedCount: skipped.count,
+    rejected: rejected.listed,
+    rejectedCount: rejected.count,
+  };
 }
 
 /** Whether the text looks like a closing file: its first line starts `DDMONYYYY|`. */
 export function looksLikeClosingFile(text: string): boolean {
-  const first = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
-  return /^\s*\d{2}[A-Za-z]{3}\d{4}\s*\|/.test(first);
+  for (const line of linesOf(text)) {
+    if (line.trim() !== '') return /^\s*\d{2}[A-Za-z]{3}\d{4}\s*\|/.test(line);
+  }
+  return false;
+}
+
+/** The text's lines (CRLF or LF), one at a time rather than split all at once. */
+function* linesOf(text: string): Generator<string, void, void> {
+  let start = 0;
+  while (start <= text.length) {
+    const end = text.indexOf('\n', start);
+    const stop = end < 0 ? text.length : end;
+    yield text.slice(start, stop > start && text[stop - 1] === '\r' ? stop - 1 : stop);
+    if (end < 0) return;
+    start = end + 1;
+  }
 }
 
 function closingDate(text: string): string | null {

@@ -6,28 +6,33 @@ export interface CsvRecord {
   readonly text: string;
 }
 
+/** Characters read between the points where a caller may turn to other work (a record can span many). */
+const CHARS_PER_SLICE = 64 * 1024;
+
 /**
  * Splits RFC 4180 CSV: commas, double-quoted fields with `""` for a quote and
  * line breaks allowed inside quotes, CRLF or LF. A byte-order mark is dropped.
- * Blank lines are skipped.
+ * Blank lines are skipped. Besides the records it yields null after every
+ * CHARS_PER_SLICE characters, so a caller can pause even inside one huge record.
  */
-export function csvRecords(input: string): CsvRecord[] {
+export function* csvRecordsIn(input: string): Generator<CsvRecord | null, void, void> {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const records: CsvRecord[] = [];
   let fields: string[] = [];
   let field = '';
   let quoted = false;
   let line = 1;
   let startLine = 1;
   let startIndex = 0;
-  const endRecord = (end: number) => {
+  const endRecord = (end: number): CsvRecord | null => {
     fields.push(field);
     const raw = text.slice(startIndex, end).replace(/\r$/, '');
-    if (!(fields.length === 1 && fields[0]?.trim() === '')) records.push({ line: startLine, fields, text: raw });
+    const record = fields.length === 1 && fields[0]?.trim() === '' ? null : { line: startLine, fields, text: raw };
     fields = [];
     field = '';
+    return record;
   };
   for (let i = 0; i < text.length; i += 1) {
+    if (i % CHARS_PER_SLICE === CHARS_PER_SLICE - 1) yield null;
     const char = text[i];
     if (quoted) {
       if (char === '"' && text[i + 1] === '"') {
@@ -46,7 +51,8 @@ export function csvRecords(input: string): CsvRecord[] {
       fields.push(field);
       field = '';
     } else if (char === '\n') {
-      endRecord(i);
+      const record = endRecord(i);
+      if (record) yield record;
       line += 1;
       startLine = line;
       startIndex = i + 1;
@@ -54,6 +60,8 @@ export function csvRecords(input: string): CsvRecord[] {
       field += char;
     }
   }
-  if (field !== '' || fields.length > 0) endRecord(text.length);
-  return records;
+  if (field !== '' || fields.length > 0) {
+    const record = endRecord(text.length);
+    if (record) yield record;
+  }
 }

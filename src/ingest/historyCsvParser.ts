@@ -1,8 +1,18 @@
 import { basename } from 'node:path';
 import { isSymbol } from '../market/instrument.js';
 import { UnreadableFileError } from './archiveBytes.js';
-import { type CsvRecord, csvRecords } from './csvRecords.js';
-import { type DayFigures, isoDate, monthNumber, type RowProblem, rangeProblem } from './importRows.js';
+import { type CsvRecord, csvRecordsIn } from './csvRecords.js';
+import {
+  type DayFigures,
+  isoDate,
+  monthNumber,
+  ProblemTally,
+  parseWhole,
+  ROWS_PER_SLICE,
+  type RowProblem,
+  rangeProblem,
+  type SlicedParse,
+} from './importRows.js';
 
 /** One accepted day: prices (or index values) in hundredths, volume in shares. */
 export interface HistoryBar extends DayFigures {
@@ -15,7 +25,9 @@ export interface HistoryFile {
   readonly symbol: string;
   readonly rowsRead: number;
   readonly bars: readonly HistoryBar[];
+  /** Rows that cannot be right (the first MAX_LISTED_PROBLEMS). */
   readonly rejected: readonly RowProblem[];
+  readonly rejectedCount: number;
   /** How the file listed its days: many finance sites export newest first. */
   readonly order: 'newest-first' | 'oldest-first' | 'one-day' | 'mixed';
   /** How slash dates were read (see docs/api.md): month first unless a first part above 12 says day first. */
@@ -45,20 +57,36 @@ const HEADER_NAMES: Readonly<Record<string, Column>> = {
  * order and case; other columns (Change %, Adj Close) are ignored. Every row
  * that is unreadable or cannot be true is rejected with its line and reason.
  */
-export function parseHistoryCsv(
-  text: string,
-  options: { readonly symbol?: string; readonly fileName?: string } = {},
-): HistoryFile {
-  const [header, ...records] = csvRecords(text);
+export function parseHistoryCsv(text: string, options: HistoryCsvOptions = {}): HistoryFile {
+  return parseWhole(historyCsvSlices(text, options));
+}
+
+export interface HistoryCsvOptions {
+  readonly symbol?: string;
+  readonly fileName?: string;
+}
+
+/** parseHistoryCsv as a sliced parse: it yields every ROWS_PER_SLICE rows (and within long records). */
+export function* historyCsvSlices(text: string, options: HistoryCsvOptions = {}): SlicedParse<HistoryFile> {
+  const records: CsvRecord[] = [];
+  for (const record of csvRecordsIn(text)) {
+    if (record === null) yield;
+    else {
+      records.push(record);
+      if (records.length % ROWS_PER_SLICE === 0) yield;
+    }
+  }
+  const header = records.shift();
   if (!header) throw new UnreadableFileError('the CSV file is empty');
   const columns = columnsOf(header);
   const symbol = chooseSymbol(options, columns.symbol === undefined ? [] : records.map((r) => cell(r, columns.symbol)));
   const slashDates = slashRule(records.map((record) => cell(record, columns.date)));
   const bars: HistoryBar[] = [];
-  const rejected: RowProblem[] = [];
+  const rejected = new ProblemTally();
   const firstLineOf = new Map<string, number>();
-  for (const record of records) {
-    const problem = (reason: string) => rejected.push({ line: record.line, reason, text: record.text.trim() });
+  for (const [i, record] of records.entries()) {
+    if (i % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) yield;
+    const problem = (reason: string) => rejected.add({ line: record.line, reason, text: record.text.trim() });
     const date = parseDate(cell(record, columns.date), slashDates);
     if (date === null) {
       problem(`date "${cell(record, columns.date)}" is not a date`);
@@ -90,7 +118,15 @@ export function parseHistoryCsv(
     firstLineOf.set(date, record.line);
     bars.push({ line: record.line, date, open, high, low, close, volume });
   }
-  return { symbol, rowsRead: records.length, bars, rejected, order: orderOf(bars), slashDates };
+  return {
+    symbol,
+    rowsRead: records.length,
+    bars,
+    rejected: rejected.listed,
+    rejectedCount: rejected.count,
+    order: orderOf(bars),
+    slashDates,
+  };
 }
 
 function columnsOf(header: CsvRecord): Partial<Record<Column, number>> {

@@ -39,3 +39,39 @@ export function isoDate(year: number, month: number, day: number): string | null
   if (day > days) return null;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/**
+ * How many problems of each kind a report lists; the rest are only counted.
+ * A real file has a handful; a file of 100,000 bad lines would otherwise make
+ * an answer of megabytes that helps nobody.
+ */
+export const MAX_LISTED_PROBLEMS = 100;
+
+/** Problems of one kind: the first MAX_LISTED_PROBLEMS kept, every one counted. */
+export class ProblemTally {
+  readonly listed: RowProblem[] = [];
+  count = 0;
+
+  add(problem: RowProblem): void {
+    this.count += 1;
+    if (this.listed.length < MAX_LISTED_PROBLEMS) this.listed.push(problem);
+  }
+}
+
+/** Rows a parser reads between the points where its caller may turn to other work. */
+export const ROWS_PER_SLICE = 1000;
+
+/**
+ * A parse written as a generator that yields (nothing) every ROWS_PER_SLICE
+ * rows and returns its result: the parser stays pure, and whoever runs it
+ * decides whether to pause there (a server lets other requests in).
+ */
+export type SlicedParse<T> = Generator<void, T, void>;
+
+/** Runs a sliced parse to its end without pausing. */
+export function parseWhole<T>(parse: SlicedParse<T>): T {
+  for (;;) {
+    const step = parse.next();
+    if (step.done) return step.value;
+  }
+}

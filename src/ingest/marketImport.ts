@@ -1,15 +1,16 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Kysely, Transaction } from 'kysely';
 import { type ClosingRow, withClosingSession } from '../market/closingSession.js';
 import { Market } from '../market/market.js';
 import { upsertInstruments } from '../store/marketInstruments.js';
 import { MarketLog, saveDailyBars } from '../store/marketLog.js';
 import type { MarketTables } from '../store/marketTables.js';
-import { type Packing, UnreadableFileError, unpack } from './archiveBytes.js';
-import { type ClosingFile, looksLikeClosingFile, parseClosingFile } from './closingFileParser.js';
-import { type HistoryFile, parseHistoryCsv } from './historyCsvParser.js';
-import type { RowProblem } from './importRows.js';
+import { FileTooLargeError, MAX_UNPACKED_BYTES, type Packing, UnreadableFileError, unpack } from './archiveBytes.js';
+import { type ClosingFile, closingFileSlices, looksLikeClosingFile } from './closingFileParser.js';
+import { type HistoryFile, historyCsvSlices } from './historyCsvParser.js';
+import type { RowProblem, SlicedParse } from './importRows.js';
 import { loadMarket } from './marketLoader.js';
 
 export type ImportFormat = 'closing' | 'csv';
@@ -38,13 +39,16 @@ export type ImportReport = {
   readonly entry?: string;
   readonly rowsRead: number;
   readonly accepted: number;
+  /** The first MAX_LISTED_PROBLEMS rows not taken; `rejectedCount` counts them all. */
   readonly rejected: readonly RowProblem[];
+  readonly rejectedCount: number;
 } & (
   | {
       readonly format: 'closing';
       readonly date: string | null;
       /** Futures and untraded rows: right to be in the file, not taken. */
       readonly skipped: readonly RowProblem[];
+      readonly skippedCount: number;
     }
   | {
       readonly format: 'csv';
@@ -60,8 +64,13 @@ export type ImportReport = {
 export async function readImportFile(request: ImportRequest): Promise<ParsedImport> {
   let bytes: Buffer;
   try {
+    // No import file is near this size packed or not; a bigger one is refused before it is read.
+    if ((await stat(request.path)).size > MAX_UNPACKED_BYTES) {
+      throw new FileTooLargeError(`the file is larger than ${MAX_UNPACKED_BYTES / (1024 * 1024)} MB`);
+    }
     bytes = await readFile(request.path);
   } catch (error) {
+    if (error instanceof UnreadableFileError) throw error;
     throw new UnreadableFileError(
       `cannot read ${request.path}: ${error instanceof Error ? error.message : String(error)}`,
     );
@@ -69,16 +78,21 @@ export async function readImportFile(request: ImportRequest): Promise<ParsedImpo
   return parseImportBytes(bytes, request);
 }
 
-/** Unpacks and parses a file's bytes (`request.path` names it); throws UnreadableFileError as readImportFile. */
-export function parseImportBytes(bytes: Buffer, request: ImportRequest): ParsedImport {
-  const { packing, content, entry } = unpack(bytes);
+/**
+ * Unpacks and parses a file's bytes (`request.path` names it); throws
+ * UnreadableFileError as readImportFile, FileTooLargeError when it unpacks to
+ * more than an import takes. The parse pauses every few hundred rows, so a
+ * server goes on answering while a large (or large and wrong) file is read.
+ */
+export async function parseImportBytes(bytes: Buffer, request: ImportRequest): Promise<ParsedImport> {
+  const { packing, content, entry } = await unpack(bytes);
   const file: FileFacts = { name: basename(request.path), packing, ...(entry === undefined ? {} : { entry }) };
   // The exchange writes latin-1; finance-site CSV exports are UTF-8.
   const latin1 = content.toString('latin1');
   const format = request.format ?? (looksLikeClosingFile(latin1) ? 'closing' : 'csv');
   switch (format) {
     case 'closing': {
-      const closing = parseClosingFile(latin1);
+      const closing = await inSlices(closingFileSlices(latin1));
       if (closing.rowsRead > 0 && closing.rows.length === 0 && !looksLikeClosingFile(latin1)) {
         throw new UnreadableFileError(
           'this is not a closing file (DATE|SYMBOL|SECTOR|NAME|OPEN|HIGH|LOW|CLOSE|VOLUME|LDCP)',
@@ -87,10 +101,12 @@ export function parseImportBytes(bytes: Buffer, request: ImportRequest): ParsedI
       return { format, file, closing };
     }
     case 'csv': {
-      const history = parseHistoryCsv(content.toString('utf8'), {
-        ...(request.symbol === undefined ? {} : { symbol: request.symbol }),
-        fileName: request.path,
-      });
+      const history = await inSlices(
+        historyCsvSlices(content.toString('utf8'), {
+          ...(request.symbol === undefined ? {} : { symbol: request.symbol }),
+          fileName: request.path,
+        }),
+      );
       return { format, file, history };
     }
   }
@@ -135,7 +151,9 @@ export function importReport(parsed: ParsedImport): ImportReport {
         rowsRead: closing.rowsRead,
         accepted: closing.rows.length,
         skipped: closing.skipped,
+        skippedCount: closing.skippedCount,
         rejected: closing.rejected,
+        rejectedCount: closing.rejectedCount,
       };
     }
     case 'csv': {
@@ -148,6 +166,7 @@ export function importReport(parsed: ParsedImport): ImportReport {
         rowsRead: history.rowsRead,
         accepted: history.bars.length,
         rejected: history.rejected,
+        rejectedCount: history.rejectedCount,
         firstDate: dates[0] ?? null,
         lastDate: dates.at(-1) ?? null,
         order: history.order,
@@ -195,6 +214,15 @@ export async function storeImport(db: Kysely<MarketTables>, parsed: ParsedImport
       await db.transaction().execute((trx) => saveHistoryBars(trx, parsed.history, stamp));
       return importReport(parsed);
     }
+  }
+}
+
+/** Runs a sliced parse, letting other work in between its slices. */
+async function inSlices<T>(parse: SlicedParse<T>): Promise<T> {
+  for (;;) {
+    const step = parse.next();
+    if (step.done) return step.value;
+    await nextTurn();
   }
 }
 

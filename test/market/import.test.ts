@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { UnreadableFileError } from '../../src/ingest/archiveBytes.js';
-import { readImportFile, storeImport } from '../../src/ingest/marketImport.js';
+import { FileTooLargeError, UnreadableFileError } from '../../src/ingest/archiveBytes.js';
+import { MAX_LISTED_PROBLEMS } from '../../src/ingest/importRows.js';
+import { parseImportBytes, readImportFile, storeImport } from '../../src/ingest/marketImport.js';
 import { listDailyBars } from '../../src/store/marketInstruments.js';
+import { zerosGzip, zerosZip } from './bombFixture.js';
 import { run, serve } from './cliProcess.js';
 import { openMarketDb } from './marketBackends.js';
 import { zipOf } from './zipFixture.js';
@@ -67,7 +69,9 @@ describe('broadsheet market import', () => {
         rowsRead: 7,
         accepted: 3,
         skipped: undefined,
+        skippedCount: 2,
         rejected: undefined,
+        rejectedCount: 2,
       },
     );
     assert.deepEqual(
@@ -166,6 +170,7 @@ describe('broadsheet market import', () => {
         symbol: 'KSE100',
         rowsRead: 6,
         accepted: 4,
+        rejectedCount: 2,
         rejected: [
           [6, 'high is below open or close'],
           [7, 'open "n/a" is not a number with at most two decimals'],
@@ -214,5 +219,55 @@ describe('broadsheet market import', () => {
     } finally {
       await opened.close();
     }
+  });
+
+  test('a decompression bomb or a crafted ZIP exits 2 with one line and stores nothing', async () => {
+    const files = {
+      'bomb.gz': await zerosGzip(),
+      'bomb.Z': await zerosZip(),
+      'crafted.Z': zipOf('closing11.lis', closing, { directoryOffset: 0xfffffff0 }),
+    };
+    const db = join(dir, 'bombed.sqlite');
+    for (const [name, bytes] of Object.entries(files)) {
+      const file = join(dir, name);
+      writeFileSync(file, bytes);
+      const refused = await run(['market', 'import', file, '--db', db]);
+      assert.equal(refused.code, 2, `${name}: ${refused.stderr}`);
+      assert.equal(refused.stderr.trim().split('\n').length, 1, refused.stderr);
+      assert.match(refused.stderr, name.startsWith('bomb') ? /unpacks to more than/ : /ZIP/);
+      assert.doesNotMatch(refused.stderr, /\n\s+at /);
+    }
+    await assert.rejects(readImportFile({ path: join(dir, 'bomb.gz') }), FileTooLargeError);
+    const opened = await openMarketDb({ kind: 'sqlite', path: db });
+    try {
+      assert.equal((await opened.db.selectFrom('daily_bars').selectAll().execute()).length, 0);
+      assert.equal((await opened.db.selectFrom('market_checkpoints').selectAll().execute()).length, 0);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test('100,000 malformed lines are counted, and only the first of them listed', async () => {
+    const bad = '31DEC2021|OGDC|0820|Oil & Gas Dev.|8x.20|87.30|84.15|86.20|3368560|84.94|||\r\n';
+    const file = join(dir, 'malformed.lis');
+    writeFileSync(file, bad.repeat(100_000), 'latin1');
+    // Other work goes on while the file is parsed: the event loop turns between slices of rows.
+    let turns = 0;
+    let counting = true;
+    const count = () => {
+      if (!counting) return;
+      turns += 1;
+      setImmediate(count);
+    };
+    setImmediate(count);
+    const parsed = await parseImportBytes(readFileSync(file), { path: file });
+    counting = false;
+    assert.ok(turns >= 50, `the event loop turned ${turns} times during the parse`);
+    assert.equal(parsed.format, 'closing');
+    if (parsed.format !== 'closing') return;
+    assert.equal(parsed.closing.rowsRead, 100_000);
+    assert.equal(parsed.closing.rows.length, 0);
+    assert.equal(parsed.closing.rejectedCount, 100_000);
+    assert.equal(parsed.closing.rejected.length, MAX_LISTED_PROBLEMS);
   });
 });

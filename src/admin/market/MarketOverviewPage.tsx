@@ -24,8 +24,12 @@ export interface MarketOverviewProps extends DeskPageProps {
   readonly imported?: ImportReport;
 }
 
+/** The import form's box that lets a closing file of an older day through (the desk refuses it otherwise). */
+export const OLDER_DAY_LABEL = 'Lay this older day over the live market';
+
 /** `/admin/market`: where the market stands now, and the end-of-day close. */
 export function MarketOverviewPage(props: MarketOverviewProps) {
+  const olderDay = props.importProblems.find((p) => p.field === 'force');
   return (
     <MarketDeskLayout title="Market desk" path="/admin/market" {...props}>
       {props.closed !== undefined ? <DayClosed endOfDay={props.closed} /> : null}
@@ -124,6 +128,23 @@ export function MarketOverviewPage(props: MarketOverviewProps) {
           problems={props.importProblems}
           maxLength={16}
         />
+        <div class="field">
+          {olderDay ? (
+            <span id="import-force-problem" class="field-problem">
+              {olderDay.message}
+            </span>
+          ) : null}
+          <label>
+            <input
+              id="import-force"
+              type="checkbox"
+              name="force"
+              value="yes"
+              {...(olderDay ? { 'aria-describedby': 'import-force-problem', 'aria-invalid': 'true' as const } : {})}
+            />{' '}
+            {OLDER_DAY_LABEL}
+          </label>
+        </div>
         <button type="submit">Import</button>
       </form>
     </MarketDeskLayout>
@@ -174,6 +195,7 @@ function FileImported(props: { readonly report: ImportReport }) {
   const left = [...(report.format === 'closing' ? report.skipped : []), ...report.rejected].sort(
     (a, b) => a.line - b.line,
   );
+  const notListed = report.rejectedCount + (report.format === 'closing' ? report.skippedCount : 0) - left.length;
   return (
     <section aria-labelledby="file-imported" class="flash flash-notice">
       <h2 id="file-imported">
@@ -194,6 +216,7 @@ function FileImported(props: { readonly report: ImportReport }) {
               </li>
             ))}
           </ul>
+          {notListed > 0 ? <p>And {count(notListed)} more rows not taken, not listed here.</p> : null}
         </>
       ) : null}
     </section>

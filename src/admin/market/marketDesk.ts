@@ -9,6 +9,7 @@ import type { EndOfDay } from '../../market/endOfDay.js';
 import type { FxRateUpdate } from '../../market/fxRate.js';
 import type { IndexConstituent } from '../../market/indexCalculator.js';
 import type { Instrument } from '../../market/instrument.js';
+import { liveTradingDate } from '../../market/liveTradingDay.js';
 import type { Market, MarketListing } from '../../market/market.js';
 import type { MarketEvent, MarketEventOutcome } from '../../market/marketEvent.js';
 import { PSX_CALENDAR, type TradingCalendar, tradingDateOf } from '../../market/tradingCalendar.js';
@@ -37,6 +38,13 @@ export interface HistoryImport {
 export type DeskOutcome<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly status: 404 | 422; readonly problems: readonly DeskProblem[] };
+
+/** A closing file of a day before the live one, refused unless the desk says to lay it over all the same. */
+export interface OlderDayRefusal {
+  readonly ok: false;
+  readonly status: 409;
+  readonly problems: readonly DeskProblem[];
+}
 
 export type ActionOutcome =
   | { readonly status: 'applied'; readonly adjustment: ExAdjustment }
@@ -201,18 +209,35 @@ export class MarketDesk {
    * The exchange's closing file for a day, uploaded while the site runs: the
    * day is laid over the live market as one logged desk change (replayed after
    * a restart, like any other), then its instruments and rows are kept as daily
-   * bars for the stock pages' history.
+   * bars for the stock pages' history. A file of a day before the live one
+   * would show old prices as the latest, so it is refused unless `force`.
    */
-  async importClosingFile(actor: Actor, file: string, closing: ClosingFile): Promise<DeskOutcome<ClosingImport>> {
+  async importClosingFile(
+    actor: Actor,
+    file: string,
+    closing: ClosingFile,
+    options: { readonly force?: boolean } = {},
+  ): Promise<DeskOutcome<ClosingImport> | OlderDayRefusal> {
     if (closing.date === null || closing.rows.length === 0) {
       return refused('file', 'The file holds no row an import can take.');
+    }
+    const live = liveTradingDate(this.now(), this.calendar);
+    if (closing.date < live && options.force !== true) {
+      const message = `The closing file is for ${closing.date}, a day before the live market's ${live}: it would show that day's prices as the latest.`;
+      return { ok: false, status: 409, problems: [{ field: 'force', message }] };
     }
     const outcome = await this.desk(
       actor,
       { type: 'importClosingSession', date: closing.date, rows: closing.rows },
       'market.import',
       { type: 'date', id: closing.date },
-      { file, accepted: closing.rows.length, skipped: closing.skipped.length, rejected: closing.rejected.length },
+      {
+        file,
+        accepted: closing.rows.length,
+        skipped: closing.skippedCount,
+        rejected: closing.rejectedCount,
+        ...(closing.date < live ? { olderDay: true } : {}),
+      },
     );
     if (!outcome.ok) return outcome;
     await this.marketDb.transaction().execute((trx) => saveClosingRows(trx, closing.rows, this.now().getTime()));
@@ -227,7 +252,7 @@ export class MarketDesk {
       actor,
       'market.import',
       { type: 'symbol', id: history.symbol },
-      { file, accepted: history.bars.length, rejected: history.rejected.length },
+      { file, accepted: history.bars.length, rejected: history.rejectedCount },
     );
     return done({ symbol: history.symbol, accepted: history.bars.length });
   }

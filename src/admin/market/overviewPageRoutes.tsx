@@ -7,8 +7,8 @@ import { isUploadedFile, parseUploadForm, type UploadForm } from '../media/multi
 import { type DeskProblem, FieldReader } from './deskInput.js';
 import { DESK_GUARD, type DeskRoutes, FormBody, formFields, pageBasics } from './deskRouteKit.js';
 import { statusNow } from './deskViews.js';
-import { importUpload, MAX_IMPORT_BYTES } from './importApiRoutes.js';
-import { MarketOverviewPage } from './MarketOverviewPage.js';
+import { explainOversizeUploads, importUpload, MAX_IMPORT_BYTES } from './importApiRoutes.js';
+import { MarketOverviewPage, OLDER_DAY_LABEL } from './MarketOverviewPage.js';
 
 /** `/admin/market` and the end-of-day close. */
 export function registerOverviewPageRoutes({ app, ctx, desk }: DeskRoutes): void {
@@ -63,6 +63,7 @@ export function registerOverviewPageRoutes({ app, ctx, desk }: DeskRoutes): void
 
   // The import form in its own scope: only here is multipart/form-data parsed, and only here is the body this large.
   void app.register(async (scope) => {
+    explainOversizeUploads(scope);
     scope.addContentTypeParser(
       'multipart/form-data',
       { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
@@ -77,6 +78,7 @@ export function registerOverviewPageRoutes({ app, ctx, desk }: DeskRoutes): void
       };
       const format = text('format');
       const symbol = text('symbol');
+      const force = text('force') === 'yes';
       if (!isUploadedFile(file) || file.bytes.length === 0) {
         const problems = [{ field: 'file', message: 'Choose a file to import.' }];
         return render(request, reply, { importProblems: problems, status: 422 });
@@ -85,8 +87,19 @@ export function registerOverviewPageRoutes({ app, ctx, desk }: DeskRoutes): void
         name: file.filename || 'upload',
         ...(format === 'closing' || format === 'csv' ? { format } : {}),
         ...(symbol === '' ? {} : { symbol }),
+        force,
       });
-      if (!outcome.ok) return render(request, reply, { importProblems: outcome.problems, status: outcome.status });
+      if (!outcome.ok) {
+        // A browser cannot keep the chosen file in the form it shows again, so the message says to choose it again.
+        const problems =
+          outcome.status === 409
+            ? outcome.problems.map((p) => ({
+                ...p,
+                message: `${p.message} To import it all the same, choose the file again and tick “${OLDER_DAY_LABEL}”.`,
+              }))
+            : outcome.problems;
+        return render(request, reply, { importProblems: problems, status: outcome.status });
+      }
       return render(request, reply, { imported: outcome.report });
     });
   });
