@@ -71,7 +71,12 @@ describe('hostile traffic: compression bombs at every upload', () => {
   let site: HostileSite;
   let storedBefore: Record<string, string>;
   let memoryBefore: number;
-  const bombs = { gzip: Buffer.alloc(0), deflate: Buffer.alloc(0), br: Buffer.alloc(0), zip: Buffer.alloc(0) };
+  const bombs: Record<'gzip' | 'deflate' | 'br' | 'zip', Buffer> = {
+    gzip: Buffer.alloc(0),
+    deflate: Buffer.alloc(0),
+    br: Buffer.alloc(0),
+    zip: Buffer.alloc(0),
+  };
 
   before(async () => {
     bombs.gzip = gzipBomb();
@@ -106,7 +111,7 @@ describe('hostile traffic: compression bombs at every upload', () => {
         const response = await fetch(`${site.address}${path}`, {
           method,
           headers: { ...headers, 'content-encoding': coding },
-          body: bombs[coding],
+          body: new Uint8Array(bombs[coding]),
           redirect: 'manual',
         });
         await response.arrayBuffer();
@@ -126,7 +131,7 @@ describe('hostile traffic: compression bombs at every upload', () => {
       const response = await fetch(`${site.address}/api/v1/admin/market/imports?name=closing.Z`, {
         method: 'POST',
         headers: { authorization: `Bearer ${site.deskToken}`, 'content-type': 'application/octet-stream' },
-        body: bombs[packing],
+        body: new Uint8Array(bombs[packing]),
       });
       const answer = (await response.json()) as { message?: string };
       if (response.status !== 413) failures.push(`${packing}: ${response.status} ${answer.message}`);
@@ -140,7 +145,7 @@ describe('hostile traffic: compression bombs at every upload', () => {
       fetch(`${site.address}/api/v1/admin/market/imports?name=closing.Z`, {
         method: 'POST',
         headers: { authorization: `Bearer ${site.deskToken}`, 'content-type': 'application/octet-stream' },
-        body: index % 2 === 0 ? bombs.gzip : bombs.zip,
+        body: new Uint8Array(index % 2 === 0 ? bombs.gzip : bombs.zip),
       }).then(async (response) => {
         await response.arrayBuffer();
         return response.status;
