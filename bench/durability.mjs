@@ -212,12 +212,12 @@ async function recorderRun(target, store, shape, cleanup) {
     { priceBand },
   ] = await Promise.all([
     importDist('store/openStore.js', settings.dist),
-    importDist('store/marketTables.js', settings.dist),
-    importDist('store/marketLog.js', settings.dist),
-    importDist('ingest/marketRecorder.js', settings.dist),
-    importDist('market/market.js', settings.dist),
-    importDist('market/instrument.js', settings.dist),
-    importDist('market/priceBand.js', settings.dist),
+    importDist('store/market/marketTables.js', settings.dist),
+    importDist('store/market/marketLog.js', settings.dist),
+    importDist('engine/marketRecorder.js', settings.dist),
+    importDist('market/book/market.js', settings.dist),
+    importDist('market/quotes/instrument.js', settings.dist),
+    importDist('market/quotes/priceBand.js', settings.dist),
   ]);
   const opened = await openStore(target);
   try {

@@ -200,11 +200,11 @@ function describeProfile(profile, top, what) {
 async function measureVariant(name, variant) {
   const [{ Market }, { defineInstrument }, { priceBand }, { PSX_CALENDAR }, { streamState, changedKeys }] =
     await Promise.all([
-      importDist('market/market.js', settings.dist),
-      importDist('market/instrument.js', settings.dist),
-      importDist('market/priceBand.js', settings.dist),
-      importDist('market/tradingCalendar.js', settings.dist),
-      importDist('web/stream/snapshotDiff.js', settings.dist),
+      importDist('market/book/market.js', settings.dist),
+      importDist('market/quotes/instrument.js', settings.dist),
+      importDist('market/quotes/priceBand.js', settings.dist),
+      importDist('market/sessions/tradingCalendar.js', settings.dist),
+      importDist('site/stream/snapshotDiff.js', settings.dist),
     ]);
   const universe = generateUniverse({ stocks: settings.stocks });
   // A Wednesday at 10:00 in Karachi (05:00 UTC): inside the regular session.

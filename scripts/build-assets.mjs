@@ -1,6 +1,6 @@
 // Bundles the stylesheet and the live ticker island into public/build/ under
 // content-hashed names, and writes manifest.json so the server can find them.
-// The entry list mirrors src/web/assets/assetEntries.ts.
+// The entry list mirrors src/site/assets/assetEntries.ts.
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,11 +10,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = path.join(root, 'public/build');
 
 const entries = [
-  { name: 'site.css', outName: 'site', source: 'src/web/styles/site.css' },
-  { name: 'ticker.js', outName: 'ticker', source: 'src/web/islands/ticker.island.ts' },
-  { name: 'chart.js', outName: 'chart', source: 'src/web/islands/chart.island.ts' },
-  { name: 'search.js', outName: 'search', source: 'src/web/islands/symbolSearch.island.ts' },
-  { name: 'converter.js', outName: 'converter', source: 'src/web/islands/converter.island.ts' },
+  { name: 'site.css', outName: 'site', source: 'src/site/styles/site.css' },
+  { name: 'ticker.js', outName: 'ticker', source: 'src/site/islands/ticker.island.ts' },
+  { name: 'chart.js', outName: 'chart', source: 'src/site/islands/chart.island.ts' },
+  { name: 'search.js', outName: 'search', source: 'src/site/islands/symbolSearch.island.ts' },
+  { name: 'converter.js', outName: 'converter', source: 'src/site/islands/converter.island.ts' },
 ];
 
 await mkdir(outdir, { recursive: true });

@@ -1,29 +1,29 @@
 import { dirname, join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
-import type { AdminDeps } from './admin/adminDeps.js';
-import { ArticleDesk } from './admin/articles/articleDesk.js';
-import { createScheduledPublisher, type ScheduledPublisher } from './admin/articles/scheduledPublisher.js';
 import type { Bus } from './bus/bus.js';
 import { createInProcessBus } from './bus/inProcessBus.js';
 import { createRedisBus } from './bus/redisBus.js';
 import type { ServeConfig } from './config.js';
-import { loadMarket } from './ingest/marketLoader.js';
-import { createMarketRecorder, type MarketRecorder } from './ingest/marketRecorder.js';
-import { createSimulatorFeed } from './ingest/simulatorFeed.js';
-import { createDemoMarket } from './market/demoMarket.js';
-import { Market } from './market/market.js';
-import { generateDemoNews } from './news/demo/generateDemoNews.js';
-import { accountsTables } from './store/accountsTables.js';
-import { roleOfApiToken } from './store/apiTokens.js';
-import { createArticleWorkflowStore } from './store/articleWorkflow.js';
-import { listBarsSince, seedDemoHistory } from './store/marketHistory.js';
-import { MarketLog } from './store/marketLog.js';
-import { marketTables } from './store/marketTables.js';
-import { createMediaLibrary, type MediaLibrary } from './store/mediaLibrary.js';
+import { createDemoMarket } from './demo/market/demoMarket.js';
+import { generateDemoNews } from './demo/news/generateDemoNews.js';
+import { seedDemoContent } from './demo/seedDemo.js';
+import { ArticleDesk } from './desk/articles/articleDesk.js';
+import { createScheduledPublisher, type ScheduledPublisher } from './desk/articles/scheduledPublisher.js';
+import { loadMarket } from './engine/marketLoader.js';
+import { createMarketRecorder, type MarketRecorder } from './engine/marketRecorder.js';
+import { createSimulatorFeed } from './engine/simulatorFeed.js';
+import { Market } from './market/book/market.js';
+import type { AdminDeps } from './newsroom/newsroomDeps.js';
+import { buildServer } from './site/server.js';
+import { accountsTables } from './store/accounts/accountsTables.js';
+import { roleOfApiToken } from './store/accounts/apiTokens.js';
+import { createArticleWorkflowStore } from './store/articles/articleWorkflow.js';
+import { listBarsSince, seedDemoHistory } from './store/market/marketHistory.js';
+import { MarketLog } from './store/market/marketLog.js';
+import { marketTables } from './store/market/marketTables.js';
+import { createMediaLibrary, type MediaLibrary } from './store/media/mediaLibrary.js';
 import { type OpenedStore, openStore } from './store/openStore.js';
-import { seedDemoContent } from './store/seedDemo.js';
-import { buildServer } from './web/server.js';
 
 /** The running site: every service wired once, with one start and one stop. */
 export interface App {

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import { Command, Option } from 'commander';
 import { createApp } from './app.js';
-import { registerCommentCommands } from './cliComments.js';
-import { failureReport } from './cliFailure.js';
-import { registerMarketCommands } from './cliMarket.js';
-import { registerTokenCommands } from './cliTokens.js';
-import { registerUserCommands } from './cliUsers.js';
+import { registerCommentCommands } from './cli/comments.js';
+import { failureReport } from './cli/failure.js';
+import { registerMarketCommands } from './cli/market.js';
+import { registerTokenCommands } from './cli/tokens.js';
+import { registerUserCommands } from './cli/users.js';
 import { mergeEnvironment, parseServeConfig, type RawServeConfig } from './config.js';
 
 const program = new Command('broadsheet')

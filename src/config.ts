@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import type { SecureCookies } from './admin/adminDeps.js';
-import { parseTrustedProxies } from './web/http/trustedProxies.js';
+import { parseTrustedProxies } from './http/trustedProxies.js';
+import type { SecureCookies } from './newsroom/newsroomDeps.js';
 
 /** Where the site keeps its data: the embedded SQLite file (default) or a PostgreSQL server. */
 export type DatabaseTarget =

@@ -7,7 +7,7 @@ import { REPO_ROOT } from './broadsheet.mjs';
 
 export const DEFAULT_DIST = join(REPO_ROOT, 'dist');
 
-/** Imports a module of the built site, e.g. `importDist('market/market.js')`. */
+/** Imports a module of the built site, e.g. `importDist('market/book/market.js')`. */
 export function importDist(relative, dist = DEFAULT_DIST) {
   return import(pathToFileURL(join(dist, relative)).href);
 }

@@ -1,6 +1,6 @@
-import type { ClosingRow } from '../market/closingSession.js';
-import { isSymbol } from '../market/instrument.js';
-import { type Paisa, parseRupees } from '../market/money.js';
+import type { ClosingRow } from '../market/endOfDay/closingFileDay.js';
+import { type Paisa, parseRupees } from '../market/money/money.js';
+import { isSymbol } from '../market/quotes/instrument.js';
 import {
   isoDate,
   monthNumber,
@@ -13,7 +13,7 @@ import {
 } from './importRows.js';
 
 /** One traded stock of the exchange's closing file; prices in paisa, volume in shares. */
-export type { ClosingRow } from '../market/closingSession.js';
+export type { ClosingRow } from '../market/endOfDay/closingFileDay.js';
 
 export interface ClosingFile {
   /** The trading date of the file (`YYYY-MM-DD`), from its first readable row; null when none. */

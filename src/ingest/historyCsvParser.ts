@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { isSymbol } from '../market/instrument.js';
+import { isSymbol } from '../market/quotes/instrument.js';
 import { UnreadableFileError } from './archiveBytes.js';
 import { type CsvRecord, csvRecordsIn } from './csvRecords.js';
 import {

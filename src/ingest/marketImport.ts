@@ -2,16 +2,16 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Kysely, Transaction } from 'kysely';
-import { type ClosingRow, withClosingSession } from '../market/closingSession.js';
-import { Market } from '../market/market.js';
-import { upsertInstruments } from '../store/marketInstruments.js';
-import { MarketLog, saveDailyBars } from '../store/marketLog.js';
-import type { MarketTables } from '../store/marketTables.js';
+import { loadMarket } from '../engine/marketLoader.js';
+import { Market } from '../market/book/market.js';
+import { type ClosingRow, withClosingSession } from '../market/endOfDay/closingFileDay.js';
+import { upsertInstruments } from '../store/market/marketInstruments.js';
+import { MarketLog, saveDailyBars } from '../store/market/marketLog.js';
+import type { MarketTables } from '../store/market/marketTables.js';
 import { FileTooLargeError, MAX_UNPACKED_BYTES, type Packing, UnreadableFileError, unpack } from './archiveBytes.js';
 import { type ClosingFile, closingFileSlices, looksLikeClosingFile } from './closingFileParser.js';
 import { type HistoryFile, historyCsvSlices } from './historyCsvParser.js';
 import type { RowProblem, SlicedParse } from './importRows.js';
-import { loadMarket } from './marketLoader.js';
 
 export type ImportFormat = 'closing' | 'csv';
 

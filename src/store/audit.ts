@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Actor } from '../admin/roles.js';
-import type { AccountsTables, AuditLogTable } from './accountsTables.js';
+import type { Actor } from '../news/roles.js';
+import type { AccountsTables, AuditLogTable } from './accounts/accountsTables.js';
 
 /** Who an audit entry names: a person or token, someone not signed in (a failed login), or the command line. */
 export type AuditActor =

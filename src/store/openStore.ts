@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
+import { createNewsStore, type KyselyNewsStore } from './articles/kyselyNewsStore.js';
 import type { DatabaseTarget } from './connect.js';
 import { openDatabase } from './connect.js';
 import type { Database, StoreDialect } from './database.js';
-import { createNewsStore, type KyselyNewsStore } from './kyselyNewsStore.js';
 import { migrateToLatest } from './migrate.js';
 
 /** A migrated store, ready to use, with the one call that releases its connections. */

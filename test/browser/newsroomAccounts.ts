@@ -1,9 +1,9 @@
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { hashPassword } from '../../src/admin/passwordHash.js';
-import type { Role } from '../../src/admin/roles.js';
-import { createAccount } from '../../src/store/accounts.js';
-import { accountsTables } from '../../src/store/accountsTables.js';
+import { hashPassword } from '../../src/desk/accounts/passwordHash.js';
+import type { Role } from '../../src/news/roles.js';
+import { createAccount } from '../../src/store/accounts/accounts.js';
+import { accountsTables } from '../../src/store/accounts/accountsTables.js';
 import { openDatabase } from '../../src/store/connect.js';
 import type { RunningTestApp } from '../support/testApp.js';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import pino from 'pino';
 import { type App, createApp } from '../../src/app.js';
-import { createApiToken, revokeApiToken } from '../../src/store/apiTokens.js';
+import { createApiToken, revokeApiToken } from '../../src/store/accounts/apiTokens.js';
 import { testServeConfig } from '../support/serveConfig.js';
 import { type OpenMarketDb, openMarketDb } from './marketBackends.js';
 

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { FileTooLargeError, UnreadableFileError } from '../../src/ingest/archiveBytes.js';
 import { MAX_LISTED_PROBLEMS } from '../../src/ingest/importRows.js';
 import { parseImportBytes, readImportFile, storeImport } from '../../src/ingest/marketImport.js';
-import { listDailyBars } from '../../src/store/marketInstruments.js';
+import { listDailyBars } from '../../src/store/market/marketInstruments.js';
 import { zerosGzip, zerosZip } from './bombFixture.js';
 import { run, serve } from './cliProcess.js';
 import { openMarketDb } from './marketBackends.js';

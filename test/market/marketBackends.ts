@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { Kysely } from 'kysely';
 import type { DatabaseTarget } from '../../src/store/connect.js';
 import { openDatabase } from '../../src/store/connect.js';
-import { type MarketTables, marketTables } from '../../src/store/marketTables.js';
+import { type MarketTables, marketTables } from '../../src/store/market/marketTables.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import {
   POSTGRES_URL,

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, type TestContext, test } from 'node:test';
-import type { MarketEvent } from '../../src/market/marketEvent.js';
-import { paisa } from '../../src/market/money.js';
-import { MarketLog } from '../../src/store/marketLog.js';
+import type { MarketEvent } from '../../src/market/book/marketEvent.js';
+import { paisa } from '../../src/market/money/money.js';
+import { MarketLog } from '../../src/store/market/marketLog.js';
 import type { StoreBackend } from '../store/storeBackends.js';
 import { onBothDialects, openMarketDb } from './marketBackends.js';
 

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, type TestContext, test } from 'node:test';
 import { createInProcessBus } from '../../src/bus/inProcessBus.js';
-import { loadMarket } from '../../src/ingest/marketLoader.js';
-import { createMarketRecorder, MarketEventError } from '../../src/ingest/marketRecorder.js';
-import { createDemoMarket } from '../../src/market/demoMarket.js';
-import type { Market } from '../../src/market/market.js';
-import type { MarketEvent } from '../../src/market/marketEvent.js';
-import { paisa } from '../../src/market/money.js';
-import { MarketLog } from '../../src/store/marketLog.js';
+import { createDemoMarket } from '../../src/demo/market/demoMarket.js';
+import { loadMarket } from '../../src/engine/marketLoader.js';
+import { createMarketRecorder, MarketEventError } from '../../src/engine/marketRecorder.js';
+import type { Market } from '../../src/market/book/market.js';
+import type { MarketEvent } from '../../src/market/book/marketEvent.js';
+import { paisa } from '../../src/market/money/money.js';
+import { MarketLog } from '../../src/store/market/marketLog.js';
 import type { StoreBackend } from '../store/storeBackends.js';
 import { onBothDialects, openMarketDb } from './marketBackends.js';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { hashApiToken, roleOfApiToken } from '../../src/store/apiTokens.js';
+import { hashApiToken, roleOfApiToken } from '../../src/store/accounts/apiTokens.js';
 import { run } from './cliProcess.js';
 import { openMarketDb } from './marketBackends.js';
 

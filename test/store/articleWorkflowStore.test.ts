@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, type TestContext, test } from 'node:test';
 import type { ArticleFields } from '../../src/news/revision.js';
-import { createArticleWorkflowStore } from '../../src/store/articleWorkflow.js';
+import { createArticleWorkflowStore } from '../../src/store/articles/articleWorkflow.js';
 import {
   type OpenStore,
   openTestStore,

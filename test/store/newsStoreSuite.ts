@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import { seedDemoContent } from '../../src/demo/seedDemo.js';
 import { openDatabase } from '../../src/store/connect.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
-import { seedDemoContent } from '../../src/store/seedDemo.js';
 import { type OpenStore, openTestStore, type StoreBackend } from './storeBackends.js';
 import { at, draft, SECTIONS, smallDemo, submission } from './storeFixtures.js';
 

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { createNewsStore, type KyselyNewsStore } from '../../src/store/articles/kyselyNewsStore.js';
 import { type DatabaseTarget, type OpenDatabase, openDatabase } from '../../src/store/connect.js';
-import { createNewsStore, type KyselyNewsStore } from '../../src/store/kyselyNewsStore.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 
 /** A database engine the store suite runs against; each `freshTarget` is an empty database of its own. */

@@ -1,6 +1,6 @@
+import type { DemoNews } from '../../src/demo/news/demoNews.js';
 import type { ArticleDraft, Section } from '../../src/news/article.js';
 import type { CommentSubmission } from '../../src/news/comment.js';
-import type { DemoNews } from '../../src/news/demo/demoNews.js';
 
 export const SECTIONS: readonly Section[] = [
   { slug: 'world', name: 'World', position: 2 },

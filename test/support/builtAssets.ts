@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { ASSET_ENTRIES, MANIFEST_FILE, OUTPUT_DIR } from '../../src/web/assets/assetEntries.js';
+import { ASSET_ENTRIES, MANIFEST_FILE, OUTPUT_DIR } from '../../src/site/assets/assetEntries.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

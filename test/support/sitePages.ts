@@ -1,5 +1,5 @@
 import type { Article } from '../../src/news/article.js';
-import type { NewsStore } from '../../src/store/newsStore.js';
+import type { NewsStore } from '../../src/store/articles/newsStore.js';
 
 /** A page every quality check (axe, Nu HTML checker, small screens) runs on. */
 export interface SitePage {

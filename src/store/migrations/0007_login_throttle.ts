@@ -3,7 +3,7 @@ import type { Kysely, Migration } from 'kysely';
 /**
  * Failed sign-ins and the browsers that signed in before, kept in the store
  * so every process of a scaled-out site sees the same counts and a restart
- * forgets none of them (src/admin/loginThrottle.ts holds the rule).
+ * forgets none of them (src/news/loginThrottle.ts holds the rule).
  */
 export function loginThrottleMigration(): Migration {
   return {

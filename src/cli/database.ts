@@ -1,0 +1,28 @@
+import { type Command, Option } from 'commander';
+import type { Kysely } from 'kysely';
+import { mergeEnvironment, parseServeConfig, type RawServeConfig } from '../config.js';
+import { type MarketTables, marketTables } from '../store/market/marketTables.js';
+import { openStore } from '../store/openStore.js';
+
+/** `--db` and `--database-url`, as `serve` takes them (flags beat the environment). */
+export function withDatabaseOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--db <path>', 'SQLite database file (BROADSHEET_DB)'))
+    .addOption(new Option('--database-url <url>', 'PostgreSQL URL (BROADSHEET_DATABASE_URL, DATABASE_URL)'));
+}
+
+/** Opens and migrates the site's database for one command, and always closes it. */
+export async function withMarketDatabase<T>(
+  options: RawServeConfig,
+  work: (db: Kysely<MarketTables>) => Promise<T>,
+): Promise<T> {
+  const config = parseServeConfig(
+    mergeEnvironment({ db: options.db, databaseUrl: options.databaseUrl } as RawServeConfig, process.env),
+  );
+  const opened = await openStore(config.database);
+  try {
+    return await work(marketTables(opened.db));
+  } finally {
+    await opened.close();
+  }
+}

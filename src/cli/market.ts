@@ -1,0 +1,161 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { type Command, Option } from 'commander';
+import type { RawServeConfig } from '../config.js';
+import { UnreadableFileError } from '../ingest/archiveBytes.js';
+import type { RowProblem } from '../ingest/importRows.js';
+import { type ImportFormat, type ImportReport, readImportFile, storeImport } from '../ingest/marketImport.js';
+import { withDatabaseOptions, withMarketDatabase } from './database.js';
+
+interface ImportOptions extends RawServeConfig {
+  readonly json?: boolean;
+  readonly format?: ImportFormat;
+  readonly symbol?: string;
+  readonly server?: string;
+  readonly token?: string;
+  readonly force?: boolean;
+}
+
+/** `broadsheet market …`: end-of-day files in. */
+export function registerMarketCommands(program: Command): void {
+  const market = program.command('market').description('Market data: imports.');
+
+  withDatabaseOptions(market.command('import <file>'))
+    .description(
+      "Import the exchange's closing file (closing11.lis, plain, ZIP or gzip) or a daily history CSV. " +
+        'Exit 0 when the file was read (even with rejected rows), 2 when it could not be read.',
+    )
+    .addOption(
+      new Option('--format <format>', 'closing or csv (default: told from the content)').choices(['closing', 'csv']),
+    )
+    .option('--symbol <symbol>', 'the instrument or index a history CSV is for')
+    .option('--json', 'print a machine-readable report')
+    .option(
+      '--server <url>',
+      'send the file to a running server (its market desk import) instead of writing the database; it shows the day at once',
+    )
+    .option('--token <token>', 'a market-desk API token for --server (default: BROADSHEET_TOKEN)')
+    .option(
+      '--force',
+      "with --server: lay a closing file of a day before the live market's over it all the same (refused otherwise)",
+    )
+    .action(async (file: string, options: ImportOptions) => {
+      if (options.server !== undefined) {
+        process.exitCode = await importToServer(file, options.server, options);
+        return;
+      }
+      let report: ImportReport;
+      try {
+        const parsed = await readImportFile({
+          path: file,
+          ...(options.format === undefined ? {} : { format: options.format }),
+          ...(options.symbol === undefined ? {} : { symbol: options.symbol }),
+        });
+        report = await withMarketDatabase(options, (db) => storeImport(db, parsed, new Date()));
+      } catch (error) {
+        if (!(error instanceof UnreadableFileError)) throw error;
+        if (options.json) process.stdout.write(`${JSON.stringify({ file, error: error.message })}\n`);
+        process.stderr.write(`broadsheet: ${file}: ${error.message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report, 'database'));
+    });
+}
+
+/**
+ * Posts the file to `POST /api/v1/admin/market/imports` of a running server.
+ * Exit codes as for a local import (0 read, 2 unreadable, damaged or too
+ * large), and 1 when the server refused it otherwise or could not be reached.
+ */
+async function importToServer(file: string, server: string, options: ImportOptions): Promise<number> {
+  const token = options.token ?? process.env.BROADSHEET_TOKEN;
+  if (token === undefined || token === '') {
+    process.stderr.write('broadsheet: --server needs --token or BROADSHEET_TOKEN (a market-desk API token)\n');
+    return 2;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    process.stderr.write(`broadsheet: cannot read ${file}: ${(error as Error).message}\n`);
+    return 2;
+  }
+  let url: URL;
+  try {
+    url = new URL('/api/v1/admin/market/imports', server);
+  } catch {
+    process.stderr.write(`broadsheet: --server must be a URL such as http://127.0.0.1:3000, not ${server}\n`);
+    return 2;
+  }
+  url.searchParams.set('name', basename(file).replace(/[^A-Za-z0-9 ._()-]/g, '_'));
+  if (options.format !== undefined) url.searchParams.set('format', options.format);
+  if (options.symbol !== undefined) url.searchParams.set('symbol', options.symbol);
+  if (options.force === true) url.searchParams.set('force', 'true');
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+      body: new Uint8Array(bytes),
+    });
+  } catch (error) {
+    process.stderr.write(`broadsheet: ${url.origin} could not be reached: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const text = await response.text();
+  if (response.status === 200) {
+    const report = JSON.parse(text) as ImportReport;
+    process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report, 'server'));
+    return 0;
+  }
+  let message = text;
+  try {
+    const body = JSON.parse(text) as { message?: string; details?: { field: string; message: string }[] };
+    const olderDay = body.details?.find((detail) => detail.field === 'force');
+    message =
+      response.status === 409 && olderDay !== undefined
+        ? `${olderDay.message} Run again with --force to lay it over the live market all the same.`
+        : (body.message ?? text);
+  } catch {
+    // not JSON: the text as it came
+  }
+  message = message.replace(/\s+/g, ' ').trim();
+  if (options.json) process.stdout.write(`${JSON.stringify({ file, status: response.status, error: message })}\n`);
+  process.stderr.write(`broadsheet: ${file}: the server answered ${response.status}: ${message}\n`);
+  // Like a local import: a file that cannot be read, is damaged or unpacks too large is exit 2.
+  return response.status === 400 || response.status === 413 ? 2 : 1;
+}
+
+function describe(report: ImportReport, into: 'database' | 'server'): string {
+  const lines: string[] = [];
+  switch (report.format) {
+    case 'closing':
+      lines.push(`${report.file}: closing file for ${report.date ?? 'no date'} (${report.packing})`);
+      lines.push(
+        `rows read ${report.rowsRead}, accepted ${report.accepted}, skipped ${report.skippedCount}, rejected ${report.rejectedCount}`,
+      );
+      lines.push(...problems('skipped', report.skipped, report.skippedCount));
+      if (report.accepted > 0) {
+        lines.push(
+          into === 'server'
+            ? 'The server shows the imported day now.'
+            : 'Restart `broadsheet serve` on this database to show the imported day (or import with --server).',
+        );
+      }
+      break;
+    case 'csv':
+      lines.push(`${report.file}: daily history of ${report.symbol} (${report.packing}, ${report.order})`);
+      lines.push(
+        `rows read ${report.rowsRead}, accepted ${report.accepted} (${report.firstDate ?? '-'} to ${report.lastDate ?? '-'}), rejected ${report.rejectedCount}`,
+      );
+      break;
+  }
+  lines.push(...problems('rejected', report.rejected, report.rejectedCount));
+  return `${lines.join('\n')}\n`;
+}
+
+function problems(label: string, rows: readonly RowProblem[], total: number): string[] {
+  const listed = rows.map((row) => `  ${label} line ${row.line}: ${row.reason}`);
+  return total > rows.length ? [...listed, `  … and ${total - rows.length} more ${label}, not listed`] : listed;
+}

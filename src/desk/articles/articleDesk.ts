@@ -1,0 +1,338 @@
+import type { Kysely } from 'kysely';
+import type { Correction } from '../../news/article.js';
+import { type ArticleChange, articleChangeOf } from '../../news/articleChange.js';
+import {
+  type ArticleInput,
+  blockInputsOf,
+  type FieldError,
+  type FieldsValidation,
+  publishProblems,
+  validateArticleInput,
+} from '../../news/articleFieldRules.js';
+import type { RevisionAuthor } from '../../news/revision.js';
+import { type Actor, can } from '../../news/roles.js';
+import {
+  type ArticleStatus,
+  decideTransition,
+  mayEdit,
+  type WorkflowAction,
+  type WorkflowCaller,
+} from '../../news/workflow.js';
+import type { AccountsTables } from '../../store/accounts/accountsTables.js';
+import type { ArticleWorkflowStore, EditorialArticle } from '../../store/articles/articleWorkflow.js';
+import { type AuditAction, type AuditActor, recordAudit } from '../../store/audit.js';
+import type { MediaLibrary } from '../../store/media/mediaLibrary.js';
+import { resolveBlockReferences } from './blockReferences.js';
+
+/** Who acts on the desk: a person or token, or the scheduler publishing what is due. */
+export type DeskActor = Actor | { readonly kind: 'system'; readonly name: string };
+
+export const SCHEDULER: DeskActor = { kind: 'system', name: 'Scheduled publishing' };
+
+/** Why the desk refused; `status` is the HTTP status both the pages and the API answer with. */
+export type DeskRefusal =
+  | { readonly ok: false; readonly status: 403 | 404; readonly message: string }
+  | { readonly ok: false; readonly status: 409; readonly message: string; readonly latest?: number }
+  | { readonly ok: false; readonly status: 422; readonly message: string; readonly errors: readonly FieldError[] };
+
+export type DeskResult<T> = { readonly ok: true; readonly value: T } | DeskRefusal;
+
+export interface ArticleDeskDeps {
+  readonly workflow: ArticleWorkflowStore;
+  readonly accounts: Kysely<AccountsTables>;
+  /** Tells the reader site which pages to drop; src/app.ts points it at the bus. */
+  readonly announce: (change: ArticleChange) => void;
+  readonly now: () => Date;
+  /** Where image blocks' pictures are looked up; without it no image block can be saved. */
+  readonly media?: Pick<MediaLibrary, 'assets'>;
+}
+
+/**
+ * Every newsroom action on an article, with its rules: who may, from which
+ * status, with a valid edit, and never over someone else's newer save. Each
+ * change is audited and announced so cached reader pages go at once.
+ */
+export class ArticleDesk {
+  constructor(private readonly deps: ArticleDeskDeps) {}
+
+  get workflow(): ArticleWorkflowStore {
+    return this.deps.workflow;
+  }
+
+  async create(actor: Actor, input: ArticleInput, note = 'Created'): Promise<DeskResult<EditorialArticle>> {
+    if (!can(actor.role, 'article.write')) return forbidden('Your role may not write articles.');
+    const fields = await this.checkedFields(input);
+    if (!fields.ok) return invalid(fields.errors);
+    const sectionProblem = await this.sectionProblem(fields.value.sectionSlug);
+    if (sectionProblem !== null) return invalid([sectionProblem]);
+    const article = await this.deps.workflow.create({
+      fields: fields.value,
+      owner: actor.kind === 'user' ? { kind: 'user', id: actor.userId, name: actor.name } : ownerOfToken(actor),
+      author: authorOf(actor),
+      at: this.deps.now(),
+      note,
+    });
+    await this.audit(actor, 'article.create', article.id, { headline: article.fields.headline });
+    return { ok: true, value: article };
+  }
+
+  async save(
+    actor: Actor,
+    request: {
+      readonly id: number;
+      readonly baseRevision: number;
+      readonly input: ArticleInput;
+      readonly note?: string;
+    },
+  ): Promise<DeskResult<EditorialArticle>> {
+    const current = await this.deps.workflow.get(request.id);
+    if (current === null) return missing();
+    if (!mayEdit(callerOf(actor, current), current.status)) {
+      return forbidden(
+        current.status === 'killed'
+          ? 'A killed article cannot be edited.'
+          : 'Writers may edit only their own drafts; ask an editor.',
+      );
+    }
+    const fields = await this.checkedFields(request.input);
+    if (!fields.ok) return invalid(fields.errors);
+    const sectionProblem = await this.sectionProblem(fields.value.sectionSlug);
+    if (sectionProblem !== null) return invalid([sectionProblem]);
+    if (current.status === 'published' || current.status === 'scheduled') {
+      const problems = publishProblems(fields.value);
+      if (problems.length > 0) return invalid(problems);
+    }
+    const outcome = await this.deps.workflow.save({
+      id: request.id,
+      baseRevision: request.baseRevision,
+      fields: fields.value,
+      author: authorOf(actor),
+      at: this.deps.now(),
+      note: request.note?.trim() || 'Edited',
+    });
+    switch (outcome.kind) {
+      case 'missing':
+        return missing();
+      case 'conflict':
+        return conflict(request.baseRevision, outcome.latest);
+      case 'saved':
+        this.announce(outcome.before, outcome.after);
+        await this.audit(actor, 'article.edit', request.id, { revision: outcome.after.revision });
+        return { ok: true, value: outcome.after };
+    }
+  }
+
+  /** Puts an old revision's content back as a new revision (editors only). */
+  async restore(
+    actor: Actor,
+    request: { readonly id: number; readonly number: number; readonly baseRevision: number },
+  ): Promise<DeskResult<EditorialArticle>> {
+    if (!can(actor.role, 'article.publish')) return forbidden('Only editors may restore a revision.');
+    const revision = await this.deps.workflow.revision(request.id, request.number);
+    if (revision === null) return missing('There is no such revision of this article.');
+    const { fields } = revision;
+    return this.save(actor, {
+      id: request.id,
+      baseRevision: request.baseRevision,
+      input: {
+        ...fields,
+        body: blockInputsOf(fields.body),
+        byline: fields.byline.kind === 'agency' ? fields.byline.agency : fields.byline.name,
+        dateline: fields.dateline ?? '',
+        printPage: fields.printPage === null ? '' : String(fields.printPage),
+        seoTitle: fields.seoTitle ?? '',
+        seoDescription: fields.seoDescription ?? '',
+      },
+      note: `Restored revision ${request.number}`,
+    });
+  }
+
+  async transition(
+    actor: DeskActor,
+    request: { readonly id: number; readonly action: WorkflowAction; readonly at?: Date },
+  ): Promise<DeskResult<EditorialArticle>> {
+    const current = await this.deps.workflow.get(request.id);
+    if (current === null) return missing();
+    const now = this.deps.now();
+    const decision = decideTransition({
+      from: current.status,
+      action: request.action,
+      caller: callerOf(actor, current),
+      now,
+      ...(request.at !== undefined ? { at: request.at } : {}),
+    });
+    if (!decision.ok) {
+      switch (decision.reason) {
+        case 'forbidden':
+          return forbidden(decision.message);
+        case 'conflict':
+          return { ok: false, status: 409, message: decision.message };
+        case 'invalid':
+          return invalid([{ field: 'at', message: decision.message }]);
+      }
+    }
+    if (decision.to === 'published' || decision.to === 'scheduled') {
+      const problems = publishProblems(current.fields);
+      if (problems.length > 0) return invalid(problems);
+    }
+    const moved = await this.deps.workflow.changeStatus({
+      id: current.id,
+      from: current.status,
+      to: decision.to,
+      at: now,
+      ...(request.action === 'schedule' && request.at !== undefined ? { when: request.at } : {}),
+      // A story published by the scheduler carries the time the desk chose, even when a restart published it late.
+      ...(actor.kind === 'system' && current.scheduledAt !== null ? { when: current.scheduledAt } : {}),
+    });
+    if (moved === null) return { ok: false, status: 409, message: 'Someone else changed this article’s status first.' };
+    this.announce(moved.before, moved.after);
+    await this.audit(actor, `article.${request.action}`, current.id, {
+      from: current.status,
+      to: decision.to,
+      ...(moved.after.scheduledAt !== null ? { scheduledAt: moved.after.scheduledAt.toISOString() } : {}),
+    });
+    return { ok: true, value: moved.after };
+  }
+
+  async correct(
+    actor: Actor,
+    request: { readonly id: number; readonly kind: Correction['kind']; readonly text: string },
+  ): Promise<DeskResult<Correction>> {
+    if (!can(actor.role, 'article.publish')) return forbidden('Only editors may add a correction or update.');
+    const current = await this.deps.workflow.get(request.id);
+    if (current === null) return missing();
+    if (current.status !== 'published') {
+      return { ok: false, status: 409, message: 'Corrections and updates go on published articles only.' };
+    }
+    const text = request.text.trim();
+    if (text === '' || text.length > 2000) {
+      return invalid([{ field: 'text', message: 'Write the note, at most 2000 characters.' }]);
+    }
+    const correction = await this.deps.workflow.addCorrection({
+      id: current.id,
+      kind: request.kind,
+      text,
+      at: this.deps.now(),
+      authorName: actor.name,
+    });
+    this.announce(current, current);
+    await this.audit(actor, `article.${request.kind}`, current.id, { text });
+    return { ok: true, value: correction };
+  }
+
+  /** Publishes every scheduled story that is due; returns the ids published. */
+  async publishDue(): Promise<number[]> {
+    const published: number[] = [];
+    for (const id of await this.deps.workflow.dueScheduled(this.deps.now())) {
+      const result = await this.transition(SCHEDULER, { id, action: 'publish' });
+      if (result.ok) published.push(id);
+    }
+    return published;
+  }
+
+  private announce(before: EditorialArticle, after: EditorialArticle): void {
+    const change = articleChangeOf(after.id, placementSource(before), placementSource(after));
+    if (change !== null) this.deps.announce(change);
+  }
+
+  /** The article rules, after image and related-link blocks are tied to the library and the published stories. */
+  private async checkedFields(input: ArticleInput): Promise<FieldsValidation> {
+    const references = await resolveBlockReferences(input.body, {
+      media: (ids) => this.deps.media?.assets(ids) ?? Promise.resolve(new Map()),
+      publishedHeadline: async (articleId) => {
+        const linked = await this.deps.workflow.get(articleId);
+        return linked !== null && linked.status === 'published' ? linked.fields.headline : null;
+      },
+    });
+    const fields = validateArticleInput({ ...input, body: references.blocks });
+    if (references.errors.length === 0) return fields;
+    // One message per block: a block that names nothing real is not also told its other faults.
+    const named = new Set(references.errors.map((error) => error.field));
+    const others = fields.ok ? [] : fields.errors.filter((error) => !named.has(error.field));
+    return { ok: false, errors: [...references.errors, ...others] };
+  }
+
+  private async sectionProblem(slug: string): Promise<FieldError | null> {
+    const sections = await this.deps.workflow.sectionSlugs();
+    return sections.includes(slug) ? null : { field: 'sectionSlug', message: `There is no section "${slug}".` };
+  }
+
+  private audit(
+    actor: DeskActor,
+    action: AuditAction,
+    id: number,
+    details: Readonly<Record<string, unknown>>,
+  ): Promise<void> {
+    const auditActor: AuditActor = actor;
+    return recordAudit(this.deps.accounts, {
+      at: this.deps.now(),
+      actor: auditActor,
+      action,
+      subject: { type: 'article', id },
+      details,
+    });
+  }
+}
+
+/** What the workflow rules need to know about the caller, for one article. */
+export function callerOf(actor: DeskActor, article: Pick<EditorialArticle, 'owner'>): WorkflowCaller {
+  if (actor.kind === 'system') return { canPublish: true, canWrite: true, isOwner: false };
+  const owner = article.owner;
+  const isOwner =
+    owner !== null &&
+    ((actor.kind === 'user' && owner.kind === 'user' && owner.id === actor.userId) ||
+      (actor.kind === 'token' && owner.kind === 'token' && owner.id === actor.tokenId));
+  return { canPublish: can(actor.role, 'article.publish'), canWrite: can(actor.role, 'article.write'), isOwner };
+}
+
+export function authorOf(actor: DeskActor): RevisionAuthor {
+  switch (actor.kind) {
+    case 'user':
+      return { kind: 'user', id: actor.userId, name: actor.name };
+    case 'token':
+      return { kind: 'token', id: actor.tokenId, name: actor.name };
+    case 'system':
+      return { kind: 'system', id: null, name: actor.name };
+  }
+}
+
+function ownerOfToken(actor: Extract<Actor, { kind: 'token' }>) {
+  return { kind: 'token' as const, id: actor.tokenId, name: actor.name };
+}
+
+function placementSource(article: EditorialArticle): {
+  status: ArticleStatus;
+  sectionSlug: string;
+  tagSlugs: readonly string[];
+  publishedAt: Date;
+  printPage: number | null;
+} {
+  return {
+    status: article.status,
+    sectionSlug: article.fields.sectionSlug,
+    tagSlugs: article.tagSlugs,
+    publishedAt: article.publishedAt,
+    printPage: article.fields.printPage,
+  };
+}
+
+function forbidden(message: string): DeskRefusal {
+  return { ok: false, status: 403, message };
+}
+
+function missing(message = 'There is no article with this id.'): DeskRefusal {
+  return { ok: false, status: 404, message };
+}
+
+function invalid(errors: readonly FieldError[]): DeskRefusal {
+  return { ok: false, status: 422, message: 'The article was not saved: fix the fields marked.', errors };
+}
+
+function conflict(base: number, latest: number): DeskRefusal {
+  return {
+    ok: false,
+    status: 409,
+    latest,
+    message: `Someone saved this article after you opened it (you edited revision ${base}; the latest is ${latest}). Nothing was overwritten: compare the revisions, then edit the latest.`,
+  };
+}

@@ -1,0 +1,17 @@
+import type { AdminContext } from '../../newsroom/http/adminContext.js';
+import { createArticleWorkflowStore } from '../../store/articles/articleWorkflow.js';
+import { ArticleDesk } from './articleDesk.js';
+
+/**
+ * The desk the admin routes use. Changes are announced on the bus, which the
+ * reader site listens to (on every web node when the bus is Redis).
+ */
+export function deskFor(ctx: AdminContext): ArticleDesk {
+  return new ArticleDesk({
+    workflow: createArticleWorkflowStore(ctx.db),
+    accounts: ctx.accounts,
+    announce: (change) => ctx.site.deps.bus.publish('article.changed', change),
+    now: ctx.now,
+    ...(ctx.site.deps.media !== undefined ? { media: ctx.site.deps.media } : {}),
+  });
+}

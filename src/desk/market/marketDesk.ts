@@ -1,0 +1,327 @@
+import type { Kysely } from 'kysely';
+import type { ClosingFile } from '../../ingest/closingFileParser.js';
+import type { HistoryFile } from '../../ingest/historyCsvParser.js';
+import { saveClosingRows, saveHistoryBars } from '../../ingest/marketImport.js';
+import type { DeskChange, InstrumentAmendment } from '../../market/book/deskChange.js';
+import type { Market, MarketListing } from '../../market/book/market.js';
+import type { MarketEvent, MarketEventOutcome } from '../../market/book/marketEvent.js';
+import type { CorporateAction, ExAdjustment } from '../../market/corporateActions/corporateAction.js';
+import type { EndOfDay } from '../../market/endOfDay/closingRules.js';
+import type { FxRateUpdate } from '../../market/fx/fxRate.js';
+import type { IndexConstituent } from '../../market/indices/indexCalculator.js';
+import type { Instrument } from '../../market/quotes/instrument.js';
+import type { CalendarEdit } from '../../market/sessions/calendarEdit.js';
+import { liveTradingDate } from '../../market/sessions/liveTradingDay.js';
+import { PSX_CALENDAR, type TradingCalendar, tradingDateOf } from '../../market/sessions/tradingCalendar.js';
+import type { Actor } from '../../news/roles.js';
+import { sentence } from '../../newsroom/market/deskFormat.js';
+import type { DeskProblem } from '../../newsroom/market/deskInput.js';
+import type { AccountsTables } from '../../store/accounts/accountsTables.js';
+import { type AuditAction, recordAudit } from '../../store/audit.js';
+import type { MarketTables } from '../../store/market/marketTables.js';
+import type { MarketDeskDeps } from './marketDeskDeps.js';
+import { type MembershipChange, plannedConstituents } from './recompositionPlan.js';
+
+/** What an uploaded closing file did to the market. */
+export interface ClosingImport {
+  readonly date: string;
+  readonly accepted: number;
+}
+
+/** What an uploaded history CSV added. */
+export interface HistoryImport {
+  readonly symbol: string;
+  readonly accepted: number;
+}
+
+/** A desk change's answer: done (with what it did), or refused with the problems, nothing changed. */
+export type DeskOutcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly status: 404 | 422; readonly problems: readonly DeskProblem[] };
+
+/** A closing file of a day before the live one, refused unless the desk says to lay it over all the same. */
+export interface OlderDayRefusal {
+  readonly ok: false;
+  readonly status: 409;
+  readonly problems: readonly DeskProblem[];
+}
+
+export type ActionOutcome =
+  | { readonly status: 'applied'; readonly adjustment: ExAdjustment }
+  | { readonly status: 'scheduled' };
+
+/**
+ * Every change the market desk makes, for the pages and the JSON API alike:
+ * offered to the market through the recorder (so it is logged before it
+ * counts and replayed after a restart), then written to the audit log. A
+ * refusal by the market changes nothing and is reported as a problem.
+ */
+export class MarketDesk {
+  readonly market: Market;
+  private readonly deps: MarketDeskDeps;
+  private readonly accounts: Kysely<AccountsTables>;
+  private readonly marketDb: Kysely<MarketTables>;
+  private readonly now: () => Date;
+
+  constructor(input: {
+    deps: MarketDeskDeps;
+    accounts: Kysely<AccountsTables>;
+    marketDb: Kysely<MarketTables>;
+    now: () => Date;
+  }) {
+    this.deps = input.deps;
+    this.market = input.deps.market;
+    this.accounts = input.accounts;
+    this.marketDb = input.marketDb;
+    this.now = input.now;
+  }
+
+  /** The calendar dates and times are read against: the market's own, or PSX's for a market without one. */
+  get calendar(): TradingCalendar {
+    return this.market.calendar ?? PSX_CALENDAR;
+  }
+
+  /** Today on the exchange's clock. */
+  today(): string {
+    return tradingDateOf(this.now(), this.calendar);
+  }
+
+  async listInstrument(actor: Actor, listing: MarketListing): Promise<DeskOutcome<Instrument>> {
+    const { symbol } = listing.instrument;
+    if (this.market.instrument(symbol) !== undefined) return refused('symbol', `${symbol} is already listed.`);
+    const outcome = await this.desk(actor, { type: 'listInstrument', ...listing }, 'market.list', {
+      type: 'instrument',
+      id: symbol,
+    });
+    return outcome.ok ? done(this.market.instrument(symbol) as Instrument) : outcome;
+  }
+
+  /** Changes only the figures that differ; nothing to change is a success that records nothing. */
+  async amendInstrument(actor: Actor, symbol: string, wanted: InstrumentAmendment): Promise<DeskOutcome<Instrument>> {
+    const before = this.market.instrument(symbol);
+    if (before === undefined) return missing('symbol', `${symbol} is not listed.`);
+    const amendment = Object.fromEntries(
+      Object.entries(wanted).filter(([key, value]) => value !== undefined && before[key as keyof Instrument] !== value),
+    ) as InstrumentAmendment;
+    if (Object.keys(amendment).length === 0) return done(before);
+    const outcome = await this.desk(
+      actor,
+      { type: 'amendInstrument', symbol, amendment },
+      'market.amend',
+      { type: 'instrument', id: symbol },
+      { before: pick(before, Object.keys(amendment)), after: amendment },
+    );
+    return outcome.ok ? done(this.market.instrument(symbol) as Instrument) : outcome;
+  }
+
+  async scheduleRecomposition(
+    actor: Actor,
+    code: string,
+    effective: string,
+    change: MembershipChange,
+  ): Promise<DeskOutcome<readonly IndexConstituent[]>> {
+    const current = this.market.indexConstituents(code);
+    if (current === undefined) return missing('code', `There is no index ${code}.`);
+    if (effective <= this.today()) {
+      return refused(
+        'effective',
+        `The effective date must be after today (${this.today()}): it applies at a roll-over.`,
+      );
+    }
+    const planned = plannedConstituents(current, change, (symbol) => this.market.instrument(symbol));
+    if (!planned.ok) return { ok: false, status: 422, problems: planned.problems };
+    const recomposition = { code, effective, constituents: planned.constituents };
+    const outcome = await this.desk(
+      actor,
+      { type: 'scheduleRecomposition', recomposition },
+      'market.recompose',
+      { type: 'index', id: code },
+      { effective, add: change.add.map((member) => member.symbol), remove: change.remove },
+    );
+    return outcome.ok ? done(planned.constituents) : outcome;
+  }
+
+  /** Withdraws the recomposition of `code` scheduled for `effective` before it applies. */
+  async cancelRecomposition(actor: Actor, code: string, effective: string): Promise<DeskOutcome<null>> {
+    if (this.market.indexConstituents(code) === undefined) return missing('code', `There is no index ${code}.`);
+    const scheduled = this.market.scheduledRecompositions().some((r) => r.code === code && r.effective === effective);
+    if (!scheduled) return missing('effective', `No recomposition of ${code} is scheduled for ${effective}.`);
+    return this.desk(actor, { type: 'cancelRecomposition', code, effective }, 'market.recompose-cancel', {
+      type: 'index',
+      id: code,
+    });
+  }
+
+  async corporateAction(actor: Actor, action: CorporateAction): Promise<DeskOutcome<ActionOutcome>> {
+    if (this.market.instrument(action.symbol) === undefined)
+      return refused('symbol', `${action.symbol} is not listed.`);
+    const outcome = await this.record({ kind: 'corporateAction', action, time: this.now() });
+    if (outcome.kind !== 'corporateAction') throw new Error(`unexpected ${outcome.kind} outcome`);
+    const { result } = outcome;
+    if (!result.ok) return refused(null, sentence(result.reason));
+    await this.audit(
+      actor,
+      'market.corporate-action',
+      { type: 'instrument', id: action.symbol },
+      {
+        ...action,
+        status: result.status,
+      },
+    );
+    return done(
+      result.status === 'applied' ? { status: 'applied', adjustment: result.adjustment } : { status: 'scheduled' },
+    );
+  }
+
+  async fxRate(actor: Actor, update: FxRateUpdate): Promise<DeskOutcome<FxRateUpdate>> {
+    const outcome = await this.record({ kind: 'fxRate', update });
+    if (outcome.kind !== 'fxRate') throw new Error(`unexpected ${outcome.kind} outcome`);
+    if (!outcome.change.ok) return refused(null, sentence(outcome.change.reason));
+    await this.audit(
+      actor,
+      'market.fx',
+      { type: 'fx', id: `${update.market}:${update.pair}` },
+      {
+        buying: update.buying,
+        selling: update.selling,
+        time: update.time.toISOString(),
+        source: update.source,
+      },
+    );
+    return done(update);
+  }
+
+  async editCalendar(actor: Actor, edit: CalendarEdit): Promise<DeskOutcome<TradingCalendar>> {
+    const outcome = await this.desk(
+      actor,
+      { type: 'editCalendar', edit },
+      'market.calendar',
+      {
+        type: 'date',
+        id: edit.date,
+      },
+      { edit: edit.type },
+    );
+    return outcome.ok ? done(this.calendar) : outcome;
+  }
+
+  /**
+   * The exchange's closing file for a day, uploaded while the site runs: the
+   * day is laid over the live market as one logged desk change (replayed after
+   * a restart, like any other), then its instruments and rows are kept as daily
+   * bars for the stock pages' history. A file of a day before the live one
+   * would show old prices as the latest, so it is refused unless `force`.
+   */
+  async importClosingFile(
+    actor: Actor,
+    file: string,
+    closing: ClosingFile,
+    options: { readonly force?: boolean } = {},
+  ): Promise<DeskOutcome<ClosingImport> | OlderDayRefusal> {
+    if (closing.date === null || closing.rows.length === 0) {
+      return refused('file', 'The file holds no row an import can take.');
+    }
+    const live = liveTradingDate(this.now(), this.calendar);
+    if (closing.date < live && options.force !== true) {
+      const message = `The closing file is for ${closing.date}, a day before the live market's ${live}: it would show that day's prices as the latest.`;
+      return { ok: false, status: 409, problems: [{ field: 'force', message }] };
+    }
+    const outcome = await this.desk(
+      actor,
+      { type: 'importClosingSession', date: closing.date, rows: closing.rows },
+      'market.import',
+      { type: 'date', id: closing.date },
+      {
+        file,
+        accepted: closing.rows.length,
+        skipped: closing.skippedCount,
+        rejected: closing.rejectedCount,
+        ...(closing.date < live ? { olderDay: true } : {}),
+      },
+    );
+    if (!outcome.ok) return outcome;
+    await this.marketDb.transaction().execute((trx) => saveClosingRows(trx, closing.rows, this.now().getTime()));
+    return done({ date: closing.date, accepted: closing.rows.length });
+  }
+
+  /** A daily history CSV of one instrument or index: its rows are kept as daily bars (the market itself is untouched). */
+  async importHistory(actor: Actor, file: string, history: HistoryFile): Promise<DeskOutcome<HistoryImport>> {
+    if (history.bars.length === 0) return refused('file', 'The file holds no row an import can take.');
+    await this.marketDb.transaction().execute((trx) => saveHistoryBars(trx, history, this.now().getTime()));
+    await this.audit(
+      actor,
+      'market.import',
+      { type: 'symbol', id: history.symbol },
+      { file, accepted: history.bars.length, rejected: history.rejectedCount },
+    );
+    return done({ symbol: history.symbol, accepted: history.bars.length });
+  }
+
+  /** Ends `date` (default today): bars, roll-over, due actions and recompositions, and a checkpoint. */
+  async closeDay(actor: Actor, date = this.today()): Promise<DeskOutcome<EndOfDay>> {
+    const outcome = await this.record({ kind: 'dayClose', date, time: this.now() });
+    if (outcome.kind !== 'dayClose') throw new Error(`unexpected ${outcome.kind} outcome`);
+    const { result } = outcome;
+    if (!result.ok) return refused('date', sentence(result.reason));
+    const { endOfDay } = result;
+    await this.audit(
+      actor,
+      'market.close-day',
+      { type: 'date', id: date },
+      {
+        bars: endOfDay.instruments.length + endOfDay.indices.length,
+        appliedCorporateActions: endOfDay.appliedCorporateActions.length,
+        appliedRecompositions: endOfDay.appliedRecompositions.length,
+        problems: endOfDay.problems,
+        nextTradingDate: endOfDay.nextTradingDate,
+      },
+    );
+    return done(endOfDay);
+  }
+
+  private async desk(
+    actor: Actor,
+    change: DeskChange,
+    action: AuditAction,
+    subject: { type: string; id: string },
+    details: Record<string, unknown> = change,
+  ): Promise<DeskOutcome<null>> {
+    const outcome = await this.record({ kind: 'deskChange', change, time: this.now() });
+    if (outcome.kind !== 'deskChange') throw new Error(`unexpected ${outcome.kind} outcome`);
+    if (!outcome.change.ok) return refused(null, sentence(outcome.change.reason));
+    await this.audit(actor, action, subject, details);
+    return done(null);
+  }
+
+  private async record(event: MarketEvent): Promise<MarketEventOutcome> {
+    const [outcome] = await this.deps.recorder.record([event]);
+    if (outcome === undefined) throw new Error('the recorder gave no answer');
+    return outcome;
+  }
+
+  private async audit(
+    actor: Actor,
+    action: AuditAction,
+    subject: { type: string; id: string },
+    details: Readonly<Record<string, unknown>>,
+  ): Promise<void> {
+    await recordAudit(this.accounts, { at: this.now(), actor, action, subject, details });
+  }
+}
+
+function done<T>(value: T): DeskOutcome<T> {
+  return { ok: true, value };
+}
+
+/** A refusal of the whole request (field null) or of one field. */
+function refused(field: string | null, message: string): { ok: false; status: 422; problems: DeskProblem[] } {
+  return { ok: false, status: 422, problems: [{ field: field ?? '', message }] };
+}
+
+function missing(field: string, message: string): { ok: false; status: 404; problems: DeskProblem[] } {
+  return { ok: false, status: 404, problems: [{ field, message }] };
+}
+
+function pick(instrument: Instrument, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((key) => [key, instrument[key as keyof Instrument]]));
+}

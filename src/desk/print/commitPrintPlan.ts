@@ -1,0 +1,24 @@
+import type { PrintPlan } from '../../news/printEdition.js';
+import type { Actor } from '../../news/roles.js';
+import type { AdminContext } from '../../newsroom/http/adminContext.js';
+import { recordAudit } from '../../store/audit.js';
+import { savePrintPlan } from '../../store/print/printEditionPlan.js';
+
+/** Saves an edition's layout, audits it, and drops the readers' cached print pages; the desk page and the API both land here. */
+export async function commitPrintPlan(
+  ctx: AdminContext,
+  actor: Actor,
+  plan: PrintPlan,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await savePrintPlan(ctx.db, plan);
+  await recordAudit(ctx.accounts, {
+    at: ctx.now(),
+    actor,
+    action: 'print.edit',
+    subject: { type: 'print-edition', id: plan.date },
+    details,
+  });
+  // The reader page's cache key (src/site/routes/printRoutes.ts); neighbours' previous/next links may change too.
+  ctx.site.pages.invalidateWhere((key) => key.startsWith('print:'));
+}

@@ -1,0 +1,53 @@
+import type { ClosingRow } from '../endOfDay/closingFileDay.js';
+import type { ScheduledRecomposition } from '../endOfDay/closingRules.js';
+import type { Paisa } from '../money/money.js';
+import type { Instrument } from '../quotes/instrument.js';
+import type { CalendarEdit } from '../sessions/calendarEdit.js';
+import type { Market, MarketChange } from './market.js';
+
+/** The master-list figures the desk may change on a listed instrument; absent fields stay as they are. */
+export interface InstrumentAmendment {
+  readonly name?: string;
+  readonly sector?: string;
+  /** Whole shares in issue. */
+  readonly sharesOutstanding?: number;
+  /** Basis points of shares outstanding, 0..10000. */
+  readonly freeFloat?: number;
+}
+
+/**
+ * A change the market desk makes to the market's reference data, logged like
+ * a trade so it is replayed after a restart: a new listing, an amended
+ * instrument, a recomposition scheduled for a date (or withdrawn), a calendar edit, or a
+ * day's closing file.
+ */
+export type DeskChange =
+  | { readonly type: 'listInstrument'; readonly instrument: Instrument; readonly ldcp: Paisa }
+  | { readonly type: 'amendInstrument'; readonly symbol: string; readonly amendment: InstrumentAmendment }
+  | { readonly type: 'scheduleRecomposition'; readonly recomposition: ScheduledRecomposition }
+  | { readonly type: 'cancelRecomposition'; readonly code: string; readonly effective: string }
+  | { readonly type: 'editCalendar'; readonly edit: CalendarEdit }
+  /** The exchange's closing-rate file for one day, uploaded while the site runs (`Market.importClosingSession`). */
+  | { readonly type: 'importClosingSession'; readonly date: string; readonly rows: readonly ClosingRow[] };
+
+export type DeskChangeType = DeskChange['type'];
+
+/** Offers the change to the market; a refused change leaves the market as it was. */
+export function applyDeskChange(market: Market, change: DeskChange, time: Date): MarketChange {
+  switch (change.type) {
+    case 'listInstrument':
+      return market.listInstrument({ instrument: change.instrument, ldcp: change.ldcp }, time);
+    case 'amendInstrument':
+      return market.amendInstrument(change.symbol, change.amendment, time);
+    case 'scheduleRecomposition': {
+      const { code, effective, constituents } = change.recomposition;
+      return market.scheduleRecomposition(code, effective, constituents);
+    }
+    case 'cancelRecomposition':
+      return market.cancelRecomposition(change.code, change.effective);
+    case 'editCalendar':
+      return market.editCalendar(change.edit, time);
+    case 'importClosingSession':
+      return market.importClosingSession(change.rows);
+  }
+}

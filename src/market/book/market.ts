@@ -1,0 +1,631 @@
+import {
+  type CorporateAction,
+  corporateActionProblem,
+  type ExAdjustment,
+} from '../corporateActions/corporateAction.js';
+import { adjustForCorporateAction, applyDue } from '../corporateActions/corporateActionsDue.js';
+import { closeBook } from '../endOfDay/closeBook.js';
+import { type ClosingRow, withClosingSession } from '../endOfDay/closingFileDay.js';
+import {
+  type ClosingRule,
+  closingRuleProblem,
+  type EndOfDay,
+  LAST_TRADE_CLOSE,
+  printsToKeep,
+  type ScheduledRecomposition,
+} from '../endOfDay/closingRules.js';
+import { FxBook, type FxDailyChange, type FxDailyRate } from '../fx/fxBook.js';
+import type { FxMarket, FxRateUpdate } from '../fx/fxRate.js';
+import { IndexCalculator, type IndexConstituent, type IndexDefinition } from '../indices/indexCalculator.js';
+import { recompose, recomposeHoldings } from '../indices/indexRecomposition.js';
+import type { Paisa } from '../money/money.js';
+import { emptyRejectionCounts, emptyTally, indexRange, type MarketStats } from '../quotes/dayTally.js';
+import { type Instrument, instrumentProblem } from '../quotes/instrument.js';
+import { type PriceBandRule, PSX_PRICE_BAND } from '../quotes/priceBand.js';
+import { type Quote, type TradingRules, untradedQuote } from '../quotes/quote.js';
+import { QuoteViews } from '../quotes/quoteViews.js';
+import type { Trade } from '../quotes/trade.js';
+import { MAX_TURNOVER, malformedTrade, offRulesTrade, type TradeRejection } from '../quotes/tradeCheck.js';
+import { printTrade } from '../quotes/tradePrint.js';
+import { type TradeRoute, tradeRoute } from '../quotes/tradeRoute.js';
+import { type CalendarEdit, editCalendar } from '../sessions/calendarEdit.js';
+import { BreachBand } from '../sessions/haltThresholds.js';
+import { type HaltRule, PSX_HALT_RULE } from '../sessions/marketHalt.js';
+import { aheadOfClock, untimelyTrade } from '../sessions/timeliness.js';
+import {
+  dayNumber,
+  nextDate,
+  nextTradingDate,
+  PSX_CALENDAR,
+  type TradingCalendar,
+  tradingDateOf,
+} from '../sessions/tradingCalendar.js';
+import { TradingStatus } from '../sessions/tradingStatus.js';
+import { exportBook, restoreBook } from './bookExport.js';
+import type { InstrumentAmendment } from './deskChange.js';
+import { FeedSequences } from './feedSequences.js';
+import {
+  compareSymbols,
+  emptyBook,
+  findIndex,
+  lastPrices,
+  reindexSymbols,
+  sortBySymbol,
+  trackIndex,
+} from './marketBook.js';
+import type { FxRateView, MarketSnapshot, MarketStatusView } from './marketSnapshot.js';
+import type { MarketState } from './marketState.js';
+import { indexView } from './snapshotViews.js';
+
+/** An instrument with its last day closing price. */
+export interface MarketListing {
+  readonly instrument: Instrument;
+  readonly ldcp: Paisa;
+}
+
+export interface MarketSetup {
+  readonly listings: readonly MarketListing[];
+  /** Each index starts at its `baseValue` at the LDCPs, which makes that its previous close. */
+  readonly indices: readonly IndexDefinition[];
+  readonly fx: readonly FxRateView[];
+  /** When the LDCPs were set (the previous close); the time of untraded quotes. */
+  readonly ldcpTime: Date;
+  readonly priceBand?: PriceBandRule;
+  /** Sessions, holidays and the snapshot's status; without one the market never closes by itself. */
+  readonly calendar?: TradingCalendar;
+  /** Refuse trades outside the calendar's open phases. Default: true when a calendar is given. */
+  readonly enforceSessions?: boolean;
+  /** The index-based halt; default PSX's (KSE30, 5 %, 5 min, 60 min) when sessions are enforced, else none. */
+  readonly haltRule?: HaltRule | null;
+  readonly closingRule?: ClosingRule;
+  /** FX pairs the market quotes; default the six of `FX_PAIRS`. */
+  readonly fxPairs?: readonly string[];
+}
+
+export type MarketChange = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+
+/** `applyTrade`'s answer: a duplicate is accepted once and then acknowledged. */
+export type TradeResult =
+  | { readonly ok: true; readonly duplicate?: true }
+  | { readonly ok: false; readonly reason: string };
+
+/** `submitTrade`'s answer, with the kind of rejection. */
+export type TradeReceipt =
+  | { readonly ok: true; readonly duplicate: boolean; readonly outOfOrder: boolean }
+  | ({ readonly ok: false } & TradeRejection);
+
+export type CorporateActionResult =
+  | { readonly ok: true; readonly status: 'applied'; readonly adjustment: ExAdjustment }
+  | { readonly ok: true; readonly status: 'scheduled' }
+  | { readonly ok: false; readonly reason: string };
+
+export type CloseDayResult =
+  | { readonly ok: true; readonly endOfDay: EndOfDay }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * The trading day in memory: quotes, indices and FX, changed by accepted
+ * trades and rates, corporate actions and the end-of-day roll-over. No I/O
+ * and no clock: every time comes from the caller.
+ */
+export class Market {
+  readonly priceBand: PriceBandRule;
+  readonly enforceSessions: boolean;
+  readonly haltRule: HaltRule | null;
+  readonly closingRule: ClosingRule;
+  private readonly book = emptyBook();
+  private readonly fxBook: FxBook;
+  /** The setup's calendar until the desk edits it; the edited one is state (logged and checkpointed). */
+  private currentCalendar: TradingCalendar | undefined;
+  private readonly feedSeqs = new FeedSequences();
+  private readonly trading: TradingStatus;
+  private readonly pendingActions: CorporateAction[] = [];
+  private readonly pendingRecompositions: ScheduledRecomposition[] = [];
+  private readonly counts = { accepted: 0, duplicates: 0, outOfOrder: 0, rejected: emptyRejectionCounts() };
+  private lastClosed: string | null = null;
+  /** The closing rule's `printsToKeep`, fixed with the rule. */
+  private readonly keepPrints: number;
+  /** Each instrument's rules, built once: trades ask for them every time. */
+  private readonly rulesByInstrument = new WeakMap<Instrument, TradingRules>();
+  private currentVersion = 0;
+  private lastChange: Date;
+  /** `lastChange` as epoch ms: every change compares against it. */
+  private lastChangeMs: number;
+  private readonly quoteViews = new QuoteViews();
+  private cached: MarketSnapshot | null = null;
+  /** The halt index's breach thresholds as capitalisations, so a trade need not work out its level. */
+  private readonly breachBand = new BreachBand();
+  /** Each traded symbol's route (`routeOf`), true at version `routesVersion`. */
+  private readonly routes = new Map<string, TradeRoute>();
+  private routesVersion = -1;
+
+  constructor(setup: MarketSetup) {
+    this.priceBand = setup.priceBand ?? PSX_PRICE_BAND;
+    this.currentCalendar = setup.calendar;
+    this.enforceSessions = setup.calendar !== undefined && (setup.enforceSessions ?? true);
+    this.haltRule = setup.haltRule === undefined ? (this.enforceSessions ? PSX_HALT_RULE : null) : setup.haltRule;
+    this.closingRule = setup.closingRule ?? LAST_TRADE_CLOSE;
+    const closingProblem = closingRuleProblem(this.closingRule);
+    if (closingProblem) throw new RangeError(`closing rule: ${closingProblem}`);
+    this.keepPrints = printsToKeep(this.closingRule);
+    this.lastChange = setup.ldcpTime;
+    this.lastChangeMs = setup.ldcpTime.getTime();
+    // Alphabetical once here, so every snapshot lists quotes as the reference ticker does.
+    const listings = [...setup.listings].sort((a, b) => compareSymbols(a.instrument.symbol, b.instrument.symbol));
+    const { instruments, quotes, tallies } = this.book;
+    for (const { instrument, ldcp } of listings) {
+      if (instruments.has(instrument.symbol)) throw new RangeError(`${instrument.symbol} is listed twice`);
+      if (!Number.isSafeInteger(ldcp) || ldcp <= 0) throw new RangeError(`${instrument.symbol}: LDCP must be positive`);
+      instruments.set(instrument.symbol, instrument);
+      quotes.set(instrument.symbol, untradedQuote(instrument.symbol, ldcp, setup.ldcpTime));
+      tallies.set(instrument.symbol, emptyTally());
+    }
+    const ldcps = lastPrices(this.book);
+    for (const definition of setup.indices) this.book.indices.push(trackIndex(definition, ldcps, setup.ldcpTime));
+    reindexSymbols(this.book);
+    this.fxBook = new FxBook(setup.fx, setup.fxPairs);
+    this.trading = new TradingStatus(
+      { haltRule: this.haltRule, enforceSessions: this.enforceSessions, calendar: () => this.currentCalendar },
+      setup.ldcpTime,
+    );
+  }
+
+  /** Sessions, holidays and special schedules in force; undefined for a market run without a calendar. */
+  get calendar(): TradingCalendar | undefined {
+    return this.currentCalendar;
+  }
+
+  /** Grows by one with every accepted trade, rate, action, roll-over or change of status. */
+  get version(): number {
+    return this.currentVersion;
+  }
+
+  /**
+   * Moves the version counter up to at least `base`, so versions stay unique
+   * across restarts (clients hold them as ETags and stream event ids).
+   */
+  startVersionsAfter(base: number): void {
+    if (!Number.isSafeInteger(base) || base < 0)
+      throw new RangeError(`Version base must be a safe integer, got ${base}`);
+    if (base <= this.currentVersion) return;
+    this.currentVersion = base;
+    this.cached = null;
+  }
+
+  symbols(): string[] {
+    return [...this.book.quotes.keys()];
+  }
+
+  quote(symbol: string): Quote | undefined {
+    return this.book.quotes.get(symbol);
+  }
+
+  instrument(symbol: string): Instrument | undefined {
+    return this.book.instruments.get(symbol);
+  }
+
+  tradingRules(symbol: string): TradingRules | undefined {
+    const instrument = this.book.instruments.get(symbol);
+    if (!instrument) return undefined;
+    let rules = this.rulesByInstrument.get(instrument);
+    if (rules === undefined) {
+      rules = Object.freeze({ tickSize: instrument.tickSize, lotSize: instrument.lotSize, band: this.priceBand });
+      this.rulesByInstrument.set(instrument, rules);
+    }
+    return rules;
+  }
+
+  /** Whether a trade stamped `now` could print: inside an open session (when enforced) and not halted. */
+  isTradingAt(now: Date): boolean {
+    return this.trading.isTradingAt(now);
+  }
+
+  fxRates(): FxRateView[] {
+    return this.fxBook.rates();
+  }
+
+  fxHistory(pair: string, market: FxMarket): FxDailyRate[] {
+    return this.fxBook.history(pair, market);
+  }
+
+  fxDailyChange(pair: string, market: FxMarket, date: string): FxDailyChange | null {
+    return this.fxBook.dailyChange(pair, market, date);
+  }
+
+  stats(): MarketStats {
+    return { ...this.counts, rejected: { ...this.counts.rejected } };
+  }
+
+  /** The index's constituents in force (with computed cap factors), or undefined for an unknown code. */
+  indexConstituents(code: string): readonly IndexConstituent[] | undefined {
+    return findIndex(this.book, code)?.calculator.constituents();
+  }
+
+  pendingCorporateActions(): readonly CorporateAction[] {
+    return [...this.pendingActions];
+  }
+
+  scheduledRecompositions(): readonly ScheduledRecomposition[] {
+    return [...this.pendingRecompositions];
+  }
+
+  /** The last trading date closed by `closeDay`, or null. */
+  get lastClosedDate(): string | null {
+    return this.lastClosed;
+  }
+
+  /** Prints a trade, moving its quote and every index that holds the symbol; a refused trade changes nothing. */
+  applyTrade(trade: Trade): TradeResult {
+    const receipt = this.submitTrade(trade);
+    if (!receipt.ok) return { ok: false, reason: receipt.reason };
+    return receipt.duplicate ? { ok: true, duplicate: true } : { ok: true };
+  }
+
+  /**
+   * As `applyTrade`, telling the kind of rejection and whether the trade was
+   * late. `now`, the server's clock as the trade comes in, also refuses a
+   * trade stamped ahead of it or on an earlier day (`untimelyTrade`); a
+   * replay of the log gives none, as its trades were judged when they came.
+   */
+  submitTrade(trade: Trade, now?: Date): TradeReceipt {
+    const receipt = this.receive(trade, now);
+    if (!receipt.ok) {
+      this.counts.rejected[receipt.code] += 1;
+      // Otherwise a refused trade changes nothing, but it can be the moment the market is seen to halt.
+      if (receipt.code === 'market halted' && this.trading.refresh(trade.time)) this.changed(trade.time);
+    }
+    return receipt;
+  }
+
+  /** Time passes without trades: the calendar's phase and the halt rule move on. Returns the status (null without one). */
+  tick(now: Date): MarketStatusView | null {
+    this.trading.advanceHalt(now);
+    if (this.trading.refresh(now)) this.changed(now);
+    return this.trading.view ?? null;
+  }
+
+  /**
+   * Takes a new FX rate; the previous rates are the last ones of the day
+   * before. With `now` (the server's clock as it comes in), a rate stamped
+   * ahead of it is refused: it would stay the live rate and turn every later
+   * one into mere history.
+   */
+  setFxRate(update: FxRateUpdate, now?: Date): MarketChange {
+    const ahead = now === undefined || Number.isNaN(update.time.getTime()) ? null : aheadOfClock(update.time, now);
+    if (ahead !== null) return { ok: false, reason: `rate ${ahead}` };
+    const change = this.fxBook.update(update);
+    if (change.ok) this.changed(update.time);
+    return change;
+  }
+
+  /**
+   * The market desk changed an index's constituents or share counts; the
+   * divisor moves so the level does not (every member is taken at its last price).
+   */
+  recomposeIndex(code: string, constituents: readonly IndexConstituent[], time: Date): MarketChange {
+    const index = findIndex(this.book, code);
+    if (!index) return { ok: false, reason: `unknown index ${code}` };
+    const problem = recompose(this.book, index, constituents);
+    if (problem) return { ok: false, reason: problem };
+    index.time = time;
+    this.changed(time);
+    return { ok: true };
+  }
+
+  /** Queues a recomposition for the roll-over into `effective` (the first day it counts). */
+  scheduleRecomposition(code: string, effective: string, constituents: readonly IndexConstituent[]): MarketChange {
+    if (!findIndex(this.book, code)) return { ok: false, reason: `unknown index ${code}` };
+    if (!isDate(effective)) return { ok: false, reason: `effective date must read YYYY-MM-DD: ${effective}` };
+    try {
+      // A trial build: refuses unknown symbols and impossible figures now, not at midnight.
+      new IndexCalculator({ code, name: code, baseValue: 1, constituents }, lastPrices(this.book));
+    } catch (error) {
+      return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    }
+    this.pendingRecompositions.push({ code, effective, constituents });
+    return { ok: true };
+  }
+
+  /** Withdraws every recomposition of `code` scheduled for `effective`, before the roll-over applies it. */
+  cancelRecomposition(code: string, effective: string): MarketChange {
+    const kept = this.pendingRecompositions.filter((r) => r.code !== code || r.effective !== effective);
+    if (kept.length === this.pendingRecompositions.length) {
+      return { ok: false, reason: `no recomposition of ${code} is scheduled for ${effective}` };
+    }
+    this.pendingRecompositions.splice(0, this.pendingRecompositions.length, ...kept);
+    return { ok: true };
+  }
+
+  /**
+   * The desk lists a new instrument at `listing.ldcp` (its first LDCP, the
+   * centre of its first price band). It joins no index until a recomposition
+   * adds it.
+   */
+  listInstrument(listing: MarketListing, time: Date): MarketChange {
+    const { instrument, ldcp } = listing;
+    const { instruments, quotes, tallies } = this.book;
+    if (instruments.has(instrument.symbol)) return { ok: false, reason: `${instrument.symbol} is already listed` };
+    const problem = instrumentProblem(instrument) ?? describedProblem(instrument);
+    if (problem) return { ok: false, reason: `${instrument.symbol}: ${problem}` };
+    if (!Number.isSafeInteger(ldcp) || ldcp <= 0) return { ok: false, reason: 'LDCP must be positive paisa' };
+    if (ldcp % instrument.tickSize !== 0) return { ok: false, reason: 'LDCP must be a whole number of ticks' };
+    instruments.set(instrument.symbol, instrument);
+    tallies.set(instrument.symbol, emptyTally());
+    quotes.set(instrument.symbol, untradedQuote(instrument.symbol, ldcp, time));
+    // Snapshots list quotes in symbol order, and a restored state holds every map in it.
+    for (const map of [instruments, quotes, tallies] as Map<string, unknown>[]) sortBySymbol(map);
+    this.changed(time);
+    return { ok: true };
+  }
+
+  /**
+   * The desk corrects an instrument's name, sector, shares outstanding or free
+   * float. Every index holding it takes the new share count and free float at
+   * the stock's last price, with the divisor moved so its level does not jump
+   * (the recomposition rule, docs/market-math.md §3); either every index
+   * takes the change or none does.
+   */
+  amendInstrument(symbol: string, amendment: InstrumentAmendment, time: Date): MarketChange {
+    const instrument = this.book.instruments.get(symbol);
+    if (!instrument) return { ok: false, reason: `unknown symbol ${symbol}` };
+    const next: Instrument = {
+      ...instrument,
+      ...(amendment.name === undefined ? {} : { name: amendment.name }),
+      ...(amendment.sector === undefined ? {} : { sector: amendment.sector }),
+      ...(amendment.sharesOutstanding === undefined ? {} : { sharesOutstanding: amendment.sharesOutstanding }),
+      ...(amendment.freeFloat === undefined ? {} : { freeFloat: amendment.freeFloat }),
+    };
+    const problem = instrumentProblem(next) ?? describedProblem(next);
+    if (problem) return { ok: false, reason: `${symbol}: ${problem}` };
+    const figuresMoved =
+      next.sharesOutstanding !== instrument.sharesOutstanding || next.freeFloat !== instrument.freeFloat;
+    const refused = figuresMoved ? recomposeHoldings(this.book, next, time) : null;
+    if (refused) return { ok: false, reason: refused };
+    this.book.instruments.set(symbol, next);
+    this.changed(time);
+    return { ok: true };
+  }
+
+  /** The desk adds or removes a holiday or a special schedule; a market without a calendar starts from PSX's. */
+  editCalendar(edit: CalendarEdit, time: Date): MarketChange {
+    const next = editCalendar(this.currentCalendar ?? PSX_CALENDAR, edit);
+    if (typeof next === 'string') return { ok: false, reason: next };
+    this.currentCalendar = next;
+    // The status follows the new timetable at once (a holiday declared for today closes the market).
+    this.trading.reset(time, { clearHalt: false });
+    this.changed(time);
+    return { ok: true };
+  }
+
+  /**
+   * Lays one closing file's day over the market (`withClosingSession`): each
+   * row's stock shows that day as it ended, its instrument listed or renamed,
+   * and the indices holding it at its close. A day the market cannot take
+   * (a restore would fail) is refused and changes nothing.
+   */
+  importClosingSession(rows: readonly ClosingRow[]): MarketChange {
+    if (rows.length === 0) return { ok: false, reason: 'the closing file has no rows to import' };
+    const before = this.exportState();
+    try {
+      this.restoreState(withClosingSession(before, rows));
+    } catch (error) {
+      this.restoreState(before);
+      return { ok: false, reason: `the closing file cannot be applied: ${(error as Error).message}` };
+    }
+    return { ok: true };
+  }
+
+  /**
+   * A bonus, right, split or cash dividend. If its ex-date is after the
+   * trading date of `time` it waits for the roll-over into that date;
+   * otherwise it applies now, which PSX does before the open: a stock that
+   * has traded today is refused.
+   */
+  applyCorporateAction(action: CorporateAction, time: Date): CorporateActionResult {
+    const quote = this.book.quotes.get(action.symbol);
+    if (!quote) return { ok: false, reason: `unknown symbol ${action.symbol}` };
+    const problem = corporateActionProblem(action, quote.ldcp);
+    if (problem) return { ok: false, reason: problem };
+    if (action.exDate > tradingDateOf(time, this.calendar ?? PSX_CALENDAR)) {
+      this.pendingActions.push(action);
+      return { ok: true, status: 'scheduled' };
+    }
+    if (quote.volume > 0) {
+      return { ok: false, reason: `${action.symbol} has traded today; schedule the action for its ex-date` };
+    }
+    const outcome = adjustForCorporateAction(this.book, action, time);
+    if (typeof outcome === 'string') return { ok: false, reason: outcome };
+    this.changed(time);
+    return { ok: true, status: 'applied', adjustment: outcome };
+  }
+
+  /**
+   * Ends `tradingDate`: closing prices by the closing rule, a bar per stock
+   * and index, then the roll-over: closes become LDCPs and previous closes,
+   * quotes untraded, and the corporate actions and recompositions due by the
+   * next trading day are applied.
+   */
+  closeDay(tradingDate: string, time: Date): CloseDayResult {
+    if (!isDate(tradingDate)) return { ok: false, reason: `trading date must read YYYY-MM-DD: ${tradingDate}` };
+    if (this.lastClosed !== null && tradingDate <= this.lastClosed) {
+      return { ok: false, reason: `${tradingDate} is not after the last closed day ${this.lastClosed}` };
+    }
+    const { instruments, indices } = closeBook(this.book, tradingDate, this.closingRule, time);
+    this.feedSeqs.clear();
+    this.trading.endHalt();
+    this.lastClosed = tradingDate;
+    const next = this.calendar ? nextTradingDate(tradingDate, this.calendar) : nextDate(tradingDate);
+    const queues = { actions: this.pendingActions, recompositions: this.pendingRecompositions };
+    const { applied, recomposed, problems } = applyDue(this.book, queues, next, time);
+    this.trading.refresh(time);
+    this.changed(time);
+    return {
+      ok: true,
+      endOfDay: {
+        date: tradingDate,
+        closedAt: time,
+        nextTradingDate: next,
+        instruments,
+        indices,
+        appliedCorporateActions: applied,
+        appliedRecompositions: recomposed,
+        problems,
+      },
+    };
+  }
+
+  /**
+   * Everything live, at one version. Built once per version and shared, so
+   * thousands of readers between two trades cost one build; `asOf` is `now`
+   * at that build, or the time of the latest change.
+   */
+  snapshot(now?: Date): MarketSnapshot {
+    if (this.cached?.version === this.currentVersion) return this.cached;
+    const status = this.trading.view;
+    const snapshot: MarketSnapshot = {
+      version: this.currentVersion,
+      asOf: now ?? this.lastChange,
+      quotes: Object.freeze(this.quoteViews.views(this.book)),
+      indices: Object.freeze(
+        this.book.indices.map((index) =>
+          indexView(index.calculator, index.previousClose, index.time, indexRange(index)),
+        ),
+      ),
+      fx: Object.freeze(this.fxBook.rates()),
+      ...(status ? { status } : {}),
+    };
+    this.cached = Object.freeze(snapshot);
+    return this.cached;
+  }
+
+  /** Everything this market remembers, as plain JSON; `restoreState` on a market with the same rules brings it back. */
+  exportState(): MarketState {
+    return {
+      format: 1,
+      ...exportBook(this.book),
+      fx: this.fxBook.exportState(),
+      seenSeqs: this.feedSeqs.exportState(),
+      pendingActions: [...this.pendingActions],
+      pendingRecompositions: [...this.pendingRecompositions],
+      ...(this.currentCalendar === undefined ? {} : { calendar: this.currentCalendar }),
+      lastClosed: this.lastClosed,
+      lastChange: this.lastChange.toISOString(),
+    };
+  }
+
+  /**
+   * Replaces everything this market remembers with `state` (a checkpoint or an
+   * imported session); the rules stay this market's. Counts as one change.
+   */
+  restoreState(state: MarketState): void {
+    restoreBook(this.book, state);
+    this.fxBook.restoreState(state.fx);
+    this.feedSeqs.restoreState(state.seenSeqs);
+    this.pendingActions.splice(0, this.pendingActions.length, ...state.pendingActions);
+    this.pendingRecompositions.splice(0, this.pendingRecompositions.length, ...state.pendingRecompositions);
+    this.lastClosed = state.lastClosed;
+    // A state from before the desk could edit the calendar has none: the setup's stays.
+    if (state.calendar !== undefined) this.currentCalendar = state.calendar;
+    this.lastChange = new Date(state.lastChange);
+    this.lastChangeMs = this.lastChange.getTime();
+    this.trading.reset(this.lastChange, { clearHalt: true });
+    this.changed(this.lastChange);
+  }
+
+  /** Checks a trade in the exchange's order (form, symbol, resend, day and clock, session, halt, rules) and prints it. */
+  private receive(trade: Trade, now: Date | undefined): TradeReceipt {
+    const malformed = malformedTrade(trade);
+    if (malformed) return { ok: false, ...malformed };
+    const route = this.routeOf(trade.symbol);
+    if (!route) return { ok: false, code: 'unknown symbol', reason: `unknown symbol ${trade.symbol}` };
+    const feed = trade.feed ?? 'default';
+    if (trade.seq !== undefined && this.feedSeqs.has(feed, trade.seq)) {
+      this.counts.duplicates += 1;
+      return DUPLICATE;
+    }
+    const day = { calendar: this.calendar ?? PSX_CALENDAR, lastClosed: this.lastClosed };
+    const untimely = untimelyTrade(trade.time, now === undefined ? day : { ...day, now });
+    if (untimely) return { ok: false, ...untimely };
+    if (!this.trading.sessionOpen(trade.time)) {
+      return { ok: false, code: 'outside session', reason: `no trading at ${trade.time.toISOString()}` };
+    }
+    this.trading.advanceHalt(trade.time);
+    const haltedUntil = this.trading.haltedUntil;
+    if (haltedUntil) {
+      return { ok: false, code: 'market halted', reason: `market halted until ${haltedUntil.toISOString()}` };
+    }
+    const offRules = offRulesTrade(trade, route.rules, route.band);
+    if (offRules) return { ok: false, ...offRules };
+    if (route.tally.turnover + trade.price * trade.volume > MAX_TURNOVER) {
+      return { ok: false, code: 'malformed', reason: 'turnover beyond exact arithmetic' };
+    }
+    const late = printTrade(route, trade, this.keepPrints);
+    if (trade.seq !== undefined) this.feedSeqs.remember(feed, trade.seq);
+    this.observeHaltIndex(trade.time);
+    this.counts.accepted += 1;
+    if (late) this.counts.outOfOrder += 1;
+    this.trading.refresh(trade.time);
+    this.changed(trade.time);
+    // The trade's own change: printTrade kept every route true.
+    this.routesVersion = this.currentVersion;
+    return late ? LATE : PRINTED;
+  }
+
+  /**
+   * The symbol's route, kept from trade to trade. Every change moves the
+   * version (the snapshot cache relies on that too); a printed trade keeps its
+   * own route true and marks the routes current (`receive`), so any other
+   * change drops them all: a new LDCP, instrument, tally or index
+   * composition is never read from an old route.
+   */
+  private routeOf(symbol: string): TradeRoute | undefined {
+    if (this.routesVersion !== this.currentVersion) {
+      this.routes.clear();
+      this.routesVersion = this.currentVersion;
+    }
+    let route = this.routes.get(symbol);
+    if (route === undefined) {
+      const rules = this.tradingRules(symbol);
+      route = rules && tradeRoute(this.book, symbol, rules);
+      if (route !== undefined) this.routes.set(symbol, route);
+    }
+    return route;
+  }
+
+  private observeHaltIndex(now: Date): void {
+    const rule = this.haltRule;
+    if (!rule) return;
+    const index = findIndex(this.book, rule.indexCode);
+    if (index) this.trading.observeBreach(this.breachBand.isBreach(index, rule), now);
+  }
+
+  private changed(time: Date): void {
+    this.currentVersion += 1;
+    const ms = time.getTime();
+    if (ms > this.lastChangeMs) {
+      this.lastChange = time;
+      this.lastChangeMs = ms;
+    }
+  }
+}
+
+// The receipts of the common outcomes, shared: a trade loop allocates none.
+const PRINTED: TradeReceipt = Object.freeze({ ok: true, duplicate: false, outOfOrder: false });
+const LATE: TradeReceipt = Object.freeze({ ok: true, duplicate: false, outOfOrder: true });
+const DUPLICATE: TradeReceipt = Object.freeze({ ok: true, duplicate: true, outOfOrder: false });
+
+function isDate(text: string): boolean {
+  try {
+    dayNumber(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Names and sectors are shown on every page: they must say something, briefly. */
+function describedProblem(instrument: Instrument): string | null {
+  if (instrument.name.trim() === '' || instrument.name.length > 120) return 'name must be 1 to 120 characters';
+  if (instrument.sector.trim() === '' || instrument.sector.length > 80) return 'sector must be 1 to 80 characters';
+  return null;
+}

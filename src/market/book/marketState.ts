@@ -1,0 +1,81 @@
+import type { CorporateAction, IndexReturnType } from '../corporateActions/corporateAction.js';
+import type { ClosingPrint, ScheduledRecomposition } from '../endOfDay/closingRules.js';
+import type { FxDailyRate } from '../fx/fxBook.js';
+import type { IndexConstituent } from '../indices/indexCalculator.js';
+import type { Paisa } from '../money/money.js';
+import type { Instrument } from '../quotes/instrument.js';
+import type { Quote } from '../quotes/quote.js';
+import type { TradingCalendar } from '../sessions/tradingCalendar.js';
+import type { FxRateView } from './marketSnapshot.js';
+
+/**
+ * Everything a Market remembers, as plain JSON (instants as ISO text, the
+ * divisor's exact fraction as decimal text), so a checkpoint written at a day
+ * close, or a session imported from the exchange's closing file, brings the
+ * market back exactly. Rules (price band, closing rule, halt rule) are the
+ * setup's, not state; the calendar is state once the desk has edited it. The halt state is not kept: a checkpoint is taken
+ * at a day close, where no halt runs.
+ */
+export interface MarketState {
+  readonly format: 1;
+  readonly instruments: readonly Instrument[];
+  readonly quotes: readonly QuoteState[];
+  readonly tallies: readonly TallyState[];
+  readonly indices: readonly IndexState[];
+  readonly fx: FxBookState;
+  readonly seenSeqs: readonly { readonly feed: string; readonly seqs: readonly number[] }[];
+  readonly pendingActions: readonly CorporateAction[];
+  readonly pendingRecompositions: readonly ScheduledRecomposition[];
+  readonly lastClosed: string | null;
+  /**
+   * The calendar as the desk last edited it. Absent in states from before the
+   * desk could edit it, and for a market without a calendar: the setup's holds.
+   */
+  readonly calendar?: TradingCalendar;
+  /** The latest change's time (the snapshot's `asOf` between changes). */
+  readonly lastChange: string;
+}
+
+export type QuoteState = Omit<Quote, 'time'> & { readonly time: string };
+
+export interface TallyState {
+  readonly symbol: string;
+  readonly turnover: number;
+  readonly lastTradeTime: string | null;
+  readonly prints: readonly ClosingPrint[];
+}
+
+/** An index calculator's exact state: weights follow from the constituents, prices and divisor do not. */
+export interface IndexCalculatorState {
+  readonly code: string;
+  readonly name: string;
+  readonly constituents: readonly IndexConstituent[];
+  readonly prices: readonly (readonly [string, Paisa])[];
+  readonly divisorNumerator: string;
+  readonly divisorDenominator: string;
+}
+
+export interface IndexState {
+  readonly calculator: IndexCalculatorState;
+  readonly returnType: IndexReturnType;
+  readonly baseDate?: string;
+  readonly maxWeightBasisPoints?: number;
+  readonly previousClose: number;
+  readonly time: string;
+  readonly open: number | null;
+  readonly high: number | null;
+  readonly low: number | null;
+}
+
+export interface FxBookState {
+  readonly current: readonly (Omit<FxRateView, 'time'> & { readonly time: string })[];
+  readonly days: readonly (Omit<FxDailyRate, 'time'> & { readonly time: string })[];
+}
+
+export function quoteToState(quote: Quote): QuoteState {
+  return { ...quote, time: quote.time.toISOString() };
+}
+
+export function quoteFromState(state: QuoteState): Quote {
+  return { ...state, time: new Date(state.time) };
+}

@@ -1,0 +1,43 @@
+import { instrumentOf, type MarketBook, tallyOf } from '../book/marketBook.js';
+import type { QuoteView } from '../book/marketSnapshot.js';
+import { quoteView } from '../book/snapshotViews.js';
+import type { Instrument } from './instrument.js';
+import type { Quote } from './quote.js';
+
+interface CachedView {
+  readonly quote: Quote;
+  readonly instrument: Instrument;
+  readonly turnover: number;
+  readonly view: QuoteView;
+}
+
+/**
+ * The snapshot's quote views, rebuilt only for the stocks that changed since
+ * the last build. Quotes and instruments are replaced, never edited, so the
+ * same objects and the same turnover mean the same view.
+ */
+export class QuoteViews {
+  private readonly cache = new Map<string, CachedView>();
+
+  /** One view per quote, in the book's (symbol) order. */
+  views(book: MarketBook): QuoteView[] {
+    const views: QuoteView[] = [];
+    for (const [symbol, quote] of book.quotes) {
+      const instrument = instrumentOf(book, symbol);
+      const turnover = tallyOf(book, symbol).turnover;
+      const cached = this.cache.get(symbol);
+      if (cached && cached.quote === quote && cached.instrument === instrument && cached.turnover === turnover) {
+        views.push(cached.view);
+        continue;
+      }
+      const view = quoteView(quote, instrument, turnover);
+      this.cache.set(symbol, { quote, instrument, turnover, view });
+      views.push(view);
+    }
+    // A restored book may have dropped symbols.
+    if (this.cache.size > views.length) {
+      for (const symbol of this.cache.keys()) if (!book.quotes.has(symbol)) this.cache.delete(symbol);
+    }
+    return views;
+  }
+}

@@ -1,0 +1,88 @@
+import type { TradeRejection } from '../quotes/tradeCheck.js';
+import { dateOfDay, dayNumber, type TradingCalendar } from './tradingCalendar.js';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * How far ahead of the server's clock a feed's stamp may be: the exchange's
+ * and our clocks are NTP-synced, and a few seconds covers the drift between
+ * them. Anything further ahead is a clock fault at the sender (or poison).
+ */
+export const CLOCK_SKEW_MS = 5_000;
+
+/**
+ * The instants whose exchange-local date the calendar can name: four-digit
+ * years (the calendar's dates are `YYYY-MM-DD` text, and `Date.UTC` reads
+ * years 0–99 as 19xx), with a day's margin so any UTC offset within ±14 h
+ * stays inside. 9999-12-31T23:59:59Z is already the year 10000 in Karachi.
+ */
+const EARLIEST_DATABLE_MS = Date.UTC(1000, 0, 2);
+const LATEST_DATABLE_MS = Date.UTC(9999, 11, 30);
+
+/** Whether `time` is a real instant the calendar can date; anything else is malformed, never an exception later. */
+export function isDatable(time: Date): boolean {
+  const ms = time.getTime();
+  return ms >= EARLIEST_DATABLE_MS && ms <= LATEST_DATABLE_MS;
+}
+
+/** Why an event stamped `time` is too far ahead of the server's clock `now`, or null. */
+export function aheadOfClock(time: Date, now: Date): string | null {
+  const ahead = time.getTime() - now.getTime();
+  if (ahead <= CLOCK_SKEW_MS) return null;
+  return `time ${time.toISOString()} is ahead of the server's clock (${now.toISOString()}) by more than ${CLOCK_SKEW_MS / 1000} s`;
+}
+
+export interface TradeDay {
+  /** The calendar in force, for the exchange-local (Asia/Karachi) date. */
+  readonly calendar: TradingCalendar;
+  /** The last trading date the market has closed; its trades are in the day's bars already. */
+  readonly lastClosed: string | null;
+  /** The server's clock when the trade came in; absent when the log is replayed (it was judged then). */
+  readonly now?: Date;
+}
+
+/**
+ * A trade counts only on today's trading day: not on a day already closed,
+ * not on an earlier date than the server's (Karachi) date, and not ahead of
+ * the server's clock beyond `CLOCK_SKEW_MS`. Without this a trade stamped
+ * yesterday or in 1970 was added to today's volume, and one an hour ahead
+ * moved the quote's time into the future. The session itself (pre-open,
+ * close, holidays) is `TradingStatus.sessionOpen`'s rule.
+ */
+export function untimelyTrade(time: Date, day: TradeDay): TradeRejection | null {
+  const ahead = day.now === undefined ? null : aheadOfClock(time, day.now);
+  if (ahead !== null) return { code: 'future', reason: `trade ${ahead}` };
+  if (!isDatable(time)) {
+    return { code: 'malformed', reason: `trade time ${time.toISOString()} is outside the years the calendar can date` };
+  }
+  // Day numbers, not date text: this runs for every trade.
+  const tradeDay = localDay(time, day.calendar);
+  if (day.lastClosed !== null && tradeDay <= closedDay(day.lastClosed)) {
+    return {
+      code: 'stale',
+      reason: `trade time ${time.toISOString()} is on ${dateOfDay(tradeDay)}, a trading day already closed`,
+    };
+  }
+  if (day.now === undefined) return null;
+  const today = localDay(day.now, day.calendar);
+  if (tradeDay < today) {
+    return {
+      code: 'stale',
+      reason: `trade time ${time.toISOString()} is on ${dateOfDay(tradeDay)}, before today's trading day ${dateOfDay(today)} (Karachi time)`,
+    };
+  }
+  return null;
+}
+
+function localDay(time: Date, calendar: TradingCalendar): number {
+  return Math.floor((time.getTime() + calendar.utcOffsetMinutes * MINUTE_MS) / DAY_MS);
+}
+
+/** The last closed date as a day number, kept for the next trade: it changes once a day. */
+let closed = { date: '', day: 0 };
+
+function closedDay(date: string): number {
+  if (closed.date !== date) closed = { date, day: dayNumber(date) };
+  return closed.day;
+}

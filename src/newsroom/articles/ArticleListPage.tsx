@@ -1,0 +1,107 @@
+import type { Section } from '../../news/article.js';
+import type { Actor } from '../../news/roles.js';
+import { ARTICLE_STATUSES, type ArticleStatus, statusLabel } from '../../news/workflow.js';
+import type { EditorialListItem } from '../../store/articles/articleWorkflow.js';
+import { formatPublished } from '../../time/pakistanTime.js';
+import { AdminLayout, type Flash } from '../pages/AdminLayout.js';
+import { AdminTable } from '../pages/AdminTable.js';
+
+export interface ArticleListFilters {
+  readonly status?: ArticleStatus;
+  readonly section?: string;
+  readonly author?: string;
+  readonly q?: string;
+}
+
+export interface ArticleListPageProps {
+  readonly actor: Actor;
+  readonly csrfToken: string;
+  readonly items: readonly EditorialListItem[];
+  readonly total: number;
+  readonly filters: ArticleListFilters;
+  readonly sections: readonly Section[];
+  readonly authors: readonly string[];
+  readonly flash?: Flash;
+}
+
+/** Every article in the newsroom, filtered by status, section, author and headline words. */
+export function ArticleListPage(props: ArticleListPageProps) {
+  const { filters } = props;
+  return (
+    <AdminLayout
+      title="Articles"
+      actor={props.actor}
+      csrfToken={props.csrfToken}
+      currentPath="/admin/articles"
+      {...(props.flash !== undefined ? { flash: props.flash } : {})}
+    >
+      <p>
+        <a href="/admin/articles/new">Write a new article</a>
+      </p>
+      <form method="get" action="/admin/articles" class="filters">
+        <FilterSelect
+          name="status"
+          label="Status"
+          options={ARTICLE_STATUSES.map((status) => ({ value: status, text: statusLabel(status) }))}
+          selected={filters.status}
+        />
+        <FilterSelect
+          name="section"
+          label="Section"
+          options={props.sections.map((section) => ({ value: section.slug, text: section.name }))}
+          selected={filters.section}
+        />
+        <FilterSelect
+          name="author"
+          label="Author"
+          options={props.authors.map((name) => ({ value: name, text: name }))}
+          selected={filters.author}
+        />
+        <label for="filter-q">
+          Headline contains
+          <input id="filter-q" type="search" name="q" value={filters.q ?? ''} maxLength={200} />
+        </label>
+        <button type="submit">Filter</button>
+      </form>
+      <p class="muted">
+        {props.total} {props.total === 1 ? 'article' : 'articles'}
+      </p>
+      <AdminTable columns={['Headline', 'Status', 'Section', 'Author', 'Time']}>
+        {props.items.map((item) => (
+          <tr key={item.id}>
+            <td>
+              <a href={`/admin/articles/${item.id}`}>{item.headline}</a>
+            </td>
+            <td>{statusLabel(item.status)}</td>
+            <td>{item.sectionSlug}</td>
+            <td>{item.ownerName ?? '—'}</td>
+            <td>{formatPublished(item.scheduledAt ?? item.editedAt ?? item.publishedAt)}</td>
+          </tr>
+        ))}
+      </AdminTable>
+    </AdminLayout>
+  );
+}
+
+/** One filter as a drop-down, `Any` first for no filter. */
+function FilterSelect(props: {
+  readonly name: string;
+  readonly label: string;
+  readonly options: readonly { readonly value: string; readonly text: string }[];
+  readonly selected: string | undefined;
+}) {
+  const id = `filter-${props.name}`;
+  return (
+    <label for={id}>
+      {props.label}
+      <select id={id} name={props.name}>
+        <option value="">Any</option>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value} selected={props.selected === option.value}>
+            {option.text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

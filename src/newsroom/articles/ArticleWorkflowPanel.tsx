@@ -1,0 +1,128 @@
+import { statusLabel, TRANSITIONS, type WorkflowAction, type WorkflowCaller } from '../../news/workflow.js';
+import type { EditorialArticle } from '../../store/articles/articleWorkflow.js';
+import { toKarachiLocal } from '../../time/karachiLocalTime.js';
+import { formatPublished } from '../../time/pakistanTime.js';
+import { CSRF_FIELD } from '../http/csrf.js';
+
+/** Where a saved article stands: status, revision, dates and links to its preview and history. */
+export function StatusLine(props: { readonly article: EditorialArticle }) {
+  const { article } = props;
+  return (
+    <section aria-labelledby="status-heading">
+      <h2 id="status-heading">Status: {statusLabel(article.status)}</h2>
+      <p>
+        Revision {article.revision}
+        {article.owner !== null ? ` · written by ${article.owner.name}` : ''}
+        {article.scheduledAt !== null ? ` · scheduled for ${formatPublished(article.scheduledAt)} (Karachi)` : ''}
+        {article.everPublished ? ` · first published ${formatPublished(article.publishedAt)}` : ''}
+        {article.updatedAt !== null ? ` · updated ${formatPublished(article.updatedAt)}` : ''}
+      </p>
+      <p>
+        <a href={`/admin/articles/${article.id}/preview`}>Preview</a> ·{' '}
+        <a href={`/admin/articles/${article.id}/revisions`}>Revisions</a>
+        {article.status === 'published' ? (
+          <>
+            {' · '}
+            <a href={`/news/${article.id}/${article.slug}`}>View on the site</a>
+          </>
+        ) : null}
+      </p>
+    </section>
+  );
+}
+
+/** One form per move the workflow allows from here and the caller may make; nothing when there is none. */
+export function WorkflowActions(props: {
+  readonly article: EditorialArticle;
+  readonly caller: WorkflowCaller;
+  readonly csrfToken: string;
+  readonly now: Date;
+}) {
+  const { article, caller, csrfToken } = props;
+  const allowed = TRANSITIONS[article.status];
+  const offered = (action: WorkflowAction) =>
+    allowed[action] !== undefined && (action === 'submit' ? caller.canPublish || caller.isOwner : caller.canPublish);
+  const form = (action: WorkflowAction, label: string, extra?: preact.ComponentChildren) => (
+    <form method="post" action={`/admin/articles/${article.id}/transition`} class="workflow-action">
+      <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
+      <input type="hidden" name="action" value={action} />
+      {extra}
+      <button type="submit">{label}</button>
+    </form>
+  );
+  const actions = [
+    offered('submit') ? form('submit', 'Submit for review') : null,
+    offered('publish') ? form('publish', 'Publish now') : null,
+    offered('schedule')
+      ? form(
+          'schedule',
+          'Schedule',
+          <label for="schedule-at">
+            Publish at (Karachi time)
+            <input
+              id="schedule-at"
+              type="datetime-local"
+              name="at"
+              required
+              value={article.scheduledAt !== null ? toKarachiLocal(article.scheduledAt) : ''}
+              min={toKarachiLocal(props.now)}
+            />
+          </label>,
+        )
+      : null,
+    offered('unpublish')
+      ? form('unpublish', article.status === 'scheduled' ? 'Take off the schedule' : 'Unpublish')
+      : null,
+    offered('kill')
+      ? form(
+          'kill',
+          'Kill this article',
+          <label for="kill-confirm">
+            Type KILL to remove it everywhere for good
+            <input id="kill-confirm" name="confirm" required autocomplete="off" />
+          </label>,
+        )
+      : null,
+  ].filter((node) => node !== null);
+  if (actions.length === 0) return null;
+  return (
+    <section aria-labelledby="actions-heading">
+      <h2 id="actions-heading">Workflow</h2>
+      {actions}
+    </section>
+  );
+}
+
+/** The notes readers see under a published article, and the form to add one. */
+export function CorrectionForm(props: { readonly article: EditorialArticle; readonly csrfToken: string }) {
+  const { article } = props;
+  return (
+    <section aria-labelledby="corrections-heading">
+      <h2 id="corrections-heading">Corrections and updates</h2>
+      {article.corrections.length > 0 ? (
+        <ul>
+          {article.corrections.map((c) => (
+            <li key={c.id}>
+              {c.kind === 'correction' ? 'Correction' : 'Update'}, {formatPublished(c.at)}: {c.text}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <form method="post" action={`/admin/articles/${article.id}/corrections`} class="stacked">
+        <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+        <label for="correction-kind">
+          Kind
+          <select id="correction-kind" name="kind">
+            <option value="correction">Correction</option>
+            <option value="update">Update</option>
+          </select>
+        </label>
+        <label for="correction-text">
+          Note shown to readers
+          <textarea id="correction-text" name="text" rows={3} required maxLength={2000} />
+        </label>
+        <button type="submit">Add note</button>
+      </form>
+    </section>
+  );
+}

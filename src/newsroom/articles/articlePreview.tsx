@@ -1,0 +1,44 @@
+import { h, type VNode } from 'preact';
+import { ArticleMediaContext } from '../../site/pages/ArticleBody.js';
+import { ArticlePage } from '../../site/pages/ArticlePage.js';
+import { getAnyArticle } from '../../store/articles/articleQueries.js';
+import type { AdminContext } from '../http/adminContext.js';
+
+const RELATED_INLINE = 3;
+const READ_MORE = 10;
+
+/**
+ * An article in any status, rendered by the reader's own ArticlePage exactly
+ * as readers would see it, under a banner saying it is a preview. Null when
+ * there is no such article.
+ */
+export async function renderArticlePreview(ctx: AdminContext, id: number): Promise<VNode<object> | null> {
+  const article = await getAnyArticle(ctx.db, id, { publishedOnly: false });
+  if (article === null) return null;
+  const { store } = ctx.site.deps;
+  const [related, comments, readMore, chrome] = await Promise.all([
+    store.relatedArticles(article, RELATED_INLINE),
+    store.approvedComments(article.id),
+    store.listArticles({ limit: READ_MORE, excludeId: article.id }),
+    ctx.site.chrome(),
+  ]);
+  const mediaIds = article.body.flatMap((block) => (block.type === 'image' ? [block.mediaId] : []));
+  const { media } = ctx.site.deps;
+  const assets = mediaIds.length > 0 && media !== undefined ? await media.assets(mediaIds) : new Map();
+  const articlePage = h(ArticlePage, {
+    chrome,
+    article,
+    related,
+    comments,
+    readMore: readMore.items,
+    pendingNotice: false,
+    form: null,
+    banner: h(
+      'p',
+      { class: 'preview-banner', role: 'note' },
+      'Preview: this is how readers will see the article. It is not on the site until it is published.',
+    ),
+  });
+  // The same pictures the reader's page is given (src/site/routes/articlePageRender.ts), so image blocks show.
+  return h(ArticleMediaContext.Provider, { value: assets }, articlePage) as VNode<object>;
+}

@@ -1,0 +1,30 @@
+import type { FastifyReply } from 'fastify';
+import type { VNode } from 'preact';
+import { sendApiError } from '../../http/apiError.js';
+import { renderDocument } from '../../site/components/renderDocument.js';
+import { AdminMessagePage } from '../pages/AdminMessagePage.js';
+import { csrfTokenFor } from './csrf.js';
+
+/** Sends a newsroom page. Never cached anywhere: it shows one person's view and carries their form tokens. */
+export function sendAdminPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
+  return reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(renderDocument(page));
+}
+
+/** A refusal or error as a page (under /admin) or as JSON (under /api/). */
+export function sendAdminRefusal(reply: FastifyReply, status: number, title: string, message: string): FastifyReply {
+  if (isAdminApi(reply.request.url)) return sendApiError(reply, status, message);
+  const actor = reply.request.adminAuth?.actor ?? null;
+  return sendAdminPage(
+    reply,
+    <AdminMessagePage title={title} message={message} actor={actor} csrfToken={csrfTokenFor(reply)} />,
+    status,
+  );
+}
+
+export function isAdminApi(url: string): boolean {
+  return url.startsWith('/api/');
+}

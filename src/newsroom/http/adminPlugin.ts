@@ -1,0 +1,122 @@
+/**
+ * The newsroom inside the web server: `/admin/*` pages and the
+ * `/api/v1/admin/*` JSON API, in one encapsulated Fastify scope that owns
+ * cookies, sessions, API-token sign-in, CSRF checks and its error pages.
+ *
+ * Registered once by src/site/server.ts:
+ *   await app.register(adminPlugin, { site, admin: deps.admin });
+ *
+ * Adding an area (articles, comments, print, tags, market desk):
+ *   1. Write `export function registerXRoutes(app: TypeBoxApp, ctx: AdminContext): void`
+ *      in your own folder. Every route gets `onRequest: requirePermission('…')`
+ *      from ./guard.ts; handlers read the signed-in person with `actorOf(request)`.
+ *   2. Pages: render inside `AdminLayout` (../pages/AdminLayout.tsx) and send with
+ *      `sendAdminPage(reply, <Page …/>)` (./adminPages.tsx). Every form is
+ *      `method="post"` and carries `<input type="hidden" name="_csrf" value={csrfTokenFor(reply)} />`
+ *      (./csrf.ts); scripts send the token in an `x-csrf-token` header instead.
+ *   3. Record changes with `recordAudit(ctx.accounts, { at: ctx.now(), actor, action, subject, details })`.
+ *   4. Append `registerXRoutes` to ADMIN_ROUTE_MODULES in ./adminRoutes.ts.
+ *
+ * What this scope guarantees: a route's guard answers 401/303/403 before the
+ * body is read or anything is validated; every POST/PUT/PATCH/DELETE made with
+ * a session cookie must then carry a valid CSRF token or gets 403 before
+ * validation and before the handler runs; bearer-token API calls are exempt
+ * (no ambient credentials). Routes without a guard are reachable by anyone:
+ * always add one.
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { TypeBoxApp } from '../../http/typeboxApp.js';
+import { DEFAULT_LOGIN_THROTTLE } from '../../news/loginThrottle.js';
+import type { SiteContext } from '../../site/siteContext.js';
+import { accountsTables } from '../../store/accounts/accountsTables.js';
+import { pruneLoginDevices } from '../../store/accounts/loginDevices.js';
+import { pruneLoginFailures } from '../../store/accounts/loginFailures.js';
+import { DEFAULT_SESSION_POLICY, purgeExpiredSessions } from '../../store/accounts/sessions.js';
+import type { AdminDeps } from '../newsroomDeps.js';
+import { ADMIN_CSS, ADMIN_STYLESHEET_PATH } from '../pages/adminStylesheet.js';
+import type { AdminContext } from './adminContext.js';
+import { isAdminApi, sendAdminRefusal } from './adminPages.js';
+import { ADMIN_ROUTE_MODULES } from './adminRoutes.js';
+import { CSRF_OPTIONS, isUnsafeMethod } from './csrf.js';
+import { identifyRequests } from './identify.js';
+
+export interface AdminPluginOptions {
+  readonly site: SiteContext;
+  /** Without it (a server built for the reader site alone) the newsroom is not served. */
+  readonly admin: AdminDeps | undefined;
+}
+
+const PURGE_INTERVAL_MS = 60 * 60 * 1000;
+
+export async function adminPlugin(instance: FastifyInstance, options: AdminPluginOptions): Promise<void> {
+  const { site, admin } = options;
+  if (admin === undefined) return;
+  const app = instance as unknown as TypeBoxApp;
+  const now = () => site.deps.now();
+  const ctx: AdminContext = {
+    site,
+    db: admin.db,
+    accounts: accountsTables(admin.db),
+    sessionPolicy: admin.sessionPolicy ?? DEFAULT_SESSION_POLICY,
+    secureCookies: admin.secureCookies ?? 'auto',
+    loginThrottle: admin.loginThrottle ?? DEFAULT_LOGIN_THROTTLE,
+    now,
+    marketDesk: admin.marketDesk,
+  };
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyCsrf, CSRF_OPTIONS);
+  app.decorateRequest('actor', undefined);
+  app.decorateRequest('adminAuth', undefined);
+
+  app.addHook('onRequest', identifyRequests(ctx));
+  // After the body is parsed (the token is a form field), before validation and every route's guard.
+  app.addHook('preValidation', (request, reply, done) => {
+    if (request.adminAuth?.via === 'session' && isUnsafeMethod(request.method)) {
+      app.csrfProtection(request, reply, done);
+      return;
+    }
+    done();
+  });
+
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    const status =
+      error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error, url: request.url }, 'admin request failed');
+    if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
+      return sendAdminRefusal(
+        reply,
+        403,
+        'Form expired',
+        'This form was not accepted: it has expired or did not come from this site. Go back, reload the page and try again.',
+      );
+    }
+    if (status === 500) return sendAdminRefusal(reply, 500, 'Something went wrong', 'Please try again in a moment.');
+    const message = isAdminApi(request.url) ? error.message : `We could not read this request: ${error.message}.`;
+    return sendAdminRefusal(reply, status, 'Bad request', message);
+  });
+
+  app.get(ADMIN_STYLESHEET_PATH, (_request, reply) =>
+    reply
+      .header('content-type', 'text/css; charset=utf-8')
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(ADMIN_CSS),
+  );
+
+  for (const register of ADMIN_ROUTE_MODULES) register(app, ctx);
+
+  const purge = setInterval(() => {
+    const at = now();
+    Promise.all([
+      purgeExpiredSessions(ctx.accounts, { now: at, policy: ctx.sessionPolicy }),
+      pruneLoginFailures(ctx.accounts, { now: at, forgetAfterMs: ctx.loginThrottle.forgetAfterMs }),
+      pruneLoginDevices(ctx.accounts, at),
+    ]).catch((error: unknown) =>
+      site.deps.logger.warn({ err: error }, 'expired sessions, sign-in failures or devices not purged'),
+    );
+  }, PURGE_INTERVAL_MS);
+  purge.unref();
+  app.addHook('onClose', async () => clearInterval(purge));
+}

@@ -1,0 +1,43 @@
+import type { TypeBoxApp } from '../../http/typeboxApp.js';
+import { registerArticleApiRoutes } from '../articles/articleApiRoutes.js';
+import { registerArticlePageRoutes } from '../articles/articlePageRoutes.js';
+import { registerMarketDeskRoutes } from '../market/marketDeskRoutes.js';
+import { registerMediaRoutes } from '../media/mediaRoutes.js';
+import { registerModerationApiRoutes } from '../moderation/moderationApiRoutes.js';
+import { registerModerationRoutes } from '../moderation/moderationRoutes.js';
+import { registerPrintApiRoutes } from '../print/printApiRoutes.js';
+import { registerPrintDeskRoutes } from '../print/printDeskRoutes.js';
+import { registerTagApiRoutes } from '../tags/tagApiRoutes.js';
+import { registerTagRoutes } from '../tags/tagRoutes.js';
+import type { AdminContext } from './adminContext.js';
+import { registerAuditRoutes } from './auditRoutes.js';
+import { registerDashboardRoutes } from './dashboardRoutes.js';
+import { registerLoginRoutes } from './loginRoutes.js';
+import { registerMeRoutes } from './meRoutes.js';
+import { registerUserRoutes } from './userRoutes.js';
+
+/** Registers one area's routes inside the admin scope (cookies, sessions, CSRF and the error pages apply). */
+export type AdminRouteModule = (app: TypeBoxApp, ctx: AdminContext) => void;
+
+/**
+ * Every newsroom area. To add one: write `registerXRoutes(app, ctx)` in your
+ * own folder (paths under /admin/… or /api/v1/admin/…, each with
+ * `onRequest: requirePermission(...)`), import it here and append it.
+ */
+export const ADMIN_ROUTE_MODULES: readonly AdminRouteModule[] = [
+  registerLoginRoutes,
+  registerDashboardRoutes,
+  registerMeRoutes,
+  registerUserRoutes,
+  registerAuditRoutes,
+  registerArticlePageRoutes,
+  registerArticleApiRoutes,
+  registerModerationRoutes,
+  registerModerationApiRoutes,
+  registerPrintDeskRoutes,
+  registerTagRoutes,
+  registerMediaRoutes,
+  registerMarketDeskRoutes,
+  registerPrintApiRoutes,
+  registerTagApiRoutes,
+];

@@ -1,0 +1,184 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from '../../desk/accounts/passwordHash.js';
+import type { TypeBoxApp } from '../../http/typeboxApp.js';
+import { isAddressKey, type ThrottleSubject, throttleKeys, waitBeforeTry } from '../../news/loginThrottle.js';
+import { findAccountByEmail, normaliseEmail } from '../../store/accounts/accounts.js';
+import {
+  DEVICE_LIFETIME_MS,
+  findLoginDevice,
+  issueLoginDevice,
+  type LoginDevice,
+  touchLoginDevice,
+} from '../../store/accounts/loginDevices.js';
+import { clearLoginFailures, readLoginFailures, recordLoginFailure } from '../../store/accounts/loginFailures.js';
+import { createSession, endAllSessions, endSession } from '../../store/accounts/sessions.js';
+import { recordAudit } from '../../store/audit.js';
+import { LoginPage } from '../pages/LoginPage.js';
+import type { AdminContext } from './adminContext.js';
+import { clearSessionCookie, DEVICE_COOKIE, setDeviceCookie, setSessionCookie } from './adminCookies.js';
+import { sendAdminPage } from './adminPages.js';
+import { csrfTokenFor, rotateCsrfSecret } from './csrf.js';
+import { actorOf, requireSignedIn } from './guard.js';
+import { safeNext } from './safeNext.js';
+
+const LoginForm = Type.Object({
+  email: Type.String({ maxLength: 320 }),
+  password: Type.String({ maxLength: MAX_PASSWORD_LENGTH }),
+  next: Type.Optional(Type.String({ maxLength: 2000 })),
+  _csrf: Type.Optional(Type.String({ maxLength: 200 })),
+});
+
+const GENERIC_FAILURE = 'That e-mail address and password do not match an active account.';
+
+/** Sign in, sign out, and sign out everywhere. */
+export function registerLoginRoutes(app: TypeBoxApp, ctx: AdminContext): void {
+  // Checked against when the address is unknown, so a wrong address takes as long as a wrong password.
+  const dummyHash = hashPassword('not anybody’s password');
+
+  app.get(
+    '/admin/login',
+    { schema: { querystring: Type.Object({ next: Type.Optional(Type.String({ maxLength: 2000 })) }) } },
+    async (request, reply) => {
+      const next = safeNext(request.query.next);
+      if (request.adminAuth?.actor != null) return reply.redirect(next ?? '/admin', 303);
+      return sendAdminPage(reply, <LoginPage csrfToken={csrfTokenFor(reply)} next={next} />);
+    },
+  );
+
+  app.post(
+    '/admin/login',
+    // The form posts before there is a session, so the scope's session-only CSRF check does not cover it.
+    { schema: { body: LoginForm }, preValidation: app.csrfProtection },
+    async (request, reply) => {
+      const { email, password } = request.body;
+      const next = safeNext(request.body.next);
+      const emailKey = normaliseEmail(email);
+      const account = await findAccountByEmail(ctx.accounts, emailKey);
+      const device = await knownDevice(ctx, request, account?.id);
+      const subject: ThrottleSubject =
+        device === null
+          ? { kind: 'stranger', email: emailKey, address: request.ip }
+          : { kind: 'device', deviceId: device.id };
+      const keys = throttleKeys(subject);
+      const failures = await readLoginFailures(ctx.accounts, keys);
+      const waitMs = waitBeforeTry(failures, { now: ctx.now().getTime(), policy: ctx.loginThrottle });
+      if (waitMs > 0) {
+        const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+        request.log.warn({ ip: request.ip, waitSeconds: seconds }, 'newsroom sign-in throttled');
+        reply.header('retry-after', String(seconds));
+        return loginPage(
+          reply,
+          429,
+          next,
+          email,
+          `Too many failed sign-ins. Wait ${waitPhrase(seconds)} and try again.`,
+        );
+      }
+
+      const matches = await verifyPassword(password, account?.passwordHash ?? (await dummyHash));
+      const reason =
+        account === null ? 'unknown-email' : !matches ? 'wrong-password' : account.disabledAt ? 'disabled' : null;
+      if (reason !== null) {
+        await recordLoginFailure(ctx.accounts, {
+          keys,
+          now: ctx.now(),
+          forgetAfterMs: ctx.loginThrottle.forgetAfterMs,
+        });
+        await recordAudit(ctx.accounts, {
+          at: ctx.now(),
+          actor: { kind: 'anonymous', name: emailKey.slice(0, 320) },
+          action: 'user.login-failed',
+          ...(account !== null ? { subject: { type: 'user', id: account.id } } : {}),
+          details: { reason, ip: request.ip },
+        });
+        return loginPage(reply, 401, next, email, GENERIC_FAILURE);
+      }
+      if (account === null) throw new Error('unreachable: a match without an account');
+
+      // A stranger's failures stay on the address until they fade: clearing them would let one good
+      // account reset the count of a guesser. The account's (or the device's) own count starts again.
+      await clearLoginFailures(
+        ctx.accounts,
+        keys.filter((key) => !isAddressKey(key)),
+      );
+      const secure = request.adminAuth?.secure ?? false;
+      if (device === null) {
+        const issued = await issueLoginDevice(ctx.accounts, { userId: account.id, now: ctx.now() });
+        setDeviceCookie(reply, issued.token, { secure, maxAgeMs: DEVICE_LIFETIME_MS });
+      } else {
+        await touchLoginDevice(ctx.accounts, { id: device.id, now: ctx.now() });
+        // Sent again so the browser's half-year runs from this sign-in too.
+        setDeviceCookie(reply, request.cookies[DEVICE_COOKIE] ?? '', { secure, maxAgeMs: DEVICE_LIFETIME_MS });
+      }
+      // A new token at every sign-in: a session id planted before it (fixation) is never promoted.
+      const previous = request.adminAuth?.via === 'session' ? request.adminAuth.sessionToken : undefined;
+      if (previous !== undefined) await endSession(ctx.accounts, previous);
+      const session = await createSession(ctx.accounts, { userId: account.id, now: ctx.now() });
+      setSessionCookie(reply, session.token, secure);
+      rotateCsrfSecret(reply, secure);
+      await recordAudit(ctx.accounts, {
+        at: ctx.now(),
+        actor: { kind: 'user', userId: account.id, email: account.email, name: account.name, role: account.role },
+        action: 'user.login',
+        subject: { type: 'user', id: account.id },
+        details: { ip: request.ip },
+      });
+      return reply.header('cache-control', 'no-store').redirect(next ?? '/admin', 303);
+    },
+  );
+
+  app.post('/admin/logout', { onRequest: requireSignedIn() }, async (request, reply) => {
+    const auth = request.adminAuth;
+    if (auth?.via === 'session') await endSession(ctx.accounts, auth.sessionToken);
+    await recordAudit(ctx.accounts, { at: ctx.now(), actor: actorOf(request), action: 'user.logout' });
+    return signedOut(request, reply);
+  });
+
+  app.post('/admin/logout-everywhere', { onRequest: requireSignedIn() }, async (request, reply) => {
+    const actor = actorOf(request);
+    if (actor.kind !== 'user') return reply.code(400).send();
+    const ended = await endAllSessions(ctx.accounts, { userId: actor.userId, now: ctx.now() });
+    await recordAudit(ctx.accounts, {
+      at: ctx.now(),
+      actor,
+      action: 'user.logout-everywhere',
+      subject: { type: 'user', id: actor.userId },
+      details: { sessionsEnded: ended },
+    });
+    return signedOut(request, reply);
+  });
+}
+
+function signedOut(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const secure = request.adminAuth?.secure ?? false;
+  clearSessionCookie(reply, secure);
+  rotateCsrfSecret(reply, secure);
+  return reply.header('cache-control', 'no-store').redirect('/admin/login', 303);
+}
+
+/** The browser's device cookie when it belongs to the account being signed in to; otherwise null. */
+async function knownDevice(
+  ctx: AdminContext,
+  request: FastifyRequest,
+  accountId: number | undefined,
+): Promise<LoginDevice | null> {
+  const token = request.cookies[DEVICE_COOKIE];
+  if (token === undefined || token === '' || accountId === undefined) return null;
+  const device = await findLoginDevice(ctx.accounts, { token, now: ctx.now() });
+  return device !== null && device.userId === accountId ? device : null;
+}
+
+function waitPhrase(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? 'a second' : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? 'a minute' : `${minutes} minutes`;
+}
+
+function loginPage(reply: FastifyReply, status: number, next: string | null, email: string, message: string) {
+  return sendAdminPage(
+    reply,
+    <LoginPage csrfToken={csrfTokenFor(reply)} next={next} email={email} flash={{ kind: 'error', message }} />,
+    status,
+  );
+}

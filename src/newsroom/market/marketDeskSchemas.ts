@@ -1,0 +1,208 @@
+import { Type } from '@sinclair/typebox';
+import { RupeesText } from '../../site/routes/marketFeedSchemas.js';
+
+const SymbolText = Type.String({ pattern: '^[A-Z0-9][A-Z0-9.-]{0,15}$' });
+const IsoDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
+const BasisPoints = Type.Integer({ minimum: 0, maximum: 10_000 });
+const ShareCount = Type.Integer({ minimum: 1, maximum: 1_000_000_000_000 });
+const Name = Type.String({ minLength: 1, maxLength: 120 });
+const Sector = Type.String({ minLength: 1, maxLength: 80 });
+
+export const SymbolParams = Type.Object({ symbol: Type.String({ maxLength: 16 }) });
+export const CodeParams = Type.Object({ code: Type.String({ maxLength: 20 }) });
+export const DateParams = Type.Object({ date: Type.String({ maxLength: 10 }) });
+
+/** Prices are rupee text ("64.80"), free float and cap factors basis points (4500 = 45 %). */
+export const InstrumentJson = Type.Object({
+  symbol: Type.String(),
+  name: Type.String(),
+  sector: Type.String(),
+  sharesOutstanding: Type.Integer(),
+  freeFloat: Type.Integer(),
+  tickSize: Type.String(),
+  lotSize: Type.Integer(),
+  ldcp: Type.String(),
+  last: Type.String(),
+});
+
+export const ListingBody = Type.Object(
+  {
+    symbol: SymbolText,
+    name: Name,
+    sector: Sector,
+    sharesOutstanding: ShareCount,
+    freeFloat: BasisPoints,
+    ldcp: RupeesText,
+    tickSize: Type.Optional(RupeesText),
+    lotSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+  },
+  { additionalProperties: false },
+);
+
+export const AmendmentBody = Type.Object(
+  {
+    name: Type.Optional(Name),
+    sector: Type.Optional(Sector),
+    sharesOutstanding: Type.Optional(ShareCount),
+    freeFloat: Type.Optional(BasisPoints),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const RecompositionBody = Type.Object(
+  {
+    effective: IsoDate,
+    add: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            symbol: SymbolText,
+            shares: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000_000 })),
+            freeFloat: Type.Optional(BasisPoints),
+            capFactor: Type.Optional(BasisPoints),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 500 },
+      ),
+    ),
+    remove: Type.Optional(Type.Array(SymbolText, { maxItems: 500 })),
+  },
+  { additionalProperties: false },
+);
+
+const ConstituentJson = Type.Object({
+  symbol: Type.String(),
+  shares: Type.Integer(),
+  freeFloat: Type.Integer(),
+  capFactor: Type.Optional(Type.Integer()),
+});
+
+export const RecompositionJson = Type.Object({
+  code: Type.String(),
+  effective: Type.String(),
+  constituents: Type.Array(ConstituentJson),
+});
+
+export const IndexJson = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  value: Type.Integer(),
+  previousClose: Type.Integer(),
+  constituents: Type.Array(
+    Type.Object({
+      symbol: Type.String(),
+      name: Type.String(),
+      shares: Type.Integer(),
+      freeFloat: Type.Integer(),
+      capFactor: Type.Integer(),
+      price: Type.String(),
+      weightBasisPoints: Type.Integer(),
+    }),
+  ),
+  pending: Type.Array(RecompositionJson),
+});
+
+/** One object for every kind (as the push API takes them); the kind's own fields are required by the handler. */
+export const CorporateActionBody = Type.Object(
+  {
+    type: Type.Union([
+      Type.Literal('bonus'),
+      Type.Literal('right'),
+      Type.Literal('split'),
+      Type.Literal('cashDividend'),
+    ]),
+    symbol: SymbolText,
+    exDate: IsoDate,
+    bonusBasisPoints: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+    rightBasisPoints: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+    subscriptionPrice: Type.Optional(RupeesText),
+    sharesBefore: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+    sharesAfter: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+    dividend: Type.Optional(RupeesText),
+  },
+  { additionalProperties: false },
+);
+
+export const PreviewJson = Type.Object({
+  symbol: Type.String(),
+  ldcp: Type.String(),
+  exPrice: Type.String(),
+  sharesBefore: Type.Integer(),
+  sharesAfter: Type.Integer(),
+  appliesNow: Type.Boolean(),
+});
+
+export const ActionResultJson = Type.Object({
+  status: Type.Union([Type.Literal('applied'), Type.Literal('scheduled')]),
+  exPrice: Type.Optional(Type.String()),
+  sharesOutstanding: Type.Optional(Type.Integer()),
+});
+
+export const FxBody = Type.Object(
+  {
+    pair: Type.String({ pattern: '^[A-Z]{3}/[A-Z]{3}$' }),
+    market: Type.Union([Type.Literal('interbank'), Type.Literal('open')]),
+    buying: RupeesText,
+    selling: RupeesText,
+    time: Type.Optional(Type.String({ format: 'date-time' })),
+    source: Type.String({ minLength: 1, maxLength: 40 }),
+  },
+  { additionalProperties: false },
+);
+
+export const FxJson = Type.Object({
+  pair: Type.String(),
+  market: Type.String(),
+  buying: Type.String(),
+  selling: Type.String(),
+  previousBuying: Type.String(),
+  previousSelling: Type.String(),
+  source: Type.String(),
+  time: Type.String(),
+  previousDate: Type.Union([Type.String(), Type.Null()]),
+  buyingChange: Type.String(),
+  sellingChange: Type.String(),
+  buyingChangePercent: Type.Number(),
+});
+
+export const HolidayBody = Type.Object({ date: IsoDate }, { additionalProperties: false });
+
+export const CloseDayBody = Type.Object({ date: Type.Optional(IsoDate) }, { additionalProperties: false });
+
+export const EndOfDayJson = Type.Object({
+  date: Type.String(),
+  nextTradingDate: Type.String(),
+  bars: Type.Object({ instruments: Type.Integer(), indices: Type.Integer() }),
+  appliedCorporateActions: Type.Array(
+    Type.Object({ symbol: Type.String(), type: Type.String(), exDate: Type.String() }),
+  ),
+  appliedRecompositions: Type.Array(Type.Object({ code: Type.String(), effective: Type.String() })),
+  problems: Type.Array(Type.String()),
+});
+
+const ClockTime = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' });
+
+/** A day's own timetable: periods in order (the calendar checks order and overlaps; 422 otherwise). */
+export const SpecialScheduleBody = Type.Object(
+  {
+    date: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }),
+    periods: Type.Array(
+      Type.Object(
+        {
+          phase: Type.Union([
+            Type.Literal('pre-open'),
+            Type.Literal('open'),
+            Type.Literal('break'),
+            Type.Literal('post-close'),
+          ]),
+          start: ClockTime,
+          end: ClockTime,
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 12 },
+    ),
+  },
+  { additionalProperties: false },
+);

@@ -1,0 +1,182 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sendApiError } from '../../http/apiError.js';
+import type { TypeBoxApp } from '../../http/typeboxApp.js';
+import { MEDIA_MAX_BYTES, type MediaAsset, type MediaFieldError, validateMediaDescription } from '../../news/media.js';
+import { recordAudit } from '../../store/audit.js';
+import { processUpload } from '../../store/media/mediaFiles.js';
+import type { MediaLibrary } from '../../store/media/mediaLibrary.js';
+import type { AdminContext } from '../http/adminContext.js';
+import { isAdminApi, sendAdminPage, sendAdminRefusal } from '../http/adminPages.js';
+import { csrfTokenFor } from '../http/csrf.js';
+import { actorOf, requirePermission } from '../http/guard.js';
+import type { Flash } from '../pages/AdminLayout.js';
+import { MediaLibraryPage } from './MediaLibraryPage.js';
+import { isUploadedFile, parseUploadForm, type UploadForm } from './multipartUpload.js';
+
+const LIST_SIZE = 60;
+// The picture plus its words and the form's own bytes.
+const UPLOAD_BODY_LIMIT = MEDIA_MAX_BYTES + 64 * 1024;
+
+/** Refusals carry the status a client can act on: 413 too large, 415 not an accepted picture, 422 fix the words. */
+type UploadRefusal = { readonly status: 413 | 415 | 422; readonly errors: readonly MediaFieldError[] };
+
+/** `/admin/media` (pages) and `/api/v1/admin/media` (JSON): the picture library, for anyone who writes articles. */
+export function registerMediaRoutes(app: TypeBoxApp, ctx: AdminContext): void {
+  const guard = { onRequest: requirePermission('article.write') };
+
+  app.get(
+    '/admin/media',
+    { ...guard, schema: { querystring: Type.Object({ notice: Type.Optional(Type.Literal('uploaded')) }) } },
+    async (request, reply) => {
+      const library = ctx.site.deps.media;
+      if (library === undefined) return unavailable(reply);
+      const flash: Flash | undefined =
+        request.query.notice === 'uploaded' ? { kind: 'notice', message: 'Picture uploaded.' } : undefined;
+      return sendLibrary(library, request, reply, { values: blankValues, errors: [], status: 200, flash });
+    },
+  );
+
+  app.get(
+    '/api/v1/admin/media',
+    {
+      ...guard,
+      schema: {
+        querystring: Type.Object({
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+          offset: Type.Optional(Type.Integer({ minimum: 0 })),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const library = ctx.site.deps.media;
+      if (library === undefined) return unavailable(reply);
+      const { items, total } = await library.list({
+        limit: request.query.limit ?? 50,
+        offset: request.query.offset ?? 0,
+      });
+      return reply.header('cache-control', 'no-store').send({ items: items.map(assetJson), total });
+    },
+  );
+
+  // Uploads in their own scope: only here is multipart/form-data parsed, and only here is the body this large.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser(
+      'multipart/form-data',
+      { parseAs: 'buffer', bodyLimit: UPLOAD_BODY_LIMIT },
+      parseUploadForm,
+    );
+    for (const path of ['/admin/media', '/api/v1/admin/media']) {
+      scope.post(
+        path,
+        {
+          ...guard,
+          bodyLimit: UPLOAD_BODY_LIMIT,
+          schema: {
+            body: Type.Object(
+              {
+                alt: Type.Optional(Type.String()),
+                caption: Type.Optional(Type.String()),
+                credit: Type.Optional(Type.String()),
+              },
+              { additionalProperties: true },
+            ),
+          },
+        },
+        async (request, reply) => upload(ctx, request, reply, request.body as UploadForm),
+      );
+    }
+  });
+}
+
+async function upload(ctx: AdminContext, request: FastifyRequest, reply: FastifyReply, form: UploadForm) {
+  const library = ctx.site.deps.media;
+  if (library === undefined) return unavailable(reply);
+  const text = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
+  const values = { alt: text('alt'), caption: text('caption'), credit: text('credit') };
+  const refuse = (refusal: UploadRefusal) =>
+    isAdminApi(request.url)
+      ? sendApiError(reply, refusal.status, 'The picture was not stored.', refusal.errors)
+      : sendLibrary(library, request, reply, {
+          values,
+          errors: refusal.errors,
+          status: refusal.status,
+          flash: undefined,
+        });
+
+  // The words are checked first: a missing alt text is refused before any image work is done.
+  const description = validateMediaDescription(values);
+  const file = form.file;
+  if (!isUploadedFile(file) || file.bytes.length === 0) {
+    const errors = [{ field: 'file' as const, message: 'Choose a picture to upload.' }];
+    return refuse({ status: 422, errors: description.ok ? errors : [...errors, ...description.errors] });
+  }
+  if (!description.ok) return refuse({ status: 422, errors: description.errors });
+  if (file.bytes.length > MEDIA_MAX_BYTES) {
+    const limit = Math.round(MEDIA_MAX_BYTES / 1024 / 1024);
+    return refuse({ status: 413, errors: [{ field: 'file', message: `The picture is larger than ${limit} MB.` }] });
+  }
+  const processed = await processUpload(file.bytes);
+  if (!processed.ok) {
+    const status = processed.error.message.startsWith('Only JPEG') ? 415 : 422;
+    return refuse({ status, errors: [processed.error] });
+  }
+  const actor = actorOf(request);
+  const asset = await library.add({
+    image: processed.image,
+    description: description.value,
+    by: actor.name,
+    at: ctx.now(),
+  });
+  await recordAudit(ctx.accounts, {
+    at: ctx.now(),
+    actor,
+    action: 'media.upload',
+    subject: { type: 'media', id: asset.id },
+    details: { filename: file.filename, width: asset.width, height: asset.height, bytes: asset.bytes },
+  });
+  if (isAdminApi(request.url)) return reply.code(201).header('cache-control', 'no-store').send(assetJson(asset));
+  return reply.redirect('/admin/media?notice=uploaded', 303);
+}
+
+const blankValues = { alt: '', caption: '', credit: '' };
+
+async function sendLibrary(
+  library: MediaLibrary,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  input: {
+    readonly values: typeof blankValues;
+    readonly errors: readonly MediaFieldError[];
+    readonly status: number;
+    readonly flash: Flash | undefined;
+  },
+): Promise<FastifyReply> {
+  const { items, total } = await library.list({ limit: LIST_SIZE });
+  return sendAdminPage(
+    reply,
+    <MediaLibraryPage
+      actor={actorOf(request)}
+      csrfToken={csrfTokenFor(reply)}
+      items={items}
+      total={total}
+      values={input.values}
+      errors={input.errors}
+      {...(input.flash !== undefined ? { flash: input.flash } : {})}
+    />,
+    input.status,
+  );
+}
+
+function unavailable(reply: FastifyReply): FastifyReply {
+  return sendAdminRefusal(
+    reply,
+    503,
+    'Media library unavailable',
+    'This server was started without a media directory.',
+  );
+}
+
+function assetJson(asset: MediaAsset) {
+  return { ...asset, widths: [...asset.widths], createdAt: asset.createdAt.toISOString() };
+}

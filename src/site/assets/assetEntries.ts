@@ -1,0 +1,44 @@
+/** One file the browser loads, built from `source` into public/build under a content-hashed name. */
+export interface AssetEntry {
+  /** Key in the manifest. */
+  readonly name: 'site.css' | 'ticker.js' | 'chart.js' | 'search.js' | 'converter.js';
+  /** Hashed output is `{outName}-{hash}.{ext}`. */
+  readonly outName: string;
+  /** Relative to the project root. */
+  readonly source: string;
+  readonly contentType: string;
+}
+
+// scripts/build-assets.mjs keeps the same list: it runs as plain JavaScript before anything is compiled.
+export const ASSET_ENTRIES: readonly AssetEntry[] = [
+  { name: 'site.css', outName: 'site', source: 'src/site/styles/site.css', contentType: 'text/css; charset=utf-8' },
+  {
+    name: 'ticker.js',
+    outName: 'ticker',
+    source: 'src/site/islands/ticker.island.ts',
+    contentType: 'text/javascript; charset=utf-8',
+  },
+  // Loaded only by pages that draw charts: lightweight-charts is most of its weight.
+  {
+    name: 'chart.js',
+    outName: 'chart',
+    source: 'src/site/islands/chart.island.ts',
+    contentType: 'text/javascript; charset=utf-8',
+  },
+  {
+    name: 'search.js',
+    outName: 'search',
+    source: 'src/site/islands/symbolSearch.island.ts',
+    contentType: 'text/javascript; charset=utf-8',
+  },
+  // The live Dollar to PKR converter, on the currency page only.
+  {
+    name: 'converter.js',
+    outName: 'converter',
+    source: 'src/site/islands/converter.island.ts',
+    contentType: 'text/javascript; charset=utf-8',
+  },
+];
+
+export const OUTPUT_DIR = 'public/build';
+export const MANIFEST_FILE = 'manifest.json';

@@ -1,0 +1,108 @@
+import type { ComponentChildren } from 'preact';
+import type { MarketSnapshot } from '../../market/book/marketSnapshot.js';
+import type { Section } from '../../news/article.js';
+import { formatMastheadDate } from '../../time/pakistanTime.js';
+import { Masthead } from './Masthead.js';
+import { Ticker } from './Ticker.js';
+
+/** What every page shows around its content: ticker, masthead, navigation. */
+export interface PageChrome {
+  readonly sections: readonly Section[];
+  readonly snapshot: MarketSnapshot;
+  readonly now: Date;
+  /** Origin for absolute canonical and og:url links; null keeps them relative. */
+  readonly publicUrl?: string | null;
+  readonly stylesheetUrl: string | null;
+  readonly tickerScriptUrl: string | null;
+  /** Loaded by pages that pass `charts` to the layout. */
+  readonly chartScriptUrl?: string | null;
+  /** The masthead's symbol autocomplete; the search form works without it. */
+  readonly searchScriptUrl?: string | null;
+  /** Loaded by pages that pass `converter` to the layout. */
+  readonly converterScriptUrl?: string | null;
+}
+
+export interface PageHead {
+  /** Page title without the site name. */
+  readonly title: string;
+  readonly description: string;
+  /** Path of the canonical URL; omitted for pages that should not be indexed as such (errors). */
+  readonly canonicalPath?: string;
+  readonly ogType?: 'website' | 'article';
+  readonly prevPath?: string;
+  readonly nextPath?: string;
+  readonly noIndex?: boolean;
+}
+
+export const SITE_NAME = 'Broadsheet';
+export const FAVICON_PATH = '/favicon.svg';
+
+export function Layout(props: {
+  readonly head: PageHead;
+  readonly chrome: PageChrome;
+  /** Path of the page, to mark the current navigation link. */
+  readonly currentPath?: string;
+  /** The page draws charts: load the chart island. */
+  readonly charts?: boolean;
+  /** The page has the currency converter: load its island. */
+  readonly converter?: boolean;
+  readonly children: ComponentChildren;
+}) {
+  const { head, chrome } = props;
+  const fullTitle = `${head.title} | ${SITE_NAME}`;
+  const canonical =
+    head.canonicalPath === undefined
+      ? undefined
+      : chrome.publicUrl
+        ? new URL(head.canonicalPath, chrome.publicUrl).href
+        : head.canonicalPath;
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        <meta name="description" content={head.description} />
+        {head.noIndex ? <meta name="robots" content="noindex" /> : null}
+        {canonical !== undefined ? <link rel="canonical" href={canonical} /> : null}
+        {head.prevPath !== undefined ? <link rel="prev" href={head.prevPath} /> : null}
+        {head.nextPath !== undefined ? <link rel="next" href={head.nextPath} /> : null}
+        <meta property="og:site_name" content={SITE_NAME} />
+        <meta property="og:title" content={head.title} />
+        <meta property="og:description" content={head.description} />
+        <meta property="og:type" content={head.ogType ?? 'website'} />
+        {canonical !== undefined ? <meta property="og:url" content={canonical} /> : null}
+        <link rel="icon" href={FAVICON_PATH} type="image/svg+xml" />
+        {chrome.stylesheetUrl !== null ? <link rel="stylesheet" href={chrome.stylesheetUrl} /> : null}
+        {/* Module scripts are deferred by nature; a `defer` attribute on one is invalid HTML. */}
+        {chrome.tickerScriptUrl !== null ? <script type="module" src={chrome.tickerScriptUrl} /> : null}
+        {chrome.searchScriptUrl ? <script type="module" src={chrome.searchScriptUrl} /> : null}
+        {props.charts && chrome.chartScriptUrl ? <script type="module" src={chrome.chartScriptUrl} /> : null}
+        {props.converter && chrome.converterScriptUrl ? <script type="module" src={chrome.converterScriptUrl} /> : null}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header class="site-header">
+          <Ticker snapshot={chrome.snapshot} />
+          <div class="page">
+            <Masthead
+              sections={chrome.sections}
+              today={formatMastheadDate(chrome.now)}
+              {...(props.currentPath !== undefined ? { currentPath: props.currentPath } : {})}
+            />
+          </div>
+        </header>
+        <main id="main" class="page" tabIndex={-1}>
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <p>
+            © {chrome.now.getUTCFullYear()} {SITE_NAME}. Market data is delayed and for information only.
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

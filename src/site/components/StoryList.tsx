@@ -1,0 +1,38 @@
+import { articleUrl } from '../../http/siteUrls.js';
+import type { ArticleSummary, Section } from '../../news/article.js';
+import { formatPublished } from '../../time/pakistanTime.js';
+import { bylineName } from './bylineName.js';
+
+/** A list of headlines with summary and credit; `level` keeps the heading outline right where it is used. */
+export function StoryList(props: {
+  readonly stories: readonly ArticleSummary[];
+  readonly sections?: readonly Section[];
+  readonly level?: 2 | 3;
+  readonly withSummary?: boolean;
+}) {
+  const Heading = props.level === 3 ? 'h3' : 'h2';
+  return (
+    <ul class="story-list">
+      {props.stories.map((story) => (
+        <li key={story.id}>
+          <Heading>
+            <a href={articleUrl(story)}>{story.headline}</a>
+          </Heading>
+          {props.withSummary !== false ? <p>{story.summary}</p> : null}
+          <StoryMeta story={story} {...(props.sections !== undefined ? { sections: props.sections } : {})} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function StoryMeta(props: { readonly story: ArticleSummary; readonly sections?: readonly Section[] }) {
+  const section = props.sections?.find((candidate) => candidate.slug === props.story.sectionSlug);
+  return (
+    <p class="story-meta">
+      {section !== undefined ? `${section.name} · ` : ''}
+      {bylineName(props.story.byline)} ·{' '}
+      <time dateTime={props.story.publishedAt.toISOString()}>{formatPublished(props.story.publishedAt)}</time>
+    </p>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Direction, MarketSnapshot } from '../../market/book/marketSnapshot.js';
+
+/** One entry of the ticker strip: stocks keyed `s:SYMBOL`, indices `i:CODE`. */
+export interface TickerItem {
+  readonly key: string;
+  readonly kind: 'stock' | 'index';
+  readonly direction: Direction;
+  readonly ticker: string;
+}
+
+/** Stocks then indices, as the reference ticker runs. */
+export function tickerItems(snapshot: MarketSnapshot): TickerItem[] {
+  return [
+    ...snapshot.quotes.map((quote) => ({
+      key: `s:${quote.symbol}`,
+      kind: 'stock' as const,
+      direction: quote.direction,
+      ticker: quote.tickerText,
+    })),
+    ...snapshot.indices.map((index) => ({
+      key: `i:${index.code}`,
+      kind: 'index' as const,
+      direction: index.direction,
+      ticker: index.tickerText,
+    })),
+  ];
+}
+
+/** The class list of a ticker entry; shared with the island so both render alike. */
+export function tickerItemClass(kind: TickerItem['kind'], direction: Direction): string {
+  return kind === 'index' ? `tick tick--${direction} tick--index` : `tick tick--${direction}`;
+}

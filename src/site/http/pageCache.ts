@@ -1,0 +1,169 @@
+import { type PreparedResponse, prepareResponse } from '../../http/preparedResponse.js';
+
+/** What producing a page can come to; only `page` is cached. */
+export type PageOutcome =
+  | { readonly kind: 'page'; readonly html: string }
+  | { readonly kind: 'redirect'; readonly location: string; readonly status: 301 | 302 }
+  | { readonly kind: 'notFound' }
+  | { readonly kind: 'badRequest'; readonly message: string };
+
+/** A produced outcome, with the page already prepared for sending. */
+export type ServedOutcome =
+  | { readonly kind: 'page'; readonly prepared: PreparedResponse }
+  | Exclude<PageOutcome, { kind: 'page' }>;
+
+export type PageProducer = () => Promise<PageOutcome>;
+
+export const PAGE_CACHE_CONTROL = 'public, max-age=0, s-maxage=5, stale-while-revalidate=30';
+const HTML = 'text/html; charset=utf-8';
+
+export interface PageCacheOptions {
+  /** A page is never re-rendered more often than this, however fast the market moves. */
+  readonly minRenderIntervalMs: number;
+  /** A page is re-rendered after this long even if the market is still, to pick up new stories and comments. */
+  readonly maxAgeMs: number;
+  readonly maxEntries: number;
+  /** Market snapshot version the pages should show. */
+  readonly currentVersion: () => number;
+  readonly clock: () => number;
+  readonly onRefreshError: (key: string, error: unknown) => void;
+}
+
+interface Entry {
+  prepared: PreparedResponse;
+  renderedAt: number;
+  version: number;
+  refreshing: boolean;
+  readonly producer: PageProducer;
+}
+
+/**
+ * Rendered pages keyed by what they show (not by raw URL, so junk query
+ * strings cannot flood it). A stale page is still served while one background
+ * render replaces it: the ticker on a page may lag by a second under load,
+ * and the ticker island corrects it in the browser.
+ */
+export class PageCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly inFlight = new Map<string, Promise<ServedOutcome>>();
+  /** The current render of each key; an invalidation takes it away so a render of old content is not kept. */
+  private readonly renderTickets = new Map<string, object>();
+
+  constructor(private readonly options: PageCacheOptions) {}
+
+  /** The cached page, if any. Starts a background refresh when it has gone stale. */
+  lookup(key: string): PreparedResponse | undefined {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return undefined;
+    if (!entry.refreshing && this.isStale(entry)) this.refresh(key, entry);
+    return entry.prepared;
+  }
+
+  /** Produces a page that is not cached; concurrent callers for one key share one render. */
+  produce(key: string, producer: PageProducer): Promise<ServedOutcome> {
+    const pending = this.inFlight.get(key);
+    if (pending !== undefined) return pending;
+    const ticket = {};
+    this.renderTickets.set(key, ticket);
+    const promise: Promise<ServedOutcome> = this.render(key, producer, ticket).finally(() => {
+      if (this.inFlight.get(key) === promise) this.inFlight.delete(key);
+      if (this.renderTickets.get(key) === ticket) this.renderTickets.delete(key);
+    });
+    this.inFlight.set(key, promise);
+    return promise;
+  }
+
+  /** Drops every page, e.g. after an editor changed something readers must see now. */
+  clear(): void {
+    this.invalidateWhere(() => true);
+  }
+
+  /** Drops these pages; the next request for one renders it afresh. Returns how many were cached. */
+  invalidate(keys: Iterable<string>): number {
+    const wanted = new Set(keys);
+    return this.invalidateWhere((key) => wanted.has(key));
+  }
+
+  /**
+   * Drops every page whose key matches. A render already under way for such a
+   * key started from the old content: it still answers its own request but is
+   * not kept, and the next request starts a fresh one.
+   */
+  invalidateWhere(matches: (key: string) => boolean): number {
+    let dropped = 0;
+    for (const key of [...this.entries.keys()]) {
+      if (!matches(key)) continue;
+      this.entries.delete(key);
+      dropped += 1;
+    }
+    for (const key of [...this.inFlight.keys()]) {
+      if (!matches(key)) continue;
+      this.inFlight.delete(key);
+      this.renderTickets.delete(key);
+    }
+    return dropped;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private isStale(entry: Entry): boolean {
+    const age = this.options.clock() - entry.renderedAt;
+    if (age < this.options.minRenderIntervalMs) return false;
+    return entry.version !== this.options.currentVersion() || age >= this.options.maxAgeMs;
+  }
+
+  private async render(key: string, producer: PageProducer, ticket: object): Promise<ServedOutcome> {
+    const version = this.options.currentVersion();
+    const renderedAt = this.options.clock();
+    const outcome = await producer();
+    if (outcome.kind !== 'page') return outcome;
+    const prepared = await prepareHtml(outcome.html);
+    if (this.renderTickets.get(key) === ticket) {
+      this.store(key, { prepared, renderedAt, version, refreshing: false, producer });
+    }
+    return { kind: 'page', prepared };
+  }
+
+  private refresh(key: string, entry: Entry): void {
+    entry.refreshing = true;
+    const version = this.options.currentVersion();
+    const renderedAt = this.options.clock();
+    entry
+      .producer()
+      .then(async (outcome) => {
+        // The page went away (story killed, slug changed): forget it so the next request takes the full path.
+        if (outcome.kind !== 'page') {
+          this.entries.delete(key);
+          return;
+        }
+        const prepared = await prepareHtml(outcome.html);
+        // Invalidated while re-rendering: the entry is no longer in the map and the result is from old content.
+        if (this.entries.get(key) !== entry) return;
+        entry.prepared = prepared;
+        entry.renderedAt = renderedAt;
+        entry.version = version;
+      })
+      .catch((error: unknown) => {
+        // Keep serving the last good page; try again after the minimum interval.
+        entry.renderedAt = renderedAt;
+        this.options.onRefreshError(key, error);
+      })
+      .finally(() => {
+        entry.refreshing = false;
+      });
+  }
+
+  private store(key: string, entry: Entry): void {
+    if (!this.entries.has(key) && this.entries.size >= this.options.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+    this.entries.set(key, entry);
+  }
+}
+
+export function prepareHtml(html: string): Promise<PreparedResponse> {
+  return prepareResponse(html, { contentType: HTML, cacheControl: PAGE_CACHE_CONTROL });
+}

@@ -1,0 +1,194 @@
+// Draws the charts a markets page describes in its JSON blocks (see
+// src/site/markets/chartSpec.ts) with lightweight-charts, and keeps them and
+// the page's live figures moving from the market stream. Without it the page
+// keeps its tables and the figures as rendered.
+import {
+  AreaSeries,
+  type CandlestickData,
+  CandlestickSeries,
+  createChart,
+  type IChartApi,
+  type ISeriesApi,
+  LineSeries,
+  LineStyle,
+  type Time,
+  type UTCTimestamp,
+} from 'lightweight-charts';
+import type { ChartSpec, LiveSource } from '../markets/chartSpec.js';
+import { applyEntry, liveElements, type StreamEntry } from './liveFigures.js';
+
+const STREAM = '/api/v1/market/stream';
+// The time axis shows UTC; shifting by Pakistan's fixed +5 h makes it read Karachi time.
+const PKT_SECONDS = 5 * 3600;
+const COLOURS = { up: '#0a6b2e', down: '#b3261e', line: '#0b4f8a', grid: '#ece9e1', text: '#1a1a1a' };
+const LINE_COLOURS = ['#0b4f8a', '#7a1020', '#0a6b2e', '#6b4f00'];
+
+/** A drawn chart that follows the stream. */
+interface LiveChart {
+  readonly source: LiveSource;
+  update(value: number, at: Date): void;
+}
+
+function readSpec(canvas: HTMLElement): ChartSpec | null {
+  const block = document.getElementById(canvas.dataset.chart ?? '');
+  if (block === null) return null;
+  try {
+    return JSON.parse(block.textContent ?? '') as ChartSpec;
+  } catch {
+    return null;
+  }
+}
+
+function newChart(canvas: HTMLElement, intraday: boolean): IChartApi {
+  canvas.hidden = false;
+  return createChart(canvas, {
+    autoSize: true,
+    // The library's logo is a link inside the drawing, which is an image to assistive technology; the pages credit
+    // TradingView in text instead (ChartCredit), as the library's licence notice asks.
+    layout: { textColor: COLOURS.text, background: { color: '#ffffff' }, attributionLogo: false },
+    grid: { vertLines: { color: COLOURS.grid }, horzLines: { color: COLOURS.grid } },
+    timeScale: { timeVisible: intraday, secondsVisible: false },
+    rightPriceScale: { borderVisible: false },
+  });
+}
+
+function minuteOf(at: Date): UTCTimestamp {
+  return (Math.floor(at.getTime() / 60_000) * 60 + PKT_SECONDS) as UTCTimestamp;
+}
+
+/** `YYYY-MM-DD` in Karachi. */
+function karachiDate(at: Date): string {
+  return new Date(at.getTime() + PKT_SECONDS * 1000).toISOString().slice(0, 10);
+}
+
+function draw(canvas: HTMLElement, spec: ChartSpec): LiveChart | null {
+  switch (spec.kind) {
+    case 'intraday': {
+      const chart = newChart(canvas, true);
+      const series = chart.addSeries(AreaSeries, {
+        lineColor: COLOURS.line,
+        topColor: 'rgba(11, 79, 138, 0.25)',
+        bottomColor: 'rgba(11, 79, 138, 0.02)',
+        lineWidth: 2,
+      });
+      series.setData(
+        spec.points.map(([time, value]) => ({ time: (time + PKT_SECONDS) as UTCTimestamp, value: value / 100 })),
+      );
+      series.createPriceLine({
+        price: spec.baseline / 100,
+        color: '#4a4a4a',
+        lineStyle: LineStyle.Dashed,
+        lineWidth: 1,
+        axisLabelVisible: true,
+        title: 'Prev close',
+      });
+      chart.timeScale().fitContent();
+      let lastTime = spec.points.at(-1)?.[0] ?? 0;
+      return spec.live === null
+        ? null
+        : {
+            source: spec.live,
+            update(value, at) {
+              const time = Math.max(minuteOf(at), lastTime + PKT_SECONDS) as UTCTimestamp;
+              lastTime = time - PKT_SECONDS;
+              series.update({ time, value });
+            },
+          };
+    }
+    case 'daily': {
+      const chart = newChart(canvas, false);
+      const series: ISeriesApi<'Candlestick'> = chart.addSeries(CandlestickSeries, {
+        upColor: COLOURS.up,
+        downColor: COLOURS.down,
+        borderVisible: false,
+        wickUpColor: COLOURS.up,
+        wickDownColor: COLOURS.down,
+      });
+      const bars: CandlestickData<Time>[] = spec.bars.map(([time, open, high, low, close]) => ({
+        time,
+        open: open / 100,
+        high: high / 100,
+        low: low / 100,
+        close: close / 100,
+      }));
+      series.setData(bars);
+      chart.timeScale().fitContent();
+      return spec.live === null
+        ? null
+        : {
+            source: spec.live,
+            update(value, at) {
+              const date = karachiDate(at);
+              const last = bars.at(-1);
+              const today: CandlestickData<Time> =
+                last !== undefined && last.time === date
+                  ? { ...last, close: value, high: Math.max(last.high, value), low: Math.min(last.low, value) }
+                  : { time: date, open: value, high: value, low: value, close: value };
+              if (last !== undefined && typeof last.time === 'string' && last.time > date) return;
+              if (last !== undefined && last.time === date) bars[bars.length - 1] = today;
+              else bars.push(today);
+              series.update(today);
+            },
+          };
+    }
+    case 'lines': {
+      const chart = newChart(canvas, false);
+      spec.lines.forEach((line, i) => {
+        const series = chart.addSeries(LineSeries, {
+          color: LINE_COLOURS[i % LINE_COLOURS.length] ?? COLOURS.line,
+          lineWidth: 2,
+          title: line.name,
+        });
+        series.setData(line.points.map(([time, value]) => ({ time, value: value / 100 })));
+      });
+      chart.timeScale().fitContent();
+      return null;
+    }
+  }
+}
+
+/** Opens one stream for everything the page shows live: its figures and its charts. */
+function follow(charts: readonly LiveChart[], figures: Map<string, HTMLElement[]>): void {
+  const symbols = new Set<string>();
+  const indices = new Set<string>();
+  for (const key of figures.keys()) {
+    if (key.startsWith('s:')) symbols.add(key.slice(2));
+    if (key.startsWith('i:')) indices.add(key.slice(2));
+  }
+  for (const chart of charts) (chart.source.kind === 'quote' ? symbols : indices).add(chart.source.code);
+  if (symbols.size === 0 && indices.size === 0) return;
+  const query = new URLSearchParams({ symbols: [...symbols].join(','), indices: [...indices].join(',') });
+  const source = new EventSource(`${STREAM}?${query}`);
+  const receive = (event: MessageEvent<string>): void => {
+    const payload = JSON.parse(event.data) as {
+      readonly asOf: string;
+      readonly quotes: readonly (StreamEntry & { readonly symbol: string; readonly last: string })[];
+      readonly indices: readonly (StreamEntry & { readonly code: string; readonly value: string })[];
+    };
+    const at = new Date(payload.asOf);
+    for (const quote of payload.quotes) {
+      applyEntry(figures.get(`s:${quote.symbol}`) ?? [], quote);
+      for (const chart of charts) {
+        if (chart.source.kind === 'quote' && chart.source.code === quote.symbol) chart.update(Number(quote.last), at);
+      }
+    }
+    for (const index of payload.indices) {
+      applyEntry(figures.get(`i:${index.code}`) ?? [], index);
+      for (const chart of charts) {
+        if (chart.source.kind === 'index' && chart.source.code === index.code) chart.update(Number(index.value), at);
+      }
+    }
+  };
+  source.addEventListener('snapshot', receive);
+  source.addEventListener('update', receive);
+  // EventSource reconnects by itself and resumes with Last-Event-ID; a refused stream just stops.
+}
+
+const live: LiveChart[] = [];
+for (const canvas of document.querySelectorAll<HTMLElement>('[data-chart]')) {
+  const spec = readSpec(canvas);
+  if (spec === null) continue;
+  const drawn = draw(canvas, spec);
+  if (drawn !== null) live.push(drawn);
+}
+if (typeof EventSource === 'function') follow(live, liveElements(document));

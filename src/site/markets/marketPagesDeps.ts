@@ -1,0 +1,23 @@
+import type { FxDailyRate } from '../../market/fx/fxBook.js';
+import type { FxMarket } from '../../market/fx/fxRate.js';
+import type { IndexConstituent } from '../../market/indices/indexCalculator.js';
+import type { Instrument } from '../../market/quotes/instrument.js';
+import type { HistoryBar } from '../../store/market/marketHistory.js';
+
+/** What the stock, index and currency pages read of the market beyond the snapshot (the `Market` has it all). */
+export interface MarketReferenceReader {
+  instrument(symbol: string): Instrument | undefined;
+  indexConstituents(code: string): readonly IndexConstituent[] | undefined;
+  fxHistory(pair: string, market: FxMarket): readonly FxDailyRate[];
+}
+
+/** Daily bars of a stock or an index, oldest first, from `fromDate` on (all when null). */
+export interface MarketHistoryReader {
+  dailyBars(code: string, fromDate: string | null): Promise<readonly HistoryBar[]>;
+}
+
+/** The markets pages' own needs, wired in src/app.ts. */
+export interface MarketPagesDeps {
+  readonly reference: MarketReferenceReader;
+  readonly history: MarketHistoryReader;
+}

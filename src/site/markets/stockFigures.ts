@@ -1,0 +1,44 @@
+import { groupThousands } from '../../market/money/money.js';
+
+// Figures a stock or index page writes beyond prices: counts, money in
+// billions, weights and shares of an index.
+
+/** `1,234,567` shares. */
+export function countText(count: number): string {
+  return groupThousands(String(count));
+}
+
+/**
+ * A large sum of paisa in rupees, as a finance page writes it:
+ * `Rs 377.54 billion`, `Rs 812.30 million`, else `Rs 1,234.56`. Exact: the
+ * rounding (half up) is done on integers.
+ */
+export function largeRupeesText(paisa: bigint): string {
+  const magnitude = paisa < 0n ? -paisa : paisa;
+  const sign = paisa < 0n ? '-' : '';
+  const scaled = (divisor: bigint, unit: string) => {
+    const hundredths = (magnitude * 2n + divisor) / (divisor * 2n);
+    return `${sign}Rs ${groupThousands((hundredths / 100n).toString())}.${(hundredths % 100n).toString().padStart(2, '0')}${unit}`;
+  };
+  // 1 billion rupees = 10^11 paisa; a hundredth of it is 10^9 paisa.
+  if (magnitude >= 100_000_000_000n) return scaled(1_000_000_000n, ' billion');
+  if (magnitude >= 100_000_000n) return scaled(1_000_000n, ' million');
+  return scaled(1n, '');
+}
+
+/** Basis points as a percentage with two decimals: 1234 → `12.34%`. */
+export function basisPointsText(basisPoints: number): string {
+  return `${Math.trunc(basisPoints / 100)}.${String(basisPoints % 100).padStart(2, '0')}%`;
+}
+
+/** Epoch seconds as Karachi clock time, `14:05` (PKT is UTC+5 all year). */
+export function karachiClock(epochSeconds: number): string {
+  return new Date((epochSeconds + 5 * 3600) * 1000).toISOString().slice(11, 16);
+}
+
+/** `31 Jan 2023` from `2023-01-31`. */
+export function shortDate(date: string): string {
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const [year, month, day] = date.split('-');
+  return `${Number(day)} ${months[Number(month) - 1] ?? ''} ${year}`;
+}

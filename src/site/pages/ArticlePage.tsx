@@ -1,0 +1,110 @@
+import type { ComponentChildren } from 'preact';
+import { articleUrl, printUrl, sectionNavUrl, sectionUrl, stockUrl, tagUrl } from '../../http/siteUrls.js';
+import type { Article, ArticleSummary } from '../../news/article.js';
+import type { Comment } from '../../news/comment.js';
+import { formatPublished, karachiDateKey } from '../../time/pakistanTime.js';
+import { bylineName } from '../components/bylineName.js';
+import { Layout, type PageChrome } from '../components/Layout.js';
+import { ArticleBody } from './ArticleBody.js';
+import { type CommentFormState, CommentsSection } from './CommentsSection.js';
+import { CorrectionNotes } from './CorrectionNotes.js';
+
+export interface ArticlePageProps {
+  readonly chrome: PageChrome;
+  readonly article: Article;
+  readonly related: readonly ArticleSummary[];
+  readonly comments: readonly Comment[];
+  readonly readMore: readonly ArticleSummary[];
+  readonly pendingNotice: boolean;
+  readonly form: CommentFormState | null;
+  /** Shown above the article: the newsroom's preview marks itself with it. Readers never get one. */
+  readonly banner?: ComponentChildren;
+}
+
+export function ArticlePage(props: ArticlePageProps) {
+  const { article } = props;
+  const printDate = karachiDateKey(article.publishedAt);
+  // A symbol tag (slug `ogdc`) and a symbol's first mention in the body lead to its stock page.
+  const listedSymbols = new Set(props.chrome.snapshot.quotes.map((quote) => quote.symbol));
+  return (
+    <Layout
+      chrome={props.chrome}
+      currentPath={sectionNavUrl(article.section.slug)}
+      head={{
+        title: article.seoTitle ?? article.headline,
+        description: article.seoDescription ?? article.summary,
+        canonicalPath: articleUrl(article),
+        ogType: 'article',
+      }}
+    >
+      {props.banner}
+      <article class="article" aria-labelledby="headline">
+        <p class="article__section">
+          <a href={sectionUrl(article.section.slug)}>{article.section.name}</a>
+        </p>
+        <h1 id="headline">{article.headline}</h1>
+        {article.summary !== '' ? <p class="standfirst">{article.summary}</p> : null}
+        <p class="byline">
+          <span class="byline__name">{bylineName(article.byline)}</span> Published{' '}
+          <time dateTime={article.publishedAt.toISOString()}>{formatPublished(article.publishedAt)}</time>
+          {article.updatedAt !== null ? (
+            <>
+              {' · Updated '}
+              <time dateTime={article.updatedAt.toISOString()}>{formatPublished(article.updatedAt)}</time>
+            </>
+          ) : null}
+        </p>
+        <CorrectionNotes corrections={article.corrections} />
+        {article.printPage !== null ? (
+          <p class="print-label">
+            <a href={printUrl(printDate)}>
+              Print {printDate}, page {article.printPage}
+            </a>
+          </p>
+        ) : null}
+        <ArticleBody
+          body={article.body}
+          dateline={article.dateline}
+          related={props.related}
+          listedSymbols={listedSymbols}
+        />
+        {article.tags.length > 0 ? (
+          <nav class="tags" aria-label="Tags">
+            <ul>
+              {article.tags.map((tag) => (
+                <li key={tag.slug}>
+                  <a
+                    href={
+                      listedSymbols.has(tag.slug.toUpperCase()) ? stockUrl(tag.slug.toUpperCase()) : tagUrl(tag.slug)
+                    }
+                    rel="tag"
+                  >
+                    {tag.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+      </article>
+      <CommentsSection
+        articleId={article.id}
+        comments={props.comments}
+        pendingNotice={props.pendingNotice}
+        form={props.form}
+      />
+      {props.readMore.length > 0 ? (
+        <section class="read-more" aria-labelledby="read-more-heading">
+          <h2 id="read-more-heading">Read more stories</h2>
+          <ul class="story-list">
+            {props.readMore.map((story) => (
+              <li key={story.id}>
+                <a href={articleUrl(story)}>{story.headline}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}

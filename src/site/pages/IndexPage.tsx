@@ -1,0 +1,193 @@
+import { indexUrl, stockUrl } from '../../http/siteUrls.js';
+import type { IndexView } from '../../market/book/marketSnapshot.js';
+import { formatRupees } from '../../market/money/money.js';
+import { Layout, type PageChrome } from '../components/Layout.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
+import { ChartCredit } from '../markets/ChartFigure.js';
+import {
+  type ConstituentRow,
+  type ConstituentSort,
+  defaultDirection,
+  type SortDirection,
+} from '../markets/constituentRows.js';
+import { DEFAULT_RANGE } from '../markets/historyRange.js';
+import { liveAttributes } from '../markets/liveFields.js';
+import {
+  directionOf,
+  figureClass,
+  hundredthsText,
+  signedHundredths,
+  signedPercent,
+  signedRupees,
+} from '../markets/marketFigures.js';
+import { type ChartedHistory, DailyChart, RecentHistory, TodayChart } from '../markets/QuoteCharts.js';
+import { QuoteHead } from '../markets/QuoteHead.js';
+import { RangeFigures } from '../markets/RangeFigures.js';
+import { basisPointsText } from '../markets/stockFigures.js';
+
+export interface IndexPageData extends ChartedHistory {
+  readonly index: IndexView;
+  /** Already in the order asked for. */
+  readonly rows: readonly ConstituentRow[];
+  readonly sort: ConstituentSort;
+  readonly direction: SortDirection;
+  /** Members whose weight is held down by a cap factor. */
+  readonly cappedMembers: number;
+}
+
+const COLUMNS: readonly { readonly sort: ConstituentSort; readonly label: string; readonly text?: boolean }[] = [
+  { sort: 'symbol', label: 'Symbol', text: true },
+  { sort: 'price', label: 'Price (Rs)' },
+  { sort: 'change', label: 'Change' },
+  { sort: 'changePercent', label: '% Change' },
+  { sort: 'weight', label: 'Weight' },
+  { sort: 'points', label: 'Points today' },
+];
+
+/** An index's page: live value, charts, constituents with weights and points, methodology, history. */
+export function IndexPage(props: { readonly chrome: PageChrome; readonly data: IndexPageData }) {
+  const { index } = props.data;
+  const key = `i:${index.code}`;
+  const path = indexUrl(index.code);
+  const source = { kind: 'index', code: index.code } as const;
+  return (
+    <Layout
+      chrome={props.chrome}
+      currentPath={path}
+      charts
+      head={{
+        title: `${index.name} (${index.code}) today`,
+        description: `${index.name}: live value and change, intraday and daily charts, constituents with weights and points contributed, history.`,
+        canonicalPath: path,
+      }}
+    >
+      <QuoteHead
+        trail="Indices"
+        name={index.name}
+        code={index.code}
+        label="Index value"
+        liveKey={key}
+        direction={index.direction}
+        change={signedHundredths(index.change)}
+        percent={signedPercent(index.changePercent)}
+        against={`the previous close of ${hundredthsText(index.previousClose)}`}
+        time={index.time}
+      >
+        <span {...liveAttributes(key, 'value')}>{hundredthsText(index.value)}</span> points
+      </QuoteHead>
+      <dl class="key-figures">
+        <RangeFigures
+          liveKey={key}
+          low={index.low ?? null}
+          high={index.high ?? null}
+          fiftyTwoWeek={props.data.fiftyTwoWeek}
+          format={hundredthsText}
+        />
+        <div>
+          <dt>Constituents</dt>
+          <dd>{props.data.rows.length}</dd>
+        </div>
+      </dl>
+      <TodayChart source={source} points={props.data.intraday} previousClose={index.previousClose} />
+      <DailyChart source={source} range={props.data.range} bars={props.data.rangeBars} />
+      <Constituents data={props.data} path={path} />
+      <Methodology data={props.data} />
+      <RecentHistory source={source} bars={props.data.yearBars} />
+      <ChartCredit />
+    </Layout>
+  );
+}
+
+function Constituents(props: { readonly data: IndexPageData; readonly path: string }) {
+  const { rows, sort, direction, range } = props.data;
+  const total = rows.reduce((sum, row) => sum + row.points, 0);
+  const href = (column: ConstituentSort) => {
+    const nextDirection = column === sort ? (direction === 'asc' ? 'desc' : 'asc') : defaultDirection(column);
+    const rangePart = range === DEFAULT_RANGE ? '' : `&range=${range}`;
+    return `${props.path}?sort=${column}&dir=${nextDirection}${rangePart}#constituents`;
+  };
+  return (
+    <section id="constituents" aria-labelledby="constituents-heading">
+      <h2 id="constituents-heading">Constituents</h2>
+      <p>
+        Select a column heading to sort by it; select it again to reverse the order.{' '}
+        <a href={`${props.path}/constituents.csv`} download="">
+          Download the constituents (CSV)
+        </a>
+      </p>
+      <ScrollRegion class="table-scroll" label="Constituents table">
+        <table class="data-table">
+          <caption>{props.data.index.code} constituents: weight in the index and points contributed today</caption>
+          <thead>
+            <tr>
+              {COLUMNS.map((column) => (
+                <th
+                  key={column.sort}
+                  scope="col"
+                  class={column.text ? 'text' : undefined}
+                  aria-sort={column.sort === sort ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
+                >
+                  <a href={href(column.sort)}>{column.label}</a>
+                </th>
+              ))}
+              <th scope="col" class="text">
+                Name
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.symbol}>
+                <th scope="row" class="text">
+                  <a href={stockUrl(row.symbol)}>{row.symbol}</a>
+                </th>
+                <td {...liveAttributes(`s:${row.symbol}`, 'last')}>{formatRupees(row.price, { thousands: true })}</td>
+                <td class={figureClass(row.direction)}>{signedRupees(row.change)}</td>
+                <td class={figureClass(row.direction)}>{signedPercent(row.changePercent)}</td>
+                <td>{basisPointsText(row.weightBasisPoints)}</td>
+                <td class={figureClass(directionOf(row.points))}>{signedHundredths(row.points)}</td>
+                <td class="text">{row.name}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" class="text" colSpan={5}>
+                Total points contributed (index change {signedHundredths(props.data.index.change)})
+              </th>
+              <td class={figureClass(directionOf(total))}>{signedHundredths(total)}</td>
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+      </ScrollRegion>
+    </section>
+  );
+}
+
+function Methodology(props: { readonly data: IndexPageData }) {
+  const { index, rows, cappedMembers } = props.data;
+  return (
+    <section aria-labelledby="methodology-heading">
+      <h2 id="methodology-heading">How the index is calculated</h2>
+      <p>
+        The {index.code} is weighted by free-float market capitalisation: each of its {rows.length} members counts with
+        its price times the shares the index holds for it times its free float
+        {cappedMembers > 0 ? ', times a cap factor where its weight is held down' : ''}. The sum is divided by a
+        divisor, recalculated on every trade.
+      </p>
+      <p>
+        When members change or a company issues bonus or rights shares or splits its stock, the divisor is adjusted so
+        the index level does not jump. A member's points today are its price change from the previous close times its
+        index shares, free float and cap factor, divided by the divisor; together they add up to the index's change,
+        give or take rounding.
+      </p>
+      {cappedMembers > 0 ? (
+        <p>
+          {cappedMembers} {cappedMembers === 1 ? 'member is' : 'members are'} capped to keep any single company from
+          dominating the index.
+        </p>
+      ) : null}
+    </section>
+  );
+}

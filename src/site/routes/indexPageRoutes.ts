@@ -1,0 +1,140 @@
+import { Type } from '@sinclair/typebox';
+import { h } from 'preact';
+import { indexUrl } from '../../http/siteUrls.js';
+import type { TypeBoxApp } from '../../http/typeboxApp.js';
+import { formatRupees } from '../../market/money/money.js';
+import { fiftyTwoWeekRange } from '../../market/quotes/barRange.js';
+import { renderDocument } from '../components/renderDocument.js';
+import type { PageOutcome } from '../http/pageCache.js';
+import {
+  CONSTITUENT_SORTS,
+  type ConstituentRow,
+  type ConstituentSort,
+  constituentRows,
+  defaultDirection,
+  type SortDirection,
+  sortConstituents,
+} from '../markets/constituentRows.js';
+import { csvText } from '../markets/csvText.js';
+import { DEFAULT_RANGE, type HistoryRange } from '../markets/historyRange.js';
+import { hundredthsText } from '../markets/marketFigures.js';
+import { IndexPage } from '../pages/IndexPage.js';
+import type { SiteContext } from '../siteContext.js';
+import {
+  chartBars,
+  exchangeToday,
+  type MarketRouteContext,
+  queryOf,
+  RangeQuery,
+  sendCsv,
+  sendHistoryCsv,
+  upperCaseAddress,
+  withToday,
+} from './marketRouteContext.js';
+import { sendNotFoundPage, servePage } from './pageResponses.js';
+
+const CodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 32 }) });
+const IndexQuery = Type.Object({
+  range: RangeQuery,
+  sort: Type.Optional(Type.Union(CONSTITUENT_SORTS.map((sort) => Type.Literal(sort)))),
+  dir: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+});
+
+/** `/markets/indices/{CODE}`, sortable without script, and its history and constituents as CSV. */
+export function registerIndexPageRoutes(app: TypeBoxApp, context: MarketRouteContext): void {
+  const { site } = context;
+
+  app.get(
+    '/markets/indices/:code',
+    { schema: { params: CodeParams, querystring: IndexQuery } },
+    async (request, reply) => {
+      const { code } = request.params;
+      const canonical = upperCaseAddress(code, indexUrl, queryOf(request.url));
+      if (canonical !== null) return reply.redirect(canonical, 301);
+      const range = request.query.range ?? DEFAULT_RANGE;
+      const sort = request.query.sort ?? 'weight';
+      const direction = request.query.dir ?? defaultDirection(sort);
+      return servePage(site, request, reply, `index:${code}:${range}:${sort}:${direction}`, () =>
+        produceIndexPage(context, code, { range, sort, direction }),
+      );
+    },
+  );
+
+  app.get('/markets/indices/:code/history.csv', { schema: { params: CodeParams } }, async (request, reply) => {
+    const { code } = request.params;
+    const canonical = upperCaseAddress(code, indexUrl, '/history.csv');
+    if (canonical !== null) return reply.redirect(canonical, 301);
+    if (!site.deps.market.snapshot().indices.some((index) => index.code === code)) {
+      return sendNotFoundPage(site, request, reply);
+    }
+    return sendHistoryCsv(site, reply, code);
+  });
+
+  app.get('/markets/indices/:code/constituents.csv', { schema: { params: CodeParams } }, async (request, reply) => {
+    const { code } = request.params;
+    const canonical = upperCaseAddress(code, indexUrl, '/constituents.csv');
+    if (canonical !== null) return reply.redirect(canonical, 301);
+    const rows = currentRows(site, code);
+    if (rows === null) return sendNotFoundPage(site, request, reply);
+    const lines = sortConstituents(rows, 'weight', 'desc').map((row) => [
+      row.symbol,
+      row.name,
+      formatRupees(row.price),
+      formatRupees(row.ldcp),
+      formatRupees(row.change),
+      row.changePercent,
+      hundredthsText(row.weightBasisPoints, false),
+      hundredthsText(row.points, false),
+    ]);
+    return sendCsv(
+      reply,
+      `${code}-constituents.csv`,
+      csvText(['Symbol', 'Name', 'Price', 'LDCP', 'Change', 'Change %', 'Weight %', 'Points'], lines),
+    );
+  });
+}
+
+/** The index's members with today's figures; null for an index the market does not have. */
+function currentRows(site: SiteContext, code: string): ConstituentRow[] | null {
+  const snapshot = site.deps.market.snapshot();
+  const index = snapshot.indices.find((candidate) => candidate.code === code);
+  if (index === undefined) return null;
+  const constituents = site.deps.marketPages?.reference.indexConstituents(code) ?? [];
+  return constituentRows(constituents, snapshot.quotes, index.previousClose);
+}
+
+async function produceIndexPage(
+  context: MarketRouteContext,
+  code: string,
+  view: { readonly range: HistoryRange; readonly sort: ConstituentSort; readonly direction: SortDirection },
+): Promise<PageOutcome> {
+  const { site } = context;
+  const chrome = await site.chrome();
+  const index = chrome.snapshot.indices.find((candidate) => candidate.code === code);
+  if (index === undefined) return { kind: 'notFound' };
+  const today = exchangeToday(site);
+  const bars = await chartBars(site, code, view.range, today);
+  const constituents = site.deps.marketPages?.reference.indexConstituents(code) ?? [];
+  const rows = constituentRows(constituents, chrome.snapshot.quotes, index.previousClose);
+  const todayRange = index.high === undefined || index.low === undefined ? null : { high: index.high, low: index.low };
+  const live = {
+    // The snapshot has no index open: the day starts from the previous close, inside the day's range.
+    open: todayRange === null ? null : Math.min(Math.max(index.previousClose, todayRange.low), todayRange.high),
+    high: todayRange?.high ?? null,
+    low: todayRange?.low ?? null,
+    last: index.value,
+  };
+  const data = {
+    index,
+    range: view.range,
+    rangeBars: withToday(bars.ranged, today, live, 0),
+    yearBars: bars.year,
+    fiftyTwoWeek: fiftyTwoWeekRange(bars.year, today, todayRange),
+    intraday: context.intraday.points(`i:${code}`),
+    rows: sortConstituents(rows, view.sort, view.direction),
+    sort: view.sort,
+    direction: view.direction,
+    cappedMembers: constituents.filter((c) => c.capFactor !== undefined && c.capFactor < 10_000).length,
+  };
+  return { kind: 'page', html: renderDocument(h(IndexPage, { chrome, data })) };
+}

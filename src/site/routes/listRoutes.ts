@@ -1,0 +1,138 @@
+import { Type } from '@sinclair/typebox';
+import { h } from 'preact';
+import { sectionNavUrl, sectionUrl, tagUrl } from '../../http/siteUrls.js';
+import type { TypeBoxApp } from '../../http/typeboxApp.js';
+import { renderDocument } from '../components/renderDocument.js';
+import type { PageOutcome, PageProducer } from '../http/pageCache.js';
+import { HomePage } from '../pages/HomePage.js';
+import { StoryListPage } from '../pages/StoryListPage.js';
+import type { SiteContext } from '../siteContext.js';
+import { servePage } from './pageResponses.js';
+import { PAGE_SIZE, pageWindow } from './pagination.js';
+
+const TOP_STORIES = 7;
+const STORIES_PER_SECTION_BLOCK = 4;
+// Section and tag slugs are lower-case words and hyphens; anything else cannot exist, so it never reaches the store.
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const pageQuery = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })) });
+
+export function registerListRoutes(app: TypeBoxApp, site: SiteContext): void {
+  const { store } = site.deps;
+
+  app.get('/', async (request, reply) =>
+    servePage(site, request, reply, 'home', async () => {
+      const sections = await store.listSections();
+      const [top, ...blocks] = await Promise.all([
+        store.listArticles({ limit: TOP_STORIES }),
+        ...sections.map((section) =>
+          store.listArticles({ sectionSlug: section.slug, limit: STORIES_PER_SECTION_BLOCK }),
+        ),
+      ]);
+      const sectionBlocks = sections.map((section, index) => ({ section, stories: blocks[index]?.items ?? [] }));
+      return page(
+        renderDocument(h(HomePage, { chrome: await site.chrome(), topStories: top?.items ?? [], sectionBlocks })),
+      );
+    }),
+  );
+
+  const sectionPage =
+    (sectionSlug: string, pageNumber: number, requestedPath: string): PageProducer =>
+    async () => {
+      if (!SLUG.test(sectionSlug)) return { kind: 'notFound' };
+      // Each section lives at one address: /{slug}, or /sections/{slug} when the slug is one of ours.
+      if (sectionUrl(sectionSlug) !== requestedPath) {
+        return { kind: 'redirect', location: sectionUrl(sectionSlug, pageNumber), status: 301 };
+      }
+      const section = await store.getSection(sectionSlug);
+      if (section === null) return { kind: 'notFound' };
+      const result = await store.listArticles({
+        sectionSlug,
+        limit: PAGE_SIZE,
+        offset: (pageNumber - 1) * PAGE_SIZE,
+      });
+      const window = pageWindow(pageNumber, result.total);
+      if (window === null) return { kind: 'notFound' };
+      return page(
+        renderDocument(
+          h(StoryListPage, {
+            chrome: await site.chrome(),
+            heading: section.name,
+            description: `Latest ${section.name} news and analysis.`,
+            canonicalPath: sectionUrl(section.slug, window.page),
+            navPath: sectionNavUrl(section.slug),
+            stories: result.items,
+            page: window.page,
+            pageCount: window.pageCount,
+            ...neighbours(window.page, window.pageCount, (n) => sectionUrl(section.slug, n)),
+          }),
+        ),
+      );
+    };
+
+  const sectionRoute = { schema: { params: Type.Object({ sectionSlug: Type.String() }), querystring: pageQuery } };
+  app.get('/:sectionSlug', sectionRoute, async (request, reply) => {
+    const { sectionSlug } = request.params;
+    const pageNumber = request.query.page ?? 1;
+    const producer = sectionPage(sectionSlug, pageNumber, `/${sectionSlug}`);
+    return servePage(site, request, reply, `section:${sectionSlug}:${pageNumber}`, producer);
+  });
+  app.get('/sections/:sectionSlug', sectionRoute, async (request, reply) => {
+    const { sectionSlug } = request.params;
+    const pageNumber = request.query.page ?? 1;
+    const producer = sectionPage(sectionSlug, pageNumber, `/sections/${sectionSlug}`);
+    return servePage(site, request, reply, `sections:${sectionSlug}:${pageNumber}`, producer);
+  });
+
+  app.get(
+    '/tags/:tagSlug',
+    { schema: { params: Type.Object({ tagSlug: Type.String() }), querystring: pageQuery } },
+    async (request, reply) => {
+      const { tagSlug } = request.params;
+      const pageNumber = request.query.page ?? 1;
+      return servePage(site, request, reply, `tag:${tagSlug}:${pageNumber}`, async () => {
+        if (!SLUG.test(tagSlug)) return { kind: 'notFound' };
+        const tag = await store.getTag(tagSlug);
+        if (tag === null) {
+          // A tag renamed or merged away keeps its old address as a permanent redirect.
+          const moved = await store.tagRedirect(tagSlug);
+          return moved === null
+            ? { kind: 'notFound' }
+            : { kind: 'redirect', location: tagUrl(moved, pageNumber), status: 301 };
+        }
+        const result = await store.listArticles({ tagSlug, limit: PAGE_SIZE, offset: (pageNumber - 1) * PAGE_SIZE });
+        const window = pageWindow(pageNumber, result.total);
+        if (window === null) return { kind: 'notFound' };
+        return page(
+          renderDocument(
+            h(StoryListPage, {
+              chrome: await site.chrome(),
+              heading: tag.name,
+              description: `Stories tagged ${tag.name}.`,
+              canonicalPath: tagUrl(tag.slug, window.page),
+              stories: result.items,
+              page: window.page,
+              pageCount: window.pageCount,
+              ...neighbours(window.page, window.pageCount, (n) => tagUrl(tag.slug, n)),
+            }),
+          ),
+        );
+      });
+    },
+  );
+}
+
+function neighbours(
+  pageNumber: number,
+  pageCount: number,
+  url: (n: number) => string,
+): { prevPath?: string; nextPath?: string } {
+  return {
+    ...(pageNumber > 1 ? { prevPath: url(pageNumber - 1) } : {}),
+    ...(pageNumber < pageCount ? { nextPath: url(pageNumber + 1) } : {}),
+  };
+}
+
+function page(html: string): PageOutcome {
+  return { kind: 'page', html };
+}

@@ -1,0 +1,85 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import { sendPrepared } from '../../http/preparedResponse.js';
+import { renderDocument } from '../components/renderDocument.js';
+import type { PageProducer } from '../http/pageCache.js';
+import { BARE_ERROR_HTML, ErrorPage } from '../pages/ErrorPage.js';
+import type { SiteContext } from '../siteContext.js';
+
+const NOT_FOUND_KEY = 'error:404';
+
+/** Serves a page from the cache, producing (and caching) it on a miss. */
+export async function servePage(
+  site: SiteContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  key: string,
+  producer: PageProducer,
+): Promise<FastifyReply> {
+  const cached = site.pages.lookup(key);
+  if (cached !== undefined) {
+    site.fastPath.remember(request.url, key);
+    return sendPrepared(request, reply, cached);
+  }
+  const outcome = await site.pages.produce(key, producer);
+  switch (outcome.kind) {
+    case 'page':
+      site.fastPath.remember(request.url, key);
+      return sendPrepared(request, reply, outcome.prepared);
+    case 'redirect':
+      return reply.redirect(outcome.location, outcome.status);
+    case 'notFound':
+      return sendNotFoundPage(site, request, reply);
+    case 'badRequest':
+      return sendErrorPage(site, reply, 400, 'Bad request', outcome.message);
+  }
+}
+
+/** The one 404 page, cached like any other page since every unknown URL gets the same one. */
+export async function sendNotFoundPage(
+  site: SiteContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply> {
+  const cached = site.pages.lookup(NOT_FOUND_KEY);
+  if (cached !== undefined) return sendPrepared(request, reply, cached, 404);
+  const outcome = await site.pages.produce(NOT_FOUND_KEY, async () => ({
+    kind: 'page',
+    html: renderDocument(
+      h(ErrorPage, {
+        chrome: await site.chrome(),
+        title: 'Page not found',
+        message: 'There is no page at this address. It may have moved, or the link may be mistyped.',
+      }),
+    ),
+  }));
+  if (outcome.kind !== 'page') throw new Error('the 404 page did not render');
+  return sendPrepared(request, reply, outcome.prepared, 404);
+}
+
+/** An error page in the full layout, or a bare one if the layout itself cannot be had. Never cached. */
+export async function sendErrorPage(
+  site: SiteContext,
+  reply: FastifyReply,
+  status: number,
+  title: string,
+  message: string,
+): Promise<FastifyReply> {
+  let html: string;
+  try {
+    html = renderDocument(h(ErrorPage, { chrome: await site.chrome(), title, message }));
+  } catch (error) {
+    reply.log.error({ err: error }, 'could not render the error page');
+    html = BARE_ERROR_HTML;
+  }
+  return sendHtml(reply, status, html);
+}
+
+/** A page rendered for one request only (form errors, converter results): not cached by us, nor by a CDN. */
+export function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
+  return reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', status === 200 ? 'private, no-cache' : 'no-store')
+    .send(html);
+}

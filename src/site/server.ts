@@ -1,0 +1,195 @@
+import { createServer } from 'node:http';
+import formbody from '@fastify/formbody';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyError, type FastifyInstance, LogController } from 'fastify';
+import { sendApiError } from '../http/apiError.js';
+import { CONNECTION_LIMITS, containedListener } from '../http/containedListener.js';
+import { SECURITY_HEADERS } from '../http/securityHeaders.js';
+import { useStrictJsonBodies } from '../http/strictJsonBody.js';
+import { adminPlugin } from '../newsroom/http/adminPlugin.js';
+import { loadSiteAssets } from './assets/siteAssets.js';
+import { CachedPageFastPath } from './http/cachedPageFastPath.js';
+import { createCommentRateLimiter } from './http/commentRateLimiter.js';
+import { PageCache } from './http/pageCache.js';
+import { registerArticleRoutes } from './routes/articleRoutes.js';
+import { registerAssetRoutes } from './routes/assetRoutes.js';
+import { registerCommentApiRoutes } from './routes/commentApiRoutes.js';
+import { registerListRoutes } from './routes/listRoutes.js';
+import { registerMarketApiRoutes } from './routes/marketApiRoutes.js';
+import { registerMarketFeedRoutes } from './routes/marketFeedRoutes.js';
+import { registerMarketPageRoutes } from './routes/marketPageRoutes.js';
+import { registerMarketStreamRoutes } from './routes/marketStreamRoutes.js';
+import { registerMediaRoutes } from './routes/mediaRoutes.js';
+import { sendErrorPage, sendNotFoundPage } from './routes/pageResponses.js';
+import { registerPrintRoutes } from './routes/printRoutes.js';
+import { createChromeLoader, type SiteContext } from './siteContext.js';
+import type { WebDeps } from './siteDeps.js';
+import { MarketStreamFastPath } from './stream/marketStreamFastPath.js';
+import type { StreamLimits } from './stream/marketStreamHub.js';
+import { StreamConnections } from './stream/streamConnections.js';
+import { StreamWorkerPool } from './stream/streamWorkerPool.js';
+
+/** Knobs with sensible defaults; tests shorten the page lifetime. */
+export interface ServerOptions {
+  /** A cached page is re-rendered after this long even if the market is still (default 5 s, as s-maxage). */
+  readonly pageMaxAgeMs?: number;
+  /** Project root holding public/build and src/site/styles; found from this file by default. */
+  readonly assetsRoot?: string;
+  /** Pacing and slow-client limits of the market stream; tests tighten them. */
+  readonly stream?: Partial<StreamLimits>;
+}
+
+// However fast the market ticks, a page is rendered at most once a second; the island keeps the ticker live between.
+const MIN_RENDER_INTERVAL_MS = 1000;
+const MAX_CACHED_PAGES = 5000;
+
+/** The reader's website and public JSON API, ready to listen (src/app.ts calls `listen`). */
+export async function buildServer(deps: WebDeps, options: ServerOptions = {}): Promise<FastifyInstance> {
+  // Cached pages are answered before Fastify routes the request (see CachedPageFastPath); set once the cache exists.
+  let fastPath: CachedPageFastPath | null = null;
+  // Market streams likewise (MarketStreamFastPath): a stream keeps only its socket, not Fastify's objects.
+  let streamFastPath: MarketStreamFastPath | null = null;
+  const streamConnections = new StreamConnections();
+  const app = Fastify({
+    serverFactory: (handler) =>
+      createServer(
+        CONNECTION_LIMITS,
+        containedListener(deps.logger, streamConnections, (request, response) => {
+          if (fastPath?.handle(request, response)) return;
+          if (streamFastPath?.handle(request, response)) return;
+          handler(request, response);
+        }),
+      ),
+    loggerInstance: deps.logger,
+    // A line per request would cost more than serving a cached page does.
+    logController: new LogController({ disableRequestLogging: true }),
+    return503OnClosing: true,
+    trustProxy: deps.trustedProxies?.length ? [...deps.trustedProxies] : false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const assets = await loadSiteAssets(deps.logger, options.assetsRoot);
+
+  let marketVersion = deps.market.snapshot().version;
+  const unsubscribe = deps.bus.subscribe('market.changed', (message) => {
+    marketVersion = Math.max(marketVersion, message.version);
+  });
+  // Also look for ourselves once a second, in case the market is not wired to the bus.
+  const versionCheck = setInterval(() => {
+    marketVersion = Math.max(marketVersion, deps.market.snapshot().version);
+  }, MIN_RENDER_INTERVAL_MS);
+  versionCheck.unref();
+  app.addHook('onClose', async () => {
+    unsubscribe();
+    clearInterval(versionCheck);
+  });
+
+  const pages = new PageCache({
+    minRenderIntervalMs: MIN_RENDER_INTERVAL_MS,
+    maxAgeMs: options.pageMaxAgeMs ?? 5000,
+    maxEntries: MAX_CACHED_PAGES,
+    currentVersion: () => marketVersion,
+    clock: Date.now,
+    onRefreshError: (key, error) =>
+      deps.logger.error({ err: error, key }, 'page re-render failed; serving the last one'),
+  });
+
+  fastPath = new CachedPageFastPath({ pages, extraHeaders: SECURITY_HEADERS });
+  const site: SiteContext = {
+    deps,
+    pages,
+    fastPath,
+    assets,
+    commentLimiter: createCommentRateLimiter(deps.commentRateLimitPerMinute, () => deps.now().getTime()),
+    chrome: createChromeLoader(deps, assets),
+  };
+
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(SECURITY_HEADERS);
+    done();
+  });
+
+  // Routes take the error handler in force when they are registered, so it is set before any route.
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    const clientError = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500;
+    const status = clientError ? (error.statusCode ?? 400) : 500;
+    if (!clientError) request.log.error({ err: error, url: request.url }, 'request failed');
+    if (isApi(request.url)) {
+      const details = error.validation?.map((issue) => ({
+        field: fieldName(issue.instancePath, issue.params),
+        message: issue.message ?? 'is not valid',
+      }));
+      return sendApiError(reply, status, clientError ? error.message : 'Something went wrong on our side.', details);
+    }
+    if (status === 404) return sendNotFoundPage(site, request, reply);
+    // Never echo internals into a page: a client error gets the validator's sentence, a server error nothing.
+    return clientError
+      ? sendErrorPage(site, reply, status, 'Bad request', `We could not read this request: ${error.message}.`)
+      : sendErrorPage(
+          site,
+          reply,
+          500,
+          'Something went wrong',
+          'We could not show this page. Please try again in a moment.',
+        );
+  });
+
+  useStrictJsonBodies(app);
+  await app.register(formbody);
+
+  registerListRoutes(app, site);
+  registerArticleRoutes(app, site);
+  registerPrintRoutes(app, site);
+  registerMarketPageRoutes(app, site);
+  registerMarketApiRoutes(app, site);
+  registerMarketFeedRoutes(app, site);
+  const streamWorkers =
+    (deps.streamWorkers ?? 0) > 0
+      ? new StreamWorkerPool({
+          count: deps.streamWorkers ?? 0,
+          market: deps.market,
+          bus: deps.bus,
+          limits: options.stream ?? {},
+          extraHeaders: SECURITY_HEADERS,
+          logger: deps.logger,
+        })
+      : undefined;
+  await streamWorkers?.start();
+  const marketStream = registerMarketStreamRoutes(app, site, streamConnections, options.stream, streamWorkers);
+  streamFastPath = new MarketStreamFastPath({
+    hub: marketStream,
+    market: deps.market,
+    connections: streamConnections,
+    extraHeaders: SECURITY_HEADERS,
+    ...(streamWorkers === undefined ? {} : { workers: streamWorkers }),
+  });
+  // preClose runs before the HTTP server stops listening and waits for open
+  // connections; an event stream never finishes by itself, so it is ended here.
+  app.addHook('preClose', async () => {
+    marketStream.close();
+    await streamWorkers?.close();
+  });
+  registerCommentApiRoutes(app, site);
+  registerAssetRoutes(app, site);
+  registerMediaRoutes(app, site);
+  // The newsroom: its own scope with cookies, sessions and CSRF checks, none of which touch the reader site.
+  await app.register(adminPlugin, { site, admin: deps.admin });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    if (isApi(request.url))
+      return sendApiError(reply, 404, `No API route ${request.method} ${request.url.split('?')[0]}.`);
+    return sendNotFoundPage(site, request, reply);
+  });
+
+  return app;
+}
+
+function isApi(url: string): boolean {
+  return url.startsWith('/api/');
+}
+
+/** `/body/name` → `name`; a missing property is named by the validator's params. */
+function fieldName(instancePath: string, params: Record<string, unknown>): string {
+  const missing = params.missingProperty;
+  if (typeof missing === 'string') return missing;
+  return instancePath.replace(/^\//, '').replaceAll('/', '.') || 'request';
+}

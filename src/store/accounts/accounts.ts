@@ -1,0 +1,151 @@
+import type { Kysely } from 'kysely';
+import { isRole, type Role } from '../../news/roles.js';
+import type { AccountsTables } from './accountsTables.js';
+
+/** A newsroom account as the rest of the code sees it; the password hash stays in the store. */
+export interface Account {
+  readonly id: number;
+  readonly email: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly createdAt: Date;
+  readonly disabledAt: Date | null;
+}
+
+/** An account with what a login needs to check. */
+export interface AccountCredentials extends Account {
+  readonly passwordHash: string;
+}
+
+export interface NewAccount {
+  readonly email: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly passwordHash: string;
+  readonly now: Date;
+}
+
+/** Thrown when an e-mail address already has an account (compared case-insensitively). */
+export class DuplicateEmailError extends Error {
+  override readonly name = 'DuplicateEmailError';
+}
+
+/** The form every address is stored and looked up in. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function createAccount(db: Kysely<AccountsTables>, input: NewAccount): Promise<Account> {
+  const email = normaliseEmail(input.email);
+  if ((await findAccountByEmail(db, email)) !== null) throw new DuplicateEmailError(`${email} already has an account.`);
+  const row = await db
+    .insertInto('users')
+    .values({
+      email,
+      name: input.name.trim(),
+      role: input.role,
+      password_hash: input.passwordHash,
+      created_at: input.now.getTime(),
+      disabled_at: null,
+      sessions_valid_after: input.now.getTime(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return {
+    id: Number(row.id),
+    email,
+    name: input.name.trim(),
+    role: input.role,
+    createdAt: input.now,
+    disabledAt: null,
+  };
+}
+
+/** The account with this address (any case), disabled or not, with its password hash. */
+export async function findAccountByEmail(
+  db: Kysely<AccountsTables>,
+  email: string,
+): Promise<AccountCredentials | null> {
+  const row = await db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
+  return row === undefined ? null : { ...toAccount(row), passwordHash: row.password_hash };
+}
+
+export async function getAccount(db: Kysely<AccountsTables>, id: number): Promise<Account | null> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row === undefined ? null : toAccount(row);
+}
+
+export async function listAccounts(db: Kysely<AccountsTables>): Promise<Account[]> {
+  const rows = await db.selectFrom('users').selectAll().orderBy('id').execute();
+  return rows.map(toAccount);
+}
+
+/**
+ * Changes a role and voids the account's sessions, so a demotion takes effect
+ * at once. Returns the role it had, or null when there is no such account.
+ */
+export async function setAccountRole(
+  db: Kysely<AccountsTables>,
+  input: { readonly id: number; readonly role: Role; readonly now: Date },
+): Promise<Role | null> {
+  return db.transaction().execute(async (trx) => {
+    const before = await getAccount(trx, input.id);
+    if (before === null) return null;
+    await trx
+      .updateTable('users')
+      .set({ role: input.role, sessions_valid_after: input.now.getTime() })
+      .where('id', '=', input.id)
+      .execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', input.id).execute();
+    return before.role;
+  });
+}
+
+/** Disables an account and ends its sessions; false when there is no such enabled account. */
+export async function disableAccount(
+  db: Kysely<AccountsTables>,
+  input: { readonly id: number; readonly now: Date },
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('users')
+      .set({ disabled_at: input.now.getTime(), sessions_valid_after: input.now.getTime() })
+      .where('id', '=', input.id)
+      .where('disabled_at', 'is', null)
+      .executeTakeFirst();
+    await trx.deleteFrom('sessions').where('user_id', '=', input.id).execute();
+    return Number(result.numUpdatedRows) > 0;
+  });
+}
+
+export async function setAccountPassword(
+  db: Kysely<AccountsTables>,
+  input: { readonly id: number; readonly passwordHash: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ password_hash: input.passwordHash })
+    .where('id', '=', input.id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+function toAccount(row: {
+  id: number;
+  email: string;
+  name: string;
+  role: string;
+  created_at: number;
+  disabled_at: number | null;
+}): Account {
+  // The table's check constraint holds the same list, so a bad role here means a newer schema: refuse it safely.
+  if (!isRole(row.role)) throw new Error(`Account ${row.id} has an unknown role "${row.role}".`);
+  return {
+    id: Number(row.id),
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    createdAt: new Date(Number(row.created_at)),
+    disabledAt: row.disabled_at === null ? null : new Date(Number(row.disabled_at)),
+  };
+}

@@ -1,0 +1,69 @@
+import type { Generated, Kysely } from 'kysely';
+import type { Database } from '../database.js';
+
+/**
+ * Tables of the newsroom's accounts (migrations 0003 and 0007), as Kysely sees them.
+ * Instants are epoch milliseconds, UTC.
+ */
+export interface AccountsTables {
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  login_failures: LoginFailuresTable;
+  login_devices: LoginDevicesTable;
+}
+
+/** The store's connection seen through the account tables (created beside the news tables). */
+export function accountsTables(db: Kysely<Database>): Kysely<AccountsTables> {
+  return db as unknown as Kysely<AccountsTables>;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  /** Trimmed and lower-cased. */
+  email: string;
+  name: string;
+  role: string;
+  /** `scrypt$N$r$p$salt$hash` (see src/desk/accounts/passwordHash.ts). */
+  password_hash: string;
+  created_at: number;
+  disabled_at: number | null;
+  /** Sessions created before this instant are void ("log out everywhere", role change, disable). */
+  sessions_valid_after: number;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session token, hex. */
+  id: string;
+  user_id: number;
+  created_at: number;
+  last_seen_at: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  actor_kind: 'user' | 'token' | 'anonymous' | 'system';
+  actor_id: number | null;
+  actor_name: string;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  details_json: string;
+}
+
+/** Recent failed sign-ins of one key (an account, an address or a device); see src/news/loginThrottle.ts. */
+export interface LoginFailuresTable {
+  key: string;
+  failures: number;
+  last_failure_at: number;
+}
+
+/** A browser that signed in to `user_id` before: its cookie exempts it from strangers' failures. */
+export interface LoginDevicesTable {
+  /** SHA-256 of the device cookie's token, hex. */
+  id: string;
+  user_id: number;
+  created_at: number;
+  last_used_at: number;
+}

@@ -1,0 +1,143 @@
+import type { Kysely } from 'kysely';
+import type { Article, ArticleSummary, Correction, Tag } from '../../news/article.js';
+import type { Database } from '../database.js';
+import { SUMMARY_COLUMNS, toArticle, toSummary } from './articleRows.js';
+import { workflowTables } from './articleWorkflowTables.js';
+import type { ArticleQuery, Page } from './newsStore.js';
+
+/** The one rule every reader query keeps: only published stories are on the site. */
+export const PUBLISHED = 'published' as const;
+
+/** One published article with its section, its tags in the order the newsroom gave them, and its corrections. */
+export async function getArticle(db: Kysely<Database>, id: number): Promise<Article | null> {
+  return getAnyArticle(db, id, { publishedOnly: true });
+}
+
+/**
+ * One article whatever its status: the newsroom's preview reads drafts with
+ * this. Reader code goes through `getArticle`.
+ */
+export async function getAnyArticle(
+  db: Kysely<Database>,
+  id: number,
+  options: { readonly publishedOnly: boolean },
+): Promise<Article | null> {
+  const row = await db
+    .selectFrom('articles')
+    .innerJoin('sections', 'sections.slug', 'articles.section_slug')
+    .selectAll('articles')
+    .select(['sections.name as section_name', 'sections.position as section_position'])
+    .where('articles.id', '=', id)
+    .$if(options.publishedOnly, (q) => q.where('articles.status', '=', PUBLISHED))
+    .executeTakeFirst();
+  if (row === undefined) return null;
+  const tags: Tag[] = await db
+    .selectFrom('article_tags')
+    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .select(['tags.slug', 'tags.name'])
+    .where('article_tags.article_id', '=', id)
+    .orderBy('article_tags.position')
+    .execute();
+  const section = { slug: row.section_slug, name: row.section_name, position: row.section_position };
+  return toArticle(row, section, tags, await correctionsOf(db, id));
+}
+
+/** Whether an article was killed: readers get 410 Gone for it rather than 404. */
+export async function isWithdrawn(db: Kysely<Database>, id: number): Promise<boolean> {
+  const row = await db.selectFrom('articles').select('status').where('id', '=', id).executeTakeFirst();
+  return row?.status === 'killed';
+}
+
+async function correctionsOf(db: Kysely<Database>, id: number): Promise<Correction[]> {
+  const rows = await workflowTables(db)
+    .selectFrom('article_corrections')
+    .select(['id', 'kind', 'text', 'at'])
+    .where('article_id', '=', id)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({ id: row.id, kind: row.kind, text: row.text, at: new Date(Number(row.at)) }));
+}
+
+/** Articles newest first, optionally of one section and/or tag: one page of them and the total. */
+export async function listArticles(db: Kysely<Database>, query: ArticleQuery): Promise<Page<ArticleSummary>> {
+  assertCount('limit', query.limit);
+  const offset = query.offset ?? 0;
+  assertCount('offset', offset);
+  const { sectionSlug, tagSlug, excludeId } = query;
+  const matching = db
+    .selectFrom('articles')
+    .where('articles.status', '=', PUBLISHED)
+    .$if(sectionSlug !== undefined, (q) => q.where('articles.section_slug', '=', sectionSlug as string))
+    .$if(excludeId !== undefined, (q) => q.where('articles.id', '<>', excludeId as number))
+    .$if(tagSlug !== undefined, (q) =>
+      q.where('articles.id', 'in', (eb) =>
+        eb
+          .selectFrom('article_tags')
+          .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+          .select('article_tags.article_id')
+          .where('tags.slug', '=', tagSlug as string),
+      ),
+    );
+  const rows = await matching
+    .select(SUMMARY_COLUMNS)
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(query.limit)
+    .offset(offset)
+    .execute();
+  const { total } = await matching.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow();
+  return { items: rows.map(toSummary), total: Number(total) };
+}
+
+/**
+ * Stories sharing tags with `article`, most shared tags first, then newest;
+ * topped up with the newest stories of its section. Never `article` itself.
+ */
+export async function relatedArticles(
+  db: Kysely<Database>,
+  article: Article,
+  limit: number,
+): Promise<ArticleSummary[]> {
+  assertCount('limit', limit);
+  const related = await articlesSharingTags(db, article, limit);
+  if (related.length >= limit) return related;
+  const fill = await db
+    .selectFrom('articles')
+    .select(SUMMARY_COLUMNS)
+    .where('status', '=', PUBLISHED)
+    .where('section_slug', '=', article.sectionSlug)
+    .where('id', 'not in', [article.id, ...related.map((summary) => summary.id)])
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit - related.length)
+    .execute();
+  return [...related, ...fill.map(toSummary)];
+}
+
+async function articlesSharingTags(db: Kysely<Database>, article: Article, limit: number): Promise<ArticleSummary[]> {
+  const slugs = article.tags.map((tag) => tag.slug);
+  if (slugs.length === 0 || limit === 0) return [];
+  const rows = await db
+    .selectFrom('article_tags')
+    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .innerJoin('articles', 'articles.id', 'article_tags.article_id')
+    .select(SUMMARY_COLUMNS)
+    .select((eb) => eb.fn.countAll().as('shared_tags'))
+    .where('tags.slug', 'in', slugs)
+    .where('articles.id', '<>', article.id)
+    .where('articles.status', '=', PUBLISHED)
+    // Grouping by the primary key lets both engines return the other article columns.
+    .groupBy('articles.id')
+    .orderBy('shared_tags', 'desc')
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toSummary);
+}
+
+function assertCount(name: string, value: number): void {
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new RangeError(`${name} must be a whole number ≥ 0, got ${value}`);
+}

@@ -1,0 +1,530 @@
+import { type Kysely, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
+import type { Block, Correction } from '../../news/article.js';
+import type { ArticleFields, Revision, RevisionAuthor, RevisionEntry } from '../../news/revision.js';
+import { slugify } from '../../news/slug.js';
+import { canonicalTags } from '../../news/tag.js';
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../news/workflow.js';
+import type { ArticlesTable, Database } from '../database.js';
+import { bylineColumns, toSummary } from './articleRows.js';
+import { type WorkflowTables, workflowTables } from './articleWorkflowTables.js';
+import { assertSectionsExist, ensureTags, insertArticleTags } from './articleWrites.js';
+import type { Page } from './newsStore.js';
+
+/** Who owns (created) an article: writers may edit only their own drafts. */
+export interface ArticleOwner {
+  readonly kind: 'user' | 'token';
+  readonly id: number;
+  readonly name: string;
+}
+
+/** An article as the newsroom sees it: any status, with its workflow facts. */
+export interface EditorialArticle {
+  readonly id: number;
+  readonly slug: string;
+  readonly status: ArticleStatus;
+  readonly fields: ArticleFields;
+  /** Latest revision number; a save must be based on it. */
+  readonly revision: number;
+  readonly owner: ArticleOwner | null;
+  readonly scheduledAt: Date | null;
+  readonly publishedAt: Date;
+  readonly everPublished: boolean;
+  readonly updatedAt: Date | null;
+  readonly editedAt: Date | null;
+  readonly killedAt: Date | null;
+  /** Canonical slugs of its tags, for the pages it appears on. */
+  readonly tagSlugs: readonly string[];
+  readonly corrections: readonly Correction[];
+}
+
+/** A row of the newsroom's article list. */
+export interface EditorialListItem {
+  readonly id: number;
+  readonly slug: string;
+  readonly headline: string;
+  readonly status: ArticleStatus;
+  readonly sectionSlug: string;
+  readonly ownerName: string | null;
+  readonly publishedAt: Date;
+  readonly scheduledAt: Date | null;
+  readonly editedAt: Date | null;
+  readonly revision: number;
+}
+
+export interface EditorialQuery {
+  readonly status?: ArticleStatus;
+  readonly sectionSlug?: string;
+  /** The owner's name, exactly. */
+  readonly ownerName?: string;
+  /** Words in the headline, case-insensitive. */
+  readonly search?: string;
+  readonly limit: number;
+  readonly offset?: number;
+}
+
+export type SaveOutcome =
+  | { readonly kind: 'saved'; readonly before: EditorialArticle; readonly after: EditorialArticle }
+  | { readonly kind: 'conflict'; readonly latest: number }
+  | { readonly kind: 'missing' };
+
+export interface SaveInput {
+  readonly id: number;
+  /** The revision the editor started from; anything else is a conflict. */
+  readonly baseRevision: number;
+  readonly fields: ArticleFields;
+  readonly author: RevisionAuthor;
+  readonly at: Date;
+  readonly note: string;
+}
+
+export interface StatusChange {
+  readonly id: number;
+  /** The status the caller saw; the change happens only if it still holds. */
+  readonly from: ArticleStatus;
+  readonly to: ArticleStatus;
+  readonly at: Date;
+  /** For `scheduled`: when it is due. For `published`: the publication time of a first publication. */
+  readonly when?: Date;
+}
+
+/** Persistence of the newsroom workflow: drafts, revisions, status moves, corrections. */
+export interface ArticleWorkflowStore {
+  get(id: number): Promise<EditorialArticle | null>;
+  list(query: EditorialQuery): Promise<Page<EditorialListItem>>;
+  create(input: {
+    readonly fields: ArticleFields;
+    readonly owner: ArticleOwner | null;
+    readonly author: RevisionAuthor;
+    readonly at: Date;
+    readonly note: string;
+  }): Promise<EditorialArticle>;
+  save(input: SaveInput): Promise<SaveOutcome>;
+  /** Null when the article is gone or no longer in `from` (someone else moved it first). */
+  changeStatus(change: StatusChange): Promise<{ before: EditorialArticle; after: EditorialArticle } | null>;
+  addCorrection(input: {
+    readonly id: number;
+    readonly kind: Correction['kind'];
+    readonly text: string;
+    readonly at: Date;
+    readonly authorName: string;
+  }): Promise<Correction>;
+  revisions(id: number): Promise<readonly RevisionEntry[]>;
+  revision(id: number, number: number): Promise<Revision | null>;
+  /** Ids of scheduled stories due at `now`, earliest first. */
+  dueScheduled(now: Date): Promise<readonly number[]>;
+  /** The earliest due time of any scheduled story, or null. */
+  nextDue(): Promise<Date | null>;
+  /** Display names of every tag, for the editor's suggestions. */
+  tagNames(limit: number): Promise<readonly string[]>;
+  ownerNames(): Promise<readonly string[]>;
+  sectionSlugs(): Promise<readonly string[]>;
+  countByStatus(): Promise<Record<ArticleStatus, number>>;
+}
+
+export function createArticleWorkflowStore(database: Kysely<Database>): ArticleWorkflowStore {
+  const db = workflowTables(database);
+  const get = (id: number) => readArticle(db, id);
+  return {
+    get,
+
+    async list(query) {
+      const { status, sectionSlug, ownerName, search } = query;
+      const pattern = search === undefined || search.trim() === '' ? undefined : likePattern(search);
+      const matching = db
+        .selectFrom('articles')
+        .$if(status !== undefined, (q) => q.where('status', '=', status as ArticleStatus))
+        .$if(sectionSlug !== undefined, (q) => q.where('section_slug', '=', sectionSlug as string))
+        .$if(ownerName !== undefined, (q) => q.where('owner_name', '=', ownerName as string))
+        .$if(pattern !== undefined, (q) => q.where(sql<boolean>`lower(headline) like ${pattern} escape '\\'`));
+      const rows = await matching
+        .select([
+          'id',
+          'slug',
+          'headline',
+          'status',
+          'section_slug',
+          'owner_name',
+          'published_at',
+          'scheduled_at',
+          'edited_at',
+          'revision',
+        ])
+        // Recently worked-on first; stories never touched in the newsroom by publication time.
+        .orderBy(sql`coalesce(edited_at, published_at)`, 'desc')
+        .orderBy('id', 'desc')
+        .limit(query.limit)
+        .offset(query.offset ?? 0)
+        .execute();
+      const { total } = await matching.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow();
+      return {
+        total: Number(total),
+        items: rows.map((row) => ({
+          id: row.id,
+          slug: row.slug,
+          headline: row.headline,
+          status: row.status,
+          sectionSlug: row.section_slug,
+          ownerName: row.owner_name,
+          publishedAt: new Date(Number(row.published_at)),
+          scheduledAt: dateOrNull(row.scheduled_at),
+          editedAt: dateOrNull(row.edited_at),
+          revision: Number(row.revision),
+        })),
+      };
+    },
+
+    async create(input) {
+      const id = await db.transaction().execute(async (trx) => {
+        const { fields, at } = input;
+        await assertSectionsExist(trx as unknown as Kysely<Database>, [fields.sectionSlug]);
+        const { id } = await trx
+          .insertInto('articles')
+          .values({
+            ...contentColumns(fields),
+            published_at: at.getTime(),
+            updated_at: null,
+            status: 'draft',
+            ever_published: 0,
+            owner_kind: input.owner?.kind ?? null,
+            owner_id: input.owner?.id ?? null,
+            owner_name: input.owner?.name ?? null,
+            edited_at: at.getTime(),
+            revision: 1,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await writeTags(trx, id, fields.tags);
+        await insertRevision(trx, { articleId: id, number: 1, author: input.author, at, note: input.note, fields });
+        return id;
+      });
+      return mustGet(db, id);
+    },
+
+    async save(input) {
+      const outcome = await db.transaction().execute(async (trx): Promise<SaveOutcome> => {
+        const before = await readArticle(trx, input.id);
+        if (before === null) return { kind: 'missing' };
+        if (before.revision !== input.baseRevision) return { kind: 'conflict', latest: before.revision };
+        let number = before.revision + 1;
+        if (before.revision === 0) {
+          // A story from before revisions were kept (seed, import): its first edit keeps the original as revision 1.
+          await insertRevision(trx, {
+            articleId: input.id,
+            number: 1,
+            author: { kind: 'system', id: null, name: 'Imported' },
+            at: before.editedAt ?? before.publishedAt,
+            note: 'As first stored',
+            fields: before.fields,
+          });
+          number = 2;
+        }
+        await assertSectionsExist(trx as unknown as Kysely<Database>, [input.fields.sectionSlug]);
+        const changed = await trx
+          .updateTable('articles')
+          .set({
+            ...contentColumns(input.fields),
+            edited_at: input.at.getTime(),
+            revision: number,
+            // Readers see "Updated" when a story already on the site changes.
+            ...(before.status === 'published' ? { updated_at: input.at.getTime() } : {}),
+          })
+          .where('id', '=', input.id)
+          .where('revision', '=', input.baseRevision)
+          .executeTakeFirst();
+        if (Number(changed.numUpdatedRows) !== 1) return { kind: 'conflict', latest: before.revision };
+        await trx.deleteFrom('article_tags').where('article_id', '=', input.id).execute();
+        await writeTags(trx, input.id, input.fields.tags);
+        await insertRevision(trx, { ...input, articleId: input.id, number });
+        return { kind: 'saved', before, after: before };
+      });
+      if (outcome.kind !== 'saved') return outcome;
+      return { kind: 'saved', before: outcome.before, after: await mustGet(db, input.id) };
+    },
+
+    async changeStatus(change) {
+      const before = await readArticle(db, change.id);
+      if (before === null || before.status !== change.from) return null;
+      const at = change.at.getTime();
+      const values: Updateable<ArticlesTable> = { status: change.to };
+      switch (change.to) {
+        case 'published':
+          values.scheduled_at = null;
+          values.ever_published = 1;
+          if (before.everPublished) values.updated_at = at;
+          else values.published_at = (change.when ?? change.at).getTime();
+          break;
+        case 'scheduled':
+          values.scheduled_at = (change.when ?? change.at).getTime();
+          break;
+        case 'killed':
+          values.killed_at = at;
+          values.scheduled_at = null;
+          break;
+        case 'draft':
+        case 'in_review':
+        case 'unpublished':
+          values.scheduled_at = null;
+          break;
+      }
+      const result = await db
+        .updateTable('articles')
+        .set(values)
+        .where('id', '=', change.id)
+        .where('status', '=', change.from)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return null;
+      return { before, after: await mustGet(db, change.id) };
+    },
+
+    async addCorrection(input) {
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto('article_corrections')
+          .values({
+            article_id: input.id,
+            kind: input.kind,
+            text: input.text,
+            at: input.at.getTime(),
+            author_name: input.authorName,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx.updateTable('articles').set({ updated_at: input.at.getTime() }).where('id', '=', input.id).execute();
+        return { id: row.id, kind: input.kind, text: input.text, at: input.at };
+      });
+    },
+
+    async revisions(id) {
+      const rows = await db
+        .selectFrom('article_revisions')
+        .select(['article_id', 'number', 'author_kind', 'author_id', 'author_name', 'at', 'note'])
+        .where('article_id', '=', id)
+        .orderBy('number', 'desc')
+        .execute();
+      return rows.map(toRevisionEntry);
+    },
+
+    async revision(id, number) {
+      const row = await db
+        .selectFrom('article_revisions')
+        .selectAll()
+        .where('article_id', '=', id)
+        .where('number', '=', number)
+        .executeTakeFirst();
+      if (row === undefined) return null;
+      // Written only by this store from validated fields.
+      return { ...toRevisionEntry(row), fields: JSON.parse(row.fields_json) as ArticleFields };
+    },
+
+    async dueScheduled(now) {
+      const rows = await db
+        .selectFrom('articles')
+        .select('id')
+        .where('status', '=', 'scheduled')
+        .where('scheduled_at', '<=', now.getTime())
+        .orderBy('scheduled_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((row) => row.id);
+    },
+
+    async nextDue() {
+      const row = await db
+        .selectFrom('articles')
+        .select((eb) => eb.fn.min('scheduled_at').as('at'))
+        .where('status', '=', 'scheduled')
+        .executeTakeFirst();
+      return dateOrNull(row?.at ?? null);
+    },
+
+    async tagNames(limit) {
+      const rows = await db.selectFrom('tags').select('name').orderBy('name').limit(limit).execute();
+      return rows.map((row) => row.name);
+    },
+
+    async ownerNames() {
+      const rows = await db
+        .selectFrom('articles')
+        .select('owner_name')
+        .distinct()
+        .where('owner_name', 'is not', null)
+        .orderBy('owner_name')
+        .execute();
+      return rows.flatMap((row) => (row.owner_name === null ? [] : [row.owner_name]));
+    },
+
+    async sectionSlugs() {
+      const rows = await db.selectFrom('sections').select('slug').orderBy('position').execute();
+      return rows.map((row) => row.slug);
+    },
+
+    async countByStatus() {
+      const rows = await db
+        .selectFrom('articles')
+        .select(['status', (eb) => eb.fn.countAll().as('count')])
+        .groupBy('status')
+        .execute();
+      const counts = Object.fromEntries(ARTICLE_STATUSES.map((status) => [status, 0])) as Record<ArticleStatus, number>;
+      for (const row of rows) counts[row.status] = Number(row.count);
+      return counts;
+    },
+  };
+}
+
+type Reader = Kysely<WorkflowTables> | Transaction<WorkflowTables>;
+
+async function readArticle(db: Reader, id: number): Promise<EditorialArticle | null> {
+  const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+  if (row === undefined) return null;
+  const tags = await db
+    .selectFrom('article_tags')
+    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .select(['tags.slug', 'tags.name'])
+    .where('article_tags.article_id', '=', id)
+    .orderBy('article_tags.position')
+    .execute();
+  const corrections = await db
+    .selectFrom('article_corrections')
+    .select(['id', 'kind', 'text', 'at'])
+    .where('article_id', '=', id)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  return toEditorial(
+    row,
+    tags,
+    corrections.map((c) => ({ id: c.id, kind: c.kind, text: c.text, at: new Date(Number(c.at)) })),
+  );
+}
+
+async function mustGet(db: Reader, id: number): Promise<EditorialArticle> {
+  const article = await readArticle(db, id);
+  if (article === null) throw new Error(`Article ${id} vanished during a newsroom change`);
+  return article;
+}
+
+function toEditorial(
+  row: Selectable<ArticlesTable>,
+  tags: readonly { slug: string; name: string }[],
+  corrections: readonly Correction[],
+): EditorialArticle {
+  const summary = toSummary(row);
+  return {
+    id: row.id,
+    slug: row.slug,
+    status: row.status,
+    fields: {
+      headline: row.headline,
+      summary: row.summary,
+      sectionSlug: row.section_slug,
+      byline: summary.byline,
+      dateline: row.dateline,
+      // Written only by this store from validated fields.
+      body: JSON.parse(row.body_json) as Block[],
+      tags: tags.map((tag) => tag.name),
+      printPage: row.print_page,
+      seoTitle: row.seo_title,
+      seoDescription: row.seo_description,
+    },
+    revision: Number(row.revision),
+    owner:
+      row.owner_kind === null || row.owner_id === null
+        ? null
+        : { kind: row.owner_kind, id: Number(row.owner_id), name: row.owner_name ?? '' },
+    scheduledAt: dateOrNull(row.scheduled_at),
+    publishedAt: summary.publishedAt,
+    everPublished: Number(row.ever_published) === 1,
+    updatedAt: dateOrNull(row.updated_at),
+    editedAt: dateOrNull(row.edited_at),
+    killedAt: dateOrNull(row.killed_at),
+    tagSlugs: tags.map((tag) => tag.slug),
+    corrections,
+  };
+}
+
+function contentColumns(fields: ArticleFields) {
+  return {
+    slug: slugify(fields.headline),
+    headline: fields.headline,
+    summary: fields.summary,
+    section_slug: fields.sectionSlug,
+    ...bylineColumns(fields.byline),
+    dateline: fields.dateline,
+    body_json: JSON.stringify(fields.body),
+    print_page: fields.printPage,
+    seo_title: fields.seoTitle,
+    seo_description: fields.seoDescription,
+  };
+}
+
+async function writeTags(trx: Transaction<WorkflowTables>, articleId: number, names: readonly string[]): Promise<void> {
+  const tags = canonicalTags(names);
+  if (tags.length === 0) return;
+  const ids = await ensureTags(trx as unknown as Transaction<Database>, tags);
+  const links = tags.map((tag, position) => {
+    const tagId = ids.get(tag.slug);
+    if (tagId === undefined) throw new Error(`Tag "${tag.slug}" was not stored`);
+    return { article_id: articleId, tag_id: tagId, position };
+  });
+  await insertArticleTags(trx as unknown as Transaction<Database>, links);
+}
+
+async function insertRevision(
+  trx: Transaction<WorkflowTables>,
+  input: {
+    readonly articleId: number;
+    readonly number: number;
+    readonly author: RevisionAuthor;
+    readonly at: Date;
+    readonly note: string;
+    readonly fields: ArticleFields;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('article_revisions')
+    .values({
+      article_id: input.articleId,
+      number: input.number,
+      author_kind: input.author.kind,
+      author_id: input.author.id,
+      author_name: input.author.name,
+      at: input.at.getTime(),
+      note: input.note,
+      fields_json: JSON.stringify(input.fields),
+    })
+    .execute();
+}
+
+function toRevisionEntry(row: {
+  article_id: number;
+  number: number;
+  author_kind: RevisionAuthor['kind'];
+  author_id: number | null;
+  author_name: string;
+  at: number;
+  note: string;
+}): RevisionEntry {
+  return {
+    articleId: Number(row.article_id),
+    number: Number(row.number),
+    author: {
+      kind: row.author_kind,
+      id: row.author_id === null ? null : Number(row.author_id),
+      name: row.author_name,
+    },
+    at: new Date(Number(row.at)),
+    note: row.note,
+  };
+}
+
+/** `%words%`, lower-cased, with LIKE's own wildcards taken literally. */
+function likePattern(search: string): string {
+  return `%${search
+    .trim()
+    .toLowerCase()
+    .replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+function dateOrNull(epochMs: number | string | null | undefined): Date | null {
+  return epochMs == null ? null : new Date(Number(epochMs));
+}

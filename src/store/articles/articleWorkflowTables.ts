@@ -1,0 +1,37 @@
+import type { Generated, Kysely } from 'kysely';
+import type { Database } from '../database.js';
+
+/**
+ * The news tables plus the workflow's own (migration 0004), as Kysely sees
+ * them. Instants are epoch milliseconds, UTC.
+ */
+export interface WorkflowTables extends Database {
+  article_revisions: ArticleRevisionsTable;
+  article_corrections: ArticleCorrectionsTable;
+}
+
+/** The store's connection seen through the workflow tables (created beside the news tables). */
+export function workflowTables(db: Kysely<Database>): Kysely<WorkflowTables> {
+  return db as unknown as Kysely<WorkflowTables>;
+}
+
+export interface ArticleRevisionsTable {
+  article_id: number;
+  number: number;
+  author_kind: 'user' | 'token' | 'system';
+  author_id: number | null;
+  author_name: string;
+  at: number;
+  note: string;
+  /** JSON text of the revision's `ArticleFields`. */
+  fields_json: string;
+}
+
+export interface ArticleCorrectionsTable {
+  id: Generated<number>;
+  article_id: number;
+  kind: 'correction' | 'update';
+  text: string;
+  at: number;
+  author_name: string;
+}

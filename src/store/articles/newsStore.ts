@@ -1,0 +1,64 @@
+import type { Article, ArticleDraft, ArticleSummary, Section, Tag } from '../../news/article.js';
+import type { Comment, CommentStatus, CommentSubmission } from '../../news/comment.js';
+
+/** A page of results plus the total, for paginated lists. */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+}
+
+/** Which published articles a list wants, newest first. */
+export interface ArticleQuery {
+  readonly limit: number;
+  readonly offset?: number;
+  readonly sectionSlug?: string;
+  readonly tagSlug?: string;
+  /** Leave this article out (e.g. the one being read). */
+  readonly excludeId?: number;
+}
+
+/** One day's print edition: articles that ran in the paper, ordered by page then time. */
+export interface PrintEdition {
+  /** YYYY-MM-DD in Asia/Karachi. */
+  readonly date: string;
+  readonly articles: readonly ArticleSummary[];
+  /** Nearest earlier and later dates that have a print edition. */
+  readonly previousDate: string | null;
+  readonly nextDate: string | null;
+  /** Section labels the print desk gave pages ("Business & Finance"), by page number; absent when none. */
+  readonly pageLabels?: Readonly<Record<number, string>>;
+}
+
+/**
+ * Persistence of the news side. One interface, implemented once with Kysely for
+ * both SQLite and PostgreSQL; web and CLI code only ever see this.
+ */
+export interface NewsStore {
+  listSections(): Promise<readonly Section[]>;
+  getSection(slug: string): Promise<Section | null>;
+  getTag(slug: string): Promise<Tag | null>;
+  /** The current slug of a tag renamed or merged away from `slug`, or null (src/store/tags/tagAdmin.ts). */
+  tagRedirect(slug: string): Promise<string | null>;
+  /** A published article; null for one that does not exist or is not on the site. */
+  getArticle(id: number): Promise<Article | null>;
+  /** Whether the article was killed (readers get 410 Gone rather than 404). */
+  isWithdrawn(id: number): Promise<boolean>;
+  listArticles(query: ArticleQuery): Promise<Page<ArticleSummary>>;
+  /** Stories related to `article` by shared tags, then recency; never the article itself. */
+  relatedArticles(article: Article, limit: number): Promise<readonly ArticleSummary[]>;
+  printEdition(date: string): Promise<PrintEdition>;
+  /** Latest date (YYYY-MM-DD, Asia/Karachi) that has a print edition, or null. */
+  latestPrintDate(): Promise<string | null>;
+  countArticles(): Promise<number>;
+  insertSection(section: Section): Promise<void>;
+  insertArticle(draft: ArticleDraft): Promise<number>;
+
+  approvedComments(articleId: number): Promise<readonly Comment[]>;
+  /** Whether moderators banned this address: its new comments are refused (403) on every public way in. */
+  isCommentAddressBanned(ip: string): Promise<boolean>;
+  /** Stores a new comment as pending. */
+  addComment(submission: CommentSubmission, status?: CommentStatus): Promise<Comment>;
+  listComments(filter: { readonly status?: CommentStatus; readonly limit?: number }): Promise<readonly Comment[]>;
+  /** Returns the ids that existed and were changed. */
+  setCommentStatus(ids: readonly number[], status: CommentStatus): Promise<readonly number[]>;
+}

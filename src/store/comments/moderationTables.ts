@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import type { AccountsTables } from '../accounts/accountsTables.js';
+import type { Database } from '../database.js';
+
+/** Comment moderation beyond a comment's status (migration 0005). Instants are epoch milliseconds, UTC. */
+export interface ModerationTables extends Database, AccountsTables {
+  comment_bans: CommentBansTable;
+  comment_spam_marks: CommentSpamMarksTable;
+}
+
+/** The store's connection seen with the moderation tables (created beside the news tables). */
+export function moderationTables(db: Kysely<Database>): Kysely<ModerationTables> {
+  return db as unknown as Kysely<ModerationTables>;
+}
+
+/** An address whose new comments are refused. */
+export interface CommentBansTable {
+  ip: string;
+  reason: string | null;
+  banned_at: number;
+  /** Name of the moderator who banned it, as the audit log names them. */
+  banned_by: string;
+}
+
+/** A rejected comment a moderator called spam. */
+export interface CommentSpamMarksTable {
+  comment_id: number;
+  marked_at: number;
+}

@@ -1,0 +1,96 @@
+import type { Kysely } from 'kysely';
+import { generateDemoHistory, previousTradingDate } from '../../demo/market/demoHistory.js';
+import { DEMO_INDICES, DEMO_LISTINGS } from '../../demo/market/demoMarket.js';
+import type { DailyBar } from '../../market/endOfDay/closingRules.js';
+import { PSX_CALENDAR, tradingDateOf } from '../../market/sessions/tradingCalendar.js';
+import type { MarketTables } from './marketTables.js';
+
+/** A stored day: paisa for a stock, hundredths of a point for an index; the table keeps no turnover. */
+export type HistoryBar = Omit<DailyBar, 'turnover'>;
+
+/** Bars of one code (a symbol or an index code) to write. */
+export interface CodedBars {
+  readonly code: string;
+  readonly bars: readonly HistoryBar[];
+}
+
+// SQLite allows 32,766 bound values per statement; 9 columns × 500 rows stays far below.
+const ROWS_PER_INSERT = 500;
+
+/** A code's bars from `fromDate` on (all when null), oldest first. */
+export async function listBarsSince(
+  db: Kysely<MarketTables>,
+  code: string,
+  fromDate: string | null,
+): Promise<HistoryBar[]> {
+  let query = db
+    .selectFrom('daily_bars')
+    .select(['date', 'open', 'high', 'low', 'close', 'volume'])
+    .where('code', '=', code);
+  if (fromDate !== null) query = query.where('date', '>=', fromDate);
+  const rows = await query.orderBy('date').execute();
+  // bigint columns come back as numbers on SQLite and as strings on PostgreSQL.
+  return rows.map((row) => ({
+    date: row.date,
+    open: Number(row.open),
+    high: Number(row.high),
+    low: Number(row.low),
+    close: Number(row.close),
+    volume: Number(row.volume),
+  }));
+}
+
+/**
+ * Writes `history` only if the table holds no bar at all, in one transaction,
+ * and returns how many bars it wrote: the demo's generated past must never
+ * overwrite or mix with days the market closed or an import brought.
+ */
+export async function seedBarsIfEmpty(
+  db: Kysely<MarketTables>,
+  history: readonly CodedBars[],
+  source: string,
+  now: number,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('daily_bars').select('code').limit(1).executeTakeFirst();
+    if (existing !== undefined) return 0;
+    const rows = history.flatMap(({ code, bars }) =>
+      bars.map((bar) => ({
+        code,
+        date: bar.date,
+        open: bar.open,
+        high: bar.high,
+        low: bar.low,
+        close: bar.close,
+        volume: bar.volume,
+        source,
+        updated_at: now,
+      })),
+    );
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+      await trx
+        .insertInto('daily_bars')
+        .values(rows.slice(i, i + ROWS_PER_INSERT))
+        .execute();
+    }
+    return rows.length;
+  });
+}
+
+/**
+ * On a demo site's first start, a generated year of daily history for every
+ * demo stock and index, ending the trading day before `now` (the day the demo
+ * LDCPs belong to), so charts and 52-week ranges are real from the first page.
+ * Returns the bars written: 0 when any bar was already stored.
+ */
+export async function seedDemoHistory(db: Kysely<MarketTables>, now: Date): Promise<number> {
+  const lastDate = previousTradingDate(tradingDateOf(now, PSX_CALENDAR), PSX_CALENDAR);
+  const history = generateDemoHistory({
+    listings: DEMO_LISTINGS,
+    indices: DEMO_INDICES,
+    lastDate,
+    calendar: PSX_CALENDAR,
+  });
+  const coded = [...history.instruments, ...history.indices].map(([code, bars]) => ({ code, bars }));
+  return seedBarsIfEmpty(db, coded, 'demo', now.getTime());
+}

@@ -1,0 +1,314 @@
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import type { MarketEvent } from '../../market/book/marketEvent.js';
+import type { MarketState } from '../../market/book/marketState.js';
+import type { DailyBar } from '../../market/endOfDay/closingRules.js';
+import { decodeEvent, type EncodedEvent, encodeEvent } from './marketEventCodec.js';
+import type { MarketTables } from './marketTables.js';
+
+/** A day's bar of a stock (paisa) or an index (hundredths of a point), keyed by its symbol or code. */
+export interface CodedBar extends Omit<DailyBar, 'turnover'> {
+  readonly code: string;
+}
+
+/** What one group commit writes: all of it or none of it. */
+export interface LogBatch {
+  readonly events: readonly MarketEvent[];
+  /** Market states to keep as checkpoints, each taken just after `events[afterIndex]`. */
+  readonly checkpoints?: readonly {
+    readonly afterIndex: number;
+    readonly state: MarketState;
+    readonly reason: string;
+  }[];
+  readonly bars?: readonly { readonly bar: CodedBar; readonly source: string }[];
+}
+
+export interface Checkpoint {
+  /** The position of the last event the state includes (0: none). */
+  readonly position: number;
+  readonly state: MarketState;
+}
+
+export interface LoggedEvent {
+  readonly position: number;
+  readonly event: MarketEvent;
+}
+
+// Rows per INSERT: well inside SQLite's and PostgreSQL's limits on bound parameters.
+const ROWS_PER_INSERT = 500;
+const EVENTS_PER_READ = 5000;
+
+/** The market's append-only event log and its checkpoints, on SQLite or PostgreSQL. */
+export class MarketLog {
+  /**
+   * Per feed, a seq at least as high as any the log holds, so a batch of fresh
+   * seqs (the usual case) needs no duplicate query. Loaded from the log on a
+   * feed's first check and raised by each append through this log; it is only
+   * a shortcut: the unique (feed, seq) constraint still guards the table, and
+   * a failed append forgets every mark so the next check reads the log again.
+   */
+  private readonly highestSeqs = new Map<string, number>();
+  /** Counts appends, so a mark read while one was committing is not kept (it could be behind). */
+  private appendsDone = 0;
+  private insertSql: ((rows: number) => string) | null = null;
+
+  constructor(
+    private readonly db: Kysely<MarketTables> | Transaction<MarketTables>,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** Writes the batch in one transaction; resolves after COMMIT. A unique (feed, seq) clash fails the whole batch. */
+  async append(batch: LogBatch): Promise<void> {
+    if (batch.events.length === 0 && !batch.checkpoints?.length && !batch.bars?.length) return;
+    const now = this.clock();
+    const insertSql = this.insertStatements();
+    const encoded = batch.events.map(encodeEvent);
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        const cuts = [...(batch.checkpoints ?? [])].sort((a, b) => a.afterIndex - b.afterIndex);
+        let from = 0;
+        let position = cuts.length > 0 ? await headOf(trx) : 0;
+        for (const cut of cuts) {
+          position = await insertEventsReturning(trx, encoded.slice(from, cut.afterIndex + 1), now, position);
+          from = cut.afterIndex + 1;
+          await putCheckpoint(trx, position, cut.reason, cut.state, now);
+        }
+        await insertEvents(trx, insertSql, encoded, from, now);
+        await upsertBars(trx, batch.bars ?? [], now);
+      });
+    } catch (error) {
+      this.highestSeqs.clear();
+      this.appendsDone += 1;
+      throw error;
+    }
+    this.appendsDone += 1;
+    for (const event of encoded) {
+      if (event.feed === null || event.seq === null) continue;
+      const mark = this.highestSeqs.get(event.feed);
+      // A feed never checked has no mark yet: one taken from this batch alone could be below older rows.
+      if (mark !== undefined && event.seq > mark) this.highestSeqs.set(event.feed, event.seq);
+    }
+  }
+
+  /** The seqs among `seqs` this feed has already had logged. */
+  async knownSeqs(feed: string, seqs: readonly number[]): Promise<Set<number>> {
+    const known = new Set<number>();
+    if (seqs.length === 0) return known;
+    const mark = this.highestSeqs.get(feed) ?? (await this.loadHighestSeq(feed));
+    let lowest = Number.POSITIVE_INFINITY;
+    for (const seq of seqs) if (seq < lowest) lowest = seq;
+    if (lowest > mark) return known;
+    for (let i = 0; i < seqs.length; i += ROWS_PER_INSERT) {
+      const rows = await this.db
+        .selectFrom('market_events')
+        .select('seq')
+        .where('feed', '=', feed)
+        .where('seq', 'in', seqs.slice(i, i + ROWS_PER_INSERT))
+        .execute();
+      for (const row of rows) if (row.seq !== null) known.add(Number(row.seq));
+    }
+    return known;
+  }
+
+  async head(): Promise<number> {
+    return headOf(this.db);
+  }
+
+  async latestCheckpoint(): Promise<Checkpoint | null> {
+    const row = await this.db
+      .selectFrom('market_checkpoints')
+      .select(['position', 'state_json'])
+      .orderBy('position', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? { position: Number(row.position), state: JSON.parse(row.state_json) as MarketState } : null;
+  }
+
+  /** Keeps `state` as the market after the event at `position`, replacing any checkpoint there. */
+  async writeCheckpoint(position: number, state: MarketState, reason: string): Promise<void> {
+    await putCheckpoint(this.db, position, reason, state, this.clock());
+  }
+
+  /** The events after `position` (up to `upTo` when given), in log order, read a page at a time. */
+  async *eventsAfter(position: number, upTo?: number): AsyncGenerator<LoggedEvent> {
+    let after = position;
+    for (;;) {
+      let query = this.db
+        .selectFrom('market_events')
+        .select(['position', 'kind', 'feed', 'seq', 'body_json', 'event_time'])
+        .where('position', '>', after);
+      if (upTo !== undefined) query = query.where('position', '<=', upTo);
+      const rows = await query.orderBy('position').limit(EVENTS_PER_READ).execute();
+      for (const row of rows) yield { position: Number(row.position), event: decodeEvent(row) };
+      const last = rows.at(-1);
+      if (!last || rows.length < EVENTS_PER_READ) return;
+      after = Number(last.position);
+    }
+  }
+
+  private async loadHighestSeq(feed: string): Promise<number> {
+    const appendsBefore = this.appendsDone;
+    const row = await this.db
+      .selectFrom('market_events')
+      .select((eb) => eb.fn.max('seq').as('highest'))
+      .where('feed', '=', feed)
+      .executeTakeFirst();
+    const highest = row?.highest == null ? Number.NEGATIVE_INFINITY : Number(row.highest);
+    if (this.appendsDone === appendsBefore) this.highestSeqs.set(feed, highest);
+    return highest;
+  }
+
+  /**
+   * The INSERT text for a given number of rows, written once per row count:
+   * building it through Kysely's query builder cost more CPU per trade than
+   * SQLite's work on the row. The placeholder style (`?` or `$n`) is the
+   * dialect's, learnt from Kysely's own compiler.
+   */
+  private insertStatements(): (rows: number) => string {
+    if (this.insertSql !== null) return this.insertSql;
+    const probe = this.db.selectFrom('market_events').select('seq').where('seq', '=', 0).compile().sql;
+    const numbered = probe.includes('$1');
+    const texts = new Map<number, string>();
+    this.insertSql = (rows) => {
+      const known = texts.get(rows);
+      if (known !== undefined) return known;
+      const tuples: string[] = [];
+      for (let row = 0; row < rows; row++) {
+        const n = row * EVENT_COLUMNS.length;
+        tuples.push(
+          numbered ? `(${EVENT_COLUMNS.map((_column, i) => `$${n + i + 1}`).join(', ')})` : EVENT_PLACEHOLDERS,
+        );
+      }
+      const text = `insert into "market_events" (${EVENT_COLUMNS.map((column) => `"${column}"`).join(', ')}) values ${tuples.join(', ')}`;
+      texts.set(rows, text);
+      return text;
+    };
+    return this.insertSql;
+  }
+}
+
+const EVENT_COLUMNS = ['kind', 'feed', 'seq', 'body_json', 'event_time', 'recorded_at'] as const;
+const EVENT_PLACEHOLDERS = `(${EVENT_COLUMNS.map(() => '?').join(', ')})`;
+
+/** A connection or an open transaction; functions taking one never open a transaction themselves. */
+export type MarketExecutor = Kysely<MarketTables> | Transaction<MarketTables>;
+type Executor = MarketExecutor;
+
+/** Stores bars outside any event (imports); a bar for the same code and date is replaced. */
+export async function saveDailyBars(
+  db: MarketExecutor,
+  bars: readonly { readonly bar: CodedBar; readonly source: string }[],
+  now: number,
+): Promise<void> {
+  await upsertBars(db, bars, now);
+}
+
+async function headOf(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('market_events')
+    .select((eb) => eb.fn.max('position').as('head'))
+    .executeTakeFirst();
+  return row?.head == null ? 0 : Number(row.head);
+}
+
+/**
+ * Inserts `events` from `from` on, in order, in chunks of ROWS_PER_INSERT rows
+ * (every full chunk has the same text) and asks nothing back.
+ */
+async function insertEvents(
+  trx: Executor,
+  insertSql: (rows: number) => string,
+  events: readonly EncodedEvent[],
+  from: number,
+  now: number,
+): Promise<void> {
+  for (let start = from; start < events.length; start += ROWS_PER_INSERT) {
+    const end = Math.min(events.length, start + ROWS_PER_INSERT);
+    const parameters: unknown[] = new Array((end - start) * EVENT_COLUMNS.length);
+    let p = 0;
+    for (let i = start; i < end; i++) {
+      const event = events[i] as EncodedEvent;
+      parameters[p++] = event.kind;
+      parameters[p++] = event.feed;
+      parameters[p++] = event.seq;
+      parameters[p++] = event.bodyJson;
+      parameters[p++] = event.eventTime;
+      parameters[p++] = now;
+    }
+    await trx.executeQuery(CompiledQuery.raw(insertSql(end - start), parameters));
+  }
+}
+
+/** Inserts in order and returns the position of the last row (or `position` when there are none): a checkpoint needs it. */
+async function insertEventsReturning(
+  trx: Executor,
+  events: readonly EncodedEvent[],
+  now: number,
+  position: number,
+): Promise<number> {
+  let last = position;
+  for (let i = 0; i < events.length; i += ROWS_PER_INSERT) {
+    const rows = events.slice(i, i + ROWS_PER_INSERT).map((encoded) => ({
+      kind: encoded.kind,
+      feed: encoded.feed,
+      seq: encoded.seq,
+      body_json: encoded.bodyJson,
+      event_time: encoded.eventTime,
+      recorded_at: now,
+    }));
+    const inserted = await trx.insertInto('market_events').values(rows).returning('position').execute();
+    for (const row of inserted) last = Math.max(last, Number(row.position));
+  }
+  return last;
+}
+
+async function putCheckpoint(
+  db: Executor,
+  position: number,
+  reason: string,
+  state: MarketState,
+  now: number,
+): Promise<void> {
+  const stateJson = JSON.stringify(state);
+  await db
+    .insertInto('market_checkpoints')
+    .values({ position, reason, state_json: stateJson, created_at: now })
+    .onConflict((conflict) =>
+      conflict.column('position').doUpdateSet({ reason, state_json: stateJson, created_at: now }),
+    )
+    .execute();
+}
+
+async function upsertBars(
+  db: Executor,
+  bars: readonly { readonly bar: CodedBar; readonly source: string }[],
+  now: number,
+): Promise<void> {
+  for (let i = 0; i < bars.length; i += ROWS_PER_INSERT) {
+    const rows = bars.slice(i, i + ROWS_PER_INSERT).map(({ bar, source }) => ({
+      code: bar.code,
+      date: bar.date,
+      open: bar.open,
+      high: bar.high,
+      low: bar.low,
+      close: bar.close,
+      volume: bar.volume,
+      source,
+      updated_at: now,
+    }));
+    await db
+      .insertInto('daily_bars')
+      .values(rows)
+      .onConflict((conflict) =>
+        conflict.columns(['code', 'date']).doUpdateSet((eb) => ({
+          open: eb.ref('excluded.open'),
+          high: eb.ref('excluded.high'),
+          low: eb.ref('excluded.low'),
+          close: eb.ref('excluded.close'),
+          volume: eb.ref('excluded.volume'),
+          source: eb.ref('excluded.source'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+}

@@ -1,0 +1,76 @@
+import type { Generated, Kysely } from 'kysely';
+import type { MarketEventKind } from '../../market/book/marketEvent.js';
+import type { Database } from '../database.js';
+
+/**
+ * Tables of the market side (migration 0002), as Kysely sees them. Instants
+ * are epoch milliseconds; prices are integer paisa, index values integer
+ * hundredths of a point.
+ */
+export interface MarketTables {
+  market_events: MarketEventsTable;
+  market_checkpoints: MarketCheckpointsTable;
+  market_instruments: MarketInstrumentsTable;
+  daily_bars: DailyBarsTable;
+  api_tokens: ApiTokensTable;
+}
+
+/** The store's connection seen through the market tables (migration 0002 created them beside the news tables). */
+export function marketTables(db: Kysely<Database>): Kysely<MarketTables> {
+  return db as unknown as Kysely<MarketTables>;
+}
+
+/** The append-only log: `position` is the order in which the market took the events. */
+export interface MarketEventsTable {
+  position: Generated<number>;
+  kind: MarketEventKind;
+  /** Feed and seq of a trade that came with a sequence number; both null otherwise. */
+  feed: string | null;
+  seq: number | null;
+  body_json: string;
+  event_time: number;
+  recorded_at: number;
+}
+
+/** The whole market state after the event at `position` (a day close or an import). */
+export interface MarketCheckpointsTable {
+  position: number;
+  reason: string;
+  state_json: string;
+  created_at: number;
+}
+
+export interface MarketInstrumentsTable {
+  symbol: string;
+  name: string;
+  sector: string;
+  /** Null until the desk knows it: the exchange's closing file does not carry it. */
+  shares_outstanding: number | null;
+  free_float: number | null;
+  updated_at: number;
+}
+
+export interface DailyBarsTable {
+  /** A stock's symbol or an index's code. */
+  code: string;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+  /** Where the bar came from: `close` (the market's own day close), `closing-file`, `csv`. */
+  source: string;
+  updated_at: number;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  name: string;
+  role: string;
+  /** SHA-256 of the token, hex; the token itself is never stored. */
+  token_hash: string;
+  created_at: number;
+  revoked_at: number | null;
+}

@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Sharp } from 'sharp';
+import {
+  checkImageSize,
+  type ImageFormat,
+  MEDIA_MAX_SIDE,
+  type MediaFieldError,
+  RENDITION_FORMATS,
+  type RenditionFormat,
+  renditionExtension,
+  renditionWidths,
+  sniffImageFormat,
+} from '../../news/media.js';
+
+/** An upload decoded and resized, in memory, not yet on disk. */
+export interface ProcessedImage {
+  readonly format: ImageFormat;
+  /** Width and height after EXIF orientation is applied: what readers see. */
+  readonly width: number;
+  readonly height: number;
+  readonly original: Buffer;
+  readonly renditions: readonly { readonly width: number; readonly format: RenditionFormat; readonly data: Buffer }[];
+}
+
+const WEBP_QUALITY = 80;
+const JPEG_QUALITY = 82;
+
+/**
+ * Checks an upload and makes its renditions. The format comes from the magic
+ * bytes and must agree with what the decoder finds; EXIF orientation is
+ * applied and all metadata (camera, GPS position) is dropped from renditions.
+ */
+export async function processUpload(
+  bytes: Buffer,
+): Promise<{ ok: true; image: ProcessedImage } | { ok: false; error: MediaFieldError }> {
+  const format = sniffImageFormat(bytes);
+  if (format === null) {
+    return { ok: false, error: { field: 'file', message: 'Only JPEG, PNG and WebP pictures can be uploaded.' } };
+  }
+  // Loaded on the first upload only: libvips costs about 20 MB of memory that a reader-only node never needs.
+  const { default: sharp } = await import('sharp');
+  const options = { autoOrient: true, failOn: 'error', limitInputPixels: MEDIA_MAX_SIDE * MEDIA_MAX_SIDE } as const;
+  let width: number;
+  let height: number;
+  try {
+    const metadata = await sharp(bytes, options).metadata();
+    if (metadata.format !== format) throw new Error(`decoder found ${metadata.format}`);
+    ({ width, height } = metadata.autoOrient);
+  } catch {
+    return {
+      ok: false,
+      error: {
+        field: 'file',
+        message: `The file starts like a ${format.toUpperCase()} picture but cannot be read as one.`,
+      },
+    };
+  }
+  const sizeProblem = checkImageSize({ width, height });
+  if (sizeProblem !== null) return { ok: false, error: sizeProblem };
+  try {
+    const renditions = await Promise.all(
+      renditionWidths(width).flatMap((target) =>
+        RENDITION_FORMATS.map(async (renditionFormat) => ({
+          width: target,
+          format: renditionFormat,
+          data: await encode(
+            sharp(bytes, options).resize({ width: target, withoutEnlargement: true }),
+            renditionFormat,
+          ),
+        })),
+      ),
+    );
+    return { ok: true, image: { format, width, height, original: bytes, renditions } };
+  } catch {
+    return { ok: false, error: { field: 'file', message: 'The picture is damaged and could not be resized.' } };
+  }
+}
+
+function encode(image: Sharp, format: RenditionFormat): Promise<Buffer> {
+  switch (format) {
+    case 'webp':
+      return image.webp({ quality: WEBP_QUALITY }).toBuffer();
+    case 'jpeg':
+      // JPEG has no transparency: a PNG's transparent parts become white, as on the printed page.
+      return image.flatten({ background: '#ffffff' }).jpeg({ quality: JPEG_QUALITY, mozjpeg: true }).toBuffer();
+  }
+}
+
+/** `{dir}/{id}/{width}.{ext}` */
+export function renditionPath(dir: string, id: number, width: number, format: RenditionFormat): string {
+  return path.join(dir, String(id), `${width}.${renditionExtension(format)}`);
+}
+
+/**
+ * Writes an image's files under `{dir}/{id}` all at once: into a temporary
+ * folder first, then renamed into place, so a reader never finds half a set
+ * and a crash leaves only a temporary folder behind.
+ */
+export async function writeImageFiles(dir: string, id: number, image: ProcessedImage): Promise<void> {
+  const staging = path.join(dir, `.upload-${id}-${randomBytes(6).toString('hex')}`);
+  await mkdir(staging, { recursive: true });
+  try {
+    await writeFile(path.join(staging, `original.${image.format}`), image.original);
+    for (const rendition of image.renditions) {
+      await writeFile(path.join(staging, `${rendition.width}.${renditionExtension(rendition.format)}`), rendition.data);
+    }
+    const target = path.join(dir, String(id));
+    // A folder already there is from an upload whose database row never committed; it is replaced.
+    await rm(target, { recursive: true, force: true });
+    await rename(staging, target);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+export async function removeImageFiles(dir: string, id: number): Promise<void> {
+  await rm(path.join(dir, String(id)), { recursive: true, force: true });
+}

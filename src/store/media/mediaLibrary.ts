@@ -1,0 +1,105 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { MediaAsset, MediaDescription } from '../../news/media.js';
+import type { Database } from '../database.js';
+import { type ProcessedImage, removeImageFiles, writeImageFiles } from './mediaFiles.js';
+import { type MediaTable, mediaTables } from './mediaTables.js';
+
+/** The media library: picture metadata in the database, files under one directory on disk. */
+export interface MediaLibrary {
+  /** Where the files live (`{dir}/{id}/{width}.{webp|jpg}`). */
+  readonly dir: string;
+  /** Stores a processed upload: row and files together, or neither. */
+  add(input: {
+    readonly image: ProcessedImage;
+    readonly description: MediaDescription;
+    readonly by: string;
+    readonly at: Date;
+  }): Promise<MediaAsset>;
+  get(id: number): Promise<MediaAsset | null>;
+  /** The assets of these ids that exist, by id (what an article body's image blocks need). */
+  assets(ids: readonly number[]): Promise<ReadonlyMap<number, MediaAsset>>;
+  /** Newest first. */
+  list(query: { readonly limit: number; readonly offset?: number }): Promise<{ items: MediaAsset[]; total: number }>;
+}
+
+export function createMediaLibrary(database: Kysely<Database>, dir: string): MediaLibrary {
+  const db = mediaTables(database);
+  return {
+    dir,
+
+    async add({ image, description, by, at }) {
+      // The files are written inside the transaction: if writing fails the row is rolled back,
+      // and if the commit fails the files are removed, so the two never disagree for long.
+      let writtenId: number | null = null;
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const row = await trx
+            .insertInto('media')
+            .values({
+              format: image.format,
+              width: image.width,
+              height: image.height,
+              bytes: image.original.length,
+              alt: description.alt,
+              caption: description.caption,
+              credit: description.credit,
+              widths_json: JSON.stringify([...new Set(image.renditions.map((r) => r.width))].sort((a, b) => a - b)),
+              created_at: at.getTime(),
+              created_by: by,
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          await writeImageFiles(dir, row.id, image);
+          writtenId = row.id;
+          return toAsset(row);
+        });
+      } catch (error) {
+        if (writtenId !== null) await removeImageFiles(dir, writtenId);
+        throw error;
+      }
+    },
+
+    async get(id) {
+      const row = await db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
+      return row === undefined ? null : toAsset(row);
+    },
+
+    async assets(ids) {
+      const wanted = [...new Set(ids)];
+      if (wanted.length === 0) return new Map();
+      const rows = await db.selectFrom('media').selectAll().where('id', 'in', wanted).execute();
+      return new Map(rows.map((row) => [row.id, toAsset(row)]));
+    },
+
+    async list(query) {
+      const rows = await db
+        .selectFrom('media')
+        .selectAll()
+        .orderBy('id', 'desc')
+        .limit(query.limit)
+        .offset(query.offset ?? 0)
+        .execute();
+      const { total } = await db
+        .selectFrom('media')
+        .select((eb) => eb.fn.countAll().as('total'))
+        .executeTakeFirstOrThrow();
+      return { items: rows.map(toAsset), total: Number(total) };
+    },
+  };
+}
+
+function toAsset(row: Selectable<MediaTable>): MediaAsset {
+  return {
+    id: row.id,
+    format: row.format,
+    width: row.width,
+    height: row.height,
+    bytes: row.bytes,
+    alt: row.alt,
+    caption: row.caption,
+    credit: row.credit,
+    // Written only by `add` from the widths actually on disk.
+    widths: JSON.parse(row.widths_json) as number[],
+    createdAt: new Date(Number(row.created_at)),
+  };
+}

@@ -1,0 +1,184 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import { after, before, describe, test } from 'node:test';
+import type { Kysely } from 'kysely';
+import {
+  createAccount,
+  DuplicateEmailError,
+  disableAccount,
+  findAccountByEmail,
+  listAccounts,
+  setAccountRole,
+} from '../../src/store/accounts/accounts.js';
+import { type AccountsTables, accountsTables } from '../../src/store/accounts/accountsTables.js';
+import {
+  createSession,
+  endAllSessions,
+  endSession,
+  purgeExpiredSessions,
+  resumeSession,
+} from '../../src/store/accounts/sessions.js';
+import { listAudit, recordAudit } from '../../src/store/audit.js';
+import {
+  openTestStore,
+  POSTGRES_URL,
+  postgresBackend,
+  postgresProblem,
+  redactedUrl,
+  type StoreBackend,
+  sqliteBackend,
+} from '../store/storeBackends.js';
+
+const T0 = new Date('2023-01-31T08:00:00Z');
+const at = (ms: number) => new Date(T0.getTime() + ms);
+const policy = { idleMs: 1000, absoluteMs: 5000 };
+
+function accountsSuite(makeBackend: () => Promise<StoreBackend> | StoreBackend, name: string): void {
+  describe(`accounts, sessions and audit on ${name}`, () => {
+    let backend: StoreBackend;
+    before(async () => {
+      backend = await makeBackend();
+    });
+    after(() => backend.dispose());
+
+    async function fresh(t: TestContext): Promise<Kysely<AccountsTables>> {
+      const opened = await openTestStore(await backend.freshTarget());
+      t.after(() => opened.close());
+      return accountsTables(opened.db);
+    }
+
+    const newAccount = (email: string, role: 'writer' | 'admin' = 'writer') => ({
+      email,
+      name: 'Someone',
+      role,
+      passwordHash: 'scrypt$2$1$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAA',
+      now: T0,
+    });
+
+    test('addresses are unique whatever their case, and found in any case', async (t) => {
+      const db = await fresh(t);
+      const created = await createAccount(db, newAccount('  Desk@Example.COM '));
+      assert.equal(created.email, 'desk@example.com');
+      assert.equal((await findAccountByEmail(db, 'DESK@example.com'))?.id, created.id);
+      await assert.rejects(createAccount(db, newAccount('desk@EXAMPLE.com')), DuplicateEmailError);
+      // The constraint itself holds too, for a writer that skips the check.
+      await assert.rejects(
+        db
+          .insertInto('users')
+          .values({ ...row('desk@example.com') })
+          .execute(),
+      );
+      assert.equal((await listAccounts(db)).length, 1);
+    });
+
+    test('a session resumes until idle or absolute expiry, then is deleted', async (t) => {
+      const db = await fresh(t);
+      const account = await createAccount(db, newAccount('a@example.com'));
+      const issued = await createSession(db, { userId: account.id, now: T0 });
+      const resumed = await resumeSession(db, { token: issued.token, now: at(900), policy });
+      assert.equal(resumed?.account.id, account.id);
+      assert.equal(await resumeSession(db, { token: 'not-a-token', now: at(900), policy }), null);
+      // Idle: last seen at T0 (touches are at most once a minute), so 1000 ms later it is gone.
+      assert.equal(await resumeSession(db, { token: issued.token, now: at(1000), policy }), null);
+      assert.equal((await db.selectFrom('sessions').select('id').execute()).length, 0);
+
+      const busy = await createSession(db, { userId: account.id, now: T0 });
+      const lenient = { idleMs: 120_000, absoluteMs: 180_000 };
+      assert.ok(await resumeSession(db, { token: busy.token, now: at(100_000), policy: lenient }));
+      assert.ok(await resumeSession(db, { token: busy.token, now: at(179_999), policy: lenient }));
+      assert.equal(await resumeSession(db, { token: busy.token, now: at(180_000), policy: lenient }), null);
+    });
+
+    test('ending all sessions, a role change and disabling each void every session', async (t) => {
+      const db = await fresh(t);
+      const account = await createAccount(db, newAccount('b@example.com'));
+      const live = async () => (await db.selectFrom('sessions').select('id').execute()).length;
+      await createSession(db, { userId: account.id, now: T0 });
+      await createSession(db, { userId: account.id, now: T0 });
+      assert.equal(await endAllSessions(db, { userId: account.id, now: at(10) }), 2);
+      const old = await createSession(db, { userId: account.id, now: at(5) });
+      assert.equal(await resumeSession(db, { token: old.token, now: at(20), policy }), null, 'older than valid_after');
+
+      const one = await createSession(db, { userId: account.id, now: at(20) });
+      assert.equal(await setAccountRole(db, { id: account.id, role: 'admin', now: at(30) }), 'writer');
+      assert.equal(await resumeSession(db, { token: one.token, now: at(40), policy }), null);
+      const two = await createSession(db, { userId: account.id, now: at(40) });
+      assert.equal((await resumeSession(db, { token: two.token, now: at(50), policy }))?.account.role, 'admin');
+      assert.equal(await disableAccount(db, { id: account.id, now: at(60) }), true);
+      assert.equal(await disableAccount(db, { id: account.id, now: at(70) }), false);
+      assert.equal(await live(), 0);
+      const three = await createSession(db, { userId: account.id, now: at(80) });
+      assert.equal(await resumeSession(db, { token: three.token, now: at(90), policy }), null, 'disabled');
+      assert.equal(await setAccountRole(db, { id: 999, role: 'admin', now: at(90) }), null);
+    });
+
+    test('endSession and purgeExpiredSessions remove rows', async (t) => {
+      const db = await fresh(t);
+      const account = await createAccount(db, newAccount('c@example.com'));
+      const a = await createSession(db, { userId: account.id, now: T0 });
+      await createSession(db, { userId: account.id, now: at(4000) });
+      await endSession(db, a.token);
+      assert.equal(await resumeSession(db, { token: a.token, now: at(1), policy }), null);
+      assert.equal(await purgeExpiredSessions(db, { now: at(4500), policy }), 0);
+      assert.equal(await purgeExpiredSessions(db, { now: at(5000), policy }), 1);
+    });
+
+    test('audit entries read back newest first, with keyset paging and parsed details', async (t) => {
+      const db = await fresh(t);
+      const account = await createAccount(db, newAccount('d@example.com'));
+      const actor = { kind: 'user', userId: account.id, email: account.email, name: 'D', role: 'writer' } as const;
+      for (let i = 0; i < 5; i++) {
+        await recordAudit(db, {
+          at: at(i),
+          actor,
+          action: 'article.save',
+          subject: { type: 'article', id: i },
+          details: { i },
+        });
+      }
+      await recordAudit(db, { at: at(9), actor: { kind: 'system', name: 'cli' }, action: 'user.create' });
+      const page = await listAudit(db, { limit: 3 });
+      assert.deepEqual(
+        page.map((e) => e.action),
+        ['user.create', 'article.save', 'article.save'],
+      );
+      assert.deepEqual(page[0]?.actor, { kind: 'system', id: null, name: 'cli' });
+      assert.equal(page[0]?.subject, null);
+      assert.deepEqual(page[1]?.details, { i: 4 });
+      assert.deepEqual(page[1]?.actor, { kind: 'user', id: account.id, name: 'D' });
+      assert.deepEqual(page[1]?.subject, { type: 'article', id: '4' });
+      const rest = await listAudit(db, { limit: 10, beforeId: page[2]?.id ?? 0 });
+      assert.deepEqual(
+        rest.map((e) => e.details.i),
+        [2, 1, 0],
+      );
+      assert.equal(rest[0]?.at.getTime(), at(2).getTime());
+    });
+  });
+}
+
+function row(email: string) {
+  return {
+    email,
+    name: 'x',
+    role: 'writer',
+    password_hash: 'x',
+    created_at: T0.getTime(),
+    disabled_at: null,
+    sessions_valid_after: T0.getTime(),
+  };
+}
+
+accountsSuite(sqliteBackend, 'SQLite');
+
+const problem = await postgresProblem(POSTGRES_URL);
+if (problem === null) {
+  accountsSuite(() => postgresBackend(POSTGRES_URL), 'PostgreSQL');
+} else if (process.env.CI === 'true') {
+  test('accounts on PostgreSQL', () =>
+    assert.fail(`PostgreSQL not reachable at ${redactedUrl(POSTGRES_URL)}: ${problem}`));
+} else {
+  test('accounts on PostgreSQL', {
+    skip: `PostgreSQL not reachable at ${redactedUrl(POSTGRES_URL)}: ${problem}`,
+  }, () => {});
+}
