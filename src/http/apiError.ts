@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
+import type { FieldProblem } from '../shared/outcome.js';
 
 /** Every API error has this shape: the status text, a sentence for people, and per-field reasons when there are some. */
 export const ApiErrorSchema = Type.Object({
@@ -9,12 +10,7 @@ export const ApiErrorSchema = Type.Object({
   details: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
 });
 
-export interface ApiErrorDetail {
-  readonly field: string;
-  readonly message: string;
-}
-
-export function apiErrorBody(status: number, message: string, details?: readonly ApiErrorDetail[]) {
+export function apiErrorBody(status: number, message: string, details?: readonly FieldProblem[]) {
   return {
     error: STATUS_CODES[status] ?? 'Error',
     message,
@@ -26,7 +22,7 @@ export function sendApiError(
   reply: FastifyReply,
   status: number,
   message: string,
-  details?: readonly ApiErrorDetail[],
+  details?: readonly FieldProblem[],
 ): FastifyReply {
   return reply
     .code(status)

@@ -1,9 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import { commitPrintPlan } from '../../desk/print/commitPrintPlan.js';
-import { type ApiErrorDetail, ApiErrorSchema, sendApiError } from '../../http/apiError.js';
+import { ApiErrorSchema, sendApiError } from '../../http/apiError.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { applyPrintEdit, emptyPlan, type PrintPlan, PrintPlanError } from '../../news/printEdition.js';
+import type { FieldProblem } from '../../shared/outcome.js';
 import { parseEditionDate } from '../../site/routes/printRoutes.js';
 import type { Database } from '../../store/database.js';
 import { loadPrintPlan, summariesByIds } from '../../store/print/printEditionPlan.js';
@@ -143,8 +144,8 @@ async function layoutJson(ctx: AdminContext, date: string) {
 }
 
 /** Every reason the layout cannot be saved: a page listed twice, a story placed twice, unknown or unpublished. */
-async function layoutProblems(db: Kysely<Database>, pages: readonly PageInput[]): Promise<ApiErrorDetail[]> {
-  const problems: ApiErrorDetail[] = [];
+async function layoutProblems(db: Kysely<Database>, pages: readonly PageInput[]): Promise<FieldProblem[]> {
+  const problems: FieldProblem[] = [];
   const seenPages = new Set<number>();
   const seenIds = new Set<number>();
   pages.forEach((page, index) => {

@@ -1,12 +1,13 @@
 import type { Static } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { MarketEventError } from '../../engine/marketRecorder.js';
-import { type ApiErrorDetail, ApiErrorSchema, sendApiError } from '../../http/apiError.js';
+import { ApiErrorSchema, sendApiError } from '../../http/apiError.js';
 import { strictBodyErrors, strictBodyValidator } from '../../http/strictBodyValidator.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import type { MarketEvent, MarketEventOutcome } from '../../market/book/marketEvent.js';
 import type { CorporateAction } from '../../market/corporateActions/corporateAction.js';
 import { parseRupees } from '../../market/money/money.js';
+import type { FieldProblem } from '../../shared/outcome.js';
 import type { SiteContext } from '../siteContext.js';
 import type { MarketFeedDeps } from '../siteDeps.js';
 import { requireRole } from './marketFeedAuth.js';
@@ -55,7 +56,7 @@ function registerFeedRoutes(app: TypeBoxApp, site: SiteContext): void {
     { onRequest, bodyLimit: BODY_LIMIT, schema: { body: TradesBody, response: { 200: TradesResponse, ...ERRORS } } },
     async (request, reply) => {
       const { feed: feedName, trades } = request.body;
-      const problems: ApiErrorDetail[] = [];
+      const problems: FieldProblem[] = [];
       const events = trades.map((trade, i): MarketEvent => {
         const time = instant(trade.time, `trades.${i}.time`, problems);
         return {
@@ -88,7 +89,7 @@ function registerFeedRoutes(app: TypeBoxApp, site: SiteContext): void {
     '/api/v1/market/fx',
     { onRequest, schema: { body: FxBody, response: { 200: ItemsResponse, ...ERRORS } } },
     async (request, reply) => {
-      const problems: ApiErrorDetail[] = [];
+      const problems: FieldProblem[] = [];
       const events = request.body.rates.map((rate, i): MarketEvent => {
         const update = {
           pair: rate.pair,
@@ -110,7 +111,7 @@ function registerFeedRoutes(app: TypeBoxApp, site: SiteContext): void {
     '/api/v1/market/corporate-actions',
     { onRequest, schema: { body: CorporateActionsBody, response: { 200: ItemsResponse, ...ERRORS } } },
     async (request, reply) => {
-      const problems: ApiErrorDetail[] = [];
+      const problems: FieldProblem[] = [];
       const now = site.deps.now();
       const events: MarketEvent[] = [];
       request.body.actions.forEach((raw, i) => {
@@ -159,12 +160,12 @@ async function recordBatch(
 }
 
 /** A 400 whose sentence names the fields too, as the schema's own errors do. */
-function sendUnreadable(reply: FastifyReply, items: string, problems: readonly ApiErrorDetail[]) {
+function sendUnreadable(reply: FastifyReply, items: string, problems: readonly FieldProblem[]) {
   const named = problems.slice(0, 10).map((problem) => `${problem.field} ${problem.message}`);
   return sendApiError(reply, 400, `Some ${items} could not be read; none was taken: ${named.join('; ')}.`, problems);
 }
 
-function instant(text: string, field: string, problems: ApiErrorDetail[]): Date {
+function instant(text: string, field: string, problems: FieldProblem[]): Date {
   const time = parseInstant(text);
   if (time !== null) return time;
   problems.push({ field, message: 'must be an instant that exists, e.g. 2024-08-02T05:31:07.120Z' });
@@ -206,7 +207,7 @@ function itemResult(outcome: MarketEventOutcome): { status: 'accepted' | 'schedu
 type RawAction = Static<typeof CorporateActionsBody>['actions'][number];
 
 /** The kind's own fields must be there; a missing one is a 400 like any schema error. */
-function corporateAction(raw: RawAction, field: string, problems: ApiErrorDetail[]): CorporateAction | null {
+function corporateAction(raw: RawAction, field: string, problems: FieldProblem[]): CorporateAction | null {
   const base = { symbol: raw.symbol, exDate: raw.exDate };
   const missing = (name: string) => {
     problems.push({ field: `${field}.${name}`, message: `is required for a ${raw.type}` });
