@@ -1,4 +1,4 @@
-import { karachiDateKey } from '../time/pakistanTime.js';
+import { karachiDateKey } from '../shared/pakistanTime.js';
 import type { ArticleStatus } from './workflow.js';
 
 /** Where a story shows on the reader site: its section, its tags, and the print edition of its day. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Article } from '../../src/news/article.js';
-import { formatPublished } from '../../src/time/pakistanTime.js';
+import { formatPublished } from '../../src/shared/pakistanTime.js';
 import { launchChromium } from '../support/browser.js';
 import { requireTools, skipUnlessAvailable } from '../support/environment.js';
 import { articlePath } from '../support/sitePages.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { canonicalTag, canonicalTags } from '../../news/tag.js';
-import { karachiDateKey } from '../../time/pakistanTime.js';
+import { karachiDateKey } from '../../shared/pakistanTime.js';
 import { DEFAULT_DEMO_SEED, generateDemoNews } from './generateDemoNews.js';
 
 const now = new Date('2023-01-31T13:03:00Z');

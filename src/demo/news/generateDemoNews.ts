@@ -1,7 +1,7 @@
 import type { ArticleDraft } from '../../news/article.js';
 import { slugify } from '../../news/slug.js';
 import { canonicalTag } from '../../news/tag.js';
-import { karachiWeekdayName } from '../../time/pakistanTime.js';
+import { karachiWeekdayName } from '../../shared/pakistanTime.js';
 import { writeDemoComments } from './demoComments.js';
 import type { DemoNews } from './demoNews.js';
 import type { MarketDay } from './marketDays.js';

@@ -1,4 +1,4 @@
-import { karachiTime } from '../../time/pakistanTime.js';
+import { KARACHI_UTC_OFFSET_MS, karachiTime } from '../../shared/pakistanTime.js';
 import type { Rng } from './prng.js';
 import type { DemoSectionSlug } from './sectionDesks.js';
 
@@ -17,8 +17,7 @@ export interface PublicationDay {
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
-/** Pakistan Standard Time is UTC+5 all year. */
-const KARACHI_OFFSET = 5 * HOUR;
+const KARACHI_OFFSET = KARACHI_UTC_OFFSET_MS;
 
 // Every day carries the core mix; the extras vary the volume and the balance.
 const CORE_MIX: readonly DemoSectionSlug[] = [

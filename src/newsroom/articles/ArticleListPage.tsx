@@ -2,7 +2,7 @@ import type { Section } from '../../news/article.js';
 import type { Actor } from '../../news/roles.js';
 import { ARTICLE_STATUSES, type ArticleStatus, statusLabel } from '../../news/workflow.js';
 import type { EditorialListItem } from '../../store/articles/articleWorkflow.js';
-import { formatPublished } from '../../time/pakistanTime.js';
+import { formatPublished } from '../../shared/pakistanTime.js';
 import { AdminLayout, type Flash } from '../pages/AdminLayout.js';
 import { AdminTable } from '../pages/AdminTable.js';
 

@@ -8,7 +8,7 @@ import { diffArticleFields } from '../../news/revisionDiff.js';
 import type { Actor } from '../../news/roles.js';
 import { isArticleStatus, isWorkflowAction } from '../../news/workflow.js';
 import type { EditorialArticle } from '../../store/articles/articleWorkflow.js';
-import { parseKarachiLocal } from '../../time/karachiLocalTime.js';
+import { parseKarachiLocal } from '../../shared/pakistanTime.js';
 import type { AdminContext } from '../http/adminContext.js';
 import { sendAdminPage, sendAdminRefusal } from '../http/adminPages.js';
 import { csrfTokenFor } from '../http/csrf.js';
@@ -200,7 +200,7 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
     { ...write, schema: { params: IdParams, querystring: NoticeQuery } },
     async (request, reply) => {
       const article = await workflow.get(request.params.id);
-      if (article === null) return sendAdminRefusal(reply, 404, 'No such article', 'There is no article with this id.');
+      if (article === null) return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
       const flash = noticeFlash(NOTICES, request.query.notice);
       return renderEditor(request, reply, {
         article,
@@ -216,11 +216,11 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
     { ...write, bodyLimit: FORM_LIMIT, schema: { params: IdParams, body: FormBody } },
     async (request, reply) => {
       const article = await workflow.get(request.params.id);
-      if (article === null) return sendAdminRefusal(reply, 404, 'No such article', 'There is no article with this id.');
+      if (article === null) return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
       const values = readForm(request.body);
       const baseRevision = Number.parseInt(request.body.baseRevision ?? '', 10);
       if (!Number.isSafeInteger(baseRevision) || baseRevision < 0) {
-        return sendAdminRefusal(reply, 400, 'Bad request', 'The form did not say which revision it edits.');
+        return sendAdminRefusal(reply, 'malformed', 'Bad request', 'The form did not say which revision it edits.');
       }
       const op = readOp(request.body);
       if (op.kind !== 'save') {
@@ -271,9 +271,9 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
     },
     async (request, reply) => {
       const article = await workflow.get(request.params.id);
-      if (article === null) return sendAdminRefusal(reply, 404, 'No such article', 'There is no article with this id.');
+      if (article === null) return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
       const { action, at, confirm } = request.body;
-      if (!isWorkflowAction(action)) return sendAdminRefusal(reply, 400, 'Bad request', 'Choose an action.');
+      if (!isWorkflowAction(action)) return sendAdminRefusal(reply, 'malformed', 'Bad request', 'Choose an action.');
       const invalid = (field: string, message: string) =>
         refuseInEditor(request, reply, article, { ok: false, status: 422, message, errors: [{ field, message }] });
       let when: Date | undefined;
@@ -312,10 +312,10 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
     },
     async (request, reply) => {
       const article = await workflow.get(request.params.id);
-      if (article === null) return sendAdminRefusal(reply, 404, 'No such article', 'There is no article with this id.');
+      if (article === null) return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
       const { kind, text } = request.body;
       if (kind !== 'correction' && kind !== 'update') {
-        return sendAdminRefusal(reply, 400, 'Bad request', 'A note is a correction or an update.');
+        return sendAdminRefusal(reply, 'malformed', 'Bad request', 'A note is a correction or an update.');
       }
       const result = await desk.correct(actorOf(request), { id: article.id, kind, text: text ?? '' });
       if (!result.ok) return refuseInEditor(request, reply, article, result);
@@ -328,7 +328,7 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
     { ...write, schema: { params: IdParams, querystring: NoticeQuery } },
     async (request, reply) => {
       const article = await workflow.get(request.params.id);
-      if (article === null) return sendAdminRefusal(reply, 404, 'No such article', 'There is no article with this id.');
+      if (article === null) return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
       const actor = actorOf(request);
       return sendAdminPage(
         reply,
@@ -360,7 +360,7 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
         workflow.revision(id, request.query.to),
       ]);
       if (article === null || older === null || newer === null) {
-        return sendAdminRefusal(reply, 404, 'No such revision', 'There is no such revision of this article.');
+        return sendAdminRefusal(reply, 'not-found', 'No such revision', 'There is no such revision of this article.');
       }
       return sendAdminPage(
         reply,
@@ -391,10 +391,10 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
     async (request, reply) => {
       const { id, number } = request.params;
       const article = await workflow.get(id);
-      if (article === null) return sendAdminRefusal(reply, 404, 'No such article', 'There is no article with this id.');
+      if (article === null) return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
       const baseRevision = Number.parseInt(request.body.baseRevision ?? '', 10);
       if (!Number.isSafeInteger(baseRevision)) {
-        return sendAdminRefusal(reply, 400, 'Bad request', 'The form did not say which revision it restores over.');
+        return sendAdminRefusal(reply, 'malformed', 'Bad request', 'The form did not say which revision it restores over.');
       }
       const result = await desk.restore(actorOf(request), { id, number, baseRevision });
       if (!result.ok) return refuseInEditor(request, reply, article, result);
@@ -404,7 +404,7 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
 
   app.get('/admin/articles/:id/preview', { ...write, schema: { params: IdParams } }, async (request, reply) => {
     const page = await renderArticlePreview(ctx, request.params.id);
-    if (page === null) return sendAdminRefusal(reply, 404, 'No such article', 'There is no article with this id.');
+    if (page === null) return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
     return sendAdminPage(reply, page);
   });
 }

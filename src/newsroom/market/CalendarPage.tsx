@@ -1,7 +1,7 @@
 import type { MarketStatusView } from '../../market/book/marketSnapshot.js';
 import type { SessionSchedule, TradingCalendar, Weekday } from '../../market/sessions/tradingCalendar.js';
 import { CSRF_FIELD } from '../http/csrf.js';
-import { karachiTime } from './deskFormat.js';
+import { karachiStamp } from './deskFormat.js';
 import type { DeskProblem } from './deskInput.js';
 import { type DeskPageProps, Field, MarketDeskLayout, ProblemList } from './MarketDeskLayout.js';
 import { SCHEDULE_FIELDS } from './scheduleForm.js';
@@ -27,7 +27,7 @@ export function CalendarPage(props: CalendarPageProps) {
     <MarketDeskLayout title="Trading calendar" path="/admin/market/calendar" {...props}>
       <p>
         Now: <strong>{props.status?.text ?? 'No trading calendar'}</strong>
-        {props.status?.nextChange ? `, until ${karachiTime(props.status.nextChange)}` : null}. Today is {props.today}{' '}
+        {props.status?.nextChange ? `, until ${karachiStamp(props.status.nextChange)}` : null}. Today is {props.today}{' '}
         (Karachi, UTC{calendar.utcOffsetMinutes >= 0 ? '+' : '−'}
         {Math.abs(calendar.utcOffsetMinutes / 60)}).
       </p>

@@ -1,6 +1,6 @@
 import type { CorporateAction, ExAdjustment } from '../../market/corporateActions/corporateAction.js';
 import { CSRF_FIELD } from '../http/csrf.js';
-import { count, karachiTime, percentOf, rupees } from './deskFormat.js';
+import { count, karachiStamp, percentOf, rupees } from './deskFormat.js';
 import type { FormFields } from './deskForms.js';
 import type { DeskProblem } from './deskInput.js';
 import { type DeskPageProps, Field, MarketDeskLayout, ProblemList } from './MarketDeskLayout.js';
@@ -144,7 +144,7 @@ export function CorporateActionsPage(props: CorporateActionsPageProps) {
                   <td>{entry.action.symbol}</td>
                   <td>{describeAction(entry.action)}</td>
                   <td>{entry.action.exDate}</td>
-                  <td>{karachiTime(entry.recordedAt)}</td>
+                  <td>{karachiStamp(entry.recordedAt)}</td>
                   <td>{entry.pending ? 'Pending' : 'Applied'}</td>
                 </tr>
               ))}

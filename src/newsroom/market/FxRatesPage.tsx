@@ -1,6 +1,6 @@
 import { FX_PAIRS } from '../../market/fx/fxBook.js';
 import { CSRF_FIELD } from '../http/csrf.js';
-import { karachiTime, rupees } from './deskFormat.js';
+import { karachiStamp, rupees } from './deskFormat.js';
 import type { FormFields } from './deskForms.js';
 import type { DeskProblem } from './deskInput.js';
 import type { FxRow } from './deskViews.js';
@@ -47,7 +47,7 @@ export function FxRatesPage(props: FxRatesPageProps) {
                   {row.previousDate === null ? '' : ` on ${row.previousDate}`}
                 </td>
                 <td>{row.rate.source}</td>
-                <td>{karachiTime(row.rate.time)}</td>
+                <td>{karachiStamp(row.rate.time)}</td>
               </tr>
             ))}
           </tbody>

@@ -2,7 +2,7 @@ import type { ImportReport } from '../../ingest/marketImport.js';
 import type { MarketStatusView } from '../../market/book/marketSnapshot.js';
 import type { EndOfDay } from '../../market/endOfDay/closingRules.js';
 import { CSRF_FIELD } from '../http/csrf.js';
-import { count, karachiTime } from './deskFormat.js';
+import { count, karachiStamp } from './deskFormat.js';
 import type { DeskProblem } from './deskInput.js';
 import { type DeskPageProps, Field, MarketDeskLayout, ProblemList } from './MarketDeskLayout.js';
 
@@ -39,7 +39,7 @@ export function MarketOverviewPage(props: MarketOverviewProps) {
         <dt>Market status</dt>
         <dd>
           {props.status === null ? 'No trading calendar' : props.status.text}
-          {props.status?.nextChange ? ` (changes ${karachiTime(props.status.nextChange)})` : null}
+          {props.status?.nextChange ? ` (changes ${karachiStamp(props.status.nextChange)})` : null}
         </dd>
         <dt>Today (Karachi)</dt>
         <dd>{props.today}</dd>

@@ -1,4 +1,5 @@
 import { formatRupees, groupThousands, type Paisa } from '../../market/money/money.js';
+import { toKarachiLocal } from '../../shared/pakistanTime.js';
 
 /** Rupees with thousands separators, two decimals: `1,234.50`. */
 export function rupees(amount: Paisa): string {
@@ -26,9 +27,8 @@ export function count(value: number): string {
 }
 
 /** An instant on Karachi's clock, `2023-01-31 16:05 PKT`. */
-export function karachiTime(at: Date): string {
-  const local = new Date(at.getTime() + 5 * 60 * 60 * 1000).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 16)} PKT`;
+export function karachiStamp(at: Date): string {
+  return `${toKarachiLocal(at).replace('T', ' ')} PKT`;
 }
 
 /** The engine's and the importers' reasons are phrases ("unknown symbol X"); the desk shows sentences. */

@@ -4,7 +4,7 @@ import { actorOf } from '../http/guard.js';
 import { noticeFlash } from '../http/noticeFlash.js';
 import type { Flash } from '../pages/AdminLayout.js';
 import { CalendarPage } from './CalendarPage.js';
-import { karachiTime } from './deskFormat.js';
+import { karachiStamp } from './deskFormat.js';
 import { type FormFields, readFxForm } from './deskForms.js';
 import { type DeskProblem, FieldReader } from './deskInput.js';
 import { DESK_GUARD, type DeskRoutes, FormBody, formFields, NoticeQuery, pageBasics } from './deskRouteKit.js';
@@ -27,7 +27,7 @@ export function registerFxCalendarPageRoutes({ app, ctx, desk }: DeskRoutes): vo
     reply: FastifyReply,
     input: { form?: FormFields; problems?: readonly DeskProblem[]; flash?: Flash; status?: number } = {},
   ) => {
-    const [date = '', clock = ''] = karachiTime(ctx.now()).split(' ');
+    const [date = '', clock = ''] = karachiStamp(ctx.now()).split(' ');
     return sendAdminPage(
       reply,
       <FxRatesPage

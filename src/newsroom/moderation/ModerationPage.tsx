@@ -8,7 +8,7 @@ import type {
   QueuedComment,
 } from '../../store/comments/moderation.js';
 import { MODERATION_FILTERS } from '../../store/comments/moderation.js';
-import { formatPublished } from '../../time/pakistanTime.js';
+import { formatPublished } from '../../shared/pakistanTime.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { AdminLayout, type Flash } from '../pages/AdminLayout.js';
 import { AdminTable } from '../pages/AdminTable.js';

@@ -5,7 +5,7 @@ import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { applyPrintEdit, emptyPlan, type PrintEdit, type PrintPlan, PrintPlanError } from '../../news/printEdition.js';
 import { parseEditionDate } from '../../site/routes/printRoutes.js';
 import { loadPrintPlan, searchPublishedByHeadline, summariesByIds } from '../../store/print/printEditionPlan.js';
-import { karachiDateKey } from '../../time/pakistanTime.js';
+import { karachiDateKey } from '../../shared/pakistanTime.js';
 import type { AdminContext } from '../http/adminContext.js';
 import { sendAdminPage, sendAdminRefusal } from '../http/adminPages.js';
 import { csrfTokenFor } from '../http/csrf.js';
@@ -41,7 +41,7 @@ export function registerPrintDeskRoutes(app: TypeBoxApp, ctx: AdminContext): voi
     },
     async (request, reply) => {
       if (parseEditionDate(request.params.date) === null) {
-        return sendAdminRefusal(reply, 400, 'Not a date', 'Editions are found by date, like 2023-01-31.');
+        return sendAdminRefusal(reply, 'malformed', 'Not a date', 'Editions are found by date, like 2023-01-31.');
       }
       return sendDesk(ctx, request, reply, { date: request.params.date, search: request.query.q?.trim() ?? '' });
     },
@@ -68,11 +68,11 @@ export function registerPrintDeskRoutes(app: TypeBoxApp, ctx: AdminContext): voi
     async (request, reply) => {
       const { date } = request.params;
       if (parseEditionDate(date) === null)
-        return sendAdminRefusal(reply, 400, 'Not a date', 'Editions are found by date.');
+        return sendAdminRefusal(reply, 'malformed', 'Not a date', 'Editions are found by date.');
       const edit = editOf(request.body);
-      if (edit === null) return sendAdminRefusal(reply, 400, 'Incomplete', 'This change needs a story and a page.');
+      if (edit === null) return sendAdminRefusal(reply, 'malformed', 'Incomplete', 'This change needs a story and a page.');
       if (edit.kind === 'add' && (await summariesByIds(ctx.db, [edit.articleId])).length === 0) {
-        return sendAdminRefusal(reply, 404, 'No such story', `There is no story ${edit.articleId}.`);
+        return sendAdminRefusal(reply, 'not-found', 'No such story', `There is no story ${edit.articleId}.`);
       }
       const back = `/admin/print/${date}${request.body.q ? `?q=${encodeURIComponent(request.body.q)}` : ''}`;
       const before = await loadPrintPlan(ctx.db, date);
@@ -92,7 +92,7 @@ export function registerPrintDeskRoutes(app: TypeBoxApp, ctx: AdminContext): voi
   app.post('/admin/print/:date/seed', { ...guard, schema: { params: DateParams } }, async (request, reply) => {
     const { date } = request.params;
     if (parseEditionDate(date) === null)
-      return sendAdminRefusal(reply, 400, 'Not a date', 'Editions are found by date.');
+      return sendAdminRefusal(reply, 'malformed', 'Not a date', 'Editions are found by date.');
     const edition = await ctx.site.deps.store.printEdition(date);
     const plan = edition.articles.reduce<PrintPlan>(
       (draft, story) => applyPrintEdit(draft, { kind: 'add', articleId: story.id, page: story.printPage ?? 1 }),
@@ -105,7 +105,7 @@ export function registerPrintDeskRoutes(app: TypeBoxApp, ctx: AdminContext): voi
   app.post('/admin/print/:date/clear', { ...guard, schema: { params: DateParams } }, async (request, reply) => {
     const { date } = request.params;
     if (parseEditionDate(date) === null)
-      return sendAdminRefusal(reply, 400, 'Not a date', 'Editions are found by date.');
+      return sendAdminRefusal(reply, 'malformed', 'Not a date', 'Editions are found by date.');
     await commitPrintPlan(ctx, actorOf(request), emptyPlan(date), { kind: 'clear' });
     return reply.redirect(`/admin/print/${date}`, 303);
   });

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { MarketSnapshot } from '../../market/book/marketSnapshot.js';
 import type { Section } from '../../news/article.js';
-import { formatMastheadDate } from '../../time/pakistanTime.js';
+import { formatMastheadDate } from '../../shared/pakistanTime.js';
 import { Masthead } from './Masthead.js';
 import { Ticker } from './Ticker.js';
 

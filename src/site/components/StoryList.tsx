@@ -1,6 +1,6 @@
 import { articleUrl } from '../../http/siteUrls.js';
 import type { ArticleSummary, Section } from '../../news/article.js';
-import { formatPublished } from '../../time/pakistanTime.js';
+import { formatPublished } from '../../shared/pakistanTime.js';
 import { bylineName } from './bylineName.js';
 
 /** A list of headlines with summary and credit; `level` keeps the heading outline right where it is used. */

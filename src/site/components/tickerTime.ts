@@ -1,10 +1,8 @@
-// Pakistan has kept UTC+5 without daylight saving since 2009 (src/time/pakistanTime.ts),
-// so a fixed offset is exact and lets the browser island format the same way without Intl time zones.
-const KARACHI_OFFSET_MS = 5 * 60 * 60 * 1000;
+import { KARACHI_UTC_OFFSET_MS } from '../../shared/pakistanTime.js';
 
 /** `06:03:12 pm`: when the ticker was last updated, Pakistan time. */
 export function formatTickerTime(instant: Date): string {
-  const karachi = new Date(instant.getTime() + KARACHI_OFFSET_MS);
+  const karachi = new Date(instant.getTime() + KARACHI_UTC_OFFSET_MS);
   const hour = karachi.getUTCHours();
   const hour12 = hour % 12 === 0 ? 12 : hour % 12;
   const pad = (value: number) => String(value).padStart(2, '0');

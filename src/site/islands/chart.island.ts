@@ -14,12 +14,13 @@ import {
   type Time,
   type UTCTimestamp,
 } from 'lightweight-charts';
+import { KARACHI_UTC_OFFSET_MS } from '../../shared/pakistanTime.js';
 import type { ChartSpec, LiveSource } from '../markets/chartSpec.js';
 import { applyEntry, liveElements, type StreamEntry } from './liveFigures.js';
 
 const STREAM = '/api/v1/market/stream';
 // The time axis shows UTC; shifting by Pakistan's fixed +5 h makes it read Karachi time.
-const PKT_SECONDS = 5 * 3600;
+const PKT_SECONDS = KARACHI_UTC_OFFSET_MS / 1000;
 const COLOURS = { up: '#0a6b2e', down: '#b3261e', line: '#0b4f8a', grid: '#ece9e1', text: '#1a1a1a' };
 const LINE_COLOURS = ['#0b4f8a', '#7a1020', '#0a6b2e', '#6b4f00'];
 

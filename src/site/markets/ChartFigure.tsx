@@ -3,7 +3,7 @@ import type { IntradayPoint } from '../../market/quotes/intradaySeries.js';
 import { ScrollRegion } from '../components/ScrollRegion.js';
 import { type ChartSpec, chartJson } from './chartSpec.js';
 import { hundredthsText } from './marketFigures.js';
-import { karachiClock } from './stockFigures.js';
+import { karachiClockOfSeconds } from './stockFigures.js';
 
 /**
  * A chart as the page carries it: the figures as a table (in a `<details>`,
@@ -71,7 +71,7 @@ export function IntradayTable(props: {
         <tbody>
           {props.points.map((point) => (
             <tr key={point.time}>
-              <th scope="row">{karachiClock(point.time)}</th>
+              <th scope="row">{karachiClockOfSeconds(point.time)}</th>
               <td>{hundredthsText(point.value)}</td>
             </tr>
           ))}

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { MARKETS_URL } from '../../http/siteUrls.js';
 import type { Direction } from '../../market/book/marketSnapshot.js';
-import { formatPublished } from '../../time/pakistanTime.js';
+import { formatPublished } from '../../shared/pakistanTime.js';
 import { LiveMove } from './LiveMove.js';
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { basisPointsText, karachiClock, largeRupeesText, shortDate } from './stockFigures.js';
+import { basisPointsText, karachiClockOfSeconds, largeRupeesText, shortDate } from './stockFigures.js';
 
 test('large sums read in billions or millions, rounded half up exactly', () => {
   assert.equal(largeRupeesText(4_300_000_000n * 8780n), 'Rs 377.54 billion');
@@ -13,6 +13,6 @@ test('large sums read in billions or millions, rounded half up exactly', () => {
 test('weights, clock times and dates', () => {
   assert.equal(basisPointsText(1234), '12.34%');
   assert.equal(basisPointsText(5), '0.05%');
-  assert.equal(karachiClock(Date.parse('2023-01-31T09:05:00Z') / 1000), '14:05');
+  assert.equal(karachiClockOfSeconds(Date.parse('2023-01-31T09:05:00Z') / 1000), '14:05');
   assert.equal(shortDate('2023-01-31'), '31 Jan 2023');
 });

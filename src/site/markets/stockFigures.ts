@@ -1,4 +1,5 @@
 import { groupThousands } from '../../market/money/money.js';
+import { karachiClock } from '../../shared/pakistanTime.js';
 
 // Figures a stock or index page writes beyond prices: counts, money in
 // billions, weights and shares of an index.
@@ -31,9 +32,9 @@ export function basisPointsText(basisPoints: number): string {
   return `${Math.trunc(basisPoints / 100)}.${String(basisPoints % 100).padStart(2, '0')}%`;
 }
 
-/** Epoch seconds as Karachi clock time, `14:05` (PKT is UTC+5 all year). */
-export function karachiClock(epochSeconds: number): string {
-  return new Date((epochSeconds + 5 * 3600) * 1000).toISOString().slice(11, 16);
+/** Epoch seconds as Karachi clock time, `14:05`. */
+export function karachiClockOfSeconds(epochSeconds: number): string {
+  return karachiClock(new Date(epochSeconds * 1000));
 }
 
 /** `31 Jan 2023` from `2023-01-31`. */

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { articleUrl, printUrl, sectionNavUrl, sectionUrl, stockUrl, tagUrl } from '../../http/siteUrls.js';
 import type { Article, ArticleSummary } from '../../news/article.js';
 import type { Comment } from '../../news/comment.js';
-import { formatPublished, karachiDateKey } from '../../time/pakistanTime.js';
+import { formatPublished, karachiDateKey } from '../../shared/pakistanTime.js';
 import { bylineName } from '../components/bylineName.js';
 import { Layout, type PageChrome } from '../components/Layout.js';
 import { ArticleBody } from './ArticleBody.js';

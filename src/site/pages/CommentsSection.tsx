@@ -1,6 +1,6 @@
 import type { Comment } from '../../news/comment.js';
 import { COMMENT_MAX_CHARS, type CommentField, type CommentFieldError } from '../../news/commentRules.js';
-import { formatPublished } from '../../time/pakistanTime.js';
+import { formatPublished } from '../../shared/pakistanTime.js';
 
 /** What the reader typed and what was wrong with it, when the form comes back. */
 export interface CommentFormState {

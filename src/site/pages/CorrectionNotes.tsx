@@ -1,5 +1,5 @@
 import type { Correction } from '../../news/article.js';
-import { karachiTime } from '../../time/pakistanTime.js';
+import { karachiTime } from '../../shared/pakistanTime.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

@@ -2,7 +2,7 @@ import { CURRENCY_URL } from '../../http/siteUrls.js';
 import type { FxRateView, MarketSnapshot } from '../../market/book/marketSnapshot.js';
 import type { FxDailyRate } from '../../market/fx/fxBook.js';
 import { formatRupees } from '../../market/money/money.js';
-import { formatPublished } from '../../time/pakistanTime.js';
+import { formatPublished } from '../../shared/pakistanTime.js';
 import { Layout, type PageChrome } from '../components/Layout.js';
 import { ScrollRegion } from '../components/ScrollRegion.js';
 import { ChartCredit, ChartFigure } from '../markets/ChartFigure.js';

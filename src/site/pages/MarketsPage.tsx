@@ -4,7 +4,7 @@ import { formatRupees, type Paisa } from '../../market/money/money.js';
 import type { IntradayPoint } from '../../market/quotes/intradaySeries.js';
 import { marketBreadth, sectorPerformance } from '../../market/quotes/marketMovers.js';
 import type { ArticleSummary, Section } from '../../news/article.js';
-import { formatPublished } from '../../time/pakistanTime.js';
+import { formatPublished } from '../../shared/pakistanTime.js';
 import { Layout, type PageChrome } from '../components/Layout.js';
 import { ScrollRegion } from '../components/ScrollRegion.js';
 import { StoryList } from '../components/StoryList.js';

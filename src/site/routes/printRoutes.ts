@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { h } from 'preact';
 import { printUrl } from '../../http/siteUrls.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
-import { formatMastheadDate } from '../../time/pakistanTime.js';
+import { formatMastheadDate } from '../../shared/pakistanTime.js';
 import { renderDocument } from '../components/renderDocument.js';
 import { PrintEditionPage } from '../pages/PrintEditionPage.js';
 import type { SiteContext } from '../siteContext.js';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { karachiDateOf, karachiDayRange } from '../../time/karachiDay.js';
+import { karachiDateOf, karachiDayRange } from '../../shared/pakistanTime.js';
 import { PUBLISHED } from '../articles/articleQueries.js';
 import { SUMMARY_COLUMNS, toSummary } from '../articles/articleRows.js';
 import type { PrintEdition } from '../articles/newsStore.js';

@@ -3,9 +3,14 @@ import { describe, test } from 'node:test';
 import {
   formatMastheadDate,
   formatPublished,
+  karachiClock,
   karachiDateKey,
+  karachiDateOf,
+  karachiDayRange,
   karachiTime,
   karachiWeekdayName,
+  parseKarachiLocal,
+  toKarachiLocal,
 } from './pakistanTime.js';
 
 const utc = (iso: string) => new Date(`${iso}Z`);
@@ -74,4 +79,47 @@ describe('other formats', () => {
       weekday: 3,
     });
   });
+});
+
+describe('karachiDayRange', () => {
+  test('a Karachi day starts at 19:00 UTC the evening before', () => {
+    const { startMs, endMs } = karachiDayRange('2023-01-31');
+    assert.equal(new Date(startMs).toISOString(), '2023-01-30T19:00:00.000Z');
+    assert.equal(new Date(endMs).toISOString(), '2023-01-31T19:00:00.000Z');
+  });
+
+  test('rejects malformed and impossible dates', () => {
+    assert.throws(() => karachiDayRange('2023-1-31'), RangeError);
+    assert.throws(() => karachiDayRange('2023-02-30'), RangeError);
+    assert.throws(() => karachiDayRange('2023-13-01'), RangeError);
+    assert.throws(() => karachiDayRange(''), RangeError);
+  });
+
+  test('accepts a leap day', () => {
+    assert.equal(karachiDateOf(karachiDayRange('2024-02-29').startMs), '2024-02-29');
+  });
+});
+
+describe('karachiDateOf', () => {
+  test('an instant after 19:00 UTC is already the next day in Karachi', () => {
+    assert.equal(karachiDateOf(Date.parse('2023-01-31T18:59:59.999Z')), '2023-01-31');
+    assert.equal(karachiDateOf(Date.parse('2023-01-31T19:00:00.000Z')), '2023-02-01');
+  });
+});
+
+test('a datetime-local value is Karachi wall-clock time (UTC+5)', () => {
+  assert.equal(parseKarachiLocal('2026-11-28T14:05')?.toISOString(), '2026-11-28T09:05:00.000Z');
+  assert.equal(parseKarachiLocal('2026-01-01T02:00')?.toISOString(), '2025-12-31T21:00:00.000Z');
+  assert.equal(toKarachiLocal(new Date('2026-11-28T09:05:00Z')), '2026-11-28T14:05');
+});
+
+test('anything that is not a real minute is refused', () => {
+  for (const bad of ['', '2026-02-30T10:00', '2026-13-01T10:00', '2026-01-01T24:00', '2026-01-01 10:00', 'soon']) {
+    assert.equal(parseKarachiLocal(bad), null, bad);
+  }
+});
+
+test('karachiClock is the Karachi wall clock, hours and minutes', () => {
+  assert.equal(karachiClock(new Date('2023-01-31T13:03:00Z')), '18:03');
+  assert.equal(karachiClock(new Date('2023-01-31T19:30:00Z')), '00:30');
 });
