@@ -2,6 +2,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import type { Bus } from './bus/bus.js';
+import { articleChanged } from './bus/contentChange.js';
 import { createInProcessBus } from './bus/inProcessBus.js';
 import { createRedisBus } from './bus/redisBus.js';
 import type { ServeConfig } from './config.js';
@@ -142,7 +143,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     desk: new ArticleDesk({
       workflow: createArticleWorkflowStore(opened.db),
       accounts: accountsTables(opened.db),
-      announce: (change) => bus.publish('article.changed', change),
+      announce: (change) => bus.publish('content.changed', articleChanged(change)),
       now,
     }),
     intervalMs: options.scheduledPublishIntervalMs ?? 5000,

@@ -1,11 +1,11 @@
-import type { ArticleChange } from '../news/articleChange.js';
+import type { ContentChange } from './contentChange.js';
 
 /** Messages that travel between the market engine and the web nodes. */
 export interface BusMessages {
   /** The market snapshot changed; `version` increases with every change. */
   'market.changed': { readonly version: number };
-  /** A story readers can see was published, edited, corrected, unpublished or killed: drop the pages showing it. */
-  'article.changed': ArticleChange;
+  /** Something readers see changed in the newsroom (a story, comments, a print edition, tags): drop the pages showing it. */
+  'content.changed': ContentChange;
 }
 
 export type Topic = keyof BusMessages;

@@ -1,5 +1,6 @@
 import type { ArticleChange, ArticlePlacement } from '../news/articleChange.js';
 import type { BusMessages, Topic } from './bus.js';
+import type { ContentChange } from './contentChange.js';
 
 /** What crosses Redis: the message and the bus that sent it, so a sender can skip its own echo. */
 export interface BusEnvelope<T extends Topic> {
@@ -36,10 +37,29 @@ function isMessageOf<T extends Topic>(topic: T, value: unknown): value is BusMes
   switch (known) {
     case 'market.changed':
       return isRecord(value) && typeof value.version === 'number' && Number.isFinite(value.version);
-    case 'article.changed':
-      return isArticleChange(value);
+    case 'content.changed':
+      return isContentChange(value);
   }
 }
+
+function isContentChange(value: unknown): value is ContentChange {
+  if (!isRecord(value) || typeof value.kind !== 'string') return false;
+  const kind = value.kind as ContentChange['kind'];
+  switch (kind) {
+    case 'article':
+      return isArticleChange(value);
+    case 'comments':
+      return Array.isArray(value.articleIds) && value.articleIds.every((id) => Number.isInteger(id));
+    case 'printEdition':
+      return typeof value.date === 'string' && ISO_DATE.test(value.date);
+    case 'tags':
+      return Array.isArray(value.slugs) && value.slugs.every((slug) => typeof slug === 'string');
+    default:
+      return false;
+  }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function isArticleChange(value: unknown): value is ArticleChange {
   return (

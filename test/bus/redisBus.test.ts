@@ -93,14 +93,15 @@ describe('Redis bus', { skip }, () => {
     const a = await open();
     const b = await open();
     const heardByB = collect(b, 'market.changed');
-    const heardByA = collect(a, 'article.changed');
+    const heardByA = collect(a, 'content.changed');
     a.publish('market.changed', { version: 7 });
     const change = {
+      kind: 'article' as const,
       articleId: 12,
       placements: [{ sectionSlug: 'markets', tagSlugs: ['kse-100'], printDate: '2026-11-28' }],
       removed: false,
     };
-    b.publish('article.changed', change);
+    b.publish('content.changed', change);
     await heardByB.next(1);
     await heardByA.next(1);
     assert.deepEqual(heardByB.seen, [{ version: 7 }]);
@@ -147,13 +148,16 @@ describe('Redis bus', { skip }, () => {
     const logger = recordingLogger();
     const a = await open(logger);
     const heard = collect(a, 'market.changed');
-    const articles = collect(a, 'article.changed');
+    const articles = collect(a, 'content.changed');
     await raw.publish(`${prefix}:market.changed`, 'not json {');
     await raw.publish(`${prefix}:market.changed`, JSON.stringify({ origin: 'elsewhere', message: { version: 'x' } }));
     await raw.publish(`${prefix}:market.changed`, JSON.stringify({ message: { version: 3 } }));
     await raw.publish(
-      `${prefix}:article.changed`,
-      JSON.stringify({ origin: 'elsewhere', message: { articleId: 1, placements: [{}], removed: false } }),
+      `${prefix}:content.changed`,
+      JSON.stringify({
+        origin: 'elsewhere',
+        message: { kind: 'article', articleId: 1, placements: [{}], removed: false },
+      }),
     );
     await raw.publish(`${prefix}:market.changed`, JSON.stringify({ origin: 'elsewhere', message: { version: 9 } }));
     await heard.next(1);

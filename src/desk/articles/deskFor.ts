@@ -1,3 +1,4 @@
+import { articleChanged } from '../../bus/contentChange.js';
 import type { AdminContext } from '../../newsroom/http/adminContext.js';
 import { createArticleWorkflowStore } from '../../store/articles/articleWorkflow.js';
 import { ArticleDesk } from './articleDesk.js';
@@ -10,7 +11,7 @@ export function deskFor(ctx: AdminContext): ArticleDesk {
   return new ArticleDesk({
     workflow: createArticleWorkflowStore(ctx.db),
     accounts: ctx.accounts,
-    announce: (change) => ctx.site.deps.bus.publish('article.changed', change),
+    announce: (change) => ctx.bus.publish('content.changed', articleChanged(change)),
     now: ctx.now,
     ...(ctx.site.deps.media !== undefined ? { media: ctx.site.deps.media } : {}),
   });

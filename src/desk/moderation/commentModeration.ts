@@ -12,8 +12,8 @@ import {
 
 /**
  * Moderation as both the pages and the JSON API do it: change, audit, and
- * drop the cached pages of the articles whose threads changed, so an approved
- * comment shows to readers at once and a rejected one disappears at once.
+ * announce which articles' threads changed, so the reader pages showing them
+ * go at once: an approved comment shows at once and a rejected one disappears.
  */
 export async function applyModeration(
   ctx: AdminContext,
@@ -31,7 +31,9 @@ export async function applyModeration(
     ...(single !== undefined ? { subject: { type: 'comment', id: single } } : {}),
     details: { ids: outcome.changed, articleIds: outcome.articleIds },
   });
-  forgetArticlePages(ctx, outcome.articleIds);
+  if (outcome.articleIds.length > 0) {
+    ctx.bus.publish('content.changed', { kind: 'comments', articleIds: outcome.articleIds });
+  }
   return outcome;
 }
 
@@ -70,11 +72,4 @@ export async function applyUnban(ctx: AdminContext, actor: Actor, ip: string): P
 export function parseAddress(text: string): string | null {
   const trimmed = text.trim();
   return isIP(trimmed) === 0 ? null : trimmed;
-}
-
-function forgetArticlePages(ctx: AdminContext, articleIds: readonly number[]): void {
-  if (articleIds.length === 0) return;
-  // Article page keys are `article:{id}:{slug}:{notice}` (src/site/routes/articleRoutes.ts).
-  const prefixes = articleIds.map((id) => `article:${id}:`);
-  ctx.site.pages.invalidateWhere((key) => prefixes.some((prefix) => key.startsWith(prefix)));
 }

@@ -4,7 +4,7 @@ import type { AdminContext } from '../../newsroom/http/adminContext.js';
 import { recordAudit } from '../../store/audit.js';
 import { savePrintPlan } from '../../store/print/printEditionPlan.js';
 
-/** Saves an edition's layout, audits it, and drops the readers' cached print pages; the desk page and the API both land here. */
+/** Saves an edition's layout, audits it, and announces it so readers see it at once; the desk page and the API both land here. */
 export async function commitPrintPlan(
   ctx: AdminContext,
   actor: Actor,
@@ -19,6 +19,5 @@ export async function commitPrintPlan(
     subject: { type: 'print-edition', id: plan.date },
     details,
   });
-  // The reader page's cache key (src/site/routes/printRoutes.ts); neighbours' previous/next links may change too.
-  ctx.site.pages.invalidateWhere((key) => key.startsWith('print:'));
+  ctx.bus.publish('content.changed', { kind: 'printEdition', date: plan.date });
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Bus } from '../../bus/bus.js';
 import type { MarketDeskDeps } from '../../desk/market/marketDeskDeps.js';
 import type { LoginThrottlePolicy } from '../../news/loginThrottle.js';
 import type { SiteContext } from '../../site/siteContext.js';
@@ -11,6 +12,8 @@ import type { SecureCookies } from '../newsroomDeps.js';
 export interface AdminContext {
   /** The reader site's context: `site.deps.store` (NewsStore), `market`, `bus`, `logger`, `now`. */
   readonly site: SiteContext;
+  /** Where every change readers must see is announced; the reader site's pages listen. */
+  readonly bus: Bus;
   /** The store's connection, for tables the NewsStore interface does not cover. */
   readonly db: Kysely<Database>;
   /** The same connection seen through the accounts, sessions and audit_log tables. */

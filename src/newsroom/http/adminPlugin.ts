@@ -57,6 +57,7 @@ export async function adminPlugin(instance: FastifyInstance, options: AdminPlugi
   const now = () => site.deps.now();
   const ctx: AdminContext = {
     site,
+    bus: site.deps.bus,
     db: admin.db,
     accounts: accountsTables(admin.db),
     sessionPolicy: admin.sessionPolicy ?? DEFAULT_SESSION_POLICY,

@@ -134,7 +134,6 @@ async function finish(
     subject: { type: 'tag', id: outcome.after.slug },
     details: { from: outcome.before, to: outcome.after },
   });
-  // Tag names show on every page of their stories and in lists: start the cache afresh, as the page does.
-  ctx.site.pages.clear();
+  ctx.bus.publish('content.changed', { kind: 'tags', slugs: [outcome.before.slug, outcome.after.slug] });
   return reply.header('cache-control', 'no-store').send(body(outcome));
 }

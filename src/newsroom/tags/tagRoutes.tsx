@@ -113,8 +113,7 @@ async function finish(
     subject: { type: 'tag', id: outcome.after.slug },
     details: { from: outcome.before, to: outcome.after },
   });
-  // Tag names show on every page of their stories and in lists: start the cache afresh.
-  ctx.site.pages.clear();
+  ctx.bus.publish('content.changed', { kind: 'tags', slugs: [outcome.before.slug, outcome.after.slug] });
   return reply.redirect(`/admin/tags?q=${encodeURIComponent(outcome.after.slug)}&notice=${notice}`, 303);
 }
 

@@ -5,8 +5,8 @@ import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { validateComment } from '../../news/commentRules.js';
 import type { SiteContext } from '../siteContext.js';
 import { parseArticleId } from './articleId.js';
-import { pagesShowing } from './articlePageKeys.js';
 import { renderArticlePage } from './articlePageRender.js';
+import { pagesShowing } from './pageKeys.js';
 import { sendErrorPage, sendHtml, sendNotFoundPage, servePage } from './pageResponses.js';
 
 // Generous bounds on what the form may send; the comment rules give the real limits and messages.
@@ -15,8 +15,8 @@ const formField = Type.Optional(Type.String({ maxLength: 20_000 }));
 export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void {
   const { store, bus } = site.deps;
 
-  // The newsroom announces every change to a story readers can see; the pages showing it go at once.
-  const unsubscribe = bus.subscribe('article.changed', (change) => {
+  // The newsroom announces every change readers can see; the pages showing it go at once.
+  const unsubscribe = bus.subscribe('content.changed', (change) => {
     site.pages.invalidateWhere(pagesShowing(change));
   });
   app.addHook('onClose', async () => unsubscribe());

@@ -1,9 +1,31 @@
+import type { ContentChange } from '../../bus/contentChange.js';
 import type { ArticleChange } from '../../news/articleChange.js';
 
 // The cache keys of the reader pages, as the routes in this folder build them:
 // article:{id}:{slug}:{notice}, home, section:{slug}:{page}, sections:{slug}:{page},
 // tag:{slug}:{page}, print:{date}, markets (which lists the Markets section's stories).
+// Nothing outside this folder knows them: the newsroom announces what changed on the bus.
 const MARKETS_SECTION = 'markets';
+
+/** Which cached pages show what a newsroom change touched. */
+export function pagesShowing(change: ContentChange): (key: string) => boolean {
+  switch (change.kind) {
+    case 'article':
+      return pagesShowingStory(change);
+    case 'comments': {
+      const prefixes = change.articleIds.map(articlePrefix);
+      return (key) => prefixes.some((prefix) => key.startsWith(prefix));
+    }
+    case 'printEdition':
+      // Every edition page: the neighbours' previous/next links may change too.
+      return (key) => key.startsWith('print:');
+    case 'tags': {
+      // A tag's name shows on the pages of its stories (which are not known here) and on its own list pages.
+      const prefixes = ['article:', ...change.slugs.map((slug) => `tag:${slug}:`)];
+      return (key) => prefixes.some((prefix) => key.startsWith(prefix));
+    }
+  }
+}
 
 /**
  * Which cached pages show a changed story: its own page, the home page, every
@@ -11,9 +33,9 @@ const MARKETS_SECTION = 'markets';
  * may also sit in any other article's related links and "Read more" list, so
  * then every article page goes too; a legal kill must not linger anywhere.
  */
-export function pagesShowing(change: ArticleChange): (key: string) => boolean {
+function pagesShowingStory(change: ArticleChange): (key: string) => boolean {
   const exact = new Set<string>(['home']);
-  const prefixes = [`article:${change.articleId}:`];
+  const prefixes = [articlePrefix(change.articleId)];
   if (change.removed) prefixes.push('article:');
   for (const placement of change.placements) {
     prefixes.push(`section:${placement.sectionSlug}:`, `sections:${placement.sectionSlug}:`);
@@ -22,4 +44,8 @@ export function pagesShowing(change: ArticleChange): (key: string) => boolean {
     if (placement.printDate !== null) exact.add(`print:${placement.printDate}`);
   }
   return (key) => exact.has(key) || prefixes.some((prefix) => key.startsWith(prefix));
+}
+
+function articlePrefix(articleId: number): string {
+  return `article:${articleId}:`;
 }

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { ContentChange } from '../../bus/contentChange.js';
+import { pagesShowing } from './pageKeys.js';
+
+const KEYS = [
+  'home',
+  'markets',
+  'article:7:oil-rises:',
+  'article:7:oil-rises:pending',
+  'article:8:gold-falls:',
+  'section:markets:1',
+  'sections:world:2',
+  'tag:oil:1',
+  'tag:gold:1',
+  'print:2023-01-31',
+  'print:2023-01-30',
+  'stock:OGDC',
+];
+
+const dropped = (change: ContentChange) => KEYS.filter(pagesShowing(change));
+
+test('a story change drops its page, the home page, its section, tag and print pages', () => {
+  const change: ContentChange = {
+    kind: 'article',
+    articleId: 7,
+    removed: false,
+    placements: [{ sectionSlug: 'markets', tagSlugs: ['oil'], printDate: '2023-01-31' }],
+  };
+  assert.deepEqual(dropped(change), [
+    'home',
+    'markets',
+    'article:7:oil-rises:',
+    'article:7:oil-rises:pending',
+    'section:markets:1',
+    'tag:oil:1',
+    'print:2023-01-31',
+  ]);
+});
+
+test('a story that left the site takes every article page with it', () => {
+  const change: ContentChange = { kind: 'article', articleId: 7, removed: true, placements: [] };
+  assert.deepEqual(dropped(change), [
+    'home',
+    'article:7:oil-rises:',
+    'article:7:oil-rises:pending',
+    'article:8:gold-falls:',
+  ]);
+});
+
+test('moderated comments drop the pages of their stories alone', () => {
+  assert.deepEqual(dropped({ kind: 'comments', articleIds: [8] }), ['article:8:gold-falls:']);
+});
+
+test('a print layout drops every edition page (their previous/next links)', () => {
+  assert.deepEqual(dropped({ kind: 'printEdition', date: '2023-01-31' }), ['print:2023-01-31', 'print:2023-01-30']);
+});
+
+test('a renamed tag drops the article pages and the tag pages of both slugs', () => {
+  assert.deepEqual(dropped({ kind: 'tags', slugs: ['oil', 'crude'] }), [
+    'article:7:oil-rises:',
+    'article:7:oil-rises:pending',
+    'article:8:gold-falls:',
+    'tag:oil:1',
+  ]);
+});
