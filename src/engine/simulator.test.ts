@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createDemoMarket } from '../demo/market/demoMarket.js';
-import { createPrng } from '../demo/market/prng.js';
 import { Market } from '../market/book/market.js';
 import { paisa } from '../market/money/money.js';
 import { defineInstrument } from '../market/quotes/instrument.js';
 import { priceBand } from '../market/quotes/priceBand.js';
+import { createPrng } from '../shared/prng.js';
 import { createSimulator } from './simulator.js';
 
 const start = new Date('2023-01-31T04:32:00Z');

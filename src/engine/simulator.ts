@@ -1,9 +1,9 @@
-import { createPrng } from '../demo/market/prng.js';
 import type { Market } from '../market/book/market.js';
 import type { FxRateUpdate } from '../market/fx/fxRate.js';
 import { type Paisa, paisa } from '../market/money/money.js';
 import { priceBand } from '../market/quotes/priceBand.js';
 import type { Trade } from '../market/quotes/trade.js';
+import { createPrng } from '../shared/prng.js';
 
 /** What the simulator reads from a market; it never changes it. */
 export type SimulatedMarket = Pick<Market, 'symbols' | 'quote' | 'tradingRules' | 'fxRates' | 'isTradingAt'>;

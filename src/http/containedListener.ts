@@ -1,6 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerOptions, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
-import type { StreamConnections } from '../site/stream/streamConnections.js';
+import type { StreamConnections } from './streamConnections.js';
 
 /**
  * Node's limits on a connection, tighter than its defaults: a client gets

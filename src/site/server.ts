@@ -5,6 +5,7 @@ import Fastify, { type FastifyError, type FastifyInstance, LogController } from 
 import { sendApiError } from '../http/apiError.js';
 import { CONNECTION_LIMITS, containedListener } from '../http/containedListener.js';
 import { SECURITY_HEADERS } from '../http/securityHeaders.js';
+import { StreamConnections } from '../http/streamConnections.js';
 import { useStrictJsonBodies } from '../http/strictJsonBody.js';
 import { adminPlugin } from '../newsroom/http/adminPlugin.js';
 import { loadSiteAssets } from './assets/siteAssets.js';
@@ -26,7 +27,6 @@ import { createChromeLoader, type SiteContext } from './siteContext.js';
 import type { WebDeps } from './siteDeps.js';
 import { MarketStreamFastPath } from './stream/marketStreamFastPath.js';
 import type { StreamLimits } from './stream/marketStreamHub.js';
-import { StreamConnections } from './stream/streamConnections.js';
 import { StreamWorkerPool } from './stream/streamWorkerPool.js';
 
 /** Knobs with sensible defaults; tests shorten the page lifetime. */

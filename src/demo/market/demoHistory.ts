@@ -4,7 +4,7 @@ import type { IndexConstituent, IndexDefinition } from '../../market/indices/ind
 import { divideBigRoundingHalfAway } from '../../market/money/rounding.js';
 import type { Instrument } from '../../market/quotes/instrument.js';
 import { dateOfDay, dayNumber, isTradingDay, type TradingCalendar } from '../../market/sessions/tradingCalendar.js';
-import { createPrng, type Prng } from './prng.js';
+import { createPrng, type Prng } from '../../shared/prng.js';
 
 /** What the demo's past is generated from: the market's listings and indices, ending the day before "today". */
 export interface DemoHistoryInput {

@@ -1,4 +1,4 @@
-import { createPrng } from '../market/prng.js';
+import { createPrng } from '../../shared/prng.js';
 
 /**
  * A small seeded pseudo-random generator so demo content is the same for the

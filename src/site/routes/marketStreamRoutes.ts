@@ -1,11 +1,11 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import { Type } from '@sinclair/typebox';
 import { sendApiError } from '../../http/apiError.js';
+import type { StreamConnections } from '../../http/streamConnections.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import type { SiteContext } from '../siteContext.js';
 import { MarketStreamHub, type MarketStreamStats, type StreamLimits } from '../stream/marketStreamHub.js';
 import { parseLastEventId, STREAM_HEADERS } from '../stream/sseFrames.js';
-import type { StreamConnections } from '../stream/streamConnections.js';
 import { NAME_LIST_RULE, parseStreamFilter } from '../stream/streamFilter.js';
 import type { StreamWorkerPool } from '../stream/streamWorkerPool.js';
 

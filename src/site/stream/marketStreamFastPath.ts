@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { StreamConnections } from '../../http/streamConnections.js';
 import type { MarketReader } from '../../market/book/marketSnapshot.js';
 import type { MarketStreamHub } from './marketStreamHub.js';
 import { parseLastEventId } from './sseFrames.js';
-import type { StreamConnections } from './streamConnections.js';
 import { NAME_LIST_RULE, parseStreamFilter, type StreamFilterQuery } from './streamFilter.js';
 import { streamFixedHead, streamResponseHead } from './streamHead.js';
 import type { StreamWorkerPool } from './streamWorkerPool.js';
