@@ -24,6 +24,6 @@ export function statusForRefusal(reason: RefusalReason): number {
  * (field '') are already in the message, so only per-field ones are detailed.
  */
 export function sendApiRefusal(reply: FastifyReply, refusal: Refusal): FastifyReply {
-  const details = refusal.problems?.filter((problem) => problem.field !== '');
+  const details = refusal.problems.filter((problem) => problem.field !== '');
   return sendApiError(reply, statusForRefusal(refusal.reason), refusal.message, details);
 }

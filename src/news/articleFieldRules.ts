@@ -1,3 +1,4 @@
+import type { FieldProblem } from '../shared/outcome.js';
 import type { Agency, Block, Byline } from './article.js';
 import { ALT_MAX_CHARS, CAPTION_MAX_CHARS, CREDIT_MAX_CHARS } from './media.js';
 import { embedProviderOf } from './mediaEmbed.js';
@@ -42,14 +43,9 @@ export interface ArticleInput {
   readonly seoDescription: string;
 }
 
-export interface FieldError {
-  readonly field: string;
-  readonly message: string;
-}
-
 export type FieldsValidation =
   | { readonly ok: true; readonly value: ArticleFields }
-  | { readonly ok: false; readonly errors: readonly FieldError[] };
+  | { readonly ok: false; readonly errors: readonly FieldProblem[] };
 
 export const LIMITS = {
   headline: 200,
@@ -78,7 +74,7 @@ export function splitTagList(text: string): string[] {
 
 /** Checks an edit and turns it into article fields; every problem is reported at once. Empty blocks are dropped. */
 export function validateArticleInput(input: ArticleInput): FieldsValidation {
-  const errors: FieldError[] = [];
+  const errors: FieldProblem[] = [];
   const text = (field: string, value: string, max: number, required: boolean): string => {
     const trimmed = value.trim();
     if (required && trimmed === '') errors.push({ field, message: 'This is required.' });
@@ -117,7 +113,7 @@ export function validateArticleInput(input: ArticleInput): FieldsValidation {
 }
 
 /** What a story needs before readers may see it, beyond what any save needs. */
-export function publishProblems(fields: ArticleFields): FieldError[] {
+export function publishProblems(fields: ArticleFields): FieldProblem[] {
   return fields.body.some((block) => block.type === 'paragraph')
     ? []
     : [{ field: 'body', message: 'A story needs at least one paragraph before it is published.' }];
@@ -136,7 +132,7 @@ export function blockInputsOf(body: readonly Block[]): BlockInput[] {
   return body.map((block): BlockInput => ({ ...block }));
 }
 
-function blocksOf(inputs: readonly BlockInput[], errors: FieldError[]): Block[] {
+function blocksOf(inputs: readonly BlockInput[], errors: FieldProblem[]): Block[] {
   if (inputs.length > LIMITS.blocks) {
     errors.push({ field: 'body', message: `At most ${LIMITS.blocks} blocks.` });
     return [];
@@ -214,7 +210,7 @@ function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
-function tagsOf(names: readonly string[], errors: FieldError[]): string[] {
+function tagsOf(names: readonly string[], errors: FieldProblem[]): string[] {
   const cleaned = names.map((name) => name.replace(/\s+/g, ' ').trim()).filter((name) => name !== '');
   if (cleaned.length > LIMITS.tags) errors.push({ field: 'tags', message: `At most ${LIMITS.tags} tags.` });
   for (const name of cleaned) {
@@ -245,7 +241,7 @@ function tagsOf(names: readonly string[], errors: FieldError[]): string[] {
   });
 }
 
-function printPageOf(text: string, errors: FieldError[]): number | null {
+function printPageOf(text: string, errors: FieldProblem[]): number | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;
   const page = /^\d{1,3}$/.test(trimmed) ? Number(trimmed) : Number.NaN;

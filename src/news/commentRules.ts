@@ -1,3 +1,5 @@
+import type { FieldProblem } from '../shared/outcome.js';
+
 /** Longest comment body, counted in Unicode code points (reference page: "1000 characters"). */
 export const COMMENT_MAX_CHARS = 1000;
 /** Longest commenter name, in code points. */
@@ -9,11 +11,6 @@ const EMAIL_LOCAL_MAX_CHARS = 64;
 
 export type CommentField = 'name' | 'email' | 'body';
 
-export interface CommentFieldError {
-  readonly field: CommentField;
-  readonly message: string;
-}
-
 /** The three fields a reader types, cleaned and checked. */
 export interface CommentInput {
   readonly name: string;
@@ -23,7 +20,7 @@ export interface CommentInput {
 
 export type CommentValidation =
   | { readonly ok: true; readonly value: CommentInput }
-  | { readonly ok: false; readonly errors: readonly CommentFieldError[] };
+  | { readonly ok: false; readonly errors: readonly FieldProblem<CommentField>[] };
 
 /**
  * Checks what a reader submitted with a comment. Comments are plain text, so
@@ -38,7 +35,7 @@ export function validateComment(input: {
   readonly email: unknown;
   readonly body: unknown;
 }): CommentValidation {
-  const errors: CommentFieldError[] = [];
+  const errors: FieldProblem<CommentField>[] = [];
   const name = checkName(input.name, errors);
   const email = checkEmail(input.email, errors);
   const body = checkBody(input.body, errors);
@@ -48,7 +45,7 @@ export function validateComment(input: {
   return { ok: true, value: { name, email, body } };
 }
 
-function checkName(raw: unknown, errors: CommentFieldError[]): string | null {
+function checkName(raw: unknown, errors: FieldProblem<CommentField>[]): string | null {
   // A name is one line: any run of whitespace, line breaks included, becomes one space.
   const name = typeof raw === 'string' ? removeControls(raw).replace(/\s+/g, ' ').trim() : '';
   if (name === '') {
@@ -66,7 +63,7 @@ function checkName(raw: unknown, errors: CommentFieldError[]): string | null {
   return name;
 }
 
-function checkEmail(raw: unknown, errors: CommentFieldError[]): string | null {
+function checkEmail(raw: unknown, errors: FieldProblem<CommentField>[]): string | null {
   const email = typeof raw === 'string' ? raw.trim() : '';
   if (email === '') {
     errors.push({ field: 'email', message: 'Please enter your e-mail address.' });
@@ -80,7 +77,7 @@ function checkEmail(raw: unknown, errors: CommentFieldError[]): string | null {
   return email;
 }
 
-function checkBody(raw: unknown, errors: CommentFieldError[]): string | null {
+function checkBody(raw: unknown, errors: FieldProblem<CommentField>[]): string | null {
   const body = typeof raw === 'string' ? removeControls(raw.replace(/\r\n?/g, '\n')).trim() : '';
   if (body === '') {
     errors.push({ field: 'body', message: 'Please write a comment.' });

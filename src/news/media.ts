@@ -1,3 +1,5 @@
+import type { FieldProblem } from '../shared/outcome.js';
+
 /**
  * Images in the media library: which files are accepted, the sizes made of
  * each, and what a newsroom must say about a picture. Pure rules; the store
@@ -46,10 +48,8 @@ export interface MediaDescription {
   readonly credit: string | null;
 }
 
-export interface MediaFieldError {
-  readonly field: 'alt' | 'caption' | 'credit' | 'file';
-  readonly message: string;
-}
+/** The fields of an upload a problem can be about. */
+export type MediaField = 'alt' | 'caption' | 'credit' | 'file';
 
 /** The format of an image from its magic bytes, or null when it is not JPEG, PNG or WebP. */
 export function sniffImageFormat(bytes: Uint8Array): ImageFormat | null {
@@ -81,8 +81,8 @@ export function validateMediaDescription(input: {
   readonly alt: unknown;
   readonly caption: unknown;
   readonly credit: unknown;
-}): { ok: true; value: MediaDescription } | { ok: false; errors: MediaFieldError[] } {
-  const errors: MediaFieldError[] = [];
+}): { ok: true; value: MediaDescription } | { ok: false; errors: FieldProblem<MediaField>[] } {
+  const errors: FieldProblem<MediaField>[] = [];
   const alt = oneLine(input.alt);
   if (alt === '') errors.push({ field: 'alt', message: 'Describe the picture for readers who cannot see it.' });
   else if ([...alt].length > ALT_MAX_CHARS)
@@ -98,7 +98,10 @@ export function validateMediaDescription(input: {
 }
 
 /** Checks what sharp read from an accepted file; null when it may be stored. */
-export function checkImageSize(size: { readonly width: number; readonly height: number }): MediaFieldError | null {
+export function checkImageSize(size: {
+  readonly width: number;
+  readonly height: number;
+}): FieldProblem<MediaField> | null {
   const { width, height } = size;
   if (Math.min(width, height) < MEDIA_MIN_SIDE) {
     return {

@@ -1,3 +1,5 @@
+import { type Refusal, refusal } from '../shared/outcome.js';
+
 /**
  * Where an article is in the newsroom. Only `published` articles are on the
  * reader site; `killed` is final and readers get 410 Gone for it.
@@ -67,11 +69,15 @@ export interface WorkflowCaller {
   readonly isOwner: boolean;
 }
 
-export type WorkflowRefusal =
-  /** The caller may not do this (HTTP 403). */
-  | { readonly ok: false; readonly reason: 'forbidden'; readonly message: string }
-  /** Nobody may do this from the article's status, or the request is wrong (HTTP 409 / 422). */
-  | { readonly ok: false; readonly reason: 'conflict' | 'invalid'; readonly message: string };
+/**
+ * The caller may not do this (`forbidden`), nobody may from the article's
+ * status (`conflict`), or the request is wrong (`invalid`).
+ */
+export type WorkflowRefusal = Refusal & { readonly reason: 'forbidden' | 'conflict' | 'invalid' };
+
+function refused(reason: WorkflowRefusal['reason'], message: string): WorkflowRefusal {
+  return { ...refusal(reason, message), reason };
+}
 
 export type WorkflowDecision = { readonly ok: true; readonly to: ArticleStatus } | WorkflowRefusal;
 
@@ -88,23 +94,21 @@ export interface TransitionRequest {
 export function decideTransition(request: TransitionRequest): WorkflowDecision {
   const { from, action, caller } = request;
   if (!mayAct(caller, action)) {
-    return {
-      ok: false,
-      reason: 'forbidden',
-      message:
-        powerNeeded(action) === 'publish'
-          ? `Only editors may ${action} an article.`
-          : 'Only the article’s writer or an editor may submit it for review.',
-    };
+    return refused(
+      'forbidden',
+      powerNeeded(action) === 'publish'
+        ? `Only editors may ${action} an article.`
+        : 'Only the article’s writer or an editor may submit it for review.',
+    );
   }
   const to = TRANSITIONS[from][action];
   if (to === undefined) {
-    return { ok: false, reason: 'conflict', message: `A ${statusLabel(from)} article cannot be ${pastTense(action)}.` };
+    return refused('conflict', `A ${statusLabel(from)} article cannot be ${pastTense(action)}.`);
   }
   if (action === 'schedule') {
-    if (request.at === undefined) return { ok: false, reason: 'invalid', message: 'Give a time to publish at.' };
+    if (request.at === undefined) return refused('invalid', 'Give a time to publish at.');
     if (request.at.getTime() <= request.now.getTime()) {
-      return { ok: false, reason: 'invalid', message: 'The scheduled time must be in the future.' };
+      return refused('invalid', 'The scheduled time must be in the future.');
     }
   }
   return { ok: true, to };

@@ -1,6 +1,10 @@
-/** One thing wrong with one field of a form or request body; `field` names the form field, '' the request as a whole. */
-export interface FieldProblem {
-  readonly field: string;
+/**
+ * One thing wrong with one field of a form or request body; `field` names the
+ * form field, '' the request as a whole. A form with a closed set of fields
+ * names them (`FieldProblem<'name' | 'email' | 'body'>`).
+ */
+export interface FieldProblem<Field extends string = string> {
+  readonly field: Field;
   readonly message: string;
 }
 
@@ -34,8 +38,8 @@ export interface Refusal {
   readonly reason: RefusalReason;
   /** A sentence for people. */
   readonly message: string;
-  /** Per-field problems, when the refusal is about the content. */
-  readonly problems?: readonly FieldProblem[];
+  /** Per-field problems when the refusal is about the content; none otherwise. */
+  readonly problems: readonly FieldProblem[];
   /** On a stale save: the newest revision, saved since the one the change was based on. */
   readonly latestRevision?: number;
 }
@@ -47,6 +51,11 @@ export function done<T>(value: T): { readonly ok: true; readonly value: T } {
   return { ok: true, value };
 }
 
-export function refusal(reason: RefusalReason, message: string, problems?: readonly FieldProblem[]): Refusal {
-  return { ok: false, reason, message, ...(problems !== undefined ? { problems } : {}) };
+export function refusal(reason: RefusalReason, message: string, problems: readonly FieldProblem[] = []): Refusal {
+  return { ok: false, reason, message, problems };
+}
+
+/** A refusal told by its problems alone: its message is theirs, one after another. */
+export function refusalOfProblems(reason: RefusalReason, problems: readonly FieldProblem[]): Refusal {
+  return refusal(reason, problems.map((problem) => problem.message).join(' ') || 'Nothing was changed.', problems);
 }

@@ -4,7 +4,6 @@ import { type ArticleChange, articleChangeOf } from '../../news/articleChange.js
 import {
   type ArticleInput,
   blockInputsOf,
-  type FieldError,
   type FieldsValidation,
   publishProblems,
   validateArticleInput,
@@ -18,6 +17,7 @@ import {
   type WorkflowAction,
   type WorkflowCaller,
 } from '../../news/workflow.js';
+import { type FieldProblem, type Outcome, type Refusal, refusal } from '../../shared/outcome.js';
 import type { AccountsTables } from '../../store/accounts/accountsTables.js';
 import type { ArticleWorkflowStore, EditorialArticle } from '../../store/articles/articleWorkflow.js';
 import { type AuditAction, type AuditActor, recordAudit } from '../../store/audit.js';
@@ -28,14 +28,6 @@ import { resolveBlockReferences } from './blockReferences.js';
 export type DeskActor = Actor | { readonly kind: 'system'; readonly name: string };
 
 export const SCHEDULER: DeskActor = { kind: 'system', name: 'Scheduled publishing' };
-
-/** Why the desk refused; `status` is the HTTP status both the pages and the API answer with. */
-export type DeskRefusal =
-  | { readonly ok: false; readonly status: 403 | 404; readonly message: string }
-  | { readonly ok: false; readonly status: 409; readonly message: string; readonly latest?: number }
-  | { readonly ok: false; readonly status: 422; readonly message: string; readonly errors: readonly FieldError[] };
-
-export type DeskResult<T> = { readonly ok: true; readonly value: T } | DeskRefusal;
 
 export interface ArticleDeskDeps {
   readonly workflow: ArticleWorkflowStore;
@@ -59,7 +51,7 @@ export class ArticleDesk {
     return this.deps.workflow;
   }
 
-  async create(actor: Actor, input: ArticleInput, note = 'Created'): Promise<DeskResult<EditorialArticle>> {
+  async create(actor: Actor, input: ArticleInput, note = 'Created'): Promise<Outcome<EditorialArticle>> {
     if (!can(actor.role, 'article.write')) return forbidden('Your role may not write articles.');
     const fields = await this.checkedFields(input);
     if (!fields.ok) return invalid(fields.errors);
@@ -84,7 +76,7 @@ export class ArticleDesk {
       readonly input: ArticleInput;
       readonly note?: string;
     },
-  ): Promise<DeskResult<EditorialArticle>> {
+  ): Promise<Outcome<EditorialArticle>> {
     const current = await this.deps.workflow.get(request.id);
     if (current === null) return missing();
     if (!mayEdit(callerOf(actor, current), current.status)) {
@@ -126,7 +118,7 @@ export class ArticleDesk {
   async restore(
     actor: Actor,
     request: { readonly id: number; readonly number: number; readonly baseRevision: number },
-  ): Promise<DeskResult<EditorialArticle>> {
+  ): Promise<Outcome<EditorialArticle>> {
     if (!can(actor.role, 'article.publish')) return forbidden('Only editors may restore a revision.');
     const revision = await this.deps.workflow.revision(request.id, request.number);
     if (revision === null) return missing('There is no such revision of this article.');
@@ -150,7 +142,7 @@ export class ArticleDesk {
   async transition(
     actor: DeskActor,
     request: { readonly id: number; readonly action: WorkflowAction; readonly at?: Date },
-  ): Promise<DeskResult<EditorialArticle>> {
+  ): Promise<Outcome<EditorialArticle>> {
     const current = await this.deps.workflow.get(request.id);
     if (current === null) return missing();
     const now = this.deps.now();
@@ -166,7 +158,7 @@ export class ArticleDesk {
         case 'forbidden':
           return forbidden(decision.message);
         case 'conflict':
-          return { ok: false, status: 409, message: decision.message };
+          return refusal('conflict', decision.message);
         case 'invalid':
           return invalid([{ field: 'at', message: decision.message }]);
       }
@@ -184,7 +176,7 @@ export class ArticleDesk {
       // A story published by the scheduler carries the time the desk chose, even when a restart published it late.
       ...(actor.kind === 'system' && current.scheduledAt !== null ? { when: current.scheduledAt } : {}),
     });
-    if (moved === null) return { ok: false, status: 409, message: 'Someone else changed this article’s status first.' };
+    if (moved === null) return refusal('conflict', 'Someone else changed this article’s status first.');
     this.announce(moved.before, moved.after);
     await this.audit(actor, `article.${request.action}`, current.id, {
       from: current.status,
@@ -197,12 +189,12 @@ export class ArticleDesk {
   async correct(
     actor: Actor,
     request: { readonly id: number; readonly kind: Correction['kind']; readonly text: string },
-  ): Promise<DeskResult<Correction>> {
+  ): Promise<Outcome<Correction>> {
     if (!can(actor.role, 'article.publish')) return forbidden('Only editors may add a correction or update.');
     const current = await this.deps.workflow.get(request.id);
     if (current === null) return missing();
     if (current.status !== 'published') {
-      return { ok: false, status: 409, message: 'Corrections and updates go on published articles only.' };
+      return refusal('conflict', 'Corrections and updates go on published articles only.');
     }
     const text = request.text.trim();
     if (text === '' || text.length > 2000) {
@@ -252,7 +244,7 @@ export class ArticleDesk {
     return { ok: false, errors: [...references.errors, ...others] };
   }
 
-  private async sectionProblem(slug: string): Promise<FieldError | null> {
+  private async sectionProblem(slug: string): Promise<FieldProblem | null> {
     const sections = await this.deps.workflow.sectionSlugs();
     return sections.includes(slug) ? null : { field: 'sectionSlug', message: `There is no section "${slug}".` };
   }
@@ -316,23 +308,24 @@ function placementSource(article: EditorialArticle): {
   };
 }
 
-function forbidden(message: string): DeskRefusal {
-  return { ok: false, status: 403, message };
+function forbidden(message: string): Refusal {
+  return refusal('forbidden', message);
 }
 
-function missing(message = 'There is no article with this id.'): DeskRefusal {
-  return { ok: false, status: 404, message };
+function missing(message = 'There is no article with this id.'): Refusal {
+  return refusal('not-found', message);
 }
 
-function invalid(errors: readonly FieldError[]): DeskRefusal {
-  return { ok: false, status: 422, message: 'The article was not saved: fix the fields marked.', errors };
+function invalid(problems: readonly FieldProblem[]): Refusal {
+  return refusal('invalid', 'The article was not saved: fix the fields marked.', problems);
 }
 
-function conflict(base: number, latest: number): DeskRefusal {
+function conflict(base: number, latest: number): Refusal {
   return {
     ok: false,
-    status: 409,
-    latest,
+    reason: 'conflict',
+    problems: [],
+    latestRevision: latest,
     message: `Someone saved this article after you opened it (you edited revision ${base}; the latest is ${latest}). Nothing was overwritten: compare the revisions, then edit the latest.`,
   };
 }

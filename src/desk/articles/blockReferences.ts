@@ -1,4 +1,5 @@
-import type { BlockInput, FieldError } from '../../news/articleFieldRules.js';
+import type { BlockInput } from '../../news/articleFieldRules.js';
+import type { FieldProblem } from '../../shared/outcome.js';
 
 /** What checking a body's references needs: the media library and the published stories. */
 export interface BlockReferenceLookups {
@@ -11,7 +12,7 @@ export interface BlockReferenceLookups {
 export interface ResolvedBlocks {
   readonly blocks: readonly BlockInput[];
   /** Keyed `body.{index}`, like the article rules' own block errors. */
-  readonly errors: readonly FieldError[];
+  readonly errors: readonly FieldProblem[];
 }
 
 /**
@@ -26,7 +27,7 @@ export async function resolveBlockReferences(
 ): Promise<ResolvedBlocks> {
   const mediaIds = blocks.flatMap((block) => (block.type === 'image' && isId(block.mediaId) ? [block.mediaId] : []));
   const media = mediaIds.length > 0 ? await lookups.media(mediaIds) : new Map<number, { readonly alt: string }>();
-  const errors: FieldError[] = [];
+  const errors: FieldProblem[] = [];
   const resolved: BlockInput[] = [];
   for (const [index, block] of blocks.entries()) {
     const field = `body.${index}`;

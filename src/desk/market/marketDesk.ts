@@ -15,7 +15,7 @@ import { liveTradingDate } from '../../market/sessions/liveTradingDay.js';
 import { PSX_CALENDAR, type TradingCalendar, tradingDateOf } from '../../market/sessions/tradingCalendar.js';
 import type { Actor } from '../../news/roles.js';
 import { sentence } from '../../newsroom/market/deskFormat.js';
-import type { DeskProblem } from '../../newsroom/market/deskInput.js';
+import { done, type Outcome, type Refusal, refusalOfProblems } from '../../shared/outcome.js';
 import type { AccountsTables } from '../../store/accounts/accountsTables.js';
 import { type AuditAction, recordAudit } from '../../store/audit.js';
 import type { MarketTables } from '../../store/market/marketTables.js';
@@ -32,18 +32,6 @@ export interface ClosingImport {
 export interface HistoryImport {
   readonly symbol: string;
   readonly accepted: number;
-}
-
-/** A desk change's answer: done (with what it did), or refused with the problems, nothing changed. */
-export type DeskOutcome<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly status: 404 | 422; readonly problems: readonly DeskProblem[] };
-
-/** A closing file of a day before the live one, refused unless the desk says to lay it over all the same. */
-export interface OlderDayRefusal {
-  readonly ok: false;
-  readonly status: 409;
-  readonly problems: readonly DeskProblem[];
 }
 
 export type ActionOutcome =
@@ -86,7 +74,7 @@ export class MarketDesk {
     return tradingDateOf(this.now(), this.calendar);
   }
 
-  async listInstrument(actor: Actor, listing: MarketListing): Promise<DeskOutcome<Instrument>> {
+  async listInstrument(actor: Actor, listing: MarketListing): Promise<Outcome<Instrument>> {
     const { symbol } = listing.instrument;
     if (this.market.instrument(symbol) !== undefined) return refused('symbol', `${symbol} is already listed.`);
     const outcome = await this.desk(actor, { type: 'listInstrument', ...listing }, 'market.list', {
@@ -97,7 +85,7 @@ export class MarketDesk {
   }
 
   /** Changes only the figures that differ; nothing to change is a success that records nothing. */
-  async amendInstrument(actor: Actor, symbol: string, wanted: InstrumentAmendment): Promise<DeskOutcome<Instrument>> {
+  async amendInstrument(actor: Actor, symbol: string, wanted: InstrumentAmendment): Promise<Outcome<Instrument>> {
     const before = this.market.instrument(symbol);
     if (before === undefined) return missing('symbol', `${symbol} is not listed.`);
     const amendment = Object.fromEntries(
@@ -119,7 +107,7 @@ export class MarketDesk {
     code: string,
     effective: string,
     change: MembershipChange,
-  ): Promise<DeskOutcome<readonly IndexConstituent[]>> {
+  ): Promise<Outcome<readonly IndexConstituent[]>> {
     const current = this.market.indexConstituents(code);
     if (current === undefined) return missing('code', `There is no index ${code}.`);
     if (effective <= this.today()) {
@@ -129,7 +117,7 @@ export class MarketDesk {
       );
     }
     const planned = plannedConstituents(current, change, (symbol) => this.market.instrument(symbol));
-    if (!planned.ok) return { ok: false, status: 422, problems: planned.problems };
+    if (!planned.ok) return refusalOfProblems('invalid', planned.problems);
     const recomposition = { code, effective, constituents: planned.constituents };
     const outcome = await this.desk(
       actor,
@@ -142,7 +130,7 @@ export class MarketDesk {
   }
 
   /** Withdraws the recomposition of `code` scheduled for `effective` before it applies. */
-  async cancelRecomposition(actor: Actor, code: string, effective: string): Promise<DeskOutcome<null>> {
+  async cancelRecomposition(actor: Actor, code: string, effective: string): Promise<Outcome<null>> {
     if (this.market.indexConstituents(code) === undefined) return missing('code', `There is no index ${code}.`);
     const scheduled = this.market.scheduledRecompositions().some((r) => r.code === code && r.effective === effective);
     if (!scheduled) return missing('effective', `No recomposition of ${code} is scheduled for ${effective}.`);
@@ -152,7 +140,7 @@ export class MarketDesk {
     });
   }
 
-  async corporateAction(actor: Actor, action: CorporateAction): Promise<DeskOutcome<ActionOutcome>> {
+  async corporateAction(actor: Actor, action: CorporateAction): Promise<Outcome<ActionOutcome>> {
     if (this.market.instrument(action.symbol) === undefined)
       return refused('symbol', `${action.symbol} is not listed.`);
     const outcome = await this.record({ kind: 'corporateAction', action, time: this.now() });
@@ -173,7 +161,7 @@ export class MarketDesk {
     );
   }
 
-  async fxRate(actor: Actor, update: FxRateUpdate): Promise<DeskOutcome<FxRateUpdate>> {
+  async fxRate(actor: Actor, update: FxRateUpdate): Promise<Outcome<FxRateUpdate>> {
     const outcome = await this.record({ kind: 'fxRate', update });
     if (outcome.kind !== 'fxRate') throw new Error(`unexpected ${outcome.kind} outcome`);
     if (!outcome.change.ok) return refused(null, sentence(outcome.change.reason));
@@ -191,7 +179,7 @@ export class MarketDesk {
     return done(update);
   }
 
-  async editCalendar(actor: Actor, edit: CalendarEdit): Promise<DeskOutcome<TradingCalendar>> {
+  async editCalendar(actor: Actor, edit: CalendarEdit): Promise<Outcome<TradingCalendar>> {
     const outcome = await this.desk(
       actor,
       { type: 'editCalendar', edit },
@@ -202,7 +190,22 @@ export class MarketDesk {
       },
       { edit: edit.type },
     );
-    return outcome.ok ? done(this.calendar) : outcome;
+    if (outcome.ok) return done(this.calendar);
+    // Removing what the calendar does not hold is about a thing that is not there, not a wrong request.
+    return this.holds(edit) ? outcome : { ...outcome, reason: 'not-found' };
+  }
+
+  /** Whether the calendar has the holiday or special schedule a removal names; other edits always "hold". */
+  private holds(edit: CalendarEdit): boolean {
+    switch (edit.type) {
+      case 'removeHoliday':
+        return this.calendar.holidays.includes(edit.date);
+      case 'removeSpecialSchedule':
+        return Object.hasOwn(this.calendar.specialSchedules, edit.date);
+      case 'addHoliday':
+      case 'setSpecialSchedule':
+        return true;
+    }
   }
 
   /**
@@ -217,14 +220,15 @@ export class MarketDesk {
     file: string,
     closing: ClosingFile,
     options: { readonly force?: boolean } = {},
-  ): Promise<DeskOutcome<ClosingImport> | OlderDayRefusal> {
+  ): Promise<Outcome<ClosingImport>> {
     if (closing.date === null || closing.rows.length === 0) {
       return refused('file', 'The file holds no row an import can take.');
     }
     const live = liveTradingDate(this.now(), this.calendar);
     if (closing.date < live && options.force !== true) {
+      // A conflict with the live market, which only `force` overrides.
       const message = `The closing file is for ${closing.date}, a day before the live market's ${live}: it would show that day's prices as the latest.`;
-      return { ok: false, status: 409, problems: [{ field: 'force', message }] };
+      return refusalOfProblems('conflict', [{ field: 'force', message }]);
     }
     const outcome = await this.desk(
       actor,
@@ -245,7 +249,7 @@ export class MarketDesk {
   }
 
   /** A daily history CSV of one instrument or index: its rows are kept as daily bars (the market itself is untouched). */
-  async importHistory(actor: Actor, file: string, history: HistoryFile): Promise<DeskOutcome<HistoryImport>> {
+  async importHistory(actor: Actor, file: string, history: HistoryFile): Promise<Outcome<HistoryImport>> {
     if (history.bars.length === 0) return refused('file', 'The file holds no row an import can take.');
     await this.marketDb.transaction().execute((trx) => saveHistoryBars(trx, history, this.now().getTime()));
     await this.audit(
@@ -258,7 +262,7 @@ export class MarketDesk {
   }
 
   /** Ends `date` (default today): bars, roll-over, due actions and recompositions, and a checkpoint. */
-  async closeDay(actor: Actor, date = this.today()): Promise<DeskOutcome<EndOfDay>> {
+  async closeDay(actor: Actor, date = this.today()): Promise<Outcome<EndOfDay>> {
     const outcome = await this.record({ kind: 'dayClose', date, time: this.now() });
     if (outcome.kind !== 'dayClose') throw new Error(`unexpected ${outcome.kind} outcome`);
     const { result } = outcome;
@@ -285,7 +289,7 @@ export class MarketDesk {
     action: AuditAction,
     subject: { type: string; id: string },
     details: Record<string, unknown> = change,
-  ): Promise<DeskOutcome<null>> {
+  ): Promise<Outcome<null>> {
     const outcome = await this.record({ kind: 'deskChange', change, time: this.now() });
     if (outcome.kind !== 'deskChange') throw new Error(`unexpected ${outcome.kind} outcome`);
     if (!outcome.change.ok) return refused(null, sentence(outcome.change.reason));
@@ -309,17 +313,13 @@ export class MarketDesk {
   }
 }
 
-function done<T>(value: T): DeskOutcome<T> {
-  return { ok: true, value };
-}
-
 /** A refusal of the whole request (field null) or of one field. */
-function refused(field: string | null, message: string): { ok: false; status: 422; problems: DeskProblem[] } {
-  return { ok: false, status: 422, problems: [{ field: field ?? '', message }] };
+function refused(field: string | null, message: string): Refusal {
+  return refusalOfProblems('invalid', [{ field: field ?? '', message }]);
 }
 
-function missing(field: string, message: string): { ok: false; status: 404; problems: DeskProblem[] } {
-  return { ok: false, status: 404, problems: [{ field, message }] };
+function missing(field: string, message: string): Refusal {
+  return refusalOfProblems('not-found', [{ field, message }]);
 }
 
 function pick(instrument: Instrument, keys: readonly string[]): Record<string, unknown> {

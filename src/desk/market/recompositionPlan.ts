@@ -1,6 +1,6 @@
 import type { IndexConstituent } from '../../market/indices/indexCalculator.js';
 import type { Instrument } from '../../market/quotes/instrument.js';
-import type { DeskProblem } from '../../newsroom/market/deskInput.js';
+import type { FieldProblem } from '../../shared/outcome.js';
 
 /** A stock to add; shares and free float default to the instrument's own figures. */
 export interface AddedMember {
@@ -18,7 +18,7 @@ export interface MembershipChange {
 
 export type PlannedMembers =
   | { readonly ok: true; readonly constituents: readonly IndexConstituent[] }
-  | { readonly ok: false; readonly problems: readonly DeskProblem[] };
+  | { readonly ok: false; readonly problems: readonly FieldProblem[] };
 
 /**
  * The constituents after removing and adding members: kept members keep
@@ -30,7 +30,7 @@ export function plannedConstituents(
   change: MembershipChange,
   instrumentOf: (symbol: string) => Instrument | undefined,
 ): PlannedMembers {
-  const problems: DeskProblem[] = [];
+  const problems: FieldProblem[] = [];
   const members = new Set(current.map((c) => c.symbol));
   for (const symbol of change.remove) {
     if (!members.has(symbol)) problems.push({ field: 'remove', message: `${symbol} is not in this index.` });

@@ -1,7 +1,8 @@
 import type { Section } from '../../news/article.js';
-import { type FieldError, LIMITS } from '../../news/articleFieldRules.js';
+import { LIMITS } from '../../news/articleFieldRules.js';
 import type { Actor } from '../../news/roles.js';
 import type { WorkflowCaller } from '../../news/workflow.js';
+import type { FieldProblem } from '../../shared/outcome.js';
 import type { EditorialArticle } from '../../store/articles/articleWorkflow.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { AdminLayout, type Flash } from '../pages/AdminLayout.js';
@@ -20,7 +21,7 @@ export interface ArticleEditPageProps {
   readonly baseRevision: number;
   readonly sections: readonly Section[];
   readonly tagSuggestions: readonly string[];
-  readonly errors: readonly FieldError[];
+  readonly errors: readonly FieldProblem[];
   readonly flash?: Flash;
   /** Set after a refused save because someone else saved first: where to compare. */
   readonly conflictDiffUrl?: string;

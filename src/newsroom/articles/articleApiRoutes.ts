@@ -1,11 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
-import type { DeskRefusal } from '../../desk/articles/articleDesk.js';
 import { deskFor } from '../../desk/articles/deskFor.js';
-import { sendApiError } from '../../http/apiError.js';
+import { apiErrorBody, sendApiError } from '../../http/apiError.js';
+import { sendApiRefusal, statusForRefusal } from '../../http/refusalStatus.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { diffArticleFields } from '../../news/revisionDiff.js';
 import { WORKFLOW_ACTIONS } from '../../news/workflow.js';
+import type { Refusal } from '../../shared/outcome.js';
 import type { AdminContext } from '../http/adminContext.js';
 import { actorOf, requirePermission } from '../http/guard.js';
 import {
@@ -200,29 +201,22 @@ export function registerArticleApiRoutes(app: TypeBoxApp, ctx: AdminContext): vo
   );
 }
 
-function refuse(reply: FastifyReply, refusal: DeskRefusal, where: { id?: number; base?: number }): FastifyReply {
-  switch (refusal.status) {
-    case 422:
-      return sendApiError(reply, 422, refusal.message, refusal.errors);
-    case 409:
-      if (refusal.latest !== undefined && where.id !== undefined && where.base !== undefined) {
-        // The editor's base may predate revisions (0): compare from the first one then.
-        const from = Math.max(1, where.base);
-        return reply
-          .code(409)
-          .header('cache-control', 'no-store')
-          .send({
-            error: 'Conflict',
-            message: refusal.message,
-            latestRevision: refusal.latest,
-            diffUrl: `${API}/${where.id}/diff?from=${from}&to=${refusal.latest}`,
-          });
-      }
-      return sendApiError(reply, 409, refusal.message);
-    case 403:
-    case 404:
-      return sendApiError(reply, refusal.status, refusal.message);
+/** A refused change; a stale save also says which revision is the latest and where to compare it with the caller's. */
+function refuse(reply: FastifyReply, refusal: Refusal, where: { id?: number; base?: number }): FastifyReply {
+  const latest = refusal.latestRevision;
+  if (latest !== undefined && where.id !== undefined && where.base !== undefined) {
+    // The editor's base may predate revisions (0): compare from the first one then.
+    const from = Math.max(1, where.base);
+    return reply
+      .code(statusForRefusal(refusal.reason))
+      .header('cache-control', 'no-store')
+      .send({
+        ...apiErrorBody(statusForRefusal(refusal.reason), refusal.message),
+        latestRevision: latest,
+        diffUrl: `${API}/${where.id}/diff?from=${from}&to=${latest}`,
+      });
   }
+  return sendApiRefusal(reply, refusal);
 }
 
 function noStore(reply: FastifyReply): FastifyReply {

@@ -1,14 +1,15 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { callerOf, type DeskRefusal } from '../../desk/articles/articleDesk.js';
+import { callerOf } from '../../desk/articles/articleDesk.js';
 import { deskFor } from '../../desk/articles/deskFor.js';
+import { statusForRefusal } from '../../http/refusalStatus.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
-import type { FieldError } from '../../news/articleFieldRules.js';
 import { diffArticleFields } from '../../news/revisionDiff.js';
 import type { Actor } from '../../news/roles.js';
 import { isArticleStatus, isWorkflowAction } from '../../news/workflow.js';
-import type { EditorialArticle } from '../../store/articles/articleWorkflow.js';
+import { type FieldProblem, type Refusal, refusal } from '../../shared/outcome.js';
 import { parseKarachiLocal } from '../../shared/pakistanTime.js';
+import type { EditorialArticle } from '../../store/articles/articleWorkflow.js';
 import type { AdminContext } from '../http/adminContext.js';
 import { sendAdminPage, sendAdminRefusal } from '../http/adminPages.js';
 import { csrfTokenFor } from '../http/csrf.js';
@@ -64,7 +65,7 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
       readonly article: EditorialArticle | null;
       readonly values: ArticleFormValues;
       readonly baseRevision: number;
-      readonly errors?: readonly FieldError[];
+      readonly errors?: readonly FieldProblem[];
       readonly flash?: Flash;
       readonly conflictDiffUrl?: string;
       readonly status?: number;
@@ -93,19 +94,14 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
   };
 
   /** A refusal shown in the editor with the article as it stands (status changes, corrections). */
-  const refuseInEditor = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    article: EditorialArticle,
-    refusal: DeskRefusal,
-  ) =>
+  const refuseInEditor = (request: FastifyRequest, reply: FastifyReply, article: EditorialArticle, refused: Refusal) =>
     renderEditor(request, reply, {
       article,
       values: formFromFields(article.fields),
       baseRevision: article.revision,
-      errors: refusal.status === 422 ? refusal.errors : [],
-      flash: { kind: 'error', message: refusal.message },
-      status: refusal.status,
+      errors: refused.problems,
+      flash: { kind: 'error', message: refused.message },
+      status: statusForRefusal(refused.reason),
     });
 
   app.get(
@@ -186,9 +182,9 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
           article: null,
           values,
           baseRevision: 0,
-          errors: result.status === 422 ? result.errors : [],
+          errors: result.problems,
           flash: { kind: 'error', message: result.message },
-          status: result.status,
+          status: statusForRefusal(result.reason),
         });
       }
       return reply.redirect(`/admin/articles/${result.value.id}?notice=created`, 303);
@@ -200,7 +196,8 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
     { ...write, schema: { params: IdParams, querystring: NoticeQuery } },
     async (request, reply) => {
       const article = await workflow.get(request.params.id);
-      if (article === null) return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
+      if (article === null)
+        return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
       const flash = noticeFlash(NOTICES, request.query.notice);
       return renderEditor(request, reply, {
         article,
@@ -216,7 +213,8 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
     { ...write, bodyLimit: FORM_LIMIT, schema: { params: IdParams, body: FormBody } },
     async (request, reply) => {
       const article = await workflow.get(request.params.id);
-      if (article === null) return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
+      if (article === null)
+        return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
       const values = readForm(request.body);
       const baseRevision = Number.parseInt(request.body.baseRevision ?? '', 10);
       if (!Number.isSafeInteger(baseRevision) || baseRevision < 0) {
@@ -241,12 +239,12 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
         article,
         values,
         baseRevision,
-        errors: result.status === 422 ? result.errors : [],
+        errors: result.problems,
         flash: { kind: 'error', message: result.message },
-        status: result.status,
-        ...(result.status === 409 && result.latest !== undefined
+        status: statusForRefusal(result.reason),
+        ...(result.latestRevision !== undefined
           ? {
-              conflictDiffUrl: `/admin/articles/${article.id}/diff?from=${Math.max(1, baseRevision)}&to=${result.latest}`,
+              conflictDiffUrl: `/admin/articles/${article.id}/diff?from=${Math.max(1, baseRevision)}&to=${result.latestRevision}`,
             }
           : {}),
       });
@@ -271,11 +269,12 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
     },
     async (request, reply) => {
       const article = await workflow.get(request.params.id);
-      if (article === null) return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
+      if (article === null)
+        return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
       const { action, at, confirm } = request.body;
       if (!isWorkflowAction(action)) return sendAdminRefusal(reply, 'malformed', 'Bad request', 'Choose an action.');
       const invalid = (field: string, message: string) =>
-        refuseInEditor(request, reply, article, { ok: false, status: 422, message, errors: [{ field, message }] });
+        refuseInEditor(request, reply, article, refusal('invalid', message, [{ field, message }]));
       let when: Date | undefined;
       if (action === 'schedule') {
         const parsed = parseKarachiLocal(at ?? '');
@@ -312,7 +311,8 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
     },
     async (request, reply) => {
       const article = await workflow.get(request.params.id);
-      if (article === null) return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
+      if (article === null)
+        return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
       const { kind, text } = request.body;
       if (kind !== 'correction' && kind !== 'update') {
         return sendAdminRefusal(reply, 'malformed', 'Bad request', 'A note is a correction or an update.');
@@ -328,7 +328,8 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
     { ...write, schema: { params: IdParams, querystring: NoticeQuery } },
     async (request, reply) => {
       const article = await workflow.get(request.params.id);
-      if (article === null) return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
+      if (article === null)
+        return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
       const actor = actorOf(request);
       return sendAdminPage(
         reply,
@@ -391,10 +392,16 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
     async (request, reply) => {
       const { id, number } = request.params;
       const article = await workflow.get(id);
-      if (article === null) return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
+      if (article === null)
+        return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
       const baseRevision = Number.parseInt(request.body.baseRevision ?? '', 10);
       if (!Number.isSafeInteger(baseRevision)) {
-        return sendAdminRefusal(reply, 'malformed', 'Bad request', 'The form did not say which revision it restores over.');
+        return sendAdminRefusal(
+          reply,
+          'malformed',
+          'Bad request',
+          'The form did not say which revision it restores over.',
+        );
       }
       const result = await desk.restore(actorOf(request), { id, number, baseRevision });
       if (!result.ok) return refuseInEditor(request, reply, article, result);
@@ -404,7 +411,8 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
 
   app.get('/admin/articles/:id/preview', { ...write, schema: { params: IdParams } }, async (request, reply) => {
     const page = await renderArticlePreview(ctx, request.params.id);
-    if (page === null) return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
+    if (page === null)
+      return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
     return sendAdminPage(reply, page);
   });
 }

@@ -1,6 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import type { VNode } from 'preact';
 import { sendApiError } from '../../http/apiError.js';
+import { statusForRefusal } from '../../http/refusalStatus.js';
+import type { RefusalReason } from '../../shared/outcome.js';
 import { renderDocument } from '../../site/components/renderDocument.js';
 import { AdminMessagePage } from '../pages/AdminMessagePage.js';
 import { csrfTokenFor } from './csrf.js';
@@ -14,8 +16,18 @@ export function sendAdminPage(reply: FastifyReply, page: VNode, status = 200): F
     .send(renderDocument(page));
 }
 
-/** A refusal or error as a page (under /admin) or as JSON (under /api/). */
-export function sendAdminRefusal(reply: FastifyReply, status: number, title: string, message: string): FastifyReply {
+/** A refusal as a page (under /admin) or as JSON (under /api/), with the status its reason maps to. */
+export function sendAdminRefusal(
+  reply: FastifyReply,
+  reason: RefusalReason,
+  title: string,
+  message: string,
+): FastifyReply {
+  return sendAdminError(reply, statusForRefusal(reason), title, message);
+}
+
+/** An error the HTTP layer raised (a body it could not read, a form token, a failure) as a page or as JSON. */
+export function sendAdminError(reply: FastifyReply, status: number, title: string, message: string): FastifyReply {
   if (isAdminApi(reply.request.url)) return sendApiError(reply, status, message);
   const actor = reply.request.adminAuth?.actor ?? null;
   return sendAdminPage(

@@ -37,7 +37,7 @@ import { DEFAULT_SESSION_POLICY, purgeExpiredSessions } from '../../store/accoun
 import type { AdminDeps } from '../newsroomDeps.js';
 import { ADMIN_CSS, ADMIN_STYLESHEET_PATH } from '../pages/adminStylesheet.js';
 import type { AdminContext } from './adminContext.js';
-import { isAdminApi, sendAdminRefusal } from './adminPages.js';
+import { isAdminApi, sendAdminError, sendAdminRefusal } from './adminPages.js';
 import { ADMIN_ROUTE_MODULES } from './adminRoutes.js';
 import { CSRF_OPTIONS, isUnsafeMethod } from './csrf.js';
 import { identifyRequests } from './identify.js';
@@ -89,14 +89,14 @@ export async function adminPlugin(instance: FastifyInstance, options: AdminPlugi
     if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
       return sendAdminRefusal(
         reply,
-        403,
+        'forbidden',
         'Form expired',
         'This form was not accepted: it has expired or did not come from this site. Go back, reload the page and try again.',
       );
     }
-    if (status === 500) return sendAdminRefusal(reply, 500, 'Something went wrong', 'Please try again in a moment.');
+    if (status === 500) return sendAdminError(reply, 500, 'Something went wrong', 'Please try again in a moment.');
     const message = isAdminApi(request.url) ? error.message : `We could not read this request: ${error.message}.`;
-    return sendAdminRefusal(reply, status, 'Bad request', message);
+    return sendAdminError(reply, status, 'Bad request', message);
   });
 
   app.get(ADMIN_STYLESHEET_PATH, (_request, reply) =>

@@ -40,11 +40,16 @@ function guard(allowed: (actor: Actor) => boolean, permission: Permission | null
     if (actor === null) {
       if (auth.via === 'token') {
         reply.header('www-authenticate', 'Bearer realm="broadsheet", error="invalid_token"');
-        return sendAdminRefusal(reply, 401, 'Not signed in', 'This API token is unknown or revoked.');
+        return sendAdminRefusal(reply, 'unauthenticated', 'Not signed in', 'This API token is unknown or revoked.');
       }
       if (isAdminApi(request.url)) {
         reply.header('www-authenticate', 'Bearer realm="broadsheet"');
-        return sendAdminRefusal(reply, 401, 'Not signed in', 'Sign in, or send Authorization: Bearer <token>.');
+        return sendAdminRefusal(
+          reply,
+          'unauthenticated',
+          'Not signed in',
+          'Sign in, or send Authorization: Bearer <token>.',
+        );
       }
       return reply.redirect(loginUrl(request), 303);
     }
@@ -53,7 +58,7 @@ function guard(allowed: (actor: Actor) => boolean, permission: Permission | null
         permission === null
           ? 'You may not do this.'
           : `Your role (${actor.role}) may not do this; it needs ${permission}.`;
-      return sendAdminRefusal(reply, 403, 'Not allowed', message);
+      return sendAdminRefusal(reply, 'forbidden', 'Not allowed', message);
     }
     request.actor = actor;
     return undefined;

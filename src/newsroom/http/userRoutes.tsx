@@ -53,12 +53,13 @@ export function registerUserRoutes(app: TypeBoxApp, ctx: AdminContext): void {
       const actor = actorOf(request);
       const { id } = request.params;
       const { role } = request.body;
-      if (!isRole(role)) return sendAdminRefusal(reply, 400, 'Unknown role', `There is no role "${role}".`);
+      if (!isRole(role)) return sendAdminRefusal(reply, 'malformed', 'Unknown role', `There is no role "${role}".`);
       if (actor.kind === 'user' && actor.userId === id) {
-        return sendAdminRefusal(reply, 400, 'Not your own role', 'Ask another admin to change your role.');
+        return sendAdminRefusal(reply, 'malformed', 'Not your own role', 'Ask another admin to change your role.');
       }
       const before = await setAccountRole(ctx.accounts, { id, role, now: ctx.now() });
-      if (before === null) return sendAdminRefusal(reply, 404, 'No such account', 'There is no account with this id.');
+      if (before === null)
+        return sendAdminRefusal(reply, 'not-found', 'No such account', 'There is no account with this id.');
       await recordAudit(ctx.accounts, {
         at: ctx.now(),
         actor,
@@ -77,10 +78,15 @@ export function registerUserRoutes(app: TypeBoxApp, ctx: AdminContext): void {
       const actor = actorOf(request);
       const { id } = request.params;
       if (actor.kind === 'user' && actor.userId === id) {
-        return sendAdminRefusal(reply, 400, 'Not your own account', 'Ask another admin to disable your account.');
+        return sendAdminRefusal(
+          reply,
+          'malformed',
+          'Not your own account',
+          'Ask another admin to disable your account.',
+        );
       }
       if ((await getAccount(ctx.accounts, id)) === null) {
-        return sendAdminRefusal(reply, 404, 'No such account', 'There is no account with this id.');
+        return sendAdminRefusal(reply, 'not-found', 'No such account', 'There is no account with this id.');
       }
       if (await disableAccount(ctx.accounts, { id, now: ctx.now() })) {
         await recordAudit(ctx.accounts, {

@@ -1,8 +1,8 @@
 import type { MarketStatusView } from '../../market/book/marketSnapshot.js';
 import type { SessionSchedule, TradingCalendar, Weekday } from '../../market/sessions/tradingCalendar.js';
+import type { FieldProblem } from '../../shared/outcome.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { karachiStamp } from './deskFormat.js';
-import type { DeskProblem } from './deskInput.js';
 import { type DeskPageProps, Field, MarketDeskLayout, ProblemList } from './MarketDeskLayout.js';
 import { SCHEDULE_FIELDS } from './scheduleForm.js';
 
@@ -11,10 +11,10 @@ export interface CalendarPageProps extends DeskPageProps {
   readonly status: MarketStatusView | null;
   readonly today: string;
   readonly holidayForm: string;
-  readonly problems: readonly DeskProblem[];
+  readonly problems: readonly FieldProblem[];
   /** The special-schedule form as last sent (empty at first), and its problems. */
   readonly scheduleForm: Readonly<Record<string, string | undefined>>;
-  readonly scheduleProblems: readonly DeskProblem[];
+  readonly scheduleProblems: readonly FieldProblem[];
 }
 
 const WEEKDAYS: readonly Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];

@@ -1,8 +1,8 @@
 import type { CorporateAction, ExAdjustment } from '../../market/corporateActions/corporateAction.js';
+import type { FieldProblem } from '../../shared/outcome.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { count, karachiStamp, percentOf, rupees } from './deskFormat.js';
 import type { FormFields } from './deskForms.js';
-import type { DeskProblem } from './deskInput.js';
 import { type DeskPageProps, Field, MarketDeskLayout, ProblemList } from './MarketDeskLayout.js';
 
 /** A corporate action the log holds, and whether the market still waits for its ex-date. */
@@ -23,7 +23,7 @@ export interface ActionPreview {
 
 export interface CorporateActionsPageProps extends DeskPageProps {
   readonly form: FormFields;
-  readonly problems: readonly DeskProblem[];
+  readonly problems: readonly FieldProblem[];
   readonly preview?: ActionPreview;
   readonly pending: readonly CorporateAction[];
   readonly recorded: readonly RecordedAction[];

@@ -1,8 +1,8 @@
 import { FX_PAIRS } from '../../market/fx/fxBook.js';
+import type { FieldProblem } from '../../shared/outcome.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { karachiStamp, rupees } from './deskFormat.js';
 import type { FormFields } from './deskForms.js';
-import type { DeskProblem } from './deskInput.js';
 import type { FxRow } from './deskViews.js';
 import { type DeskPageProps, Field, MarketDeskLayout, ProblemList } from './MarketDeskLayout.js';
 
@@ -10,7 +10,7 @@ export interface FxRatesPageProps extends DeskPageProps {
   readonly today: string;
   readonly rows: readonly FxRow[];
   readonly form: FormFields;
-  readonly problems: readonly DeskProblem[];
+  readonly problems: readonly FieldProblem[];
 }
 
 const MARKET_LABELS = { interbank: 'Interbank (SBP)', open: 'Open market' } as const;

@@ -1,8 +1,8 @@
 import type { IndexView } from '../../market/book/marketSnapshot.js';
 import type { ScheduledRecomposition } from '../../market/endOfDay/closingRules.js';
+import type { FieldProblem } from '../../shared/outcome.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { count, percentOf, points, rupees } from './deskFormat.js';
-import type { DeskProblem } from './deskInput.js';
 import type { MemberRow } from './deskViews.js';
 import { PendingRecompositions } from './IndicesPage.js';
 import { type DeskPageProps, Field, MarketDeskLayout, ProblemList } from './MarketDeskLayout.js';
@@ -12,7 +12,7 @@ export interface IndexPageProps extends DeskPageProps {
   readonly members: readonly MemberRow[];
   readonly pending: readonly ScheduledRecomposition[];
   readonly form: { readonly effective: string; readonly add: string; readonly remove: readonly string[] };
-  readonly problems: readonly DeskProblem[];
+  readonly problems: readonly FieldProblem[];
 }
 
 /** `/admin/market/indices/{code}`: constituents as the index counts them, and a recomposition form. */

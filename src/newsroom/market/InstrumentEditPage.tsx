@@ -1,8 +1,8 @@
 import type { Instrument } from '../../market/quotes/instrument.js';
+import type { FieldProblem } from '../../shared/outcome.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { count, percentOf, rupees } from './deskFormat.js';
 import type { FormFields } from './deskForms.js';
-import type { DeskProblem } from './deskInput.js';
 import { type DeskPageProps, Field, MarketDeskLayout, ProblemList } from './MarketDeskLayout.js';
 
 export interface InstrumentEditPageProps extends DeskPageProps {
@@ -10,7 +10,7 @@ export interface InstrumentEditPageProps extends DeskPageProps {
   /** Index codes holding the stock: their divisors move if shares or free float change. */
   readonly indices: readonly string[];
   readonly form: FormFields;
-  readonly problems: readonly DeskProblem[];
+  readonly problems: readonly FieldProblem[];
 }
 
 /** The edit form's fields as the instrument stands. */

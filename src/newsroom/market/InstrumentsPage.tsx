@@ -1,7 +1,7 @@
+import type { FieldProblem } from '../../shared/outcome.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { count, percentOf, rupees } from './deskFormat.js';
 import type { FormFields } from './deskForms.js';
-import type { DeskProblem } from './deskInput.js';
 import type { InstrumentRow } from './deskViews.js';
 import { type DeskPageProps, Field, MarketDeskLayout, ProblemList } from './MarketDeskLayout.js';
 
@@ -9,7 +9,7 @@ export interface InstrumentsPageProps extends DeskPageProps {
   readonly rows: readonly InstrumentRow[];
   /** What the add form shows: empty, or what was sent when it came back with problems. */
   readonly form: FormFields;
-  readonly problems: readonly DeskProblem[];
+  readonly problems: readonly FieldProblem[];
 }
 
 /** `/admin/market/instruments`: every listed instrument, and a form to list one more. */

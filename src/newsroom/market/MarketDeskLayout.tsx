@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { Actor } from '../../news/roles.js';
+import type { FieldProblem } from '../../shared/outcome.js';
 import { AdminLayout, type Flash } from '../pages/AdminLayout.js';
-import { type DeskProblem, isRealDate } from './deskInput.js';
+import { isRealDate } from './deskInput.js';
 
 /** The desk's areas, in the order its sub-menu lists them. */
 export const DESK_AREAS = [
@@ -48,7 +49,7 @@ export function MarketDeskLayout(
 }
 
 /** What was wrong with a form, listed above it; each item links to its field when it has one. */
-export function ProblemList(props: { readonly problems: readonly DeskProblem[]; readonly formId: string }) {
+export function ProblemList(props: { readonly problems: readonly FieldProblem[]; readonly formId: string }) {
   if (props.problems.length === 0) return null;
   return (
     <div class="flash flash-error" role="alert">
@@ -79,7 +80,7 @@ export function Field(props: {
   readonly name: string;
   readonly label: string;
   readonly value: string;
-  readonly problems: readonly DeskProblem[];
+  readonly problems: readonly FieldProblem[];
   readonly hint?: string;
   readonly required?: boolean;
   readonly type?: 'text' | 'date' | 'file';

@@ -1,9 +1,9 @@
 import type { ImportReport } from '../../ingest/marketImport.js';
 import type { MarketStatusView } from '../../market/book/marketSnapshot.js';
 import type { EndOfDay } from '../../market/endOfDay/closingRules.js';
+import type { FieldProblem } from '../../shared/outcome.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { count, karachiStamp } from './deskFormat.js';
-import type { DeskProblem } from './deskInput.js';
 import { type DeskPageProps, Field, MarketDeskLayout, ProblemList } from './MarketDeskLayout.js';
 
 export interface MarketOverviewProps extends DeskPageProps {
@@ -15,11 +15,11 @@ export interface MarketOverviewProps extends DeskPageProps {
   readonly pendingActions: number;
   readonly pendingRecompositions: number;
   readonly closeDate: string;
-  readonly problems: readonly DeskProblem[];
+  readonly problems: readonly FieldProblem[];
   /** The day just closed, shown once after the close. */
   readonly closed?: EndOfDay;
   /** Problems with the last file sent to the import form. */
-  readonly importProblems: readonly DeskProblem[];
+  readonly importProblems: readonly FieldProblem[];
   /** The report of a file just imported, shown once. */
   readonly imported?: ImportReport;
 }

@@ -1,14 +1,15 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { ApiErrorSchema, sendApiError } from '../../http/apiError.js';
+import { sendApiRefusal } from '../../http/refusalStatus.js';
 import { formatRupees, parseRupees } from '../../market/money/money.js';
+import { refusalOfProblems } from '../../shared/outcome.js';
 import { latestEventsOfKind } from '../../store/market/marketEventQueries.js';
 import { marketTables } from '../../store/market/marketTables.js';
 import { actorOf } from '../http/guard.js';
 import { previewAction } from './actionPageRoutes.js';
 import { DESK_GUARD, type DeskRoutes } from './deskRouteKit.js';
 import { fxRows, statusNow } from './deskViews.js';
-import { sendDeskRefusal } from './instrumentApiRoutes.js';
 import { corporateActionOf, endOfDayJson, fxJson } from './marketDeskJson.js';
 import {
   ActionResultJson,
@@ -68,9 +69,9 @@ export function registerActionApiRoutes({ app, ctx, desk }: DeskRoutes): void {
     { ...DESK_GUARD, schema: { body: CorporateActionBody, response: { 200: PreviewJson, ...ERRORS } } },
     async (request, reply) => {
       const read = corporateActionOf(request.body);
-      if (!read.ok) return sendDeskRefusal(reply, 422, read.problems);
+      if (!read.ok) return sendApiRefusal(reply, refusalOfProblems('invalid', read.problems));
       const preview = previewAction(desk, read.action);
-      if (!('action' in preview)) return sendDeskRefusal(reply, preview.field === 'symbol' ? 404 : 422, [preview]);
+      if (!('action' in preview)) return sendApiRefusal(reply, preview);
       return send(reply, 200, {
         symbol: read.action.symbol,
         ldcp: formatRupees(preview.ldcp),
@@ -87,9 +88,9 @@ export function registerActionApiRoutes({ app, ctx, desk }: DeskRoutes): void {
     { ...DESK_GUARD, schema: { body: CorporateActionBody, response: { 200: ActionResultJson, ...ERRORS } } },
     async (request, reply) => {
       const read = corporateActionOf(request.body);
-      if (!read.ok) return sendDeskRefusal(reply, 422, read.problems);
+      if (!read.ok) return sendApiRefusal(reply, refusalOfProblems('invalid', read.problems));
       const outcome = await desk.corporateAction(actorOf(request), read.action);
-      if (!outcome.ok) return sendDeskRefusal(reply, outcome.status, outcome.problems);
+      if (!outcome.ok) return sendApiRefusal(reply, outcome);
       const result = outcome.value;
       return send(
         reply,
@@ -133,7 +134,7 @@ export function registerActionApiRoutes({ app, ctx, desk }: DeskRoutes): void {
         time: at,
         source,
       });
-      if (!outcome.ok) return sendDeskRefusal(reply, outcome.status, outcome.problems);
+      if (!outcome.ok) return sendApiRefusal(reply, outcome);
       const row = fxRows(desk.market, desk.today()).find((r) => r.rate.pair === pair && r.rate.market === market);
       return row === undefined
         ? sendApiError(reply, 500, 'The rate was taken but is not shown.')
@@ -165,7 +166,7 @@ export function registerActionApiRoutes({ app, ctx, desk }: DeskRoutes): void {
     { ...DESK_GUARD, schema: { body: HolidayBody, response: { 201: CalendarJson, ...ERRORS } } },
     async (request, reply) => {
       const outcome = await desk.editCalendar(actorOf(request), { type: 'addHoliday', date: request.body.date });
-      if (!outcome.ok) return sendDeskRefusal(reply, outcome.status, outcome.problems);
+      if (!outcome.ok) return sendApiRefusal(reply, outcome);
       return send(reply, 201, calendarJson());
     },
   );
@@ -175,10 +176,7 @@ export function registerActionApiRoutes({ app, ctx, desk }: DeskRoutes): void {
     { ...DESK_GUARD, schema: { params: DateParams, response: { 200: CalendarJson, ...ERRORS } } },
     async (request, reply) => {
       const outcome = await desk.editCalendar(actorOf(request), { type: 'removeHoliday', date: request.params.date });
-      if (!outcome.ok) {
-        const notThere = desk.calendar.holidays.every((date) => date !== request.params.date);
-        return sendDeskRefusal(reply, notThere ? 404 : outcome.status, outcome.problems);
-      }
+      if (!outcome.ok) return sendApiRefusal(reply, outcome);
       return send(reply, 200, calendarJson());
     },
   );
@@ -193,7 +191,7 @@ export function registerActionApiRoutes({ app, ctx, desk }: DeskRoutes): void {
         date,
         schedule: { periods },
       });
-      if (!outcome.ok) return sendDeskRefusal(reply, outcome.status, outcome.problems);
+      if (!outcome.ok) return sendApiRefusal(reply, outcome);
       return send(reply, 201, calendarJson());
     },
   );
@@ -204,10 +202,7 @@ export function registerActionApiRoutes({ app, ctx, desk }: DeskRoutes): void {
     async (request, reply) => {
       const { date } = request.params;
       const outcome = await desk.editCalendar(actorOf(request), { type: 'removeSpecialSchedule', date });
-      if (!outcome.ok) {
-        const notThere = !Object.hasOwn(desk.calendar.specialSchedules, date);
-        return sendDeskRefusal(reply, notThere ? 404 : outcome.status, outcome.problems);
-      }
+      if (!outcome.ok) return sendApiRefusal(reply, outcome);
       return send(reply, 200, calendarJson());
     },
   );
@@ -217,7 +212,7 @@ export function registerActionApiRoutes({ app, ctx, desk }: DeskRoutes): void {
     { ...DESK_GUARD, schema: { body: CloseDayBody, response: { 200: EndOfDayJson, ...ERRORS } } },
     async (request, reply) => {
       const outcome = await desk.closeDay(actorOf(request), request.body.date ?? desk.today());
-      if (!outcome.ok) return sendDeskRefusal(reply, outcome.status, outcome.problems);
+      if (!outcome.ok) return sendApiRefusal(reply, outcome);
       return send(reply, 200, endOfDayJson(outcome.value));
     },
   );

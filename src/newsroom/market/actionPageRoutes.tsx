@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MarketDesk } from '../../desk/market/marketDesk.js';
 import { adjustForAction, type CorporateAction } from '../../market/corporateActions/corporateAction.js';
+import { type FieldProblem, type Refusal, refusalOfProblems } from '../../shared/outcome.js';
 import { latestEventsOfKind } from '../../store/market/marketEventQueries.js';
 import { marketTables } from '../../store/market/marketTables.js';
 import { sendAdminPage } from '../http/adminPages.js';
@@ -9,7 +10,6 @@ import { noticeFlash } from '../http/noticeFlash.js';
 import type { Flash } from '../pages/AdminLayout.js';
 import { type ActionPreview, CorporateActionsPage, type RecordedAction } from './CorporateActionsPage.js';
 import { type FormFields, readCorporateActionForm } from './deskForms.js';
-import type { DeskProblem } from './deskInput.js';
 import { DESK_GUARD, type DeskRoutes, FormBody, formFields, NoticeQuery, pageBasics } from './deskRouteKit.js';
 
 const NOTICES = {
@@ -21,13 +21,13 @@ const NOTICES = {
 const RECORDED_SHOWN = 50;
 
 /** The ex-price at today's LDCP, or why there is none. */
-export function previewAction(desk: MarketDesk, action: CorporateAction): ActionPreview | DeskProblem {
+export function previewAction(desk: MarketDesk, action: CorporateAction): ActionPreview | Refusal {
   const quote = desk.market.quote(action.symbol);
   const instrument = desk.market.instrument(action.symbol);
   if (quote === undefined || instrument === undefined)
-    return { field: 'symbol', message: `${action.symbol} is not listed.` };
+    return refusalOfProblems('not-found', [{ field: 'symbol', message: `${action.symbol} is not listed.` }]);
   if (action.type === 'cashDividend' && action.dividend >= quote.ldcp) {
-    return { field: 'dividend', message: 'The dividend must be below the LDCP.' };
+    return refusalOfProblems('invalid', [{ field: 'dividend', message: 'The dividend must be below the LDCP.' }]);
   }
   return {
     action,
@@ -45,7 +45,7 @@ export function registerActionPageRoutes({ app, ctx, desk }: DeskRoutes): void {
     reply: FastifyReply,
     input: {
       form?: FormFields;
-      problems?: readonly DeskProblem[];
+      problems?: readonly FieldProblem[];
       preview?: ActionPreview;
       flash?: Flash;
       status?: number;
@@ -88,7 +88,7 @@ export function registerActionPageRoutes({ app, ctx, desk }: DeskRoutes): void {
     const read = readCorporateActionForm(form);
     if (!read.ok) return render(request, reply, { form, problems: read.problems, status: 422 });
     const preview = previewAction(desk, read.value);
-    if (!('action' in preview)) return render(request, reply, { form, problems: [preview], status: 422 });
+    if (!('action' in preview)) return render(request, reply, { form, problems: preview.problems, status: 422 });
     if (form.step !== 'confirm') return render(request, reply, { form, preview });
     const outcome = await desk.corporateAction(actorOf(request), read.value);
     if (!outcome.ok) return render(request, reply, { form, problems: outcome.problems, status: 422 });

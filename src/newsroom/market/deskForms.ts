@@ -5,14 +5,15 @@ import { FX_PAIRS } from '../../market/fx/fxBook.js';
 import type { FxMarket, FxRateUpdate } from '../../market/fx/fxRate.js';
 import { paisa } from '../../market/money/money.js';
 import type { TradingCalendar } from '../../market/sessions/tradingCalendar.js';
-import { type DeskProblem, FieldReader } from './deskInput.js';
+import type { FieldProblem } from '../../shared/outcome.js';
+import { FieldReader } from './deskInput.js';
 
 /** A form's fields as the browser sent them (a ticked box list may come as several values). */
 export type FormFields = Readonly<Record<string, string | undefined>>;
 
 export type FormReading<T> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly problems: readonly DeskProblem[] };
+  | { readonly ok: false; readonly problems: readonly FieldProblem[] };
 
 export const CORPORATE_ACTION_TYPES: readonly CorporateActionType[] = ['bonus', 'right', 'split', 'cashDividend'];
 export const FX_MARKETS: readonly FxMarket[] = ['interbank', 'open'];

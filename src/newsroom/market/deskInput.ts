@@ -1,12 +1,7 @@
 import { type Paisa, parseRupees } from '../../market/money/money.js';
 import { isSymbol } from '../../market/quotes/instrument.js';
 import { dayNumber, instantOf, minuteOfDay, type TradingCalendar } from '../../market/sessions/tradingCalendar.js';
-
-/** One thing wrong with one field of a desk form or API body; `field` names the form field. */
-export interface DeskProblem {
-  readonly field: string;
-  readonly message: string;
-}
+import type { FieldProblem } from '../../shared/outcome.js';
 
 /**
  * Reads the text fields of a desk form into domain values, collecting every
@@ -14,7 +9,7 @@ export interface DeskProblem {
  * of them marked. Each reader returns undefined when its field was wrong.
  */
 export class FieldReader {
-  readonly problems: DeskProblem[] = [];
+  readonly problems: FieldProblem[] = [];
 
   constructor(private readonly fields: Readonly<Record<string, string | undefined>>) {}
 

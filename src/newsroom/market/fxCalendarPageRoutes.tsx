@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FieldProblem } from '../../shared/outcome.js';
 import { sendAdminPage } from '../http/adminPages.js';
 import { actorOf } from '../http/guard.js';
 import { noticeFlash } from '../http/noticeFlash.js';
@@ -6,7 +7,7 @@ import type { Flash } from '../pages/AdminLayout.js';
 import { CalendarPage } from './CalendarPage.js';
 import { karachiStamp } from './deskFormat.js';
 import { type FormFields, readFxForm } from './deskForms.js';
-import { type DeskProblem, FieldReader } from './deskInput.js';
+import { FieldReader } from './deskInput.js';
 import { DESK_GUARD, type DeskRoutes, FormBody, formFields, NoticeQuery, pageBasics } from './deskRouteKit.js';
 import { fxRows, statusNow } from './deskViews.js';
 import { FxRatesPage } from './FxRatesPage.js';
@@ -25,7 +26,7 @@ export function registerFxCalendarPageRoutes({ app, ctx, desk }: DeskRoutes): vo
   const renderFx = (
     request: FastifyRequest,
     reply: FastifyReply,
-    input: { form?: FormFields; problems?: readonly DeskProblem[]; flash?: Flash; status?: number } = {},
+    input: { form?: FormFields; problems?: readonly FieldProblem[]; flash?: Flash; status?: number } = {},
   ) => {
     const [date = '', clock = ''] = karachiStamp(ctx.now()).split(' ');
     return sendAdminPage(
@@ -46,9 +47,9 @@ export function registerFxCalendarPageRoutes({ app, ctx, desk }: DeskRoutes): vo
     reply: FastifyReply,
     input: {
       holiday?: string;
-      problems?: readonly DeskProblem[];
+      problems?: readonly FieldProblem[];
       scheduleForm?: FormFields;
-      scheduleProblems?: readonly DeskProblem[];
+      scheduleProblems?: readonly FieldProblem[];
       flash?: Flash;
       status?: number;
     } = {},

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { MarketDesk } from '../../desk/market/marketDesk.js';
 import { sendApiError } from '../../http/apiError.js';
+import { sendApiRefusal, statusForRefusal } from '../../http/refusalStatus.js';
 import { FileTooLargeError, UnreadableFileError } from '../../ingest/archiveBytes.js';
 import {
   type ImportFormat,
@@ -13,9 +14,9 @@ import {
 } from '../../ingest/marketImport.js';
 import { isSymbol } from '../../market/quotes/instrument.js';
 import type { Actor } from '../../news/roles.js';
+import { type FieldProblem, type Refusal, refusalOfProblems } from '../../shared/outcome.js';
 import { actorOf } from '../http/guard.js';
 import { sentence } from './deskFormat.js';
-import type { DeskProblem } from './deskInput.js';
 import { DESK_GUARD, type DeskRoutes } from './deskRouteKit.js';
 
 // A closing file of every listed company is about 100 KB; a zipped one less. Ten years of daily history is ~200 KB.
@@ -37,12 +38,12 @@ const ImportQuery = Type.Object({
   force: Type.Optional(Type.Boolean()),
 });
 
-export type ImportOutcome =
-  | { readonly ok: true; readonly report: ImportReport }
-  | { readonly ok: false; readonly status: ImportRefusalStatus; readonly problems: readonly DeskProblem[] };
-
-/** 400 unreadable or damaged; 409 a closing file of an older day; 413 unpacks too large; 422 nothing to take. */
-export type ImportRefusalStatus = 400 | 404 | 409 | 413 | 422;
+/**
+ * The report, or why nothing was imported: `malformed` unreadable or damaged,
+ * `conflict` a closing file of an older day, `too-large` unpacks too large,
+ * `invalid` nothing to take.
+ */
+export type ImportOutcome = { readonly ok: true; readonly report: ImportReport } | Refusal;
 
 /**
  * One uploaded file, from the JSON API or the desk's form: parsed like
@@ -60,9 +61,9 @@ export async function importUpload(
     readonly force?: boolean;
   },
 ): Promise<ImportOutcome> {
-  if (bytes.length === 0) return { ok: false, status: 400, problems: [{ field: 'file', message: 'Choose a file.' }] };
+  if (bytes.length === 0) return refusalOfProblems('malformed', [{ field: 'file', message: 'Choose a file.' }]);
   if (options.symbol !== undefined && !isSymbol(options.symbol.toUpperCase())) {
-    return { ok: false, status: 422, problems: [{ field: 'symbol', message: 'A symbol is letters and digits.' }] };
+    return refusalOfProblems('invalid', [{ field: 'symbol', message: 'A symbol is letters and digits.' }]);
   }
   let parsed: ParsedImport;
   try {
@@ -73,11 +74,11 @@ export async function importUpload(
     });
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error;
-    const status = error instanceof FileTooLargeError ? 413 : 400;
-    return { ok: false, status, problems: [{ field: 'file', message: sentence(error.message) }] };
+    const reason = error instanceof FileTooLargeError ? 'too-large' : 'malformed';
+    return refusalOfProblems(reason, [{ field: 'file', message: sentence(error.message) }]);
   }
   const report = importReport(parsed);
-  if (report.accepted === 0) return { ok: false, status: 422, problems: nothingTaken(report) };
+  if (report.accepted === 0) return refusalOfProblems('invalid', nothingTaken(report));
   const outcome =
     parsed.format === 'closing'
       ? await desk.importClosingFile(actor, parsed.file.name, parsed.closing, { force: options.force === true })
@@ -86,7 +87,7 @@ export async function importUpload(
 }
 
 /** Why a file gave no row to take: how many rows were left out, and the first few of them. */
-function nothingTaken(report: ImportReport): DeskProblem[] {
+function nothingTaken(report: ImportReport): FieldProblem[] {
   const skipped = report.format === 'closing' ? report.skippedCount : 0;
   const left = [...(report.format === 'closing' ? report.skipped : []), ...report.rejected]
     .sort((a, b) => a.line - b.line)
@@ -149,21 +150,19 @@ export function registerImportApiRoutes({ app, desk }: DeskRoutes): void {
           ...(force === undefined ? {} : { force }),
         });
         if (outcome.ok) return reply.code(200).header('cache-control', 'no-store').send(outcome.report);
-        const message = outcome.problems.map((p) => p.message).join(' ');
-        switch (outcome.status) {
-          case 400:
-          case 413:
-            return sendApiError(reply, outcome.status, message);
-          case 409:
-            return sendApiError(
-              reply,
-              409,
-              `${message} Send it again with force=true to lay it over the live market all the same.`,
-              outcome.problems,
-            );
-          case 404:
-          case 422:
-            return sendApiError(reply, outcome.status, message, outcome.problems);
+        const { message, problems } = outcome;
+        switch (outcome.reason) {
+          case 'malformed':
+          case 'too-large':
+            // The file as a whole could not be read: its problem is the message.
+            return sendApiRefusal(reply, { ...outcome, problems: [] });
+          case 'conflict':
+            return sendApiRefusal(reply, {
+              ...outcome,
+              message: `${message} Send it again with force=true to lay it over the live market all the same.`,
+            });
+          default:
+            return sendApiError(reply, statusForRefusal(outcome.reason), message, problems);
         }
       },
     );

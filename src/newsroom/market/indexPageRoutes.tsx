@@ -1,12 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { symbolList } from '../../desk/market/recompositionPlan.js';
+import { statusForRefusal } from '../../http/refusalStatus.js';
 import type { IndexView } from '../../market/book/marketSnapshot.js';
+import { type FieldProblem, refusalOfProblems } from '../../shared/outcome.js';
 import { sendAdminPage, sendAdminRefusal } from '../http/adminPages.js';
 import { actorOf } from '../http/guard.js';
 import { noticeFlash } from '../http/noticeFlash.js';
 import type { Flash } from '../pages/AdminLayout.js';
-import { type DeskProblem, FieldReader } from './deskInput.js';
+import { FieldReader } from './deskInput.js';
 import {
   DESK_GUARD,
   type DeskRoutes,
@@ -42,7 +44,7 @@ export function registerIndexPageRoutes({ app, desk }: DeskRoutes): void {
     request: FastifyRequest,
     reply: FastifyReply,
     index: IndexView,
-    input: { form?: RecompositionForm; problems?: readonly DeskProblem[]; flash?: Flash; status?: number } = {},
+    input: { form?: RecompositionForm; problems?: readonly FieldProblem[]; flash?: Flash; status?: number } = {},
   ) =>
     sendAdminPage(
       reply,
@@ -74,7 +76,7 @@ export function registerIndexPageRoutes({ app, desk }: DeskRoutes): void {
     async (request, reply) => {
       const index = indexView(request.params.code);
       if (index === undefined)
-        return sendAdminRefusal(reply, 404, 'No such index', `There is no index ${request.params.code}.`);
+        return sendAdminRefusal(reply, 'not-found', 'No such index', `There is no index ${request.params.code}.`);
       const flash = noticeFlash(NOTICES, request.query.notice);
       return renderIndex(request, reply, index, flash !== undefined ? { flash } : {});
     },
@@ -86,7 +88,7 @@ export function registerIndexPageRoutes({ app, desk }: DeskRoutes): void {
     async (request, reply) => {
       const index = indexView(request.params.code);
       if (index === undefined)
-        return sendAdminRefusal(reply, 404, 'No such index', `There is no index ${request.params.code}.`);
+        return sendAdminRefusal(reply, 'not-found', 'No such index', `There is no index ${request.params.code}.`);
       const fields = formFields(request.body);
       const form: RecompositionForm = {
         effective: fields.effective ?? '',
@@ -112,15 +114,18 @@ export function registerIndexPageRoutes({ app, desk }: DeskRoutes): void {
     async (request, reply) => {
       const index = indexView(request.params.code);
       if (index === undefined)
-        return sendAdminRefusal(reply, 404, 'No such index', `There is no index ${request.params.code}.`);
+        return sendAdminRefusal(reply, 'not-found', 'No such index', `There is no index ${request.params.code}.`);
       const read = new FieldReader(formFields(request.body));
       const effective = read.date('effective', 'Effective date');
       const outcome =
         effective === undefined
-          ? ({ ok: false, status: 422, problems: read.problems } as const)
+          ? refusalOfProblems('invalid', read.problems)
           : await desk.cancelRecomposition(actorOf(request), index.code, effective);
       if (!outcome.ok)
-        return renderIndex(request, reply, index, { problems: outcome.problems, status: outcome.status });
+        return renderIndex(request, reply, index, {
+          problems: outcome.problems,
+          status: statusForRefusal(outcome.reason),
+        });
       return reply.redirect(`/admin/market/indices/${encodeURIComponent(index.code)}?notice=cancelled`, 303);
     },
   );

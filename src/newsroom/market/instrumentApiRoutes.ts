@@ -1,9 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyReply } from 'fastify';
 import { ApiErrorSchema, sendApiError } from '../../http/apiError.js';
+import { sendApiRefusal } from '../../http/refusalStatus.js';
 import { paisa, parseRupees } from '../../market/money/money.js';
 import { actorOf } from '../http/guard.js';
-import type { DeskProblem } from './deskInput.js';
 import { DESK_GUARD, type DeskRoutes } from './deskRouteKit.js';
 import { indexSummaries, instrumentRows, memberRows } from './deskViews.js';
 import { instrumentJson, memberJson, recompositionJson } from './marketDeskJson.js';
@@ -19,17 +18,6 @@ import {
 } from './marketDeskSchemas.js';
 
 const ERRORS = { '4xx': ApiErrorSchema };
-
-/** Sends a refused desk change: 404 for an unknown subject, 422 for content the market would not take. */
-export function sendDeskRefusal(reply: FastifyReply, status: 404 | 422, problems: readonly DeskProblem[]) {
-  const message = problems.map((p) => p.message).join(' ') || 'Nothing was changed.';
-  return sendApiError(
-    reply,
-    status,
-    message,
-    problems.filter((p) => p.field !== ''),
-  );
-}
 
 /** `/api/v1/admin/market/instruments` and `/indices`: the master list and index membership for scripts. */
 export function registerInstrumentApiRoutes({ app, desk }: DeskRoutes): void {
@@ -66,7 +54,7 @@ export function registerInstrumentApiRoutes({ app, desk }: DeskRoutes): void {
         },
         ldcp: parseRupees(body.ldcp),
       });
-      if (!outcome.ok) return sendDeskRefusal(reply, outcome.status, outcome.problems);
+      if (!outcome.ok) return sendApiRefusal(reply, outcome);
       return reply
         .code(201)
         .header('cache-control', 'no-store')
@@ -99,7 +87,7 @@ export function registerInstrumentApiRoutes({ app, desk }: DeskRoutes): void {
         ...(sharesOutstanding === undefined ? {} : { sharesOutstanding }),
         ...(freeFloat === undefined ? {} : { freeFloat }),
       });
-      if (!outcome.ok) return sendDeskRefusal(reply, outcome.status, outcome.problems);
+      if (!outcome.ok) return sendApiRefusal(reply, outcome);
       return reply.header('cache-control', 'no-store').send(listedJson(request.params.symbol));
     },
   );
@@ -160,7 +148,7 @@ export function registerInstrumentApiRoutes({ app, desk }: DeskRoutes): void {
       const { code } = request.params;
       const { effective, add = [], remove = [] } = request.body;
       const outcome = await desk.scheduleRecomposition(actorOf(request), code, effective, { add, remove });
-      if (!outcome.ok) return sendDeskRefusal(reply, outcome.status, outcome.problems);
+      if (!outcome.ok) return sendApiRefusal(reply, outcome);
       return reply
         .code(201)
         .header('cache-control', 'no-store')
@@ -177,7 +165,7 @@ export function registerInstrumentApiRoutes({ app, desk }: DeskRoutes): void {
     async (request, reply) => {
       const { code, effective } = request.params;
       const outcome = await desk.cancelRecomposition(actorOf(request), code, effective);
-      if (!outcome.ok) return sendDeskRefusal(reply, outcome.status, outcome.problems);
+      if (!outcome.ok) return sendApiRefusal(reply, outcome);
       return reply.code(204).header('cache-control', 'no-store').send(null);
     },
   );

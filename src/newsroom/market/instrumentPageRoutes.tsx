@@ -1,12 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Instrument } from '../../market/quotes/instrument.js';
+import type { FieldProblem } from '../../shared/outcome.js';
 import { sendAdminPage, sendAdminRefusal } from '../http/adminPages.js';
 import { actorOf } from '../http/guard.js';
 import { noticeFlash } from '../http/noticeFlash.js';
 import type { Flash } from '../pages/AdminLayout.js';
 import { type FormFields, readAmendmentForm, readListingForm } from './deskForms.js';
-import type { DeskProblem } from './deskInput.js';
 import { DESK_GUARD, type DeskRoutes, FormBody, formFields, NoticeQuery, pageBasics } from './deskRouteKit.js';
 import { instrumentRows } from './deskViews.js';
 import { amendmentFields, InstrumentEditPage } from './InstrumentEditPage.js';
@@ -24,7 +24,7 @@ export function registerInstrumentPageRoutes({ app, desk }: DeskRoutes): void {
   const renderList = (
     request: FastifyRequest,
     reply: FastifyReply,
-    input: { form?: FormFields; problems?: readonly DeskProblem[]; flash?: Flash; status?: number } = {},
+    input: { form?: FormFields; problems?: readonly FieldProblem[]; flash?: Flash; status?: number } = {},
   ) =>
     sendAdminPage(
       reply,
@@ -41,7 +41,7 @@ export function registerInstrumentPageRoutes({ app, desk }: DeskRoutes): void {
     request: FastifyRequest,
     reply: FastifyReply,
     instrument: Instrument,
-    input: { form?: FormFields; problems?: readonly DeskProblem[]; flash?: Flash; status?: number } = {},
+    input: { form?: FormFields; problems?: readonly FieldProblem[]; flash?: Flash; status?: number } = {},
   ) =>
     sendAdminPage(
       reply,
@@ -82,7 +82,7 @@ export function registerInstrumentPageRoutes({ app, desk }: DeskRoutes): void {
     async (request, reply) => {
       const instrument = desk.market.instrument(request.params.symbol);
       if (instrument === undefined)
-        return sendAdminRefusal(reply, 404, 'Not listed', `${request.params.symbol} is not listed.`);
+        return sendAdminRefusal(reply, 'not-found', 'Not listed', `${request.params.symbol} is not listed.`);
       const flash = noticeFlash(NOTICES, request.query.notice);
       return renderEdit(request, reply, instrument, flash !== undefined ? { flash } : {});
     },
@@ -94,7 +94,7 @@ export function registerInstrumentPageRoutes({ app, desk }: DeskRoutes): void {
     async (request, reply) => {
       const instrument = desk.market.instrument(request.params.symbol);
       if (instrument === undefined)
-        return sendAdminRefusal(reply, 404, 'Not listed', `${request.params.symbol} is not listed.`);
+        return sendAdminRefusal(reply, 'not-found', 'Not listed', `${request.params.symbol} is not listed.`);
       const form = formFields(request.body);
       const read = readAmendmentForm(form);
       if (!read.ok) return renderEdit(request, reply, instrument, { form, problems: read.problems, status: 422 });

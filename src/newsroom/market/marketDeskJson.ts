@@ -2,7 +2,7 @@ import type { Static } from '@sinclair/typebox';
 import type { CorporateAction } from '../../market/corporateActions/corporateAction.js';
 import type { EndOfDay, ScheduledRecomposition } from '../../market/endOfDay/closingRules.js';
 import { formatRupees, parseRupees } from '../../market/money/money.js';
-import type { DeskProblem } from './deskInput.js';
+import type { FieldProblem } from '../../shared/outcome.js';
 import type { FxRow, InstrumentRow, MemberRow } from './deskViews.js';
 import type {
   CorporateActionBody,
@@ -74,7 +74,7 @@ export function endOfDayJson(endOfDay: EndOfDay): Static<typeof EndOfDayJson> {
 /** The kind's own fields must be there; a missing one is a problem with that field. */
 export function corporateActionOf(
   raw: Static<typeof CorporateActionBody>,
-): { ok: true; action: CorporateAction } | { ok: false; problems: DeskProblem[] } {
+): { ok: true; action: CorporateAction } | { ok: false; problems: FieldProblem[] } {
   const base = { symbol: raw.symbol, exDate: raw.exDate };
   const missing = (...fields: string[]) => ({
     ok: false as const,

@@ -21,7 +21,7 @@ import { registerOverviewPageRoutes } from './overviewPageRoutes.js';
 export function registerMarketDeskRoutes(app: TypeBoxApp, ctx: AdminContext): void {
   if (ctx.marketDesk === undefined) {
     const unavailable = async (_request: unknown, reply: Parameters<typeof sendAdminRefusal>[0]) =>
-      sendAdminRefusal(reply, 503, 'Market desk unavailable', 'This server runs without a market.');
+      sendAdminRefusal(reply, 'unavailable', 'Market desk unavailable', 'This server runs without a market.');
     for (const path of ['/admin/market', '/admin/market/*', '/api/v1/admin/market/*']) {
       app.all(path, DESK_GUARD, unavailable);
     }

@@ -1,10 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { statusForRefusal } from '../../http/refusalStatus.js';
 import type { ImportReport } from '../../ingest/marketImport.js';
 import type { EndOfDay } from '../../market/endOfDay/closingRules.js';
+import type { FieldProblem } from '../../shared/outcome.js';
 import { sendAdminPage } from '../http/adminPages.js';
 import { actorOf } from '../http/guard.js';
 import { isUploadedFile, parseUploadForm, type UploadForm } from '../media/multipartUpload.js';
-import { type DeskProblem, FieldReader } from './deskInput.js';
+import { FieldReader } from './deskInput.js';
 import { DESK_GUARD, type DeskRoutes, FormBody, formFields, pageBasics } from './deskRouteKit.js';
 import { statusNow } from './deskViews.js';
 import { explainOversizeUploads, importUpload, MAX_IMPORT_BYTES } from './importApiRoutes.js';
@@ -16,10 +18,10 @@ export function registerOverviewPageRoutes({ app, ctx, desk }: DeskRoutes): void
     request: FastifyRequest,
     reply: FastifyReply,
     input: {
-      problems?: readonly DeskProblem[];
+      problems?: readonly FieldProblem[];
       closeDate?: string;
       closed?: EndOfDay;
-      importProblems?: readonly DeskProblem[];
+      importProblems?: readonly FieldProblem[];
       imported?: ImportReport;
       status?: number;
     } = {},
@@ -92,13 +94,13 @@ export function registerOverviewPageRoutes({ app, ctx, desk }: DeskRoutes): void
       if (!outcome.ok) {
         // A browser cannot keep the chosen file in the form it shows again, so the message says to choose it again.
         const problems =
-          outcome.status === 409
+          outcome.reason === 'conflict'
             ? outcome.problems.map((p) => ({
                 ...p,
                 message: `${p.message} To import it all the same, choose the file again and tick “${OLDER_DAY_LABEL}”.`,
               }))
             : outcome.problems;
-        return render(request, reply, { importProblems: problems, status: outcome.status });
+        return render(request, reply, { importProblems: problems, status: statusForRefusal(outcome.reason) });
       }
       return render(request, reply, { imported: outcome.report });
     });

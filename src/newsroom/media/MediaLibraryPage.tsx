@@ -1,5 +1,5 @@
 import { mediaUrl } from '../../http/siteUrls.js';
-import type { MediaAsset, MediaFieldError } from '../../news/media.js';
+import type { MediaAsset, MediaField } from '../../news/media.js';
 import {
   ALT_MAX_CHARS,
   CAPTION_MAX_CHARS,
@@ -8,6 +8,7 @@ import {
   RENDITION_WIDTHS,
 } from '../../news/media.js';
 import type { Actor } from '../../news/roles.js';
+import type { FieldProblem } from '../../shared/outcome.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { AdminLayout, type Flash } from '../pages/AdminLayout.js';
 
@@ -18,14 +19,14 @@ export interface MediaLibraryPageProps {
   readonly total: number;
   /** What was typed, kept after a refused upload. */
   readonly values: { readonly alt: string; readonly caption: string; readonly credit: string };
-  readonly errors: readonly MediaFieldError[];
+  readonly errors: readonly FieldProblem[];
   readonly flash?: Flash;
 }
 
 /** Upload a picture with its words, and see the library with the block to paste into an article. */
 export function MediaLibraryPage(props: MediaLibraryPageProps) {
-  const errorOf = (field: MediaFieldError['field']) => props.errors.find((error) => error.field === field)?.message;
-  const fieldError = (field: MediaFieldError['field']) => {
+  const errorOf = (field: MediaField) => props.errors.find((error) => error.field === field)?.message;
+  const fieldError = (field: MediaField) => {
     const message = errorOf(field);
     return message === undefined ? null : (
       <p class="flash flash-error" id={`${field}-error`}>
@@ -33,7 +34,7 @@ export function MediaLibraryPage(props: MediaLibraryPageProps) {
       </p>
     );
   };
-  const described = (field: MediaFieldError['field']) =>
+  const described = (field: MediaField) =>
     errorOf(field) === undefined ? {} : { 'aria-describedby': `${field}-error`, 'aria-invalid': true as const };
   return (
     <AdminLayout

@@ -1,8 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendApiError } from '../../http/apiError.js';
+import { statusForRefusal } from '../../http/refusalStatus.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
-import { MEDIA_MAX_BYTES, type MediaAsset, type MediaFieldError, validateMediaDescription } from '../../news/media.js';
+import { MEDIA_MAX_BYTES, type MediaAsset, validateMediaDescription } from '../../news/media.js';
+import { type FieldProblem, type Refusal, refusal } from '../../shared/outcome.js';
 import { recordAudit } from '../../store/audit.js';
 import { processUpload } from '../../store/media/mediaFiles.js';
 import type { MediaLibrary } from '../../store/media/mediaLibrary.js';
@@ -17,9 +19,6 @@ import { isUploadedFile, parseUploadForm, type UploadForm } from './multipartUpl
 const LIST_SIZE = 60;
 // The picture plus its words and the form's own bytes.
 const UPLOAD_BODY_LIMIT = MEDIA_MAX_BYTES + 64 * 1024;
-
-/** Refusals carry the status a client can act on: 413 too large, 415 not an accepted picture, 422 fix the words. */
-type UploadRefusal = { readonly status: 413 | 415 | 422; readonly errors: readonly MediaFieldError[] };
 
 /** `/admin/media` (pages) and `/api/v1/admin/media` (JSON): the picture library, for anyone who writes articles. */
 export function registerMediaRoutes(app: TypeBoxApp, ctx: AdminContext): void {
@@ -94,33 +93,30 @@ async function upload(ctx: AdminContext, request: FastifyRequest, reply: Fastify
   if (library === undefined) return unavailable(reply);
   const text = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
   const values = { alt: text('alt'), caption: text('caption'), credit: text('credit') };
-  const refuse = (refusal: UploadRefusal) =>
-    isAdminApi(request.url)
-      ? sendApiError(reply, refusal.status, 'The picture was not stored.', refusal.errors)
-      : sendLibrary(library, request, reply, {
-          values,
-          errors: refusal.errors,
-          status: refusal.status,
-          flash: undefined,
-        });
+  // The reason carries what a client can act on: too large, not an accepted picture, or fix the words.
+  const refuse = (refused: Refusal) => {
+    const status = statusForRefusal(refused.reason);
+    return isAdminApi(request.url)
+      ? sendApiError(reply, status, 'The picture was not stored.', refused.problems)
+      : sendLibrary(library, request, reply, { values, errors: refused.problems, status, flash: undefined });
+  };
+  const invalid = (problems: readonly FieldProblem[]) => refuse(refusal('invalid', 'Fix the fields marked.', problems));
 
   // The words are checked first: a missing alt text is refused before any image work is done.
   const description = validateMediaDescription(values);
   const file = form.file;
   if (!isUploadedFile(file) || file.bytes.length === 0) {
-    const errors = [{ field: 'file' as const, message: 'Choose a picture to upload.' }];
-    return refuse({ status: 422, errors: description.ok ? errors : [...errors, ...description.errors] });
+    const errors = [{ field: 'file', message: 'Choose a picture to upload.' }];
+    return invalid(description.ok ? errors : [...errors, ...description.errors]);
   }
-  if (!description.ok) return refuse({ status: 422, errors: description.errors });
+  if (!description.ok) return invalid(description.errors);
   if (file.bytes.length > MEDIA_MAX_BYTES) {
     const limit = Math.round(MEDIA_MAX_BYTES / 1024 / 1024);
-    return refuse({ status: 413, errors: [{ field: 'file', message: `The picture is larger than ${limit} MB.` }] });
+    const message = `The picture is larger than ${limit} MB.`;
+    return refuse(refusal('too-large', message, [{ field: 'file', message }]));
   }
   const processed = await processUpload(file.bytes);
-  if (!processed.ok) {
-    const status = processed.error.message.startsWith('Only JPEG') ? 415 : 422;
-    return refuse({ status, errors: [processed.error] });
-  }
+  if (!processed.ok) return refuse(processed);
   const actor = actorOf(request);
   const asset = await library.add({
     image: processed.image,
@@ -147,7 +143,7 @@ async function sendLibrary(
   reply: FastifyReply,
   input: {
     readonly values: typeof blankValues;
-    readonly errors: readonly MediaFieldError[];
+    readonly errors: readonly FieldProblem[];
     readonly status: number;
     readonly flash: Flash | undefined;
   },
@@ -171,7 +167,7 @@ async function sendLibrary(
 function unavailable(reply: FastifyReply): FastifyReply {
   return sendAdminRefusal(
     reply,
-    503,
+    'unavailable',
     'Media library unavailable',
     'This server was started without a media directory.',
   );

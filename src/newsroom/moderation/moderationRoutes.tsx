@@ -96,14 +96,16 @@ export function registerModerationRoutes(app: TypeBoxApp, ctx: AdminContext): vo
     async (request, reply) => {
       const actor = actorOf(request);
       const match = ACT.exec(request.body.act);
-      if (match === null) return sendAdminRefusal(reply, 400, 'Unknown action', 'Choose approve, reject, spam or ban.');
+      if (match === null)
+        return sendAdminRefusal(reply, 'malformed', 'Unknown action', 'Choose approve, reject, spam or ban.');
       const [, verb, single] = match as unknown as [string, ModerationAction | 'ban', string | undefined];
       const back = `/admin/comments?status=${request.body.back ?? 'pending'}`;
       if (verb === 'ban') {
         if (single === undefined)
-          return sendAdminRefusal(reply, 400, 'Which comment?', 'Ban from one comment at a time.');
+          return sendAdminRefusal(reply, 'malformed', 'Which comment?', 'Ban from one comment at a time.');
         const ip = await commentAddress(ctx.db, Number(single));
-        if (ip === null) return sendAdminRefusal(reply, 404, 'No such comment', 'There is no comment with this id.');
+        if (ip === null)
+          return sendAdminRefusal(reply, 'not-found', 'No such comment', 'There is no comment with this id.');
         await applyBan(ctx, actor, { ip, reason: `comment ${single}`, commentId: Number(single) });
         return reply.redirect(`${back}&notice=banned`, 303);
       }
@@ -127,7 +129,12 @@ export function registerModerationRoutes(app: TypeBoxApp, ctx: AdminContext): vo
     async (request, reply) => {
       const ip = parseAddress(request.body.ip);
       if (ip === null)
-        return sendAdminRefusal(reply, 422, 'Not an address', `"${request.body.ip}" is not an IPv4 or IPv6 address.`);
+        return sendAdminRefusal(
+          reply,
+          'invalid',
+          'Not an address',
+          `"${request.body.ip}" is not an IPv4 or IPv6 address.`,
+        );
       const reason = request.body.reason?.trim() || null;
       await applyBan(ctx, actorOf(request), { ip, reason });
       return reply.redirect('/admin/comments?status=pending&notice=banned', 303);
@@ -143,7 +150,7 @@ export function registerModerationRoutes(app: TypeBoxApp, ctx: AdminContext): vo
     async (request, reply) => {
       const ip = parseAddress(request.body.ip);
       if (ip === null || !(await applyUnban(ctx, actorOf(request), ip))) {
-        return sendAdminRefusal(reply, 404, 'Not banned', 'That address is not banned.');
+        return sendAdminRefusal(reply, 'not-found', 'Not banned', 'That address is not banned.');
       }
       return reply.redirect('/admin/comments?status=pending&notice=lifted', 303);
     },

@@ -3,9 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { commitPrintPlan } from '../../desk/print/commitPrintPlan.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { applyPrintEdit, emptyPlan, type PrintEdit, type PrintPlan, PrintPlanError } from '../../news/printEdition.js';
+import { karachiDateKey } from '../../shared/pakistanTime.js';
 import { parseEditionDate } from '../../site/routes/printRoutes.js';
 import { loadPrintPlan, searchPublishedByHeadline, summariesByIds } from '../../store/print/printEditionPlan.js';
-import { karachiDateKey } from '../../shared/pakistanTime.js';
 import type { AdminContext } from '../http/adminContext.js';
 import { sendAdminPage, sendAdminRefusal } from '../http/adminPages.js';
 import { csrfTokenFor } from '../http/csrf.js';
@@ -70,7 +70,8 @@ export function registerPrintDeskRoutes(app: TypeBoxApp, ctx: AdminContext): voi
       if (parseEditionDate(date) === null)
         return sendAdminRefusal(reply, 'malformed', 'Not a date', 'Editions are found by date.');
       const edit = editOf(request.body);
-      if (edit === null) return sendAdminRefusal(reply, 'malformed', 'Incomplete', 'This change needs a story and a page.');
+      if (edit === null)
+        return sendAdminRefusal(reply, 'malformed', 'Incomplete', 'This change needs a story and a page.');
       if (edit.kind === 'add' && (await summariesByIds(ctx.db, [edit.articleId])).length === 0) {
         return sendAdminRefusal(reply, 'not-found', 'No such story', `There is no story ${edit.articleId}.`);
       }

@@ -98,7 +98,7 @@ async function finish(
   notice: keyof typeof NOTICES,
 ): Promise<FastifyReply> {
   if (!outcome.ok) {
-    if (outcome.reason === 'not-found') return sendAdminRefusal(reply, 404, 'No such tag', outcome.message);
+    if (outcome.reason === 'not-found') return sendAdminRefusal(reply, 'not-found', 'No such tag', outcome.message);
     return sendTags(ctx, request, reply, {
       search: '',
       page: 1,

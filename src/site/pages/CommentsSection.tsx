@@ -1,11 +1,12 @@
 import type { Comment } from '../../news/comment.js';
-import { COMMENT_MAX_CHARS, type CommentField, type CommentFieldError } from '../../news/commentRules.js';
+import { COMMENT_MAX_CHARS, type CommentField } from '../../news/commentRules.js';
+import type { FieldProblem } from '../../shared/outcome.js';
 import { formatPublished } from '../../shared/pakistanTime.js';
 
 /** What the reader typed and what was wrong with it, when the form comes back. */
 export interface CommentFormState {
   readonly values: { readonly name: string; readonly email: string; readonly body: string };
-  readonly errors: readonly CommentFieldError[];
+  readonly errors: readonly FieldProblem[];
 }
 
 export const COMMENT_PENDING_NOTICE = 'Thank you — your comment is awaiting moderation.';

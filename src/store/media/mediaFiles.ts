@@ -6,13 +6,13 @@ import {
   checkImageSize,
   type ImageFormat,
   MEDIA_MAX_SIDE,
-  type MediaFieldError,
   RENDITION_FORMATS,
   type RenditionFormat,
   renditionExtension,
   renditionWidths,
   sniffImageFormat,
 } from '../../news/media.js';
+import { type Refusal, refusal } from '../../shared/outcome.js';
 
 /** An upload decoded and resized, in memory, not yet on disk. */
 export interface ProcessedImage {
@@ -32,12 +32,10 @@ const JPEG_QUALITY = 82;
  * bytes and must agree with what the decoder finds; EXIF orientation is
  * applied and all metadata (camera, GPS position) is dropped from renditions.
  */
-export async function processUpload(
-  bytes: Buffer,
-): Promise<{ ok: true; image: ProcessedImage } | { ok: false; error: MediaFieldError }> {
+export async function processUpload(bytes: Buffer): Promise<{ ok: true; image: ProcessedImage } | Refusal> {
   const format = sniffImageFormat(bytes);
   if (format === null) {
-    return { ok: false, error: { field: 'file', message: 'Only JPEG, PNG and WebP pictures can be uploaded.' } };
+    return refusedFile('unsupported', 'Only JPEG, PNG and WebP pictures can be uploaded.');
   }
   // Loaded on the first upload only: libvips costs about 20 MB of memory that a reader-only node never needs.
   const { default: sharp } = await import('sharp');
@@ -49,16 +47,10 @@ export async function processUpload(
     if (metadata.format !== format) throw new Error(`decoder found ${metadata.format}`);
     ({ width, height } = metadata.autoOrient);
   } catch {
-    return {
-      ok: false,
-      error: {
-        field: 'file',
-        message: `The file starts like a ${format.toUpperCase()} picture but cannot be read as one.`,
-      },
-    };
+    return refusedFile('invalid', `The file starts like a ${format.toUpperCase()} picture but cannot be read as one.`);
   }
   const sizeProblem = checkImageSize({ width, height });
-  if (sizeProblem !== null) return { ok: false, error: sizeProblem };
+  if (sizeProblem !== null) return refusal('invalid', sizeProblem.message, [sizeProblem]);
   try {
     const renditions = await Promise.all(
       renditionWidths(width).flatMap((target) =>
@@ -74,8 +66,12 @@ export async function processUpload(
     );
     return { ok: true, image: { format, width, height, original: bytes, renditions } };
   } catch {
-    return { ok: false, error: { field: 'file', message: 'The picture is damaged and could not be resized.' } };
+    return refusedFile('invalid', 'The picture is damaged and could not be resized.');
   }
+}
+
+function refusedFile(reason: 'unsupported' | 'invalid', message: string): Refusal {
+  return refusal(reason, message, [{ field: 'file', message }]);
 }
 
 function encode(image: Sharp, format: RenditionFormat): Promise<Buffer> {
