@@ -27,7 +27,7 @@ set -euo pipefail
 NODE_LTS_VERSION="24.22.3"
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-cache="${NODE_LTS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/broadsheet}"
+cache="${NODE_LTS_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/broadsheet}"
 nodedir="$cache/node-v$NODE_LTS_VERSION-linux-x64"
 
 say() { printf 'node-lts: %s\n' "$*" >&2; }
