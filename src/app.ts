@@ -11,10 +11,10 @@ import { generateDemoNews } from './demo/news/generateDemoNews.js';
 import { seedDemoContent } from './demo/seedDemo.js';
 import { ArticleDesk } from './desk/articles/articleDesk.js';
 import { createScheduledPublisher, type ScheduledPublisher } from './desk/articles/scheduledPublisher.js';
-import { loadMarket } from './engine/marketLoader.js';
 import { createMarketRecorder, type MarketRecorder } from './engine/marketRecorder.js';
 import { createSimulatorFeed } from './engine/simulatorFeed.js';
-import { Market } from './market/book/market.js';
+import { loadSiteMarket, siteMarket } from './engine/siteMarket.js';
+import type { Market } from './market/book/market.js';
 import type { AdminDeps } from './newsroom/newsroomDeps.js';
 import { buildServer } from './site/server.js';
 import { accountsTables } from './store/accounts/accountsTables.js';
@@ -73,16 +73,13 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     if (bars > 0) logger.info({ bars }, 'demo market history seeded');
   }
   const log = new MarketLog(marketDb);
-  // The rules of the site's market; its state comes from the log's latest checkpoint and the events after it.
-  const createMarket = () =>
-    config.demo
-      ? createDemoMarket(now(), { replayReferenceTrades: false })
-      : new Market({ listings: [], indices: [], fx: [], ldcpTime: now() });
-  const loaded = await loadMarket({
+  // The site's market rules come from the one place the importer reads them too; its state from the log.
+  const site = siteMarket({ demo: config.demo, now });
+  const { createMarket } = site;
+  const loaded = await loadSiteMarket({
     log,
-    createMarket,
-    initial: () => (config.demo ? createDemoMarket(now()) : createMarket()),
-    pinInitial: config.demo,
+    site,
+    ...(config.demo ? { initial: () => createDemoMarket(now(), { rules: site.rules }), pinInitial: true } : {}),
   });
   if (loaded.replayed > 0 || loaded.refused > 0) {
     logger.info(

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import type { Kysely } from 'kysely';
-import { mergeEnvironment, parseServeConfig, type RawServeConfig } from '../config.js';
+import { mergeEnvironment, parseServeConfig, type RawServeConfig, type ServeConfig } from '../config.js';
 import { type MarketTables, marketTables } from '../store/market/marketTables.js';
 import { openStore } from '../store/openStore.js';
 
@@ -14,14 +14,21 @@ export function withDatabaseOptions(command: Command): Command {
 /** Opens and migrates the site's database for one command, and always closes it. */
 export async function withMarketDatabase<T>(
   options: RawServeConfig,
-  work: (db: Kysely<MarketTables>) => Promise<T>,
+  work: (db: Kysely<MarketTables>, config: ServeConfig) => Promise<T>,
 ): Promise<T> {
   const config = parseServeConfig(
-    mergeEnvironment({ db: options.db, databaseUrl: options.databaseUrl } as RawServeConfig, process.env),
+    mergeEnvironment(
+      {
+        db: options.db,
+        databaseUrl: options.databaseUrl,
+        ...(options.demo === undefined ? {} : { demo: options.demo }),
+      } as RawServeConfig,
+      process.env,
+    ),
   );
   const opened = await openStore(config.database);
   try {
-    return await work(marketTables(opened.db));
+    return await work(marketTables(opened.db), config);
   } finally {
     await opened.close();
   }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
 import type { RawServeConfig } from '../config.js';
+import { siteMarket } from '../engine/siteMarket.js';
 import { UnreadableFileError } from '../ingest/archiveBytes.js';
 import type { RowProblem } from '../ingest/importRows.js';
 import { type ImportFormat, type ImportReport, readImportFile, storeImport } from '../ingest/marketImport.js';
@@ -39,7 +40,17 @@ export function registerMarketCommands(program: Command): void {
       '--force',
       "with --server: lay a closing file of a day before the live market's over it all the same (refused otherwise)",
     )
-    .action(async (file: string, options: ImportOptions) => {
+    .addOption(
+      new Option(
+        '--no-demo',
+        'the database is served with --no-demo: lay the day over a market with its rules (BROADSHEET_DEMO=false)',
+      ),
+    )
+    .action(async (file: string, typed: ImportOptions, command: Command) => {
+      // As for serve: commander always sets `demo`; only a flag typed by the user beats the environment.
+      const { demo, ...rest } = typed;
+      const options: ImportOptions =
+        command.getOptionValueSource('demo') === 'cli' && demo !== undefined ? typed : rest;
       if (options.server !== undefined) {
         process.exitCode = await importToServer(file, options.server, options);
         return;
@@ -51,7 +62,10 @@ export function registerMarketCommands(program: Command): void {
           ...(options.format === undefined ? {} : { format: options.format }),
           ...(options.symbol === undefined ? {} : { symbol: options.symbol }),
         });
-        report = await withMarketDatabase(options, (db) => storeImport(db, parsed, new Date()));
+        report = await withMarketDatabase(options, (db, config) => {
+          const now = new Date();
+          return storeImport(db, parsed, { site: siteMarket({ demo: config.demo, now: () => now }), now });
+        });
       } catch (error) {
         if (!(error instanceof UnreadableFileError)) throw error;
         if (options.json) process.stdout.write(`${JSON.stringify({ file, error: error.message })}\n`);

@@ -1,13 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Kysely, Transaction } from 'kysely';
-import { loadMarket } from '../engine/marketLoader.js';
-import { Market } from '../market/book/market.js';
-import { type ClosingRow, withClosingSession } from '../market/endOfDay/closingFileDay.js';
-import { upsertInstruments } from '../store/market/marketInstruments.js';
-import { MarketLog, saveDailyBars } from '../store/market/marketLog.js';
-import type { MarketTables } from '../store/market/marketTables.js';
+import { layClosingDay } from '../engine/closingDayImport.js';
+import type { SiteMarket } from '../engine/siteMarket.js';
+import { saveHistoryBars } from '../store/market/closingDayWrites.js';
+import type { MarketExecutor } from '../store/market/marketLog.js';
 import { FileTooLargeError, MAX_UNPACKED_BYTES, type Packing, UnreadableFileError, unpack } from './archiveBytes.js';
 import { type ClosingFile, closingFileSlices, looksLikeClosingFile } from './closingFileParser.js';
 import { type HistoryFile, historyCsvSlices } from './historyCsvParser.js';
@@ -112,33 +109,6 @@ export async function parseImportBytes(bytes: Buffer, request: ImportRequest): P
   }
 }
 
-/** Keeps a closing file's instruments (created or renamed) and its rows as daily bars. */
-export async function saveClosingRows(
-  db: Kysely<MarketTables> | Transaction<MarketTables>,
-  rows: readonly ClosingRow[],
-  stamp: number,
-): Promise<void> {
-  await upsertInstruments(db, rows, stamp);
-  await saveDailyBars(
-    db,
-    rows.map((row) => ({ bar: { code: row.symbol, ...row }, source: 'closing-file' })),
-    stamp,
-  );
-}
-
-/** Keeps a history CSV's rows as daily bars of its instrument or index. */
-export async function saveHistoryBars(
-  db: Kysely<MarketTables> | Transaction<MarketTables>,
-  history: HistoryFile,
-  stamp: number,
-): Promise<void> {
-  await saveDailyBars(
-    db,
-    history.bars.map((bar) => ({ bar: { code: history.symbol, ...bar }, source: 'csv' })),
-    stamp,
-  );
-}
-
 /** The report of an import, from what was parsed and how many rows were taken. */
 export function importReport(parsed: ParsedImport): ImportReport {
   switch (parsed.format) {
@@ -184,33 +154,19 @@ export function importReport(parsed: ParsedImport): ImportReport {
  * server does not read the database again: upload the file to its market desk
  * (`POST /api/v1/admin/market/imports`) instead. A history CSV only adds daily bars.
  */
-export async function storeImport(db: Kysely<MarketTables>, parsed: ParsedImport, now: Date): Promise<ImportReport> {
-  const stamp = now.getTime();
+export async function storeImport(
+  db: MarketExecutor,
+  parsed: ParsedImport,
+  options: { readonly site: SiteMarket; readonly now: Date },
+): Promise<ImportReport> {
   switch (parsed.format) {
     case 'closing': {
       const { closing } = parsed;
-      if (closing.rows.length > 0) {
-        const log = new MarketLog(db);
-        const head = await log.head();
-        const createMarket = () => new Market({ listings: [], indices: [], fx: [], ldcpTime: now });
-        const { market } = await loadMarket({
-          log,
-          createMarket,
-          initial: createMarket,
-          pinInitial: false,
-          upTo: head,
-        });
-        const state = withClosingSession(market.exportState(), closing.rows);
-        // A trial restore refuses a state the server could not load, before anything is written.
-        createMarket().restoreState(state);
-        await db.transaction().execute(async (trx) => {
-          await saveClosingRows(trx, closing.rows, stamp);
-          await new MarketLog(trx).writeCheckpoint(head, state, `import closing file ${closing.date ?? ''}`.trim());
-        });
-      }
+      if (closing.rows.length > 0) await layClosingDay(db, closing, options);
       return importReport(parsed);
     }
     case 'csv': {
+      const stamp = options.now.getTime();
       await db.transaction().execute((trx) => saveHistoryBars(trx, parsed.history, stamp));
       return importReport(parsed);
     }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
+import { siteMarket } from '../../src/engine/siteMarket.js';
 import { FileTooLargeError, UnreadableFileError } from '../../src/ingest/archiveBytes.js';
 import { MAX_LISTED_PROBLEMS } from '../../src/ingest/importRows.js';
 import { parseImportBytes, readImportFile, storeImport } from '../../src/ingest/marketImport.js';
@@ -33,13 +34,15 @@ describe('broadsheet market import', () => {
       writeFileSync(file, bytes);
       const db = join(dir, `${name}.sqlite`);
       if (name.endsWith('.Z')) {
-        const result = await run(['market', 'import', file, '--json', '--db', db]);
+        const result = await run(['market', 'import', file, '--json', '--db', db, '--no-demo']);
         assert.equal(result.code, 0, result.stderr);
         reports.push(JSON.parse(result.stdout) as Record<string, unknown>);
       } else {
         const opened = await openMarketDb({ kind: 'sqlite', path: db });
         try {
-          const report = await storeImport(opened.db, await readImportFile({ path: file }), new Date());
+          const now = new Date();
+          const site = siteMarket({ demo: false, now: () => now });
+          const report = await storeImport(opened.db, await readImportFile({ path: file }), { site, now });
           reports.push(JSON.parse(JSON.stringify(report)) as Record<string, unknown>);
         } finally {
           await opened.close();

@@ -1,4 +1,4 @@
-import { Market, type MarketListing } from '../../market/book/market.js';
+import { Market, type MarketListing, type MarketRules } from '../../market/book/market.js';
 import type { FxRateView } from '../../market/book/marketSnapshot.js';
 import type { IndexConstituent, IndexDefinition } from '../../market/indices/indexCalculator.js';
 import { type Paisa, paisa, parseRupees } from '../../market/money/money.js';
@@ -150,6 +150,8 @@ export interface DemoMarketOptions {
    * false, so the demo ticker moves at night; the status still tells the truth.
    */
   readonly enforceSessions?: boolean;
+  /** The site's market rules (src/engine/siteMarket.ts); when given, they replace `calendar` and `enforceSessions`. */
+  readonly rules?: MarketRules;
 }
 
 /** A market of the 30 reference stocks, 4 indices and demo FX, with LDCPs and rates as of `now`. */
@@ -160,7 +162,7 @@ export function createDemoMarket(now: Date, options: DemoMarketOptions = {}): Ma
     indices: DEMO_INDICES,
     fx: demoFxRates(now),
     ldcpTime: now,
-    ...(calendar === null ? {} : { calendar, enforceSessions: options.enforceSessions ?? false }),
+    ...(options.rules ?? (calendar === null ? {} : { calendar, enforceSessions: options.enforceSessions ?? false })),
   });
   if (options.replayReferenceTrades ?? true) {
     for (const [symbol, price] of REFERENCE_LAST_PRICES) {

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ClosingFile } from '../../ingest/closingFileParser.js';
 import type { HistoryFile } from '../../ingest/historyCsvParser.js';
-import { saveClosingRows, saveHistoryBars } from '../../ingest/marketImport.js';
 import type { DeskChange, InstrumentAmendment } from '../../market/book/deskChange.js';
 import type { Market, MarketListing } from '../../market/book/market.js';
 import type { MarketEvent, MarketEventOutcome } from '../../market/book/marketEvent.js';
@@ -18,6 +17,7 @@ import { sentence } from '../../newsroom/market/deskFormat.js';
 import { done, type Outcome, type Refusal, refusalOfProblems } from '../../shared/outcome.js';
 import type { AccountsTables } from '../../store/accounts/accountsTables.js';
 import { type AuditAction, recordAudit } from '../../store/audit.js';
+import { saveClosingRows, saveHistoryBars } from '../../store/market/closingDayWrites.js';
 import type { MarketTables } from '../../store/market/marketTables.js';
 import type { MarketDeskDeps } from './marketDeskDeps.js';
 import { type MembershipChange, plannedConstituents } from './recompositionPlan.js';

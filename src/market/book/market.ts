@@ -82,6 +82,9 @@ export interface MarketSetup {
   readonly fxPairs?: readonly string[];
 }
 
+/** The rules a market runs by, as opposed to what it holds; a checkpoint restores state, never rules. */
+export type MarketRules = Pick<MarketSetup, 'priceBand' | 'calendar' | 'enforceSessions' | 'haltRule' | 'closingRule'>;
+
 export type MarketChange = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
 /** `applyTrade`'s answer: a duplicate is accepted once and then acknowledged. */

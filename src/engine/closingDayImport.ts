@@ -1,0 +1,32 @@
+import type { ClosingRow } from '../market/endOfDay/closingFileDay.js';
+import { withClosingSession } from '../market/endOfDay/closingFileDay.js';
+import { saveClosingDay } from '../store/market/closingDayWrites.js';
+import { type MarketExecutor, MarketLog } from '../store/market/marketLog.js';
+import { loadSiteMarket, type SiteMarket } from './siteMarket.js';
+
+/**
+ * Lays a closing day over the market the log holds, offline (no server
+ * running on the database): the day's rows as daily bars and the resulting
+ * state as a checkpoint at the log's head, in one transaction, so the next
+ * start of the site shows exactly that day. The market is rebuilt under the
+ * site's own rules, and a trial restore refuses a state the site could not load
+ * before anything is written.
+ */
+export async function layClosingDay(
+  db: MarketExecutor,
+  day: { readonly date: string | null; readonly rows: readonly ClosingRow[] },
+  options: { readonly site: SiteMarket; readonly now: Date },
+): Promise<void> {
+  const log = new MarketLog(db);
+  const head = await log.head();
+  const { market } = await loadSiteMarket({ log, site: options.site, upTo: head });
+  const state = withClosingSession(market.exportState(), day.rows);
+  options.site.createMarket().restoreState(state);
+  await saveClosingDay(db, {
+    rows: day.rows,
+    stamp: options.now.getTime(),
+    position: head,
+    state,
+    reason: `import closing file ${day.date ?? ''}`.trim(),
+  });
+}

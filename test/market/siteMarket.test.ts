@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { createApp } from '../../src/app.js';
+import { siteMarket, siteMarketRules } from '../../src/engine/siteMarket.js';
+import type { Market } from '../../src/market/book/market.js';
+import { openDatabase } from '../../src/store/connect.js';
+import { MarketLog } from '../../src/store/market/marketLog.js';
+import { marketTables } from '../../src/store/market/marketTables.js';
+import { testServeConfig } from '../support/serveConfig.js';
+import { run } from './cliProcess.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'broadsheet-site-market-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const closing = new URL('./fixtures/closing11.lis', import.meta.url).pathname;
+
+/** What a market runs by, as opposed to what it holds. */
+function rulesOf(market: Market) {
+  return {
+    priceBand: market.priceBand,
+    haltRule: market.haltRule,
+    closingRule: market.closingRule,
+    enforceSessions: market.enforceSessions,
+    calendar: market.calendar,
+  };
+}
+
+async function checkpointCalendar(db: string) {
+  const opened = await openDatabase({ kind: 'sqlite', path: db });
+  try {
+    const checkpoint = await new MarketLog(marketTables(opened.db)).latestCheckpoint();
+    assert.ok(checkpoint, 'the import wrote a checkpoint');
+    return checkpoint.state.calendar;
+  } finally {
+    await opened.close();
+  }
+}
+
+describe("the site's market is set up in one place", () => {
+  for (const demo of [true, false]) {
+    const mode = demo ? 'the demo site' : 'a site without the demo';
+    test(`${mode}: the importer lays a day over a market with the running app's rules`, async () => {
+      const now = () => new Date('2022-01-03T05:00:00Z');
+      const expected = rulesOf(siteMarket({ demo, now }).createMarket());
+      assert.deepEqual(expected, { calendar: undefined, enforceSessions: false, ...siteMarketRules({ demo }) });
+
+      const db = join(dir, `${demo ? 'demo' : 'plain'}.sqlite`);
+      const imported = await run(['market', 'import', closing, '--db', db, ...(demo ? [] : ['--no-demo'])]);
+      assert.equal(imported.code, 0, imported.stderr);
+      // A market keeps its calendar in the state it exports: the importer's shows which rules it ran under.
+      assert.deepEqual(await checkpointCalendar(db), expected.calendar);
+
+      const app = await createApp(testServeConfig(db, { demo: String(demo) }), { now });
+      try {
+        assert.deepEqual(rulesOf(app.market), expected);
+        assert.ok(app.market.snapshot().quotes.some((quote) => quote.symbol === 'HUBC'));
+      } finally {
+        await app.stop();
+      }
+    });
+  }
+});
