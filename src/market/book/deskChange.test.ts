@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { decodeEvent, encodeEvent } from '../../store/market/marketEventCodec.js';
 import { paisa } from '../money/money.js';
 import { defineInstrument } from '../quotes/instrument.js';
@@ -82,7 +83,7 @@ describe('listing an instrument', () => {
 });
 
 describe('amending an instrument', () => {
-  test('a new share count moves the divisor of every index holding the stock, not its level', () => {
+  test('a new share count or free float leaves every index holding the stock as it was', () => {
     const market = new Market(setup());
     assert.ok(market.applyTrade({ symbol: 'AAA', price: paisa(11_000), volume: 10, time: at('10:00') }).ok);
     assert.equal(value(market, 'TEST'), 105_000);
@@ -92,28 +93,69 @@ describe('amending an instrument', () => {
       at('10:05'),
     );
     assert.deepEqual(change, { ok: true });
+    assert.deepEqual(market.instrument('AAA'), {
+      ...stock('AAA', 2000, 4000),
+      name: 'AAA Holdings',
+    });
     assert.equal(value(market, 'TEST'), 105_000);
     assert.equal(value(market, 'SOLO'), 55_000);
     assert.deepEqual(
       market.indexConstituents('TEST')?.find((c) => c.symbol === 'AAA'),
-      { symbol: 'AAA', shares: 2000, freeFloat: 4000 },
+      { symbol: 'AAA', shares: 1000, freeFloat: 5000 },
     );
-    assert.equal(market.instrument('AAA')?.name, 'AAA Holdings');
     assert.equal(market.snapshot().quotes.find((q) => q.symbol === 'AAA')?.name, 'AAA Holdings');
-    // SOLO holds A alone, so it follows A's price from the level it had at the change: 550.00 × 105 ÷ 110.
+    // The index still counts its own 1,000 shares at 50 %: 1,000 × 105 ÷ 100 + 500.
     assert.ok(market.applyTrade({ symbol: 'AAA', price: paisa(10_500), volume: 10, time: at('10:10') }).ok);
-    assert.equal(value(market, 'SOLO'), 52_500);
+    assert.equal(value(market, 'TEST'), 102_500);
   });
 
-  test('a change no index can take is refused by every index, so none changes', () => {
+  test('a free float no index could hold is still the instrument’s own figure', () => {
     const market = new Market(setup());
-    const before = market.exportState();
-    // SOLO would be left with no capitalisation at all.
-    const change = market.amendInstrument('AAA', { freeFloat: 0 }, at('10:00'));
-    assert.equal(change.ok, false);
-    assert.deepEqual(market.exportState(), before);
+    assert.deepEqual(market.amendInstrument('AAA', { freeFloat: 0 }, at('10:00')), { ok: true });
+    assert.equal(market.instrument('AAA')?.freeFloat, 0);
+    assert.equal(value(market, 'SOLO'), 50_000);
     assert.equal(market.amendInstrument('NOPE', { name: 'x' }, at('10:00')).ok, false);
+    const before = market.exportState();
     assert.equal(market.amendInstrument('AAA', { freeFloat: 10_001 }, at('10:00')).ok, false);
+    assert.deepEqual(market.exportState(), before);
+  });
+
+  test('property: desk amendments between trades never move an index’s holdings, divisor or level', () => {
+    const amendment = fc.record(
+      {
+        symbol: fc.constantFrom('AAA', 'BBB'),
+        sharesOutstanding: fc.integer({ min: 1, max: 1_000_000 }),
+        freeFloat: fc.integer({ min: 0, max: 10_000 }),
+      },
+      { requiredKeys: ['symbol'] },
+    );
+    const trade = fc.record({ symbol: fc.constantFrom('AAA', 'BBB'), move: fc.integer({ min: -400, max: 400 }) });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(amendment, trade), { maxLength: 30 }), (steps) => {
+        const market = new Market(setup());
+        let minute = 0;
+        for (const step of steps) {
+          const time = new Date(at('10:00').getTime() + ++minute * 1000);
+          if ('move' in step) {
+            const ldcp = market.quote(step.symbol)?.ldcp ?? 0;
+            market.applyTrade({ symbol: step.symbol, price: paisa(ldcp + step.move), volume: 1, time });
+            continue;
+          }
+          const held = (code: string) =>
+            JSON.stringify(market.exportState().indices.find((i) => i.calculator.code === code));
+          const before = { test: held('TEST'), solo: held('SOLO'), levels: market.snapshot().indices };
+          const { symbol, ...figures } = step;
+          assert.ok(market.amendInstrument(symbol, figures, time).ok);
+          assert.equal(held('TEST'), before.test);
+          assert.equal(held('SOLO'), before.solo);
+          assert.deepEqual(
+            market.snapshot().indices.map((i) => i.value),
+            before.levels.map((i) => i.value),
+          );
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -17,7 +17,7 @@ import {
 import { FxBook, type FxDailyChange, type FxDailyRate } from '../fx/fxBook.js';
 import type { FxMarket, FxRateUpdate } from '../fx/fxRate.js';
 import { IndexCalculator, type IndexConstituent, type IndexDefinition } from '../indices/indexCalculator.js';
-import { recompose, recomposeHoldings } from '../indices/indexRecomposition.js';
+import { recompose } from '../indices/indexRecomposition.js';
 import type { Paisa } from '../money/money.js';
 import { emptyRejectionCounts, emptyTally, indexRange, type MarketStats } from '../quotes/dayTally.js';
 import { type Instrument, instrumentProblem } from '../quotes/instrument.js';
@@ -55,7 +55,7 @@ import {
 } from './marketBook.js';
 import type { FxRateView, MarketSnapshot, MarketStatusView } from './marketSnapshot.js';
 import type { MarketState } from './marketState.js';
-import { indexView } from './snapshotViews.js';
+import { figuresAsOf, indexView } from './snapshotViews.js';
 
 /** An instrument with its last day closing price. */
 export interface MarketListing {
@@ -363,10 +363,10 @@ export class Market {
 
   /**
    * The desk corrects an instrument's name, sector, shares outstanding or free
-   * float. Every index holding it takes the new share count and free float at
-   * the stock's last price, with the divisor moved so its level does not jump
-   * (the recomposition rule, docs/market-math.md §3); either every index
-   * takes the change or none does.
+   * float. The indices keep their own holdings: each index's share count and
+   * free float for a member change only through that index's recomposition or
+   * a corporate action (docs/market-math.md §3), as an index provider applies
+   * new free floats at its review, not when a company files them.
    */
   amendInstrument(symbol: string, amendment: InstrumentAmendment, time: Date): MarketChange {
     const instrument = this.book.instruments.get(symbol);
@@ -380,10 +380,6 @@ export class Market {
     };
     const problem = instrumentProblem(next) ?? describedProblem(next);
     if (problem) return { ok: false, reason: `${symbol}: ${problem}` };
-    const figuresMoved =
-      next.sharesOutstanding !== instrument.sharesOutstanding || next.freeFloat !== instrument.freeFloat;
-    const refused = figuresMoved ? recomposeHoldings(this.book, next, time) : null;
-    if (refused) return { ok: false, reason: refused };
     this.book.instruments.set(symbol, next);
     this.changed(time);
     return { ok: true };
@@ -480,21 +476,23 @@ export class Market {
   /**
    * Everything live, at one version. Built once per version and shared, so
    * thousands of readers between two trades cost one build; `asOf` is `now`
-   * at that build, or the time of the latest change.
+   * at that build, or the time of the latest figure it holds (`figuresAsOf`).
    */
   snapshot(now?: Date): MarketSnapshot {
     if (this.cached?.version === this.currentVersion) return this.cached;
     const status = this.trading.view;
+    const quotes = Object.freeze(this.quoteViews.views(this.book));
+    const fx = Object.freeze(this.fxBook.rates());
     const snapshot: MarketSnapshot = {
       version: this.currentVersion,
-      asOf: now ?? this.lastChange,
-      quotes: Object.freeze(this.quoteViews.views(this.book)),
+      asOf: now ?? figuresAsOf(quotes, fx) ?? this.lastChange,
+      quotes,
       indices: Object.freeze(
         this.book.indices.map((index) =>
           indexView(index.calculator, index.previousClose, index.time, indexRange(index)),
         ),
       ),
-      fx: Object.freeze(this.fxBook.rates()),
+      fx,
       ...(status ? { status } : {}),
     };
     this.cached = Object.freeze(snapshot);
@@ -559,7 +557,7 @@ export class Market {
     }
     const offRules = offRulesTrade(trade, route.rules, route.band);
     if (offRules) return { ok: false, ...offRules };
-    if (route.tally.turnover + trade.price * trade.volume > MAX_TURNOVER) {
+    if ((route.tally.turnover ?? 0) + trade.price * trade.volume > MAX_TURNOVER) {
       return { ok: false, code: 'malformed', reason: 'turnover beyond exact arithmetic' };
     }
     const late = printTrade(route, trade, this.keepPrints);

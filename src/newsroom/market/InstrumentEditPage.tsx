@@ -7,7 +7,7 @@ import { type DeskPageProps, Field, MarketDeskLayout, ProblemList } from './Mark
 
 export interface InstrumentEditPageProps extends DeskPageProps {
   readonly instrument: Instrument;
-  /** Index codes holding the stock: their divisors move if shares or free float change. */
+  /** Index codes holding the stock: each keeps its own shares and free float for it. */
   readonly indices: readonly string[];
   readonly form: FormFields;
   readonly problems: readonly FieldProblem[];
@@ -18,8 +18,8 @@ export function amendmentFields(instrument: Instrument): FormFields {
   return {
     name: instrument.name,
     sector: instrument.sector,
-    sharesOutstanding: String(instrument.sharesOutstanding),
-    freeFloat: percentOf(instrument.freeFloat).replaceAll(',', ''),
+    sharesOutstanding: instrument.sharesOutstanding === null ? '' : String(instrument.sharesOutstanding),
+    freeFloat: instrument.freeFloat === null ? '' : percentOf(instrument.freeFloat).replaceAll(',', ''),
   };
 }
 
@@ -46,7 +46,7 @@ export function InstrumentEditPage(props: InstrumentEditPageProps) {
         <dt>Shares outstanding</dt>
         <dd>{count(instrument.sharesOutstanding)}</dd>
         <dt>Free float</dt>
-        <dd>{percentOf(instrument.freeFloat)} %</dd>
+        <dd>{instrument.freeFloat === null ? percentOf(null) : `${percentOf(instrument.freeFloat)} %`}</dd>
         <dt>Tick and lot</dt>
         <dd>
           Rs {rupees(instrument.tickSize)}, {count(instrument.lotSize)} {instrument.lotSize === 1 ? 'share' : 'shares'}
@@ -57,8 +57,8 @@ export function InstrumentEditPage(props: InstrumentEditPageProps) {
       <h2 id="amend-heading">Edit</h2>
       {props.indices.length > 0 ? (
         <p>
-          A new share count or free float is taken by every index holding {instrument.symbol}, with its divisor moved so
-          the index level does not jump.
+          A new share count or free float changes the instrument only. Each index holding {instrument.symbol} keeps its
+          own shares and free float for it until that index is recomposed or a corporate action adjusts it.
         </p>
       ) : null}
       <ProblemList problems={props.problems} formId="amend" />
