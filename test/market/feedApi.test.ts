@@ -175,6 +175,34 @@ describe('POST /api/v1/market/fx and /corporate-actions', () => {
     );
     assert.equal(app.market.pendingCorporateActions().length, 1);
   });
+
+  test('an exact ratio (1 for 55) and a special dividend are taken as given; a ratio beside basis points is a 400', async () => {
+    const pending = app.market.pendingCorporateActions().length;
+    const both = await post('/api/v1/market/corporate-actions', {
+      actions: [
+        {
+          type: 'bonus',
+          symbol: 'PPL',
+          exDate: '2023-02-02',
+          bonusBasisPoints: 182,
+          ratio: { newShares: 1, heldShares: 55 },
+        },
+      ],
+    });
+    assert.equal(both.status, 400);
+    assert.match(JSON.stringify(await both.json()), /actions\.0\.ratio/);
+    const answer = await post('/api/v1/market/corporate-actions', {
+      actions: [
+        { type: 'bonus', symbol: 'PPL', exDate: '2023-02-02', ratio: { newShares: 1, heldShares: 55 } },
+        { type: 'cashDividend', symbol: 'HUBC', exDate: '2023-02-02', dividend: '5.00', special: true },
+      ],
+    });
+    assert.equal(answer.status, 200);
+    assert.deepEqual(app.market.pendingCorporateActions().slice(pending), [
+      { type: 'bonus', symbol: 'PPL', exDate: '2023-02-02', ratio: { newShares: 1, heldShares: 55 } },
+      { type: 'cashDividend', symbol: 'HUBC', exDate: '2023-02-02', dividend: 500, special: true },
+    ]);
+  });
 });
 
 describe('trade times and strict bodies', () => {
@@ -255,6 +283,11 @@ describe('trade times and strict bodies', () => {
     [
       'a price as a JSON number',
       { feed: 'psx-strict', trades: [good, { ...good, seq: 101, price: 88.1 }] },
+      /trades\.1\.price/,
+    ],
+    [
+      'a price as a whole JSON number (paisa or rupees, either way ambiguous)',
+      { feed: 'psx-strict', trades: [good, { ...good, seq: 101, price: 8800 }] },
       /trades\.1\.price/,
     ],
     [

@@ -75,6 +75,42 @@ describe('Market.applyCorporateAction', () => {
     assert.equal(market.snapshot().indices[1]?.change, -5714);
   });
 
+  test('special dividend Rs 5 on B: the price index adjusts its divisor as the total-return index does', () => {
+    const market = new Market(setup);
+    const dividend: CorporateAction = {
+      type: 'cashDividend',
+      symbol: 'B',
+      exDate: today,
+      dividend: paisa(500),
+      special: true,
+    };
+    assert.ok(market.applyCorporateAction(dividend, at('09:00')).ok);
+    assert.equal(market.quote('B')?.ldcp, 2000);
+    assert.deepEqual(values(market), [100_000, 100_000]);
+    // From here B moves both indices alike: +Rs 2.00 on 2,000 shares is Rs 4,000 of Rs 165,000.
+    assert.ok(market.applyTrade({ symbol: 'B', price: paisa(2200), volume: 1, time: at('10:00') }).ok);
+    assert.deepEqual(values(market), [102_424, 102_424]);
+  });
+
+  test('right 1 for 5 at Rs 80 on C (close 75.00): out of the money, nothing moves', () => {
+    const market = new Market(setup);
+    const right: CorporateAction = {
+      type: 'right',
+      symbol: 'C',
+      exDate: today,
+      ratio: { newShares: 1, heldShares: 5 },
+      subscriptionPrice: paisa(8000),
+    };
+    assert.deepEqual(market.applyCorporateAction(right, at('09:00')), {
+      ok: true,
+      status: 'applied',
+      adjustment: { exPrice: 7500, sharesOutstanding: 1000 },
+    });
+    assert.equal(market.quote('C')?.ldcp, 7500);
+    assert.deepEqual(market.indexConstituents('PR')?.[2], { symbol: 'C', shares: 1000, freeFloat: 10_000 });
+    assert.deepEqual(values(market), [100_000, 100_000]);
+  });
+
   test('right 20 % at par on C: 75.00 → 64.17, shares 1,200, no index moves', () => {
     const market = new Market(setup);
     const right: CorporateAction = {
@@ -179,7 +215,13 @@ function assertConsistent(snapshot: MarketSnapshot): void {
 
 type Step =
   | { readonly kind: 'trade'; readonly stock: number; readonly position: number; readonly volume: number }
-  | { readonly kind: 'action'; readonly stock: number; readonly action: number; readonly amount: number }
+  | {
+      readonly kind: 'action';
+      readonly stock: number;
+      readonly action: number;
+      readonly amount: number;
+      readonly held: number;
+    }
   | { readonly kind: 'recompose'; readonly keep: readonly boolean[]; readonly scheduled: boolean }
   | { readonly kind: 'close' };
 
@@ -193,8 +235,9 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   fc.record({
     kind: fc.constant('action' as const),
     stock: fc.nat(3),
-    action: fc.nat(3),
+    action: fc.nat(5),
     amount: fc.integer({ min: 1, max: 10_000 }),
+    held: fc.integer({ min: 1, max: 100 }),
   }),
   fc.record({
     kind: fc.constant('recompose' as const),
@@ -217,6 +260,23 @@ function actionOf(
       return { type: 'right', symbol, exDate, rightBasisPoints: step.amount, subscriptionPrice: paisa(1000) };
     case 2:
       return { type: 'split', symbol, exDate, sharesBefore: 1, sharesAfter: 1 + (step.amount % 9) };
+    case 4:
+      // A right of n for `held` priced anywhere from well below to above the close.
+      return {
+        type: 'right',
+        symbol,
+        exDate,
+        ratio: { newShares: 1 + (step.amount % 7), heldShares: step.held },
+        subscriptionPrice: paisa(Math.max(1, Math.floor((ldcp * step.amount) / 5_000))),
+      };
+    case 5:
+      return {
+        type: 'cashDividend',
+        symbol,
+        exDate,
+        special: true,
+        dividend: paisa(Math.max(1, Math.floor((ldcp * (step.amount % 5_000)) / 10_000))),
+      };
     default:
       return {
         type: 'cashDividend',
@@ -228,7 +288,7 @@ function actionOf(
 }
 
 describe('properties', () => {
-  test('no corporate action or recomposition moves an index by more than a hundredth (price indices drop only on dividends); change/% always agree with LDCP and last', () => {
+  test('no corporate action or recomposition moves an index by more than a hundredth (price indices drop only on ordinary dividends); change/% always agree with LDCP and last', () => {
     const symbols = ['A', 'B', 'C', 'D'];
     fc.assert(
       fc.property(fc.array(stepArbitrary, { minLength: 1, maxLength: 60 }), (steps) => {
@@ -265,8 +325,12 @@ describe('properties', () => {
               const pr = market.indexConstituents('PR')?.some((c) => c.symbol === symbol);
               // TR keeps its level through everything; PR through all but dividends, which lower it.
               assert.ok(Math.abs((after[0] ?? 0) - (before[0] ?? 0)) <= 1, `TR ${before[0]} → ${after[0]}`);
-              if (action.type === 'cashDividend' && pr) assert.ok((after[1] ?? 0) <= (before[1] ?? 0));
-              else assert.ok(Math.abs((after[1] ?? 0) - (before[1] ?? 0)) <= 1, `PR ${before[1]} → ${after[1]}`);
+              if (action.type === 'right' && action.subscriptionPrice >= quote.ldcp) {
+                assert.equal(market.quote(symbol)?.ldcp, quote.ldcp, 'a right out of the money moves no price');
+              }
+              if (action.type === 'cashDividend' && action.special !== true && pr) {
+                assert.ok((after[1] ?? 0) <= (before[1] ?? 0));
+              } else assert.ok(Math.abs((after[1] ?? 0) - (before[1] ?? 0)) <= 1, `PR ${before[1]} → ${after[1]}`);
               break;
             }
             case 'recompose': {

@@ -20,13 +20,18 @@ export function adjustForCorporateAction(book: MarketBook, action: CorporateActi
   const problem = corporateActionProblem(action, quote.ldcp);
   if (problem) return problem;
   const adjustment = adjustForAction(action, quote.ldcp, instrument.sharesOutstanding);
-  if (!Number.isSafeInteger(adjustment.sharesOutstanding)) return 'shares outstanding beyond exact arithmetic';
+  if (adjustment.sharesOutstanding !== null && !Number.isSafeInteger(adjustment.sharesOutstanding))
+    return 'shares outstanding beyond exact arithmetic';
   for (const index of book.indicesBySymbol.get(action.symbol) ?? []) {
     const constituent = index.calculator.constituents().find((c) => c.symbol === action.symbol);
     if (!constituent) continue;
     if (indexKeepsLevel(action, index.returnType)) {
       settleRange(index);
-      index.calculator.setShares(action.symbol, sharesAfter(action, constituent.shares), adjustment.exPrice);
+      index.calculator.setShares(
+        action.symbol,
+        sharesAfter(action, constituent.shares, quote.ldcp),
+        adjustment.exPrice,
+      );
     } else {
       index.calculator.applyPrice(action.symbol, adjustment.exPrice);
     }

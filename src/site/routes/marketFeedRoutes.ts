@@ -213,25 +213,41 @@ function corporateAction(raw: RawAction, field: string, problems: FieldProblem[]
     problems.push({ field: `${field}.${name}`, message: `is required for a ${raw.type}` });
     return null;
   };
+  const both = (name: string) => {
+    problems.push({ field: `${field}.ratio`, message: `cannot be given with ${name}` });
+    return null;
+  };
   switch (raw.type) {
     case 'bonus':
+      if (raw.ratio !== undefined) {
+        return raw.bonusBasisPoints === undefined
+          ? { type: 'bonus', ...base, ratio: raw.ratio }
+          : both('bonusBasisPoints');
+      }
       if (raw.bonusBasisPoints === undefined) return missing('bonusBasisPoints');
       return { type: 'bonus', ...base, bonusBasisPoints: raw.bonusBasisPoints };
-    case 'right':
-      if (raw.rightBasisPoints === undefined) return missing('rightBasisPoints');
+    case 'right': {
       if (raw.subscriptionPrice === undefined) return missing('subscriptionPrice');
-      return {
-        type: 'right',
-        ...base,
-        rightBasisPoints: raw.rightBasisPoints,
-        subscriptionPrice: parseRupees(raw.subscriptionPrice),
-      };
+      const subscriptionPrice = parseRupees(raw.subscriptionPrice);
+      if (raw.ratio !== undefined) {
+        return raw.rightBasisPoints === undefined
+          ? { type: 'right', ...base, ratio: raw.ratio, subscriptionPrice }
+          : both('rightBasisPoints');
+      }
+      if (raw.rightBasisPoints === undefined) return missing('rightBasisPoints');
+      return { type: 'right', ...base, rightBasisPoints: raw.rightBasisPoints, subscriptionPrice };
+    }
     case 'split':
       if (raw.sharesBefore === undefined) return missing('sharesBefore');
       if (raw.sharesAfter === undefined) return missing('sharesAfter');
       return { type: 'split', ...base, sharesBefore: raw.sharesBefore, sharesAfter: raw.sharesAfter };
     case 'cashDividend':
       if (raw.dividend === undefined) return missing('dividend');
-      return { type: 'cashDividend', ...base, dividend: parseRupees(raw.dividend) };
+      return {
+        type: 'cashDividend',
+        ...base,
+        dividend: parseRupees(raw.dividend),
+        ...(raw.special === true ? { special: true } : {}),
+      };
   }
 }

@@ -89,6 +89,8 @@ export const ItemsResponse = Type.Object({
 
 const BasisPoints = Type.Integer({ minimum: 1, maximum: 1_000_000 });
 const ShareCount = Type.Integer({ minimum: 1, maximum: 1_000_000 });
+/** `newShares` for every `heldShares`, exact (1 for 55), instead of basis points. */
+const ShareRatioBody = Type.Object({ newShares: ShareCount, heldShares: ShareCount }, { additionalProperties: false });
 
 /**
  * One object for every kind, each kind's own fields optional here and
@@ -110,10 +112,12 @@ export const CorporateActionsBody = Type.Object(
           exDate: IsoDate,
           bonusBasisPoints: Type.Optional(BasisPoints),
           rightBasisPoints: Type.Optional(BasisPoints),
+          ratio: Type.Optional(ShareRatioBody),
           subscriptionPrice: Type.Optional(RupeesText),
           sharesBefore: Type.Optional(ShareCount),
           sharesAfter: Type.Optional(ShareCount),
           dividend: Type.Optional(RupeesText),
+          special: Type.Optional(Type.Boolean()),
         },
         { additionalProperties: false },
       ),
