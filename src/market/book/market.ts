@@ -34,6 +34,7 @@ import { type HaltRule, PSX_HALT_RULE } from '../sessions/marketHalt.js';
 import { aheadOfClock, untimelyTrade } from '../sessions/timeliness.js';
 import {
   dayNumber,
+  isTradingDay,
   nextDate,
   nextTradingDate,
   PSX_CALENDAR,
@@ -439,8 +440,9 @@ export class Market {
   }
 
   /**
-   * Ends `tradingDate`: closing prices by the closing rule, a bar per stock
-   * and index, then the roll-over: closes become LDCPs and previous closes,
+   * Ends `tradingDate` (a trading day of the calendar, when sessions are
+   * enforced): closing prices by the closing rule, a bar per stock and index,
+   * then the roll-over: closes become LDCPs and previous closes,
    * quotes untraded, and the corporate actions and recompositions due by the
    * next trading day are applied.
    */
@@ -448,6 +450,11 @@ export class Market {
     if (!isDate(tradingDate)) return { ok: false, reason: `trading date must read YYYY-MM-DD: ${tradingDate}` };
     if (this.lastClosed !== null && tradingDate <= this.lastClosed) {
       return { ok: false, reason: `${tradingDate} is not after the last closed day ${this.lastClosed}` };
+    }
+    // A weekend or holiday had no session to close: closing it would roll LDCPs over a day that never traded.
+    // The demo, which trades round the clock (sessions not enforced), closes every day.
+    if (this.enforceSessions && this.currentCalendar && !isTradingDay(tradingDate, this.currentCalendar)) {
+      return { ok: false, reason: `${tradingDate} is not a trading day (a weekend or holiday)` };
     }
     const { instruments, indices } = closeBook(this.book, tradingDate, this.closingRule, time);
     this.feedSeqs.clear();
