@@ -22,7 +22,8 @@ export function applyWeightCap(
     throw new RangeError('maximum weight must be 1..10000 basis points');
   }
   const max = BigInt(maxWeightBasisPoints);
-  if (BigInt(constituents.length) * max <= FULL && maxWeightBasisPoints < 10_000) {
+  const members = BigInt(constituents.length);
+  if (members * max < FULL) {
     throw new RangeError(`${constituents.length} constituents cannot all stay under ${maxWeightBasisPoints} bp`);
   }
   const caps = constituents.map((c) => {
@@ -30,6 +31,7 @@ export function applyWeightCap(
     if (price === undefined) throw new RangeError(`${c.symbol}: no price to cap the weight at`);
     return BigInt(price) * BigInt(c.shares) * BigInt(c.freeFloat);
   });
+  if (members * max === FULL && max < FULL) return withFactors(constituents, equalWeightFactors(caps));
   // Each round caps everyone now over the cap. Whole-basis-point factors
   // rounded down can leave a capped member a hair over: its factor is then
   // trimmed by one. The capped set only grows, so this ends.
@@ -51,10 +53,32 @@ export function applyWeightCap(
       factors[i] = trimmed;
     }
   }
+  return withFactors(constituents, factors);
+}
+
+function withFactors(constituents: readonly IndexConstituent[], factors: readonly bigint[]): IndexConstituent[] {
   return constituents.map((c, i) => {
     const { capFactor: _ignored, ...rest } = c;
     const factor = Number(factors[i]);
     return factor === 10_000 ? rest : { ...rest, capFactor: factor };
+  });
+}
+
+/**
+ * A cap of exactly 100 % ÷ n holds every one of the n members at it: equal
+ * weights. Whole-basis-point factors can rarely make n weights exactly equal,
+ * so each gets the factor that brings it nearest to the smallest member's
+ * free-float cap from below (the smallest keeps 10 000): the weights are as
+ * equal as whole basis points allow, none more than one factor basis point
+ * off another.
+ */
+function equalWeightFactors(caps: readonly bigint[]): bigint[] {
+  const smallest = caps.reduce((least, cap) => (cap < least ? cap : least));
+  if (smallest <= 0n) throw new RangeError('weights too concentrated to cap');
+  return caps.map((cap) => {
+    const factor = (FULL * smallest) / cap;
+    if (factor <= 0n) throw new RangeError('a cap factor would fall below one basis point');
+    return factor;
   });
 }
 
