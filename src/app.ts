@@ -15,19 +15,31 @@ import { createMarketRecorder, type MarketRecorder } from './engine/marketRecord
 import { createSimulatorFeed } from './engine/simulatorFeed.js';
 import { loadSiteMarket, siteMarket } from './engine/siteMarket.js';
 import type { Market } from './market/book/market.js';
-import type { AdminDeps } from './newsroom/newsroomDeps.js';
-import { buildServer } from './site/server.js';
-import { accountsTables } from './store/accounts/accountsTables.js';
+import { adminContextOf } from './newsroom/http/adminContext.js';
+import { adminPlugin } from './newsroom/http/adminPlugin.js';
+import { sessionPurge } from './newsroom/http/sessionPurge.js';
+import type { NewsroomSettings } from './newsroom/newsroomDeps.js';
+import { type Service, startServices, stoppingOnce, stopServices } from './shared/service.js';
+import { buildSite } from './site/server.js';
 import { roleOfApiToken } from './store/accounts/apiTokens.js';
 import { createArticleWorkflowStore } from './store/articles/articleWorkflow.js';
 import { listBarsSince, seedDemoHistory } from './store/market/marketHistory.js';
 import { MarketLog } from './store/market/marketLog.js';
-import { marketTables } from './store/market/marketTables.js';
 import { createMediaLibrary, type MediaLibrary } from './store/media/mediaLibrary.js';
 import { type OpenedStore, openStore } from './store/openStore.js';
 
 /** The running site: every service wired once, with one start and one stop. */
 export interface App {
+  /**
+   * The background services, by name, in the order `start` starts them (`stop`
+   * stops them in reverse): the store and the bus (opened while the app is
+   * built, since seeding and the market's replay need them), the market
+   * recorder, the scheduled publisher, the session purge, the simulator when
+   * on, then the reader site's own (market version watch, page invalidation,
+   * intraday recorder, stream workers when on, market stream), and last the
+   * HTTP server. Nothing else in the code base starts a timer or a subscription.
+   */
+  readonly services: readonly string[];
   readonly server: FastifyInstance;
   readonly store: OpenedStore['store'];
   readonly market: Market;
@@ -39,9 +51,13 @@ export interface App {
   /** Publishes scheduled stories when due; started and stopped with the app. */
   readonly scheduledPublisher: ScheduledPublisher;
   readonly logger: Logger;
-  /** Starts listening and the market feed; resolves with the address served. */
+  /** Starts every service in order, listening last; resolves with the address served. */
   start(): Promise<string>;
-  /** Stops taking requests, lets in-flight ones finish, then closes the feed, bus and database. */
+  /**
+   * Stops every service in reverse order: the HTTP server first (no new
+   * requests, in-flight ones finish, streams end), the database last. Safe
+   * to call twice, and after a start that failed.
+   */
   stop(): Promise<void>;
 }
 
@@ -49,7 +65,7 @@ export interface AppOptions {
   readonly logger?: Logger;
   readonly now?: () => Date;
   /** Newsroom knobs (session lifetime, login throttle, Secure cookies); defaults suit production. */
-  readonly admin?: Omit<AdminDeps, 'db'>;
+  readonly admin?: NewsroomSettings;
   /** Where uploaded pictures are kept; default `media/` beside the SQLite file (./data/media), else ./data/media. */
   readonly mediaDir?: string;
   /** How often scheduled stories are checked for (default 5 s); a start always checks at once. */
@@ -67,7 +83,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     if (seeded.articles > 0) logger.info(seeded, 'demo content seeded');
   }
 
-  const marketDb = marketTables(opened.db);
+  const marketDb = opened.db;
   if (config.demo) {
     const bars = await seedDemoHistory(marketDb, now());
     if (bars > 0) logger.info({ bars }, 'demo market history seeded');
@@ -116,7 +132,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     : null;
 
   const media = createMediaLibrary(opened.db, options.mediaDir ?? config.mediaDir ?? defaultMediaDir(config.database));
-  const server = await buildServer({
+  const readerSite = await buildSite({
     publicUrl: config.publicUrl,
     store,
     market,
@@ -127,19 +143,33 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     trustedProxies: config.trustedProxies,
     now,
     marketFeed: { recorder, roleOfToken: (token) => roleOfApiToken(marketDb, token) },
-    admin: { secureCookies: config.secureCookies, ...options.admin, db: opened.db, marketDesk: { market, recorder } },
     media,
     marketPages: {
       reference: market,
       history: { dailyBars: (code, fromDate) => listBarsSince(marketDb, code, fromDate) },
     },
   });
+  const { server } = readerSite;
+  // The newsroom: its own scope with cookies, sessions and CSRF checks, none of which touch the reader site.
+  const newsroom = adminContextOf({
+    secureCookies: config.secureCookies,
+    ...options.admin,
+    db: opened.db,
+    store,
+    bus,
+    logger,
+    now,
+    media,
+    previewChrome: readerSite.chrome,
+    marketDesk: { market, recorder },
+  });
+  await server.register(adminPlugin, { admin: newsroom });
 
   // The same desk the newsroom uses, so scheduled publication is audited and announced on the bus like any other.
   const scheduledPublisher = createScheduledPublisher({
     desk: new ArticleDesk({
       workflow: createArticleWorkflowStore(opened.db),
-      accounts: accountsTables(opened.db),
+      accounts: opened.db,
       announce: (change) => bus.publish('content.changed', articleChanged(change)),
       now,
     }),
@@ -148,7 +178,29 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     onError: (error) => logger.error({ err: error }, 'scheduled publishing check failed'),
   });
 
+  let address: string | null = null;
+  const services: Service[] = [
+    { name: 'store', start: () => undefined, stop: () => opened.close() },
+    { name: 'bus', start: () => undefined, stop: () => bus.close() },
+    { name: 'market recorder', start: () => undefined, stop: () => recorder.stop() },
+    // Catches up first: stories that fell due while the site was down are on it before the first reader arrives.
+    { name: 'scheduled publisher', start: () => scheduledPublisher.start(), stop: () => scheduledPublisher.stop() },
+    sessionPurge(newsroom),
+    ...(feed === null ? [] : [{ name: 'simulator', start: () => feed.start(), stop: () => feed.stop() }]),
+    ...readerSite.services,
+    {
+      name: 'http',
+      start: async () => {
+        address = await server.listen({ host: config.host, port: config.port });
+      },
+      // Fastify stops listening, ends the market streams, and waits for requests under way.
+      stop: () => server.close(),
+    },
+  ].map(stoppingOnce);
+  let stopping: Promise<void> | null = null;
+
   return {
+    services: services.map((service) => service.name),
     server,
     store,
     market,
@@ -158,19 +210,13 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     scheduledPublisher,
     logger,
     async start() {
-      // Catch up first: stories that fell due while the site was down are on it before the first reader arrives.
-      await scheduledPublisher.start();
-      const address = await server.listen({ host: config.host, port: config.port });
-      feed?.start();
+      await startServices(services);
+      if (address === null) throw new Error('the HTTP server did not report its address');
       return address;
     },
-    async stop() {
-      feed?.stop();
-      await scheduledPublisher.stop();
-      await server.close();
-      await recorder.stop();
-      await bus.close();
-      await opened.close();
+    stop() {
+      stopping ??= stopServices(services);
+      return stopping;
     },
   };
 }

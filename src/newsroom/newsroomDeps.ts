@@ -1,8 +1,13 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { Bus } from '../bus/bus.js';
 import type { MarketDeskDeps } from '../desk/market/marketDeskDeps.js';
 import type { LoginThrottlePolicy } from '../news/loginThrottle.js';
+import type { PageChrome } from '../site/components/Layout.js';
 import type { SessionPolicy } from '../store/accounts/sessions.js';
+import type { NewsStore } from '../store/articles/newsStore.js';
 import type { Database } from '../store/database.js';
+import type { MediaLibrary } from '../store/media/mediaLibrary.js';
 
 /**
  * When cookies carry `Secure`: `auto` when the request came over HTTPS (behind
@@ -10,13 +15,28 @@ import type { Database } from '../store/database.js';
  */
 export type SecureCookies = 'auto' | 'always' | 'never';
 
-/** What the newsroom needs beyond the reader site's dependencies; wired once in src/app.ts. */
-export interface AdminDeps {
-  /** The store's connection: accounts, sessions, audit log, API tokens. */
-  readonly db: Kysely<Database>;
+/** The newsroom's knobs; the defaults suit production. */
+export interface NewsroomSettings {
   readonly sessionPolicy?: SessionPolicy;
   readonly loginThrottle?: LoginThrottlePolicy;
   readonly secureCookies?: SecureCookies;
+}
+
+/** Everything the newsroom is built from; wired once in src/app.ts. */
+export interface AdminDeps extends NewsroomSettings {
+  /** The store's connection: accounts, sessions, audit log, API tokens. */
+  readonly db: Kysely<Database>;
+  /** The published stories, as readers see them (previews, dashboard counts, print editions). */
+  readonly store: NewsStore;
+  /** Where every change readers must see is announced; the reader site's pages listen. */
+  readonly bus: Bus;
+  readonly logger: FastifyBaseLogger;
+  /** The clock, injectable so tests can move it. */
+  readonly now: () => Date;
+  /** Uploaded pictures; without it the media library is not served. */
+  readonly media?: MediaLibrary;
+  /** The reader site's ticker, masthead and navigation, so an article preview looks as readers will see it. */
+  readonly previewChrome: () => Promise<PageChrome>;
   /** The live market and its recorder, for the market desk; without it the desk answers 503. */
   readonly marketDesk?: MarketDeskDeps;
 }

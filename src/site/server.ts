@@ -7,11 +7,15 @@ import { CONNECTION_LIMITS, containedListener } from '../http/containedListener.
 import { SECURITY_HEADERS } from '../http/securityHeaders.js';
 import { StreamConnections } from '../http/streamConnections.js';
 import { useStrictJsonBodies } from '../http/strictJsonBody.js';
-import { adminPlugin } from '../newsroom/http/adminPlugin.js';
+import type { Service } from '../shared/service.js';
 import { loadSiteAssets } from './assets/siteAssets.js';
+import type { PageChrome } from './components/Layout.js';
 import { CachedPageFastPath } from './http/cachedPageFastPath.js';
 import { createCommentRateLimiter } from './http/commentRateLimiter.js';
+import { MarketVersion } from './http/marketVersion.js';
 import { PageCache } from './http/pageCache.js';
+import { pageInvalidation } from './http/pageInvalidation.js';
+import { IntradayRecorder } from './markets/intradayRecorder.js';
 import { registerArticleRoutes } from './routes/articleRoutes.js';
 import { registerAssetRoutes } from './routes/assetRoutes.js';
 import { registerCommentApiRoutes } from './routes/commentApiRoutes.js';
@@ -26,7 +30,7 @@ import { registerPrintRoutes } from './routes/printRoutes.js';
 import { createChromeLoader, type SiteContext } from './siteContext.js';
 import type { WebDeps } from './siteDeps.js';
 import { MarketStreamFastPath } from './stream/marketStreamFastPath.js';
-import type { StreamLimits } from './stream/marketStreamHub.js';
+import { MarketStreamHub, type StreamLimits } from './stream/marketStreamHub.js';
 import { StreamWorkerPool } from './stream/streamWorkerPool.js';
 
 /** Knobs with sensible defaults; tests shorten the page lifetime. */
@@ -43,8 +47,22 @@ export interface ServerOptions {
 const MIN_RENDER_INTERVAL_MS = 1000;
 const MAX_CACHED_PAGES = 5000;
 
-/** The reader's website and public JSON API, ready to listen (src/app.ts calls `listen`). */
-export async function buildServer(deps: WebDeps, options: ServerOptions = {}): Promise<FastifyInstance> {
+/** The reader site on its Fastify instance, with the background work that keeps its pages current. */
+export interface Site {
+  /** The one HTTP server: the site's routes are on it; src/app.ts mounts the newsroom and listens. */
+  readonly server: FastifyInstance;
+  /**
+   * In start order, for src/app.ts to start before listening and stop after:
+   * the market version pages are compared with, page invalidation, the
+   * intraday recorder, stream workers (when configured), the market stream.
+   */
+  readonly services: readonly Service[];
+  /** Ticker, masthead and navigation for a page rendered now; the newsroom's article preview uses it too. */
+  chrome(): Promise<PageChrome>;
+}
+
+/** The reader's website and public JSON API. Nothing runs until its services are started. */
+export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Promise<Site> {
   // Cached pages are answered before Fastify routes the request (see CachedPageFastPath); set once the cache exists.
   let fastPath: CachedPageFastPath | null = null;
   // Market streams likewise (MarketStreamFastPath): a stream keeps only its socket, not Fastify's objects.
@@ -69,25 +87,12 @@ export async function buildServer(deps: WebDeps, options: ServerOptions = {}): P
 
   const assets = await loadSiteAssets(deps.logger, options.assetsRoot);
 
-  let marketVersion = deps.market.snapshot().version;
-  const unsubscribe = deps.bus.subscribe('market.changed', (message) => {
-    marketVersion = Math.max(marketVersion, message.version);
-  });
-  // Also look for ourselves once a second, in case the market is not wired to the bus.
-  const versionCheck = setInterval(() => {
-    marketVersion = Math.max(marketVersion, deps.market.snapshot().version);
-  }, MIN_RENDER_INTERVAL_MS);
-  versionCheck.unref();
-  app.addHook('onClose', async () => {
-    unsubscribe();
-    clearInterval(versionCheck);
-  });
-
+  const marketVersion = new MarketVersion(deps.market, deps.bus, MIN_RENDER_INTERVAL_MS);
   const pages = new PageCache({
     minRenderIntervalMs: MIN_RENDER_INTERVAL_MS,
     maxAgeMs: options.pageMaxAgeMs ?? 5000,
     maxEntries: MAX_CACHED_PAGES,
-    currentVersion: () => marketVersion,
+    currentVersion: () => marketVersion.current(),
     clock: Date.now,
     onRefreshError: (key, error) =>
       deps.logger.error({ err: error, key }, 'page re-render failed; serving the last one'),
@@ -139,7 +144,8 @@ export async function buildServer(deps: WebDeps, options: ServerOptions = {}): P
   registerListRoutes(app, site);
   registerArticleRoutes(app, site);
   registerPrintRoutes(app, site);
-  registerMarketPageRoutes(app, site);
+  const intraday = new IntradayRecorder(deps.market, deps.bus);
+  registerMarketPageRoutes(app, site, intraday);
   registerMarketApiRoutes(app, site);
   registerMarketFeedRoutes(app, site);
   const streamWorkers =
@@ -153,8 +159,13 @@ export async function buildServer(deps: WebDeps, options: ServerOptions = {}): P
           logger: deps.logger,
         })
       : undefined;
-  await streamWorkers?.start();
-  const marketStream = registerMarketStreamRoutes(app, site, streamConnections, options.stream, streamWorkers);
+  const marketStream = new MarketStreamHub({
+    market: deps.market,
+    bus: deps.bus,
+    limits: options.stream ?? {},
+    onDrop: (reason, pendingBytes) => deps.logger.warn({ reason, pendingBytes }, 'market stream client dropped'),
+  });
+  registerMarketStreamRoutes(app, site, { hub: marketStream, connections: streamConnections, workers: streamWorkers });
   streamFastPath = new MarketStreamFastPath({
     hub: marketStream,
     market: deps.market,
@@ -164,15 +175,10 @@ export async function buildServer(deps: WebDeps, options: ServerOptions = {}): P
   });
   // preClose runs before the HTTP server stops listening and waits for open
   // connections; an event stream never finishes by itself, so it is ended here.
-  app.addHook('preClose', async () => {
-    marketStream.close();
-    await streamWorkers?.close();
-  });
+  app.addHook('preClose', async () => marketStream.endStreams());
   registerCommentApiRoutes(app, site);
   registerAssetRoutes(app, site);
   registerMediaRoutes(app, site);
-  // The newsroom: its own scope with cookies, sessions and CSRF checks, none of which touch the reader site.
-  await app.register(adminPlugin, { site, admin: deps.admin });
 
   app.setNotFoundHandler(async (request, reply) => {
     if (isApi(request.url))
@@ -180,7 +186,12 @@ export async function buildServer(deps: WebDeps, options: ServerOptions = {}): P
     return sendNotFoundPage(site, request, reply);
   });
 
-  return app;
+  const services: Service[] = [marketVersion, pageInvalidation(deps.bus, pages), intraday];
+  if (streamWorkers !== undefined) {
+    services.push({ name: 'stream workers', start: () => streamWorkers.start(), stop: () => streamWorkers.close() });
+  }
+  services.push({ name: 'market stream', start: () => marketStream.start(), stop: () => marketStream.close() });
+  return { server: app, services, chrome: site.chrome };
 }
 
 function isApi(url: string): boolean {

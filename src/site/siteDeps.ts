@@ -2,7 +2,6 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Bus } from '../bus/bus.js';
 import type { MarketRecorder } from '../engine/marketRecorder.js';
 import type { MarketReader } from '../market/book/marketSnapshot.js';
-import type { AdminDeps } from '../newsroom/newsroomDeps.js';
 import type { ApiRole } from '../store/accounts/apiTokens.js';
 import type { NewsStore } from '../store/articles/newsStore.js';
 import type { MediaLibrary } from '../store/media/mediaLibrary.js';
@@ -20,8 +19,6 @@ export interface WebDeps {
   readonly publicUrl?: string | null;
   /** The clock, injectable so tests can pin "today". */
   readonly now: () => Date;
-  /** The newsroom (/admin, /api/v1/admin); without it those paths are not served. */
-  readonly admin?: AdminDeps;
   /** The authenticated push API's needs; without it the push routes answer 503. */
   readonly marketFeed?: MarketFeedDeps;
   /** The media library: newsroom uploads and the `/media/{id}/{width}.{ext}` files; without it neither is served. */

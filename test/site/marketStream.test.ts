@@ -11,7 +11,8 @@ import { createInProcessBus } from '../../src/bus/inProcessBus.js';
 import { createDemoMarket } from '../../src/demo/market/demoMarket.js';
 import type { Market } from '../../src/market/book/market.js';
 import { formatRupees, paisa } from '../../src/market/money/money.js';
-import { buildServer } from '../../src/site/server.js';
+import { startServices, stopServices } from '../../src/shared/service.js';
+import { buildSite } from '../../src/site/server.js';
 import type { MarketStreamStats, StreamLimits } from '../../src/site/stream/marketStreamHub.js';
 import { type OpenedStore, openStore } from '../../src/store/openStore.js';
 import { type RunningSite, startSite, TEST_NOW } from './siteFixture.js';
@@ -248,7 +249,7 @@ async function startTightServer(): Promise<{
   const dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-stream-'));
   const opened: OpenedStore = await openStore({ kind: 'sqlite', path: path.join(dir, 'news.sqlite') });
   const market = createDemoMarket(TEST_NOW);
-  const server = await buildServer(
+  const { server, services } = await buildSite(
     {
       store: opened.store,
       market,
@@ -268,6 +269,7 @@ async function startTightServer(): Promise<{
       },
     },
   );
+  await startServices(services);
   const baseUrl = (await server.listen({ host: '127.0.0.1', port: 0 })).replace(/\/$/, '');
   return {
     server,
@@ -275,6 +277,7 @@ async function startTightServer(): Promise<{
     baseUrl,
     async stop() {
       await server.close();
+      await stopServices(services);
       await opened.close();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -374,7 +377,7 @@ async function startAnnouncingServer(stream: Partial<StreamLimits>): Promise<{
   const opened = await openStore({ kind: 'sqlite', path: path.join(dir, 'news.sqlite') });
   const market = createDemoMarket(TEST_NOW);
   const bus = createInProcessBus();
-  const server = await buildServer(
+  const { server, services } = await buildSite(
     {
       store: opened.store,
       market,
@@ -385,6 +388,7 @@ async function startAnnouncingServer(stream: Partial<StreamLimits>): Promise<{
     },
     { stream },
   );
+  await startServices(services);
   const baseUrl = (await server.listen({ host: '127.0.0.1', port: 0 })).replace(/\/$/, '');
   return {
     market,
@@ -392,6 +396,7 @@ async function startAnnouncingServer(stream: Partial<StreamLimits>): Promise<{
     baseUrl,
     async stop() {
       await server.close();
+      await stopServices(services);
       await opened.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -13,6 +13,6 @@ export function deskFor(ctx: AdminContext): ArticleDesk {
     accounts: ctx.accounts,
     announce: (change) => ctx.bus.publish('content.changed', articleChanged(change)),
     now: ctx.now,
-    ...(ctx.site.deps.media !== undefined ? { media: ctx.site.deps.media } : {}),
+    ...(ctx.media !== undefined ? { media: ctx.media } : {}),
   });
 }

@@ -56,7 +56,7 @@ const FORM_LIMIT = 2 * 1024 * 1024;
 export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): void {
   const desk = deskFor(ctx);
   const { workflow } = desk;
-  const { store } = ctx.site.deps;
+  const { store } = ctx;
 
   const renderEditor = async (
     request: FastifyRequest,

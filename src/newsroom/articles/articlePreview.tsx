@@ -15,15 +15,15 @@ const READ_MORE = 10;
 export async function renderArticlePreview(ctx: AdminContext, id: number): Promise<VNode<object> | null> {
   const article = await getAnyArticle(ctx.db, id, { publishedOnly: false });
   if (article === null) return null;
-  const { store } = ctx.site.deps;
+  const { store } = ctx;
   const [related, comments, readMore, chrome] = await Promise.all([
     store.relatedArticles(article, RELATED_INLINE),
     store.approvedComments(article.id),
     store.listArticles({ limit: READ_MORE, excludeId: article.id }),
-    ctx.site.chrome(),
+    ctx.previewChrome(),
   ]);
   const mediaIds = article.body.flatMap((block) => (block.type === 'image' ? [block.mediaId] : []));
-  const { media } = ctx.site.deps;
+  const { media } = ctx;
   const assets = mediaIds.length > 0 && media !== undefined ? await media.assets(mediaIds) : new Map();
   const articlePage = h(ArticlePage, {
     chrome,

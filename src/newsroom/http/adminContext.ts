@@ -1,23 +1,30 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Bus } from '../../bus/bus.js';
 import type { MarketDeskDeps } from '../../desk/market/marketDeskDeps.js';
-import type { LoginThrottlePolicy } from '../../news/loginThrottle.js';
-import type { SiteContext } from '../../site/siteContext.js';
-import type { AccountsTables } from '../../store/accounts/accountsTables.js';
-import type { SessionPolicy } from '../../store/accounts/sessions.js';
+import { DEFAULT_LOGIN_THROTTLE, type LoginThrottlePolicy } from '../../news/loginThrottle.js';
+import type { PageChrome } from '../../site/components/Layout.js';
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../store/accounts/sessions.js';
+import type { NewsStore } from '../../store/articles/newsStore.js';
 import type { Database } from '../../store/database.js';
-import type { SecureCookies } from '../newsroomDeps.js';
+import type { MediaLibrary } from '../../store/media/mediaLibrary.js';
+import type { AdminDeps, SecureCookies } from '../newsroomDeps.js';
 
-/** What every admin route module is given: the site's services plus the newsroom's own. */
+/** What every admin route module is given: the newsroom's dependencies with its defaults filled in. */
 export interface AdminContext {
-  /** The reader site's context: `site.deps.store` (NewsStore), `market`, `bus`, `logger`, `now`. */
-  readonly site: SiteContext;
+  /** The published stories, as readers see them. */
+  readonly store: NewsStore;
   /** Where every change readers must see is announced; the reader site's pages listen. */
   readonly bus: Bus;
+  readonly logger: FastifyBaseLogger;
+  /** Uploaded pictures; undefined on a site without a media library. */
+  readonly media: MediaLibrary | undefined;
+  /** The reader site's page chrome, for article previews. */
+  readonly previewChrome: () => Promise<PageChrome>;
   /** The store's connection, for tables the NewsStore interface does not cover. */
   readonly db: Kysely<Database>;
   /** The same connection seen through the accounts, sessions and audit_log tables. */
-  readonly accounts: Kysely<AccountsTables>;
+  readonly accounts: Kysely<Database>;
   readonly sessionPolicy: SessionPolicy;
   readonly secureCookies: SecureCookies;
   /** How failed sign-ins slow further tries; the counts are in the store. */
@@ -25,4 +32,22 @@ export interface AdminContext {
   readonly now: () => Date;
   /** The live market and its recorder (src/newsroom/market/); undefined on a site without one. */
   readonly marketDesk: MarketDeskDeps | undefined;
+}
+
+/** The context the newsroom's routes and background work share, its defaults filled in. */
+export function adminContextOf(deps: AdminDeps): AdminContext {
+  return {
+    store: deps.store,
+    bus: deps.bus,
+    logger: deps.logger,
+    media: deps.media,
+    previewChrome: deps.previewChrome,
+    db: deps.db,
+    accounts: deps.db,
+    sessionPolicy: deps.sessionPolicy ?? DEFAULT_SESSION_POLICY,
+    secureCookies: deps.secureCookies ?? 'auto',
+    loginThrottle: deps.loginThrottle ?? DEFAULT_LOGIN_THROTTLE,
+    now: deps.now,
+    marketDesk: deps.marketDesk,
+  };
 }

@@ -3,8 +3,9 @@
  * `/api/v1/admin/*` JSON API, in one encapsulated Fastify scope that owns
  * cookies, sessions, API-token sign-in, CSRF checks and its error pages.
  *
- * Registered once by src/site/server.ts:
- *   await app.register(adminPlugin, { site, admin: deps.admin });
+ * Mounted once by src/app.ts on the reader site's server:
+ *   await server.register(adminPlugin, { admin: context });
+ * Its background work (the purge of expired sessions) is ./sessionPurge.ts, started by the app.
  *
  * Adding an area (articles, comments, print, tags, market desk):
  *   1. Write `export function registerXRoutes(app: TypeBoxApp, ctx: AdminContext): void`
@@ -28,13 +29,6 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
-import { DEFAULT_LOGIN_THROTTLE } from '../../news/loginThrottle.js';
-import type { SiteContext } from '../../site/siteContext.js';
-import { accountsTables } from '../../store/accounts/accountsTables.js';
-import { pruneLoginDevices } from '../../store/accounts/loginDevices.js';
-import { pruneLoginFailures } from '../../store/accounts/loginFailures.js';
-import { DEFAULT_SESSION_POLICY, purgeExpiredSessions } from '../../store/accounts/sessions.js';
-import type { AdminDeps } from '../newsroomDeps.js';
 import { ADMIN_CSS, ADMIN_STYLESHEET_PATH } from '../pages/adminStylesheet.js';
 import type { AdminContext } from './adminContext.js';
 import { isAdminApi, sendAdminError, sendAdminRefusal } from './adminPages.js';
@@ -43,29 +37,13 @@ import { CSRF_OPTIONS, isUnsafeMethod } from './csrf.js';
 import { identifyRequests } from './identify.js';
 
 export interface AdminPluginOptions {
-  readonly site: SiteContext;
-  /** Without it (a server built for the reader site alone) the newsroom is not served. */
-  readonly admin: AdminDeps | undefined;
+  /** The newsroom's context (adminContextOf in ./adminContext.ts). */
+  readonly admin: AdminContext;
 }
 
-const PURGE_INTERVAL_MS = 60 * 60 * 1000;
-
 export async function adminPlugin(instance: FastifyInstance, options: AdminPluginOptions): Promise<void> {
-  const { site, admin } = options;
-  if (admin === undefined) return;
+  const ctx = options.admin;
   const app = instance as unknown as TypeBoxApp;
-  const now = () => site.deps.now();
-  const ctx: AdminContext = {
-    site,
-    bus: site.deps.bus,
-    db: admin.db,
-    accounts: accountsTables(admin.db),
-    sessionPolicy: admin.sessionPolicy ?? DEFAULT_SESSION_POLICY,
-    secureCookies: admin.secureCookies ?? 'auto',
-    loginThrottle: admin.loginThrottle ?? DEFAULT_LOGIN_THROTTLE,
-    now,
-    marketDesk: admin.marketDesk,
-  };
 
   await app.register(fastifyCookie);
   await app.register(fastifyCsrf, CSRF_OPTIONS);
@@ -107,17 +85,4 @@ export async function adminPlugin(instance: FastifyInstance, options: AdminPlugi
   );
 
   for (const register of ADMIN_ROUTE_MODULES) register(app, ctx);
-
-  const purge = setInterval(() => {
-    const at = now();
-    Promise.all([
-      purgeExpiredSessions(ctx.accounts, { now: at, policy: ctx.sessionPolicy }),
-      pruneLoginFailures(ctx.accounts, { now: at, forgetAfterMs: ctx.loginThrottle.forgetAfterMs }),
-      pruneLoginDevices(ctx.accounts, at),
-    ]).catch((error: unknown) =>
-      site.deps.logger.warn({ err: error }, 'expired sessions, sign-in failures or devices not purged'),
-    );
-  }, PURGE_INTERVAL_MS);
-  purge.unref();
-  app.addHook('onClose', async () => clearInterval(purge));
 }

@@ -10,7 +10,7 @@ import { actorOf, requireSignedIn } from './guard.js';
 export function registerDashboardRoutes(app: TypeBoxApp, ctx: AdminContext): void {
   const workflow = createArticleWorkflowStore(ctx.db);
   app.get('/admin', { onRequest: requireSignedIn() }, async (request, reply) => {
-    const counts = await dashboardCounts({ store: ctx.site.deps.store, workflow });
+    const counts = await dashboardCounts({ store: ctx.store, workflow });
     return sendAdminPage(
       reply,
       <DashboardPage actor={actorOf(request)} csrfToken={csrfTokenFor(reply)} counts={counts} />,

@@ -28,7 +28,7 @@ export function registerMediaRoutes(app: TypeBoxApp, ctx: AdminContext): void {
     '/admin/media',
     { ...guard, schema: { querystring: Type.Object({ notice: Type.Optional(Type.Literal('uploaded')) }) } },
     async (request, reply) => {
-      const library = ctx.site.deps.media;
+      const library = ctx.media;
       if (library === undefined) return unavailable(reply);
       const flash: Flash | undefined =
         request.query.notice === 'uploaded' ? { kind: 'notice', message: 'Picture uploaded.' } : undefined;
@@ -48,7 +48,7 @@ export function registerMediaRoutes(app: TypeBoxApp, ctx: AdminContext): void {
       },
     },
     async (request, reply) => {
-      const library = ctx.site.deps.media;
+      const library = ctx.media;
       if (library === undefined) return unavailable(reply);
       const { items, total } = await library.list({
         limit: request.query.limit ?? 50,
@@ -89,7 +89,7 @@ export function registerMediaRoutes(app: TypeBoxApp, ctx: AdminContext): void {
 }
 
 async function upload(ctx: AdminContext, request: FastifyRequest, reply: FastifyReply, form: UploadForm) {
-  const library = ctx.site.deps.media;
+  const library = ctx.media;
   if (library === undefined) return unavailable(reply);
   const text = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
   const values = { alt: text('alt'), caption: text('caption'), credit: text('credit') };

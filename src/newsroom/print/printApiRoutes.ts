@@ -121,7 +121,7 @@ async function layoutJson(ctx: AdminContext, date: string) {
       })),
     };
   }
-  const edition = await ctx.site.deps.store.printEdition(date);
+  const edition = await ctx.store.printEdition(date);
   const byPage = new Map<number, { id: number; headline: string }[]>();
   for (const story of edition.articles) {
     if (story.printPage === null) continue;

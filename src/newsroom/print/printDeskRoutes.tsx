@@ -94,7 +94,7 @@ export function registerPrintDeskRoutes(app: TypeBoxApp, ctx: AdminContext): voi
     const { date } = request.params;
     if (parseEditionDate(date) === null)
       return sendAdminRefusal(reply, 'malformed', 'Not a date', 'Editions are found by date.');
-    const edition = await ctx.site.deps.store.printEdition(date);
+    const edition = await ctx.store.printEdition(date);
     const plan = edition.articles.reduce<PrintPlan>(
       (draft, story) => applyPrintEdit(draft, { kind: 'add', articleId: story.id, page: story.printPage ?? 1 }),
       await loadPrintPlan(ctx.db, date),
@@ -125,7 +125,7 @@ async function sendDesk(
   const placed = plan.pages.flatMap((page) => page.articleIds);
   const [stories, edition, results] = await Promise.all([
     summariesByIds(ctx.db, placed),
-    ctx.site.deps.store.printEdition(date),
+    ctx.store.printEdition(date),
     searchPublishedByHeadline(ctx.db, { words: search, limit: SEARCH_RESULTS }),
   ]);
   return sendAdminPage(

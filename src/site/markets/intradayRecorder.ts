@@ -2,6 +2,7 @@ import type { Bus } from '../../bus/bus.js';
 import type { MarketReader } from '../../market/book/marketSnapshot.js';
 import { type IntradayPoint, IntradaySeries } from '../../market/quotes/intradaySeries.js';
 import { PSX_CALENDAR, tradingDateOf } from '../../market/sessions/tradingCalendar.js';
+import type { Service } from '../../shared/service.js';
 
 /** `s:OGDC` for a stock, `i:KSE100` for an index: the ticker's keys. */
 export type SeriesKey = `s:${string}` | `i:${string}`;
@@ -11,16 +12,27 @@ export type SeriesKey = `s:${string}` | `i:${string}`;
  * the snapshots it sees: one sample per market change (the bus tells), one
  * point per minute per series. A node started mid-day draws from its start.
  */
-export class IntradayRecorder {
+export class IntradayRecorder implements Service {
+  readonly name = 'intraday recorder';
   private readonly series = new Map<SeriesKey, IntradaySeries>();
   private lastVersion = -1;
+  private unsubscribe: (() => void) | null = null;
 
-  constructor(private readonly market: MarketReader) {}
+  constructor(
+    private readonly market: MarketReader,
+    private readonly bus: Bus,
+  ) {}
 
-  /** Samples now and on every `market.changed`; returns the function that stops it. */
-  follow(bus: Bus): () => void {
+  /** Samples now and on every `market.changed`. */
+  start(): void {
+    if (this.unsubscribe !== null) return;
     this.sample();
-    return bus.subscribe('market.changed', () => this.sample());
+    this.unsubscribe = this.bus.subscribe('market.changed', () => this.sample());
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
   }
 
   /** Takes the current snapshot in, if it is newer than the last one taken. */

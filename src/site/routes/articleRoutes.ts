@@ -6,20 +6,13 @@ import { validateComment } from '../../news/commentRules.js';
 import type { SiteContext } from '../siteContext.js';
 import { parseArticleId } from './articleId.js';
 import { renderArticlePage } from './articlePageRender.js';
-import { pagesShowing } from './pageKeys.js';
 import { sendErrorPage, sendHtml, sendNotFoundPage, servePage } from './pageResponses.js';
 
 // Generous bounds on what the form may send; the comment rules give the real limits and messages.
 const formField = Type.Optional(Type.String({ maxLength: 20_000 }));
 
 export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void {
-  const { store, bus } = site.deps;
-
-  // The newsroom announces every change readers can see; the pages showing it go at once.
-  const unsubscribe = bus.subscribe('content.changed', (change) => {
-    site.pages.invalidateWhere(pagesShowing(change));
-  });
-  app.addHook('onClose', async () => unsubscribe());
+  const { store } = site.deps;
 
   /** A killed story is gone for good (410); anything else missing is a plain 404. */
   const sendMissingArticle = async (id: number, request: FastifyRequest, reply: FastifyReply) =>

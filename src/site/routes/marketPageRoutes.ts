@@ -2,14 +2,16 @@ import { Type } from '@sinclair/typebox';
 import { h } from 'preact';
 import { CURRENCY_URL } from '../../http/siteUrls.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
+import { tradingDateOf } from '../../market/sessions/tradingCalendar.js';
 import { renderDocument } from '../components/renderDocument.js';
 import { converterState, USD_PKR } from '../markets/converterState.js';
-import { IntradayRecorder } from '../markets/intradayRecorder.js';
+import type { IntradayRecorder } from '../markets/intradayRecorder.js';
+import { dayPhrase } from '../markets/stockFigures.js';
 import { CurrencyPage, type FxHistory } from '../pages/CurrencyPage.js';
 import { MarketsPage } from '../pages/MarketsPage.js';
 import type { SiteContext } from '../siteContext.js';
 import { registerIndexPageRoutes } from './indexPageRoutes.js';
-import type { MarketRouteContext } from './marketRouteContext.js';
+import { exchangeToday, type MarketRouteContext } from './marketRouteContext.js';
 import { sendHtml, servePage } from './pageResponses.js';
 import { registerStockPageRoutes } from './stockPageRoutes.js';
 import { registerSymbolSearchRoutes } from './symbolSearchRoutes.js';
@@ -22,10 +24,8 @@ const converterQuery = Type.Object({
   direction: Type.Optional(Type.Union([Type.Literal('usd-pkr'), Type.Literal('pkr-usd')])),
 });
 
-export function registerMarketPageRoutes(app: TypeBoxApp, site: SiteContext): void {
-  const intraday = new IntradayRecorder(site.deps.market);
-  const stopRecording = intraday.follow(site.deps.bus);
-  app.addHook('onClose', async () => stopRecording());
+/** The markets pages; `intraday` (a service the server starts) draws today's lines on them. */
+export function registerMarketPageRoutes(app: TypeBoxApp, site: SiteContext, intraday: IntradayRecorder): void {
   const context: MarketRouteContext = { site, intraday };
   registerStockPageRoutes(app, context);
   registerIndexPageRoutes(app, context);
@@ -40,9 +40,10 @@ export function registerMarketPageRoutes(app: TypeBoxApp, site: SiteContext): vo
           ? null
           : { section, stories: (await site.deps.store.listArticles({ sectionSlug: section.slug, limit: 10 })).items };
       const points = new Map(chrome.snapshot.indices.map((index) => [index.code, intraday.points(`i:${index.code}`)]));
+      const day = dayPhrase(tradingDateOf(chrome.snapshot.asOf), exchangeToday(site));
       return {
         kind: 'page',
-        html: renderDocument(h(MarketsPage, { chrome, snapshot: chrome.snapshot, latest, intraday: points })),
+        html: renderDocument(h(MarketsPage, { chrome, snapshot: chrome.snapshot, latest, intraday: points, day })),
       };
     }),
   );

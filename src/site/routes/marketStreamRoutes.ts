@@ -4,7 +4,7 @@ import { sendApiError } from '../../http/apiError.js';
 import type { StreamConnections } from '../../http/streamConnections.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import type { SiteContext } from '../siteContext.js';
-import { MarketStreamHub, type MarketStreamStats, type StreamLimits } from '../stream/marketStreamHub.js';
+import type { MarketStreamHub, MarketStreamStats } from '../stream/marketStreamHub.js';
 import { parseLastEventId, STREAM_HEADERS } from '../stream/sseFrames.js';
 import { NAME_LIST_RULE, parseStreamFilter } from '../stream/streamFilter.js';
 import type { StreamWorkerPool } from '../stream/streamWorkerPool.js';
@@ -38,24 +38,19 @@ const StreamStats = Type.Object({
 
 /**
  * `GET /api/v1/market/stream` (Server-Sent Events of conflated quote and
- * index changes) and `GET /api/v1/market/stream/stats`. Returns the hub so
- * the server can end every stream when it closes.
+ * index changes) and `GET /api/v1/market/stream/stats`, served by `hub` (a
+ * service the server starts) or handed to `workers`.
  */
 export function registerMarketStreamRoutes(
   app: TypeBoxApp,
   site: SiteContext,
-  connections: StreamConnections,
-  limits: Partial<StreamLimits> = {},
-  workers?: StreamWorkerPool,
-): MarketStreamHub {
-  const { logger } = site.deps;
-  const hub = new MarketStreamHub({
-    market: site.deps.market,
-    bus: site.deps.bus,
-    limits,
-    onDrop: (reason, pendingBytes) => logger.warn({ reason, pendingBytes }, 'market stream client dropped'),
-  });
-  hub.start();
+  streams: {
+    readonly hub: MarketStreamHub;
+    readonly connections: StreamConnections;
+    readonly workers: StreamWorkerPool | undefined;
+  },
+): void {
+  const { hub, connections, workers } = streams;
 
   app.get('/api/v1/market/stream', { schema: { querystring: StreamQuery } }, (request, reply) => {
     const parsed = parseStreamFilter(request.query, site.deps.market.snapshot());
@@ -80,8 +75,6 @@ export function registerMarketStreamRoutes(
     // With stream workers the streams are theirs: their counters, added up, plus any this process kept.
     return reply.header('cache-control', 'no-store').send(withWorkers(hub.stats(), workers?.stats() ?? null));
   });
-
-  return hub;
 }
 
 /** Headers set earlier in the request (the security headers) are carried over: a hijacked reply would drop them. */

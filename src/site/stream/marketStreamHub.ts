@@ -183,7 +183,7 @@ export class MarketStreamHub {
     res.write(lastEventId === null ? this.snapshotFrame(filter) : this.frameFrom(filter, lastEventId, true));
   }
 
-  /** Ends every stream now; a backed-up one is cut rather than waited for, so shutdown never hangs. */
+  /** Stops following the market and ends every stream. */
   close(): void {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
@@ -191,6 +191,15 @@ export class MarketStreamHub {
     this.pending = null;
     this.unsubscribe?.();
     this.unsubscribe = null;
+    this.endStreams();
+  }
+
+  /**
+   * Ends every stream now; a backed-up one is cut rather than waited for, so
+   * shutdown never hangs. The server does this before it stops listening: a
+   * stream never finishes by itself, and closing waits for open connections.
+   */
+  endStreams(): void {
     for (const client of this.clients) {
       if (client.res.writableLength > 0) client.res.destroy();
       else client.res.end();
