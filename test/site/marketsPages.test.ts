@@ -209,6 +209,9 @@ describe('markets pages', () => {
     const value = `${Number(kse30.value).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
     assert.ok(html.includes(`data-live="i:KSE30" data-field="value">${value}<`), value);
     assert.match(visibleText(html), /How the index is calculated/);
+    // The divisor moves only at recompositions and corporate actions, never on a trade.
+    assert.doesNotMatch(visibleText(html), /divisor, recalculated on every trade/);
+    assert.match(visibleText(html), /the divisor stays as it is from trade to trade/);
     assert.equal(chartSpecs(html).length, 2);
     const symbolsIn = (page: string) =>
       [

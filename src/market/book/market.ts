@@ -245,6 +245,11 @@ export class Market {
     return findIndex(this.book, code)?.calculator.constituents();
   }
 
+  /** The index's divisor in force (`IndexCalculator.divisor`), or undefined for an unknown code. */
+  indexDivisor(code: string): { readonly numerator: bigint; readonly denominator: bigint } | undefined {
+    return findIndex(this.book, code)?.calculator.divisor();
+  }
+
   pendingCorporateActions(): readonly CorporateAction[] {
     return [...this.pendingActions];
   }

@@ -48,6 +48,41 @@ export function indexContributions(members: readonly ConstituentMove[], divisor:
 }
 
 /**
+ * Points each constituent moved the index today, with the divisor in force
+ * (`IndexCalculator.divisor()`), so that they add up to the index's change
+ * even after an intraday recomposition or corporate action moved the divisor:
+ * pointsᵢ = pᵢ·wᵢ ÷ divisor − ldcpᵢ·wᵢ × previousClose ÷ Σ ldcpⱼ·wⱼ.
+ * The second term shares the previous close among the members by their
+ * capitalisation at the LDCPs; with no divisor change today it is
+ * ldcpᵢ·wᵢ ÷ divisor (up to the close's rounding), the plain
+ * (pᵢ − ldcpᵢ)·wᵢ ÷ divisor. Unrounded the points sum to value − previous
+ * close exactly; each is rounded half away from zero to a hundredth.
+ */
+export function indexContributionsInForce(
+  members: readonly ConstituentMove[],
+  divisor: IndexDivisor,
+  previousClose: number,
+): Contribution[] {
+  if (divisor.numerator <= 0n || divisor.denominator <= 0n) throw new RangeError('the divisor must be positive');
+  const atLdcps = members.reduce((sum, member) => sum + BigInt(member.ldcp) * capitalisationWeight(member), 0n);
+  if (atLdcps <= 0n) throw new RangeError('the index needs a positive capitalisation at its LDCPs');
+  const weights = indexWeights(members, new Map(members.map((member) => [member.symbol, member.price])));
+  const close = BigInt(previousClose);
+  const denominator = divisor.numerator * atLdcps;
+  return members.map((member) => {
+    const weight = capitalisationWeight(member);
+    const numerator =
+      BigInt(member.price) * weight * divisor.denominator * atLdcps -
+      BigInt(member.ldcp) * weight * close * divisor.numerator;
+    return {
+      symbol: member.symbol,
+      weightBasisPoints: weights.get(member.symbol) ?? 0,
+      points: Number(divideBigRoundingHalfAway(numerator, denominator)),
+    };
+  });
+}
+
+/**
  * The divisor that puts the index at `previousClose` (hundredths) at the
  * constituents' LDCPs: what the calculator's divisor is after the day's
  * roll-over, up to the rounding of the close to a hundredth.

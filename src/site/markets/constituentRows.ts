@@ -3,7 +3,9 @@ import type { IndexConstituent } from '../../market/indices/indexCalculator.js';
 import {
   type ConstituentMove,
   divisorAtPreviousClose,
+  type IndexDivisor,
   indexContributions,
+  indexContributionsInForce,
 } from '../../market/indices/indexContribution.js';
 import type { Paisa } from '../../market/money/money.js';
 
@@ -25,11 +27,17 @@ export const CONSTITUENT_SORTS = ['symbol', 'price', 'change', 'changePercent', 
 export type ConstituentSort = (typeof CONSTITUENT_SORTS)[number];
 export type SortDirection = 'asc' | 'desc';
 
-/** Members with today's quotes, weights and points; members without a quote are left out. */
+/**
+ * Members with today's quotes, weights and points; members without a quote
+ * are left out. With the index's divisor in force the points add up to its
+ * change even after an intraday divisor change; without it they are worked
+ * out from the previous close.
+ */
 export function constituentRows(
   constituents: readonly IndexConstituent[],
   quotes: readonly QuoteView[],
   previousClose: number,
+  divisor?: IndexDivisor,
 ): ConstituentRow[] {
   const bySymbol = new Map(quotes.map((quote) => [quote.symbol, quote]));
   const members: (ConstituentMove & { readonly quote: QuoteView })[] = [];
@@ -38,7 +46,10 @@ export function constituentRows(
     if (quote !== undefined) members.push({ ...constituent, price: quote.last, ldcp: quote.ldcp, quote });
   }
   if (members.length === 0) return [];
-  const contributions = indexContributions(members, divisorAtPreviousClose(members, previousClose));
+  const contributions =
+    divisor === undefined
+      ? indexContributions(members, divisorAtPreviousClose(members, previousClose))
+      : indexContributionsInForce(members, divisor, previousClose);
   return members.map((member, i) => ({
     symbol: member.symbol,
     name: member.quote.name,

@@ -1,6 +1,7 @@
 import type { FxDailyRate } from '../../market/fx/fxBook.js';
 import type { FxMarket } from '../../market/fx/fxRate.js';
 import type { IndexConstituent } from '../../market/indices/indexCalculator.js';
+import type { IndexDivisor } from '../../market/indices/indexContribution.js';
 import type { Instrument } from '../../market/quotes/instrument.js';
 import type { HistoryBar } from '../../store/market/marketHistory.js';
 
@@ -8,6 +9,8 @@ import type { HistoryBar } from '../../store/market/marketHistory.js';
 export interface MarketReferenceReader {
   instrument(symbol: string): Instrument | undefined;
   indexConstituents(code: string): readonly IndexConstituent[] | undefined;
+  /** The index's divisor in force, so points contributed add up to its change; undefined for an unknown code. */
+  indexDivisor?(code: string): IndexDivisor | undefined;
   fxHistory(pair: string, market: FxMarket): readonly FxDailyRate[];
 }
 

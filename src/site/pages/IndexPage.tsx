@@ -174,13 +174,15 @@ function Methodology(props: { readonly data: IndexPageData }) {
         The {index.code} is weighted by free-float market capitalisation: each of its {rows.length} members counts with
         its price times the shares the index holds for it times its free float
         {cappedMembers > 0 ? ', times a cap factor where its weight is held down' : ''}. The sum is divided by a
-        divisor, recalculated on every trade.
+        divisor. The index is recalculated on every trade, but the divisor stays as it is from trade to trade.
       </p>
       <p>
-        When members change or a company issues bonus or rights shares or splits its stock, the divisor is adjusted so
-        the index level does not jump. A member's points today are its price change from the previous close times its
-        index shares, free float and cap factor, divided by the divisor; together they add up to the index's change,
-        give or take rounding.
+        The divisor changes only when the index is recomposed or a company's corporate action is adjusted for (bonus
+        shares, rights issued below the market price, splits, and dividends where the index counts them back in): it is
+        moved so the index level does not jump. A member's points today are its price change from the previous close
+        times its index shares, free float and cap factor, divided by the divisor in force; after a divisor change
+        today, the previous close is shared among the members by their value at the previous close. Together the points
+        add up to the index's change, give or take rounding.
       </p>
       {cappedMembers > 0 ? (
         <p>

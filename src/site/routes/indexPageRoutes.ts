@@ -99,8 +99,9 @@ function currentRows(site: SiteContext, code: string): ConstituentRow[] | null {
   const snapshot = site.deps.market.snapshot();
   const index = snapshot.indices.find((candidate) => candidate.code === code);
   if (index === undefined) return null;
-  const constituents = site.deps.marketPages?.reference.indexConstituents(code) ?? [];
-  return constituentRows(constituents, snapshot.quotes, index.previousClose);
+  const reference = site.deps.marketPages?.reference;
+  const constituents = reference?.indexConstituents(code) ?? [];
+  return constituentRows(constituents, snapshot.quotes, index.previousClose, reference?.indexDivisor?.(code));
 }
 
 async function produceIndexPage(
@@ -114,8 +115,10 @@ async function produceIndexPage(
   if (index === undefined) return { kind: 'notFound' };
   const today = exchangeToday(site);
   const bars = await chartBars(site, code, view.range, today);
-  const constituents = site.deps.marketPages?.reference.indexConstituents(code) ?? [];
-  const rows = constituentRows(constituents, chrome.snapshot.quotes, index.previousClose);
+  const reference = site.deps.marketPages?.reference;
+  const constituents = reference?.indexConstituents(code) ?? [];
+  const divisor = reference?.indexDivisor?.(code);
+  const rows = constituentRows(constituents, chrome.snapshot.quotes, index.previousClose, divisor);
   const todayRange = index.high === undefined || index.low === undefined ? null : { high: index.high, low: index.low };
   const live = {
     // The snapshot has no index open: the day starts from the previous close, inside the day's range.

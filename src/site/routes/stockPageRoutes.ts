@@ -89,7 +89,12 @@ function memberships(context: MarketRouteContext, snapshot: MarketSnapshot, quot
   return snapshot.indices.flatMap((index) => {
     const constituents = reference.indexConstituents(index.code);
     if (constituents === undefined || !constituents.some((c) => c.symbol === quote.symbol)) return [];
-    const row = constituentRows(constituents, snapshot.quotes, index.previousClose).find(
+    const row = constituentRows(
+      constituents,
+      snapshot.quotes,
+      index.previousClose,
+      reference.indexDivisor?.(index.code),
+    ).find(
       (candidate) => candidate.symbol === quote.symbol,
     );
     return row === undefined
