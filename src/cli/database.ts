@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import type { Kysely } from 'kysely';
 import { mergeEnvironment, parseServeConfig, type RawServeConfig, type ServeConfig } from '../config.js';
-import { type MarketTables, marketTables } from '../store/market/marketTables.js';
+import type { Database } from '../store/database.js';
 import { openStore } from '../store/openStore.js';
 
 /** `--db` and `--database-url`, as `serve` takes them (flags beat the environment). */
@@ -14,7 +14,7 @@ export function withDatabaseOptions(command: Command): Command {
 /** Opens and migrates the site's database for one command, and always closes it. */
 export async function withMarketDatabase<T>(
   options: RawServeConfig,
-  work: (db: Kysely<MarketTables>, config: ServeConfig) => Promise<T>,
+  work: (db: Kysely<Database>, config: ServeConfig) => Promise<T>,
 ): Promise<T> {
   const config = parseServeConfig(
     mergeEnvironment(
@@ -28,7 +28,7 @@ export async function withMarketDatabase<T>(
   );
   const opened = await openStore(config.database);
   try {
-    return await work(marketTables(opened.db), config);
+    return await work(opened.db, config);
   } finally {
     await opened.close();
   }

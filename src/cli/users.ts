@@ -12,8 +12,8 @@ import {
   listAccounts,
   setAccountRole,
 } from '../store/accounts/accounts.js';
-import { type AccountsTables, accountsTables } from '../store/accounts/accountsTables.js';
 import { type AuditActor, recordAudit } from '../store/audit.js';
+import type { Database } from '../store/database.js';
 import { openStore } from '../store/openStore.js';
 import { CommandFailure } from './failure.js';
 
@@ -129,22 +129,19 @@ function parseRole(text: string): Role {
   return text;
 }
 
-async function requireAccount(db: Kysely<AccountsTables>, email: string): Promise<Account> {
+async function requireAccount(db: Kysely<Database>, email: string): Promise<Account> {
   const account = await findAccountByEmail(db, email);
   if (account === null) throw new CommandFailure(`No account has the address ${email}.`, 1);
   return account;
 }
 
-async function withAccounts(
-  options: RawServeConfig,
-  work: (db: Kysely<AccountsTables>) => Promise<void>,
-): Promise<void> {
+async function withAccounts(options: RawServeConfig, work: (db: Kysely<Database>) => Promise<void>): Promise<void> {
   const config = parseServeConfig(
     mergeEnvironment({ db: options.db, databaseUrl: options.databaseUrl } as RawServeConfig, process.env),
   );
   const opened = await openStore(config.database);
   try {
-    await work(accountsTables(opened.db));
+    await work(opened.db);
   } finally {
     await opened.close();
   }

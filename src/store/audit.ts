@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../news/roles.js';
-import type { AccountsTables, AuditLogTable } from './accounts/accountsTables.js';
+import type { AuditLogTable } from './accounts/accountsTables.js';
+import type { Database } from './database.js';
 
 /** Who an audit entry names: a person or token, someone not signed in (a failed login), or the command line. */
 export type AuditActor =
@@ -30,7 +31,7 @@ export interface AuditEntry {
 }
 
 /** Appends one entry. Pass a transaction to record the change and its entry together. */
-export async function recordAudit(db: Kysely<AccountsTables>, input: AuditInput): Promise<void> {
+export async function recordAudit(db: Kysely<Database>, input: AuditInput): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({
@@ -48,7 +49,7 @@ export async function recordAudit(db: Kysely<AccountsTables>, input: AuditInput)
 
 /** Newest first; `beforeId` continues a list from the last entry of the previous page. */
 export async function listAudit(
-  db: Kysely<AccountsTables>,
+  db: Kysely<Database>,
   query: { readonly limit: number; readonly beforeId?: number },
 ): Promise<AuditEntry[]> {
   let select = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(query.limit);
@@ -81,4 +82,15 @@ function parseDetails(json: string): Record<string, unknown> {
   return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
     ? (parsed as Record<string, unknown>)
     : {};
+}
+
+/** The audit log: who changed what, appended and read newest first. */
+export interface AuditStore {
+  record(input: AuditInput): Promise<void>;
+  list(query: { readonly limit: number; readonly beforeId?: number }): Promise<AuditEntry[]>;
+}
+
+/** The audit store over a connection, or over a transaction to record a change and its entry together. */
+export function createAuditStore(db: Kysely<Database>): AuditStore {
+  return { record: (input) => recordAudit(db, input), list: (query) => listAudit(db, query) };
 }

@@ -1,11 +1,30 @@
 import type { Generated } from 'kysely';
+import type { AccountsTables } from './accounts/accountsTables.js';
+import type { WorkflowTables } from './articles/articleWorkflowTables.js';
+import type { ModerationTables } from './comments/moderationTables.js';
+import type { MarketTables } from './market/marketTables.js';
+import type { MediaTables } from './media/mediaTables.js';
+import type { PrintEditionTables } from './print/printEditionTables.js';
+import type { TagAdminTables } from './tags/tagAdminTables.js';
 
 /**
- * Tables of the news side, as Kysely sees them. One shape for SQLite and
- * PostgreSQL: instants are integer epoch milliseconds (`bigint` in both), which
- * sort correctly everywhere and never depend on a session time zone.
+ * Every table, as Kysely sees them: the one handle the store's functions take,
+ * so none of them needs a narrowed view of the connection. One shape for
+ * SQLite and PostgreSQL: instants are integer epoch milliseconds (`bigint` in
+ * both), which sort correctly everywhere and never depend on a session time zone.
  */
-export interface Database {
+export interface Database
+  extends NewsTables,
+    AccountsTables,
+    MarketTables,
+    WorkflowTables,
+    ModerationTables,
+    MediaTables,
+    PrintEditionTables,
+    TagAdminTables {}
+
+/** Tables of the news side (migration 0001). */
+export interface NewsTables {
   sections: SectionsTable;
   tags: TagsTable;
   articles: ArticlesTable;

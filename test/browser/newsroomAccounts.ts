@@ -3,7 +3,6 @@ import type { Page } from 'playwright-core';
 import { hashPassword } from '../../src/desk/accounts/passwordHash.js';
 import type { Role } from '../../src/news/roles.js';
 import { createAccount } from '../../src/store/accounts/accounts.js';
-import { accountsTables } from '../../src/store/accounts/accountsTables.js';
 import { openDatabase } from '../../src/store/connect.js';
 import type { RunningTestApp } from '../support/testApp.js';
 
@@ -26,7 +25,7 @@ export async function addNewsroomUsers(site: RunningTestApp, users: readonly New
   const file = join(dirname(site.app.media.dir), 'site.sqlite');
   const opened = await openDatabase({ kind: 'sqlite', path: file });
   try {
-    const db = accountsTables(opened.db);
+    const db = opened.db;
     const passwordHash = await hashPassword(NEWSROOM_PASSWORD, TEST_SCRYPT);
     for (const user of users) await createAccount(db, { ...user, passwordHash, now: new Date() });
   } finally {

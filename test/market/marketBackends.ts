@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { Kysely } from 'kysely';
 import type { DatabaseTarget } from '../../src/store/connect.js';
 import { openDatabase } from '../../src/store/connect.js';
-import { type MarketTables, marketTables } from '../../src/store/market/marketTables.js';
+import type { Database } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import {
   POSTGRES_URL,
@@ -15,14 +15,14 @@ import {
 } from '../store/storeBackends.js';
 
 export interface OpenMarketDb {
-  readonly db: Kysely<MarketTables>;
+  readonly db: Kysely<Database>;
   close(): Promise<void>;
 }
 
 export async function openMarketDb(target: DatabaseTarget): Promise<OpenMarketDb> {
   const opened = await openDatabase(target);
   await migrateToLatest(opened.db);
-  return { db: marketTables(opened.db), close: () => opened.close() };
+  return { db: opened.db, close: () => opened.close() };
 }
 
 /** Runs `suite` on SQLite and on PostgreSQL, with the store tests' policy: PostgreSQL skipped locally when absent, required on CI. */

@@ -8,7 +8,6 @@ import { siteMarket, siteMarketRules } from '../../src/engine/siteMarket.js';
 import type { Market } from '../../src/market/book/market.js';
 import { openDatabase } from '../../src/store/connect.js';
 import { MarketLog } from '../../src/store/market/marketLog.js';
-import { marketTables } from '../../src/store/market/marketTables.js';
 import { testServeConfig } from '../support/serveConfig.js';
 import { run } from './cliProcess.js';
 
@@ -30,7 +29,7 @@ function rulesOf(market: Market) {
 async function checkpointCalendar(db: string) {
   const opened = await openDatabase({ kind: 'sqlite', path: db });
   try {
-    const checkpoint = await new MarketLog(marketTables(opened.db)).latestCheckpoint();
+    const checkpoint = await new MarketLog(opened.db).latestCheckpoint();
     assert.ok(checkpoint, 'the import wrote a checkpoint');
     return checkpoint.state.calendar;
   } finally {

@@ -10,7 +10,6 @@ import {
   listAccounts,
   setAccountRole,
 } from '../../src/store/accounts/accounts.js';
-import { type AccountsTables, accountsTables } from '../../src/store/accounts/accountsTables.js';
 import {
   createSession,
   endAllSessions,
@@ -19,6 +18,7 @@ import {
   resumeSession,
 } from '../../src/store/accounts/sessions.js';
 import { listAudit, recordAudit } from '../../src/store/audit.js';
+import type { Database } from '../../src/store/database.js';
 import {
   openTestStore,
   POSTGRES_URL,
@@ -41,10 +41,10 @@ function accountsSuite(makeBackend: () => Promise<StoreBackend> | StoreBackend, 
     });
     after(() => backend.dispose());
 
-    async function fresh(t: TestContext): Promise<Kysely<AccountsTables>> {
+    async function fresh(t: TestContext): Promise<Kysely<Database>> {
       const opened = await openTestStore(await backend.freshTarget());
       t.after(() => opened.close());
-      return accountsTables(opened.db);
+      return opened.db;
     }
 
     const newAccount = (email: string, role: 'writer' | 'admin' = 'writer') => ({

@@ -8,8 +8,8 @@ import type { RawServeConfig } from '../../src/config.js';
 import { hashPassword } from '../../src/desk/accounts/passwordHash.js';
 import type { Role } from '../../src/news/roles.js';
 import { type Account, createAccount } from '../../src/store/accounts/accounts.js';
-import { type AccountsTables, accountsTables } from '../../src/store/accounts/accountsTables.js';
 import { openDatabase } from '../../src/store/connect.js';
+import type { Database } from '../../src/store/database.js';
 import { testServeConfig } from '../support/serveConfig.js';
 
 /** "Now" at the start of every admin test; tests move the clock with `advance`. */
@@ -21,7 +21,7 @@ export interface AdminSite {
   readonly app: App;
   readonly baseUrl: string;
   /** A second connection to the site's SQLite file, to arrange and inspect rows. */
-  readonly db: Kysely<AccountsTables>;
+  readonly db: Kysely<Database>;
   advance(ms: number): void;
   addUser(input: { readonly email: string; readonly role: Role; readonly password?: string }): Promise<Account>;
   /** A browser with its own cookie jar (no redirects followed). */
@@ -55,7 +55,7 @@ export async function startAdminSite(options: AdminSiteOptions = {}): Promise<Ad
   };
   let { app, baseUrl } = await startApp();
   const opened = await openDatabase({ kind: 'sqlite', path: file });
-  const db = accountsTables(opened.db);
+  const db = opened.db;
   return {
     get app() {
       return app;

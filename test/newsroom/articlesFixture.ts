@@ -1,6 +1,5 @@
 import type { Role } from '../../src/news/roles.js';
 import { createApiToken } from '../../src/store/accounts/apiTokens.js';
-import { marketTables } from '../../src/store/market/marketTables.js';
 import type { AdminSite } from './adminSite.js';
 
 export const SECTIONS = [
@@ -19,7 +18,7 @@ export async function tokenFor(
   role: Role & ('writer' | 'editor' | 'moderator' | 'admin'),
   name: string = role,
 ) {
-  const db = marketTables(site.db as unknown as Parameters<typeof marketTables>[0]);
+  const db = site.db;
   return (await createApiToken(db, { name, role, now: new Date() })).token;
 }
 

@@ -7,7 +7,6 @@ import pino from 'pino';
 import { type App, createApp } from '../../src/app.js';
 import { createApiToken } from '../../src/store/accounts/apiTokens.js';
 import { openDatabase } from '../../src/store/connect.js';
-import { marketTables } from '../../src/store/market/marketTables.js';
 import { testServeConfig } from '../support/serveConfig.js';
 import { SECTIONS, story } from './articlesFixture.js';
 
@@ -29,7 +28,7 @@ test('a story scheduled before a stop is published by the next start once its ti
   const first = await startSite(file, clock);
   for (const section of SECTIONS) await first.app.store.insertSection(section);
   const opened = await openDatabase({ kind: 'sqlite', path: file });
-  const { token } = await createApiToken(marketTables(opened.db as never), {
+  const { token } = await createApiToken(opened.db, {
     name: 'desk',
     role: 'editor',
     now: new Date(),

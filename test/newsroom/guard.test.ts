@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApiToken } from '../../src/store/accounts/apiTokens.js';
-import { marketTables } from '../../src/store/market/marketTables.js';
 import { type AdminSite, startAdminSite } from './adminSite.js';
 
 /** Every admin route this plugin serves, with the method a browser uses. */
@@ -71,8 +70,8 @@ describe('the admin guard', () => {
   });
 
   test('an API token is accepted on /api/v1/admin with its role; a revoked or unknown one gets 401', async () => {
-    const opened = site.db as unknown as Parameters<typeof marketTables>[0];
-    const issued = await createApiToken(marketTables(opened), { name: 'desk script', role: 'editor', now: new Date() });
+    const opened = site.db;
+    const issued = await createApiToken(opened, { name: 'desk script', role: 'editor', now: new Date() });
     const me = await fetch(`${site.baseUrl}/api/v1/admin/me`, { headers: { authorization: `Bearer ${issued.token}` } });
     assert.equal(me.status, 200);
     const body = await me.json();

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApiToken } from '../../src/store/accounts/apiTokens.js';
-import { marketTables } from '../../src/store/market/marketTables.js';
 import { type AdminSite, startAdminSite } from './adminSite.js';
 
 interface AdminRoute {
@@ -82,7 +81,7 @@ describe('who is asking is checked before the request is validated', () => {
   });
 
   test('a token without the permission gets 403 from every API route but "who am I"', async () => {
-    const db = marketTables(site.db as unknown as Parameters<typeof marketTables>[0]);
+    const db = site.db;
     const { token } = await createApiToken(db, { name: 'feed', role: 'market-feed', now: new Date() });
     const wrong: string[] = [];
     for (const route of routes) {

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { createAccount } from '../../src/store/accounts/accounts.js';
-import { accountsTables } from '../../src/store/accounts/accountsTables.js';
 import {
   DEVICE_LIFETIME_MS,
   findLoginDevice,
@@ -23,7 +22,7 @@ const DAY = 24 * 60 * 60 * 1000;
 await onBothEngines(
   'sign-in failures: counted per key, at once from several writers, forgotten and pruned',
   async (opened) => {
-    const db = accountsTables(opened.db);
+    const db = opened.db;
     const keys = ['account:ed@example.com', 'address:192.0.2.1'];
     // Five failures at the same moment, as from five processes: none is lost.
     await Promise.all([1, 2, 3, 4, 5].map(() => recordLoginFailure(db, { keys, now: at(0), forgetAfterMs: DAY })));
@@ -53,7 +52,7 @@ await onBothEngines(
 await onBothEngines(
   'sign-in devices: found by their token, for their account, until unused too long',
   async (opened) => {
-    const db = accountsTables(opened.db);
+    const db = opened.db;
     const account = await createAccount(db, {
       email: 'ed@example.com',
       name: 'Ed',

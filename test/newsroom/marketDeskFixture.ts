@@ -6,10 +6,8 @@ import { type App, createApp } from '../../src/app.js';
 import { hashPassword } from '../../src/desk/accounts/passwordHash.js';
 import type { Role } from '../../src/news/roles.js';
 import { createAccount } from '../../src/store/accounts/accounts.js';
-import { accountsTables } from '../../src/store/accounts/accountsTables.js';
 import { type ApiRole, createApiToken } from '../../src/store/accounts/apiTokens.js';
 import { openDatabase } from '../../src/store/connect.js';
-import { marketTables } from '../../src/store/market/marketTables.js';
 import { testServeConfig } from '../support/serveConfig.js';
 import { Browser, PASSWORD } from './adminSite.js';
 
@@ -67,7 +65,7 @@ export async function startDeskSite(): Promise<DeskSite> {
       accounts += 1;
       const email = `${role}-${accounts}@example.com`;
       await withDb(async (db) =>
-        createAccount(accountsTables(db), {
+        createAccount(db, {
           email,
           name: `${role} ${accounts}`,
           role,
@@ -81,9 +79,7 @@ export async function startDeskSite(): Promise<DeskSite> {
       return browser;
     },
     async token(role) {
-      return withDb(
-        async (db) => (await createApiToken(marketTables(db), { name: role, role, now: new Date(clock.now) })).token,
-      );
+      return withDb(async (db) => (await createApiToken(db, { name: role, role, now: new Date(clock.now) })).token);
     },
     async restart() {
       await site.app.stop();

@@ -3,9 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { MAX_LISTED_PROBLEMS } from '../../src/ingest/importRows.js';
-import { accountsTables } from '../../src/store/accounts/accountsTables.js';
 import { openDatabase } from '../../src/store/connect.js';
-import { marketTables } from '../../src/store/market/marketTables.js';
 import { zerosGzip, zerosZip } from '../market/bombFixture.js';
 import { zipOf } from '../market/zipFixture.js';
 import type { Browser } from './adminSite.js';
@@ -26,13 +24,13 @@ const MB = 1024 * 1024;
 async function stored(site: DeskSite): Promise<Record<string, number>> {
   const opened = await openDatabase({ kind: 'sqlite', path: site.file });
   try {
-    const market = marketTables(opened.db);
+    const market = opened.db;
     const rows = async (query: { execute(): Promise<unknown[]> }) => (await query.execute()).length;
     return {
       bars: await rows(market.selectFrom('daily_bars').select('code')),
       events: await rows(market.selectFrom('market_events').select('position')),
       instruments: await rows(market.selectFrom('market_instruments').select('symbol')),
-      audit: await rows(accountsTables(opened.db).selectFrom('audit_log').select('id')),
+      audit: await rows(opened.db.selectFrom('audit_log').select('id')),
     };
   } finally {
     await opened.close();

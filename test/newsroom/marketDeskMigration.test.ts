@@ -7,7 +7,6 @@ import { Migrator, sql } from 'kysely';
 import { paisa } from '../../src/market/money/money.js';
 import { openDatabase } from '../../src/store/connect.js';
 import { MarketLog } from '../../src/store/market/marketLog.js';
-import { marketTables } from '../../src/store/market/marketTables.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { storeMigrations } from '../../src/store/migrations/list.js';
 
@@ -19,7 +18,7 @@ test('migration 0006 keeps every logged event and position, and the log then tak
   // A database as 0005 left it: a log that already holds events.
   const migrator = new Migrator({ db: opened.db, provider: { getMigrations: async () => storeMigrations('sqlite') } });
   await migrator.migrateTo('0005_moderation_print_media');
-  const db = marketTables(opened.db);
+  const db = opened.db;
   const log = new MarketLog(db);
   const time = new Date('2023-01-31T06:00:00Z');
   await log.append({

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { accountsTables } from '../../src/store/accounts/accountsTables.js';
 import { listAudit } from '../../src/store/audit.js';
 import { openDatabase } from '../../src/store/connect.js';
 import { requireTools, skipUnlessAvailable } from '../support/environment.js';
@@ -306,7 +305,7 @@ describe('the market desk in the browser (forms, no script)', () => {
   test('every change is in the audit log under the person who made it', async () => {
     const opened = await openDatabase({ kind: 'sqlite', path: site.file });
     try {
-      const entries = await listAudit(accountsTables(opened.db), { limit: 100 });
+      const entries = await listAudit(opened.db, { limit: 100 });
       const market = entries.filter((entry) => entry.action.startsWith('market.')).map((entry) => entry.action);
       assert.deepEqual(market.reverse(), [
         'market.list',

@@ -18,9 +18,9 @@ import {
   type WorkflowCaller,
 } from '../../news/workflow.js';
 import { type FieldProblem, type Outcome, type Refusal, refusal } from '../../shared/outcome.js';
-import type { AccountsTables } from '../../store/accounts/accountsTables.js';
 import type { ArticleWorkflowStore, EditorialArticle } from '../../store/articles/articleWorkflow.js';
 import { type AuditAction, type AuditActor, recordAudit } from '../../store/audit.js';
+import type { Database } from '../../store/database.js';
 import type { MediaLibrary } from '../../store/media/mediaLibrary.js';
 import { resolveBlockReferences } from './blockReferences.js';
 
@@ -31,7 +31,7 @@ export const SCHEDULER: DeskActor = { kind: 'system', name: 'Scheduled publishin
 
 export interface ArticleDeskDeps {
   readonly workflow: ArticleWorkflowStore;
-  readonly accounts: Kysely<AccountsTables>;
+  readonly accounts: Kysely<Database>;
   /** Tells the reader site which pages to drop; src/app.ts points it at the bus. */
   readonly announce: (change: ArticleChange) => void;
   readonly now: () => Date;

@@ -15,10 +15,9 @@ import { PSX_CALENDAR, type TradingCalendar, tradingDateOf } from '../../market/
 import type { Actor } from '../../news/roles.js';
 import { sentence } from '../../newsroom/market/deskFormat.js';
 import { done, type Outcome, type Refusal, refusalOfProblems } from '../../shared/outcome.js';
-import type { AccountsTables } from '../../store/accounts/accountsTables.js';
 import { type AuditAction, recordAudit } from '../../store/audit.js';
+import type { Database } from '../../store/database.js';
 import { saveClosingRows, saveHistoryBars } from '../../store/market/closingDayWrites.js';
-import type { MarketTables } from '../../store/market/marketTables.js';
 import type { MarketDeskDeps } from './marketDeskDeps.js';
 import { type MembershipChange, plannedConstituents } from './recompositionPlan.js';
 
@@ -47,14 +46,14 @@ export type ActionOutcome =
 export class MarketDesk {
   readonly market: Market;
   private readonly deps: MarketDeskDeps;
-  private readonly accounts: Kysely<AccountsTables>;
-  private readonly marketDb: Kysely<MarketTables>;
+  private readonly accounts: Kysely<Database>;
+  private readonly marketDb: Kysely<Database>;
   private readonly now: () => Date;
 
   constructor(input: {
     deps: MarketDeskDeps;
-    accounts: Kysely<AccountsTables>;
-    marketDb: Kysely<MarketTables>;
+    accounts: Kysely<Database>;
+    marketDb: Kysely<Database>;
     now: () => Date;
   }) {
     this.deps = input.deps;

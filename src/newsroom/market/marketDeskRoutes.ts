@@ -1,6 +1,5 @@
 import { MarketDesk } from '../../desk/market/marketDesk.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
-import { marketTables } from '../../store/market/marketTables.js';
 import type { AdminContext } from '../http/adminContext.js';
 import { sendAdminRefusal } from '../http/adminPages.js';
 import { registerActionApiRoutes } from './actionApiRoutes.js';
@@ -30,7 +29,7 @@ export function registerMarketDeskRoutes(app: TypeBoxApp, ctx: AdminContext): vo
   const desk = new MarketDesk({
     deps: ctx.marketDesk,
     accounts: ctx.accounts,
-    marketDb: marketTables(ctx.db),
+    marketDb: ctx.db,
     now: ctx.now,
   });
   const routes: DeskRoutes = { app, ctx, desk };

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { isRole, type Role } from '../../news/roles.js';
-import type { AccountsTables } from './accountsTables.js';
+import type { Database } from '../database.js';
 
 /** A newsroom account as the rest of the code sees it; the password hash stays in the store. */
 export interface Account {
@@ -35,7 +35,7 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function createAccount(db: Kysely<AccountsTables>, input: NewAccount): Promise<Account> {
+export async function createAccount(db: Kysely<Database>, input: NewAccount): Promise<Account> {
   const email = normaliseEmail(input.email);
   if ((await findAccountByEmail(db, email)) !== null) throw new DuplicateEmailError(`${email} already has an account.`);
   const row = await db
@@ -62,20 +62,17 @@ export async function createAccount(db: Kysely<AccountsTables>, input: NewAccoun
 }
 
 /** The account with this address (any case), disabled or not, with its password hash. */
-export async function findAccountByEmail(
-  db: Kysely<AccountsTables>,
-  email: string,
-): Promise<AccountCredentials | null> {
+export async function findAccountByEmail(db: Kysely<Database>, email: string): Promise<AccountCredentials | null> {
   const row = await db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
   return row === undefined ? null : { ...toAccount(row), passwordHash: row.password_hash };
 }
 
-export async function getAccount(db: Kysely<AccountsTables>, id: number): Promise<Account | null> {
+export async function getAccount(db: Kysely<Database>, id: number): Promise<Account | null> {
   const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   return row === undefined ? null : toAccount(row);
 }
 
-export async function listAccounts(db: Kysely<AccountsTables>): Promise<Account[]> {
+export async function listAccounts(db: Kysely<Database>): Promise<Account[]> {
   const rows = await db.selectFrom('users').selectAll().orderBy('id').execute();
   return rows.map(toAccount);
 }
@@ -85,7 +82,7 @@ export async function listAccounts(db: Kysely<AccountsTables>): Promise<Account[
  * at once. Returns the role it had, or null when there is no such account.
  */
 export async function setAccountRole(
-  db: Kysely<AccountsTables>,
+  db: Kysely<Database>,
   input: { readonly id: number; readonly role: Role; readonly now: Date },
 ): Promise<Role | null> {
   return db.transaction().execute(async (trx) => {
@@ -103,7 +100,7 @@ export async function setAccountRole(
 
 /** Disables an account and ends its sessions; false when there is no such enabled account. */
 export async function disableAccount(
-  db: Kysely<AccountsTables>,
+  db: Kysely<Database>,
   input: { readonly id: number; readonly now: Date },
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
@@ -119,7 +116,7 @@ export async function disableAccount(
 }
 
 export async function setAccountPassword(
-  db: Kysely<AccountsTables>,
+  db: Kysely<Database>,
   input: { readonly id: number; readonly passwordHash: string },
 ): Promise<boolean> {
   const result = await db

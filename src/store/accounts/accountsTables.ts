@@ -1,5 +1,4 @@
-import type { Generated, Kysely } from 'kysely';
-import type { Database } from '../database.js';
+import type { Generated } from 'kysely';
 
 /**
  * Tables of the newsroom's accounts (migrations 0003 and 0007), as Kysely sees them.
@@ -11,11 +10,6 @@ export interface AccountsTables {
   audit_log: AuditLogTable;
   login_failures: LoginFailuresTable;
   login_devices: LoginDevicesTable;
-}
-
-/** The store's connection seen through the account tables (created beside the news tables). */
-export function accountsTables(db: Kysely<Database>): Kysely<AccountsTables> {
-  return db as unknown as Kysely<AccountsTables>;
 }
 
 export interface UsersTable {

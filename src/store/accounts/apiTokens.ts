@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { MarketTables } from '../market/marketTables.js';
+import type { Database } from '../database.js';
 
 /** Who a token speaks for. Only `market-feed` opens a route today; the newsroom roles come with the newsroom. */
 export type ApiRole = 'market-feed' | 'market-desk' | 'writer' | 'editor' | 'moderator' | 'admin';
@@ -30,7 +30,7 @@ export function hashApiToken(token: string): string {
 }
 
 export async function createApiToken(
-  db: Kysely<MarketTables>,
+  db: Kysely<Database>,
   input: { readonly name: string; readonly role: ApiRole; readonly now: Date },
 ): Promise<IssuedApiToken> {
   const token = `bst_${randomBytes(32).toString('base64url')}`;
@@ -48,7 +48,7 @@ export async function createApiToken(
   return { id: Number(row.id), name: input.name, role: input.role, createdAt: input.now, revokedAt: null, token };
 }
 
-export async function listApiTokens(db: Kysely<MarketTables>): Promise<ApiTokenRecord[]> {
+export async function listApiTokens(db: Kysely<Database>): Promise<ApiTokenRecord[]> {
   const rows = await db
     .selectFrom('api_tokens')
     .select(['id', 'name', 'role', 'created_at', 'revoked_at'])
@@ -64,7 +64,7 @@ export async function listApiTokens(db: Kysely<MarketTables>): Promise<ApiTokenR
 }
 
 /** Revokes a live token; false when there is no such live token. */
-export async function revokeApiToken(db: Kysely<MarketTables>, id: number, now: Date): Promise<boolean> {
+export async function revokeApiToken(db: Kysely<Database>, id: number, now: Date): Promise<boolean> {
   const result = await db
     .updateTable('api_tokens')
     .set({ revoked_at: now.getTime() })
@@ -79,7 +79,7 @@ export async function revokeApiToken(db: Kysely<MarketTables>, id: number, now: 
  * time, so neither a lookup by hash nor an early exit tells an attacker how
  * close a guess came.
  */
-export async function roleOfApiToken(db: Kysely<MarketTables>, token: string): Promise<ApiRole | null> {
+export async function roleOfApiToken(db: Kysely<Database>, token: string): Promise<ApiRole | null> {
   const presented = Buffer.from(hashApiToken(token), 'hex');
   const rows = await db
     .selectFrom('api_tokens')

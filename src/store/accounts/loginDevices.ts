@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { AccountsTables } from './accountsTables.js';
+import type { Database } from '../database.js';
 import { sessionIdOf } from './sessions.js';
 
 /** A browser forgets its device cookie, and the store the device, after half a year unused. */
@@ -14,7 +14,7 @@ export interface LoginDevice {
 
 /** A new device for a browser that just signed in; `token` goes to its cookie and is never stored. */
 export async function issueLoginDevice(
-  db: Kysely<AccountsTables>,
+  db: Kysely<Database>,
   input: { readonly userId: number; readonly now: Date },
 ): Promise<{ readonly token: string; readonly device: LoginDevice }> {
   const token = randomBytes(32).toString('base64url');
@@ -29,7 +29,7 @@ export async function issueLoginDevice(
 
 /** The live device a cookie's token belongs to, or null (unknown, or unused for too long). */
 export async function findLoginDevice(
-  db: Kysely<AccountsTables>,
+  db: Kysely<Database>,
   input: { readonly token: string; readonly now: Date },
 ): Promise<LoginDevice | null> {
   const row = await db
@@ -41,12 +41,12 @@ export async function findLoginDevice(
   return { id: row.id, userId: Number(row.user_id) };
 }
 
-export async function touchLoginDevice(db: Kysely<AccountsTables>, input: { readonly id: string; readonly now: Date }) {
+export async function touchLoginDevice(db: Kysely<Database>, input: { readonly id: string; readonly now: Date }) {
   await db.updateTable('login_devices').set({ last_used_at: input.now.getTime() }).where('id', '=', input.id).execute();
 }
 
 /** Deletes devices unused for DEVICE_LIFETIME_MS. */
-export async function pruneLoginDevices(db: Kysely<AccountsTables>, now: Date): Promise<number> {
+export async function pruneLoginDevices(db: Kysely<Database>, now: Date): Promise<number> {
   const result = await db
     .deleteFrom('login_devices')
     .where('last_used_at', '<=', now.getTime() - DEVICE_LIFETIME_MS)

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { FailureCount } from '../../news/loginThrottle.js';
-import type { AccountsTables } from './accountsTables.js';
+import type { Database } from '../database.js';
 
 /** The stored failure counts of `keys`; keys without failures are absent. */
 export async function readLoginFailures(
-  db: Kysely<AccountsTables>,
+  db: Kysely<Database>,
   keys: readonly string[],
 ): Promise<Map<string, FailureCount>> {
   if (keys.length === 0) return new Map();
@@ -24,7 +24,7 @@ export async function readLoginFailures(
  * failure is `forgetAfterMs` old starts again at one.
  */
 export async function recordLoginFailure(
-  db: Kysely<AccountsTables>,
+  db: Kysely<Database>,
   input: { readonly keys: readonly string[]; readonly now: Date; readonly forgetAfterMs: number },
 ): Promise<void> {
   const now = input.now.getTime();
@@ -48,14 +48,14 @@ export async function recordLoginFailure(
 }
 
 /** Forgets the failures of `keys` (an account's, after its right password). */
-export async function clearLoginFailures(db: Kysely<AccountsTables>, keys: readonly string[]): Promise<void> {
+export async function clearLoginFailures(db: Kysely<Database>, keys: readonly string[]): Promise<void> {
   if (keys.length === 0) return;
   await db.deleteFrom('login_failures').where('key', 'in', keys).execute();
 }
 
 /** Deletes counts nobody has added to for `forgetAfterMs`: they no longer slow anyone. */
 export async function pruneLoginFailures(
-  db: Kysely<AccountsTables>,
+  db: Kysely<Database>,
   input: { readonly now: Date; readonly forgetAfterMs: number },
 ): Promise<number> {
   const result = await db

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Database } from '../database.js';
 import type { Account } from './accounts.js';
 import { getAccount } from './accounts.js';
-import type { AccountsTables } from './accountsTables.js';
 
 /** How long a session lives: it ends after `idleMs` unused or `absoluteMs` after sign-in, whichever comes first. */
 export interface SessionPolicy {
@@ -36,7 +36,7 @@ export function sessionIdOf(token: string): string {
 }
 
 export async function createSession(
-  db: Kysely<AccountsTables>,
+  db: Kysely<Database>,
   input: { readonly userId: number; readonly now: Date },
 ): Promise<IssuedSession> {
   const token = randomBytes(32).toString('base64url');
@@ -59,7 +59,7 @@ export async function createSession(
  * is deleted on sight.
  */
 export async function resumeSession(
-  db: Kysely<AccountsTables>,
+  db: Kysely<Database>,
   input: { readonly token: string; readonly now: Date; readonly policy: SessionPolicy },
 ): Promise<ActiveSession | null> {
   const sessionId = sessionIdOf(input.token);
@@ -96,13 +96,13 @@ export async function resumeSession(
   return { sessionId, account, createdAt: new Date(createdAt) };
 }
 
-export async function endSession(db: Kysely<AccountsTables>, token: string): Promise<void> {
+export async function endSession(db: Kysely<Database>, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionIdOf(token)).execute();
 }
 
 /** "Log out everywhere": every session of the account ends, including any being created right now. */
 export async function endAllSessions(
-  db: Kysely<AccountsTables>,
+  db: Kysely<Database>,
   input: { readonly userId: number; readonly now: Date },
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
@@ -118,7 +118,7 @@ export async function endAllSessions(
 
 /** Deletes sessions past either timeout; run now and then so abandoned rows do not pile up. */
 export async function purgeExpiredSessions(
-  db: Kysely<AccountsTables>,
+  db: Kysely<Database>,
   input: { readonly now: Date; readonly policy: SessionPolicy },
 ): Promise<number> {
   const now = input.now.getTime();

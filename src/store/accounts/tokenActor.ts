@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { type Actor, isRole } from '../../news/roles.js';
-import type { MarketTables } from '../market/marketTables.js';
+import type { Database } from '../database.js';
 import { hashApiToken } from './apiTokens.js';
 
 /**
@@ -8,7 +8,7 @@ import { hashApiToken } from './apiTokens.js';
  * one. Looked up by hash through the unique index: the hash of a 32-byte
  * random token gives a timing observer nothing to close in on.
  */
-export async function tokenActor(db: Kysely<MarketTables>, token: string): Promise<Actor | null> {
+export async function tokenActor(db: Kysely<Database>, token: string): Promise<Actor | null> {
   const row = await db
     .selectFrom('api_tokens')
     .select(['id', 'name', 'role'])

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { Article, ArticleSummary, Correction, Tag } from '../../news/article.js';
 import type { Database } from '../database.js';
 import { SUMMARY_COLUMNS, toArticle, toSummary } from './articleRows.js';
-import { workflowTables } from './articleWorkflowTables.js';
 import type { ArticleQuery, Page } from './newsStore.js';
 
 /** The one rule every reader query keeps: only published stories are on the site. */
@@ -49,7 +48,7 @@ export async function isWithdrawn(db: Kysely<Database>, id: number): Promise<boo
 }
 
 async function correctionsOf(db: Kysely<Database>, id: number): Promise<Correction[]> {
-  const rows = await workflowTables(db)
+  const rows = await db
     .selectFrom('article_corrections')
     .select(['id', 'kind', 'text', 'at'])
     .where('article_id', '=', id)

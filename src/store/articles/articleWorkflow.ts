@@ -6,7 +6,6 @@ import { canonicalTags } from '../../news/tag.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../news/workflow.js';
 import type { ArticlesTable, Database } from '../database.js';
 import { bylineColumns, toSummary } from './articleRows.js';
-import { type WorkflowTables, workflowTables } from './articleWorkflowTables.js';
 import { assertSectionsExist, ensureTags, insertArticleTags } from './articleWrites.js';
 import type { Page } from './newsStore.js';
 
@@ -121,8 +120,7 @@ export interface ArticleWorkflowStore {
   countByStatus(): Promise<Record<ArticleStatus, number>>;
 }
 
-export function createArticleWorkflowStore(database: Kysely<Database>): ArticleWorkflowStore {
-  const db = workflowTables(database);
+export function createArticleWorkflowStore(db: Kysely<Database>): ArticleWorkflowStore {
   const get = (id: number) => readArticle(db, id);
   return {
     get,
@@ -176,7 +174,7 @@ export function createArticleWorkflowStore(database: Kysely<Database>): ArticleW
     async create(input) {
       const id = await db.transaction().execute(async (trx) => {
         const { fields, at } = input;
-        await assertSectionsExist(trx as unknown as Kysely<Database>, [fields.sectionSlug]);
+        await assertSectionsExist(trx, [fields.sectionSlug]);
         const { id } = await trx
           .insertInto('articles')
           .values({
@@ -218,7 +216,7 @@ export function createArticleWorkflowStore(database: Kysely<Database>): ArticleW
           });
           number = 2;
         }
-        await assertSectionsExist(trx as unknown as Kysely<Database>, [input.fields.sectionSlug]);
+        await assertSectionsExist(trx, [input.fields.sectionSlug]);
         const changed = await trx
           .updateTable('articles')
           .set({
@@ -371,7 +369,7 @@ export function createArticleWorkflowStore(database: Kysely<Database>): ArticleW
   };
 }
 
-type Reader = Kysely<WorkflowTables> | Transaction<WorkflowTables>;
+type Reader = Kysely<Database> | Transaction<Database>;
 
 async function readArticle(db: Reader, id: number): Promise<EditorialArticle | null> {
   const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
@@ -457,20 +455,20 @@ function contentColumns(fields: ArticleFields) {
   };
 }
 
-async function writeTags(trx: Transaction<WorkflowTables>, articleId: number, names: readonly string[]): Promise<void> {
+async function writeTags(trx: Transaction<Database>, articleId: number, names: readonly string[]): Promise<void> {
   const tags = canonicalTags(names);
   if (tags.length === 0) return;
-  const ids = await ensureTags(trx as unknown as Transaction<Database>, tags);
+  const ids = await ensureTags(trx, tags);
   const links = tags.map((tag, position) => {
     const tagId = ids.get(tag.slug);
     if (tagId === undefined) throw new Error(`Tag "${tag.slug}" was not stored`);
     return { article_id: articleId, tag_id: tagId, position };
   });
-  await insertArticleTags(trx as unknown as Transaction<Database>, links);
+  await insertArticleTags(trx, links);
 }
 
 async function insertRevision(
-  trx: Transaction<WorkflowTables>,
+  trx: Transaction<Database>,
   input: {
     readonly articleId: number;
     readonly number: number;

@@ -1,18 +1,12 @@
-import type { Generated, Kysely } from 'kysely';
-import type { Database } from '../database.js';
+import type { Generated } from 'kysely';
 
 /**
  * The news tables plus the workflow's own (migration 0004), as Kysely sees
  * them. Instants are epoch milliseconds, UTC.
  */
-export interface WorkflowTables extends Database {
+export interface WorkflowTables {
   article_revisions: ArticleRevisionsTable;
   article_corrections: ArticleCorrectionsTable;
-}
-
-/** The store's connection seen through the workflow tables (created beside the news tables). */
-export function workflowTables(db: Kysely<Database>): Kysely<WorkflowTables> {
-  return db as unknown as Kysely<WorkflowTables>;
 }
 
 export interface ArticleRevisionsTable {

@@ -3,7 +3,6 @@ import type { Comment, CommentStatus } from '../../news/comment.js';
 import { bySpamLikelihood, type SpamAssessment, type SpamCandidate, spamScore } from '../../news/spamScore.js';
 import { toComment } from '../articles/articleRows.js';
 import type { Database } from '../database.js';
-import { moderationTables } from './moderationTables.js';
 
 /** What a moderator can do to a comment. Spam is a rejection that is also remembered as spam. */
 export type ModerationAction = 'approve' | 'reject' | 'spam';
@@ -41,10 +40,9 @@ const MAX_CONTEXT_COMMENTS = 5000;
 
 /** Comments of one filter, most likely spam first (see src/news/spamScore.ts), optionally of one article. */
 export async function moderationQueue(
-  database: Kysely<Database>,
+  db: Kysely<Database>,
   query: { readonly filter: ModerationFilter; readonly limit: number; readonly articleId?: number },
 ): Promise<QueuedComment[]> {
-  const db = moderationTables(database);
   const status: CommentStatus = query.filter === 'spam' ? 'rejected' : query.filter;
   const rows = await db
     .selectFrom('comments')
@@ -116,8 +114,7 @@ export async function pendingCountsByArticle(database: Kysely<Database>, limit =
 }
 
 /** Counts of comments by moderation filter, for the tabs of the queue. */
-export async function moderationCounts(database: Kysely<Database>): Promise<Record<ModerationFilter, number>> {
-  const db = moderationTables(database);
+export async function moderationCounts(db: Kysely<Database>): Promise<Record<ModerationFilter, number>> {
   const rows = await db
     .selectFrom('comments')
     .leftJoin('comment_spam_marks', 'comment_spam_marks.comment_id', 'comments.id')
@@ -154,35 +151,33 @@ export async function moderateComments(
 ): Promise<ModerationOutcome> {
   const wanted = [...new Set(input.ids)];
   if (wanted.length === 0) return { changed: [], articleIds: [] };
-  return moderationTables(database)
-    .transaction()
-    .execute(async (trx) => {
-      const before = await trx
-        .selectFrom('comments')
-        .leftJoin('comment_spam_marks', 'comment_spam_marks.comment_id', 'comments.id')
-        .select(['comments.id', 'comments.article_id', 'comments.status', 'comment_spam_marks.comment_id as mark'])
-        .where('comments.id', 'in', wanted)
+  return database.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('comments')
+      .leftJoin('comment_spam_marks', 'comment_spam_marks.comment_id', 'comments.id')
+      .select(['comments.id', 'comments.article_id', 'comments.status', 'comment_spam_marks.comment_id as mark'])
+      .where('comments.id', 'in', wanted)
+      .execute();
+    const status: CommentStatus = input.action === 'approve' ? 'approved' : 'rejected';
+    const marked = input.action === 'spam';
+    const changing = before.filter((row) => row.status !== status || (row.mark !== null) !== marked);
+    if (changing.length === 0) return { changed: [], articleIds: [] };
+    const ids = changing.map((row) => row.id);
+    await trx.updateTable('comments').set({ status }).where('id', 'in', ids).execute();
+    if (marked) {
+      await trx
+        .insertInto('comment_spam_marks')
+        .values(ids.map((id) => ({ comment_id: id, marked_at: input.at.getTime() })))
+        .onConflict((conflict) => conflict.column('comment_id').doNothing())
         .execute();
-      const status: CommentStatus = input.action === 'approve' ? 'approved' : 'rejected';
-      const marked = input.action === 'spam';
-      const changing = before.filter((row) => row.status !== status || (row.mark !== null) !== marked);
-      if (changing.length === 0) return { changed: [], articleIds: [] };
-      const ids = changing.map((row) => row.id);
-      await trx.updateTable('comments').set({ status }).where('id', 'in', ids).execute();
-      if (marked) {
-        await trx
-          .insertInto('comment_spam_marks')
-          .values(ids.map((id) => ({ comment_id: id, marked_at: input.at.getTime() })))
-          .onConflict((conflict) => conflict.column('comment_id').doNothing())
-          .execute();
-      } else {
-        await trx.deleteFrom('comment_spam_marks').where('comment_id', 'in', ids).execute();
-      }
-      return {
-        changed: ids.sort((a, b) => a - b),
-        articleIds: [...new Set(changing.map((row) => row.article_id))].sort((a, b) => a - b),
-      };
-    });
+    } else {
+      await trx.deleteFrom('comment_spam_marks').where('comment_id', 'in', ids).execute();
+    }
+    return {
+      changed: ids.sort((a, b) => a - b),
+      articleIds: [...new Set(changing.map((row) => row.article_id))].sort((a, b) => a - b),
+    };
+  });
 }
 
 /** Bans an address (again, with a new reason, if it already is). */
@@ -191,7 +186,7 @@ export async function banAddress(
   input: { readonly ip: string; readonly reason: string | null; readonly by: string; readonly at: Date },
 ): Promise<void> {
   const values = { ip: input.ip, reason: input.reason, banned_at: input.at.getTime(), banned_by: input.by };
-  await moderationTables(database)
+  await database
     .insertInto('comment_bans')
     .values(values)
     .onConflict((conflict) =>
@@ -204,7 +199,7 @@ export async function banAddress(
 
 /** Lifts a ban; false when the address was not banned. */
 export async function unbanAddress(database: Kysely<Database>, ip: string): Promise<boolean> {
-  const result = await moderationTables(database).deleteFrom('comment_bans').where('ip', '=', ip).executeTakeFirst();
+  const result = await database.deleteFrom('comment_bans').where('ip', '=', ip).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 
@@ -215,17 +210,13 @@ export async function commentAddress(database: Kysely<Database>, commentId: numb
 }
 
 export async function isAddressBanned(database: Kysely<Database>, ip: string): Promise<boolean> {
-  const row = await moderationTables(database)
-    .selectFrom('comment_bans')
-    .select('ip')
-    .where('ip', '=', ip)
-    .executeTakeFirst();
+  const row = await database.selectFrom('comment_bans').select('ip').where('ip', '=', ip).executeTakeFirst();
   return row !== undefined;
 }
 
 /** Newest ban first. */
 export async function listBans(database: Kysely<Database>, limit = 200): Promise<CommentBan[]> {
-  const rows = await moderationTables(database)
+  const rows = await database
     .selectFrom('comment_bans')
     .selectAll()
     .orderBy('banned_at', 'desc')

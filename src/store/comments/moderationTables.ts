@@ -1,16 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { AccountsTables } from '../accounts/accountsTables.js';
-import type { Database } from '../database.js';
-
 /** Comment moderation beyond a comment's status (migration 0005). Instants are epoch milliseconds, UTC. */
-export interface ModerationTables extends Database, AccountsTables {
+export interface ModerationTables {
   comment_bans: CommentBansTable;
   comment_spam_marks: CommentSpamMarksTable;
-}
-
-/** The store's connection seen with the moderation tables (created beside the news tables). */
-export function moderationTables(db: Kysely<Database>): Kysely<ModerationTables> {
-  return db as unknown as Kysely<ModerationTables>;
 }
 
 /** An address whose new comments are refused. */

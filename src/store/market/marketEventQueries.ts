@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { MarketEventKind } from '../../market/book/marketEvent.js';
+import type { Database } from '../database.js';
 import { decodeEvent } from './marketEventCodec.js';
 import type { LoggedEvent } from './marketLog.js';
-import type { MarketTables } from './marketTables.js';
 
 /** The latest `limit` logged events of one kind, newest first (the market desk's history of its actions). */
 export async function latestEventsOfKind(
-  db: Kysely<MarketTables>,
+  db: Kysely<Database>,
   kind: MarketEventKind,
   limit: number,
 ): Promise<LoggedEvent[]> {

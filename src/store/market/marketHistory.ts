@@ -3,7 +3,7 @@ import { generateDemoHistory, previousTradingDate } from '../../demo/market/demo
 import { DEMO_INDICES, DEMO_LISTINGS } from '../../demo/market/demoMarket.js';
 import type { DailyBar } from '../../market/endOfDay/closingRules.js';
 import { PSX_CALENDAR, tradingDateOf } from '../../market/sessions/tradingCalendar.js';
-import type { MarketTables } from './marketTables.js';
+import type { Database } from '../database.js';
 
 /** A stored day: paisa for a stock, hundredths of a point for an index; the table keeps no turnover. */
 export type HistoryBar = Omit<DailyBar, 'turnover'>;
@@ -19,7 +19,7 @@ const ROWS_PER_INSERT = 500;
 
 /** A code's bars from `fromDate` on (all when null), oldest first. */
 export async function listBarsSince(
-  db: Kysely<MarketTables>,
+  db: Kysely<Database>,
   code: string,
   fromDate: string | null,
 ): Promise<HistoryBar[]> {
@@ -46,7 +46,7 @@ export async function listBarsSince(
  * overwrite or mix with days the market closed or an import brought.
  */
 export async function seedBarsIfEmpty(
-  db: Kysely<MarketTables>,
+  db: Kysely<Database>,
   history: readonly CodedBars[],
   source: string,
   now: number,
@@ -83,7 +83,7 @@ export async function seedBarsIfEmpty(
  * LDCPs belong to), so charts and 52-week ranges are real from the first page.
  * Returns the bars written: 0 when any bar was already stored.
  */
-export async function seedDemoHistory(db: Kysely<MarketTables>, now: Date): Promise<number> {
+export async function seedDemoHistory(db: Kysely<Database>, now: Date): Promise<number> {
   const lastDate = previousTradingDate(tradingDateOf(now, PSX_CALENDAR), PSX_CALENDAR);
   const history = generateDemoHistory({
     listings: DEMO_LISTINGS,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '../database.js';
 import type { MarketExecutor } from './marketLog.js';
-import type { MarketTables } from './marketTables.js';
 
 /** An instrument as the desk's master list keeps it; share counts are null until known. */
 export interface StoredInstrument {
@@ -26,7 +26,7 @@ export async function upsertInstruments(
   }
 }
 
-export async function listInstruments(db: Kysely<MarketTables>): Promise<StoredInstrument[]> {
+export async function listInstruments(db: Kysely<Database>): Promise<StoredInstrument[]> {
   const rows = await db.selectFrom('market_instruments').selectAll().orderBy('symbol').execute();
   return rows.map((row) => ({
     symbol: row.symbol,
@@ -50,7 +50,7 @@ export interface StoredBar {
 }
 
 /** A symbol's or index's bars, oldest first. */
-export async function listDailyBars(db: Kysely<MarketTables>, code: string): Promise<StoredBar[]> {
+export async function listDailyBars(db: Kysely<Database>, code: string): Promise<StoredBar[]> {
   const rows = await db.selectFrom('daily_bars').selectAll().where('code', '=', code).orderBy('date').execute();
   return rows.map((row) => ({
     code: row.code,

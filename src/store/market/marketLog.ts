@@ -2,8 +2,8 @@ import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { MarketEvent } from '../../market/book/marketEvent.js';
 import type { MarketState } from '../../market/book/marketState.js';
 import type { DailyBar } from '../../market/endOfDay/closingRules.js';
+import type { Database } from '../database.js';
 import { decodeEvent, type EncodedEvent, encodeEvent } from './marketEventCodec.js';
-import type { MarketTables } from './marketTables.js';
 
 /** A day's bar of a stock (paisa) or an index (hundredths of a point), keyed by its symbol or code. */
 export interface CodedBar extends Omit<DailyBar, 'turnover'> {
@@ -52,7 +52,7 @@ export class MarketLog {
   private insertSql: ((rows: number) => string) | null = null;
 
   constructor(
-    private readonly db: Kysely<MarketTables> | Transaction<MarketTables>,
+    private readonly db: Kysely<Database> | Transaction<Database>,
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -190,7 +190,7 @@ const EVENT_COLUMNS = ['kind', 'feed', 'seq', 'body_json', 'event_time', 'record
 const EVENT_PLACEHOLDERS = `(${EVENT_COLUMNS.map(() => '?').join(', ')})`;
 
 /** A connection or an open transaction; functions taking one never open a transaction themselves. */
-export type MarketExecutor = Kysely<MarketTables> | Transaction<MarketTables>;
+export type MarketExecutor = Kysely<Database> | Transaction<Database>;
 type Executor = MarketExecutor;
 
 /** Stores bars outside any event (imports); a bar for the same code and date is replaced. */

@@ -1,6 +1,5 @@
-import type { Generated, Kysely } from 'kysely';
+import type { Generated } from 'kysely';
 import type { MarketEventKind } from '../../market/book/marketEvent.js';
-import type { Database } from '../database.js';
 
 /**
  * Tables of the market side (migration 0002), as Kysely sees them. Instants
@@ -13,11 +12,6 @@ export interface MarketTables {
   market_instruments: MarketInstrumentsTable;
   daily_bars: DailyBarsTable;
   api_tokens: ApiTokensTable;
-}
-
-/** The store's connection seen through the market tables (migration 0002 created them beside the news tables). */
-export function marketTables(db: Kysely<Database>): Kysely<MarketTables> {
-  return db as unknown as Kysely<MarketTables>;
 }
 
 /** The append-only log: `position` is the order in which the market took the events. */

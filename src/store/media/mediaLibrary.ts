@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { MediaAsset, MediaDescription } from '../../news/media.js';
 import type { Database } from '../database.js';
 import { type ProcessedImage, removeImageFiles, writeImageFiles } from './mediaFiles.js';
-import { type MediaTable, mediaTables } from './mediaTables.js';
+import type { MediaTable } from './mediaTables.js';
 
 /** The media library: picture metadata in the database, files under one directory on disk. */
 export interface MediaLibrary {
@@ -22,8 +22,7 @@ export interface MediaLibrary {
   list(query: { readonly limit: number; readonly offset?: number }): Promise<{ items: MediaAsset[]; total: number }>;
 }
 
-export function createMediaLibrary(database: Kysely<Database>, dir: string): MediaLibrary {
-  const db = mediaTables(database);
+export function createMediaLibrary(db: Kysely<Database>, dir: string): MediaLibrary {
   return {
     dir,
 

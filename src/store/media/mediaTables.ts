@@ -1,14 +1,9 @@
-import type { Generated, Kysely } from 'kysely';
+import type { Generated } from 'kysely';
 import type { ImageFormat } from '../../news/media.js';
-import type { Database } from '../database.js';
 
 /** The media library's metadata (migration 0005); the files live on disk under the media directory. */
-export interface MediaTables extends Database {
+export interface MediaTables {
   media: MediaTable;
-}
-
-export function mediaTables(db: Kysely<Database>): Kysely<MediaTables> {
-  return db as unknown as Kysely<MediaTables>;
 }
 
 export interface MediaTable {

@@ -3,13 +3,11 @@ import type { ArticleSummary } from '../../news/article.js';
 import { type PrintPlan, placementsOf } from '../../news/printEdition.js';
 import { SUMMARY_COLUMNS, toSummary } from '../articles/articleRows.js';
 import type { Database } from '../database.js';
-import { printEditionTables } from './printEditionTables.js';
 
 const PUBLISHED = 'published' as const;
 
 /** The desk's plan of an edition; a date never planned has no pages. */
-export async function loadPrintPlan(database: Kysely<Database>, date: string): Promise<PrintPlan> {
-  const db = printEditionTables(database);
+export async function loadPrintPlan(db: Kysely<Database>, date: string): Promise<PrintPlan> {
   const [labels, placements] = await Promise.all([
     db.selectFrom('print_pages').select(['page', 'label']).where('edition_date', '=', date).execute(),
     db
@@ -36,26 +34,24 @@ export async function loadPrintPlan(database: Kysely<Database>, date: string): P
 
 /** Replaces the plan of `plan.date` in one transaction; pages with neither a label nor stories are not kept. */
 export async function savePrintPlan(database: Kysely<Database>, plan: PrintPlan): Promise<void> {
-  await printEditionTables(database)
-    .transaction()
-    .execute(async (trx) => {
-      await trx.deleteFrom('print_placements').where('edition_date', '=', plan.date).execute();
-      await trx.deleteFrom('print_pages').where('edition_date', '=', plan.date).execute();
-      const labelled = plan.pages.filter((page) => page.label !== '');
-      if (labelled.length > 0) {
-        await trx
-          .insertInto('print_pages')
-          .values(labelled.map((page) => ({ edition_date: plan.date, page: page.page, label: page.label })))
-          .execute();
-      }
-      const rows = placementsOf(plan).map((placement) => ({
-        edition_date: plan.date,
-        page: placement.page,
-        position: placement.position,
-        article_id: placement.articleId,
-      }));
-      if (rows.length > 0) await trx.insertInto('print_placements').values(rows).execute();
-    });
+  await database.transaction().execute(async (trx) => {
+    await trx.deleteFrom('print_placements').where('edition_date', '=', plan.date).execute();
+    await trx.deleteFrom('print_pages').where('edition_date', '=', plan.date).execute();
+    const labelled = plan.pages.filter((page) => page.label !== '');
+    if (labelled.length > 0) {
+      await trx
+        .insertInto('print_pages')
+        .values(labelled.map((page) => ({ edition_date: plan.date, page: page.page, label: page.label })))
+        .execute();
+    }
+    const rows = placementsOf(plan).map((placement) => ({
+      edition_date: plan.date,
+      page: placement.page,
+      position: placement.position,
+      article_id: placement.articleId,
+    }));
+    if (rows.length > 0) await trx.insertInto('print_placements').values(rows).execute();
+  });
 }
 
 /**
@@ -64,10 +60,9 @@ export async function savePrintPlan(database: Kysely<Database>, plan: PrintPlan)
  * that date. Only published stories: a killed story drops out of the paper online.
  */
 export async function plannedEdition(
-  database: Kysely<Database>,
+  db: Kysely<Database>,
   date: string,
 ): Promise<{ articles: ArticleSummary[]; pageLabels: Record<number, string> } | null> {
-  const db = printEditionTables(database);
   const rows = await db
     .selectFrom('print_placements')
     .innerJoin('articles', 'articles.id', 'print_placements.article_id')
@@ -92,10 +87,9 @@ export async function plannedEdition(
 
 /** Nearest planned edition dates before and after `date` (YYYY-MM-DD strings sort as dates). */
 export async function plannedNeighbours(
-  database: Kysely<Database>,
+  db: Kysely<Database>,
   date: string,
 ): Promise<{ previous: string | null; next: string | null }> {
-  const db = printEditionTables(database);
   const [previous, next] = await Promise.all([
     db
       .selectFrom('print_placements')
@@ -113,7 +107,7 @@ export async function plannedNeighbours(
 
 /** The latest date the desk placed stories for, or null. */
 export async function latestPlannedDate(database: Kysely<Database>): Promise<string | null> {
-  const row = await printEditionTables(database)
+  const row = await database
     .selectFrom('print_placements')
     .select((eb) => eb.fn.max('edition_date').as('date'))
     .executeTakeFirst();

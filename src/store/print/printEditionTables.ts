@@ -1,14 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../database.js';
-
 /** An edition's explicit layout (migration 0005); without rows, an edition follows the articles' print_page. */
-export interface PrintEditionTables extends Database {
+export interface PrintEditionTables {
   print_pages: PrintPagesTable;
   print_placements: PrintPlacementsTable;
-}
-
-export function printEditionTables(db: Kysely<Database>): Kysely<PrintEditionTables> {
-  return db as unknown as Kysely<PrintEditionTables>;
 }
 
 /** A page of one edition and the section label it carries ("Business & Finance"). */

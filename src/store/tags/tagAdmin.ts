@@ -3,7 +3,6 @@ import type { Tag } from '../../news/article.js';
 import { slugOrEmpty } from '../../news/slug.js';
 import { canonicalTag } from '../../news/tag.js';
 import type { Database } from '../database.js';
-import { tagAdminTables } from './tagAdminTables.js';
 
 /** A tag as the newsroom lists it: with how many stories carry it. */
 export interface TagWithCount extends Tag {
@@ -63,7 +62,7 @@ export async function findTag(database: Kysely<Database>, typed: string): Promis
 
 /** Current slug of a tag that used to be at `slug`, or null when `slug` never moved. */
 export async function tagRedirect(database: Kysely<Database>, slug: string): Promise<string | null> {
-  const row = await tagAdminTables(database)
+  const row = await database
     .selectFrom('tag_redirects')
     .innerJoin('tags', 'tags.id', 'tag_redirects.tag_id')
     .select('tags.slug')
@@ -89,31 +88,29 @@ export async function renameTag(
   }
   const slug = input.newSlug === undefined || input.newSlug.trim() === '' ? wanted.slug : slugOrEmpty(input.newSlug);
   if (slug === '') return { ok: false, reason: 'invalid', message: 'A slug needs letters or digits.' };
-  return tagAdminTables(database)
-    .transaction()
-    .execute(async (trx): Promise<TagChange> => {
-      const tag = await trx.selectFrom('tags').selectAll().where('slug', '=', input.slug).executeTakeFirst();
-      if (tag === undefined) return { ok: false, reason: 'not-found', message: `There is no tag "${input.slug}".` };
-      if (slug !== tag.slug) {
-        const taken = await trx.selectFrom('tags').select('id').where('slug', '=', slug).executeTakeFirst();
-        if (taken !== undefined) {
-          return {
-            ok: false,
-            reason: 'slug-taken',
-            message: `Another tag already has the slug "${slug}": merge "${tag.slug}" into it instead.`,
-          };
-        }
-        // The new slug is live now; a redirect from it (left by an earlier rename) would shadow nothing but confuse.
-        await trx.deleteFrom('tag_redirects').where('from_slug', '=', slug).execute();
-        await trx
-          .insertInto('tag_redirects')
-          .values({ from_slug: tag.slug, tag_id: tag.id })
-          .onConflict((conflict) => conflict.column('from_slug').doUpdateSet({ tag_id: tag.id }))
-          .execute();
+  return database.transaction().execute(async (trx): Promise<TagChange> => {
+    const tag = await trx.selectFrom('tags').selectAll().where('slug', '=', input.slug).executeTakeFirst();
+    if (tag === undefined) return { ok: false, reason: 'not-found', message: `There is no tag "${input.slug}".` };
+    if (slug !== tag.slug) {
+      const taken = await trx.selectFrom('tags').select('id').where('slug', '=', slug).executeTakeFirst();
+      if (taken !== undefined) {
+        return {
+          ok: false,
+          reason: 'slug-taken',
+          message: `Another tag already has the slug "${slug}": merge "${tag.slug}" into it instead.`,
+        };
       }
-      await trx.updateTable('tags').set({ slug, name: wanted.name }).where('id', '=', tag.id).execute();
-      return { ok: true, before: { slug: tag.slug, name: tag.name }, after: { slug, name: wanted.name } };
-    });
+      // The new slug is live now; a redirect from it (left by an earlier rename) would shadow nothing but confuse.
+      await trx.deleteFrom('tag_redirects').where('from_slug', '=', slug).execute();
+      await trx
+        .insertInto('tag_redirects')
+        .values({ from_slug: tag.slug, tag_id: tag.id })
+        .onConflict((conflict) => conflict.column('from_slug').doUpdateSet({ tag_id: tag.id }))
+        .execute();
+    }
+    await trx.updateTable('tags').set({ slug, name: wanted.name }).where('id', '=', tag.id).execute();
+    return { ok: true, before: { slug: tag.slug, name: tag.name }, after: { slug, name: wanted.name } };
+  });
 }
 
 /**
@@ -127,34 +124,32 @@ export async function mergeTags(
 ): Promise<TagChange & { readonly moved?: number }> {
   if (input.from === input.into)
     return { ok: false, reason: 'same-tag', message: 'A tag cannot be merged into itself.' };
-  return tagAdminTables(database)
-    .transaction()
-    .execute(async (trx) => {
-      const from = await trx.selectFrom('tags').selectAll().where('slug', '=', input.from).executeTakeFirst();
-      const into = await trx.selectFrom('tags').selectAll().where('slug', '=', input.into).executeTakeFirst();
-      if (from === undefined || into === undefined) {
-        const missing = from === undefined ? input.from : input.into;
-        return { ok: false as const, reason: 'not-found' as const, message: `There is no tag "${missing}".` };
-      }
-      const both = trx.selectFrom('article_tags').select('article_id').where('tag_id', '=', into.id);
-      await trx.deleteFrom('article_tags').where('tag_id', '=', from.id).where('article_id', 'in', both).execute();
-      const moved = await trx
-        .updateTable('article_tags')
-        .set({ tag_id: into.id })
-        .where('tag_id', '=', from.id)
-        .executeTakeFirst();
-      await trx.updateTable('tag_redirects').set({ tag_id: into.id }).where('tag_id', '=', from.id).execute();
-      await trx
-        .insertInto('tag_redirects')
-        .values({ from_slug: from.slug, tag_id: into.id })
-        .onConflict((conflict) => conflict.column('from_slug').doUpdateSet({ tag_id: into.id }))
-        .execute();
-      await trx.deleteFrom('tags').where('id', '=', from.id).execute();
-      return {
-        ok: true as const,
-        before: { slug: from.slug, name: from.name },
-        after: { slug: into.slug, name: into.name },
-        moved: Number(moved.numUpdatedRows),
-      };
-    });
+  return database.transaction().execute(async (trx) => {
+    const from = await trx.selectFrom('tags').selectAll().where('slug', '=', input.from).executeTakeFirst();
+    const into = await trx.selectFrom('tags').selectAll().where('slug', '=', input.into).executeTakeFirst();
+    if (from === undefined || into === undefined) {
+      const missing = from === undefined ? input.from : input.into;
+      return { ok: false as const, reason: 'not-found' as const, message: `There is no tag "${missing}".` };
+    }
+    const both = trx.selectFrom('article_tags').select('article_id').where('tag_id', '=', into.id);
+    await trx.deleteFrom('article_tags').where('tag_id', '=', from.id).where('article_id', 'in', both).execute();
+    const moved = await trx
+      .updateTable('article_tags')
+      .set({ tag_id: into.id })
+      .where('tag_id', '=', from.id)
+      .executeTakeFirst();
+    await trx.updateTable('tag_redirects').set({ tag_id: into.id }).where('tag_id', '=', from.id).execute();
+    await trx
+      .insertInto('tag_redirects')
+      .values({ from_slug: from.slug, tag_id: into.id })
+      .onConflict((conflict) => conflict.column('from_slug').doUpdateSet({ tag_id: into.id }))
+      .execute();
+    await trx.deleteFrom('tags').where('id', '=', from.id).execute();
+    return {
+      ok: true as const,
+      before: { slug: from.slug, name: from.name },
+      after: { slug: into.slug, name: into.name },
+      moved: Number(moved.numUpdatedRows),
+    };
+  });
 }

@@ -1,13 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../database.js';
-
 /** Where old tag addresses lead after a rename or a merge (migration 0005). */
-export interface TagAdminTables extends Database {
+export interface TagAdminTables {
   tag_redirects: TagRedirectsTable;
-}
-
-export function tagAdminTables(db: Kysely<Database>): Kysely<TagAdminTables> {
-  return db as unknown as Kysely<TagAdminTables>;
 }
 
 /** `/tags/{from_slug}` answers 301 to the current slug of `tag_id`. */

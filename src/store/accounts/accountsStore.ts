@@ -1,0 +1,67 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../database.js';
+import {
+  createAccount,
+  disableAccount,
+  findAccountByEmail,
+  getAccount,
+  listAccounts,
+  setAccountPassword,
+  setAccountRole,
+} from './accounts.js';
+import { findLoginDevice, issueLoginDevice, pruneLoginDevices, touchLoginDevice } from './loginDevices.js';
+import { clearLoginFailures, pruneLoginFailures, readLoginFailures, recordLoginFailure } from './loginFailures.js';
+import { createSession, endAllSessions, endSession, purgeExpiredSessions, resumeSession } from './sessions.js';
+
+/** A store function with its connection already given. */
+type Bound<F> = F extends (db: never, ...rest: infer A) => infer R ? (...rest: A) => R : never;
+
+/** The newsroom's accounts: people, their sessions, failed sign-ins and known devices (migrations 0003, 0007). */
+export interface AccountsStore {
+  create: Bound<typeof createAccount>;
+  findByEmail: Bound<typeof findAccountByEmail>;
+  get: Bound<typeof getAccount>;
+  list: Bound<typeof listAccounts>;
+  setRole: Bound<typeof setAccountRole>;
+  disable: Bound<typeof disableAccount>;
+  setPassword: Bound<typeof setAccountPassword>;
+  createSession: Bound<typeof createSession>;
+  resumeSession: Bound<typeof resumeSession>;
+  endSession: Bound<typeof endSession>;
+  endAllSessions: Bound<typeof endAllSessions>;
+  purgeExpiredSessions: Bound<typeof purgeExpiredSessions>;
+  readLoginFailures: Bound<typeof readLoginFailures>;
+  recordLoginFailure: Bound<typeof recordLoginFailure>;
+  clearLoginFailures: Bound<typeof clearLoginFailures>;
+  pruneLoginFailures: Bound<typeof pruneLoginFailures>;
+  issueLoginDevice: Bound<typeof issueLoginDevice>;
+  findLoginDevice: Bound<typeof findLoginDevice>;
+  touchLoginDevice: Bound<typeof touchLoginDevice>;
+  pruneLoginDevices: Bound<typeof pruneLoginDevices>;
+}
+
+/** The accounts store over a connection or a transaction. */
+export function createAccountsStore(db: Kysely<Database>): AccountsStore {
+  return {
+    create: (input) => createAccount(db, input),
+    findByEmail: (email) => findAccountByEmail(db, email),
+    get: (id) => getAccount(db, id),
+    list: () => listAccounts(db),
+    setRole: (input) => setAccountRole(db, input),
+    disable: (input) => disableAccount(db, input),
+    setPassword: (input) => setAccountPassword(db, input),
+    createSession: (input) => createSession(db, input),
+    resumeSession: (input) => resumeSession(db, input),
+    endSession: (token) => endSession(db, token),
+    endAllSessions: (input) => endAllSessions(db, input),
+    purgeExpiredSessions: (input) => purgeExpiredSessions(db, input),
+    readLoginFailures: (keys) => readLoginFailures(db, keys),
+    recordLoginFailure: (input) => recordLoginFailure(db, input),
+    clearLoginFailures: (keys) => clearLoginFailures(db, keys),
+    pruneLoginFailures: (input) => pruneLoginFailures(db, input),
+    issueLoginDevice: (input) => issueLoginDevice(db, input),
+    findLoginDevice: (input) => findLoginDevice(db, input),
+    touchLoginDevice: (input) => touchLoginDevice(db, input),
+    pruneLoginDevices: (now) => pruneLoginDevices(db, now),
+  };
+}
