@@ -258,7 +258,7 @@ function barOfInstrument(bar: InstrumentBar) {
   return { ...bar, code: bar.symbol };
 }
 
-function withoutTurnover(bar: CodedBar & { readonly turnover?: number; readonly symbol?: string }): CodedBar {
+function withoutTurnover(bar: CodedBar & { readonly turnover?: number | null; readonly symbol?: string }): CodedBar {
   return {
     code: bar.code,
     date: bar.date,

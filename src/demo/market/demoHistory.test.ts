@@ -38,7 +38,7 @@ test('bars are consistent: low ≤ open, close ≤ high, positive whole numbers,
       assert.ok(bar.low > 0, where);
       assert.ok(bar.low <= Math.min(bar.open, bar.close), where);
       assert.ok(bar.high >= Math.max(bar.open, bar.close), where);
-      assert.ok(bar.volume >= 0 && bar.turnover >= 0, where);
+      assert.ok(bar.volume >= 0 && bar.turnover !== null && bar.turnover >= 0, where);
     }
   }
 });

@@ -95,7 +95,8 @@ function stockBars(listing: MarketListing, dates: readonly string[], prng: Prng)
 
 /** A day's volume: 0.05–0.4 % of the free-float shares, around which each day varies. */
 function averageDailyVolume(instrument: Instrument, prng: Prng): number {
-  const freeFloatShares = (instrument.sharesOutstanding * instrument.freeFloat) / 10_000;
+  // Every demo instrument has its share figures.
+  const freeFloatShares = ((instrument.sharesOutstanding ?? 0) * (instrument.freeFloat ?? 0)) / 10_000;
   return freeFloatShares * (0.0005 + prng.next() * 0.0035);
 }
 

@@ -183,11 +183,13 @@ function indexOf(
   const constituents = symbols.map((symbol): IndexConstituent => {
     const listing = DEMO_LISTINGS.find((l) => l.instrument.symbol === symbol);
     if (!listing) throw new Error(`Demo index ${code}: unknown symbol ${symbol}`);
+    const { sharesOutstanding: shares, freeFloat } = listing.instrument;
+    if (shares === null || freeFloat === null) throw new Error(`Demo index ${code}: ${symbol} has no share figures`);
     const capFactor = capFactors.get(symbol);
     return {
       symbol,
-      shares: listing.instrument.sharesOutstanding,
-      freeFloat: listing.instrument.freeFloat,
+      shares,
+      freeFloat,
       ...(capFactor === undefined ? {} : { capFactor }),
     };
   });

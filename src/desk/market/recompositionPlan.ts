@@ -47,12 +47,21 @@ export function plannedConstituents(
       problems.push({ field: 'add', message: `${member.symbol} is named twice.` });
     } else {
       seen.add(member.symbol);
-      added.push({
-        symbol: member.symbol,
-        shares: member.shares ?? instrument.sharesOutstanding,
-        freeFloat: member.freeFloat ?? instrument.freeFloat,
-        ...(member.capFactor === undefined ? {} : { capFactor: member.capFactor }),
-      });
+      // An index never counts a share figure nobody gave: unknown must be given here or on the instrument first.
+      const shares = member.shares ?? instrument.sharesOutstanding;
+      const freeFloat = member.freeFloat ?? instrument.freeFloat;
+      if (shares === null) {
+        problems.push({ field: 'add', message: `${member.symbol}'s shares outstanding are unknown: give them.` });
+      } else if (freeFloat === null) {
+        problems.push({ field: 'add', message: `${member.symbol}'s free float is unknown: give it.` });
+      } else {
+        added.push({
+          symbol: member.symbol,
+          shares,
+          freeFloat,
+          ...(member.capFactor === undefined ? {} : { capFactor: member.capFactor }),
+        });
+      }
     }
   }
   if (change.add.length === 0 && change.remove.length === 0) {

@@ -20,10 +20,13 @@ export interface QuoteView {
   readonly volume: number;
   /** Time of the last trade, or of the LDCP when untraded today. */
   readonly time: Date;
-  /** Σ price × volume of today's trades, in paisa. */
-  readonly turnover?: number;
-  /** turnover ÷ volume rounded half away from zero to the paisa; absent while untraded. */
-  readonly vwap?: Paisa;
+  /**
+   * Σ price × volume of the day's trades, in paisa; null when unknown (the
+   * day came from a closing file, which gives volume but no trade values).
+   */
+  readonly turnover: number | null;
+  /** turnover ÷ volume rounded half away from zero to the paisa; null while untraded or turnover is unknown. */
+  readonly vwap: Paisa | null;
   /** Exactly as the reference ticker reads, e.g. `AVN 64.80 Increased By ▲ 0.63 (0.98%)`. */
   readonly tickerText: string;
 }

@@ -40,7 +40,8 @@ export type QuoteState = Omit<Quote, 'time'> & { readonly time: string };
 
 export interface TallyState {
   readonly symbol: string;
-  readonly turnover: number;
+  /** Null when unknown (a day laid from a closing file). */
+  readonly turnover: number | null;
   readonly lastTradeTime: string | null;
   readonly prints: readonly ClosingPrint[];
 }

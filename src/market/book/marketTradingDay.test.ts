@@ -57,7 +57,7 @@ describe('trades to quotes', () => {
     assert.equal(avn?.vwap, 6433);
     const untraded = market.snapshot().quotes.find((q) => q.symbol === 'ETF');
     assert.equal(untraded?.turnover, 0);
-    assert.equal(untraded?.vwap, undefined);
+    assert.equal(untraded?.vwap, null);
   });
 
   test('rejections carry a kind and are counted by it', () => {

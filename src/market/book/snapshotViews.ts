@@ -4,10 +4,23 @@ import { percentHundredths } from '../money/rounding.js';
 import type { Instrument } from '../quotes/instrument.js';
 import { directionOf, type Quote, quoteChange, quoteChangePercent } from '../quotes/quote.js';
 import { formatIndexTicker, formatStockTicker } from '../quotes/tickerFormat.js';
-import type { IndexView, QuoteView } from './marketSnapshot.js';
+import type { FxRateView, IndexView, QuoteView } from './marketSnapshot.js';
 
-/** A quote as the ticker and the quotes API show it; turnover (paisa) adds turnover and VWAP. */
-export function quoteView(quote: Quote, instrument: Instrument, turnover?: number): QuoteView {
+/**
+ * When a snapshot's figures are from: the latest quote time (a trade, or the
+ * close a quote stands at) or FX rate time; null with neither. Not the time
+ * the market last changed, which a desk edit, a status tick or an import of an
+ * old closing file moves without any price being newer.
+ */
+export function figuresAsOf(quotes: readonly QuoteView[], fx: readonly FxRateView[]): Date | null {
+  let latest: Date | null = null;
+  for (const { time } of quotes) if (latest === null || time > latest) latest = time;
+  for (const { time } of fx) if (latest === null || time > latest) latest = time;
+  return latest;
+}
+
+/** A quote as the ticker and the quotes API show it; turnover (paisa) is null when unknown, and VWAP with it. */
+export function quoteView(quote: Quote, instrument: Instrument, turnover: number | null): QuoteView {
   const change = quoteChange(quote);
   const figures = {
     symbol: quote.symbol,
@@ -26,8 +39,8 @@ export function quoteView(quote: Quote, instrument: Instrument, turnover?: numbe
     low: quote.low,
     volume: quote.volume,
     time: quote.time,
-    ...(turnover === undefined ? {} : { turnover }),
-    ...(turnover === undefined || quote.volume === 0 ? {} : { vwap: vwap(turnover, quote.volume) }),
+    turnover,
+    vwap: turnover === null || quote.volume === 0 ? null : vwap(turnover, quote.volume),
     tickerText: formatStockTicker(figures),
   };
 }

@@ -26,7 +26,11 @@ export function closeBook(book: MarketBook, tradingDate: string, closingRule: Cl
   const indices: IndexBar[] = book.indices.map((index) => {
     const members = index.calculator.symbols().map((symbol) => bySymbol.get(symbol));
     const volume = members.reduce((sum, bar) => sum + (bar?.volume ?? 0), 0);
-    const turnover = members.reduce((sum, bar) => sum + (bar?.turnover ?? 0), 0);
+    // One member's unknown turnover leaves the index's unknown too.
+    const turnover = members.reduce<number | null>(
+      (sum, bar) => (sum === null || bar?.turnover === null ? null : sum + (bar?.turnover ?? 0)),
+      0,
+    );
     return indexBar(tradingDate, index, index.calculator.value(), volume, turnover);
   });
   for (const bar of instruments) {

@@ -55,8 +55,8 @@ export function withClosingSession(state: MarketState, rows: readonly ClosingRow
       time,
     };
     quotes.set(row.symbol, quote);
-    // The file has no trade values, so the day's turnover is unknown and left at zero.
-    const tally: TallyState = { symbol: row.symbol, turnover: 0, lastTradeTime: time, prints: [] };
+    // The file has no trade values, so the day's turnover is unknown (null), never zero.
+    const tally: TallyState = { symbol: row.symbol, turnover: null, lastTradeTime: time, prints: [] };
     tallies.set(row.symbol, tally);
     closes.set(row.symbol, row.close);
   }
@@ -72,8 +72,8 @@ export function withClosingSession(state: MarketState, rows: readonly ClosingRow
 
 /**
  * The file names a stock but not its share count or free float; a new
- * instrument gets one share and no free float until the market desk sets
- * them, which keeps it out of any index's weight.
+ * instrument has them unknown (null) until the market desk or a listing
+ * file gives them, and no index can count it before then.
  */
 function instrumentFor(existing: Instrument | undefined, row: ClosingRow): Instrument {
   if (existing) return { ...existing, name: row.name, sector: row.sector };
@@ -81,8 +81,8 @@ function instrumentFor(existing: Instrument | undefined, row: ClosingRow): Instr
     symbol: row.symbol,
     name: row.name,
     sector: row.sector,
-    sharesOutstanding: 1,
-    freeFloat: 0,
+    sharesOutstanding: null,
+    freeFloat: null,
   });
 }
 

@@ -34,8 +34,8 @@ export interface DailyBar {
   readonly low: number;
   readonly close: number;
   readonly volume: number;
-  /** Σ price × volume in paisa. */
-  readonly turnover: number;
+  /** Σ price × volume in paisa; null when unknown (a day whose volume came without trade values). */
+  readonly turnover: number | null;
 }
 
 export interface InstrumentBar extends DailyBar {
@@ -109,7 +109,7 @@ export function closingPrice(quote: Quote, prints: readonly ClosingPrint[], rule
 }
 
 /** The instrument's bar for the day. */
-export function instrumentBar(date: string, quote: Quote, close: Paisa, turnover: number): InstrumentBar {
+export function instrumentBar(date: string, quote: Quote, close: Paisa, turnover: number | null): InstrumentBar {
   return {
     symbol: quote.symbol,
     date,

@@ -6,8 +6,12 @@ import { TRADE_REJECTION_CODES, type TradeRejectionCode } from './tradeCheck.js'
 
 /** What the market remembers of a stock's day beyond its quote. */
 export interface DayTally {
-  /** Σ price × volume, paisa; bounded by MAX_TURNOVER. */
-  turnover: number;
+  /**
+   * Σ price × volume, paisa; bounded by MAX_TURNOVER. Null when the day's
+   * volume came without trade values (a closing file gives volume only), so
+   * the day's turnover is unknown, not zero.
+   */
+  turnover: number | null;
   /** Time of the latest trade by trade time; null while untraded. Earlier trades are late. */
   lastTradeTime: Date | null;
   /** The last few prints, when the closing rule needs them. */
@@ -74,7 +78,13 @@ export function settleRange(index: TrackedIndex): void {
 }
 
 /** The index's bar: an index no trade moved today has open = high = low = close. */
-export function indexBar(date: string, index: TrackedIndex, close: number, volume: number, turnover: number): IndexBar {
+export function indexBar(
+  date: string,
+  index: TrackedIndex,
+  close: number,
+  volume: number,
+  turnover: number | null,
+): IndexBar {
   const range = indexRange(index);
   return {
     code: index.calculator.code,

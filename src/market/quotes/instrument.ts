@@ -8,10 +8,14 @@ export interface Instrument {
   readonly symbol: string;
   readonly name: string;
   readonly sector: string;
-  /** Number of shares issued (whole shares). */
-  readonly sharesOutstanding: number;
-  /** Free float in basis points of shares outstanding, 0..10000 (psx-market.md §4.9). */
-  readonly freeFloat: number;
+  /**
+   * Number of shares issued (whole shares); null while unknown (a stock first
+   * met in a closing file, which carries no share counts, until the desk or a
+   * listing file gives them).
+   */
+  readonly sharesOutstanding: number | null;
+  /** Free float in basis points of shares outstanding, 0..10000 (psx-market.md §4.9); null while unknown. */
+  readonly freeFloat: number | null;
   readonly tickSize: Paisa;
   /** Smallest tradable number of shares; a trade's volume is a multiple of it. */
   readonly lotSize: number;
@@ -52,10 +56,12 @@ export function defineInstrument(fields: InstrumentFields): Instrument {
 /** Why the instrument's figures are impossible, or null. */
 export function instrumentProblem(instrument: Instrument): string | null {
   if (!isSymbol(instrument.symbol)) return 'symbol must be upper-case letters and digits';
-  if (!Number.isSafeInteger(instrument.sharesOutstanding) || instrument.sharesOutstanding <= 0) {
+  const shares = instrument.sharesOutstanding;
+  if (shares !== null && (!Number.isSafeInteger(shares) || shares <= 0)) {
     return 'shares outstanding must be a positive whole number';
   }
-  if (!Number.isInteger(instrument.freeFloat) || instrument.freeFloat < 0 || instrument.freeFloat > 10_000) {
+  const freeFloat = instrument.freeFloat;
+  if (freeFloat !== null && (!Number.isInteger(freeFloat) || freeFloat < 0 || freeFloat > 10_000)) {
     return 'free float must be 0..10000 basis points';
   }
   if (!Number.isSafeInteger(instrument.tickSize) || instrument.tickSize <= 0) return 'tick size must be positive';

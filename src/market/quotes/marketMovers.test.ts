@@ -9,10 +9,17 @@ import {
   sectorPerformance,
   topGainers,
   topLosers,
+  turnoverTotal,
 } from './marketMovers.js';
 import { directionOf } from './quote.js';
 
-function quote(symbol: string, sector: string, changePercent: number, volume: number, turnover?: number): QuoteView {
+function quote(
+  symbol: string,
+  sector: string,
+  changePercent: number,
+  volume: number,
+  turnover: number | null = 0,
+): QuoteView {
   const change = paisa(Math.round(changePercent * 10));
   return {
     symbol,
@@ -28,7 +35,8 @@ function quote(symbol: string, sector: string, changePercent: number, volume: nu
     direction: directionOf(change),
     volume,
     time: new Date(0),
-    ...(turnover === undefined ? {} : { turnover }),
+    turnover,
+    vwap: null,
     tickerText: symbol,
   };
 }
@@ -75,7 +83,7 @@ test('breadth counts advancers, decliners and unchanged', () => {
 test('sectors: mean % change rounded half away from zero, summed turnover, most turnover first', () => {
   const sectors = sectorPerformance(QUOTES);
   assert.deepEqual(
-    sectors.map((s) => [s.sector, s.stocks, s.averageChangePercent, s.turnover, s.volume]),
+    sectors.map((s) => [s.sector, s.stocks, s.averageChangePercent, Number(s.turnover.known), s.volume]),
     [
       ['Tech', 1, 0.4, 90_000, 10],
       ['Cement', 3, -0.2, 60_000, 600],
@@ -83,4 +91,19 @@ test('sectors: mean % change rounded half away from zero, summed turnover, most 
     ],
   );
   assert.deepEqual(sectors[1]?.breadth, { advancers: 1, decliners: 1, unchanged: 1 });
+});
+
+test('a stock that traded with its value unknown is counted as unknown, never as zero, and not ranked by value', () => {
+  const imported = [
+    quote('AAA', 'Banks', 1, 30_000, null),
+    quote('BBB', 'Banks', 1, 100, 5_000),
+    quote('CCC', 'Banks', 0, 0, null),
+  ];
+  assert.deepEqual(turnoverTotal(imported), { known: 5_000n, unknown: 1 });
+  assert.deepEqual(turnoverTotal(imported.slice(0, 1)), { known: 0n, unknown: 1 });
+  assert.deepEqual(sectorPerformance(imported)[0]?.turnover, { known: 5_000n, unknown: 1 });
+  assert.deepEqual(
+    mostActiveByTurnover(imported, 10).map((q) => q.symbol),
+    ['BBB'],
+  );
 });

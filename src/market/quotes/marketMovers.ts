@@ -28,12 +28,34 @@ export function mostActiveByVolume(quotes: readonly QuoteView[], limit: number):
     .slice(0, limit);
 }
 
-/** Most value traded today (Σ price × volume); untraded stocks are left out. */
+/** Most value traded today (Σ price × volume); untraded stocks and those whose value is unknown are left out. */
 export function mostActiveByTurnover(quotes: readonly QuoteView[], limit: number): QuoteView[] {
   return quotes
-    .filter((quote) => turnoverOf(quote) > 0)
-    .sort((a, b) => turnoverOf(b) - turnoverOf(a) || bySymbol(a, b))
+    .filter((quote) => (turnoverOf(quote) ?? 0) > 0)
+    .sort((a, b) => (turnoverOf(b) ?? 0) - (turnoverOf(a) ?? 0) || bySymbol(a, b))
     .slice(0, limit);
+}
+
+/**
+ * Value traded summed over some stocks: `known` is the sum over the stocks
+ * whose turnover is known (paisa), `unknown` counts the stocks that traded
+ * without one (a day from a closing file). The sum is the whole value only
+ * when `unknown` is 0; with every traded stock unknown it says nothing.
+ */
+export interface TurnoverTotal {
+  readonly known: bigint;
+  readonly unknown: number;
+}
+
+export function turnoverTotal(quotes: readonly QuoteView[]): TurnoverTotal {
+  let known = 0n;
+  let unknown = 0;
+  for (const quote of quotes) {
+    const turnover = turnoverOf(quote);
+    if (turnover === null) unknown += 1;
+    else known += BigInt(turnover);
+  }
+  return { known, unknown };
 }
 
 /** How many stocks rose, fell and held against LDCP: the market's breadth. */
@@ -69,8 +91,8 @@ export interface SectorPerformance {
   readonly stocks: number;
   /** Mean of the members' % changes, rounded half away from zero to 2 decimals. */
   readonly averageChangePercent: number;
-  /** Σ turnover of the members, paisa. */
-  readonly turnover: number;
+  /** Σ turnover of the members, and how many traded with it unknown. */
+  readonly turnover: TurnoverTotal;
   readonly volume: number;
   readonly breadth: MarketBreadth;
 }
@@ -91,17 +113,24 @@ export function sectorPerformance(quotes: readonly QuoteView[]): SectorPerforman
         sector,
         stocks: members.length,
         averageChangePercent: divideRoundingHalfAway(hundredths, members.length) / 100,
-        turnover: members.reduce((sum, quote) => sum + turnoverOf(quote), 0),
+        turnover: turnoverTotal(members),
         volume: members.reduce((sum, quote) => sum + quote.volume, 0),
         breadth: marketBreadth(members),
       };
     })
-    .sort((a, b) => b.turnover - a.turnover || (a.sector < b.sector ? -1 : a.sector > b.sector ? 1 : 0));
+    .sort(
+      (a, b) =>
+        compareBig(b.turnover.known, a.turnover.known) || (a.sector < b.sector ? -1 : a.sector > b.sector ? 1 : 0),
+    );
 }
 
-/** Today's turnover in paisa; 0 when the snapshot does not carry it. */
-export function turnoverOf(quote: QuoteView): number {
-  return quote.turnover ?? 0;
+/** Today's turnover in paisa: 0 for an untraded stock, null when it traded and the value is unknown. */
+export function turnoverOf(quote: QuoteView): number | null {
+  return quote.volume === 0 ? 0 : quote.turnover;
+}
+
+function compareBig(a: bigint, b: bigint): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function bySymbol(a: QuoteView, b: QuoteView): number {

@@ -7,7 +7,7 @@ import type { Quote } from './quote.js';
 interface CachedView {
   readonly quote: Quote;
   readonly instrument: Instrument;
-  readonly turnover: number;
+  readonly turnover: number | null;
   readonly view: QuoteView;
 }
 

@@ -26,7 +26,7 @@ export function printTrade(route: TradeRoute, trade: Trade, keepPrints: number):
       observeRange(index, trade.time);
     }
   }
-  tally.turnover += trade.price * trade.volume;
+  if (tally.turnover !== null) tally.turnover += trade.price * trade.volume;
   if (keepPrints > 0) rememberPrint(tally.prints, { price: trade.price, volume: trade.volume }, keepPrints);
   return late;
 }

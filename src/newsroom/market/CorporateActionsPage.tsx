@@ -16,7 +16,7 @@ export interface RecordedAction {
 export interface ActionPreview {
   readonly action: CorporateAction;
   readonly ldcp: ExAdjustment['exPrice'];
-  readonly sharesBefore: number;
+  readonly sharesBefore: number | null;
   readonly adjustment: ExAdjustment;
   readonly appliesNow: boolean;
 }

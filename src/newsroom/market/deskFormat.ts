@@ -6,8 +6,9 @@ export function rupees(amount: Paisa): string {
   return formatRupees(amount, { thousands: true });
 }
 
-/** Basis points as a percentage with at most two decimals, trailing zeros dropped: 4500 → `45`, 1250 → `12.5`. */
-export function percentOf(basisPoints: number): string {
+/** Basis points as a percentage with at most two decimals, trailing zeros dropped: 4500 → `45`, 1250 → `12.5`; `—` when unknown. */
+export function percentOf(basisPoints: number | null): string {
+  if (basisPoints === null) return UNKNOWN;
   const sign = basisPoints < 0 ? '-' : '';
   const magnitude = Math.abs(basisPoints);
   const fraction = String(magnitude % 100)
@@ -21,18 +22,16 @@ export function points(hundredths: number): string {
   return formatRupees(hundredths as Paisa, { thousands: true });
 }
 
-/** A whole number with thousands separators. */
-export function count(value: number): string {
+/** What the desk's pages show for a figure nobody has given yet (a share count from a closing file). */
+export const UNKNOWN = '—';
+
+/** A whole number with thousands separators; `—` when unknown. */
+export function count(value: number | null): string {
+  if (value === null) return UNKNOWN;
   return value < 0 ? `-${groupThousands(String(-value))}` : groupThousands(String(value));
 }
 
 /** An instant on Karachi's clock, `2023-01-31 16:05 PKT`. */
 export function karachiStamp(at: Date): string {
   return `${toKarachiLocal(at).replace('T', ' ')} PKT`;
-}
-
-/** The engine's and the importers' reasons are phrases ("unknown symbol X"); the desk shows sentences. */
-export function sentence(reason: string): string {
-  const text = reason.charAt(0).toUpperCase() + reason.slice(1);
-  return /[.!?]$/.test(text) ? text : `${text}.`;
 }

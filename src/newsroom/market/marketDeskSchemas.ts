@@ -17,8 +17,9 @@ export const InstrumentJson = Type.Object({
   symbol: Type.String(),
   name: Type.String(),
   sector: Type.String(),
-  sharesOutstanding: Type.Integer(),
-  freeFloat: Type.Integer(),
+  /** Null while unknown (a stock first met in a closing file). */
+  sharesOutstanding: Type.Union([Type.Integer(), Type.Null()]),
+  freeFloat: Type.Union([Type.Integer(), Type.Null()]),
   tickSize: Type.String(),
   lotSize: Type.Integer(),
   ldcp: Type.String(),
@@ -128,15 +129,15 @@ export const PreviewJson = Type.Object({
   symbol: Type.String(),
   ldcp: Type.String(),
   exPrice: Type.String(),
-  sharesBefore: Type.Integer(),
-  sharesAfter: Type.Integer(),
+  sharesBefore: Type.Union([Type.Integer(), Type.Null()]),
+  sharesAfter: Type.Union([Type.Integer(), Type.Null()]),
   appliesNow: Type.Boolean(),
 });
 
 export const ActionResultJson = Type.Object({
   status: Type.Union([Type.Literal('applied'), Type.Literal('scheduled')]),
   exPrice: Type.Optional(Type.String()),
-  sharesOutstanding: Type.Optional(Type.Integer()),
+  sharesOutstanding: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
 });
 
 export const FxBody = Type.Object(

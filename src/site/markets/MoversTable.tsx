@@ -1,9 +1,10 @@
 import { stockUrl } from '../../http/siteUrls.js';
 import type { QuoteView } from '../../market/book/marketSnapshot.js';
 import { formatRupees } from '../../market/money/money.js';
+import { turnoverOf } from '../../market/quotes/marketMovers.js';
 import { ScrollRegion } from '../components/ScrollRegion.js';
 import { figureClass, signedPercent } from './marketFigures.js';
-import { countText, largeRupeesText } from './stockFigures.js';
+import { countText, knownRupeesText } from './stockFigures.js';
 
 /** What the last column of a movers table shows. */
 export type MoversMeasure = 'percent' | 'volume' | 'turnover';
@@ -68,6 +69,10 @@ function MeasureCell(props: { readonly quote: QuoteView; readonly measure: Mover
     case 'volume':
       return <td>{countText(quote.volume)}</td>;
     case 'turnover':
-      return <td>{largeRupeesText(BigInt(quote.turnover ?? 0))}</td>;
+      return <td>{knownRupeesText(nullableBig(turnoverOf(quote)))}</td>;
   }
+}
+
+function nullableBig(value: number | null): bigint | null {
+  return value === null ? null : BigInt(value);
 }

@@ -16,6 +16,8 @@ const HISTORY_DAYS = 30;
 /** What a stock's or an index's page charts, as its route gathers it. */
 export interface ChartedHistory {
   readonly range: HistoryRange;
+  /** The trading day the live figures belong to, as a sentence says it: `today` or `on 31 Dec 2021`. */
+  readonly day: string;
   /** Bars the daily chart shows. */
   readonly rangeBars: readonly HistoryBar[];
   /** The last year of bars, for the history table. */
@@ -66,19 +68,20 @@ function wordsFor(source: LiveSource): ChartWords {
   }
 }
 
-/** Today's line against the previous close, with its figures as a table. */
+/** The day's line against the previous close, with its figures as a table; `day` is `today` or `on 31 Dec 2021`. */
 export function TodayChart(props: {
   readonly source: LiveSource;
   readonly points: readonly IntradayPoint[];
   readonly previousClose: number;
+  readonly day: string;
 }) {
   const { code } = props.source;
   const words = wordsFor(props.source);
   return (
     <ChartFigure
       id="intraday-chart"
-      title={`${code} today`}
-      summary={`Line chart of ${words.mover} today, with the previous close as a reference line.`}
+      title={`${code} ${props.day}`}
+      summary={`Line chart of ${words.mover} ${props.day}, with the previous close as a reference line.`}
       spec={intradaySpec(words.series, props.points, props.previousClose, props.source)}
       figures={
         <IntradayTable

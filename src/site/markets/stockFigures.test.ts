@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { basisPointsText, karachiClockOfSeconds, largeRupeesText, shortDate } from './stockFigures.js';
+import {
+  basisPointsText,
+  karachiClockOfSeconds,
+  knownCountText,
+  knownRupeesText,
+  largeRupeesText,
+  marketCapPaisa,
+  shortDate,
+  turnoverTotalText,
+} from './stockFigures.js';
 
 test('large sums read in billions or millions, rounded half up exactly', () => {
   assert.equal(largeRupeesText(4_300_000_000n * 8780n), 'Rs 377.54 billion');
@@ -15,4 +24,17 @@ test('weights, clock times and dates', () => {
   assert.equal(basisPointsText(5), '0.05%');
   assert.equal(karachiClockOfSeconds(Date.parse('2023-01-31T09:05:00Z') / 1000), '14:05');
   assert.equal(shortDate('2023-01-31'), '31 Jan 2023');
+});
+
+test('unknown figures read as a dash, never as zero; totals with unknown parts say so', () => {
+  assert.equal(knownRupeesText(null), '—');
+  assert.equal(knownRupeesText(0n), 'Rs 0.00');
+  assert.equal(knownCountText(null), '—');
+  assert.equal(knownCountText(30_000), '30,000');
+  assert.equal(marketCapPaisa(6480, null), null);
+  assert.equal(marketCapPaisa(6480, 1_000), 6_480_000n);
+  assert.equal(turnoverTotalText({ known: 0n, unknown: 0 }), 'Rs 0.00');
+  assert.equal(turnoverTotalText({ known: 0n, unknown: 3 }), '—');
+  assert.equal(turnoverTotalText({ known: 120_000_000n, unknown: 1 }), 'at least Rs 1.20 million');
+  assert.equal(turnoverTotalText({ known: 120_000_000n, unknown: 0 }), 'Rs 1.20 million');
 });

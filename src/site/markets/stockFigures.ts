@@ -1,4 +1,5 @@
 import { groupThousands } from '../../market/money/money.js';
+import type { TurnoverTotal } from '../../market/quotes/marketMovers.js';
 import { karachiClock } from '../../shared/pakistanTime.js';
 
 // Figures a stock or index page writes beyond prices: counts, money in
@@ -27,6 +28,39 @@ export function largeRupeesText(paisa: bigint): string {
   return scaled(1n, '');
 }
 
+/**
+ * What a page shows for a figure nobody has given: an em dash, explained by a
+ * note beside it. Never a zero, which would be a false fact. (An en dash `–`
+ * is a figure that does not exist yet, such as today's open before a trade.)
+ */
+export const UNKNOWN_FIGURE = '—';
+
+/** A large sum, or `—` when unknown. */
+export function knownRupeesText(paisa: bigint | null): string {
+  return paisa === null ? UNKNOWN_FIGURE : largeRupeesText(paisa);
+}
+
+/** A count of shares, or `—` when unknown. */
+export function knownCountText(count: number | null): string {
+  return count === null ? UNKNOWN_FIGURE : countText(count);
+}
+
+/**
+ * Value traded over many stocks: the sum when every traded stock's value is
+ * known; `—` when none is; otherwise the known part, marked as a floor
+ * (`at least Rs 1.20 million`), since the unknown part is missing from it.
+ */
+export function turnoverTotalText(total: TurnoverTotal): string {
+  if (total.unknown === 0) return largeRupeesText(total.known);
+  if (total.known === 0n) return UNKNOWN_FIGURE;
+  return `at least ${largeRupeesText(total.known)}`;
+}
+
+/** A stock's market cap, `last × shares outstanding` in paisa; null when the share count is unknown. */
+export function marketCapPaisa(last: number, sharesOutstanding: number | null): bigint | null {
+  return sharesOutstanding === null ? null : BigInt(last) * BigInt(sharesOutstanding);
+}
+
 /** Basis points as a percentage with two decimals: 1234 → `12.34%`. */
 export function basisPointsText(basisPoints: number): string {
   return `${Math.trunc(basisPoints / 100)}.${String(basisPoints % 100).padStart(2, '0')}%`;
@@ -35,6 +69,15 @@ export function basisPointsText(basisPoints: number): string {
 /** Epoch seconds as Karachi clock time, `14:05`. */
 export function karachiClockOfSeconds(epochSeconds: number): string {
   return karachiClock(new Date(epochSeconds * 1000));
+}
+
+/**
+ * How a page names the trading day its figures belong to: `today`, or
+ * `on 31 Dec 2021` when they are an earlier day's (an imported closing file,
+ * a site between sessions), so no sentence calls an old day today.
+ */
+export function dayPhrase(date: string, today: string): string {
+  return date === today ? 'today' : `on ${shortDate(date)}`;
 }
 
 /** `31 Jan 2023` from `2023-01-31`. */

@@ -56,7 +56,7 @@ export function IndexPage(props: { readonly chrome: PageChrome; readonly data: I
       currentPath={path}
       charts
       head={{
-        title: `${index.name} (${index.code}) today`,
+        title: `${index.name} (${index.code}) ${props.data.day}`,
         description: `${index.name}: live value and change, intraday and daily charts, constituents with weights and points contributed, history.`,
         canonicalPath: path,
       }}
@@ -88,7 +88,12 @@ export function IndexPage(props: { readonly chrome: PageChrome; readonly data: I
           <dd>{props.data.rows.length}</dd>
         </div>
       </dl>
-      <TodayChart source={source} points={props.data.intraday} previousClose={index.previousClose} />
+      <TodayChart
+        source={source}
+        points={props.data.intraday}
+        previousClose={index.previousClose}
+        day={props.data.day}
+      />
       <DailyChart source={source} range={props.data.range} bars={props.data.rangeBars} />
       <Constituents data={props.data} path={path} />
       <Methodology data={props.data} />

@@ -2,7 +2,7 @@ import { indexUrl, MARKETS_URL, sectionUrl, stockUrl } from '../../http/siteUrls
 import type { MarketSnapshot } from '../../market/book/marketSnapshot.js';
 import { formatRupees, type Paisa } from '../../market/money/money.js';
 import type { IntradayPoint } from '../../market/quotes/intradaySeries.js';
-import { marketBreadth, sectorPerformance } from '../../market/quotes/marketMovers.js';
+import { marketBreadth, sectorPerformance, turnoverTotal } from '../../market/quotes/marketMovers.js';
 import type { ArticleSummary, Section } from '../../news/article.js';
 import { formatPublished } from '../../shared/pakistanTime.js';
 import { Layout, type PageChrome } from '../components/Layout.js';
@@ -21,7 +21,7 @@ import {
   signedPercent,
   signedRupees,
 } from '../markets/marketFigures.js';
-import { countText, largeRupeesText } from '../markets/stockFigures.js';
+import { countText, turnoverTotalText, UNKNOWN_FIGURE } from '../markets/stockFigures.js';
 
 const price = (value: Paisa | null) => (value === null ? '–' : formatRupees(value, { thousands: true }));
 
@@ -41,10 +41,12 @@ export function MarketsPage(props: {
   readonly latest: MarketsSectionStories | null;
   /** Today's path of each index, by code. */
   readonly intraday: ReadonlyMap<string, readonly IntradayPoint[]>;
+  /** The trading day the figures belong to, as a sentence says it: `today` or `on 31 Dec 2021`. */
+  readonly day: string;
 }) {
-  const { snapshot } = props;
+  const { snapshot, day } = props;
   const breadth = marketBreadth(snapshot.quotes);
-  const turnover = snapshot.quotes.reduce((sum, quote) => sum + BigInt(quote.turnover ?? 0), 0n);
+  const turnover = turnoverTotal(snapshot.quotes);
   const volume = snapshot.quotes.reduce((sum, quote) => sum + quote.volume, 0);
   return (
     <Layout
@@ -99,9 +101,17 @@ export function MarketsPage(props: {
         </div>
         <div>
           <dt>Value traded</dt>
-          <dd>{largeRupeesText(turnover)}</dd>
+          <dd>{turnoverTotalText(turnover)}</dd>
         </div>
       </dl>
+      {turnover.unknown > 0 ? (
+        <p class="figure-notes">
+          {UNKNOWN_FIGURE} The value traded is not known for {countText(turnover.unknown)}{' '}
+          {turnover.unknown === 1 ? 'stock' : 'stocks'}: their figures come from the exchange's closing file, which
+          gives volumes but not values
+          {turnover.known > 0n ? ', so the total counts only the other stocks' : ''}.
+        </p>
+      ) : null}
 
       <section aria-labelledby="indices-heading">
         <h2 id="indices-heading">Indices</h2>
@@ -125,8 +135,8 @@ export function MarketsPage(props: {
                 </p>
                 <ChartFigure
                   id={`intraday-${index.code}`}
-                  title={`${index.code} today`}
-                  summary={`Line chart of the ${index.code} today against its previous close.`}
+                  title={`${index.code} ${day}`}
+                  summary={`Line chart of the ${index.code} ${day} against its previous close.`}
                   spec={intradaySpec(index.code, points, index.previousClose, { kind: 'index', code: index.code })}
                   figures={
                     <IntradayTable
@@ -173,7 +183,7 @@ export function MarketsPage(props: {
         </ScrollRegion>
       </section>
 
-      <MoversSection quotes={snapshot.quotes} />
+      <MoversSection quotes={snapshot.quotes} day={day} />
 
       <section aria-labelledby="sectors-heading">
         <h2 id="sectors-heading">Sectors</h2>
@@ -202,7 +212,7 @@ export function MarketsPage(props: {
                   <td>
                     {sector.breadth.advancers} / {sector.breadth.decliners}
                   </td>
-                  <td>{largeRupeesText(BigInt(sector.turnover))}</td>
+                  <td>{turnoverTotalText(sector.turnover)}</td>
                 </tr>
               ))}
             </tbody>

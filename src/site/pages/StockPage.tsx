@@ -12,7 +12,14 @@ import { directionOf, figureClass, signedHundredths, signedPercent, signedRupees
 import { type ChartedHistory, DailyChart, RecentHistory, TodayChart } from '../markets/QuoteCharts.js';
 import { QuoteHead } from '../markets/QuoteHead.js';
 import { RangeFigures } from '../markets/RangeFigures.js';
-import { basisPointsText, countText, largeRupeesText } from '../markets/stockFigures.js';
+import {
+  basisPointsText,
+  countText,
+  knownCountText,
+  knownRupeesText,
+  marketCapPaisa,
+  UNKNOWN_FIGURE,
+} from '../markets/stockFigures.js';
 
 /** An index the stock belongs to, with its weight there and the points it gave or took today. */
 export interface IndexMembership {
@@ -37,7 +44,7 @@ export function StockPage(props: { readonly chrome: PageChrome; readonly data: S
   const key = `s:${quote.symbol}`;
   const path = stockUrl(quote.symbol);
   const source = { kind: 'quote', code: quote.symbol } as const;
-  const marketCap = instrument === undefined ? null : BigInt(quote.last) * BigInt(instrument.sharesOutstanding);
+  const marketCap = marketCapPaisa(quote.last, instrument?.sharesOutstanding ?? null);
   return (
     <Layout
       chrome={props.chrome}
@@ -64,7 +71,7 @@ export function StockPage(props: { readonly chrome: PageChrome; readonly data: S
         Rs <span {...liveAttributes(key, 'last')}>{rupees(quote.last)}</span>
       </QuoteHead>
       <KeyFigures data={props.data} marketCap={marketCap} />
-      <TodayChart source={source} points={props.data.intraday} previousClose={quote.ldcp} />
+      <TodayChart source={source} points={props.data.intraday} previousClose={quote.ldcp} day={props.data.day} />
       <DailyChart source={source} range={props.data.range} bars={props.data.rangeBars} />
       <Memberships memberships={props.data.memberships} />
       <RecentHistory source={source} bars={props.data.yearBars} />
@@ -89,6 +96,10 @@ export function StockPage(props: { readonly chrome: PageChrome; readonly data: S
 function KeyFigures(props: { readonly data: StockPageData; readonly marketCap: bigint | null }) {
   const { quote, instrument, fiftyTwoWeek } = props.data;
   const key = `s:${quote.symbol}`;
+  const shares = instrument?.sharesOutstanding ?? null;
+  const freeFloat = instrument?.freeFloat ?? null;
+  const valueUnknown = quote.turnover === null && quote.volume > 0;
+  const sharesUnknown = shares === null;
   return (
     <section aria-labelledby="key-figures">
       <h2 id="key-figures" class="visually-hidden">
@@ -110,34 +121,54 @@ function KeyFigures(props: { readonly data: StockPageData; readonly marketCap: b
         </div>
         <div>
           <dt>Turnover</dt>
-          <dd>{largeRupeesText(BigInt(quote.turnover ?? 0))}</dd>
+          <dd>{knownRupeesText(quote.volume === 0 ? 0n : quote.turnover === null ? null : BigInt(quote.turnover))}</dd>
         </div>
-        {quote.vwap !== undefined ? (
+        {quote.vwap !== null || valueUnknown ? (
           <div>
             <dt>VWAP</dt>
-            <dd>{rupees(quote.vwap)}</dd>
+            <dd>{quote.vwap === null ? UNKNOWN_FIGURE : rupees(quote.vwap)}</dd>
           </div>
         ) : null}
         <div>
           <dt>Market cap</dt>
-          <dd>{props.marketCap === null ? '–' : largeRupeesText(props.marketCap)}</dd>
+          <dd>{knownRupeesText(props.marketCap)}</dd>
         </div>
-        {instrument !== undefined ? (
-          <>
-            <div>
-              <dt>Shares outstanding</dt>
-              <dd>{countText(instrument.sharesOutstanding)}</dd>
-            </div>
-            <div>
-              <dt>Free float</dt>
-              <dd>
-                {basisPointsText(instrument.freeFloat)} (
-                {countText(Math.floor((instrument.sharesOutstanding * instrument.freeFloat) / 10_000))} shares)
-              </dd>
-            </div>
-          </>
-        ) : null}
+        <div>
+          <dt>Shares outstanding</dt>
+          <dd>{knownCountText(shares)}</dd>
+        </div>
+        <div>
+          <dt>Free float</dt>
+          <dd>
+            {freeFloat === null
+              ? UNKNOWN_FIGURE
+              : shares === null
+                ? basisPointsText(freeFloat)
+                : `${basisPointsText(freeFloat)} (${countText(Math.floor((shares * freeFloat) / 10_000))} shares)`}
+          </dd>
+        </div>
       </dl>
+      {valueUnknown || sharesUnknown || freeFloat === null ? (
+        <ul class="figure-notes">
+          {valueUnknown ? (
+            <li>
+              {UNKNOWN_FIGURE} Turnover and VWAP are not known: this day's figures come from the exchange's closing
+              file, which gives the volume traded but not its value.
+            </li>
+          ) : null}
+          {sharesUnknown ? (
+            <li>
+              {UNKNOWN_FIGURE} Shares outstanding are not on record for {quote.symbol}, so its market cap is not known
+              either.
+            </li>
+          ) : null}
+          {freeFloat === null ? (
+            <li>
+              {UNKNOWN_FIGURE} The free float of {quote.symbol} is not on record.
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { indexUrl } from '../../http/siteUrls.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { formatRupees } from '../../market/money/money.js';
 import { fiftyTwoWeekRange } from '../../market/quotes/barRange.js';
+import { tradingDateOf } from '../../market/sessions/tradingCalendar.js';
 import { renderDocument } from '../components/renderDocument.js';
 import type { PageOutcome } from '../http/pageCache.js';
 import {
@@ -18,18 +19,20 @@ import {
 import { csvText } from '../markets/csvText.js';
 import { DEFAULT_RANGE, type HistoryRange } from '../markets/historyRange.js';
 import { hundredthsText } from '../markets/marketFigures.js';
+import { dayPhrase } from '../markets/stockFigures.js';
 import { IndexPage } from '../pages/IndexPage.js';
 import type { SiteContext } from '../siteContext.js';
 import {
   chartBars,
   exchangeToday,
   type MarketRouteContext,
+  marketDate,
   queryOf,
   RangeQuery,
   sendCsv,
   sendHistoryCsv,
   upperCaseAddress,
-  withToday,
+  withLiveBar,
 } from './marketRouteContext.js';
 import { sendNotFoundPage, servePage } from './pageResponses.js';
 
@@ -113,8 +116,8 @@ async function produceIndexPage(
   const chrome = await site.chrome();
   const index = chrome.snapshot.indices.find((candidate) => candidate.code === code);
   if (index === undefined) return { kind: 'notFound' };
-  const today = exchangeToday(site);
-  const bars = await chartBars(site, code, view.range, today);
+  const day = marketDate(chrome.snapshot);
+  const bars = await chartBars(site, code, view.range, day);
   const reference = site.deps.marketPages?.reference;
   const constituents = reference?.indexConstituents(code) ?? [];
   const divisor = reference?.indexDivisor?.(code);
@@ -130,9 +133,10 @@ async function produceIndexPage(
   const data = {
     index,
     range: view.range,
-    rangeBars: withToday(bars.ranged, today, live, 0),
+    day: dayPhrase(day, exchangeToday(site)),
+    rangeBars: withLiveBar(bars.ranged, tradingDateOf(index.time), live, 0),
     yearBars: bars.year,
-    fiftyTwoWeek: fiftyTwoWeekRange(bars.year, today, todayRange),
+    fiftyTwoWeek: fiftyTwoWeekRange(withLiveBar(bars.year, tradingDateOf(index.time), live, 0), day),
     intraday: context.intraday.points(`i:${code}`),
     rows: sortConstituents(rows, view.sort, view.direction),
     sort: view.sort,

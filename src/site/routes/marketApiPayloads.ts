@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FxRateView, IndexView, MarketSnapshot, QuoteView } from '../../market/book/marketSnapshot.js';
 import { formatRupees, type Paisa, paisa } from '../../market/money/money.js';
+import { tradingDateOf } from '../../market/sessions/tradingCalendar.js';
 import { tickerItems } from '../components/tickerItems.js';
 import { hundredthsText } from '../markets/marketFigures.js';
 
@@ -26,6 +27,10 @@ export const QuotesResponse = Type.Object({
       high: Type.Union([Decimal, Type.Null()]),
       low: Type.Union([Decimal, Type.Null()]),
       volume: Type.Integer(),
+      // Unknown is null, never 0: a day from a closing file has volume but no value traded.
+      turnover: Type.Union([Decimal, Type.Null()]),
+      vwap: Type.Union([Decimal, Type.Null()]),
+      date: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }),
       time: Instant,
       ticker: Type.String(),
     }),
@@ -100,6 +105,9 @@ function quotePayload(quote: QuoteView) {
     high: optionalRupees(quote.high),
     low: optionalRupees(quote.low),
     volume: quote.volume,
+    turnover: quote.volume === 0 ? rupees(paisa(0)) : optionalRupees(quote.turnover as Paisa | null),
+    vwap: optionalRupees(quote.vwap),
+    date: tradingDateOf(quote.time),
     time: quote.time.toISOString(),
     ticker: quote.tickerText,
   };

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
+import type { MarketSnapshot } from '../../market/book/marketSnapshot.js';
 import { tradingDateOf } from '../../market/sessions/tradingCalendar.js';
 import type { HistoryBar } from '../../store/market/marketHistory.js';
 import { historyCsvText } from '../markets/historyCsv.js';
@@ -18,6 +19,15 @@ export const RangeQuery = Type.Optional(Type.Union(HISTORY_RANGES.map((range) =>
 /** Today in Karachi, the exchange's date. */
 export function exchangeToday(site: SiteContext): string {
   return tradingDateOf(site.deps.now());
+}
+
+/**
+ * The trading day the market's figures belong to (the date of its latest
+ * figure): today on a live day, an earlier day after a closing file of that
+ * day is imported or before the next session's first trade.
+ */
+export function marketDate(snapshot: MarketSnapshot): string {
+  return tradingDateOf(snapshot.asOf);
 }
 
 /** A code's bars over a chart range; none when the site runs without history. */
@@ -47,12 +57,13 @@ export async function chartBars(
 }
 
 /**
- * Adds today's bar from the live figures when today has traded and is not on
- * record yet, so the daily chart ends where the quote stands.
+ * Adds the live figures' bar, dated `date` (the trading day they belong to,
+ * never the server's today), when that day has traded and is not on record
+ * yet, so the daily chart ends where the quote stands.
  */
-export function withToday(
+export function withLiveBar(
   bars: readonly HistoryBar[],
-  today: string,
+  date: string,
   live: {
     readonly open: number | null;
     readonly high: number | null;
@@ -63,8 +74,8 @@ export function withToday(
 ): readonly HistoryBar[] {
   const last = bars.at(-1);
   if (live.open === null || live.high === null || live.low === null) return bars;
-  if (last !== undefined && last.date >= today) return bars;
-  return [...bars, { date: today, open: live.open, high: live.high, low: live.low, close: live.last, volume }];
+  if (last !== undefined && last.date >= date) return bars;
+  return [...bars, { date, open: live.open, high: live.high, low: live.low, close: live.last, volume }];
 }
 
 /**

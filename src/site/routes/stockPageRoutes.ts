@@ -4,20 +4,23 @@ import { stockUrl } from '../../http/siteUrls.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import type { MarketSnapshot, QuoteView } from '../../market/book/marketSnapshot.js';
 import { fiftyTwoWeekRange } from '../../market/quotes/barRange.js';
+import { tradingDateOf } from '../../market/sessions/tradingCalendar.js';
 import { renderDocument } from '../components/renderDocument.js';
 import type { PageOutcome } from '../http/pageCache.js';
 import { constituentRows } from '../markets/constituentRows.js';
 import { DEFAULT_RANGE, type HistoryRange } from '../markets/historyRange.js';
+import { dayPhrase } from '../markets/stockFigures.js';
 import { type IndexMembership, StockPage } from '../pages/StockPage.js';
 import {
   chartBars,
   exchangeToday,
   type MarketRouteContext,
+  marketDate,
   queryOf,
   RangeQuery,
   sendHistoryCsv,
   upperCaseAddress,
-  withToday,
+  withLiveBar,
 } from './marketRouteContext.js';
 import { sendNotFoundPage, servePage } from './pageResponses.js';
 
@@ -62,19 +65,21 @@ async function produceStockPage(
   const chrome = await site.chrome();
   const quote = chrome.snapshot.quotes.find((candidate) => candidate.symbol === symbol);
   if (quote === undefined) return { kind: 'notFound' };
-  const today = exchangeToday(site);
+  // Ranges count back from the market's day, and the quote's own figures are dated by its own time.
+  const day = marketDate(chrome.snapshot);
+  const quoteDate = tradingDateOf(quote.time);
   const [bars, news] = await Promise.all([
-    chartBars(site, symbol, range, today),
+    chartBars(site, symbol, range, day),
     site.deps.store.listArticles({ tagSlug: symbol.toLowerCase(), limit: NEWS_ITEMS }),
   ]);
-  const todayRange = quote.high === null || quote.low === null ? null : { high: quote.high, low: quote.low };
   const data = {
     quote,
     instrument: site.deps.marketPages?.reference.instrument(symbol),
     range,
-    rangeBars: withToday(bars.ranged, today, quote, quote.volume),
+    day: dayPhrase(day, exchangeToday(site)),
+    rangeBars: withLiveBar(bars.ranged, quoteDate, quote, quote.volume),
     yearBars: bars.year,
-    fiftyTwoWeek: fiftyTwoWeekRange(bars.year, today, todayRange),
+    fiftyTwoWeek: fiftyTwoWeekRange(withLiveBar(bars.year, quoteDate, quote, quote.volume), day),
     intraday: context.intraday.points(`s:${symbol}`),
     memberships: memberships(context, chrome.snapshot, quote),
     news: news.items,
@@ -94,9 +99,7 @@ function memberships(context: MarketRouteContext, snapshot: MarketSnapshot, quot
       snapshot.quotes,
       index.previousClose,
       reference.indexDivisor?.(index.code),
-    ).find(
-      (candidate) => candidate.symbol === quote.symbol,
-    );
+    ).find((candidate) => candidate.symbol === quote.symbol);
     return row === undefined
       ? []
       : [{ code: index.code, name: index.name, weightBasisPoints: row.weightBasisPoints, points: row.points }];
