@@ -20,9 +20,14 @@ interface QuoteJson {
   readonly time: string;
 }
 
-function chartData(html: string, kind: string): { bars?: [string, ...number[]][] } {
+interface ChartJson {
+  readonly kind?: string;
+  readonly bars?: [string, ...number[]][];
+}
+
+function chartData(html: string, kind: string): ChartJson {
   for (const match of html.matchAll(/<script type="application\/json"[^>]*>(.*?)<\/script>/gs)) {
-    const data = JSON.parse(match[1] ?? '{}') as { kind?: string };
+    const data = JSON.parse(match[1] ?? '{}') as ChartJson;
     if (data.kind === kind) return data;
   }
   throw new Error(`no ${kind} chart on the page`);
@@ -61,7 +66,10 @@ test('a --no-demo site fed an old closing file dates every figure by its trading
     const page = visibleText(html);
     assert.match(page, /As of 31 Dec, 2021 03:30pm/);
     assert.match(page, /52-week range\s?84\.15 – 87\.30/);
-    assert.match(page, /Volume\s?3,368,560\s?Turnover\s?—\s?VWAP\s?—\s?Market cap\s?—\s?Shares outstanding\s?—\s?Free float\s?—/);
+    assert.match(
+      page,
+      /Volume\s?3,368,560\s?Turnover\s?—\s?VWAP\s?—\s?Market cap\s?—\s?Shares outstanding\s?—\s?Free float\s?—/,
+    );
     assert.match(page, /Turnover and VWAP are not known/);
     assert.match(page, /Shares outstanding are not on record for OGDC/);
     assert.match(page, /OGDC on 31 Dec 2021/);
