@@ -169,7 +169,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
   const scheduledPublisher = createScheduledPublisher({
     desk: new ArticleDesk({
       workflow: createArticleWorkflowStore(opened.db),
-      accounts: opened.db,
+      audit: opened.audit,
       announce: (change) => bus.publish('content.changed', articleChanged(change)),
       now,
     }),

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import { type AccountsStore, createAccountsStore } from './accounts/accountsStore.js';
 import { createNewsStore, type KyselyNewsStore } from './articles/kyselyNewsStore.js';
+import { type AuditStore, createAuditStore } from './audit.js';
 import type { DatabaseTarget } from './connect.js';
 import { openDatabase } from './connect.js';
 import type { Database, StoreDialect } from './database.js';
@@ -10,6 +12,10 @@ export interface OpenedStore {
   readonly store: KyselyNewsStore;
   /** The same connection, for the market side's tables (src/store/market*.ts). */
   readonly db: Kysely<Database>;
+  /** The newsroom's accounts, sessions, failed sign-ins and known devices. */
+  readonly accounts: AccountsStore;
+  /** Who changed what. */
+  readonly audit: AuditStore;
   readonly dialect: StoreDialect;
   close(): Promise<void>;
 }
@@ -26,6 +32,8 @@ export async function openStore(target: DatabaseTarget): Promise<OpenedStore> {
   return {
     store: createNewsStore(opened.db, opened.dialect),
     db: opened.db,
+    accounts: createAccountsStore(opened.db),
+    audit: createAuditStore(opened.db),
     dialect: opened.dialect,
     close: () => opened.close(),
   };

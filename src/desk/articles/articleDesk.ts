@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { Correction } from '../../news/article.js';
 import { type ArticleChange, articleChangeOf } from '../../news/articleChange.js';
 import {
@@ -19,8 +18,7 @@ import {
 } from '../../news/workflow.js';
 import { type FieldProblem, type Outcome, type Refusal, refusal } from '../../shared/outcome.js';
 import type { ArticleWorkflowStore, EditorialArticle } from '../../store/articles/articleWorkflow.js';
-import { type AuditAction, type AuditActor, recordAudit } from '../../store/audit.js';
-import type { Database } from '../../store/database.js';
+import type { AuditAction, AuditActor, AuditStore } from '../../store/audit.js';
 import type { MediaLibrary } from '../../store/media/mediaLibrary.js';
 import { resolveBlockReferences } from './blockReferences.js';
 
@@ -31,7 +29,7 @@ export const SCHEDULER: DeskActor = { kind: 'system', name: 'Scheduled publishin
 
 export interface ArticleDeskDeps {
   readonly workflow: ArticleWorkflowStore;
-  readonly accounts: Kysely<Database>;
+  readonly audit: AuditStore;
   /** Tells the reader site which pages to drop; src/app.ts points it at the bus. */
   readonly announce: (change: ArticleChange) => void;
   readonly now: () => Date;
@@ -256,7 +254,7 @@ export class ArticleDesk {
     details: Readonly<Record<string, unknown>>,
   ): Promise<void> {
     const auditActor: AuditActor = actor;
-    return recordAudit(this.deps.accounts, {
+    return this.deps.audit.record({
       at: this.deps.now(),
       actor: auditActor,
       action,

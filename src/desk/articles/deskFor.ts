@@ -10,7 +10,7 @@ import { ArticleDesk } from './articleDesk.js';
 export function deskFor(ctx: AdminContext): ArticleDesk {
   return new ArticleDesk({
     workflow: createArticleWorkflowStore(ctx.db),
-    accounts: ctx.accounts,
+    audit: ctx.audit,
     announce: (change) => ctx.bus.publish('content.changed', articleChanged(change)),
     now: ctx.now,
     ...(ctx.media !== undefined ? { media: ctx.media } : {}),

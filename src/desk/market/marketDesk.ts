@@ -15,7 +15,7 @@ import { PSX_CALENDAR, type TradingCalendar, tradingDateOf } from '../../market/
 import type { Actor } from '../../news/roles.js';
 import { sentence } from '../../newsroom/market/deskFormat.js';
 import { done, type Outcome, type Refusal, refusalOfProblems } from '../../shared/outcome.js';
-import { type AuditAction, recordAudit } from '../../store/audit.js';
+import type { AuditAction, AuditStore } from '../../store/audit.js';
 import type { Database } from '../../store/database.js';
 import { saveClosingRows, saveHistoryBars } from '../../store/market/closingDayWrites.js';
 import type { MarketDeskDeps } from './marketDeskDeps.js';
@@ -46,19 +46,19 @@ export type ActionOutcome =
 export class MarketDesk {
   readonly market: Market;
   private readonly deps: MarketDeskDeps;
-  private readonly accounts: Kysely<Database>;
+  private readonly auditLog: AuditStore;
   private readonly marketDb: Kysely<Database>;
   private readonly now: () => Date;
 
   constructor(input: {
     deps: MarketDeskDeps;
-    accounts: Kysely<Database>;
+    audit: AuditStore;
     marketDb: Kysely<Database>;
     now: () => Date;
   }) {
     this.deps = input.deps;
     this.market = input.deps.market;
-    this.accounts = input.accounts;
+    this.auditLog = input.audit;
     this.marketDb = input.marketDb;
     this.now = input.now;
   }
@@ -308,7 +308,7 @@ export class MarketDesk {
     subject: { type: string; id: string },
     details: Readonly<Record<string, unknown>>,
   ): Promise<void> {
-    await recordAudit(this.accounts, { at: this.now(), actor, action, subject, details });
+    await this.auditLog.record({ at: this.now(), actor, action, subject, details });
   }
 }
 

@@ -1,7 +1,6 @@
 import { isIP } from 'node:net';
 import type { Actor } from '../../news/roles.js';
 import type { AdminContext } from '../../newsroom/http/adminContext.js';
-import { recordAudit } from '../../store/audit.js';
 import {
   banAddress,
   type ModerationAction,
@@ -24,7 +23,7 @@ export async function applyModeration(
   const outcome = await moderateComments(ctx.db, { ids: input.ids, action: input.action, at });
   if (outcome.changed.length === 0) return outcome;
   const single = outcome.changed.length === 1 ? outcome.changed[0] : undefined;
-  await recordAudit(ctx.accounts, {
+  await ctx.audit.record({
     at,
     actor,
     action: `comment.${input.action}`,
@@ -45,7 +44,7 @@ export async function applyBan(
 ): Promise<void> {
   const at = ctx.now();
   await banAddress(ctx.db, { ip: input.ip, reason: input.reason, by: actor.name, at });
-  await recordAudit(ctx.accounts, {
+  await ctx.audit.record({
     at,
     actor,
     action: 'comment.ban',
@@ -58,7 +57,7 @@ export async function applyBan(
 export async function applyUnban(ctx: AdminContext, actor: Actor, ip: string): Promise<boolean> {
   const lifted = await unbanAddress(ctx.db, ip);
   if (lifted) {
-    await recordAudit(ctx.accounts, {
+    await ctx.audit.record({
       at: ctx.now(),
       actor,
       action: 'comment.unban',

@@ -1,7 +1,6 @@
 import type { PrintPlan } from '../../news/printEdition.js';
 import type { Actor } from '../../news/roles.js';
 import type { AdminContext } from '../../newsroom/http/adminContext.js';
-import { recordAudit } from '../../store/audit.js';
 import { savePrintPlan } from '../../store/print/printEditionPlan.js';
 
 /** Saves an edition's layout, audits it, and announces it so readers see it at once; the desk page and the API both land here. */
@@ -12,7 +11,7 @@ export async function commitPrintPlan(
   details: Record<string, unknown>,
 ): Promise<void> {
   await savePrintPlan(ctx.db, plan);
-  await recordAudit(ctx.accounts, {
+  await ctx.audit.record({
     at: ctx.now(),
     actor,
     action: 'print.edit',

@@ -4,8 +4,10 @@ import type { Bus } from '../../bus/bus.js';
 import type { MarketDeskDeps } from '../../desk/market/marketDeskDeps.js';
 import { DEFAULT_LOGIN_THROTTLE, type LoginThrottlePolicy } from '../../news/loginThrottle.js';
 import type { PageChrome } from '../../site/components/Layout.js';
+import { type AccountsStore, createAccountsStore } from '../../store/accounts/accountsStore.js';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../store/accounts/sessions.js';
 import type { NewsStore } from '../../store/articles/newsStore.js';
+import { type AuditStore, createAuditStore } from '../../store/audit.js';
 import type { Database } from '../../store/database.js';
 import type { MediaLibrary } from '../../store/media/mediaLibrary.js';
 import type { AdminDeps, SecureCookies } from '../newsroomDeps.js';
@@ -23,8 +25,10 @@ export interface AdminContext {
   readonly previewChrome: () => Promise<PageChrome>;
   /** The store's connection, for tables the NewsStore interface does not cover. */
   readonly db: Kysely<Database>;
-  /** The same connection seen through the accounts, sessions and audit_log tables. */
-  readonly accounts: Kysely<Database>;
+  /** People, sessions, failed sign-ins and known devices. */
+  readonly accounts: AccountsStore;
+  /** Who changed what. */
+  readonly audit: AuditStore;
   readonly sessionPolicy: SessionPolicy;
   readonly secureCookies: SecureCookies;
   /** How failed sign-ins slow further tries; the counts are in the store. */
@@ -43,7 +47,8 @@ export function adminContextOf(deps: AdminDeps): AdminContext {
     media: deps.media,
     previewChrome: deps.previewChrome,
     db: deps.db,
-    accounts: deps.db,
+    accounts: createAccountsStore(deps.db),
+    audit: createAuditStore(deps.db),
     sessionPolicy: deps.sessionPolicy ?? DEFAULT_SESSION_POLICY,
     secureCookies: deps.secureCookies ?? 'auto',
     loginThrottle: deps.loginThrottle ?? DEFAULT_LOGIN_THROTTLE,

@@ -15,7 +15,7 @@
  *      `sendAdminPage(reply, <Page …/>)` (./adminPages.tsx). Every form is
  *      `method="post"` and carries `<input type="hidden" name="_csrf" value={csrfTokenFor(reply)} />`
  *      (./csrf.ts); scripts send the token in an `x-csrf-token` header instead.
- *   3. Record changes with `recordAudit(ctx.accounts, { at: ctx.now(), actor, action, subject, details })`.
+ *   3. Record changes with `ctx.audit.record({ at: ctx.now(), actor, action, subject, details })`.
  *   4. Append `registerXRoutes` to ADMIN_ROUTE_MODULES in ./adminRoutes.ts.
  *
  * What this scope guarantees: a route's guard answers 401/303/403 before the

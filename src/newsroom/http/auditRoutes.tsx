@@ -1,6 +1,5 @@
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
-import { listAudit } from '../../store/audit.js';
 import { AuditPage } from '../pages/AuditPage.js';
 import type { AdminContext } from './adminContext.js';
 import { sendAdminPage } from './adminPages.js';
@@ -19,7 +18,7 @@ export function registerAuditRoutes(app: TypeBoxApp, ctx: AdminContext): void {
     async (request, reply) => {
       const { before } = request.query;
       // One extra row says whether an older page exists without a count query.
-      const rows = await listAudit(ctx.accounts, {
+      const rows = await ctx.audit.list({
         limit: PAGE_SIZE + 1,
         ...(before !== undefined ? { beforeId: before } : {}),
       });

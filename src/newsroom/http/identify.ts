@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { resumeSession } from '../../store/accounts/sessions.js';
 import { tokenActor } from '../../store/accounts/tokenActor.js';
 import type { AdminAuth } from './adminAuth.js';
 import type { AdminContext } from './adminContext.js';
@@ -31,7 +30,7 @@ async function identify(ctx: AdminContext, request: FastifyRequest, reply: Fasti
   }
   const sessionToken = request.cookies[SESSION_COOKIE];
   if (sessionToken === undefined || sessionToken === '') return { via: 'none', actor: null, secure };
-  const session = await resumeSession(ctx.accounts, {
+  const session = await ctx.accounts.resumeSession({
     token: sessionToken,
     now: ctx.now(),
     policy: ctx.sessionPolicy,

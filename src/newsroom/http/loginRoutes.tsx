@@ -3,17 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from '../../desk/accounts/passwordHash.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { isAddressKey, type ThrottleSubject, throttleKeys, waitBeforeTry } from '../../news/loginThrottle.js';
-import { findAccountByEmail, normaliseEmail } from '../../store/accounts/accounts.js';
-import {
-  DEVICE_LIFETIME_MS,
-  findLoginDevice,
-  issueLoginDevice,
-  type LoginDevice,
-  touchLoginDevice,
-} from '../../store/accounts/loginDevices.js';
-import { clearLoginFailures, readLoginFailures, recordLoginFailure } from '../../store/accounts/loginFailures.js';
-import { createSession, endAllSessions, endSession } from '../../store/accounts/sessions.js';
-import { recordAudit } from '../../store/audit.js';
+import { normaliseEmail } from '../../store/accounts/accounts.js';
+import { DEVICE_LIFETIME_MS, type LoginDevice } from '../../store/accounts/loginDevices.js';
 import { LoginPage } from '../pages/LoginPage.js';
 import type { AdminContext } from './adminContext.js';
 import { clearSessionCookie, DEVICE_COOKIE, setDeviceCookie, setSessionCookie } from './adminCookies.js';
@@ -54,14 +45,14 @@ export function registerLoginRoutes(app: TypeBoxApp, ctx: AdminContext): void {
       const { email, password } = request.body;
       const next = safeNext(request.body.next);
       const emailKey = normaliseEmail(email);
-      const account = await findAccountByEmail(ctx.accounts, emailKey);
+      const account = await ctx.accounts.findByEmail(emailKey);
       const device = await knownDevice(ctx, request, account?.id);
       const subject: ThrottleSubject =
         device === null
           ? { kind: 'stranger', email: emailKey, address: request.ip }
           : { kind: 'device', deviceId: device.id };
       const keys = throttleKeys(subject);
-      const failures = await readLoginFailures(ctx.accounts, keys);
+      const failures = await ctx.accounts.readLoginFailures(keys);
       const waitMs = waitBeforeTry(failures, { now: ctx.now().getTime(), policy: ctx.loginThrottle });
       if (waitMs > 0) {
         const seconds = Math.max(1, Math.ceil(waitMs / 1000));
@@ -80,12 +71,12 @@ export function registerLoginRoutes(app: TypeBoxApp, ctx: AdminContext): void {
       const reason =
         account === null ? 'unknown-email' : !matches ? 'wrong-password' : account.disabledAt ? 'disabled' : null;
       if (reason !== null) {
-        await recordLoginFailure(ctx.accounts, {
+        await ctx.accounts.recordLoginFailure({
           keys,
           now: ctx.now(),
           forgetAfterMs: ctx.loginThrottle.forgetAfterMs,
         });
-        await recordAudit(ctx.accounts, {
+        await ctx.audit.record({
           at: ctx.now(),
           actor: { kind: 'anonymous', name: emailKey.slice(0, 320) },
           action: 'user.login-failed',
@@ -98,26 +89,23 @@ export function registerLoginRoutes(app: TypeBoxApp, ctx: AdminContext): void {
 
       // A stranger's failures stay on the address until they fade: clearing them would let one good
       // account reset the count of a guesser. The account's (or the device's) own count starts again.
-      await clearLoginFailures(
-        ctx.accounts,
-        keys.filter((key) => !isAddressKey(key)),
-      );
+      await ctx.accounts.clearLoginFailures(keys.filter((key) => !isAddressKey(key)));
       const secure = request.adminAuth?.secure ?? false;
       if (device === null) {
-        const issued = await issueLoginDevice(ctx.accounts, { userId: account.id, now: ctx.now() });
+        const issued = await ctx.accounts.issueLoginDevice({ userId: account.id, now: ctx.now() });
         setDeviceCookie(reply, issued.token, { secure, maxAgeMs: DEVICE_LIFETIME_MS });
       } else {
-        await touchLoginDevice(ctx.accounts, { id: device.id, now: ctx.now() });
+        await ctx.accounts.touchLoginDevice({ id: device.id, now: ctx.now() });
         // Sent again so the browser's half-year runs from this sign-in too.
         setDeviceCookie(reply, request.cookies[DEVICE_COOKIE] ?? '', { secure, maxAgeMs: DEVICE_LIFETIME_MS });
       }
       // A new token at every sign-in: a session id planted before it (fixation) is never promoted.
       const previous = request.adminAuth?.via === 'session' ? request.adminAuth.sessionToken : undefined;
-      if (previous !== undefined) await endSession(ctx.accounts, previous);
-      const session = await createSession(ctx.accounts, { userId: account.id, now: ctx.now() });
+      if (previous !== undefined) await ctx.accounts.endSession(previous);
+      const session = await ctx.accounts.createSession({ userId: account.id, now: ctx.now() });
       setSessionCookie(reply, session.token, secure);
       rotateCsrfSecret(reply, secure);
-      await recordAudit(ctx.accounts, {
+      await ctx.audit.record({
         at: ctx.now(),
         actor: { kind: 'user', userId: account.id, email: account.email, name: account.name, role: account.role },
         action: 'user.login',
@@ -130,16 +118,16 @@ export function registerLoginRoutes(app: TypeBoxApp, ctx: AdminContext): void {
 
   app.post('/admin/logout', { onRequest: requireSignedIn() }, async (request, reply) => {
     const auth = request.adminAuth;
-    if (auth?.via === 'session') await endSession(ctx.accounts, auth.sessionToken);
-    await recordAudit(ctx.accounts, { at: ctx.now(), actor: actorOf(request), action: 'user.logout' });
+    if (auth?.via === 'session') await ctx.accounts.endSession(auth.sessionToken);
+    await ctx.audit.record({ at: ctx.now(), actor: actorOf(request), action: 'user.logout' });
     return signedOut(request, reply);
   });
 
   app.post('/admin/logout-everywhere', { onRequest: requireSignedIn() }, async (request, reply) => {
     const actor = actorOf(request);
     if (actor.kind !== 'user') return reply.code(400).send();
-    const ended = await endAllSessions(ctx.accounts, { userId: actor.userId, now: ctx.now() });
-    await recordAudit(ctx.accounts, {
+    const ended = await ctx.accounts.endAllSessions({ userId: actor.userId, now: ctx.now() });
+    await ctx.audit.record({
       at: ctx.now(),
       actor,
       action: 'user.logout-everywhere',
@@ -165,7 +153,7 @@ async function knownDevice(
 ): Promise<LoginDevice | null> {
   const token = request.cookies[DEVICE_COOKIE];
   if (token === undefined || token === '' || accountId === undefined) return null;
-  const device = await findLoginDevice(ctx.accounts, { token, now: ctx.now() });
+  const device = await ctx.accounts.findLoginDevice({ token, now: ctx.now() });
   return device !== null && device.userId === accountId ? device : null;
 }
 

@@ -1,7 +1,4 @@
 import type { Service } from '../../shared/service.js';
-import { pruneLoginDevices } from '../../store/accounts/loginDevices.js';
-import { pruneLoginFailures } from '../../store/accounts/loginFailures.js';
-import { purgeExpiredSessions } from '../../store/accounts/sessions.js';
 import type { AdminContext } from './adminContext.js';
 
 const PURGE_INTERVAL_MS = 60 * 60 * 1000;
@@ -12,9 +9,9 @@ export function sessionPurge(ctx: AdminContext): Service {
   const purge = () => {
     const at = ctx.now();
     Promise.all([
-      purgeExpiredSessions(ctx.accounts, { now: at, policy: ctx.sessionPolicy }),
-      pruneLoginFailures(ctx.accounts, { now: at, forgetAfterMs: ctx.loginThrottle.forgetAfterMs }),
-      pruneLoginDevices(ctx.accounts, at),
+      ctx.accounts.purgeExpiredSessions({ now: at, policy: ctx.sessionPolicy }),
+      ctx.accounts.pruneLoginFailures({ now: at, forgetAfterMs: ctx.loginThrottle.forgetAfterMs }),
+      ctx.accounts.pruneLoginDevices(at),
     ]).catch((error: unknown) =>
       ctx.logger.warn({ err: error }, 'expired sessions, sign-in failures or devices not purged'),
     );

@@ -1,8 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { isRole } from '../../news/roles.js';
-import { disableAccount, getAccount, listAccounts, setAccountRole } from '../../store/accounts/accounts.js';
-import { recordAudit } from '../../store/audit.js';
 import { UsersPage } from '../pages/UsersPage.js';
 import type { AdminContext } from './adminContext.js';
 import { sendAdminPage, sendAdminRefusal } from './adminPages.js';
@@ -33,7 +31,7 @@ export function registerUserRoutes(app: TypeBoxApp, ctx: AdminContext): void {
         <UsersPage
           actor={actorOf(request)}
           csrfToken={csrfTokenFor(reply)}
-          accounts={await listAccounts(ctx.accounts)}
+          accounts={await ctx.accounts.list()}
           {...(flash !== undefined ? { flash } : {})}
         />,
       );
@@ -57,10 +55,10 @@ export function registerUserRoutes(app: TypeBoxApp, ctx: AdminContext): void {
       if (actor.kind === 'user' && actor.userId === id) {
         return sendAdminRefusal(reply, 'malformed', 'Not your own role', 'Ask another admin to change your role.');
       }
-      const before = await setAccountRole(ctx.accounts, { id, role, now: ctx.now() });
+      const before = await ctx.accounts.setRole({ id, role, now: ctx.now() });
       if (before === null)
         return sendAdminRefusal(reply, 'not-found', 'No such account', 'There is no account with this id.');
-      await recordAudit(ctx.accounts, {
+      await ctx.audit.record({
         at: ctx.now(),
         actor,
         action: 'user.role-change',
@@ -85,11 +83,11 @@ export function registerUserRoutes(app: TypeBoxApp, ctx: AdminContext): void {
           'Ask another admin to disable your account.',
         );
       }
-      if ((await getAccount(ctx.accounts, id)) === null) {
+      if ((await ctx.accounts.get(id)) === null) {
         return sendAdminRefusal(reply, 'not-found', 'No such account', 'There is no account with this id.');
       }
-      if (await disableAccount(ctx.accounts, { id, now: ctx.now() })) {
-        await recordAudit(ctx.accounts, {
+      if (await ctx.accounts.disable({ id, now: ctx.now() })) {
+        await ctx.audit.record({
           at: ctx.now(),
           actor,
           action: 'user.disable',

@@ -28,7 +28,7 @@ export function registerMarketDeskRoutes(app: TypeBoxApp, ctx: AdminContext): vo
   }
   const desk = new MarketDesk({
     deps: ctx.marketDesk,
-    accounts: ctx.accounts,
+    audit: ctx.audit,
     marketDb: ctx.db,
     now: ctx.now,
   });

@@ -5,7 +5,6 @@ import { statusForRefusal } from '../../http/refusalStatus.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { MEDIA_MAX_BYTES, type MediaAsset, validateMediaDescription } from '../../news/media.js';
 import { type FieldProblem, type Refusal, refusal } from '../../shared/outcome.js';
-import { recordAudit } from '../../store/audit.js';
 import { processUpload } from '../../store/media/mediaFiles.js';
 import type { MediaLibrary } from '../../store/media/mediaLibrary.js';
 import type { AdminContext } from '../http/adminContext.js';
@@ -124,7 +123,7 @@ async function upload(ctx: AdminContext, request: FastifyRequest, reply: Fastify
     by: actor.name,
     at: ctx.now(),
   });
-  await recordAudit(ctx.accounts, {
+  await ctx.audit.record({
     at: ctx.now(),
     actor,
     action: 'media.upload',

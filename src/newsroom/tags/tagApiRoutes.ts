@@ -3,7 +3,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrorSchema, sendApiError } from '../../http/apiError.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import type { Tag } from '../../news/article.js';
-import { recordAudit } from '../../store/audit.js';
 import { findTag, listTagsWithCounts, mergeTags, renameTag, type TagChange } from '../../store/tags/tagAdmin.js';
 import type { AdminContext } from '../http/adminContext.js';
 import { actorOf, requirePermission } from '../http/guard.js';
@@ -127,7 +126,7 @@ async function finish(
       { field: action === 'tag.merge' ? 'into' : 'slug', message: outcome.reason },
     ]);
   }
-  await recordAudit(ctx.accounts, {
+  await ctx.audit.record({
     at: ctx.now(),
     actor: actorOf(request),
     action,

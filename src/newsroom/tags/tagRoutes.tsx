@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
-import { recordAudit } from '../../store/audit.js';
 import { findTag, listTagsWithCounts, mergeTags, renameTag, type TagChange } from '../../store/tags/tagAdmin.js';
 import type { AdminContext } from '../http/adminContext.js';
 import { sendAdminPage, sendAdminRefusal } from '../http/adminPages.js';
@@ -106,7 +105,7 @@ async function finish(
       status: 422,
     });
   }
-  await recordAudit(ctx.accounts, {
+  await ctx.audit.record({
     at: ctx.now(),
     actor: actorOf(request),
     action,
