@@ -21,7 +21,6 @@ import { sessionPurge } from './newsroom/http/sessionPurge.js';
 import type { NewsroomSettings } from './newsroom/newsroomDeps.js';
 import { type Service, startServices, stoppingOnce, stopServices } from './shared/service.js';
 import { buildSite } from './site/server.js';
-import { roleOfApiToken } from './store/accounts/apiTokens.js';
 import { createArticleWorkflowStore } from './store/articles/articleWorkflow.js';
 import { listBarsSince, seedDemoHistory } from './store/market/marketHistory.js';
 import { MarketLog } from './store/market/marketLog.js';
@@ -142,7 +141,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     streamWorkers: config.streamWorkers,
     trustedProxies: config.trustedProxies,
     now,
-    marketFeed: { recorder, roleOfToken: (token) => roleOfApiToken(marketDb, token) },
+    marketFeed: { recorder, roleOfToken: (token) => opened.accounts.roleOfApiToken(token) },
     media,
     marketPages: {
       reference: market,

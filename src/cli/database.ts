@@ -1,8 +1,6 @@
 import { type Command, Option } from 'commander';
-import type { Kysely } from 'kysely';
 import { mergeEnvironment, parseServeConfig, type RawServeConfig, type ServeConfig } from '../config.js';
-import type { Database } from '../store/database.js';
-import { openStore } from '../store/openStore.js';
+import { type OpenedStore, openStore } from '../store/openStore.js';
 
 /** `--db` and `--database-url`, as `serve` takes them (flags beat the environment). */
 export function withDatabaseOptions(command: Command): Command {
@@ -12,9 +10,9 @@ export function withDatabaseOptions(command: Command): Command {
 }
 
 /** Opens and migrates the site's database for one command, and always closes it. */
-export async function withMarketDatabase<T>(
+export async function withStore<T>(
   options: RawServeConfig,
-  work: (db: Kysely<Database>, config: ServeConfig) => Promise<T>,
+  work: (store: OpenedStore, config: ServeConfig) => Promise<T>,
 ): Promise<T> {
   const config = parseServeConfig(
     mergeEnvironment(
@@ -28,7 +26,7 @@ export async function withMarketDatabase<T>(
   );
   const opened = await openStore(config.database);
   try {
-    return await work(opened.db, config);
+    return await work(opened, config);
   } finally {
     await opened.close();
   }

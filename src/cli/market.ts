@@ -6,7 +6,7 @@ import { siteMarket } from '../engine/siteMarket.js';
 import { UnreadableFileError } from '../ingest/archiveBytes.js';
 import type { RowProblem } from '../ingest/importRows.js';
 import { type ImportFormat, type ImportReport, readImportFile, storeImport } from '../ingest/marketImport.js';
-import { withDatabaseOptions, withMarketDatabase } from './database.js';
+import { withDatabaseOptions, withStore } from './database.js';
 
 interface ImportOptions extends RawServeConfig {
   readonly json?: boolean;
@@ -62,9 +62,9 @@ export function registerMarketCommands(program: Command): void {
           ...(options.format === undefined ? {} : { format: options.format }),
           ...(options.symbol === undefined ? {} : { symbol: options.symbol }),
         });
-        report = await withMarketDatabase(options, (db, config) => {
+        report = await withStore(options, (store, config) => {
           const now = new Date();
-          return storeImport(db, parsed, { site: siteMarket({ demo: config.demo, now: () => now }), now });
+          return storeImport(store.db, parsed, { site: siteMarket({ demo: config.demo, now: () => now }), now });
         });
       } catch (error) {
         if (!(error instanceof UnreadableFileError)) throw error;

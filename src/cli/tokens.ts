@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { RawServeConfig } from '../config.js';
-import { API_ROLES, createApiToken, listApiTokens, parseApiRole, revokeApiToken } from '../store/accounts/apiTokens.js';
-import { withDatabaseOptions, withMarketDatabase } from './database.js';
+import { API_ROLES, parseApiRole } from '../store/accounts/apiTokens.js';
+import { withDatabaseOptions, withStore } from './database.js';
 import { CommandFailure } from './failure.js';
 
 interface CreateOptions extends RawServeConfig {
@@ -24,7 +24,9 @@ export function registerTokenCommands(program: Command): void {
       if (!role) throw new CommandFailure(`--role must be one of ${API_ROLES.join(', ')}, got "${options.role}".`);
       const name = options.name.trim();
       if (name === '' || name.length > 100) throw new CommandFailure('--name must be 1 to 100 characters.');
-      const issued = await withMarketDatabase(options, (db) => createApiToken(db, { name, role, now: new Date() }));
+      const issued = await withStore(options, (store) =>
+        store.accounts.createApiToken({ name, role, now: new Date() }),
+      );
       if (options.json) {
         process.stdout.write(`${JSON.stringify({ id: issued.id, name, role, token: issued.token })}\n`);
       } else {
@@ -37,7 +39,7 @@ export function registerTokenCommands(program: Command): void {
     .description('List tokens (never the tokens themselves).')
     .option('--json', 'print JSON')
     .action(async (options: RawServeConfig & { json?: boolean }) => {
-      const found = await withMarketDatabase(options, (db) => listApiTokens(db));
+      const found = await withStore(options, (store) => store.accounts.listApiTokens());
       if (options.json) {
         process.stdout.write(`${JSON.stringify(found, null, 2)}\n`);
         return;
@@ -55,7 +57,7 @@ export function registerTokenCommands(program: Command): void {
     .description('Revoke a token; requests with it are refused from then on.')
     .action(async (id: string, options: RawServeConfig) => {
       if (!/^\d+$/.test(id)) throw new CommandFailure(`Token id must be a whole number, got "${id}".`);
-      const revoked = await withMarketDatabase(options, (db) => revokeApiToken(db, Number(id), new Date()));
+      const revoked = await withStore(options, (store) => store.accounts.revokeApiToken(Number(id), new Date()));
       if (revoked) process.stdout.write(`revoked: ${id}\n`);
       else {
         process.stderr.write(`no active token ${id}\n`);

@@ -1,20 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { type Command, Option } from 'commander';
-import type { Kysely } from 'kysely';
-import { mergeEnvironment, parseServeConfig, type RawServeConfig } from '../config.js';
+import type { RawServeConfig } from '../config.js';
 import { hashPassword, passwordProblem } from '../desk/accounts/passwordHash.js';
 import { isRole, ROLES, type Role } from '../news/roles.js';
-import {
-  type Account,
-  createAccount,
-  disableAccount,
-  findAccountByEmail,
-  listAccounts,
-  setAccountRole,
-} from '../store/accounts/accounts.js';
-import { type AuditActor, recordAudit } from '../store/audit.js';
-import type { Database } from '../store/database.js';
-import { openStore } from '../store/openStore.js';
+import type { Account } from '../store/accounts/accounts.js';
+import type { AccountsStore } from '../store/accounts/accountsStore.js';
+import type { AuditActor } from '../store/audit.js';
+import { withStore } from './database.js';
 import { CommandFailure } from './failure.js';
 
 interface AddOptions extends RawServeConfig {
@@ -50,17 +42,17 @@ export function registerUserCommands(program: Command): void {
       const problem = passwordProblem(password);
       if (problem !== null) throw new CommandFailure(problem);
       const passwordHash = await hashPassword(password);
-      await withAccounts(options, async (db) => {
+      await withStore(options, async (store) => {
         const now = new Date();
-        const account = await db.transaction().execute(async (trx) => {
-          const created = await createAccount(trx, {
+        const account = await store.transaction(async ({ accounts, audit }) => {
+          const created = await accounts.create({
             email: options.email,
             name: options.name,
             role,
             passwordHash,
             now,
           });
-          await recordAudit(trx, {
+          await audit.record({
             at: now,
             actor: CLI_ACTOR,
             action: 'user.create',
@@ -78,8 +70,8 @@ export function registerUserCommands(program: Command): void {
     .description('List accounts.')
     .option('--json', 'print JSON instead of a table')
     .action(async (options: RawServeConfig & { readonly json?: boolean }) => {
-      await withAccounts(options, async (db) => {
-        const accounts = await listAccounts(db);
+      await withStore(options, async (store) => {
+        const accounts = await store.accounts.list();
         process.stdout.write(options.json ? `${JSON.stringify(accounts.map(toJson), null, 2)}\n` : table(accounts));
       });
     });
@@ -88,11 +80,11 @@ export function registerUserCommands(program: Command): void {
     .description('Change the role of an account; its sessions end.')
     .action(async (email: string, roleText: string, options: RawServeConfig) => {
       const role = parseRole(roleText);
-      await withAccounts(options, async (db) => {
-        const account = await requireAccount(db, email);
+      await withStore(options, async (store) => {
+        const account = await requireAccount(store.accounts, email);
         const now = new Date();
-        const before = await setAccountRole(db, { id: account.id, role, now });
-        await recordAudit(db, {
+        const before = await store.accounts.setRole({ id: account.id, role, now });
+        await store.audit.record({
           at: now,
           actor: CLI_ACTOR,
           action: 'user.role-change',
@@ -106,11 +98,11 @@ export function registerUserCommands(program: Command): void {
   withDatabase(users.command('disable <email>'))
     .description('Disable an account and end its sessions.')
     .action(async (email: string, options: RawServeConfig) => {
-      await withAccounts(options, async (db) => {
-        const account = await requireAccount(db, email);
+      await withStore(options, async (store) => {
+        const account = await requireAccount(store.accounts, email);
         const now = new Date();
-        if (await disableAccount(db, { id: account.id, now })) {
-          await recordAudit(db, {
+        if (await store.accounts.disable({ id: account.id, now })) {
+          await store.audit.record({
             at: now,
             actor: CLI_ACTOR,
             action: 'user.disable',
@@ -129,22 +121,10 @@ function parseRole(text: string): Role {
   return text;
 }
 
-async function requireAccount(db: Kysely<Database>, email: string): Promise<Account> {
-  const account = await findAccountByEmail(db, email);
+async function requireAccount(accounts: AccountsStore, email: string): Promise<Account> {
+  const account = await accounts.findByEmail(email);
   if (account === null) throw new CommandFailure(`No account has the address ${email}.`, 1);
   return account;
-}
-
-async function withAccounts(options: RawServeConfig, work: (db: Kysely<Database>) => Promise<void>): Promise<void> {
-  const config = parseServeConfig(
-    mergeEnvironment({ db: options.db, databaseUrl: options.databaseUrl } as RawServeConfig, process.env),
-  );
-  const opened = await openStore(config.database);
-  try {
-    await work(opened.db);
-  } finally {
-    await opened.close();
-  }
 }
 
 /** The first line of a stream, without its line ending; a password may contain spaces. */

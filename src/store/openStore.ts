@@ -17,7 +17,15 @@ export interface OpenedStore {
   /** Who changed what. */
   readonly audit: AuditStore;
   readonly dialect: StoreDialect;
+  /** Runs `work` in one transaction: every change it makes through the stores it is given lands, or none does. */
+  transaction<T>(work: (stores: TransactionStores) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** The store objects that take part in a transaction. */
+export interface TransactionStores {
+  readonly accounts: AccountsStore;
+  readonly audit: AuditStore;
 }
 
 /** Opens the database, brings its schema to the latest migration and wraps it in the news store. */
@@ -35,6 +43,10 @@ export async function openStore(target: DatabaseTarget): Promise<OpenedStore> {
     accounts: createAccountsStore(opened.db),
     audit: createAuditStore(opened.db),
     dialect: opened.dialect,
+    transaction: (work) =>
+      opened.db
+        .transaction()
+        .execute((trx) => work({ accounts: createAccountsStore(trx), audit: createAuditStore(trx) })),
     close: () => opened.close(),
   };
 }

@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { tokenActor } from '../../store/accounts/tokenActor.js';
 import type { AdminAuth } from './adminAuth.js';
 import type { AdminContext } from './adminContext.js';
 import { clearSessionCookie, cookieSecure, SESSION_COOKIE } from './adminCookies.js';
@@ -25,7 +24,7 @@ async function identify(ctx: AdminContext, request: FastifyRequest, reply: Fasti
   const authorization = request.headers.authorization;
   if (request.url.startsWith(API_PREFIX) && authorization !== undefined) {
     const token = BEARER.exec(authorization)?.[1];
-    const actor = token === undefined ? null : await tokenActor(ctx.db, token);
+    const actor = token === undefined ? null : await ctx.accounts.tokenActor(token);
     return { via: 'token', actor, secure };
   }
   const sessionToken = request.cookies[SESSION_COOKIE];

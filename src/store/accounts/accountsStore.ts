@@ -9,14 +9,16 @@ import {
   setAccountPassword,
   setAccountRole,
 } from './accounts.js';
+import { createApiToken, listApiTokens, revokeApiToken, roleOfApiToken } from './apiTokens.js';
 import { findLoginDevice, issueLoginDevice, pruneLoginDevices, touchLoginDevice } from './loginDevices.js';
 import { clearLoginFailures, pruneLoginFailures, readLoginFailures, recordLoginFailure } from './loginFailures.js';
 import { createSession, endAllSessions, endSession, purgeExpiredSessions, resumeSession } from './sessions.js';
+import { tokenActor } from './tokenActor.js';
 
 /** A store function with its connection already given. */
 type Bound<F> = F extends (db: never, ...rest: infer A) => infer R ? (...rest: A) => R : never;
 
-/** The newsroom's accounts: people, their sessions, failed sign-ins and known devices (migrations 0003, 0007). */
+/** The newsroom's accounts: people, their sessions, failed sign-ins and known devices, and API tokens (migrations 0002, 0003, 0007). */
 export interface AccountsStore {
   create: Bound<typeof createAccount>;
   findByEmail: Bound<typeof findAccountByEmail>;
@@ -38,6 +40,12 @@ export interface AccountsStore {
   findLoginDevice: Bound<typeof findLoginDevice>;
   touchLoginDevice: Bound<typeof touchLoginDevice>;
   pruneLoginDevices: Bound<typeof pruneLoginDevices>;
+  createApiToken: Bound<typeof createApiToken>;
+  listApiTokens: Bound<typeof listApiTokens>;
+  revokeApiToken: Bound<typeof revokeApiToken>;
+  roleOfApiToken: Bound<typeof roleOfApiToken>;
+  /** The actor a live API token speaks for, or null. */
+  tokenActor: Bound<typeof tokenActor>;
 }
 
 /** The accounts store over a connection or a transaction. */
@@ -63,5 +71,10 @@ export function createAccountsStore(db: Kysely<Database>): AccountsStore {
     findLoginDevice: (input) => findLoginDevice(db, input),
     touchLoginDevice: (input) => touchLoginDevice(db, input),
     pruneLoginDevices: (now) => pruneLoginDevices(db, now),
+    createApiToken: (input) => createApiToken(db, input),
+    listApiTokens: () => listApiTokens(db),
+    revokeApiToken: (id, now) => revokeApiToken(db, id, now),
+    roleOfApiToken: (token) => roleOfApiToken(db, token),
+    tokenActor: (token) => tokenActor(db, token),
   };
 }
