@@ -1,11 +1,15 @@
 import type { Kysely } from 'kysely';
 import { type AccountsStore, createAccountsStore } from './accounts/accountsStore.js';
+import { type ArticleWorkflowStore, createArticleWorkflowStore } from './articles/articleWorkflow.js';
 import { createNewsStore, type KyselyNewsStore } from './articles/kyselyNewsStore.js';
 import { type AuditStore, createAuditStore } from './audit.js';
+import { createModerationStore, type ModerationStore } from './comments/moderationStore.js';
 import type { DatabaseTarget } from './connect.js';
 import { openDatabase } from './connect.js';
 import type { Database, StoreDialect } from './database.js';
 import { migrateToLatest } from './migrate.js';
+import { createPrintStore, type PrintStore } from './print/printStore.js';
+import { createTagsStore, type TagsStore } from './tags/tagsStore.js';
 
 /** A migrated store, ready to use, with the one call that releases its connections. */
 export interface OpenedStore {
@@ -16,6 +20,11 @@ export interface OpenedStore {
   readonly accounts: AccountsStore;
   /** Who changed what. */
   readonly audit: AuditStore;
+  /** Stories as the newsroom works on them: drafts, revisions, statuses, corrections. */
+  readonly workflow: ArticleWorkflowStore;
+  readonly tags: TagsStore;
+  readonly moderation: ModerationStore;
+  readonly print: PrintStore;
   readonly dialect: StoreDialect;
   /** Runs `work` in one transaction: every change it makes through the stores it is given lands, or none does. */
   transaction<T>(work: (stores: TransactionStores) => Promise<T>): Promise<T>;
@@ -42,6 +51,10 @@ export async function openStore(target: DatabaseTarget): Promise<OpenedStore> {
     db: opened.db,
     accounts: createAccountsStore(opened.db),
     audit: createAuditStore(opened.db),
+    workflow: createArticleWorkflowStore(opened.db),
+    tags: createTagsStore(opened.db),
+    moderation: createModerationStore(opened.db),
+    print: createPrintStore(opened.db),
     dialect: opened.dialect,
     transaction: (work) =>
       opened.db

@@ -1,13 +1,9 @@
 import { isIP } from 'node:net';
 import type { Actor } from '../../news/roles.js';
-import type { AdminContext } from '../../newsroom/http/adminContext.js';
-import {
-  banAddress,
-  type ModerationAction,
-  type ModerationOutcome,
-  moderateComments,
-  unbanAddress,
-} from '../../store/comments/moderation.js';
+import type { ModerationAction, ModerationOutcome } from '../../store/comments/moderation.js';
+import type { DeskContext } from '../deskContext.js';
+
+type ModerationContext = Pick<DeskContext, 'moderation' | 'audit' | 'bus' | 'now'>;
 
 /**
  * Moderation as both the pages and the JSON API do it: change, audit, and
@@ -15,12 +11,12 @@ import {
  * go at once: an approved comment shows at once and a rejected one disappears.
  */
 export async function applyModeration(
-  ctx: AdminContext,
+  ctx: ModerationContext,
   actor: Actor,
   input: { readonly ids: readonly number[]; readonly action: ModerationAction },
 ): Promise<ModerationOutcome> {
   const at = ctx.now();
-  const outcome = await moderateComments(ctx.db, { ids: input.ids, action: input.action, at });
+  const outcome = await ctx.moderation.moderate({ ids: input.ids, action: input.action, at });
   if (outcome.changed.length === 0) return outcome;
   const single = outcome.changed.length === 1 ? outcome.changed[0] : undefined;
   await ctx.audit.record({
@@ -38,12 +34,12 @@ export async function applyModeration(
 
 /** Refuses new comments from `ip` from now on. */
 export async function applyBan(
-  ctx: AdminContext,
+  ctx: ModerationContext,
   actor: Actor,
   input: { readonly ip: string; readonly reason: string | null; readonly commentId?: number },
 ): Promise<void> {
   const at = ctx.now();
-  await banAddress(ctx.db, { ip: input.ip, reason: input.reason, by: actor.name, at });
+  await ctx.moderation.banAddress({ ip: input.ip, reason: input.reason, by: actor.name, at });
   await ctx.audit.record({
     at,
     actor,
@@ -54,8 +50,8 @@ export async function applyBan(
 }
 
 /** Lifts a ban; false when there was none. */
-export async function applyUnban(ctx: AdminContext, actor: Actor, ip: string): Promise<boolean> {
-  const lifted = await unbanAddress(ctx.db, ip);
+export async function applyUnban(ctx: ModerationContext, actor: Actor, ip: string): Promise<boolean> {
+  const lifted = await ctx.moderation.unbanAddress(ip);
   if (lifted) {
     await ctx.audit.record({
       at: ctx.now(),

@@ -1,7 +1,6 @@
 import { h, type VNode } from 'preact';
 import { ArticleMediaContext } from '../../site/pages/ArticleBody.js';
 import { ArticlePage } from '../../site/pages/ArticlePage.js';
-import { getAnyArticle } from '../../store/articles/articleQueries.js';
 import type { AdminContext } from '../http/adminContext.js';
 
 const RELATED_INLINE = 3;
@@ -13,7 +12,7 @@ const READ_MORE = 10;
  * there is no such article.
  */
 export async function renderArticlePreview(ctx: AdminContext, id: number): Promise<VNode<object> | null> {
-  const article = await getAnyArticle(ctx.db, id, { publishedOnly: false });
+  const article = await ctx.workflow.asPublished(id);
   if (article === null) return null;
   const { store } = ctx;
   const [related, comments, readMore, chrome] = await Promise.all([

@@ -6,10 +6,14 @@ import { DEFAULT_LOGIN_THROTTLE, type LoginThrottlePolicy } from '../../news/log
 import type { PageChrome } from '../../site/components/Layout.js';
 import { type AccountsStore, createAccountsStore } from '../../store/accounts/accountsStore.js';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../store/accounts/sessions.js';
+import { type ArticleWorkflowStore, createArticleWorkflowStore } from '../../store/articles/articleWorkflow.js';
 import type { NewsStore } from '../../store/articles/newsStore.js';
 import { type AuditStore, createAuditStore } from '../../store/audit.js';
+import { createModerationStore, type ModerationStore } from '../../store/comments/moderationStore.js';
 import type { Database } from '../../store/database.js';
 import type { MediaLibrary } from '../../store/media/mediaLibrary.js';
+import { createPrintStore, type PrintStore } from '../../store/print/printStore.js';
+import { createTagsStore, type TagsStore } from '../../store/tags/tagsStore.js';
 import type { AdminDeps, SecureCookies } from '../newsroomDeps.js';
 
 /** What every admin route module is given: the newsroom's dependencies with its defaults filled in. */
@@ -29,6 +33,11 @@ export interface AdminContext {
   readonly accounts: AccountsStore;
   /** Who changed what. */
   readonly audit: AuditStore;
+  /** Stories as the newsroom works on them. */
+  readonly workflow: ArticleWorkflowStore;
+  readonly tags: TagsStore;
+  readonly moderation: ModerationStore;
+  readonly print: PrintStore;
   readonly sessionPolicy: SessionPolicy;
   readonly secureCookies: SecureCookies;
   /** How failed sign-ins slow further tries; the counts are in the store. */
@@ -49,6 +58,10 @@ export function adminContextOf(deps: AdminDeps): AdminContext {
     db: deps.db,
     accounts: createAccountsStore(deps.db),
     audit: createAuditStore(deps.db),
+    workflow: createArticleWorkflowStore(deps.db),
+    tags: createTagsStore(deps.db),
+    moderation: createModerationStore(deps.db),
+    print: createPrintStore(deps.db),
     sessionPolicy: deps.sessionPolicy ?? DEFAULT_SESSION_POLICY,
     secureCookies: deps.secureCookies ?? 'auto',
     loginThrottle: deps.loginThrottle ?? DEFAULT_LOGIN_THROTTLE,

@@ -1,6 +1,5 @@
 import { dashboardCounts } from '../../desk/dashboardCounts.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
-import { createArticleWorkflowStore } from '../../store/articles/articleWorkflow.js';
 import { DashboardPage } from '../pages/DashboardPage.js';
 import type { AdminContext } from './adminContext.js';
 import { sendAdminPage } from './adminPages.js';
@@ -8,7 +7,7 @@ import { csrfTokenFor } from './csrf.js';
 import { actorOf, requireSignedIn } from './guard.js';
 
 export function registerDashboardRoutes(app: TypeBoxApp, ctx: AdminContext): void {
-  const workflow = createArticleWorkflowStore(ctx.db);
+  const workflow = ctx.workflow;
   app.get('/admin', { onRequest: requireSignedIn() }, async (request, reply) => {
     const counts = await dashboardCounts({ store: ctx.store, workflow });
     return sendAdminPage(

@@ -2,15 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { applyBan, applyModeration, applyUnban, parseAddress } from '../../desk/moderation/commentModeration.js';
 import { ApiErrorSchema, sendApiError } from '../../http/apiError.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
-import {
-  commentAddress,
-  listBans,
-  MODERATION_FILTERS,
-  type ModerationAction,
-  moderationCounts,
-  moderationQueue,
-  type QueuedComment,
-} from '../../store/comments/moderation.js';
+import { MODERATION_FILTERS, type ModerationAction, type QueuedComment } from '../../store/comments/moderation.js';
 import type { AdminContext } from '../http/adminContext.js';
 import { actorOf, requirePermission } from '../http/guard.js';
 
@@ -74,8 +66,8 @@ export function registerModerationApiRoutes(app: TypeBoxApp, ctx: AdminContext):
     async (request, reply) => {
       const { status = 'pending', article, limit = 100 } = request.query;
       const [items, counts] = await Promise.all([
-        moderationQueue(ctx.db, { filter: status, limit, ...(article !== undefined ? { articleId: article } : {}) }),
-        moderationCounts(ctx.db),
+        ctx.moderation.queue({ filter: status, limit, ...(article !== undefined ? { articleId: article } : {}) }),
+        ctx.moderation.counts(),
       ]);
       return reply.header('cache-control', 'no-store').send({ items: items.map(toJson), counts });
     },
@@ -94,7 +86,8 @@ export function registerModerationApiRoutes(app: TypeBoxApp, ctx: AdminContext):
     async (request, reply) => {
       const { id } = request.params;
       const { status } = request.body;
-      if ((await commentAddress(ctx.db, id)) === null) return sendApiError(reply, 404, `No comment has id ${id}.`);
+      if ((await ctx.moderation.commentAddress(id)) === null)
+        return sendApiError(reply, 404, `No comment has id ${id}.`);
       const outcome = await applyModeration(ctx, actorOf(request), { ids: [id], action: ACTION_OF[status] });
       return reply.header('cache-control', 'no-store').send({ id, status, changed: outcome.changed.length > 0 });
     },
@@ -125,7 +118,7 @@ export function registerModerationApiRoutes(app: TypeBoxApp, ctx: AdminContext):
     '/api/v1/admin/comments/bans',
     { ...guard, schema: { response: { 200: Type.Object({ items: Type.Array(BanJson) }), ...errors } } },
     async (_request, reply) => {
-      const bans = await listBans(ctx.db);
+      const bans = await ctx.moderation.listBans();
       return reply
         .header('cache-control', 'no-store')
         .send({ items: bans.map((ban) => ({ ...ban, bannedAt: ban.bannedAt.toISOString() })) });

@@ -1,16 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { applyBan, applyModeration, applyUnban, parseAddress } from '../../desk/moderation/commentModeration.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
-import {
-  commentAddress,
-  listBans,
-  MODERATION_FILTERS,
-  type ModerationAction,
-  type ModerationFilter,
-  moderationCounts,
-  moderationQueue,
-  pendingCountsByArticle,
-} from '../../store/comments/moderation.js';
+import { MODERATION_FILTERS, type ModerationAction, type ModerationFilter } from '../../store/comments/moderation.js';
 import type { AdminContext } from '../http/adminContext.js';
 import { sendAdminPage, sendAdminRefusal } from '../http/adminPages.js';
 import { csrfTokenFor } from '../http/csrf.js';
@@ -54,10 +45,10 @@ export function registerModerationRoutes(app: TypeBoxApp, ctx: AdminContext): vo
       const filter: ModerationFilter = request.query.status ?? 'pending';
       const articleId = request.query.article ?? null;
       const [counts, queue, waiting, bans] = await Promise.all([
-        moderationCounts(ctx.db),
-        moderationQueue(ctx.db, { filter, limit: QUEUE_PAGE, ...(articleId !== null ? { articleId } : {}) }),
-        pendingCountsByArticle(ctx.db),
-        listBans(ctx.db),
+        ctx.moderation.counts(),
+        ctx.moderation.queue({ filter, limit: QUEUE_PAGE, ...(articleId !== null ? { articleId } : {}) }),
+        ctx.moderation.pendingCountsByArticle(),
+        ctx.moderation.listBans(),
       ]);
       const flash = noticeFlash(NOTICES, request.query.notice);
       return sendAdminPage(
@@ -103,7 +94,7 @@ export function registerModerationRoutes(app: TypeBoxApp, ctx: AdminContext): vo
       if (verb === 'ban') {
         if (single === undefined)
           return sendAdminRefusal(reply, 'malformed', 'Which comment?', 'Ban from one comment at a time.');
-        const ip = await commentAddress(ctx.db, Number(single));
+        const ip = await ctx.moderation.commentAddress(Number(single));
         if (ip === null)
           return sendAdminRefusal(reply, 'not-found', 'No such comment', 'There is no comment with this id.');
         await applyBan(ctx, actor, { ip, reason: `comment ${single}`, commentId: Number(single) });

@@ -1,13 +1,11 @@
 import { Type } from '@sinclair/typebox';
-import type { Kysely } from 'kysely';
 import { commitPrintPlan } from '../../desk/print/commitPrintPlan.js';
 import { ApiErrorSchema, sendApiError } from '../../http/apiError.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { applyPrintEdit, emptyPlan, type PrintPlan, PrintPlanError } from '../../news/printEdition.js';
 import type { FieldProblem } from '../../shared/outcome.js';
 import { parseEditionDate } from '../../site/routes/printRoutes.js';
-import type { Database } from '../../store/database.js';
-import { loadPrintPlan, summariesByIds } from '../../store/print/printEditionPlan.js';
+import type { PrintStore } from '../../store/print/printStore.js';
 import type { AdminContext } from '../http/adminContext.js';
 import { actorOf, requirePermission } from '../http/guard.js';
 
@@ -70,7 +68,7 @@ export function registerPrintApiRoutes(app: TypeBoxApp, ctx: AdminContext): void
       const { date } = request.params;
       if (parseEditionDate(date) === null)
         return sendApiError(reply, 400, 'Editions are found by date, like 2023-01-31.');
-      const problems = await layoutProblems(ctx.db, request.body.pages);
+      const problems = await layoutProblems(ctx.print, request.body.pages);
       if (problems.length > 0) return sendApiError(reply, 422, 'The layout was not saved.', problems);
       let plan: PrintPlan;
       try {
@@ -92,7 +90,7 @@ export function registerPrintApiRoutes(app: TypeBoxApp, ctx: AdminContext): void
       const { date } = request.params;
       if (parseEditionDate(date) === null)
         return sendApiError(reply, 400, 'Editions are found by date, like 2023-01-31.');
-      if ((await loadPrintPlan(ctx.db, date)).pages.length === 0) {
+      if ((await ctx.print.loadPlan(date)).pages.length === 0) {
         return sendApiError(reply, 404, `The edition of ${date} has no layout.`);
       }
       await commitPrintPlan(ctx, actorOf(request), emptyPlan(date), { kind: 'clear' });
@@ -103,12 +101,9 @@ export function registerPrintApiRoutes(app: TypeBoxApp, ctx: AdminContext): void
 
 /** The saved layout, or (none saved) the edition as the stories' own print pages make it. */
 async function layoutJson(ctx: AdminContext, date: string) {
-  const plan = await loadPrintPlan(ctx.db, date);
+  const plan = await ctx.print.loadPlan(date);
   if (plan.pages.length > 0) {
-    const stories = await summariesByIds(
-      ctx.db,
-      plan.pages.flatMap((page) => page.articleIds),
-    );
+    const stories = await ctx.print.summariesByIds(plan.pages.flatMap((page) => page.articleIds));
     const headlines = new Map(stories.map((story) => [story.id, story.headline]));
     return {
       date,
@@ -144,7 +139,7 @@ async function layoutJson(ctx: AdminContext, date: string) {
 }
 
 /** Every reason the layout cannot be saved: a page listed twice, a story placed twice, unknown or unpublished. */
-async function layoutProblems(db: Kysely<Database>, pages: readonly PageInput[]): Promise<FieldProblem[]> {
+async function layoutProblems(print: PrintStore, pages: readonly PageInput[]): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
   const seenPages = new Set<number>();
   const seenIds = new Set<number>();
@@ -159,12 +154,7 @@ async function layoutProblems(db: Kysely<Database>, pages: readonly PageInput[])
     }
   });
   if (seenIds.size === 0) return problems;
-  const rows = await db
-    .selectFrom('articles')
-    .select(['id', 'status'])
-    .where('id', 'in', [...seenIds])
-    .execute();
-  const status = new Map(rows.map((row) => [row.id, row.status]));
+  const status = await print.articleStatuses([...seenIds]);
   for (const id of seenIds) {
     const found = status.get(id);
     if (found === undefined) problems.push({ field: 'articleIds', message: `there is no story ${id}` });

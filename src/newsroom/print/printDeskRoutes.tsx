@@ -5,7 +5,6 @@ import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { applyPrintEdit, emptyPlan, type PrintEdit, type PrintPlan, PrintPlanError } from '../../news/printEdition.js';
 import { karachiDateKey } from '../../shared/pakistanTime.js';
 import { parseEditionDate } from '../../site/routes/printRoutes.js';
-import { loadPrintPlan, searchPublishedByHeadline, summariesByIds } from '../../store/print/printEditionPlan.js';
 import type { AdminContext } from '../http/adminContext.js';
 import { sendAdminPage, sendAdminRefusal } from '../http/adminPages.js';
 import { csrfTokenFor } from '../http/csrf.js';
@@ -72,11 +71,11 @@ export function registerPrintDeskRoutes(app: TypeBoxApp, ctx: AdminContext): voi
       const edit = editOf(request.body);
       if (edit === null)
         return sendAdminRefusal(reply, 'malformed', 'Incomplete', 'This change needs a story and a page.');
-      if (edit.kind === 'add' && (await summariesByIds(ctx.db, [edit.articleId])).length === 0) {
+      if (edit.kind === 'add' && (await ctx.print.summariesByIds([edit.articleId])).length === 0) {
         return sendAdminRefusal(reply, 'not-found', 'No such story', `There is no story ${edit.articleId}.`);
       }
       const back = `/admin/print/${date}${request.body.q ? `?q=${encodeURIComponent(request.body.q)}` : ''}`;
-      const before = await loadPrintPlan(ctx.db, date);
+      const before = await ctx.print.loadPlan(date);
       let after: PrintPlan;
       try {
         after = applyPrintEdit(before, edit);
@@ -97,7 +96,7 @@ export function registerPrintDeskRoutes(app: TypeBoxApp, ctx: AdminContext): voi
     const edition = await ctx.store.printEdition(date);
     const plan = edition.articles.reduce<PrintPlan>(
       (draft, story) => applyPrintEdit(draft, { kind: 'add', articleId: story.id, page: story.printPage ?? 1 }),
-      await loadPrintPlan(ctx.db, date),
+      await ctx.print.loadPlan(date),
     );
     await commitPrintPlan(ctx, actorOf(request), plan, { kind: 'seed', stories: edition.articles.length });
     return reply.redirect(`/admin/print/${date}`, 303);
@@ -121,12 +120,12 @@ async function sendDesk(
 ): Promise<FastifyReply> {
   const { date, search } = input;
   const day = parseEditionDate(date) ?? ctx.now();
-  const plan = await loadPrintPlan(ctx.db, date);
+  const plan = await ctx.print.loadPlan(date);
   const placed = plan.pages.flatMap((page) => page.articleIds);
   const [stories, edition, results] = await Promise.all([
-    summariesByIds(ctx.db, placed),
+    ctx.print.summariesByIds(placed),
     ctx.store.printEdition(date),
-    searchPublishedByHeadline(ctx.db, { words: search, limit: SEARCH_RESULTS }),
+    ctx.print.searchPublishedByHeadline({ words: search, limit: SEARCH_RESULTS }),
   ]);
   return sendAdminPage(
     reply,

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrorSchema, sendApiError } from '../../http/apiError.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import type { Tag } from '../../news/article.js';
-import { findTag, listTagsWithCounts, mergeTags, renameTag, type TagChange } from '../../store/tags/tagAdmin.js';
+import type { TagChange } from '../../store/tags/tagAdmin.js';
 import type { AdminContext } from '../http/adminContext.js';
 import { actorOf, requirePermission } from '../http/guard.js';
 
@@ -38,7 +38,7 @@ export function registerTagApiRoutes(app: TypeBoxApp, ctx: AdminContext): void {
     },
     async (request, reply) => {
       const page = request.query.page ?? 1;
-      const { items, total } = await listTagsWithCounts(ctx.db, {
+      const { items, total } = await ctx.tags.listWithCounts({
         search: request.query.q ?? '',
         limit: PAGE_SIZE,
         offset: (page - 1) * PAGE_SIZE,
@@ -70,11 +70,11 @@ export function registerTagApiRoutes(app: TypeBoxApp, ctx: AdminContext): void {
       let name = request.body.name;
       if (name === undefined) {
         // Only the slug changes: keep the name the tag has (findTag may follow a redirect; that is another tag).
-        const current = await findTag(ctx.db, slug);
+        const current = await ctx.tags.find(slug);
         if (current === null || current.slug !== slug) return sendApiError(reply, 404, `There is no tag "${slug}".`);
         name = current.name;
       }
-      const outcome = await renameTag(ctx.db, {
+      const outcome = await ctx.tags.rename({
         slug,
         name,
         ...(request.body.slug !== undefined ? { newSlug: request.body.slug } : {}),
@@ -95,13 +95,13 @@ export function registerTagApiRoutes(app: TypeBoxApp, ctx: AdminContext): void {
     },
     async (request, reply) => {
       // As on the page: a loosely typed or old slug finds the tag it means.
-      const into = await findTag(ctx.db, request.body.into);
+      const into = await ctx.tags.find(request.body.into);
       if (into === null) {
         return sendApiError(reply, 422, `There is no tag "${request.body.into}" to merge into.`, [
           { field: 'into', message: 'is not a tag' },
         ]);
       }
-      const outcome = await mergeTags(ctx.db, { from: request.params.slug, into: into.slug });
+      const outcome = await ctx.tags.merge({ from: request.params.slug, into: into.slug });
       return finish(ctx, request, reply, outcome, 'tag.merge', (change) => ({
         from: change.before,
         into: change.after,

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
-import { findTag, listTagsWithCounts, mergeTags, renameTag, type TagChange } from '../../store/tags/tagAdmin.js';
+import type { TagChange } from '../../store/tags/tagAdmin.js';
 import type { AdminContext } from '../http/adminContext.js';
 import { sendAdminPage, sendAdminRefusal } from '../http/adminPages.js';
 import { csrfTokenFor } from '../http/csrf.js';
@@ -53,7 +53,7 @@ export function registerTagRoutes(app: TypeBoxApp, ctx: AdminContext): void {
       },
     },
     async (request, reply) => {
-      const outcome = await renameTag(ctx.db, {
+      const outcome = await ctx.tags.rename({
         slug: request.params.slug,
         name: request.body.name,
         ...(request.body.slug !== undefined ? { newSlug: request.body.slug } : {}),
@@ -73,7 +73,7 @@ export function registerTagRoutes(app: TypeBoxApp, ctx: AdminContext): void {
     },
     async (request, reply) => {
       // Typed by an editor: "Russia Ukraine WAR" finds russia-ukraine-war, and an old name finds its tag.
-      const into = await findTag(ctx.db, request.body.into);
+      const into = await ctx.tags.find(request.body.into);
       if (into === null) {
         return sendTags(ctx, request, reply, {
           search: '',
@@ -82,7 +82,7 @@ export function registerTagRoutes(app: TypeBoxApp, ctx: AdminContext): void {
           status: 422,
         });
       }
-      const outcome = await mergeTags(ctx.db, { from: request.params.slug, into: into.slug });
+      const outcome = await ctx.tags.merge({ from: request.params.slug, into: into.slug });
       return finish(ctx, request, reply, outcome, 'tag.merge', 'merged');
     },
   );
@@ -127,7 +127,7 @@ async function sendTags(
     readonly status?: number;
   },
 ): Promise<FastifyReply> {
-  const { items, total } = await listTagsWithCounts(ctx.db, {
+  const { items, total } = await ctx.tags.listWithCounts({
     search: input.search,
     limit: PAGE_SIZE,
     offset: (input.page - 1) * PAGE_SIZE,

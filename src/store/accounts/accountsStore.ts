@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Bound } from '../bound.js';
 import type { Database } from '../database.js';
 import {
   createAccount,
@@ -14,9 +15,6 @@ import { findLoginDevice, issueLoginDevice, pruneLoginDevices, touchLoginDevice 
 import { clearLoginFailures, pruneLoginFailures, readLoginFailures, recordLoginFailure } from './loginFailures.js';
 import { createSession, endAllSessions, endSession, purgeExpiredSessions, resumeSession } from './sessions.js';
 import { tokenActor } from './tokenActor.js';
-
-/** A store function with its connection already given. */
-type Bound<F> = F extends (db: never, ...rest: infer A) => infer R ? (...rest: A) => R : never;
 
 /** The newsroom's accounts: people, their sessions, failed sign-ins and known devices, and API tokens (migrations 0002, 0003, 0007). */
 export interface AccountsStore {

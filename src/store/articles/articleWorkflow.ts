@@ -1,10 +1,11 @@
 import { type Kysely, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
-import type { Block, Correction } from '../../news/article.js';
+import type { Article, Block, Correction } from '../../news/article.js';
 import type { ArticleFields, Revision, RevisionAuthor, RevisionEntry } from '../../news/revision.js';
 import { slugify } from '../../news/slug.js';
 import { canonicalTags } from '../../news/tag.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../news/workflow.js';
 import type { ArticlesTable, Database } from '../database.js';
+import { getAnyArticle } from './articleQueries.js';
 import { bylineColumns, toSummary } from './articleRows.js';
 import { assertSectionsExist, ensureTags, insertArticleTags } from './articleWrites.js';
 import type { Page } from './newsStore.js';
@@ -118,12 +119,16 @@ export interface ArticleWorkflowStore {
   ownerNames(): Promise<readonly string[]>;
   sectionSlugs(): Promise<readonly string[]>;
   countByStatus(): Promise<Record<ArticleStatus, number>>;
+  /** The article in any status, as readers would see it once published: what a preview renders. */
+  asPublished(id: number): Promise<Article | null>;
 }
 
 export function createArticleWorkflowStore(db: Kysely<Database>): ArticleWorkflowStore {
   const get = (id: number) => readArticle(db, id);
   return {
     get,
+
+    asPublished: (id) => getAnyArticle(db, id, { publishedOnly: false }),
 
     async list(query) {
       const { status, sectionSlug, ownerName, search } = query;

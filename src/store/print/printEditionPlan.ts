@@ -1,8 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { ArticleSummary } from '../../news/article.js';
 import { type PrintPlan, placementsOf } from '../../news/printEdition.js';
 import { SUMMARY_COLUMNS, toSummary } from '../articles/articleRows.js';
-import type { Database } from '../database.js';
+import type { ArticlesTable, Database } from '../database.js';
 
 const PUBLISHED = 'published' as const;
 
@@ -144,4 +144,18 @@ export async function summariesByIds(database: Kysely<Database>, ids: readonly n
     .execute();
   const byId = new Map(rows.map((row) => [row.id, toSummary(row)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** The workflow status of each story asked for that exists, by id: what a layout may place is checked against it. */
+export async function articleStatuses(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<Map<number, Selectable<ArticlesTable>['status']>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'status'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.status]));
 }
