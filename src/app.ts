@@ -6,6 +6,7 @@ import { articleChanged } from './bus/contentChange.js';
 import { createInProcessBus } from './bus/inProcessBus.js';
 import { createRedisBus } from './bus/redisBus.js';
 import type { ServeConfig } from './config.js';
+import { seedDemoHistory } from './demo/market/demoHistorySeed.js';
 import { createDemoMarket } from './demo/market/demoMarket.js';
 import { generateDemoNews } from './demo/news/generateDemoNews.js';
 import { seedDemoContent } from './demo/seedDemo.js';
@@ -21,10 +22,7 @@ import { sessionPurge } from './newsroom/http/sessionPurge.js';
 import type { NewsroomSettings } from './newsroom/newsroomDeps.js';
 import { type Service, startServices, stoppingOnce, stopServices } from './shared/service.js';
 import { buildSite } from './site/server.js';
-import { createArticleWorkflowStore } from './store/articles/articleWorkflow.js';
-import { listBarsSince, seedDemoHistory } from './store/market/marketHistory.js';
-import { MarketLog } from './store/market/marketLog.js';
-import { createMediaLibrary, type MediaLibrary } from './store/media/mediaLibrary.js';
+import type { MediaLibrary } from './store/media/mediaLibrary.js';
 import { type OpenedStore, openStore } from './store/openStore.js';
 
 /** The running site: every service wired once, with one start and one stop. */
@@ -82,12 +80,11 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     if (seeded.articles > 0) logger.info(seeded, 'demo content seeded');
   }
 
-  const marketDb = opened.db;
   if (config.demo) {
-    const bars = await seedDemoHistory(marketDb, now());
+    const bars = await seedDemoHistory(opened.market, now());
     if (bars > 0) logger.info({ bars }, 'demo market history seeded');
   }
-  const log = new MarketLog(marketDb);
+  const { log } = opened.market;
   // The site's market rules come from the one place the importer reads them too; its state from the log.
   const site = siteMarket({ demo: config.demo, now });
   const { createMarket } = site;
@@ -130,7 +127,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
       })
     : null;
 
-  const media = createMediaLibrary(opened.db, options.mediaDir ?? config.mediaDir ?? defaultMediaDir(config.database));
+  const media = opened.mediaLibrary(options.mediaDir ?? config.mediaDir ?? defaultMediaDir(config.database));
   const readerSite = await buildSite({
     publicUrl: config.publicUrl,
     store,
@@ -145,7 +142,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     media,
     marketPages: {
       reference: market,
-      history: { dailyBars: (code, fromDate) => listBarsSince(marketDb, code, fromDate) },
+      history: { dailyBars: (code, fromDate) => opened.market.listBarsSince(code, fromDate) },
     },
   });
   const { server } = readerSite;
@@ -153,7 +150,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
   const newsroom = adminContextOf({
     secureCookies: config.secureCookies,
     ...options.admin,
-    db: opened.db,
+    stores: opened,
     store,
     bus,
     logger,
@@ -167,7 +164,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
   // The same desk the newsroom uses, so scheduled publication is audited and announced on the bus like any other.
   const scheduledPublisher = createScheduledPublisher({
     desk: new ArticleDesk({
-      workflow: createArticleWorkflowStore(opened.db),
+      workflow: opened.workflow,
       audit: opened.audit,
       announce: (change) => bus.publish('content.changed', articleChanged(change)),
       now,

@@ -64,7 +64,7 @@ export function registerMarketCommands(program: Command): void {
         });
         report = await withStore(options, (store, config) => {
           const now = new Date();
-          return storeImport(store.db, parsed, { site: siteMarket({ demo: config.demo, now: () => now }), now });
+          return storeImport(store.market, parsed, { site: siteMarket({ demo: config.demo, now: () => now }), now });
         });
       } catch (error) {
         if (!(error instanceof UnreadableFileError)) throw error;

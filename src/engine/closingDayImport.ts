@@ -1,7 +1,6 @@
 import type { ClosingRow } from '../market/endOfDay/closingFileDay.js';
 import { withClosingSession } from '../market/endOfDay/closingFileDay.js';
-import { saveClosingDay } from '../store/market/closingDayWrites.js';
-import { type MarketExecutor, MarketLog } from '../store/market/marketLog.js';
+import type { MarketStore } from '../store/market/marketStore.js';
 import { loadSiteMarket, type SiteMarket } from './siteMarket.js';
 
 /**
@@ -13,16 +12,16 @@ import { loadSiteMarket, type SiteMarket } from './siteMarket.js';
  * before anything is written.
  */
 export async function layClosingDay(
-  db: MarketExecutor,
+  store: Pick<MarketStore, 'log' | 'saveClosingDay'>,
   day: { readonly date: string | null; readonly rows: readonly ClosingRow[] },
   options: { readonly site: SiteMarket; readonly now: Date },
 ): Promise<void> {
-  const log = new MarketLog(db);
+  const { log } = store;
   const head = await log.head();
   const { market } = await loadSiteMarket({ log, site: options.site, upTo: head });
   const state = withClosingSession(market.exportState(), day.rows);
   options.site.createMarket().restoreState(state);
-  await saveClosingDay(db, {
+  await store.saveClosingDay({
     rows: day.rows,
     stamp: options.now.getTime(),
     position: head,

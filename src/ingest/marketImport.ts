@@ -3,8 +3,7 @@ import { basename } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { layClosingDay } from '../engine/closingDayImport.js';
 import type { SiteMarket } from '../engine/siteMarket.js';
-import { saveHistoryBars } from '../store/market/closingDayWrites.js';
-import type { MarketExecutor } from '../store/market/marketLog.js';
+import type { MarketStore } from '../store/market/marketStore.js';
 import { FileTooLargeError, MAX_UNPACKED_BYTES, type Packing, UnreadableFileError, unpack } from './archiveBytes.js';
 import { type ClosingFile, closingFileSlices, looksLikeClosingFile } from './closingFileParser.js';
 import { type HistoryFile, historyCsvSlices } from './historyCsvParser.js';
@@ -155,19 +154,18 @@ export function importReport(parsed: ParsedImport): ImportReport {
  * (`POST /api/v1/admin/market/imports`) instead. A history CSV only adds daily bars.
  */
 export async function storeImport(
-  db: MarketExecutor,
+  store: MarketStore,
   parsed: ParsedImport,
   options: { readonly site: SiteMarket; readonly now: Date },
 ): Promise<ImportReport> {
   switch (parsed.format) {
     case 'closing': {
       const { closing } = parsed;
-      if (closing.rows.length > 0) await layClosingDay(db, closing, options);
+      if (closing.rows.length > 0) await layClosingDay(store, closing, options);
       return importReport(parsed);
     }
     case 'csv': {
-      const stamp = options.now.getTime();
-      await db.transaction().execute((trx) => saveHistoryBars(trx, parsed.history, stamp));
+      await store.saveHistoryBars(parsed.history, options.now.getTime());
       return importReport(parsed);
     }
   }

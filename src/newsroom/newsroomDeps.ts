@@ -1,13 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { Bus } from '../bus/bus.js';
 import type { MarketDeskDeps } from '../desk/market/marketDeskDeps.js';
 import type { LoginThrottlePolicy } from '../news/loginThrottle.js';
 import type { PageChrome } from '../site/components/Layout.js';
 import type { SessionPolicy } from '../store/accounts/sessions.js';
 import type { NewsStore } from '../store/articles/newsStore.js';
-import type { Database } from '../store/database.js';
 import type { MediaLibrary } from '../store/media/mediaLibrary.js';
+import type { OpenedStore } from '../store/openStore.js';
 
 /**
  * When cookies carry `Secure`: `auto` when the request came over HTTPS (behind
@@ -22,10 +21,16 @@ export interface NewsroomSettings {
   readonly secureCookies?: SecureCookies;
 }
 
+/** The aggregates' store objects the newsroom reads and changes. */
+export type NewsroomStores = Pick<
+  OpenedStore,
+  'accounts' | 'audit' | 'workflow' | 'tags' | 'moderation' | 'print' | 'market'
+>;
+
 /** Everything the newsroom is built from; wired once in src/app.ts. */
 export interface AdminDeps extends NewsroomSettings {
-  /** The store's connection: accounts, sessions, audit log, API tokens. */
-  readonly db: Kysely<Database>;
+  /** The store objects the newsroom works with (src/store/openStore.ts gathers them). */
+  readonly stores: NewsroomStores;
   /** The published stories, as readers see them (previews, dashboard counts, print editions). */
   readonly store: NewsStore;
   /** Where every change readers must see is announced; the reader site's pages listen. */

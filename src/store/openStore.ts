@@ -7,6 +7,8 @@ import { createModerationStore, type ModerationStore } from './comments/moderati
 import type { DatabaseTarget } from './connect.js';
 import { openDatabase } from './connect.js';
 import type { Database, StoreDialect } from './database.js';
+import { createMarketStore, type MarketStore } from './market/marketStore.js';
+import { createMediaLibrary, type MediaLibrary } from './media/mediaLibrary.js';
 import { migrateToLatest } from './migrate.js';
 import { createPrintStore, type PrintStore } from './print/printStore.js';
 import { createTagsStore, type TagsStore } from './tags/tagsStore.js';
@@ -14,7 +16,7 @@ import { createTagsStore, type TagsStore } from './tags/tagsStore.js';
 /** A migrated store, ready to use, with the one call that releases its connections. */
 export interface OpenedStore {
   readonly store: KyselyNewsStore;
-  /** The same connection, for the market side's tables (src/store/market*.ts). */
+  /** The connection itself, for the store's own tools and tests; the site's parts use the store objects. */
   readonly db: Kysely<Database>;
   /** The newsroom's accounts, sessions, failed sign-ins and known devices. */
   readonly accounts: AccountsStore;
@@ -25,6 +27,10 @@ export interface OpenedStore {
   readonly tags: TagsStore;
   readonly moderation: ModerationStore;
   readonly print: PrintStore;
+  /** The market's log, instruments and daily bars. */
+  readonly market: MarketStore;
+  /** Uploaded pictures: metadata in this database, files under `dir`. */
+  mediaLibrary(dir: string): MediaLibrary;
   readonly dialect: StoreDialect;
   /** Runs `work` in one transaction: every change it makes through the stores it is given lands, or none does. */
   transaction<T>(work: (stores: TransactionStores) => Promise<T>): Promise<T>;
@@ -55,6 +61,8 @@ export async function openStore(target: DatabaseTarget): Promise<OpenedStore> {
     tags: createTagsStore(opened.db),
     moderation: createModerationStore(opened.db),
     print: createPrintStore(opened.db),
+    market: createMarketStore(opened.db),
+    mediaLibrary: (dir) => createMediaLibrary(opened.db, dir),
     dialect: opened.dialect,
     transaction: (work) =>
       opened.db

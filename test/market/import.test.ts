@@ -9,6 +9,7 @@ import { FileTooLargeError, UnreadableFileError } from '../../src/ingest/archive
 import { MAX_LISTED_PROBLEMS } from '../../src/ingest/importRows.js';
 import { parseImportBytes, readImportFile, storeImport } from '../../src/ingest/marketImport.js';
 import { listDailyBars } from '../../src/store/market/marketInstruments.js';
+import { createMarketStore } from '../../src/store/market/marketStore.js';
 import { zerosGzip, zerosZip } from './bombFixture.js';
 import { run, serve } from './cliProcess.js';
 import { openMarketDb } from './marketBackends.js';
@@ -42,7 +43,10 @@ describe('broadsheet market import', () => {
         try {
           const now = new Date();
           const site = siteMarket({ demo: false, now: () => now });
-          const report = await storeImport(opened.db, await readImportFile({ path: file }), { site, now });
+          const report = await storeImport(createMarketStore(opened.db), await readImportFile({ path: file }), {
+            site,
+            now,
+          });
           reports.push(JSON.parse(JSON.stringify(report)) as Record<string, unknown>);
         } finally {
           await opened.close();

@@ -7,7 +7,7 @@ import { createMarketRecorder, MarketEventError } from '../../src/engine/marketR
 import type { Market } from '../../src/market/book/market.js';
 import type { MarketEvent } from '../../src/market/book/marketEvent.js';
 import { paisa } from '../../src/market/money/money.js';
-import { MarketLog } from '../../src/store/market/marketLog.js';
+import { createMarketLog, type MarketLog } from '../../src/store/market/marketLog.js';
 import type { StoreBackend } from '../store/storeBackends.js';
 import { onBothDialects, openMarketDb } from './marketBackends.js';
 
@@ -37,7 +37,7 @@ await onBothDialects('MarketRecorder', (makeBackend: () => Promise<StoreBackend>
       const open = async () => {
         const opened = await openMarketDb(target);
         t.after(() => opened.close());
-        const log = new MarketLog(opened.db);
+        const log = createMarketLog(opened.db);
         const loaded = await loadMarket({
           log,
           createMarket,

@@ -7,7 +7,7 @@ import { createApp } from '../../src/app.js';
 import { siteMarket, siteMarketRules } from '../../src/engine/siteMarket.js';
 import type { Market } from '../../src/market/book/market.js';
 import { openDatabase } from '../../src/store/connect.js';
-import { MarketLog } from '../../src/store/market/marketLog.js';
+import { createMarketLog } from '../../src/store/market/marketLog.js';
 import { testServeConfig } from '../support/serveConfig.js';
 import { run } from './cliProcess.js';
 
@@ -29,7 +29,7 @@ function rulesOf(market: Market) {
 async function checkpointCalendar(db: string) {
   const opened = await openDatabase({ kind: 'sqlite', path: db });
   try {
-    const checkpoint = await new MarketLog(opened.db).latestCheckpoint();
+    const checkpoint = await createMarketLog(opened.db).latestCheckpoint();
     assert.ok(checkpoint, 'the import wrote a checkpoint');
     return checkpoint.state.calendar;
   } finally {

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { Migrator, sql } from 'kysely';
 import { paisa } from '../../src/market/money/money.js';
 import { openDatabase } from '../../src/store/connect.js';
-import { MarketLog } from '../../src/store/market/marketLog.js';
+import { createMarketLog } from '../../src/store/market/marketLog.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { storeMigrations } from '../../src/store/migrations/list.js';
 
@@ -19,7 +19,7 @@ test('migration 0006 keeps every logged event and position, and the log then tak
   const migrator = new Migrator({ db: opened.db, provider: { getMigrations: async () => storeMigrations('sqlite') } });
   await migrator.migrateTo('0005_moderation_print_media');
   const db = opened.db;
-  const log = new MarketLog(db);
+  const log = createMarketLog(db);
   const time = new Date('2023-01-31T06:00:00Z');
   await log.append({
     events: [

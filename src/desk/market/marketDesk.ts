@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { ClosingFile } from '../../ingest/closingFileParser.js';
 import type { HistoryFile } from '../../ingest/historyCsvParser.js';
 import type { DeskChange, InstrumentAmendment } from '../../market/book/deskChange.js';
@@ -16,8 +15,7 @@ import type { Actor } from '../../news/roles.js';
 import { sentence } from '../../newsroom/market/deskFormat.js';
 import { done, type Outcome, type Refusal, refusalOfProblems } from '../../shared/outcome.js';
 import type { AuditAction, AuditStore } from '../../store/audit.js';
-import type { Database } from '../../store/database.js';
-import { saveClosingRows, saveHistoryBars } from '../../store/market/closingDayWrites.js';
+import type { MarketStore } from '../../store/market/marketStore.js';
 import type { MarketDeskDeps } from './marketDeskDeps.js';
 import { type MembershipChange, plannedConstituents } from './recompositionPlan.js';
 
@@ -47,19 +45,19 @@ export class MarketDesk {
   readonly market: Market;
   private readonly deps: MarketDeskDeps;
   private readonly auditLog: AuditStore;
-  private readonly marketDb: Kysely<Database>;
+  private readonly marketStore: MarketStore;
   private readonly now: () => Date;
 
   constructor(input: {
     deps: MarketDeskDeps;
     audit: AuditStore;
-    marketDb: Kysely<Database>;
+    marketStore: MarketStore;
     now: () => Date;
   }) {
     this.deps = input.deps;
     this.market = input.deps.market;
     this.auditLog = input.audit;
-    this.marketDb = input.marketDb;
+    this.marketStore = input.marketStore;
     this.now = input.now;
   }
 
@@ -243,14 +241,14 @@ export class MarketDesk {
       },
     );
     if (!outcome.ok) return outcome;
-    await this.marketDb.transaction().execute((trx) => saveClosingRows(trx, closing.rows, this.now().getTime()));
+    await this.marketStore.saveClosingRows(closing.rows, this.now().getTime());
     return done({ date: closing.date, accepted: closing.rows.length });
   }
 
   /** A daily history CSV of one instrument or index: its rows are kept as daily bars (the market itself is untouched). */
   async importHistory(actor: Actor, file: string, history: HistoryFile): Promise<Outcome<HistoryImport>> {
     if (history.bars.length === 0) return refused('file', 'The file holds no row an import can take.');
-    await this.marketDb.transaction().execute((trx) => saveHistoryBars(trx, history, this.now().getTime()));
+    await this.marketStore.saveHistoryBars(history, this.now().getTime());
     await this.audit(
       actor,
       'market.import',

@@ -1,19 +1,18 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { Bus } from '../../bus/bus.js';
 import type { MarketDeskDeps } from '../../desk/market/marketDeskDeps.js';
 import { DEFAULT_LOGIN_THROTTLE, type LoginThrottlePolicy } from '../../news/loginThrottle.js';
 import type { PageChrome } from '../../site/components/Layout.js';
-import { type AccountsStore, createAccountsStore } from '../../store/accounts/accountsStore.js';
+import type { AccountsStore } from '../../store/accounts/accountsStore.js';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../store/accounts/sessions.js';
-import { type ArticleWorkflowStore, createArticleWorkflowStore } from '../../store/articles/articleWorkflow.js';
+import type { ArticleWorkflowStore } from '../../store/articles/articleWorkflow.js';
 import type { NewsStore } from '../../store/articles/newsStore.js';
-import { type AuditStore, createAuditStore } from '../../store/audit.js';
-import { createModerationStore, type ModerationStore } from '../../store/comments/moderationStore.js';
-import type { Database } from '../../store/database.js';
+import type { AuditStore } from '../../store/audit.js';
+import type { ModerationStore } from '../../store/comments/moderationStore.js';
+import type { MarketStore } from '../../store/market/marketStore.js';
 import type { MediaLibrary } from '../../store/media/mediaLibrary.js';
-import { createPrintStore, type PrintStore } from '../../store/print/printStore.js';
-import { createTagsStore, type TagsStore } from '../../store/tags/tagsStore.js';
+import type { PrintStore } from '../../store/print/printStore.js';
+import type { TagsStore } from '../../store/tags/tagsStore.js';
 import type { AdminDeps, SecureCookies } from '../newsroomDeps.js';
 
 /** What every admin route module is given: the newsroom's dependencies with its defaults filled in. */
@@ -27,8 +26,6 @@ export interface AdminContext {
   readonly media: MediaLibrary | undefined;
   /** The reader site's page chrome, for article previews. */
   readonly previewChrome: () => Promise<PageChrome>;
-  /** The store's connection, for tables the NewsStore interface does not cover. */
-  readonly db: Kysely<Database>;
   /** People, sessions, failed sign-ins and known devices. */
   readonly accounts: AccountsStore;
   /** Who changed what. */
@@ -38,6 +35,8 @@ export interface AdminContext {
   readonly tags: TagsStore;
   readonly moderation: ModerationStore;
   readonly print: PrintStore;
+  /** The market's log, instruments and daily bars. */
+  readonly marketStore: MarketStore;
   readonly sessionPolicy: SessionPolicy;
   readonly secureCookies: SecureCookies;
   /** How failed sign-ins slow further tries; the counts are in the store. */
@@ -55,13 +54,13 @@ export function adminContextOf(deps: AdminDeps): AdminContext {
     logger: deps.logger,
     media: deps.media,
     previewChrome: deps.previewChrome,
-    db: deps.db,
-    accounts: createAccountsStore(deps.db),
-    audit: createAuditStore(deps.db),
-    workflow: createArticleWorkflowStore(deps.db),
-    tags: createTagsStore(deps.db),
-    moderation: createModerationStore(deps.db),
-    print: createPrintStore(deps.db),
+    accounts: deps.stores.accounts,
+    audit: deps.stores.audit,
+    workflow: deps.stores.workflow,
+    tags: deps.stores.tags,
+    moderation: deps.stores.moderation,
+    print: deps.stores.print,
+    marketStore: deps.stores.market,
     sessionPolicy: deps.sessionPolicy ?? DEFAULT_SESSION_POLICY,
     secureCookies: deps.secureCookies ?? 'auto',
     loginThrottle: deps.loginThrottle ?? DEFAULT_LOGIN_THROTTLE,

@@ -4,7 +4,6 @@ import { ApiErrorSchema, sendApiError } from '../../http/apiError.js';
 import { sendApiRefusal } from '../../http/refusalStatus.js';
 import { formatRupees, parseRupees } from '../../market/money/money.js';
 import { refusalOfProblems } from '../../shared/outcome.js';
-import { latestEventsOfKind } from '../../store/market/marketEventQueries.js';
 import { actorOf } from '../http/guard.js';
 import { previewAction } from './actionPageRoutes.js';
 import { DESK_GUARD, type DeskRoutes } from './deskRouteKit.js';
@@ -53,7 +52,7 @@ export function registerActionApiRoutes({ app, ctx, desk }: DeskRoutes): void {
       },
     },
     async (_request, reply) => {
-      const logged = await latestEventsOfKind(ctx.db, 'corporateAction', 100);
+      const logged = await ctx.marketStore.latestEventsOfKind('corporateAction', 100);
       return send(reply, 200, {
         pending: desk.market.pendingCorporateActions(),
         recorded: logged.flatMap(({ event }) =>

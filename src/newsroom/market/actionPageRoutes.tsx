@@ -2,7 +2,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MarketDesk } from '../../desk/market/marketDesk.js';
 import { adjustForAction, type CorporateAction } from '../../market/corporateActions/corporateAction.js';
 import { type FieldProblem, type Refusal, refusalOfProblems } from '../../shared/outcome.js';
-import { latestEventsOfKind } from '../../store/market/marketEventQueries.js';
 import { sendAdminPage } from '../http/adminPages.js';
 import { actorOf } from '../http/guard.js';
 import { noticeFlash } from '../http/noticeFlash.js';
@@ -52,7 +51,7 @@ export function registerActionPageRoutes({ app, ctx, desk }: DeskRoutes): void {
   ) => {
     const pending = desk.market.pendingCorporateActions();
     const waiting = new Set(pending.map((action) => JSON.stringify(action)));
-    const logged = await latestEventsOfKind(ctx.db, 'corporateAction', RECORDED_SHOWN);
+    const logged = await ctx.marketStore.latestEventsOfKind('corporateAction', RECORDED_SHOWN);
     const recorded: RecordedAction[] = logged.flatMap(({ event }) =>
       event.kind === 'corporateAction'
         ? [{ action: event.action, recordedAt: event.time, pending: waiting.has(JSON.stringify(event.action)) }]

@@ -29,7 +29,7 @@ export function registerMarketDeskRoutes(app: TypeBoxApp, ctx: AdminContext): vo
   const desk = new MarketDesk({
     deps: ctx.marketDesk,
     audit: ctx.audit,
-    marketDb: ctx.db,
+    marketStore: ctx.marketStore,
     now: ctx.now,
   });
   const routes: DeskRoutes = { app, ctx, desk };

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { type SeedContent, seedIfEmpty } from '../../demo/seedContent.js';
 import type { CommentStatus, CommentSubmission } from '../../news/comment.js';
 import { canonicalTags } from '../../news/tag.js';
 import * as comments from '../comments/commentQueries.js';
@@ -11,6 +10,7 @@ import { getArticle, isWithdrawn, listArticles, relatedArticles } from './articl
 import { toSection } from './articleRows.js';
 import { assertSectionsExist, ensureTags, insertArticleRow } from './articleWrites.js';
 import type { NewsStore } from './newsStore.js';
+import { type SeedContent, seedIfEmpty } from './seedContent.js';
 
 /** The Kysely store; beyond the contract it can seed an empty store in one transaction. */
 export interface KyselyNewsStore extends NewsStore {

@@ -1,7 +1,7 @@
 import type { MarketState } from '../../market/book/marketState.js';
 import type { ClosingRow } from '../../market/endOfDay/closingFileDay.js';
 import { upsertInstruments } from './marketInstruments.js';
-import { type CodedBar, type MarketExecutor, MarketLog, saveDailyBars } from './marketLog.js';
+import { type CodedBar, createMarketLog, type MarketExecutor, saveDailyBars } from './marketLog.js';
 
 /** Keeps a closing file's instruments (created or renamed) and its rows as daily bars. */
 export async function saveClosingRows(db: MarketExecutor, rows: readonly ClosingRow[], stamp: number): Promise<void> {
@@ -39,6 +39,6 @@ export async function saveClosingDay(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await saveClosingRows(trx, day.rows, day.stamp);
-    await new MarketLog(trx).writeCheckpoint(day.position, day.state, day.reason);
+    await createMarketLog(trx).writeCheckpoint(day.position, day.state, day.reason);
   });
 }

@@ -1,8 +1,5 @@
 import type { Kysely } from 'kysely';
-import { generateDemoHistory, previousTradingDate } from '../../demo/market/demoHistory.js';
-import { DEMO_INDICES, DEMO_LISTINGS } from '../../demo/market/demoMarket.js';
 import type { DailyBar } from '../../market/endOfDay/closingRules.js';
-import { PSX_CALENDAR, tradingDateOf } from '../../market/sessions/tradingCalendar.js';
 import type { Database } from '../database.js';
 
 /** A stored day: paisa for a stock, hundredths of a point for an index; the table keeps no turnover. */
@@ -75,22 +72,4 @@ export async function seedBarsIfEmpty(
     }
     return rows.length;
   });
-}
-
-/**
- * On a demo site's first start, a generated year of daily history for every
- * demo stock and index, ending the trading day before `now` (the day the demo
- * LDCPs belong to), so charts and 52-week ranges are real from the first page.
- * Returns the bars written: 0 when any bar was already stored.
- */
-export async function seedDemoHistory(db: Kysely<Database>, now: Date): Promise<number> {
-  const lastDate = previousTradingDate(tradingDateOf(now, PSX_CALENDAR), PSX_CALENDAR);
-  const history = generateDemoHistory({
-    listings: DEMO_LISTINGS,
-    indices: DEMO_INDICES,
-    lastDate,
-    calendar: PSX_CALENDAR,
-  });
-  const coded = [...history.instruments, ...history.indices].map(([code, bars]) => ({ code, bars }));
-  return seedBarsIfEmpty(db, coded, 'demo', now.getTime());
 }

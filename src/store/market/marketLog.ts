@@ -38,7 +38,26 @@ const ROWS_PER_INSERT = 500;
 const EVENTS_PER_READ = 5000;
 
 /** The market's append-only event log and its checkpoints, on SQLite or PostgreSQL. */
-export class MarketLog {
+export interface MarketLog {
+  /** Writes the batch in one transaction; resolves after COMMIT. A unique (feed, seq) clash fails the whole batch. */
+  append(batch: LogBatch): Promise<void>;
+  /** Which of `seqs` the log already holds for `feed`. */
+  knownSeqs(feed: string, seqs: readonly number[]): Promise<Set<number>>;
+  /** Position of the last event (0: none). */
+  head(): Promise<number>;
+  latestCheckpoint(): Promise<Checkpoint | null>;
+  /** Keeps `state` as the market after the event at `position`, replacing any checkpoint there. */
+  writeCheckpoint(position: number, state: MarketState, reason: string): Promise<void>;
+  /** Events after `position`, up to and including `upTo` (default all), in order. */
+  eventsAfter(position: number, upTo?: number): AsyncGenerator<LoggedEvent>;
+}
+
+/** The log over a connection, or a transaction (a checkpoint written with the rows it belongs to). */
+export function createMarketLog(db: MarketExecutor, clock: () => number = Date.now): MarketLog {
+  return new SqlMarketLog(db, clock);
+}
+
+class SqlMarketLog implements MarketLog {
   /**
    * Per feed, a seq at least as high as any the log holds, so a batch of fresh
    * seqs (the usual case) needs no duplicate query. Loaded from the log on a

@@ -1,9 +1,9 @@
 import { type Kysely, sql } from 'kysely';
-import type { ArticleDraft, Section, Tag } from '../news/article.js';
-import type { CommentStatus } from '../news/comment.js';
-import { canonicalTags } from '../news/tag.js';
-import { assertSectionsExist, chunks, ensureTags, insertArticleRow } from '../store/articles/articleWrites.js';
-import type { Database, StoreDialect } from '../store/database.js';
+import type { ArticleDraft, Section, Tag } from '../../news/article.js';
+import type { CommentStatus } from '../../news/comment.js';
+import { canonicalTags } from '../../news/tag.js';
+import type { Database, StoreDialect } from '../database.js';
+import { assertSectionsExist, chunks, ensureTags, insertArticleRow } from './articleWrites.js';
 
 /** A comment to seed, attached to an article by its position in `articles`. */
 export interface SeedComment {

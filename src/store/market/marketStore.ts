@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { ClosingRow } from '../../market/endOfDay/closingFileDay.js';
+import type { Bound } from '../bound.js';
+import type { Database } from '../database.js';
+import { saveClosingDay, saveClosingRows, saveHistoryBars } from './closingDayWrites.js';
+import { latestEventsOfKind } from './marketEventQueries.js';
+import { listBarsSince, seedBarsIfEmpty } from './marketHistory.js';
+import { listDailyBars, listInstruments } from './marketInstruments.js';
+import { createMarketLog, type MarketLog } from './marketLog.js';
+
+type SaveHistory = Bound<typeof saveHistoryBars>;
+
+/** The market's durable side: its event log, the instruments and daily bars imports and day closes keep. */
+export interface MarketStore {
+  /** The one log of this connection: the engine's loader and recorder share it (it caches feeds' highest seqs). */
+  readonly log: MarketLog;
+  latestEventsOfKind: Bound<typeof latestEventsOfKind>;
+  listBarsSince: Bound<typeof listBarsSince>;
+  seedBarsIfEmpty: Bound<typeof seedBarsIfEmpty>;
+  listInstruments: Bound<typeof listInstruments>;
+  listDailyBars: Bound<typeof listDailyBars>;
+  /** A closing file's instruments and rows as daily bars, in one transaction. */
+  saveClosingRows(rows: readonly ClosingRow[], stamp: number): Promise<void>;
+  /** A history file's rows as daily bars, in one transaction. */
+  saveHistoryBars(...args: Parameters<SaveHistory>): ReturnType<SaveHistory>;
+  /** A closing day's bars and the checkpoint it leaves, together or not at all. */
+  saveClosingDay: Bound<typeof saveClosingDay>;
+}
+
+export function createMarketStore(db: Kysely<Database>): MarketStore {
+  return {
+    log: createMarketLog(db),
+    latestEventsOfKind: (kind, limit) => latestEventsOfKind(db, kind, limit),
+    listBarsSince: (code, fromDate) => listBarsSince(db, code, fromDate),
+    seedBarsIfEmpty: (history, source, now) => seedBarsIfEmpty(db, history, source, now),
+    listInstruments: () => listInstruments(db),
+    listDailyBars: (code) => listDailyBars(db, code),
+    saveClosingRows: (rows, stamp) => db.transaction().execute((trx) => saveClosingRows(trx, rows, stamp)),
+    saveHistoryBars: (history, stamp) => db.transaction().execute((trx) => saveHistoryBars(trx, history, stamp)),
+    saveClosingDay: (day) => saveClosingDay(db, day),
+  };
+}
