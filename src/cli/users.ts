@@ -5,7 +5,7 @@ import { hashPassword, passwordProblem } from '../desk/accounts/passwordHash.js'
 import { isRole, ROLES, type Role } from '../news/roles.js';
 import type { Account } from '../store/accounts/accounts.js';
 import type { AccountsStore } from '../store/accounts/accountsStore.js';
-import type { AuditActor } from '../store/audit.js';
+import type { AuditActor } from '../store/audit/auditLog.js';
 import { withStore } from './database.js';
 import { CommandFailure } from './failure.js';
 

@@ -1,6 +1,6 @@
 import type { Bus } from '../bus/bus.js';
 import type { ArticleWorkflowStore } from '../store/articles/articleWorkflow.js';
-import type { AuditStore } from '../store/audit.js';
+import type { AuditStore } from '../store/audit/auditLog.js';
 import type { ModerationStore } from '../store/comments/moderationStore.js';
 import type { MediaLibrary } from '../store/media/mediaLibrary.js';
 import type { PrintStore } from '../store/print/printStore.js';

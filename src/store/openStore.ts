@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { type AccountsStore, createAccountsStore } from './accounts/accountsStore.js';
 import { type ArticleWorkflowStore, createArticleWorkflowStore } from './articles/articleWorkflow.js';
 import { createNewsStore, type KyselyNewsStore } from './articles/kyselyNewsStore.js';
-import { type AuditStore, createAuditStore } from './audit.js';
+import { type AuditStore, createAuditStore } from './audit/auditLog.js';
 import { createModerationStore, type ModerationStore } from './comments/moderationStore.js';
 import type { DatabaseTarget } from './connect.js';
 import { openDatabase } from './connect.js';

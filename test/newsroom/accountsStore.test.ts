@@ -17,7 +17,7 @@ import {
   purgeExpiredSessions,
   resumeSession,
 } from '../../src/store/accounts/sessions.js';
-import { listAudit, recordAudit } from '../../src/store/audit.js';
+import { listAudit, recordAudit } from '../../src/store/audit/auditLog.js';
 import type { Database } from '../../src/store/database.js';
 import {
   openTestStore,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { recordAudit } from '../../src/store/audit.js';
+import { recordAudit } from '../../src/store/audit/auditLog.js';
 import { requireTools, skipUnlessAvailable } from '../support/environment.js';
 import { checkHtml, describeHtmlMessages, type HtmlDocument } from '../support/htmlChecker.js';
 import { startAdminSite } from './adminSite.js';

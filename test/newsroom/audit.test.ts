@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { recordAudit } from '../../src/store/audit.js';
+import { recordAudit } from '../../src/store/audit/auditLog.js';
 import { startAdminSite } from './adminSite.js';
 
 test('the audit log page lists entries newest first, 50 a page, with a link to older ones', async (t) => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { listAudit } from '../../src/store/audit.js';
+import { listAudit } from '../../src/store/audit/auditLog.js';
 import { openDatabase } from '../../src/store/connect.js';
 import { requireTools, skipUnlessAvailable } from '../support/environment.js';
 import { checkHtml, describeHtmlMessages, type HtmlDocument } from '../support/htmlChecker.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { listAudit } from '../../src/store/audit.js';
+import { listAudit } from '../../src/store/audit/auditLog.js';
 import { type AdminSite, apiCall, startAdminSite } from './adminSite.js';
 import { tokenFor } from './articlesFixture.js';
 import { addStory } from './moderationFixture.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { listAudit } from '../../src/store/audit.js';
+import { listAudit } from '../../src/store/audit/auditLog.js';
 import { type AdminSite, PASSWORD, startAdminSite } from './adminSite.js';
 
 const sessionAndCsrf = (setCookies: readonly string[]) =>

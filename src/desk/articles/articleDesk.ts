@@ -18,7 +18,7 @@ import {
 } from '../../news/workflow.js';
 import { type FieldProblem, type Outcome, type Refusal, refusal } from '../../shared/outcome.js';
 import type { ArticleWorkflowStore, EditorialArticle } from '../../store/articles/articleWorkflow.js';
-import type { AuditAction, AuditActor, AuditStore } from '../../store/audit.js';
+import type { AuditAction, AuditActor, AuditStore } from '../../store/audit/auditLog.js';
 import type { MediaLibrary } from '../../store/media/mediaLibrary.js';
 import { resolveBlockReferences } from './blockReferences.js';
 

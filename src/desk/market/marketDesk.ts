@@ -14,7 +14,7 @@ import { PSX_CALENDAR, type TradingCalendar, tradingDateOf } from '../../market/
 import type { Actor } from '../../news/roles.js';
 import { sentence } from '../../newsroom/market/deskFormat.js';
 import { done, type Outcome, type Refusal, refusalOfProblems } from '../../shared/outcome.js';
-import type { AuditAction, AuditStore } from '../../store/audit.js';
+import type { AuditAction, AuditStore } from '../../store/audit/auditLog.js';
 import type { MarketStore } from '../../store/market/marketStore.js';
 import type { MarketDeskDeps } from './marketDeskDeps.js';
 import { type MembershipChange, plannedConstituents } from './recompositionPlan.js';

@@ -7,7 +7,7 @@ import type { AccountsStore } from '../../store/accounts/accountsStore.js';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../store/accounts/sessions.js';
 import type { ArticleWorkflowStore } from '../../store/articles/articleWorkflow.js';
 import type { NewsStore } from '../../store/articles/newsStore.js';
-import type { AuditStore } from '../../store/audit.js';
+import type { AuditStore } from '../../store/audit/auditLog.js';
 import type { ModerationStore } from '../../store/comments/moderationStore.js';
 import type { MarketStore } from '../../store/market/marketStore.js';
 import type { MediaLibrary } from '../../store/media/mediaLibrary.js';

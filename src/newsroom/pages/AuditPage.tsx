@@ -1,5 +1,5 @@
 import type { Actor } from '../../news/roles.js';
-import type { AuditEntry } from '../../store/audit.js';
+import type { AuditEntry } from '../../store/audit/auditLog.js';
 import { AdminLayout } from './AdminLayout.js';
 import { AdminTable } from './AdminTable.js';
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Actor } from '../news/roles.js';
-import type { AuditLogTable } from './accounts/accountsTables.js';
-import type { Database } from './database.js';
+import type { Actor } from '../../news/roles.js';
+import type { AuditLogTable } from '../accounts/accountsTables.js';
+import type { Database } from '../database.js';
 
 /** Who an audit entry names: a person or token, someone not signed in (a failed login), or the command line. */
 export type AuditActor =
