@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
 import type { RawServeConfig } from '../config.js';
 import { siteMarket } from '../engine/siteMarket.js';
-import { UnreadableFileError } from '../ingest/archiveBytes.js';
+import { MAX_IMPORT_BYTES, UnreadableFileError } from '../ingest/archiveBytes.js';
 import type { RowProblem } from '../ingest/importRows.js';
 import { type ImportFormat, type ImportReport, readImportFile, storeImport } from '../ingest/marketImport.js';
 import { withDatabaseOptions, withStore } from './database.js';
@@ -93,6 +93,14 @@ async function importToServer(file: string, server: string, options: ImportOptio
     bytes = await readFile(file);
   } catch (error) {
     process.stderr.write(`broadsheet: cannot read ${file}: ${(error as Error).message}\n`);
+    return 2;
+  }
+  // The server would refuse it with a 413 and may close the connection before the upload is sent in full.
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    const limit = MAX_IMPORT_BYTES / (1024 * 1024);
+    process.stderr.write(
+      `broadsheet: ${basename(file)} is larger than ${limit} MB, the most a server takes; nothing was sent\n`,
+    );
     return 2;
   }
   let url: URL;

@@ -30,6 +30,10 @@ export interface UnpackLimits {
  */
 export const MAX_UNPACKED_BYTES = 16 * 1024 * 1024;
 
+// A closing file of every listed company is about 100 KB; a zipped one less. Ten years of daily history is ~200 KB.
+// This bounds an import file as sent (the server refuses more with a 413, the command before sending it).
+export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
+
 /** The exchange's ZIP holds one file; a few more (a readme, a folder) are allowed, thousands are not. */
 export const MAX_ZIP_ENTRIES = 16;
 

@@ -47,7 +47,7 @@ test('market import --server sends the file to a running empty site, which shows
         {
           'bomb.gz': /413: .*unpacks to more than/,
           'bomb.Z': /413: .*unpacks to/,
-          'huge.lis': /413: .*larger than 8 MB/,
+          'huge.lis': /larger than 8 MB/,
         }[name] ?? /answered 400: .*ZIP/,
       );
       assert.deepEqual(await quotes(), []);

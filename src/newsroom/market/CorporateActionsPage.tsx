@@ -40,14 +40,24 @@ const TYPE_LABELS: Record<CorporateAction['type'], string> = {
 export function describeAction(action: CorporateAction): string {
   switch (action.type) {
     case 'bonus':
-      return `${percentOf(action.bonusBasisPoints)} % bonus`;
+      return `${entitlement(action.bonusBasisPoints, action.ratio)} bonus`;
     case 'right':
-      return `${percentOf(action.rightBasisPoints)} % right at Rs ${rupees(action.subscriptionPrice)}`;
+      return `${entitlement(action.rightBasisPoints, action.ratio)} right at Rs ${rupees(action.subscriptionPrice)}`;
     case 'split':
       return `${count(action.sharesBefore)} → ${count(action.sharesAfter)} split`;
     case 'cashDividend':
       return `Rs ${rupees(action.dividend)} dividend`;
   }
+}
+
+/** `25 %` from basis points, or `1 for 55` from an exact ratio of new shares to held ones. */
+function entitlement(
+  basisPoints: number | undefined,
+  ratio: { newShares: number; heldShares: number } | undefined,
+): string {
+  return ratio === undefined
+    ? `${percentOf(basisPoints ?? null)} %`
+    : `${count(ratio.newShares)} for ${count(ratio.heldShares)}`;
 }
 
 /** `/admin/corporate-actions`: announce an action (preview, then confirm), and the actions on record. */

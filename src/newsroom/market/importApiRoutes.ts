@@ -2,9 +2,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { MarketDesk } from '../../desk/market/marketDesk.js';
+import { sentence } from '../../desk/market/sentence.js';
 import { sendApiError } from '../../http/apiError.js';
 import { sendApiRefusal, statusForRefusal } from '../../http/refusalStatus.js';
-import { FileTooLargeError, UnreadableFileError } from '../../ingest/archiveBytes.js';
+import { FileTooLargeError, MAX_IMPORT_BYTES, UnreadableFileError } from '../../ingest/archiveBytes.js';
 import {
   type ImportFormat,
   type ImportReport,
@@ -16,12 +17,9 @@ import { isSymbol } from '../../market/quotes/instrument.js';
 import type { Actor } from '../../news/roles.js';
 import { type FieldProblem, type Refusal, refusalOfProblems } from '../../shared/outcome.js';
 import { actorOf } from '../http/guard.js';
-import { sentence } from './deskFormat.js';
 import { DESK_GUARD, type DeskRoutes } from './deskRouteKit.js';
 
-// A closing file of every listed company is about 100 KB; a zipped one less. Ten years of daily history is ~200 KB.
-// This bounds the upload as sent; what it may unpack to is bounded in the reader (MAX_UNPACKED_BYTES).
-export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 
 // How many of a refused file's rows a refusal names; the report of a taken file lists up to MAX_LISTED_PROBLEMS.
 const ROWS_NAMED_IN_REFUSAL = 10;
