@@ -1,25 +1,9 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import { after, before, describe, test } from 'node:test';
-import type { Kysely } from 'kysely';
+import { DuplicateEmailError } from '../../src/store/accounts/accounts.js';
 import {
-  createAccount,
-  DuplicateEmailError,
-  disableAccount,
-  findAccountByEmail,
-  listAccounts,
-  setAccountRole,
-} from '../../src/store/accounts/accounts.js';
-import {
-  createSession,
-  endAllSessions,
-  endSession,
-  purgeExpiredSessions,
-  resumeSession,
-} from '../../src/store/accounts/sessions.js';
-import { listAudit, recordAudit } from '../../src/store/audit/auditLog.js';
-import type { Database } from '../../src/store/database.js';
-import {
+  type OpenStore,
   openTestStore,
   POSTGRES_URL,
   postgresBackend,
@@ -41,10 +25,10 @@ function accountsSuite(makeBackend: () => Promise<StoreBackend> | StoreBackend, 
     });
     after(() => backend.dispose());
 
-    async function fresh(t: TestContext): Promise<Kysely<Database>> {
+    async function fresh(t: TestContext): Promise<OpenStore> {
       const opened = await openTestStore(await backend.freshTarget());
       t.after(() => opened.close());
-      return opened.db;
+      return opened;
     }
 
     const newAccount = (email: string, role: 'writer' | 'admin' = 'writer') => ({
@@ -56,11 +40,11 @@ function accountsSuite(makeBackend: () => Promise<StoreBackend> | StoreBackend, 
     });
 
     test('addresses are unique whatever their case, and found in any case', async (t) => {
-      const db = await fresh(t);
-      const created = await createAccount(db, newAccount('  Desk@Example.COM '));
+      const { db, accounts } = await fresh(t);
+      const created = await accounts.create(newAccount('  Desk@Example.COM '));
       assert.equal(created.email, 'desk@example.com');
-      assert.equal((await findAccountByEmail(db, 'DESK@example.com'))?.id, created.id);
-      await assert.rejects(createAccount(db, newAccount('desk@EXAMPLE.com')), DuplicateEmailError);
+      assert.equal((await accounts.findByEmail('DESK@example.com'))?.id, created.id);
+      await assert.rejects(accounts.create(newAccount('desk@EXAMPLE.com')), DuplicateEmailError);
       // The constraint itself holds too, for a writer that skips the check.
       await assert.rejects(
         db
@@ -68,67 +52,71 @@ function accountsSuite(makeBackend: () => Promise<StoreBackend> | StoreBackend, 
           .values({ ...row('desk@example.com') })
           .execute(),
       );
-      assert.equal((await listAccounts(db)).length, 1);
+      assert.equal((await accounts.list()).length, 1);
     });
 
     test('a session resumes until idle or absolute expiry, then is deleted', async (t) => {
-      const db = await fresh(t);
-      const account = await createAccount(db, newAccount('a@example.com'));
-      const issued = await createSession(db, { userId: account.id, now: T0 });
-      const resumed = await resumeSession(db, { token: issued.token, now: at(900), policy });
+      const { db, accounts } = await fresh(t);
+      const account = await accounts.create(newAccount('a@example.com'));
+      const issued = await accounts.createSession({ userId: account.id, now: T0 });
+      const resumed = await accounts.resumeSession({ token: issued.token, now: at(900), policy });
       assert.equal(resumed?.account.id, account.id);
-      assert.equal(await resumeSession(db, { token: 'not-a-token', now: at(900), policy }), null);
+      assert.equal(await accounts.resumeSession({ token: 'not-a-token', now: at(900), policy }), null);
       // Idle: last seen at T0 (touches are at most once a minute), so 1000 ms later it is gone.
-      assert.equal(await resumeSession(db, { token: issued.token, now: at(1000), policy }), null);
+      assert.equal(await accounts.resumeSession({ token: issued.token, now: at(1000), policy }), null);
       assert.equal((await db.selectFrom('sessions').select('id').execute()).length, 0);
 
-      const busy = await createSession(db, { userId: account.id, now: T0 });
+      const busy = await accounts.createSession({ userId: account.id, now: T0 });
       const lenient = { idleMs: 120_000, absoluteMs: 180_000 };
-      assert.ok(await resumeSession(db, { token: busy.token, now: at(100_000), policy: lenient }));
-      assert.ok(await resumeSession(db, { token: busy.token, now: at(179_999), policy: lenient }));
-      assert.equal(await resumeSession(db, { token: busy.token, now: at(180_000), policy: lenient }), null);
+      assert.ok(await accounts.resumeSession({ token: busy.token, now: at(100_000), policy: lenient }));
+      assert.ok(await accounts.resumeSession({ token: busy.token, now: at(179_999), policy: lenient }));
+      assert.equal(await accounts.resumeSession({ token: busy.token, now: at(180_000), policy: lenient }), null);
     });
 
     test('ending all sessions, a role change and disabling each void every session', async (t) => {
-      const db = await fresh(t);
-      const account = await createAccount(db, newAccount('b@example.com'));
+      const { db, accounts } = await fresh(t);
+      const account = await accounts.create(newAccount('b@example.com'));
       const live = async () => (await db.selectFrom('sessions').select('id').execute()).length;
-      await createSession(db, { userId: account.id, now: T0 });
-      await createSession(db, { userId: account.id, now: T0 });
-      assert.equal(await endAllSessions(db, { userId: account.id, now: at(10) }), 2);
-      const old = await createSession(db, { userId: account.id, now: at(5) });
-      assert.equal(await resumeSession(db, { token: old.token, now: at(20), policy }), null, 'older than valid_after');
+      await accounts.createSession({ userId: account.id, now: T0 });
+      await accounts.createSession({ userId: account.id, now: T0 });
+      assert.equal(await accounts.endAllSessions({ userId: account.id, now: at(10) }), 2);
+      const old = await accounts.createSession({ userId: account.id, now: at(5) });
+      assert.equal(
+        await accounts.resumeSession({ token: old.token, now: at(20), policy }),
+        null,
+        'older than valid_after',
+      );
 
-      const one = await createSession(db, { userId: account.id, now: at(20) });
-      assert.equal(await setAccountRole(db, { id: account.id, role: 'admin', now: at(30) }), 'writer');
-      assert.equal(await resumeSession(db, { token: one.token, now: at(40), policy }), null);
-      const two = await createSession(db, { userId: account.id, now: at(40) });
-      assert.equal((await resumeSession(db, { token: two.token, now: at(50), policy }))?.account.role, 'admin');
-      assert.equal(await disableAccount(db, { id: account.id, now: at(60) }), true);
-      assert.equal(await disableAccount(db, { id: account.id, now: at(70) }), false);
+      const one = await accounts.createSession({ userId: account.id, now: at(20) });
+      assert.equal(await accounts.setRole({ id: account.id, role: 'admin', now: at(30) }), 'writer');
+      assert.equal(await accounts.resumeSession({ token: one.token, now: at(40), policy }), null);
+      const two = await accounts.createSession({ userId: account.id, now: at(40) });
+      assert.equal((await accounts.resumeSession({ token: two.token, now: at(50), policy }))?.account.role, 'admin');
+      assert.equal(await accounts.disable({ id: account.id, now: at(60) }), true);
+      assert.equal(await accounts.disable({ id: account.id, now: at(70) }), false);
       assert.equal(await live(), 0);
-      const three = await createSession(db, { userId: account.id, now: at(80) });
-      assert.equal(await resumeSession(db, { token: three.token, now: at(90), policy }), null, 'disabled');
-      assert.equal(await setAccountRole(db, { id: 999, role: 'admin', now: at(90) }), null);
+      const three = await accounts.createSession({ userId: account.id, now: at(80) });
+      assert.equal(await accounts.resumeSession({ token: three.token, now: at(90), policy }), null, 'disabled');
+      assert.equal(await accounts.setRole({ id: 999, role: 'admin', now: at(90) }), null);
     });
 
     test('endSession and purgeExpiredSessions remove rows', async (t) => {
-      const db = await fresh(t);
-      const account = await createAccount(db, newAccount('c@example.com'));
-      const a = await createSession(db, { userId: account.id, now: T0 });
-      await createSession(db, { userId: account.id, now: at(4000) });
-      await endSession(db, a.token);
-      assert.equal(await resumeSession(db, { token: a.token, now: at(1), policy }), null);
-      assert.equal(await purgeExpiredSessions(db, { now: at(4500), policy }), 0);
-      assert.equal(await purgeExpiredSessions(db, { now: at(5000), policy }), 1);
+      const { accounts } = await fresh(t);
+      const account = await accounts.create(newAccount('c@example.com'));
+      const a = await accounts.createSession({ userId: account.id, now: T0 });
+      await accounts.createSession({ userId: account.id, now: at(4000) });
+      await accounts.endSession(a.token);
+      assert.equal(await accounts.resumeSession({ token: a.token, now: at(1), policy }), null);
+      assert.equal(await accounts.purgeExpiredSessions({ now: at(4500), policy }), 0);
+      assert.equal(await accounts.purgeExpiredSessions({ now: at(5000), policy }), 1);
     });
 
     test('audit entries read back newest first, with keyset paging and parsed details', async (t) => {
-      const db = await fresh(t);
-      const account = await createAccount(db, newAccount('d@example.com'));
+      const { accounts, audit } = await fresh(t);
+      const account = await accounts.create(newAccount('d@example.com'));
       const actor = { kind: 'user', userId: account.id, email: account.email, name: 'D', role: 'writer' } as const;
       for (let i = 0; i < 5; i++) {
-        await recordAudit(db, {
+        await audit.record({
           at: at(i),
           actor,
           action: 'article.save',
@@ -136,8 +124,8 @@ function accountsSuite(makeBackend: () => Promise<StoreBackend> | StoreBackend, 
           details: { i },
         });
       }
-      await recordAudit(db, { at: at(9), actor: { kind: 'system', name: 'cli' }, action: 'user.create' });
-      const page = await listAudit(db, { limit: 3 });
+      await audit.record({ at: at(9), actor: { kind: 'system', name: 'cli' }, action: 'user.create' });
+      const page = await audit.list({ limit: 3 });
       assert.deepEqual(
         page.map((e) => e.action),
         ['user.create', 'article.save', 'article.save'],
@@ -147,7 +135,7 @@ function accountsSuite(makeBackend: () => Promise<StoreBackend> | StoreBackend, 
       assert.deepEqual(page[1]?.details, { i: 4 });
       assert.deepEqual(page[1]?.actor, { kind: 'user', id: account.id, name: 'D' });
       assert.deepEqual(page[1]?.subject, { type: 'article', id: '4' });
-      const rest = await listAudit(db, { limit: 10, beforeId: page[2]?.id ?? 0 });
+      const rest = await audit.list({ limit: 10, beforeId: page[2]?.id ?? 0 });
       assert.deepEqual(
         rest.map((e) => e.details.i),
         [2, 1, 0],

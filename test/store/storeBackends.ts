@@ -2,9 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createNewsStore, type KyselyNewsStore } from '../../src/store/articles/kyselyNewsStore.js';
-import { type DatabaseTarget, type OpenDatabase, openDatabase } from '../../src/store/connect.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
+import type { DatabaseTarget } from '../../src/store/connect.js';
+import { type OpenedStore, openStore } from '../../src/store/openStore.js';
 
 /** A database engine the store suite runs against; each `freshTarget` is an empty database of its own. */
 export interface StoreBackend {
@@ -14,20 +13,10 @@ export interface StoreBackend {
   dispose(): Promise<void>;
 }
 
-export interface OpenStore extends OpenDatabase {
-  readonly store: KyselyNewsStore;
-}
+/** A migrated store with every aggregate's store object, as the app opens it. */
+export type OpenStore = OpenedStore;
 
-export async function openTestStore(target: DatabaseTarget): Promise<OpenStore> {
-  const opened = await openDatabase(target);
-  try {
-    await migrateToLatest(opened.db);
-  } catch (error) {
-    await opened.close();
-    throw error;
-  }
-  return { ...opened, store: createNewsStore(opened.db, opened.dialect) };
-}
+export const openTestStore: (target: DatabaseTarget) => Promise<OpenStore> = openStore;
 
 export async function sqliteBackend(): Promise<StoreBackend> {
   const dir = await mkdtemp(join(tmpdir(), 'broadsheet-store-'));
