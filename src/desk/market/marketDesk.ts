@@ -12,12 +12,12 @@ import type { CalendarEdit } from '../../market/sessions/calendarEdit.js';
 import { liveTradingDate } from '../../market/sessions/liveTradingDay.js';
 import { PSX_CALENDAR, type TradingCalendar, tradingDateOf } from '../../market/sessions/tradingCalendar.js';
 import type { Actor } from '../../news/roles.js';
-import { sentence } from '../../newsroom/market/deskFormat.js';
 import { done, type Outcome, type Refusal, refusalOfProblems } from '../../shared/outcome.js';
 import type { AuditAction, AuditStore } from '../../store/audit/auditLog.js';
 import type { MarketStore } from '../../store/market/marketStore.js';
 import type { MarketDeskDeps } from './marketDeskDeps.js';
 import { type MembershipChange, plannedConstituents } from './recompositionPlan.js';
+import { sentence } from './sentence.js';
 
 /** What an uploaded closing file did to the market. */
 export interface ClosingImport {

@@ -1,6 +1,7 @@
 import { articleUrl } from '../../http/siteUrls.js';
 import type { Actor } from '../../news/roles.js';
 import { SPAM_LIKELY } from '../../news/spamScore.js';
+import { formatPublished } from '../../shared/pakistanTime.js';
 import type {
   ArticleCommentCount,
   CommentBan,
@@ -8,7 +9,6 @@ import type {
   QueuedComment,
 } from '../../store/comments/moderation.js';
 import { MODERATION_FILTERS } from '../../store/comments/moderation.js';
-import { formatPublished } from '../../shared/pakistanTime.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { AdminLayout, type Flash } from '../pages/AdminLayout.js';
 import { AdminTable } from '../pages/AdminTable.js';
