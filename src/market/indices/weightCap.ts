@@ -73,6 +73,7 @@ function withFactors(constituents: readonly IndexConstituent[], factors: readonl
  * off another.
  */
 function equalWeightFactors(caps: readonly bigint[]): bigint[] {
+  // biome-ignore lint/complexity/useMathMinMax: Math.min takes no bigints
   const smallest = caps.reduce((least, cap) => (cap < least ? cap : least));
   if (smallest <= 0n) throw new RangeError('weights too concentrated to cap');
   return caps.map((cap) => {

@@ -1,8 +1,8 @@
 import type { Section } from '../../news/article.js';
 import type { Actor } from '../../news/roles.js';
 import { ARTICLE_STATUSES, type ArticleStatus, statusLabel } from '../../news/workflow.js';
-import type { EditorialListItem } from '../../store/articles/articleWorkflow.js';
 import { formatPublished } from '../../shared/pakistanTime.js';
+import type { EditorialListItem } from '../../store/articles/articleWorkflow.js';
 import { AdminLayout, type Flash } from '../pages/AdminLayout.js';
 import { AdminTable } from '../pages/AdminTable.js';
 

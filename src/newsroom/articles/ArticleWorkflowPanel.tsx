@@ -1,7 +1,6 @@
 import { statusLabel, TRANSITIONS, type WorkflowAction, type WorkflowCaller } from '../../news/workflow.js';
+import { formatPublished, toKarachiLocal } from '../../shared/pakistanTime.js';
 import type { EditorialArticle } from '../../store/articles/articleWorkflow.js';
-import { toKarachiLocal } from '../../shared/pakistanTime.js';
-import { formatPublished } from '../../shared/pakistanTime.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 
 /** Where a saved article stands: status, revision, dates and links to its preview and history. */

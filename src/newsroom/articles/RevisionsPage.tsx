@@ -1,8 +1,8 @@
 import type { RevisionEntry } from '../../news/revision.js';
 import type { FieldDiff } from '../../news/revisionDiff.js';
 import type { Actor } from '../../news/roles.js';
-import type { EditorialArticle } from '../../store/articles/articleWorkflow.js';
 import { formatPublished } from '../../shared/pakistanTime.js';
+import type { EditorialArticle } from '../../store/articles/articleWorkflow.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { AdminLayout, type Flash } from '../pages/AdminLayout.js';
 import { AdminTable } from '../pages/AdminTable.js';
