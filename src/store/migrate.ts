@@ -13,7 +13,18 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<readonly Mi
     // (one per test run, or per tenant) from seeing each other's history.
     ...(dialect === 'postgres' ? { migrationTableSchema: await currentSchema(db) } : {}),
   });
-  const { error, results = [] } = await migrator.migrateToLatest();
+  let { error, results = [] } = await migrator.migrateToLatest();
+  // Kysely looks for its bookkeeping table by listing the tables of every schema in the database; another
+  // schema dropped meanwhile (a parallel test run, a tenant removed) fails that listing with 3F000 before
+  // anything of ours ran. That is not our failure: look again.
+  for (
+    let attempt = 1;
+    error !== undefined && results.length === 0 && isVanishedSchema(error) && attempt <= 5;
+    attempt++
+  ) {
+    await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    ({ error, results = [] } = await migrator.migrateToLatest());
+  }
   if (error !== undefined) {
     const failed = results.find((result) => result.status === 'Error')?.migrationName;
     const where = failed === undefined ? 'before any migration ran' : `in migration ${failed}`;
@@ -35,6 +46,11 @@ async function currentSchema(db: Kysely<Database>): Promise<string> {
   const schema = rows[0]?.schema;
   if (schema == null) throw new Error('PostgreSQL has no current schema: check search_path');
   return schema;
+}
+
+/** PostgreSQL's "schema … does not exist" (invalid_schema_name), raised by a catalogue query. */
+function isVanishedSchema(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '3F000';
 }
 
 function describe(error: unknown): string {

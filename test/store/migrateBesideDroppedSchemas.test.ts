@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import pg from 'pg';
+import { openDatabase } from '../../src/store/connect.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
+import { POSTGRES_URL, postgresProblem, redactedUrl } from './storeBackends.js';
+
+// Migrating finds Kysely's bookkeeping table by listing every schema's tables; other schemas of the same
+// database being created and dropped meanwhile (parallel test runs, tenants) used to fail that listing.
+
+const problem = await postgresProblem(POSTGRES_URL);
+const skip =
+  problem !== null && process.env.CI !== 'true'
+    ? `PostgreSQL not reachable at ${redactedUrl(POSTGRES_URL)}: ${problem}`
+    : false;
+
+test('migrations run while other schemas of the database are dropped', { skip }, async () => {
+  assert.equal(problem, null, `PostgreSQL not reachable at ${redactedUrl(POSTGRES_URL)}: ${problem}`);
+  const pool = new pg.Pool({ connectionString: POSTGRES_URL });
+  const prefix = `broadsheet_churn_${process.pid}_${Date.now().toString(36)}`;
+  let stop = false;
+  const churn = (async () => {
+    for (let round = 0; !stop; round += 1) {
+      const schema = `${prefix}_${round % 4}`;
+      await pool.query(
+        `create schema if not exists "${schema}"; create table if not exists "${schema}".t (id serial primary key)`,
+      );
+      await pool.query(`drop schema "${schema}" cascade`);
+    }
+  })();
+  const failures: string[] = [];
+  try {
+    for (let run = 0; run < 20; run += 1) {
+      const schema = `${prefix}_mig_${run}`;
+      const opened = await openDatabase({ kind: 'postgres', url: POSTGRES_URL, schema });
+      try {
+        await migrateToLatest(opened.db);
+      } catch (error) {
+        failures.push((error as Error).message);
+      } finally {
+        await opened.close();
+        await pool.query(`drop schema if exists "${schema}" cascade`);
+      }
+    }
+  } finally {
+    stop = true;
+    await churn;
+    await pool.end();
+  }
+  assert.deepEqual(failures, []);
+});
