@@ -19,10 +19,10 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<readonly Mi
   // anything of ours ran. That is not our failure: look again.
   for (
     let attempt = 1;
-    error !== undefined && results.length === 0 && isVanishedSchema(error) && attempt <= 5;
+    error !== undefined && results.length === 0 && isVanishedSchema(error) && attempt <= 10;
     attempt++
   ) {
-    await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
     ({ error, results = [] } = await migrator.migrateToLatest());
   }
   if (error !== undefined) {

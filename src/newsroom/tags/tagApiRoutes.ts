@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrorSchema, sendApiError } from '../../http/apiError.js';
+import { sendApiRefusal } from '../../http/refusalStatus.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import type { Tag } from '../../news/article.js';
 import type { TagChange } from '../../store/tags/tagAdmin.js';
@@ -121,10 +122,7 @@ async function finish(
   body: (change: { readonly before: Tag; readonly after: Tag }) => Record<string, unknown>,
 ): Promise<FastifyReply> {
   if (!outcome.ok) {
-    if (outcome.reason === 'not-found') return sendApiError(reply, 404, outcome.message);
-    return sendApiError(reply, 422, outcome.message, [
-      { field: action === 'tag.merge' ? 'into' : 'slug', message: outcome.reason },
-    ]);
+    return sendApiRefusal(reply, outcome);
   }
   await ctx.audit.record({
     at: ctx.now(),

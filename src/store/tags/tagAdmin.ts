@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Tag } from '../../news/article.js';
 import { slugOrEmpty } from '../../news/slug.js';
 import { canonicalTag } from '../../news/tag.js';
+import { type Refusal, refusal } from '../../shared/outcome.js';
 import type { Database } from '../database.js';
 
 /** A tag as the newsroom lists it: with how many stories carry it. */
@@ -9,13 +10,18 @@ export interface TagWithCount extends Tag {
   readonly articleCount: number;
 }
 
-/** Why a rename or merge was refused; the message is for the editor. */
-export type TagRefusal = {
-  readonly ok: false;
-  readonly reason: 'not-found' | 'slug-taken' | 'same-tag' | 'invalid';
-  readonly message: string;
-};
-export type TagChange = { readonly ok: true; readonly before: Tag; readonly after: Tag } | TagRefusal;
+/**
+ * Why a rename or merge was refused, as every refusal reads (src/shared/outcome.ts): `not-found`, or
+ * `invalid` with one problem on the field at fault whose message is the API's code for it
+ * (`invalid`, `slug-taken`, `same-tag`); the refusal's message is for the editor.
+ */
+type TagProblemCode = 'invalid' | 'slug-taken' | 'same-tag';
+
+function refusedTag(field: 'slug' | 'into', code: TagProblemCode, message: string): Refusal {
+  return refusal('invalid', message, [{ field, message: code }]);
+}
+
+export type TagChange = { readonly ok: true; readonly before: Tag; readonly after: Tag } | Refusal;
 
 /**
  * Tags by name, with their article counts. `search` matches canonically: what
@@ -84,21 +90,21 @@ export async function renameTag(
   try {
     wanted = canonicalTag(input.name);
   } catch (error) {
-    return { ok: false, reason: 'invalid', message: (error as Error).message };
+    return refusedTag('slug', 'invalid', (error as Error).message);
   }
   const slug = input.newSlug === undefined || input.newSlug.trim() === '' ? wanted.slug : slugOrEmpty(input.newSlug);
-  if (slug === '') return { ok: false, reason: 'invalid', message: 'A slug needs letters or digits.' };
+  if (slug === '') return refusedTag('slug', 'invalid', 'A slug needs letters or digits.');
   return database.transaction().execute(async (trx): Promise<TagChange> => {
     const tag = await trx.selectFrom('tags').selectAll().where('slug', '=', input.slug).executeTakeFirst();
-    if (tag === undefined) return { ok: false, reason: 'not-found', message: `There is no tag "${input.slug}".` };
+    if (tag === undefined) return refusal('not-found', `There is no tag "${input.slug}".`);
     if (slug !== tag.slug) {
       const taken = await trx.selectFrom('tags').select('id').where('slug', '=', slug).executeTakeFirst();
       if (taken !== undefined) {
-        return {
-          ok: false,
-          reason: 'slug-taken',
-          message: `Another tag already has the slug "${slug}": merge "${tag.slug}" into it instead.`,
-        };
+        return refusedTag(
+          'slug',
+          'slug-taken',
+          `Another tag already has the slug "${slug}": merge "${tag.slug}" into it instead.`,
+        );
       }
       // The new slug is live now; a redirect from it (left by an earlier rename) would shadow nothing but confuse.
       await trx.deleteFrom('tag_redirects').where('from_slug', '=', slug).execute();
@@ -122,14 +128,13 @@ export async function mergeTags(
   database: Kysely<Database>,
   input: { readonly from: string; readonly into: string },
 ): Promise<TagChange & { readonly moved?: number }> {
-  if (input.from === input.into)
-    return { ok: false, reason: 'same-tag', message: 'A tag cannot be merged into itself.' };
+  if (input.from === input.into) return refusedTag('into', 'same-tag', 'A tag cannot be merged into itself.');
   return database.transaction().execute(async (trx) => {
     const from = await trx.selectFrom('tags').selectAll().where('slug', '=', input.from).executeTakeFirst();
     const into = await trx.selectFrom('tags').selectAll().where('slug', '=', input.into).executeTakeFirst();
     if (from === undefined || into === undefined) {
       const missing = from === undefined ? input.from : input.into;
-      return { ok: false as const, reason: 'not-found' as const, message: `There is no tag "${missing}".` };
+      return refusal('not-found', `There is no tag "${missing}".`);
     }
     const both = trx.selectFrom('article_tags').select('article_id').where('tag_id', '=', into.id);
     await trx.deleteFrom('article_tags').where('tag_id', '=', from.id).where('article_id', 'in', both).execute();
