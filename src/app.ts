@@ -12,6 +12,7 @@ import { generateDemoNews } from './demo/news/generateDemoNews.js';
 import { seedDemoContent } from './demo/seedDemo.js';
 import { ArticleDesk } from './desk/articles/articleDesk.js';
 import { createScheduledPublisher, type ScheduledPublisher } from './desk/articles/scheduledPublisher.js';
+import { createMarketClock } from './engine/marketClock.js';
 import { createMarketRecorder, type MarketRecorder } from './engine/marketRecorder.js';
 import { createSimulatorFeed } from './engine/simulatorFeed.js';
 import { loadSiteMarket, siteMarket } from './engine/siteMarket.js';
@@ -32,7 +33,8 @@ export interface App {
    * stops them in reverse): the store and the bus (opened while the app is
    * built, since seeding and the market's replay need them), the market
    * recorder, the scheduled publisher, the session purge, the simulator when
-   * on, then the reader site's own (market version watch, page invalidation,
+   * on or else the market clock (the status line through the day's phases),
+   * then the reader site's own (market version watch, page invalidation,
    * intraday recorder, stream workers when on, market stream), and last the
    * HTTP server. Nothing else in the code base starts a timer or a subscription.
    */
@@ -86,7 +88,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
   }
   const { log } = opened.market;
   // The site's market rules come from the one place the importer reads them too; its state from the log.
-  const site = siteMarket({ demo: config.demo, now });
+  const site = siteMarket({ demo: config.demo, now, feedClockSkewMs: config.feedClockSkewMs });
   const { createMarket } = site;
   const loaded = await loadSiteMarket({
     log,
@@ -126,6 +128,8 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
         onError: (error) => logger.warn({ err: error }, 'simulated tick not recorded'),
       })
     : null;
+  // Without the simulator nothing but trades would move the status line through the day's phases.
+  const clock = feed === null ? createMarketClock({ market, bus, now, intervalMs: 1000 }) : null;
 
   const media = opened.mediaLibrary(options.mediaDir ?? config.mediaDir ?? defaultMediaDir(config.database));
   const readerSite = await buildSite({
@@ -183,6 +187,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     { name: 'scheduled publisher', start: () => scheduledPublisher.start(), stop: () => scheduledPublisher.stop() },
     sessionPurge(newsroom),
     ...(feed === null ? [] : [{ name: 'simulator', start: () => feed.start(), stop: () => feed.stop() }]),
+    ...(clock === null ? [] : [{ name: 'market clock', start: () => clock.start(), stop: () => clock.stop() }]),
     ...readerSite.services,
     {
       name: 'http',

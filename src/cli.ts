@@ -49,6 +49,12 @@ program
     ),
   )
   .addOption(new Option('--secure-cookies <mode>', 'auto (when HTTPS), always or never (BROADSHEET_SECURE_COOKIES)'))
+  .addOption(
+    new Option(
+      '--feed-clock-skew <ms>',
+      "how far ahead of the server's clock a pushed trade may be stamped, default 5000 (BROADSHEET_FEED_CLOCK_SKEW)",
+    ),
+  )
   .action(async (_options: unknown, command: Command) => {
     const flags = command.opts<RawServeConfig>();
     // commander always sets `demo` (true unless --no-demo); only a flag typed by the user should beat the environment.

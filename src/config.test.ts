@@ -42,6 +42,12 @@ describe('serve configuration', () => {
     assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://u@h:5432/db' });
   });
 
+  test('feed clock skew: 5 s by default, BROADSHEET_FEED_CLOCK_SKEW or the flag sets it', () => {
+    assert.equal(parseServeConfig({}).feedClockSkewMs, 5000);
+    assert.equal(parseServeConfig(mergeEnvironment({}, { BROADSHEET_FEED_CLOCK_SKEW: '250' })).feedClockSkewMs, 250);
+    assert.equal(parseServeConfig({ feedClockSkew: '0' }).feedClockSkewMs, 0);
+  });
+
   test('stream workers: none by default, BROADSHEET_STREAM_WORKERS or the flag sets them', () => {
     assert.equal(parseServeConfig({}).streamWorkers, 0);
     assert.equal(parseServeConfig(mergeEnvironment({}, { BROADSHEET_STREAM_WORKERS: '3' })).streamWorkers, 3);
@@ -84,6 +90,8 @@ describe('serve configuration', () => {
     [{ port: 'eighty' }, /--port .* must be a whole number, got "eighty"/],
     [{ port: '70000' }, /--port .* between 0 and 65535/],
     [{ streamWorkers: '33' }, /--stream-workers .* between 0 and 32/],
+    [{ feedClockSkew: '60001' }, /--feed-clock-skew .* between 0 and 60000/],
+    [{ feedClockSkew: '5s' }, /--feed-clock-skew .* must be a whole number/],
     [{ streamWorkers: 'two' }, /--stream-workers .* must be a whole number/],
     [{ simulator: 'maybe' }, /--simulator .* must be "on" or "off"/],
     [{ demo: 'perhaps' }, /--no-demo .* true or false/],

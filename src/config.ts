@@ -35,6 +35,8 @@ export interface ServeConfig {
   readonly trustedProxies: readonly string[];
   /** When session and CSRF cookies carry `Secure`; `auto`: when the request came over HTTPS. */
   readonly secureCookies: SecureCookies;
+  /** How far ahead of the server's clock a feed may stamp a trade or rate, in ms; further is refused as `future`. */
+  readonly feedClockSkewMs: number;
 }
 
 /** Raw text values, as they come from flags or the environment. */
@@ -62,6 +64,7 @@ export const SETTINGS = {
   streamWorkers: { flag: '--stream-workers', env: ['BROADSHEET_STREAM_WORKERS'] },
   trustedProxy: { flag: '--trusted-proxy', env: ['BROADSHEET_TRUSTED_PROXY'] },
   secureCookies: { flag: '--secure-cookies', env: ['BROADSHEET_SECURE_COOKIES'] },
+  feedClockSkew: { flag: '--feed-clock-skew', env: ['BROADSHEET_FEED_CLOCK_SKEW'] },
 } as const;
 
 export const DEFAULT_DB_PATH = './data/broadsheet.sqlite';
@@ -111,6 +114,8 @@ export function parseServeConfig(raw: RawServeConfig): ServeConfig {
     streamWorkers: parseInteger('streamWorkers', raw.streamWorkers, 0, 0, 32),
     trustedProxies: parseTrustedProxy(raw.trustedProxy),
     secureCookies: parseSecureCookies(raw.secureCookies),
+    // Up to a minute: beyond that a stamp is a clock fault at the sender, not drift.
+    feedClockSkewMs: parseInteger('feedClockSkew', raw.feedClockSkew, 5000, 0, 60_000),
   };
 }
 

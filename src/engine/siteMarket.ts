@@ -1,6 +1,7 @@
 import { Market, type MarketRules } from '../market/book/market.js';
 import { LAST_TRADE_CLOSE } from '../market/endOfDay/closingRules.js';
 import { PSX_PRICE_BAND } from '../market/quotes/priceBand.js';
+import { PSX_HALT_RULE } from '../market/sessions/marketHalt.js';
 import { PSX_CALENDAR } from '../market/sessions/tradingCalendar.js';
 import type { MarketLog } from '../store/market/marketLog.js';
 import { type LoadedMarket, loadMarket } from './marketLoader.js';
@@ -9,6 +10,8 @@ import { type LoadedMarket, loadMarket } from './marketLoader.js';
 export interface SiteMarketOptions {
   readonly demo: boolean;
   readonly now: () => Date;
+  /** How far ahead of the server's clock a feed's stamp may be (`--feed-clock-skew`); default the market's 5 s. */
+  readonly feedClockSkewMs?: number;
 }
 
 /**
@@ -25,15 +28,25 @@ export interface SiteMarket {
 }
 
 /**
- * The rules of the site's market. PSX's price band and closing rule always;
- * the demo follows PSX's calendar for its status line but trades around the
- * clock (so its ticker moves at night), and a market that does not keep
- * sessions has no session halt. A site fed by a real
- * feed has no calendar until the desk sets one: its feed decides when it trades.
+ * The rules of the site's market. PSX's price band and closing rule always.
+ * A real site (fed by the exchange) runs by PSX's calendar (regular and
+ * Friday hours, pre-open, post-close; the desk adds holidays and special
+ * schedules), refuses trades outside the open session and keeps PSX's
+ * index-based halt (psx-market.md §4.2–§4.4). The demo follows PSX's calendar
+ * for its status line but trades around the clock (so its ticker moves at
+ * night, and says it is simulated); a market that does not keep sessions has
+ * no session halt.
  */
-export function siteMarketRules(options: Pick<SiteMarketOptions, 'demo'>): MarketRules {
-  const always = { priceBand: PSX_PRICE_BAND, haltRule: null, closingRule: LAST_TRADE_CLOSE };
-  return options.demo ? { ...always, calendar: PSX_CALENDAR, enforceSessions: false } : always;
+export function siteMarketRules(options: Pick<SiteMarketOptions, 'demo' | 'feedClockSkewMs'>): MarketRules {
+  const always = {
+    priceBand: PSX_PRICE_BAND,
+    closingRule: LAST_TRADE_CLOSE,
+    calendar: PSX_CALENDAR,
+    ...(options.feedClockSkewMs === undefined ? {} : { clockSkewMs: options.feedClockSkewMs }),
+  };
+  return options.demo
+    ? { ...always, haltRule: null, enforceSessions: false }
+    : { ...always, haltRule: PSX_HALT_RULE, enforceSessions: true };
 }
 
 export function siteMarket(options: SiteMarketOptions): SiteMarket {

@@ -108,6 +108,8 @@ describe('the app owns every background service', () => {
       ['stream workers', 'market stream'],
     );
     assert.equal(app.services.includes('simulator'), false);
+    // Without the simulator the market clock moves the status line through the day's phases.
+    assert.ok(app.services.includes('market clock'));
     await app.stop();
   });
 

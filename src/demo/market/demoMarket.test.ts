@@ -6,13 +6,14 @@ import { createDemoMarket, DEMO_INDICES, DEMO_LISTINGS, demoFxRates } from './de
 const now = new Date('2023-01-31T04:32:00Z');
 
 describe('createDemoMarket', () => {
-  test('outside exchange hours the demo says its trading is simulated; in hours it reads as the exchange', () => {
+  test('the demo is labelled a simulated market, with the exchange phase beside it', () => {
     const saturday = createDemoMarket(new Date('2023-02-04T06:00:00Z'));
     assert.equal(saturday.snapshot().status?.phase, 'closed');
-    assert.equal(saturday.snapshot().status?.text, 'Market closed; simulated trading continues');
+    assert.equal(saturday.snapshot().status?.text, 'Simulated market (exchange: Market closed)');
     // Tue 31 Jan 2023, 11:00 Karachi.
     const tuesday = createDemoMarket(new Date('2023-01-31T06:00:00Z'));
-    assert.equal(tuesday.snapshot().status?.text, 'Market open');
+    assert.equal(tuesday.snapshot().status?.text, 'Simulated market (exchange: Market open)');
+    assert.equal(tuesday.snapshot().status?.phase, 'open');
   });
 
   test('opens with the reference ticker, row for row', () => {

@@ -31,7 +31,7 @@ import { type TradeRoute, tradeRoute } from '../quotes/tradeRoute.js';
 import { type CalendarEdit, editCalendar } from '../sessions/calendarEdit.js';
 import { BreachBand } from '../sessions/haltThresholds.js';
 import { type HaltRule, PSX_HALT_RULE } from '../sessions/marketHalt.js';
-import { aheadOfClock, untimelyTrade } from '../sessions/timeliness.js';
+import { aheadOfClock, CLOCK_SKEW_MS, untimelyTrade } from '../sessions/timeliness.js';
 import {
   dayNumber,
   isTradingDay,
@@ -79,12 +79,20 @@ export interface MarketSetup {
   /** The index-based halt; default PSX's (KSE30, 5 %, 5 min, 60 min) when sessions are enforced, else none. */
   readonly haltRule?: HaltRule | null;
   readonly closingRule?: ClosingRule;
+  /**
+   * How far ahead of the server's clock a feed may stamp a trade or rate and
+   * still be taken; default `CLOCK_SKEW_MS` (5 s). The site sets it from `--feed-clock-skew`.
+   */
+  readonly clockSkewMs?: number;
   /** FX pairs the market quotes; default the six of `FX_PAIRS`. */
   readonly fxPairs?: readonly string[];
 }
 
 /** The rules a market runs by, as opposed to what it holds; a checkpoint restores state, never rules. */
-export type MarketRules = Pick<MarketSetup, 'priceBand' | 'calendar' | 'enforceSessions' | 'haltRule' | 'closingRule'>;
+export type MarketRules = Pick<
+  MarketSetup,
+  'priceBand' | 'calendar' | 'enforceSessions' | 'haltRule' | 'closingRule' | 'clockSkewMs'
+>;
 
 export type MarketChange = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
@@ -117,6 +125,7 @@ export class Market {
   readonly enforceSessions: boolean;
   readonly haltRule: HaltRule | null;
   readonly closingRule: ClosingRule;
+  readonly clockSkewMs: number;
   private readonly book = emptyBook();
   private readonly fxBook: FxBook;
   /** The setup's calendar until the desk edits it; the edited one is state (logged and checkpointed). */
@@ -149,6 +158,10 @@ export class Market {
     this.enforceSessions = setup.calendar !== undefined && (setup.enforceSessions ?? true);
     this.haltRule = setup.haltRule === undefined ? (this.enforceSessions ? PSX_HALT_RULE : null) : setup.haltRule;
     this.closingRule = setup.closingRule ?? LAST_TRADE_CLOSE;
+    this.clockSkewMs = setup.clockSkewMs ?? CLOCK_SKEW_MS;
+    if (!Number.isSafeInteger(this.clockSkewMs) || this.clockSkewMs < 0) {
+      throw new RangeError(`clock skew must be whole milliseconds, at least 0: ${this.clockSkewMs}`);
+    }
     const closingProblem = closingRuleProblem(this.closingRule);
     if (closingProblem) throw new RangeError(`closing rule: ${closingProblem}`);
     this.keepPrints = printsToKeep(this.closingRule);
@@ -300,7 +313,10 @@ export class Market {
    * one into mere history.
    */
   setFxRate(update: FxRateUpdate, now?: Date): MarketChange {
-    const ahead = now === undefined || Number.isNaN(update.time.getTime()) ? null : aheadOfClock(update.time, now);
+    const ahead =
+      now === undefined || Number.isNaN(update.time.getTime())
+        ? null
+        : aheadOfClock(update.time, now, this.clockSkewMs);
     if (ahead !== null) return { ok: false, reason: `rate ${ahead}` };
     const change = this.fxBook.update(update);
     if (change.ok) this.changed(update.time);
@@ -556,7 +572,7 @@ export class Market {
       this.counts.duplicates += 1;
       return DUPLICATE;
     }
-    const day = { calendar: this.calendar ?? PSX_CALENDAR, lastClosed: this.lastClosed };
+    const day = { calendar: this.calendar ?? PSX_CALENDAR, lastClosed: this.lastClosed, skewMs: this.clockSkewMs };
     const untimely = untimelyTrade(trade.time, now === undefined ? day : { ...day, now });
     if (untimely) return { ok: false, ...untimely };
     if (!this.trading.sessionOpen(trade.time)) {

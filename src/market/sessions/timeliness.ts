@@ -27,10 +27,10 @@ export function isDatable(time: Date): boolean {
 }
 
 /** Why an event stamped `time` is too far ahead of the server's clock `now`, or null. */
-export function aheadOfClock(time: Date, now: Date): string | null {
+export function aheadOfClock(time: Date, now: Date, skewMs: number = CLOCK_SKEW_MS): string | null {
   const ahead = time.getTime() - now.getTime();
-  if (ahead <= CLOCK_SKEW_MS) return null;
-  return `time ${time.toISOString()} is ahead of the server's clock (${now.toISOString()}) by more than ${CLOCK_SKEW_MS / 1000} s`;
+  if (ahead <= skewMs) return null;
+  return `time ${time.toISOString()} is ahead of the server's clock (${now.toISOString()}) by more than ${skewMs / 1000} s`;
 }
 
 export interface TradeDay {
@@ -40,18 +40,20 @@ export interface TradeDay {
   readonly lastClosed: string | null;
   /** The server's clock when the trade came in; absent when the log is replayed (it was judged then). */
   readonly now?: Date;
+  /** How far ahead of `now` a stamp may be; default `CLOCK_SKEW_MS` (the site's `--feed-clock-skew`). */
+  readonly skewMs?: number;
 }
 
 /**
  * A trade counts only on today's trading day: not on a day already closed,
  * not on an earlier date than the server's (Karachi) date, and not ahead of
- * the server's clock beyond `CLOCK_SKEW_MS`. Without this a trade stamped
+ * the server's clock beyond the allowed skew (`CLOCK_SKEW_MS` unless configured). Without this a trade stamped
  * yesterday or in 1970 was added to today's volume, and one an hour ahead
  * moved the quote's time into the future. The session itself (pre-open,
  * close, holidays) is `TradingStatus.sessionOpen`'s rule.
  */
 export function untimelyTrade(time: Date, day: TradeDay): TradeRejection | null {
-  const ahead = day.now === undefined ? null : aheadOfClock(time, day.now);
+  const ahead = day.now === undefined ? null : aheadOfClock(time, day.now, day.skewMs);
   if (ahead !== null) return { code: 'future', reason: `trade ${ahead}` };
   if (!isDatable(time)) {
     return { code: 'malformed', reason: `trade time ${time.toISOString()} is outside the years the calendar can date` };

@@ -103,10 +103,10 @@ export class TradingStatus {
     if (halted) return { phase: halted.phase, text: statusText(halted.phase), nextChange: halted.until };
     const calendar = this.rules.calendar();
     const status = calendar ? sessionStatus(now, calendar) : undefined;
-    if (status !== undefined && !this.rules.enforceSessions && status.phase !== 'open') {
-      // A market that trades outside the exchange's hours (the demo simulator) says so, rather than
-      // showing "Market closed" beside prices that keep moving.
-      return { ...status, text: `${status.text}; simulated trading continues` };
+    if (status !== undefined && !this.rules.enforceSessions) {
+      // A market that trades outside the exchange's hours (the demo simulator) says so first, rather
+      // than showing "Market closed" beside prices that keep moving; the exchange's phase follows.
+      return { ...status, text: `Simulated market (exchange: ${status.text})` };
     }
     return status;
   }
