@@ -119,7 +119,7 @@ describe('a site without the demo keeps the exchange calendar', () => {
 
   test('Saturday 03:10 in Karachi: the trade is refused as outside session and the page says closed', async () => {
     clock = SATURDAY_NIGHT;
-    const answer = await pushTrade(3, '88.60', SATURDAY_NIGHT);
+    const answer = await pushTrade(12, '88.60', SATURDAY_NIGHT);
     assert.equal(answer.accepted, 0);
     assert.equal(answer.results[0]?.status, 'rejected');
     assert.equal(answer.results[0]?.code, 'outside session');
@@ -131,11 +131,11 @@ describe('a site without the demo keeps the exchange calendar', () => {
 
   test('a holiday the desk declares refuses trades in what would be the session, and the page says so', async () => {
     clock = MONDAY_HOLIDAY;
-    const before = await pushTrade(4, '88.70', MONDAY_HOLIDAY);
+    const before = await pushTrade(20, '88.70', MONDAY_HOLIDAY);
     assert.equal(before.results[0]?.status, 'accepted', 'an ordinary Monday trades');
     const declared = await post('/api/v1/admin/market/calendar/holidays', { date: '2023-02-06' }, tokens.desk);
     assert.equal(declared.status, 201, await declared.text());
-    const answer = await pushTrade(5, '88.80', new Date(MONDAY_HOLIDAY.getTime() + 1000));
+    const answer = await pushTrade(21, '88.80', new Date(MONDAY_HOLIDAY.getTime() + 1000));
     assert.equal(answer.results[0]?.code, 'outside session');
     assert.equal(app.market.quote('OGDC')?.last, 8870);
     const status = await pageStatus(/holiday/);

@@ -47,6 +47,9 @@ export function restoreBook(book: MarketBook, state: BookState): void {
       {
         turnover: tally.turnover,
         lastTradeTime: tally.lastTradeTime === null ? null : new Date(tally.lastTradeTime),
+        // Not kept in a checkpoint: after a restore the next trade is judged by its time.
+        lastTradeFeed: null,
+        lastTradeSeq: 0,
         prints: [...tally.prints],
       },
     ]),

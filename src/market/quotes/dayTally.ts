@@ -14,12 +14,20 @@ export interface DayTally {
   turnover: number | null;
   /** Time of the latest trade by trade time; null while untraded. Earlier trades are late. */
   lastTradeTime: Date | null;
+  /**
+   * The feed and seq of the trade that set `last`, when it had one. The
+   * exchange numbers a feed's trades in the order they matched, so between two
+   * trades of one feed the seq, not the stamp, says which is later: a later
+   * seq stamped a moment earlier (clock jitter) still moves the price.
+   */
+  lastTradeFeed: string | null;
+  lastTradeSeq: number;
   /** The last few prints, when the closing rule needs them. */
   readonly prints: ClosingPrint[];
 }
 
 export function emptyTally(): DayTally {
-  return { turnover: 0, lastTradeTime: null, prints: [] };
+  return { turnover: 0, lastTradeTime: null, lastTradeFeed: null, lastTradeSeq: 0, prints: [] };
 }
 
 /** An index with its previous close and today's range. */

@@ -8,18 +8,27 @@ import type { TradeRoute } from './tradeRoute.js';
  * Prints a trade that has passed every check (`malformedTrade`,
  * `offRulesTrade`, the turnover bound): its quote, its day tally and, unless
  * it is late (earlier than the stock's latest trade), every index holding the
- * symbol. Returns whether it was late. `keepPrints` is the closing rule's
+ * symbol. Returns whether it was late: behind the stock's last print by the
+ * feed's seq when both come from one feed, else by time. `keepPrints` is the closing rule's
  * `printsToKeep`.
  */
 export function printTrade(route: TradeRoute, trade: Trade, keepPrints: number): boolean {
   const { tally } = route;
   const lastTradeTime = tally.lastTradeTime;
-  const late = lastTradeTime !== null && trade.time.getTime() < lastTradeTime.getTime();
+  const feed = trade.seq === undefined ? null : (trade.feed ?? 'default');
+  // Within one feed the seq orders trades; otherwise (no seq, another feed) the stamp does.
+  const late =
+    feed !== null && feed === tally.lastTradeFeed
+      ? (trade.seq as number) < tally.lastTradeSeq
+      : lastTradeTime !== null && trade.time.getTime() < lastTradeTime.getTime();
   const quote = late ? applyLateTrade(route.quote, trade) : applyCheckedTrade(route.quote, trade);
   route.quote = quote;
   route.book.quotes.set(trade.symbol, quote);
   if (!late) {
-    tally.lastTradeTime = trade.time;
+    // Never backwards, so a trade without a seq is still judged against the latest stamp seen.
+    if (lastTradeTime === null || trade.time.getTime() > lastTradeTime.getTime()) tally.lastTradeTime = trade.time;
+    tally.lastTradeFeed = feed;
+    tally.lastTradeSeq = trade.seq ?? 0;
     for (const { index, member } of route.indices) {
       if (member === undefined) index.calculator.applyPrice(trade.symbol, trade.price);
       else index.calculator.applyMemberPrice(member, trade.price);
