@@ -157,7 +157,6 @@ function describe(report: ImportReport, into: 'database' | 'server'): string {
       lines.push(
         `rows read ${report.rowsRead}, accepted ${report.accepted}, skipped ${report.skippedCount}, rejected ${report.rejectedCount}`,
       );
-      lines.push(...problems('skipped', report.skipped, report.skippedCount));
       if (report.accepted > 0) {
         lines.push(
           into === 'server'
@@ -169,11 +168,13 @@ function describe(report: ImportReport, into: 'database' | 'server'): string {
     case 'csv':
       lines.push(`${report.file}: daily history of ${report.symbol} (${report.packing}, ${report.order})`);
       lines.push(
-        `rows read ${report.rowsRead}, accepted ${report.accepted} (${report.firstDate ?? '-'} to ${report.lastDate ?? '-'}), rejected ${report.rejectedCount}`,
+        `rows read ${report.rowsRead}, accepted ${report.accepted} (${report.firstDate ?? '-'} to ${report.lastDate ?? '-'}), skipped ${report.skippedCount}, rejected ${report.rejectedCount}`,
       );
       break;
   }
+  lines.push(...problems('skipped', report.skipped, report.skippedCount));
   lines.push(...problems('rejected', report.rejected, report.rejectedCount));
+  lines.push(...problems('warning', report.warnings, report.warningCount));
   return `${lines.join('\n')}\n`;
 }
 

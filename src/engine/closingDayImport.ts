@@ -1,4 +1,4 @@
-import type { ClosingRow } from '../market/endOfDay/closingFileDay.js';
+import type { ClosingRow, UntradedRow } from '../market/endOfDay/closingFileDay.js';
 import { withClosingSession } from '../market/endOfDay/closingFileDay.js';
 import type { MarketStore } from '../store/market/marketStore.js';
 import { loadSiteMarket, type SiteMarket } from './siteMarket.js';
@@ -13,13 +13,17 @@ import { loadSiteMarket, type SiteMarket } from './siteMarket.js';
  */
 export async function layClosingDay(
   store: Pick<MarketStore, 'log' | 'saveClosingDay'>,
-  day: { readonly date: string | null; readonly rows: readonly ClosingRow[] },
+  day: {
+    readonly date: string | null;
+    readonly rows: readonly ClosingRow[];
+    readonly untraded?: readonly UntradedRow[];
+  },
   options: { readonly site: SiteMarket; readonly now: Date },
 ): Promise<void> {
   const { log } = store;
   const head = await log.head();
   const { market } = await loadSiteMarket({ log, site: options.site, upTo: head });
-  const state = withClosingSession(market.exportState(), day.rows);
+  const state = withClosingSession(market.exportState(), day.rows, day.untraded);
   options.site.createMarket().restoreState(state);
   await store.saveClosingDay({
     rows: day.rows,

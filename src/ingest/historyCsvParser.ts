@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { formatRupees, type Paisa } from '../market/money/money.js';
 import { isSymbol } from '../market/quotes/instrument.js';
 import { UnreadableFileError } from './archiveBytes.js';
 import { type CsvRecord, csvRecordsIn } from './csvRecords.js';
@@ -6,12 +7,14 @@ import {
   type DayFigures,
   isoDate,
   monthNumber,
+  outsideRange,
   ProblemTally,
   parseWhole,
   ROWS_PER_SLICE,
   type RowProblem,
   rangeProblem,
   type SlicedParse,
+  twoDecimals,
 } from './importRows.js';
 
 /** One accepted day: prices (or index values) in hundredths, volume in shares. */
@@ -19,6 +22,8 @@ export interface HistoryBar extends DayFigures {
   readonly line: number;
   readonly date: string;
   readonly volume: number;
+  /** The file's open was 0 or empty: `open` is the previous day's close in the file, else the day's close. */
+  readonly openEstimated?: true;
 }
 
 export interface HistoryFile {
@@ -28,6 +33,12 @@ export interface HistoryFile {
   /** Rows that cannot be right (the first MAX_LISTED_PROBLEMS). */
   readonly rejected: readonly RowProblem[];
   readonly rejectedCount: number;
+  /** Days the file lists without a trade (open, high and low 0): the close carries the previous one (the first MAX_LISTED_PROBLEMS). */
+  readonly skipped: readonly RowProblem[];
+  readonly skippedCount: number;
+  /** Accepted days with something to note: open not given, close outside the day's range (the first MAX_LISTED_PROBLEMS). */
+  readonly warnings: readonly RowProblem[];
+  readonly warningCount: number;
   /** How the file listed its days: many finance sites export newest first. */
   readonly order: 'newest-first' | 'oldest-first' | 'one-day' | 'mixed';
   /** How slash dates were read (see docs/api.md): month first unless a first part above 12 says day first. */
@@ -56,6 +67,9 @@ const HEADER_NAMES: Readonly<Record<string, Column>> = {
  * Date, Open, High, Low, Close (or Price) and optionally Vol./Volume, in any
  * order and case; other columns (Change %, Adj Close) are ignored. Every row
  * that is unreadable or cannot be true is rejected with its line and reason.
+ * The close is kept as published: an index opens before its constituents'
+ * first trades, so its open often lies outside the day's later high–low, and
+ * an official close may too (the exchange's closing rule, psx-market.md §4.7).
  */
 export function parseHistoryCsv(text: string, options: HistoryCsvOptions = {}): HistoryFile {
   return parseWhole(historyCsvSlices(text, options));
@@ -83,20 +97,24 @@ export function* historyCsvSlices(text: string, options: HistoryCsvOptions = {})
   const slashDates = slashRule(records.map((record) => cell(record, columns.date)));
   const bars: HistoryBar[] = [];
   const rejected = new ProblemTally();
+  const skipped = new ProblemTally();
+  const warnings = new ProblemTally();
   const firstLineOf = new Map<string, number>();
+  const estimatedText = new Map<number, string>();
   for (const [i, record] of records.entries()) {
     if (i % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) yield;
-    const problem = (reason: string) => rejected.add({ line: record.line, reason, text: record.text.trim() });
+    const row = { line: record.line, text: record.text.trim() };
+    const problem = (reason: string) => rejected.add({ ...row, reason });
     const date = parseDate(cell(record, columns.date), slashDates);
     if (date === null) {
       problem(`date "${cell(record, columns.date)}" is not a date`);
       continue;
     }
-    const figures = (['open', 'high', 'low', 'close'] as const).map((name) => hundredths(cell(record, columns[name])));
+    const figures = FIGURES.map((name) => hundredths(cell(record, columns[name])));
     const unreadable = figures.indexOf(null);
     if (unreadable >= 0) {
-      const name = (['open', 'high', 'low', 'close'] as const)[unreadable] ?? 'close';
-      problem(`${name} "${cell(record, columns[name])}" is not a number with at most two decimals`);
+      const name = FIGURES[unreadable] ?? 'close';
+      problem(`${name} "${cell(record, columns[name])}" is not a number to the hundredth`);
       continue;
     }
     const [open, high, low, close] = figures as [number, number, number, number];
@@ -105,9 +123,8 @@ export function* historyCsvSlices(text: string, options: HistoryCsvOptions = {})
       problem(`volume "${cell(record, columns.volume)}" is not a share count`);
       continue;
     }
-    const range = rangeProblem({ open, high, low, close });
-    if (range) {
-      problem(range);
+    if (figures.some((figure) => (figure ?? 0) < 0)) {
+      problem('a figure is negative');
       continue;
     }
     const first = firstLineOf.get(date);
@@ -116,17 +133,70 @@ export function* historyCsvSlices(text: string, options: HistoryCsvOptions = {})
       continue;
     }
     firstLineOf.set(date, record.line);
-    bars.push({ line: record.line, date, open, high, low, close, volume });
+    if (open === 0 && high === 0 && low === 0 && volume === 0) {
+      skipped.add({ ...row, reason: `${date}: not traded (open, high and low 0)` });
+      continue;
+    }
+    const range = rangeProblem({ high, low });
+    if (range) {
+      problem(range);
+      continue;
+    }
+    if (close === 0) {
+      problem('close must be above zero');
+      continue;
+    }
+    if (outsideRange(close, { high, low })) {
+      warnings.add({ ...row, reason: `${date}: close lies outside the day's range; kept as published` });
+    }
+    if (open === 0) estimatedText.set(record.line, row.text);
+    bars.push({
+      line: record.line,
+      date,
+      open,
+      high,
+      low,
+      close,
+      volume,
+      ...(open === 0 ? { openEstimated: true } : {}),
+    });
+  }
+  const filled = withOpens(bars);
+  for (const bar of filled) {
+    if (bar.openEstimated) {
+      warnings.add({
+        line: bar.line,
+        text: estimatedText.get(bar.line) ?? '',
+        reason: `${bar.date}: open not given; taken as ${formatRupees(bar.open as Paisa)} (the previous close in the file, else the day's close)`,
+      });
+    }
   }
   return {
     symbol,
     rowsRead: records.length,
-    bars,
+    bars: filled,
     rejected: rejected.listed,
     rejectedCount: rejected.count,
-    order: orderOf(bars),
+    skipped: skipped.listed,
+    skippedCount: skipped.count,
+    warnings: warnings.listed,
+    warningCount: warnings.count,
+    order: orderOf(filled),
     slashDates,
   };
+}
+
+const FIGURES = ['open', 'high', 'low', 'close'] as const;
+
+/** A day whose open the file leaves at 0 opens at the previous day's close in the file (else its own close). */
+function withOpens(bars: readonly HistoryBar[]): HistoryBar[] {
+  if (!bars.some((bar) => bar.openEstimated)) return [...bars];
+  const byDate = [...bars].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const previousClose = new Map<string, number>();
+  byDate.forEach((bar, i) => {
+    previousClose.set(bar.date, byDate[i - 1]?.close ?? bar.close);
+  });
+  return bars.map((bar) => (bar.openEstimated ? { ...bar, open: previousClose.get(bar.date) ?? bar.close } : bar));
 }
 
 function columnsOf(header: CsvRecord): Partial<Record<Column, number>> {
@@ -200,9 +270,11 @@ function fullYear(text: string): number {
   return year < 70 ? 2000 + year : 1900 + year;
 }
 
-/** `"40,673.12"` → 4067312; more than two decimals is refused rather than rounded. */
+/** `"40,673.12"` → 4067312; `40673.1200` too; a nonzero third decimal is refused rather than rounded. */
 function hundredths(text: string): number | null {
-  const match = /^(-)?(\d{1,13})(?:\.(\d{1,2}))?$/.exec(text.replace(/,/g, ''));
+  const exact = twoDecimals(text.replace(/,/g, ''));
+  if (exact === null) return null;
+  const match = /^(-)?(\d{1,13})(?:\.(\d{1,2}))?$/.exec(exact);
   if (!match) return null;
   const value = Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'));
   return match[1] ? -value : value;

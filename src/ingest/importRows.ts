@@ -14,14 +14,27 @@ export interface DayFigures {
   readonly close: number;
 }
 
-/** Why a day's open/high/low/close cannot all be true, or null. */
-export function rangeProblem(day: DayFigures): string | null {
-  if (day.open <= 0) return 'open must be above zero';
-  if (day.low <= 0) return 'low must be above zero';
+/** Why a day's high/low cannot be true, or null. Open and close are the exchange's and may lie outside the range. */
+export function rangeProblem(day: Pick<DayFigures, 'high' | 'low'>): string | null {
+  if (day.low <= 0 || day.high <= 0) return 'high and low must be above zero';
   if (day.high < day.low) return 'high is below low';
-  if (day.high < day.open || day.high < day.close) return 'high is below open or close';
-  if (day.low > day.open || day.low > day.close) return 'low is above open or close';
   return null;
+}
+
+/** Whether a figure lies outside the day's low–high. */
+export function outsideRange(figure: number, day: Pick<DayFigures, 'high' | 'low'>): boolean {
+  return figure < day.low || figure > day.high;
+}
+
+/**
+ * `84.2000` → `84.20`: some exports write four decimals. Digits past the
+ * second must be zeros (the exchange's tick is Rs 0.01, psx-market.md §4.5);
+ * anything finer is null rather than rounded.
+ */
+export function twoDecimals(text: string): string | null {
+  const match = /^(.*\.\d{2})(\d+)$/.exec(text);
+  if (!match) return text;
+  return /^0+$/.test(match[2] ?? '') ? (match[1] ?? text) : null;
 }
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];

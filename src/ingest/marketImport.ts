@@ -38,13 +38,16 @@ export type ImportReport = {
   /** The first MAX_LISTED_PROBLEMS rows not taken; `rejectedCount` counts them all. */
   readonly rejected: readonly RowProblem[];
   readonly rejectedCount: number;
+  /** Rows not taken though the file is right to hold them (futures, untraded days), each with why. */
+  readonly skipped: readonly RowProblem[];
+  readonly skippedCount: number;
+  /** Accepted rows with something to note (OPEN not given, CLOSE outside the day's range). */
+  readonly warnings: readonly RowProblem[];
+  readonly warningCount: number;
 } & (
   | {
       readonly format: 'closing';
       readonly date: string | null;
-      /** Futures and untraded rows: right to be in the file, not taken. */
-      readonly skipped: readonly RowProblem[];
-      readonly skippedCount: number;
     }
   | {
       readonly format: 'csv';
@@ -83,13 +86,15 @@ export async function readImportFile(request: ImportRequest): Promise<ParsedImpo
 export async function parseImportBytes(bytes: Buffer, request: ImportRequest): Promise<ParsedImport> {
   const { packing, content, entry } = await unpack(bytes);
   const file: FileFacts = { name: basename(request.path), packing, ...(entry === undefined ? {} : { entry }) };
-  // The exchange writes latin-1; finance-site CSV exports are UTF-8.
-  const latin1 = content.toString('latin1');
-  const format = request.format ?? (looksLikeClosingFile(latin1) ? 'closing' : 'csv');
+  // The exchange writes latin-1; finance-site CSV exports are UTF-8, and a byte-order mark says so.
+  const utf8Marked = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf;
+  const closingText = utf8Marked ? content.subarray(3).toString('utf8') : content.toString('latin1');
+  const format = request.format ?? (looksLikeClosingFile(closingText) ? 'closing' : 'csv');
   switch (format) {
     case 'closing': {
-      const closing = await inSlices(closingFileSlices(latin1));
-      if (closing.rowsRead > 0 && closing.rows.length === 0 && !looksLikeClosingFile(latin1)) {
+      const closing = await inSlices(closingFileSlices(closingText));
+      const taken = closing.rows.length + closing.untraded.length;
+      if (closing.rowsRead > 0 && taken === 0 && !looksLikeClosingFile(closingText)) {
         throw new UnreadableFileError(
           'this is not a closing file (DATE|SYMBOL|SECTOR|NAME|OPEN|HIGH|LOW|CLOSE|VOLUME|LDCP)',
         );
@@ -123,6 +128,8 @@ export function importReport(parsed: ParsedImport): ImportReport {
         skippedCount: closing.skippedCount,
         rejected: closing.rejected,
         rejectedCount: closing.rejectedCount,
+        warnings: closing.warnings,
+        warningCount: closing.warningCount,
       };
     }
     case 'csv': {
@@ -136,6 +143,10 @@ export function importReport(parsed: ParsedImport): ImportReport {
         accepted: history.bars.length,
         rejected: history.rejected,
         rejectedCount: history.rejectedCount,
+        skipped: history.skipped,
+        skippedCount: history.skippedCount,
+        warnings: history.warnings,
+        warningCount: history.warningCount,
         firstDate: dates[0] ?? null,
         lastDate: dates.at(-1) ?? null,
         order: history.order,

@@ -79,6 +79,8 @@ describe('broadsheet market import', () => {
         skippedCount: 2,
         rejected: undefined,
         rejectedCount: 2,
+        warnings: [],
+        warningCount: 0,
       },
     );
     assert.deepEqual(
@@ -87,7 +89,7 @@ describe('broadsheet market import', () => {
     );
     assert.deepEqual(
       (plain.skipped as { line: number; reason: string }[]).map((r) => r.reason),
-      ['OGDC-JAN: futures contract', 'KOHE: not traded (zero prices)'],
+      ['OGDC-JAN: futures contract', 'KOHE: not traded (no volume); previous close 32.00 kept'],
     );
 
     const db = join(dir, 'closing11.lis.sqlite');
@@ -176,13 +178,20 @@ describe('broadsheet market import', () => {
         packing: 'plain',
         symbol: 'KSE100',
         rowsRead: 6,
-        accepted: 4,
-        rejectedCount: 2,
-        rejected: [
-          [6, 'high is below open or close'],
-          [7, 'open "n/a" is not a number with at most two decimals'],
+        accepted: 5,
+        rejectedCount: 1,
+        rejected: [[7, 'open "n/a" is not a number to the hundredth']],
+        skipped: [],
+        skippedCount: 0,
+        warnings: [
+          {
+            line: 6,
+            reason: "2024-07-30: close lies outside the day's range; kept as published",
+            text: '"30-Jul-24","78,488.22","78,000.00","77,900.00","77,800.00","300K","0.10%"',
+          },
         ],
-        firstDate: '2024-07-31',
+        warningCount: 1,
+        firstDate: '2024-07-30',
         lastDate: '2024-08-05',
         order: 'newest-first',
         slashDates: 'none',
@@ -194,6 +203,7 @@ describe('broadsheet market import', () => {
       assert.deepEqual(
         bars.map((b) => [b.date, b.close, b.volume]),
         [
+          ['2024-07-30', 7848822, 300_000],
           ['2024-07-31', 7797843, 0],
           ['2024-08-01', 7859671, 410_000],
           ['2024-08-02', 7842744, 1_200_000],

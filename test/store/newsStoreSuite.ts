@@ -41,6 +41,7 @@ export function newsStoreSuite(makeBackend: () => Promise<StoreBackend> | StoreB
           ['0005_moderation_print_media', 'Success'],
           ['0006_market_desk_events', 'Success'],
           ['0007_login_throttle', 'Success'],
+          ['0008_daily_bars_official_close', 'Success'],
         ],
       );
       assert.deepEqual(await migrateToLatest(opened.db), []);

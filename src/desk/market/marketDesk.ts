@@ -229,7 +229,7 @@ export class MarketDesk {
     }
     const outcome = await this.desk(
       actor,
-      { type: 'importClosingSession', date: closing.date, rows: closing.rows },
+      { type: 'importClosingSession', date: closing.date, rows: closing.rows, untraded: closing.untraded },
       'market.import',
       { type: 'date', id: closing.date },
       {
@@ -237,6 +237,7 @@ export class MarketDesk {
         accepted: closing.rows.length,
         skipped: closing.skippedCount,
         rejected: closing.rejectedCount,
+        warnings: closing.warningCount,
         ...(closing.date < live ? { olderDay: true } : {}),
       },
     );

@@ -1,4 +1,4 @@
-import type { ClosingRow } from '../endOfDay/closingFileDay.js';
+import type { ClosingRow, UntradedRow } from '../endOfDay/closingFileDay.js';
 import type { ScheduledRecomposition } from '../endOfDay/closingRules.js';
 import type { Paisa } from '../money/money.js';
 import type { Instrument } from '../quotes/instrument.js';
@@ -28,7 +28,13 @@ export type DeskChange =
   | { readonly type: 'cancelRecomposition'; readonly code: string; readonly effective: string }
   | { readonly type: 'editCalendar'; readonly edit: CalendarEdit }
   /** The exchange's closing-rate file for one day, uploaded while the site runs (`Market.importClosingSession`). */
-  | { readonly type: 'importClosingSession'; readonly date: string; readonly rows: readonly ClosingRow[] };
+  | {
+      readonly type: 'importClosingSession';
+      readonly date: string;
+      readonly rows: readonly ClosingRow[];
+      /** Listed stocks without a trade that day; absent in changes logged before untraded rows were laid. */
+      readonly untraded?: readonly UntradedRow[];
+    };
 
 export type DeskChangeType = DeskChange['type'];
 
@@ -48,6 +54,6 @@ export function applyDeskChange(market: Market, change: DeskChange, time: Date):
     case 'editCalendar':
       return market.editCalendar(change.edit, time);
     case 'importClosingSession':
-      return market.importClosingSession(change.rows);
+      return market.importClosingSession(change.rows, change.untraded);
   }
 }

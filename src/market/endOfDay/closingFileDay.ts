@@ -1,4 +1,5 @@
 import type { IndexState, MarketState, QuoteState, TallyState } from '../book/marketState.js';
+import { IndexCalculator } from '../indices/indexCalculator.js';
 import type { Paisa } from '../money/money.js';
 import { defineInstrument, type Instrument } from '../quotes/instrument.js';
 
@@ -16,6 +17,22 @@ export interface ClosingRow {
   readonly close: Paisa;
   readonly volume: number;
   readonly ldcp: Paisa;
+  /** The file's OPEN was 0 on a traded row: `open` is the LDCP held within the day's high–low. */
+  readonly openEstimated?: true;
+}
+
+/**
+ * A stock the closing file lists without a trade (no volume; OPEN, HIGH, LOW
+ * 0): `close` is the previous close the file carries, ex-adjusted when a
+ * corporate action went ex that day (psx-market.md §4.7, §4.10).
+ */
+export interface UntradedRow {
+  readonly line: number;
+  readonly date: string;
+  readonly symbol: string;
+  readonly sector: string;
+  readonly name: string;
+  readonly close: Paisa;
 }
 
 /**
@@ -27,18 +44,26 @@ export function sessionCloseTime(date: string): Date {
 }
 
 /**
- * The market state with one closing file's day laid over it: each row's stock
- * shows that day as it ended (last = CLOSE, LDCP, open, high, low, volume),
- * its instrument is created or renamed, and indices holding it move to its
- * close. Stocks not in the file keep what they had. Pure: the caller restores
- * the result into a market and keeps it as a checkpoint.
+ * The market state with one closing file's day laid over it: each traded
+ * row's stock shows that day as it ended (last = CLOSE, LDCP, open, high, low,
+ * volume), its instrument is created or renamed; a listed stock the file
+ * shows untraded is untraded at the previous close the file carries. Stocks
+ * not in the file keep what they had. Each index is rebased, its divisor
+ * kept: members take their new prices, and its previous close becomes its
+ * level at the members' LDCPs, so the day's change is the file's day move.
+ * Pure: the caller restores the result into a market and keeps it as a
+ * checkpoint.
  */
-export function withClosingSession(state: MarketState, rows: readonly ClosingRow[]): MarketState {
-  if (rows.length === 0) return state;
+export function withClosingSession(
+  state: MarketState,
+  rows: readonly ClosingRow[],
+  untraded: readonly UntradedRow[] = [],
+): MarketState {
+  if (rows.length === 0 && untraded.length === 0) return state;
   const instruments = new Map(state.instruments.map((instrument) => [instrument.symbol, instrument]));
   const quotes = new Map(state.quotes.map((quote) => [quote.symbol, quote]));
   const tallies = new Map(state.tallies.map((tally) => [tally.symbol, tally]));
-  const closes = new Map<string, Paisa>();
+  const laid = new Set<string>();
   let latest = state.lastChange;
   for (const row of rows) {
     const time = sessionCloseTime(row.date).toISOString();
@@ -58,14 +83,34 @@ export function withClosingSession(state: MarketState, rows: readonly ClosingRow
     // The file has no trade values, so the day's turnover is unknown (null), never zero.
     const tally: TallyState = { symbol: row.symbol, turnover: null, lastTradeTime: time, prints: [] };
     tallies.set(row.symbol, tally);
-    closes.set(row.symbol, row.close);
+    laid.add(row.symbol);
+  }
+  for (const row of untraded) {
+    // An untraded row lists no shares or free float: a stock the market does not hold is not listed from it.
+    const existing = instruments.get(row.symbol);
+    if (existing === undefined || !quotes.has(row.symbol)) continue;
+    const time = sessionCloseTime(row.date).toISOString();
+    if (time > latest) latest = time;
+    instruments.set(row.symbol, instrumentFor(existing, row));
+    quotes.set(row.symbol, {
+      symbol: row.symbol,
+      ldcp: row.close,
+      open: null,
+      high: null,
+      low: null,
+      last: row.close,
+      volume: 0,
+      time,
+    });
+    tallies.set(row.symbol, { symbol: row.symbol, turnover: 0, lastTradeTime: null, prints: [] });
+    laid.add(row.symbol);
   }
   return {
     ...state,
     instruments: [...instruments.values()],
     quotes: [...quotes.values()],
     tallies: [...tallies.values()],
-    indices: state.indices.map((index) => withPrices(index, closes)),
+    indices: state.indices.map((index) => rebased(index, { quotes, laid, time: latest })),
     lastChange: latest,
   };
 }
@@ -75,7 +120,7 @@ export function withClosingSession(state: MarketState, rows: readonly ClosingRow
  * instrument has them unknown (null) until the market desk or a listing
  * file gives them, and no index can count it before then.
  */
-function instrumentFor(existing: Instrument | undefined, row: ClosingRow): Instrument {
+function instrumentFor(existing: Instrument | undefined, row: ClosingRow | UntradedRow): Instrument {
   if (existing) return { ...existing, name: row.name, sector: row.sector };
   return defineInstrument({
     symbol: row.symbol,
@@ -86,7 +131,43 @@ function instrumentFor(existing: Instrument | undefined, row: ClosingRow): Instr
   });
 }
 
-function withPrices(index: IndexState, closes: ReadonlyMap<string, Paisa>): IndexState {
-  const prices = index.calculator.prices.map(([symbol, price]) => [symbol, closes.get(symbol) ?? price] as const);
-  return { ...index, calculator: { ...index.calculator, prices } };
+/**
+ * The index over the laid day, at its own divisor (capitalisation ÷ divisor
+ * moves only with its members' prices): the previous close is its level at
+ * the members' LDCPs, the level at their prices now, the open at their opens
+ * (the LDCP where a member did not trade). The file holds no intraday index
+ * levels, so the day's range spans open and close only.
+ */
+function rebased(
+  index: IndexState,
+  day: { readonly quotes: ReadonlyMap<string, QuoteState>; readonly laid: ReadonlySet<string>; readonly time: string },
+): IndexState {
+  const { quotes, laid } = day;
+  if (!index.calculator.prices.some(([symbol]) => laid.has(symbol))) return index;
+  const calculator = IndexCalculator.fromState(index.calculator);
+  const held = new Map(index.calculator.prices);
+  const levelAt = (priceOf: (quote: QuoteState) => Paisa): number => {
+    for (const [symbol, price] of held) {
+      const quote = quotes.get(symbol);
+      calculator.applyPrice(symbol, quote === undefined ? price : priceOf(quote));
+    }
+    return calculator.value();
+  };
+  const previousClose = levelAt((quote) => quote.ldcp);
+  const open = levelAt((quote) => quote.open ?? quote.ldcp);
+  const prices = index.calculator.prices.map(
+    ([symbol, price]) => [symbol, laid.has(symbol) ? (quotes.get(symbol)?.last ?? price) : price] as const,
+  );
+  for (const [symbol, price] of prices) calculator.applyPrice(symbol, price);
+  const value = calculator.value();
+  return {
+    ...index,
+    calculator: { ...index.calculator, prices },
+    previousClose,
+    // ISO instants compare as text.
+    time: [index.time, day.time].sort().at(-1) ?? day.time,
+    open,
+    high: Math.max(open, value),
+    low: Math.min(open, value),
+  };
 }

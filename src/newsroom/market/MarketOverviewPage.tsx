@@ -192,10 +192,8 @@ function DayClosed(props: { readonly endOfDay: EndOfDay }) {
 
 function FileImported(props: { readonly report: ImportReport }) {
   const { report } = props;
-  const left = [...(report.format === 'closing' ? report.skipped : []), ...report.rejected].sort(
-    (a, b) => a.line - b.line,
-  );
-  const notListed = report.rejectedCount + (report.format === 'closing' ? report.skippedCount : 0) - left.length;
+  const left = [...report.skipped, ...report.rejected].sort((a, b) => a.line - b.line);
+  const notListed = report.rejectedCount + report.skippedCount - left.length;
   return (
     <section aria-labelledby="file-imported" class="flash flash-notice">
       <h2 id="file-imported">
@@ -217,6 +215,21 @@ function FileImported(props: { readonly report: ImportReport }) {
             ))}
           </ul>
           {notListed > 0 ? <p>And {count(notListed)} more rows not taken, not listed here.</p> : null}
+        </>
+      ) : null}
+      {report.warnings.length > 0 ? (
+        <>
+          <h3>Rows taken with a note</h3>
+          <ul>
+            {report.warnings.map((row) => (
+              <li key={row.line}>
+                Line {row.line}: {row.reason}
+              </li>
+            ))}
+          </ul>
+          {report.warningCount > report.warnings.length ? (
+            <p>And {count(report.warningCount - report.warnings.length)} more notes, not listed here.</p>
+          ) : null}
         </>
       ) : null}
     </section>

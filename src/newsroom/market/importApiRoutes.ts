@@ -86,10 +86,8 @@ export async function importUpload(
 
 /** Why a file gave no row to take: how many rows were left out, and the first few of them. */
 function nothingTaken(report: ImportReport): FieldProblem[] {
-  const skipped = report.format === 'closing' ? report.skippedCount : 0;
-  const left = [...(report.format === 'closing' ? report.skipped : []), ...report.rejected]
-    .sort((a, b) => a.line - b.line)
-    .slice(0, ROWS_NAMED_IN_REFUSAL);
+  const skipped = report.skippedCount;
+  const left = [...report.skipped, ...report.rejected].sort((a, b) => a.line - b.line).slice(0, ROWS_NAMED_IN_REFUSAL);
   const counts = [
     report.rejectedCount > 0 ? `${report.rejectedCount} rejected` : null,
     skipped > 0 ? `${skipped} skipped` : null,

@@ -7,6 +7,7 @@ import { articleWorkflowMigration } from './0004_article_workflow.js';
 import { moderationPrintMediaMigration } from './0005_moderation_print_media.js';
 import { marketDeskEventsMigration } from './0006_market_desk_events.js';
 import { loginThrottleMigration } from './0007_login_throttle.js';
+import { dailyBarsOfficialCloseMigration } from './0008_daily_bars_official_close.js';
 
 /**
  * Every migration, by name, in the order they run. Listed in code rather than
@@ -21,5 +22,6 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0005_moderation_print_media': moderationPrintMediaMigration(dialect),
     '0006_market_desk_events': marketDeskEventsMigration(dialect),
     '0007_login_throttle': loginThrottleMigration(),
+    '0008_daily_bars_official_close': dailyBarsOfficialCloseMigration(dialect),
   };
 }
