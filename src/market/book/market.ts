@@ -5,7 +5,7 @@ import {
 } from '../corporateActions/corporateAction.js';
 import { adjustForCorporateAction, applyDue } from '../corporateActions/corporateActionsDue.js';
 import { closeBook } from '../endOfDay/closeBook.js';
-import { type ClosingRow, withClosingSession } from '../endOfDay/closingFileDay.js';
+import { type ClosingRow, type UntradedRow, withClosingSession } from '../endOfDay/closingFileDay.js';
 import {
   type ClosingRule,
   closingRuleProblem,
@@ -421,14 +421,15 @@ export class Market {
   /**
    * Lays one closing file's day over the market (`withClosingSession`): each
    * row's stock shows that day as it ended, its instrument listed or renamed,
-   * and the indices holding it at its close. A day the market cannot take
-   * (a restore would fail) is refused and changes nothing.
+   * an untraded stock its previous close, and each index rebased at its own
+   * divisor. A day the market cannot take (a restore would fail) is refused
+   * and changes nothing.
    */
-  importClosingSession(rows: readonly ClosingRow[]): MarketChange {
+  importClosingSession(rows: readonly ClosingRow[], untraded: readonly UntradedRow[] = []): MarketChange {
     if (rows.length === 0) return { ok: false, reason: 'the closing file has no rows to import' };
     const before = this.exportState();
     try {
-      this.restoreState(withClosingSession(before, rows));
+      this.restoreState(withClosingSession(before, rows, untraded));
     } catch (error) {
       this.restoreState(before);
       return { ok: false, reason: `the closing file cannot be applied: ${(error as Error).message}` };
