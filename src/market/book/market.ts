@@ -19,7 +19,13 @@ import type { FxMarket, FxRateUpdate } from '../fx/fxRate.js';
 import { IndexCalculator, type IndexConstituent, type IndexDefinition } from '../indices/indexCalculator.js';
 import { recompose } from '../indices/indexRecomposition.js';
 import type { Paisa } from '../money/money.js';
-import { emptyRejectionCounts, emptyTally, indexRange, type MarketStats } from '../quotes/dayTally.js';
+import {
+  emptyRejectionCounts,
+  emptyTally,
+  indexRange,
+  type MarketStats,
+  type TrackedIndex,
+} from '../quotes/dayTally.js';
 import { type Instrument, instrumentProblem } from '../quotes/instrument.js';
 import { type PriceBandRule, PSX_PRICE_BAND } from '../quotes/priceBand.js';
 import { type Quote, type TradingRules, untradedQuote } from '../quotes/quote.js';
@@ -31,7 +37,7 @@ import { type TradeRoute, tradeRoute } from '../quotes/tradeRoute.js';
 import { type CalendarEdit, editCalendar } from '../sessions/calendarEdit.js';
 import { BreachBand } from '../sessions/haltThresholds.js';
 import { type HaltRule, PSX_HALT_RULE } from '../sessions/marketHalt.js';
-import { aheadOfClock, CLOCK_SKEW_MS, untimelyTrade } from '../sessions/timeliness.js';
+import { aheadOfClock, CLOCK_SKEW_MS, TimelyWindow, untimelyTrade } from '../sessions/timeliness.js';
 import {
   dayNumber,
   isTradingDay,
@@ -151,6 +157,10 @@ export class Market {
   /** Each traded symbol's route (`routeOf`), true at version `routesVersion`. */
   private readonly routes = new Map<string, TradeRoute>();
   private routesVersion = -1;
+  /** The stamps on time for today's calendar and last closed day: most trades need no `untimelyTrade`. */
+  private readonly timely = new TimelyWindow();
+  /** The halt rule's index, looked up again (null) whenever the routes are dropped: only such a change replaces it. */
+  private haltIndex: TrackedIndex | undefined | null = null;
 
   constructor(setup: MarketSetup) {
     this.priceBand = setup.priceBand ?? PSX_PRICE_BAND;
@@ -573,9 +583,11 @@ export class Market {
       this.counts.duplicates += 1;
       return DUPLICATE;
     }
-    const day = { calendar: this.calendar ?? PSX_CALENDAR, lastClosed: this.lastClosed, skewMs: this.clockSkewMs };
-    const untimely = untimelyTrade(trade.time, now === undefined ? day : { ...day, now });
-    if (untimely) return { ok: false, ...untimely };
+    const calendar = this.currentCalendar ?? PSX_CALENDAR;
+    if (!this.timely.passes(trade.time.getTime(), calendar, this.lastClosed, now, this.clockSkewMs)) {
+      const untimely = this.untimely(trade.time, calendar, now);
+      if (untimely) return { ok: false, ...untimely };
+    }
     if (!this.trading.sessionOpen(trade.time)) {
       return { ok: false, code: 'outside session', reason: `no trading at ${trade.time.toISOString()}` };
     }
@@ -611,6 +623,7 @@ export class Market {
   private routeOf(symbol: string): TradeRoute | undefined {
     if (this.routesVersion !== this.currentVersion) {
       this.routes.clear();
+      this.haltIndex = null;
       this.routesVersion = this.currentVersion;
     }
     let route = this.routes.get(symbol);
@@ -622,10 +635,17 @@ export class Market {
     return route;
   }
 
+  /** Why a trade is not on today's trading day (`untimelyTrade`); off the hot path, which `timely` keeps. */
+  private untimely(time: Date, calendar: TradingCalendar, now: Date | undefined): TradeRejection | null {
+    const day = { calendar, lastClosed: this.lastClosed, skewMs: this.clockSkewMs };
+    return untimelyTrade(time, now === undefined ? day : { ...day, now });
+  }
+
   private observeHaltIndex(now: Date): void {
     const rule = this.haltRule;
     if (!rule) return;
-    const index = findIndex(this.book, rule.indexCode);
+    if (this.haltIndex === null) this.haltIndex = findIndex(this.book, rule.indexCode);
+    const index = this.haltIndex;
     if (index) this.trading.observeBreach(this.breachBand.isBreach(index, rule), now);
   }
 

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { Market, type MarketSetup } from '../book/market.js';
 import { paisa } from '../money/money.js';
 import { defineInstrument } from '../quotes/instrument.js';
 import type { Trade } from '../quotes/trade.js';
-import { CLOCK_SKEW_MS, untimelyTrade } from './timeliness.js';
-import { instantOf, PSX_CALENDAR } from './tradingCalendar.js';
+import { CLOCK_SKEW_MS, TimelyWindow, untimelyTrade } from './timeliness.js';
+import { dateOfDay, dayNumber, instantOf, PSX_CALENDAR } from './tradingCalendar.js';
 
 // Tuesday 31 Jan 2023, 11:00 in Karachi.
 const NOW = instantOf('2023-01-31', '11:00');
@@ -53,6 +54,64 @@ describe('untimelyTrade', () => {
     for (const text of ['9999-12-31T23:59:59Z', '0001-01-01T00:00:00Z', '0099-06-01T00:00:00Z']) {
       assert.equal(untimelyTrade(new Date(text), replay)?.code, 'malformed', text);
     }
+  });
+});
+
+describe('TimelyWindow', () => {
+  const DAY = 86_400_000;
+  const lastClosed = fc.option(
+    fc.integer({ min: Date.UTC(1000, 0, 1) / DAY, max: Date.UTC(9999, 11, 31) / DAY }).map(dateOfDay),
+  );
+  const calendar = fc.integer({ min: -14 * 60, max: 14 * 60 }).map((utcOffsetMinutes) => ({
+    ...PSX_CALENDAR,
+    utcOffsetMinutes,
+  }));
+  // Near the edges that matter (the closed day's end, the clock, the datable years) and anywhere.
+  const instant = fc.oneof(
+    fc.integer({ min: -8.64e15, max: 8.64e15 }),
+    fc.integer({ min: Date.UTC(999, 11, 30), max: Date.UTC(1000, 0, 3) }),
+    fc.integer({ min: Date.UTC(9999, 11, 29), max: Date.UTC(9999, 11, 31) }),
+    fc.integer({ min: Date.UTC(2023, 0, 29), max: Date.UTC(2023, 1, 2) }),
+  );
+
+  test('passes exactly the trades untimelyTrade finds on time, however its figures change', () => {
+    const window = new TimelyWindow();
+    fc.assert(
+      fc.property(
+        calendar,
+        lastClosed,
+        fc.option(instant, { nil: undefined }),
+        fc.integer({ min: 0, max: 3_600_000 }),
+        fc.array(fc.oneof(fc.constantFrom(-1, 0, 1), fc.integer({ min: -2 * DAY, max: 2 * DAY }), instant), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        (calendar, lastClosed, nowMs, skewMs, offsets) => {
+          const now = nowMs === undefined ? undefined : new Date(nowMs);
+          // Each offset from the edges: the local start of the day after the closed one, the clock plus the
+          // skew, the local start of the clock's day; and as an instant itself.
+          const local = calendar.utcOffsetMinutes * 60_000;
+          const edges = [
+            lastClosed === null ? 0 : (dayNumber(lastClosed) + 1) * DAY - local,
+            nowMs === undefined ? 0 : nowMs + skewMs,
+            nowMs === undefined ? 0 : Math.floor((nowMs + local) / DAY) * DAY - local,
+          ];
+          for (const offset of offsets) {
+            for (const ms of [offset, ...edges.map((edge) => edge + offset)]) {
+              const time = new Date(ms);
+              if (Number.isNaN(time.getTime())) continue;
+              const day = { calendar, lastClosed, skewMs, ...(now === undefined ? {} : { now }) };
+              assert.equal(
+                window.passes(ms, calendar, lastClosed, now, skewMs),
+                untimelyTrade(time, day) === null,
+                `${time.toISOString()} ${JSON.stringify(day)}`,
+              );
+            }
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
 

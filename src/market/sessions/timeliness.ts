@@ -88,3 +88,59 @@ function closedDay(date: string): number {
   if (closed.date !== date) closed = { date, day: dayNumber(date) };
   return closed.day;
 }
+
+/**
+ * The trade stamps `untimelyTrade` lets through, for the calendar and last
+ * closed day in force, as two instants: from the start of the exchange-local
+ * day after `lastClosed` (or the first datable instant) to the last datable
+ * one. Worked out once per calendar and closed day, so a trade on time costs
+ * two comparisons (and, with a clock, two more) and allocates nothing; only a
+ * trade outside needs `untimelyTrade`, for its code and reason.
+ */
+export class TimelyWindow {
+  private calendar: TradingCalendar | null = null;
+  private lastClosed: string | null = null;
+  private fromMs = Number.NaN;
+
+  /**
+   * Exactly whether `untimelyTrade(time, { calendar, lastClosed, now, skewMs })`
+   * is null, for `ms` = `time.getTime()`.
+   */
+  passes(
+    ms: number,
+    calendar: TradingCalendar,
+    lastClosed: string | null,
+    now: Date | undefined,
+    skewMs: number,
+  ): boolean {
+    if (calendar !== this.calendar || lastClosed !== this.lastClosed) this.move(calendar, lastClosed);
+    if (!(ms >= this.fromMs && ms <= LATEST_DATABLE_MS)) return false;
+    if (now === undefined) return true;
+    const nowMs = now.getTime();
+    return ms - nowMs <= skewMs && localDayOf(ms, calendar) >= localDayOf(nowMs, calendar);
+  }
+
+  private move(calendar: TradingCalendar, lastClosed: string | null): void {
+    this.calendar = calendar;
+    this.lastClosed = lastClosed;
+    if (lastClosed === null) {
+      this.fromMs = EARLIEST_DATABLE_MS;
+      return;
+    }
+    let closedDayNumber: number;
+    try {
+      closedDayNumber = closedDay(lastClosed);
+    } catch {
+      // Not a date: no trade passes here, and untimelyTrade answers each as it always has.
+      this.fromMs = Number.POSITIVE_INFINITY;
+      return;
+    }
+    // localDay(t) ≤ closed ⇔ t + offset < (closed + 1) days: the next day starts at (closed + 1) days − offset.
+    const nextDayStart = (closedDayNumber + 1) * DAY_MS - calendar.utcOffsetMinutes * MINUTE_MS;
+    this.fromMs = Math.max(EARLIEST_DATABLE_MS, nextDayStart);
+  }
+}
+
+function localDayOf(ms: number, calendar: TradingCalendar): number {
+  return Math.floor((ms + calendar.utcOffsetMinutes * MINUTE_MS) / DAY_MS);
+}
