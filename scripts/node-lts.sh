@@ -77,13 +77,18 @@ cleanup() {
   if [ "${NODE_LTS_KEEP:-0}" = 1 ]; then say "kept the copy in $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
-say "copying the working tree to $work"
+# The checkout sits in $work/main beside a link to ../shared, as it does here, so tests that read the
+# shared reference material find it on Node 24 too.
+copy="$work/main"
+mkdir -p "$copy"
+if [ -d "$root/../shared" ]; then ln -s "$(cd "$root/../shared" && pwd)" "$work/shared"; fi
+say "copying the working tree to $copy"
 (
   cd "$root"
   # Tracked files deleted in the working tree are listed but missing: skip them.
   git ls-files -z --cached --others --exclude-standard |
     while IFS= read -r -d '' file; do [ -e "$file" ] && printf '%s\0' "$file"; done |
-    tar --null -T - -cf - | tar -xf - -C "$work"
+    tar --null -T - -cf - | tar -xf - -C "$copy"
 )
 
 # 3. Node 24 first on PATH for npm, its scripts and every child process; native
@@ -91,7 +96,7 @@ say "copying the working tree to $work"
 # Node 20's).
 export PATH="$nodedir/bin:$PATH"
 export npm_config_nodedir="$nodedir"
-cd "$work"
+cd "$copy"
 say "node $(node -v) at $(command -v node), npm $(npm -v), modules ABI $(node -p process.versions.modules)"
 npm ci --no-audit --no-fund
 # Fail early and plainly if the native modules were not built for this Node.
