@@ -19,7 +19,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<readonly Mi
   // anything of ours ran. That is not our failure: look again.
   for (
     let attempt = 1;
-    error !== undefined && results.length === 0 && isVanishedSchema(error) && attempt <= 10;
+    error !== undefined && results.length === 0 && isVanishedSchema(error) && attempt <= 20;
     attempt++
   ) {
     await new Promise((resolve) => setTimeout(resolve, 25 * attempt));

@@ -186,7 +186,11 @@ describe('hostile traffic: framing, size and encoding', () => {
     for (const [name, bytes, expected] of cases) {
       const answer = await rawExchange(site.port, bytes, { waitMs: 5000, until: (text) => /\r\n\r\n/.test(text) });
       const status = statusCodes(answer.text)[0];
-      if (status === undefined || !expected.includes(status)) failures.push(`${name}: ${status ?? 'no answer'}`);
+      // A body refused while it is still arriving: the server answers 413 and closes, and the client, still
+      // writing, may see the reset before it reads the answer. A refusal all the same.
+      const resetMidBody = status === undefined && answer.closedByServer && expected.includes(413);
+      if (!resetMidBody && (status === undefined || !expected.includes(status)))
+        failures.push(`${name}: ${status ?? 'no answer'}`);
     }
     assert.deepEqual(failures, []);
     await assertAlive(site);

@@ -27,6 +27,8 @@ test('migrations run while other schemas of the database are dropped', { skip },
         `create schema if not exists "${schema}"; create table if not exists "${schema}".t (id serial primary key)`,
       );
       await pool.query(`drop schema if exists "${schema}" cascade`);
+      // As often as parallel runs or tenant removals could plausibly drop schemas, and then some.
+      await new Promise((resolve) => setTimeout(resolve, 20));
     }
   })().catch(async () => {
     while (!stop) await new Promise((resolve) => setTimeout(resolve, 10));
