@@ -17,12 +17,10 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<readonly Mi
   // Kysely looks for its bookkeeping table by listing the tables of every schema in the database; another
   // schema dropped meanwhile (a parallel test run, a tenant removed) fails that listing with 3F000 before
   // anything of ours ran. That is not our failure: look again.
-  for (
-    let attempt = 1;
-    error !== undefined && results.length === 0 && isVanishedSchema(error) && attempt <= 20;
-    attempt++
-  ) {
-    await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
+  // Within a bound of 15 s, so a schema that is really missing still fails.
+  const deadline = Date.now() + 15_000;
+  while (error !== undefined && results.length === 0 && isVanishedSchema(error) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80));
     ({ error, results = [] } = await migrator.migrateToLatest());
   }
   if (error !== undefined) {

@@ -28,7 +28,7 @@ test('migrations run while other schemas of the database are dropped', { skip },
       );
       await pool.query(`drop schema if exists "${schema}" cascade`);
       // As often as parallel runs or tenant removals could plausibly drop schemas, and then some.
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   })().catch(async () => {
     while (!stop) await new Promise((resolve) => setTimeout(resolve, 10));
