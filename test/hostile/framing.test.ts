@@ -3,13 +3,14 @@ import { connect, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import {
   assertAlive,
+  assertUnharmed,
+  type Baseline,
   type HostileSite,
   rawExchange,
   request,
-  residentBytes,
   startHostileSite,
   statusCodes,
-  storeFingerprint,
+  takeBaseline,
 } from './hostileSite.js';
 
 // Requests framed the way a hostile network or client frames them: one byte at
@@ -51,14 +52,11 @@ function closed(socket: Socket, withinMs: number): Promise<string> {
 
 describe('hostile traffic: framing, size and encoding', () => {
   let site: HostileSite;
-  let storedBefore: Record<string, string>;
-  let memoryBefore: number;
+  let baseline: Baseline;
 
   before(async () => {
     site = await startHostileSite();
-    await assertAlive(site);
-    storedBefore = storeFingerprint(site.db);
-    memoryBefore = residentBytes(site.pid);
+    baseline = await takeBaseline(site);
   });
   after(async () => {
     await site?.close();
@@ -260,9 +258,6 @@ describe('hostile traffic: framing, size and encoding', () => {
   });
 
   it('changed nothing stored and kept its memory bounded', async () => {
-    await assertAlive(site);
-    assert.deepEqual(storeFingerprint(site.db), storedBefore);
-    const grown = residentBytes(site.pid) - memoryBefore;
-    assert.ok(grown < 200 * 1024 * 1024, `resident memory grew by ${Math.round(grown / 1048576)} MB`);
+    await assertUnharmed(site, baseline, 200 * 1024 * 1024);
   });
 });

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { assertAlive, type HostileSite, residentBytes, startHostileSite, storeFingerprint } from './hostileSite.js';
+import {
+  assertAlive,
+  assertUnharmed,
+  type Baseline,
+  type HostileSite,
+  startHostileSite,
+  takeBaseline,
+} from './hostileSite.js';
 
 // A randomised fuzz of the two public write paths, the push API and the
 // comment API: seeded and reproducible (HOSTILE_SEED=n repeats a run), bounded
@@ -167,14 +174,11 @@ async function fuzz(
 
 describe(`hostile traffic: a seeded fuzz of the push and comment APIs (HOSTILE_SEED=${SEED})`, () => {
   let site: HostileSite;
-  let storedBefore: Record<string, string>;
-  let memoryBefore: number;
+  let baseline: Baseline;
 
   before(async () => {
     site = await startHostileSite();
-    await assertAlive(site);
-    storedBefore = storeFingerprint(site.db);
-    memoryBefore = residentBytes(site.pid);
+    baseline = await takeBaseline(site);
   });
   after(async () => {
     await site?.close();
@@ -212,11 +216,6 @@ describe(`hostile traffic: a seeded fuzz of the push and comment APIs (HOSTILE_S
   });
 
   it('changed only what the fuzzed APIs write to, and kept its memory bounded', async () => {
-    await assertAlive(site);
-    const written = ['market_events', 'comments'];
-    const before = Object.fromEntries(Object.entries(storedBefore).filter(([table]) => !written.includes(table)));
-    assert.deepEqual(storeFingerprint(site.db, written), before);
-    const grown = residentBytes(site.pid) - memoryBefore;
-    assert.ok(grown < 200 * 1024 * 1024, `resident memory grew by ${Math.round(grown / 1048576)} MB`);
+    await assertUnharmed(site, baseline, 200 * 1024 * 1024, ['market_events', 'comments']);
   });
 });

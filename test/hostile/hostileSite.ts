@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -204,4 +205,32 @@ export async function assertAlive(site: HostileSite): Promise<void> {
     throw new Error(`the server answers ${page.status} for /markets and ${api.status} for the quotes API`);
   await page.arrayBuffer();
   await api.arrayBuffer();
+}
+
+/** What a hostile suite compares against at its end: every table's digest and the process's memory. */
+export interface Baseline {
+  readonly stored: Record<string, string>;
+  readonly memory: number;
+}
+
+export async function takeBaseline(site: HostileSite): Promise<Baseline> {
+  await assertAlive(site);
+  return { stored: storeFingerprint(site.db), memory: residentBytes(site.pid) };
+}
+
+/**
+ * The server still answers, nothing stored changed but in the `written` tables (those the suite's own
+ * accepted requests write to), and its resident memory grew by less than `maxGrowthBytes`.
+ */
+export async function assertUnharmed(
+  site: HostileSite,
+  baseline: Baseline,
+  maxGrowthBytes: number,
+  written: readonly string[] = [],
+): Promise<void> {
+  await assertAlive(site);
+  const before = Object.fromEntries(Object.entries(baseline.stored).filter(([table]) => !written.includes(table)));
+  assert.deepEqual(storeFingerprint(site.db, written), before);
+  const grown = residentBytes(site.pid) - baseline.memory;
+  assert.ok(grown < maxGrowthBytes, `resident memory grew by ${Math.round(grown / 1048576)} MB`);
 }

@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
   assertAlive,
+  assertUnharmed,
+  type Baseline,
   type HostileSite,
   rawExchange,
   request,
-  residentBytes,
   startHostileSite,
   statusCodes,
-  storeFingerprint,
+  takeBaseline,
 } from './hostileSite.js';
 
 // Pipelined and interleaved requests: every ordered pair of route families in
@@ -107,14 +108,11 @@ function completeResponses(text: string, heads: readonly boolean[] = []): number
 
 describe('hostile traffic: pipelined and interleaved requests', () => {
   let site: HostileSite;
-  let storedBefore: Record<string, string>;
-  let memoryBefore: number;
+  let baseline: Baseline;
 
   before(async () => {
     site = await startHostileSite();
-    await assertAlive(site);
-    storedBefore = storeFingerprint(site.db);
-    memoryBefore = residentBytes(site.pid);
+    baseline = await takeBaseline(site);
   });
   after(async () => {
     await site?.close();
@@ -187,9 +185,6 @@ describe('hostile traffic: pipelined and interleaved requests', () => {
   });
 
   it('changed nothing stored and kept its memory bounded', async () => {
-    await assertAlive(site);
-    assert.deepEqual(storeFingerprint(site.db), storedBefore);
-    const grown = residentBytes(site.pid) - memoryBefore;
-    assert.ok(grown < 200 * 1024 * 1024, `resident memory grew by ${Math.round(grown / 1048576)} MB`);
+    await assertUnharmed(site, baseline, 200 * 1024 * 1024);
   });
 });
