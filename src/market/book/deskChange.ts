@@ -1,7 +1,9 @@
 import type { ClosingRow, UntradedRow } from '../endOfDay/closingFileDay.js';
 import type { ScheduledRecomposition } from '../endOfDay/closingRules.js';
+import type { IndexSpec } from '../indices/indexSpec.js';
 import type { Paisa } from '../money/money.js';
 import type { Instrument } from '../quotes/instrument.js';
+import type { ListingEntry } from '../quotes/listingEntry.js';
 import type { CalendarEdit } from '../sessions/calendarEdit.js';
 import type { Market, MarketChange } from './market.js';
 
@@ -27,6 +29,9 @@ export type DeskChange =
   | { readonly type: 'scheduleRecomposition'; readonly recomposition: ScheduledRecomposition }
   | { readonly type: 'cancelRecomposition'; readonly code: string; readonly effective: string }
   | { readonly type: 'editCalendar'; readonly edit: CalendarEdit }
+  | { readonly type: 'defineIndex'; readonly spec: IndexSpec }
+  | { readonly type: 'withdrawIndex'; readonly code: string }
+  | { readonly type: 'loadListing'; readonly entries: readonly ListingEntry[] }
   /** The exchange's closing-rate file for one day, uploaded while the site runs (`Market.importClosingSession`). */
   | {
       readonly type: 'importClosingSession';
@@ -53,6 +58,12 @@ export function applyDeskChange(market: Market, change: DeskChange, time: Date):
       return market.cancelRecomposition(change.code, change.effective);
     case 'editCalendar':
       return market.editCalendar(change.edit, time);
+    case 'defineIndex':
+      return market.defineIndex(change.spec, time);
+    case 'withdrawIndex':
+      return market.withdrawIndex(change.code, time);
+    case 'loadListing':
+      return market.loadListing(change.entries, time);
     case 'importClosingSession':
       return market.importClosingSession(change.rows, change.untraded);
   }

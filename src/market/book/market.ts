@@ -18,7 +18,14 @@ import { FxBook, type FxDailyChange, type FxDailyRate } from '../fx/fxBook.js';
 import type { FxMarket, FxRateUpdate } from '../fx/fxRate.js';
 import { IndexCalculator, type IndexConstituent, type IndexDefinition } from '../indices/indexCalculator.js';
 import { recompose } from '../indices/indexRecomposition.js';
-import type { Paisa } from '../money/money.js';
+import {
+  definitionOf,
+  type IndexSpec,
+  indexSpecProblem,
+  type PublishedIndex,
+  publishedIndexOf,
+} from '../indices/indexSpec.js';
+import { type Paisa, paisa } from '../money/money.js';
 import {
   emptyRejectionCounts,
   emptyTally,
@@ -26,7 +33,8 @@ import {
   type MarketStats,
   type TrackedIndex,
 } from '../quotes/dayTally.js';
-import { type Instrument, instrumentProblem } from '../quotes/instrument.js';
+import { defineInstrument, type Instrument, instrumentProblem } from '../quotes/instrument.js';
+import { type ListingEntry, mergedEntry, withListing } from '../quotes/listingEntry.js';
 import { type PriceBandRule, PSX_PRICE_BAND } from '../quotes/priceBand.js';
 import { type Quote, type TradingRules, untradedQuote } from '../quotes/quote.js';
 import { QuoteViews } from '../quotes/quoteViews.js';
@@ -140,6 +148,10 @@ export class Market {
   private readonly trading: TradingStatus;
   private readonly pendingActions: CorporateAction[] = [];
   private readonly pendingRecompositions: ScheduledRecomposition[] = [];
+  /** Indices the site names but only the exchange computes, in the order defined. */
+  private readonly published: PublishedIndex[] = [];
+  /** The listing file's and the desk's reference data, by symbol (`ListingEntry`). */
+  private readonly listing = new Map<string, ListingEntry>();
   private readonly counts = { accepted: 0, duplicates: 0, outOfOrder: 0, rejected: emptyRejectionCounts() };
   private lastClosed: string | null = null;
   /** The closing rule's `printsToKeep`, fixed with the rule. */
@@ -361,6 +373,152 @@ export class Market {
     return { ok: true };
   }
 
+  /**
+   * The desk defines an index from scratch. With constituents the market
+   * computes it from now on, standing at its starting level on the members'
+   * LDCPs (which sets the divisor) and moved at once to their last prices;
+   * an index only published so far becomes computed this way. Without
+   * constituents it is an index only the exchange computes, named so its
+   * imported history can be shown.
+   */
+  defineIndex(spec: IndexSpec, time: Date): MarketChange {
+    const problem = indexSpecProblem(spec);
+    if (problem) return { ok: false, reason: problem.message };
+    if (findIndex(this.book, spec.code)) return { ok: false, reason: `index ${spec.code} is already defined` };
+    const publishedAt = this.published.findIndex((index) => index.code === spec.code);
+    if (spec.constituents.length === 0) {
+      if (publishedAt >= 0) return { ok: false, reason: `index ${spec.code} is already defined` };
+      this.published.push(publishedIndexOf(spec));
+      this.changed(time);
+      return { ok: true };
+    }
+    const ldcps = new Map<string, Paisa>();
+    for (const { symbol } of spec.constituents) {
+      const quote = this.book.quotes.get(symbol);
+      if (!quote) return { ok: false, reason: `${symbol} is not listed` };
+      ldcps.set(symbol, quote.ldcp);
+    }
+    let index: TrackedIndex;
+    try {
+      index = trackIndex(definitionOf(spec), ldcps, time, spec.weighting);
+      for (const symbol of ldcps.keys()) {
+        const quote = this.book.quotes.get(symbol);
+        if (quote && quote.last !== quote.ldcp) index.calculator.applyPrice(symbol, quote.last);
+      }
+    } catch (error) {
+      return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    }
+    if (publishedAt >= 0) this.published.splice(publishedAt, 1);
+    this.book.indices.push(index);
+    reindexSymbols(this.book);
+    this.changed(time);
+    return { ok: true };
+  }
+
+  /** The desk withdraws an index it defined (and any recomposition scheduled for it); its history stays stored. */
+  withdrawIndex(code: string, time: Date): MarketChange {
+    const computed = this.book.indices.findIndex((index) => index.calculator.code === code);
+    const publishedAt = this.published.findIndex((index) => index.code === code);
+    if (computed < 0 && publishedAt < 0) return { ok: false, reason: `unknown index ${code}` };
+    if (computed >= 0) this.book.indices.splice(computed, 1);
+    if (publishedAt >= 0) this.published.splice(publishedAt, 1);
+    const kept = this.pendingRecompositions.filter((r) => r.code !== code);
+    this.pendingRecompositions.splice(0, this.pendingRecompositions.length, ...kept);
+    reindexSymbols(this.book);
+    this.changed(time);
+    return { ok: true };
+  }
+
+  /** The indices the site names but does not compute. */
+  publishedIndices(): readonly PublishedIndex[] {
+    return this.published;
+  }
+
+  /** How a computed index weights its members; undefined for an index the market does not compute. */
+  indexSpecOf(code: string): Omit<IndexSpec, 'constituents' | 'startLevel'> | undefined {
+    const index = findIndex(this.book, code);
+    if (!index) return undefined;
+    return {
+      code,
+      name: index.calculator.name,
+      weighting: index.weighting,
+      returnType: index.returnType,
+      baseValue: index.previousClose,
+      ...(index.baseDate === undefined ? {} : { baseDate: index.baseDate }),
+      ...(index.maxWeightBasisPoints === undefined ? {} : { maxWeightBasisPoints: index.maxWeightBasisPoints }),
+    };
+  }
+
+  /**
+   * A listing file's rows (or the desk's reference data): kept, so names,
+   * sectors and share counts survive every closing-file import, and laid over
+   * each listed instrument now; a row with a first LDCP lists a stock the
+   * market does not hold, the others wait for the stock's first closing file.
+   * Index holdings do not move (`amendInstrument`). All rows or none.
+   */
+  loadListing(entries: readonly ListingEntry[], time: Date): MarketChange {
+    if (entries.length === 0) return { ok: false, reason: 'the listing has no rows' };
+    const instruments = new Map<string, Instrument>();
+    const newQuotes: string[] = [];
+    const reference = new Map(this.listing);
+    for (const entry of entries) {
+      const merged = mergedEntry(reference.get(entry.symbol), entry);
+      reference.set(entry.symbol, merged);
+      const listed = this.book.instruments.get(entry.symbol);
+      let next: Instrument | undefined;
+      if (listed) next = withListing(listed, merged);
+      else if (entry.ldcp !== undefined) {
+        if (merged.name === undefined || merged.sector === undefined) {
+          return { ok: false, reason: `${entry.symbol}: a new listing needs a name and a sector` };
+        }
+        if (!Number.isSafeInteger(entry.ldcp) || entry.ldcp <= 0) {
+          return { ok: false, reason: `${entry.symbol}: LDCP must be positive paisa` };
+        }
+        try {
+          next = defineInstrument({
+            symbol: entry.symbol,
+            name: merged.name,
+            sector: merged.sector,
+            sharesOutstanding: merged.sharesOutstanding ?? null,
+            freeFloat: merged.freeFloat ?? null,
+          });
+        } catch (error) {
+          return { ok: false, reason: (error as Error).message };
+        }
+        newQuotes.push(entry.symbol);
+      }
+      if (next === undefined) {
+        const problem = listingProblem(entry);
+        if (problem) return { ok: false, reason: `${entry.symbol}: ${problem}` };
+        continue;
+      }
+      const problem = instrumentProblem(next) ?? describedProblem(next);
+      if (problem) return { ok: false, reason: `${entry.symbol}: ${problem}` };
+      instruments.set(entry.symbol, next);
+    }
+    const { quotes, tallies } = this.book;
+    for (const [symbol, instrument] of instruments) this.book.instruments.set(symbol, instrument);
+    for (const symbol of newQuotes) {
+      const ldcp = entries.find((entry) => entry.symbol === symbol)?.ldcp as Paisa;
+      quotes.set(symbol, untradedQuote(symbol, ldcp, time));
+      tallies.set(symbol, emptyTally());
+    }
+    if (newQuotes.length > 0) {
+      for (const map of [this.book.instruments, quotes, tallies] as Map<string, unknown>[]) sortBySymbol(map);
+    }
+    this.listing.clear();
+    for (const [symbol, entry] of [...reference].sort(([a], [b]) => compareSymbols(a, b))) {
+      this.listing.set(symbol, entry);
+    }
+    this.changed(time);
+    return { ok: true };
+  }
+
+  /** The reference data kept for a symbol, if any. */
+  listingOf(symbol: string): ListingEntry | undefined {
+    return this.listing.get(symbol);
+  }
+
   /** Withdraws every recomposition of `code` scheduled for `effective`, before the roll-over applies it. */
   cancelRecomposition(code: string, effective: string): MarketChange {
     const kept = this.pendingRecompositions.filter((r) => r.code !== code || r.effective !== effective);
@@ -413,6 +571,8 @@ export class Market {
     const problem = instrumentProblem(next) ?? describedProblem(next);
     if (problem) return { ok: false, reason: `${symbol}: ${problem}` };
     this.book.instruments.set(symbol, next);
+    // The desk's own figures win over the next closing file's, as a listing file's do.
+    this.listing.set(symbol, mergedEntry(this.listing.get(symbol), { symbol, ...amendment }));
     this.changed(time);
     return { ok: true };
   }
@@ -547,6 +707,8 @@ export class Market {
       seenSeqs: this.feedSeqs.exportState(),
       pendingActions: [...this.pendingActions],
       pendingRecompositions: [...this.pendingRecompositions],
+      ...(this.published.length === 0 ? {} : { publishedIndices: [...this.published] }),
+      ...(this.listing.size === 0 ? {} : { listing: [...this.listing.values()] }),
       ...(this.currentCalendar === undefined ? {} : { calendar: this.currentCalendar }),
       lastClosed: this.lastClosed,
       lastChange: this.lastChange.toISOString(),
@@ -563,6 +725,9 @@ export class Market {
     this.feedSeqs.restoreState(state.seenSeqs);
     this.pendingActions.splice(0, this.pendingActions.length, ...state.pendingActions);
     this.pendingRecompositions.splice(0, this.pendingRecompositions.length, ...state.pendingRecompositions);
+    this.published.splice(0, this.published.length, ...(state.publishedIndices ?? []));
+    this.listing.clear();
+    for (const entry of state.listing ?? []) this.listing.set(entry.symbol, entry);
     this.lastClosed = state.lastClosed;
     // A state from before the desk could edit the calendar has none: the setup's stays.
     if (state.calendar !== undefined) this.currentCalendar = state.calendar;
@@ -671,6 +836,24 @@ function isDate(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Why a listing row's figures are impossible, for a stock the market does not hold yet; null if none. */
+function listingProblem(entry: ListingEntry): string | null {
+  const probe = defineProbe(entry);
+  return probe === null ? null : (instrumentProblem(probe) ?? describedProblem(probe));
+}
+
+function defineProbe(entry: ListingEntry): Instrument | null {
+  return {
+    symbol: entry.symbol,
+    name: entry.name ?? entry.symbol,
+    sector: entry.sector ?? '-',
+    sharesOutstanding: entry.sharesOutstanding ?? null,
+    freeFloat: entry.freeFloat ?? null,
+    tickSize: paisa(1),
+    lotSize: 1,
+  };
 }
 
 /** Names and sectors are shown on every page: they must say something, briefly. */

@@ -1,4 +1,5 @@
 import { IndexCalculator, type IndexDefinition } from '../indices/indexCalculator.js';
+import { type IndexWeighting, weightedMembers } from '../indices/indexSpec.js';
 import { applyWeightCap } from '../indices/weightCap.js';
 import type { Paisa } from '../money/money.js';
 import type { DayTally, TrackedIndex } from '../quotes/dayTally.js';
@@ -23,16 +24,23 @@ export function emptyBook(): MarketBook {
 }
 
 /** An index started at its base value at `prices`, capping weights if the definition has a cap. */
-export function trackIndex(definition: IndexDefinition, prices: ReadonlyMap<string, Paisa>, time: Date): TrackedIndex {
+export function trackIndex(
+  definition: IndexDefinition,
+  prices: ReadonlyMap<string, Paisa>,
+  time: Date,
+  weighting: IndexWeighting = 'free-float',
+): TrackedIndex {
+  const weighted = weightedMembers(definition.constituents, weighting);
   const constituents =
     definition.maxWeightBasisPoints === undefined
-      ? definition.constituents
-      : applyWeightCap(definition.constituents, prices, definition.maxWeightBasisPoints);
+      ? weighted
+      : applyWeightCap(weighted, prices, definition.maxWeightBasisPoints);
   return {
     calculator: new IndexCalculator({ ...definition, constituents }, prices),
     returnType: definition.returnType ?? 'price',
     baseDate: definition.baseDate,
     maxWeightBasisPoints: definition.maxWeightBasisPoints,
+    weighting,
     previousClose: definition.baseValue,
     time,
     open: null,

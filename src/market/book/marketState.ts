@@ -2,8 +2,10 @@ import type { CorporateAction, IndexReturnType } from '../corporateActions/corpo
 import type { ClosingPrint, ScheduledRecomposition } from '../endOfDay/closingRules.js';
 import type { FxDailyRate } from '../fx/fxBook.js';
 import type { IndexConstituent } from '../indices/indexCalculator.js';
+import type { IndexWeighting, PublishedIndex } from '../indices/indexSpec.js';
 import type { Paisa } from '../money/money.js';
 import type { Instrument } from '../quotes/instrument.js';
+import type { ListingEntry } from '../quotes/listingEntry.js';
 import type { Quote } from '../quotes/quote.js';
 import type { TradingCalendar } from '../sessions/tradingCalendar.js';
 import type { FxRateView } from './marketSnapshot.js';
@@ -27,6 +29,10 @@ export interface MarketState {
   readonly pendingActions: readonly CorporateAction[];
   readonly pendingRecompositions: readonly ScheduledRecomposition[];
   readonly lastClosed: string | null;
+  /** Indices named but not computed (`PublishedIndex`); absent when none. */
+  readonly publishedIndices?: readonly PublishedIndex[];
+  /** The listing file's and the desk's reference data (`ListingEntry`), without LDCPs; absent when none. */
+  readonly listing?: readonly ListingEntry[];
   /**
    * The calendar as the desk last edited it. Absent in states from before the
    * desk could edit it, and for a market without a calendar: the setup's holds.
@@ -61,6 +67,8 @@ export interface IndexState {
   readonly returnType: IndexReturnType;
   readonly baseDate?: string;
   readonly maxWeightBasisPoints?: number;
+  /** Absent in states from before full-cap indices: free-float. */
+  readonly weighting?: IndexWeighting;
   readonly previousClose: number;
   readonly time: string;
   readonly open: number | null;

@@ -2,6 +2,7 @@ import type { IndexState, MarketState, QuoteState, TallyState } from '../book/ma
 import { IndexCalculator } from '../indices/indexCalculator.js';
 import type { Paisa } from '../money/money.js';
 import { defineInstrument, type Instrument } from '../quotes/instrument.js';
+import { type ListingEntry, withListing } from '../quotes/listingEntry.js';
 
 /** One stock's day as the exchange's closing-rate summary file gives it (psx-market.md §5.2). */
 export interface ClosingRow {
@@ -64,11 +65,12 @@ export function withClosingSession(
   const quotes = new Map(state.quotes.map((quote) => [quote.symbol, quote]));
   const tallies = new Map(state.tallies.map((tally) => [tally.symbol, tally]));
   const laid = new Set<string>();
+  const listing = new Map((state.listing ?? []).map((entry) => [entry.symbol, entry]));
   let latest = state.lastChange;
   for (const row of rows) {
     const time = sessionCloseTime(row.date).toISOString();
     if (time > latest) latest = time;
-    instruments.set(row.symbol, instrumentFor(instruments.get(row.symbol), row));
+    instruments.set(row.symbol, instrumentFor(instruments.get(row.symbol), row, listing.get(row.symbol)));
     const quote: QuoteState = {
       symbol: row.symbol,
       ldcp: row.ldcp,
@@ -91,7 +93,7 @@ export function withClosingSession(
     if (existing === undefined || !quotes.has(row.symbol)) continue;
     const time = sessionCloseTime(row.date).toISOString();
     if (time > latest) latest = time;
-    instruments.set(row.symbol, instrumentFor(existing, row));
+    instruments.set(row.symbol, instrumentFor(existing, row, listing.get(row.symbol)));
     quotes.set(row.symbol, {
       symbol: row.symbol,
       ldcp: row.close,
@@ -118,17 +120,26 @@ export function withClosingSession(
 /**
  * The file names a stock but not its share count or free float; a new
  * instrument has them unknown (null) until the market desk or a listing
- * file gives them, and no index can count it before then.
+ * file gives them, and no index can count it before then. The listing's (and
+ * the desk's) names and sectors win over the file's, which the exchange
+ * abbreviates and codes.
  */
-function instrumentFor(existing: Instrument | undefined, row: ClosingRow | UntradedRow): Instrument {
-  if (existing) return { ...existing, name: row.name, sector: row.sector };
-  return defineInstrument({
-    symbol: row.symbol,
-    name: row.name,
-    sector: row.sector,
-    sharesOutstanding: null,
-    freeFloat: null,
-  });
+function instrumentFor(
+  existing: Instrument | undefined,
+  row: ClosingRow | UntradedRow,
+  entry: ListingEntry | undefined,
+): Instrument {
+  if (existing) return withListing({ ...existing, name: row.name, sector: row.sector }, entry);
+  return withListing(
+    defineInstrument({
+      symbol: row.symbol,
+      name: row.name,
+      sector: row.sector,
+      sharesOutstanding: null,
+      freeFloat: null,
+    }),
+    entry,
+  );
 }
 
 /**

@@ -2,6 +2,7 @@ import { type MarketBook, reindexSymbols } from '../book/marketBook.js';
 import type { Paisa } from '../money/money.js';
 import { settleRange, type TrackedIndex } from '../quotes/dayTally.js';
 import type { IndexConstituent } from './indexCalculator.js';
+import { weightedMembers } from './indexSpec.js';
 import { applyWeightCap } from './weightCap.js';
 
 /** Replaces an index's constituents at last prices, capping weights if the index has a cap. Null when done. */
@@ -19,10 +20,11 @@ export function recompose(
   // The divisor moves: the day's range so far is kept as levels.
   settleRange(index);
   try {
+    const weighted = weightedMembers(constituents, index.weighting);
     const members =
       index.maxWeightBasisPoints === undefined
-        ? constituents
-        : applyWeightCap(constituents, prices, index.maxWeightBasisPoints);
+        ? weighted
+        : applyWeightCap(weighted, prices, index.maxWeightBasisPoints);
     index.calculator.recompose(members, prices);
   } catch (error) {
     return error instanceof Error ? error.message : String(error);

@@ -20,6 +20,7 @@ function tracked(): TrackedIndex {
     returnType: 'price',
     baseDate: undefined,
     maxWeightBasisPoints: undefined,
+    weighting: 'free-float',
     previousClose: 100_000,
     time: new Date(0),
     open: null,

@@ -2,6 +2,7 @@ import type { IndexReturnType } from '../corporateActions/corporateAction.js';
 import type { ClosingPrint, IndexBar } from '../endOfDay/closingRules.js';
 import type { Capitalisation } from '../indices/capitalisation.js';
 import type { IndexCalculator } from '../indices/indexCalculator.js';
+import type { IndexWeighting } from '../indices/indexSpec.js';
 import { TRADE_REJECTION_CODES, type TradeRejectionCode } from './tradeCheck.js';
 
 /** What the market remembers of a stock's day beyond its quote. */
@@ -36,6 +37,8 @@ export interface TrackedIndex {
   readonly returnType: IndexReturnType;
   readonly baseDate: string | undefined;
   readonly maxWeightBasisPoints: number | undefined;
+  /** Full-cap indices count every member's free float as 100 % (`IndexWeighting`). */
+  readonly weighting: IndexWeighting;
   previousClose: number;
   time: Date;
   open: number | null;

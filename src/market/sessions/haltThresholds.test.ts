@@ -13,6 +13,7 @@ function tracked(calculator: IndexCalculator, previousClose: number): TrackedInd
     returnType: 'price',
     baseDate: undefined,
     maxWeightBasisPoints: undefined,
+    weighting: 'free-float',
     previousClose,
     time: new Date(0),
     open: null,
