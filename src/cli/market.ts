@@ -7,8 +7,10 @@ import { MAX_IMPORT_BYTES, UnreadableFileError } from '../ingest/archiveBytes.js
 import type { RowProblem } from '../ingest/importRows.js';
 import { type ImportFormat, type ImportReport, readImportFile, storeImport } from '../ingest/marketImport.js';
 import { withDatabaseOptions, withStore } from './database.js';
+import { registerMarketIndexCommands } from './marketIndex.js';
+import { startingMarket } from './offlineDesk.js';
 
-interface ImportOptions extends RawServeConfig {
+export interface ImportOptions extends RawServeConfig {
   readonly json?: boolean;
   readonly format?: ImportFormat;
   readonly symbol?: string;
@@ -51,30 +53,37 @@ export function registerMarketCommands(program: Command): void {
       const { demo, ...rest } = typed;
       const options: ImportOptions =
         command.getOptionValueSource('demo') === 'cli' && demo !== undefined ? typed : rest;
-      if (options.server !== undefined) {
-        process.exitCode = await importToServer(file, options.server, options);
-        return;
-      }
-      let report: ImportReport;
-      try {
-        const parsed = await readImportFile({
-          path: file,
-          ...(options.format === undefined ? {} : { format: options.format }),
-          ...(options.symbol === undefined ? {} : { symbol: options.symbol }),
-        });
-        report = await withStore(options, (store, config) => {
-          const now = new Date();
-          return storeImport(store.market, parsed, { site: siteMarket({ demo: config.demo, now: () => now }), now });
-        });
-      } catch (error) {
-        if (!(error instanceof UnreadableFileError)) throw error;
-        if (options.json) process.stdout.write(`${JSON.stringify({ file, error: error.message })}\n`);
-        process.stderr.write(`broadsheet: ${file}: ${error.message}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report, 'database'));
+      await importFile(file, options);
     });
+  registerMarketIndexCommands(market);
+}
+
+/** `broadsheet market import`'s work, also run by `market index import`; sets the exit code. */
+export async function importFile(file: string, options: ImportOptions): Promise<void> {
+  if (options.server !== undefined) {
+    process.exitCode = await importToServer(file, options.server, options);
+    return;
+  }
+  let report: ImportReport;
+  try {
+    const parsed = await readImportFile({
+      path: file,
+      ...(options.format === undefined ? {} : { format: options.format }),
+      ...(options.symbol === undefined ? {} : { symbol: options.symbol }),
+    });
+    report = await withStore(options, (store, config) => {
+      const now = new Date();
+      const site = siteMarket({ demo: config.demo, now: () => now });
+      return storeImport(store.market, parsed, { site, now, ...startingMarket(config, site, now) });
+    });
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    if (options.json) process.stdout.write(`${JSON.stringify({ file, error: error.message })}\n`);
+    process.stderr.write(`broadsheet: ${file}: ${error.message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report, 'database'));
 }
 
 /**

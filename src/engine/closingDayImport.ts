@@ -1,7 +1,7 @@
 import type { ClosingRow, UntradedRow } from '../market/endOfDay/closingFileDay.js';
 import { withClosingSession } from '../market/endOfDay/closingFileDay.js';
 import type { MarketStore } from '../store/market/marketStore.js';
-import { loadSiteMarket, type SiteMarket } from './siteMarket.js';
+import { loadSiteMarket, type SiteMarket, type SiteMarketLoad } from './siteMarket.js';
 
 /**
  * Lays a closing day over the market the log holds, offline (no server
@@ -18,11 +18,18 @@ export async function layClosingDay(
     readonly rows: readonly ClosingRow[];
     readonly untraded?: readonly UntradedRow[];
   },
-  options: { readonly site: SiteMarket; readonly now: Date },
+  options: { readonly site: SiteMarket; readonly now: Date } & Pick<SiteMarketLoad, 'initial' | 'pinInitial'>,
 ): Promise<void> {
   const { log } = store;
   const head = await log.head();
-  const { market } = await loadSiteMarket({ log, site: options.site, upTo: head });
+  // A database without a checkpoint starts from the site's own market (the demo's, on a demo site).
+  const { market } = await loadSiteMarket({
+    log,
+    site: options.site,
+    upTo: head,
+    ...(options.initial === undefined ? {} : { initial: options.initial }),
+    ...(options.pinInitial === undefined ? {} : { pinInitial: options.pinInitial }),
+  });
   const state = withClosingSession(market.exportState(), day.rows, day.untraded);
   options.site.createMarket().restoreState(state);
   await store.saveClosingDay({

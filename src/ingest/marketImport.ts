@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { layClosingDay } from '../engine/closingDayImport.js';
-import type { SiteMarket } from '../engine/siteMarket.js';
+import type { SiteMarket, SiteMarketLoad } from '../engine/siteMarket.js';
 import type { MarketStore } from '../store/market/marketStore.js';
 import { FileTooLargeError, MAX_UNPACKED_BYTES, type Packing, UnreadableFileError, unpack } from './archiveBytes.js';
 import { type ClosingFile, closingFileSlices, looksLikeClosingFile } from './closingFileParser.js';
@@ -167,7 +167,7 @@ export function importReport(parsed: ParsedImport): ImportReport {
 export async function storeImport(
   store: MarketStore,
   parsed: ParsedImport,
-  options: { readonly site: SiteMarket; readonly now: Date },
+  options: { readonly site: SiteMarket; readonly now: Date } & Pick<SiteMarketLoad, 'initial' | 'pinInitial'>,
 ): Promise<ImportReport> {
   switch (parsed.format) {
     case 'closing': {

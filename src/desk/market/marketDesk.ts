@@ -7,14 +7,21 @@ import type { CorporateAction, ExAdjustment } from '../../market/corporateAction
 import type { EndOfDay } from '../../market/endOfDay/closingRules.js';
 import type { FxRateUpdate } from '../../market/fx/fxRate.js';
 import type { IndexConstituent } from '../../market/indices/indexCalculator.js';
+import { type IndexSpec, indexSpecProblem, type PublishedIndex } from '../../market/indices/indexSpec.js';
 import type { Instrument } from '../../market/quotes/instrument.js';
+import type { ListingEntry } from '../../market/quotes/listingEntry.js';
 import type { CalendarEdit } from '../../market/sessions/calendarEdit.js';
 import { liveTradingDate } from '../../market/sessions/liveTradingDay.js';
-import { PSX_CALENDAR, type TradingCalendar, tradingDateOf } from '../../market/sessions/tradingCalendar.js';
-import type { Actor } from '../../news/roles.js';
+import {
+  nextTradingDate,
+  PSX_CALENDAR,
+  type TradingCalendar,
+  tradingDateOf,
+} from '../../market/sessions/tradingCalendar.js';
 import { done, type Outcome, type Refusal, refusalOfProblems } from '../../shared/outcome.js';
-import type { AuditAction, AuditStore } from '../../store/audit/auditLog.js';
+import type { AuditAction, AuditActor, AuditStore } from '../../store/audit/auditLog.js';
 import type { MarketStore } from '../../store/market/marketStore.js';
+import { type MemberLine, resolveMembers } from './indexMembers.js';
 import type { MarketDeskDeps } from './marketDeskDeps.js';
 import { type MembershipChange, plannedConstituents } from './recompositionPlan.js';
 import { sentence } from './sentence.js';
@@ -29,6 +36,25 @@ export interface ClosingImport {
 export interface HistoryImport {
   readonly symbol: string;
   readonly accepted: number;
+}
+
+/** An index as the desk lists it. */
+export type IndexDefinitionView = Omit<IndexSpec, 'constituents' | 'startLevel' | 'weighting'> & {
+  readonly weighting?: IndexSpec['weighting'];
+  /** Whether the site computes it (else only the exchange's published closes are shown). */
+  readonly computed: boolean;
+  readonly members: number;
+};
+
+export type ConstituentsChange =
+  | { readonly status: 'computed'; readonly constituents: readonly IndexConstituent[] }
+  | { readonly status: 'scheduled'; readonly effective: string; readonly constituents: readonly IndexConstituent[] };
+
+/** What a listing file did: instruments updated now, stocks newly listed, rows kept for stocks not yet listed. */
+export interface ListingLoad {
+  readonly updated: number;
+  readonly listed: number;
+  readonly kept: number;
 }
 
 export type ActionOutcome =
@@ -71,7 +97,7 @@ export class MarketDesk {
     return tradingDateOf(this.now(), this.calendar);
   }
 
-  async listInstrument(actor: Actor, listing: MarketListing): Promise<Outcome<Instrument>> {
+  async listInstrument(actor: AuditActor, listing: MarketListing): Promise<Outcome<Instrument>> {
     const { symbol } = listing.instrument;
     if (this.market.instrument(symbol) !== undefined) return refused('symbol', `${symbol} is already listed.`);
     const outcome = await this.desk(actor, { type: 'listInstrument', ...listing }, 'market.list', {
@@ -82,7 +108,7 @@ export class MarketDesk {
   }
 
   /** Changes only the figures that differ; nothing to change is a success that records nothing. */
-  async amendInstrument(actor: Actor, symbol: string, wanted: InstrumentAmendment): Promise<Outcome<Instrument>> {
+  async amendInstrument(actor: AuditActor, symbol: string, wanted: InstrumentAmendment): Promise<Outcome<Instrument>> {
     const before = this.market.instrument(symbol);
     if (before === undefined) return missing('symbol', `${symbol} is not listed.`);
     const amendment = Object.fromEntries(
@@ -99,8 +125,146 @@ export class MarketDesk {
     return outcome.ok ? done(this.market.instrument(symbol) as Instrument) : outcome;
   }
 
+  /**
+   * Defines an index from scratch: computed from `members` (figures left out
+   * come from the instruments), or, without members, an index only the
+   * exchange computes, shown from its imported history.
+   */
+  async defineIndex(
+    actor: AuditActor,
+    spec: Omit<IndexSpec, 'constituents'>,
+    members: readonly MemberLine[],
+  ): Promise<Outcome<IndexDefinitionView>> {
+    const known = this.market.indexConstituents(spec.code) !== undefined || this.publishedIndex(spec.code);
+    if (known) return refusalOfProblems('conflict', [{ field: 'code', message: `${spec.code} is already defined.` }]);
+    let constituents: readonly IndexConstituent[] = [];
+    if (members.length > 0) {
+      const resolved = resolveMembers(members, (symbol) => this.market.instrument(symbol));
+      if (!resolved.ok) return refusalOfProblems('invalid', resolved.problems);
+      constituents = resolved.constituents;
+    }
+    const full: IndexSpec = { ...spec, constituents };
+    const problem = indexSpecProblem(full);
+    if (problem) return refusalOfProblems('invalid', [problem]);
+    const outcome = await this.desk(
+      actor,
+      { type: 'defineIndex', spec: full },
+      'market.index-define',
+      { type: 'index', id: spec.code },
+      { ...spec, members: constituents.length },
+    );
+    return outcome.ok ? done(this.indexDefinition(spec.code) as IndexDefinitionView) : outcome;
+  }
+
+  /**
+   * New members for an index. A computed index is recomposed at the
+   * roll-over into `effective` (default the next trading day), as an index
+   * provider's review takes effect. An index only published so far starts
+   * being computed now, at `startLevel` (default its last imported official
+   * close), so its line continues the exchange's.
+   */
+  async setConstituents(
+    actor: AuditActor,
+    code: string,
+    members: readonly MemberLine[],
+    options: { readonly effective?: string; readonly startLevel?: number } = {},
+  ): Promise<Outcome<ConstituentsChange>> {
+    const resolved = resolveMembers(members, (symbol) => this.market.instrument(symbol));
+    const published = this.publishedIndex(code);
+    if (published !== undefined) {
+      if (!resolved.ok) return refusalOfProblems('invalid', resolved.problems);
+      const startLevel = options.startLevel ?? (await this.marketStore.latestClose(code))?.close;
+      if (startLevel === undefined) {
+        return refused('startLevel', `${code} has no imported history to continue from: give the level it starts at.`);
+      }
+      const spec: IndexSpec = {
+        ...published,
+        weighting: 'free-float',
+        startLevel,
+        constituents: resolved.constituents,
+      };
+      const problem = indexSpecProblem(spec);
+      if (problem) return refusalOfProblems('invalid', [problem]);
+      const outcome = await this.desk(
+        actor,
+        { type: 'defineIndex', spec },
+        'market.index-define',
+        { type: 'index', id: code },
+        { startLevel, members: resolved.constituents.length, from: 'published' },
+      );
+      return outcome.ok ? done({ status: 'computed', constituents: resolved.constituents }) : outcome;
+    }
+    const current = this.market.indexConstituents(code);
+    if (current === undefined) return missing('code', `There is no index ${code}.`);
+    if (options.startLevel !== undefined) {
+      return refused('startLevel', `${code} is already computed: its level follows from its members.`);
+    }
+    if (!resolved.ok) return refusalOfProblems('invalid', resolved.problems);
+    const effective = options.effective ?? nextTradingDate(this.today(), this.calendar);
+    if (effective <= this.today()) {
+      return refused(
+        'effective',
+        `The effective date must be after today (${this.today()}): it applies at a roll-over.`,
+      );
+    }
+    const recomposition = { code, effective, constituents: resolved.constituents };
+    const outcome = await this.desk(
+      actor,
+      { type: 'scheduleRecomposition', recomposition },
+      'market.recompose',
+      { type: 'index', id: code },
+      { effective, members: resolved.constituents.length },
+    );
+    return outcome.ok ? done({ status: 'scheduled', effective, constituents: resolved.constituents }) : outcome;
+  }
+
+  /** Withdraws an index the desk defined; its stored history stays. */
+  async withdrawIndex(actor: AuditActor, code: string): Promise<Outcome<null>> {
+    if (this.market.indexConstituents(code) === undefined && this.publishedIndex(code) === undefined) {
+      return missing('code', `There is no index ${code}.`);
+    }
+    return this.desk(actor, { type: 'withdrawIndex', code }, 'market.index-withdraw', { type: 'index', id: code });
+  }
+
+  /** An index's definition as the desk shows it, computed or published; undefined for an unknown code. */
+  indexDefinition(code: string): IndexDefinitionView | undefined {
+    const computed = this.market.indexSpecOf(code);
+    if (computed !== undefined) {
+      return { ...computed, computed: true, members: this.market.indexConstituents(code)?.length ?? 0 };
+    }
+    const published = this.publishedIndex(code);
+    return published === undefined ? undefined : { ...published, computed: false, members: 0 };
+  }
+
+  /**
+   * A listing file's rows as reference data (`Market.loadListing`): listed
+   * instruments take the names, sectors and share counts at once, the rest
+   * when their first closing file comes; rows with an LDCP list new stocks.
+   */
+  async loadListing(actor: AuditActor, file: string, entries: readonly ListingEntry[]): Promise<Outcome<ListingLoad>> {
+    if (entries.length === 0) return refused('file', 'The listing holds no row that can be taken.');
+    const listed = entries.filter((entry) => this.market.instrument(entry.symbol) !== undefined).length;
+    const newListings = entries.filter(
+      (entry) => this.market.instrument(entry.symbol) === undefined && entry.ldcp !== undefined,
+    ).length;
+    const outcome = await this.desk(
+      actor,
+      { type: 'loadListing', entries },
+      'market.listing',
+      { type: 'file', id: file },
+      { file, rows: entries.length, updated: listed, listed: newListings },
+    );
+    return outcome.ok
+      ? done({ updated: listed, listed: newListings, kept: entries.length - listed - newListings })
+      : outcome;
+  }
+
+  private publishedIndex(code: string): PublishedIndex | undefined {
+    return this.market.publishedIndices().find((index) => index.code === code);
+  }
+
   async scheduleRecomposition(
-    actor: Actor,
+    actor: AuditActor,
     code: string,
     effective: string,
     change: MembershipChange,
@@ -127,7 +291,7 @@ export class MarketDesk {
   }
 
   /** Withdraws the recomposition of `code` scheduled for `effective` before it applies. */
-  async cancelRecomposition(actor: Actor, code: string, effective: string): Promise<Outcome<null>> {
+  async cancelRecomposition(actor: AuditActor, code: string, effective: string): Promise<Outcome<null>> {
     if (this.market.indexConstituents(code) === undefined) return missing('code', `There is no index ${code}.`);
     const scheduled = this.market.scheduledRecompositions().some((r) => r.code === code && r.effective === effective);
     if (!scheduled) return missing('effective', `No recomposition of ${code} is scheduled for ${effective}.`);
@@ -137,7 +301,7 @@ export class MarketDesk {
     });
   }
 
-  async corporateAction(actor: Actor, action: CorporateAction): Promise<Outcome<ActionOutcome>> {
+  async corporateAction(actor: AuditActor, action: CorporateAction): Promise<Outcome<ActionOutcome>> {
     if (this.market.instrument(action.symbol) === undefined)
       return refused('symbol', `${action.symbol} is not listed.`);
     const outcome = await this.record({ kind: 'corporateAction', action, time: this.now() });
@@ -158,7 +322,7 @@ export class MarketDesk {
     );
   }
 
-  async fxRate(actor: Actor, update: FxRateUpdate): Promise<Outcome<FxRateUpdate>> {
+  async fxRate(actor: AuditActor, update: FxRateUpdate): Promise<Outcome<FxRateUpdate>> {
     const outcome = await this.record({ kind: 'fxRate', update });
     if (outcome.kind !== 'fxRate') throw new Error(`unexpected ${outcome.kind} outcome`);
     if (!outcome.change.ok) return refused(null, sentence(outcome.change.reason));
@@ -176,7 +340,7 @@ export class MarketDesk {
     return done(update);
   }
 
-  async editCalendar(actor: Actor, edit: CalendarEdit): Promise<Outcome<TradingCalendar>> {
+  async editCalendar(actor: AuditActor, edit: CalendarEdit): Promise<Outcome<TradingCalendar>> {
     const outcome = await this.desk(
       actor,
       { type: 'editCalendar', edit },
@@ -213,7 +377,7 @@ export class MarketDesk {
    * would show old prices as the latest, so it is refused unless `force`.
    */
   async importClosingFile(
-    actor: Actor,
+    actor: AuditActor,
     file: string,
     closing: ClosingFile,
     options: { readonly force?: boolean } = {},
@@ -247,7 +411,7 @@ export class MarketDesk {
   }
 
   /** A daily history CSV of one instrument or index: its rows are kept as daily bars (the market itself is untouched). */
-  async importHistory(actor: Actor, file: string, history: HistoryFile): Promise<Outcome<HistoryImport>> {
+  async importHistory(actor: AuditActor, file: string, history: HistoryFile): Promise<Outcome<HistoryImport>> {
     if (history.bars.length === 0) return refused('file', 'The file holds no row an import can take.');
     await this.marketStore.saveHistoryBars(history, this.now().getTime());
     await this.audit(
@@ -260,7 +424,7 @@ export class MarketDesk {
   }
 
   /** Ends `date` (default today): bars, roll-over, due actions and recompositions, and a checkpoint. */
-  async closeDay(actor: Actor, date = this.today()): Promise<Outcome<EndOfDay>> {
+  async closeDay(actor: AuditActor, date = this.today()): Promise<Outcome<EndOfDay>> {
     const outcome = await this.record({ kind: 'dayClose', date, time: this.now() });
     if (outcome.kind !== 'dayClose') throw new Error(`unexpected ${outcome.kind} outcome`);
     const { result } = outcome;
@@ -282,7 +446,7 @@ export class MarketDesk {
   }
 
   private async desk(
-    actor: Actor,
+    actor: AuditActor,
     change: DeskChange,
     action: AuditAction,
     subject: { type: string; id: string },
@@ -302,7 +466,7 @@ export class MarketDesk {
   }
 
   private async audit(
-    actor: Actor,
+    actor: AuditActor,
     action: AuditAction,
     subject: { type: string; id: string },
     details: Readonly<Record<string, unknown>>,

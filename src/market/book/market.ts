@@ -400,7 +400,7 @@ export class Market {
     }
     let index: TrackedIndex;
     try {
-      index = trackIndex(definitionOf(spec), ldcps, time, spec.weighting);
+      index = { ...trackIndex(definitionOf(spec), ldcps, time, spec.weighting), baseValue: spec.baseValue };
       for (const symbol of ldcps.keys()) {
         const quote = this.book.quotes.get(symbol);
         if (quote && quote.last !== quote.ldcp) index.calculator.applyPrice(symbol, quote.last);
@@ -443,7 +443,7 @@ export class Market {
       name: index.calculator.name,
       weighting: index.weighting,
       returnType: index.returnType,
-      baseValue: index.previousClose,
+      baseValue: index.baseValue ?? index.previousClose,
       ...(index.baseDate === undefined ? {} : { baseDate: index.baseDate }),
       ...(index.maxWeightBasisPoints === undefined ? {} : { maxWeightBasisPoints: index.maxWeightBasisPoints }),
     };

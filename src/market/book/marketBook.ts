@@ -41,6 +41,7 @@ export function trackIndex(
     baseDate: definition.baseDate,
     maxWeightBasisPoints: definition.maxWeightBasisPoints,
     weighting,
+    baseValue: definition.baseValue,
     previousClose: definition.baseValue,
     time,
     open: null,

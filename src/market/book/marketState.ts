@@ -69,6 +69,8 @@ export interface IndexState {
   readonly maxWeightBasisPoints?: number;
   /** Absent in states from before full-cap indices: free-float. */
   readonly weighting?: IndexWeighting;
+  /** The level at the base date; absent in states from before indices were defined by the desk. */
+  readonly baseValue?: number;
   readonly previousClose: number;
   readonly time: string;
   readonly open: number | null;

@@ -21,6 +21,7 @@ function tracked(): TrackedIndex {
     baseDate: undefined,
     maxWeightBasisPoints: undefined,
     weighting: 'free-float',
+    baseValue: undefined,
     previousClose: 100_000,
     time: new Date(0),
     open: null,

@@ -39,6 +39,8 @@ export interface TrackedIndex {
   readonly maxWeightBasisPoints: number | undefined;
   /** Full-cap indices count every member's free float as 100 % (`IndexWeighting`). */
   readonly weighting: IndexWeighting;
+  /** The level at the base date, hundredths of a point, for the record; unknown for indices from older states. */
+  readonly baseValue: number | undefined;
   previousClose: number;
   time: Date;
   open: number | null;

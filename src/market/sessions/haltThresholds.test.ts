@@ -14,6 +14,7 @@ function tracked(calculator: IndexCalculator, previousClose: number): TrackedInd
     baseDate: undefined,
     maxWeightBasisPoints: undefined,
     weighting: 'free-float',
+    baseValue: undefined,
     previousClose,
     time: new Date(0),
     open: null,

@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { listingUpload } from '../../desk/market/listingUpload.js';
 import type { MarketDesk } from '../../desk/market/marketDesk.js';
 import { sentence } from '../../desk/market/sentence.js';
 import { sendApiError } from '../../http/apiError.js';
@@ -34,6 +35,10 @@ const ImportQuery = Type.Object({
   symbol: Type.Optional(Type.String({ pattern: SYMBOL.source })),
   /** Lay a closing file of a day before the live one over the live market all the same. */
   force: Type.Optional(Type.Boolean()),
+});
+
+const ListingQuery = Type.Object({
+  name: Type.Optional(Type.String({ maxLength: 200, pattern: '^[A-Za-z0-9 ._()-]+$' })),
 });
 
 /**
@@ -123,6 +128,7 @@ export function explainOversizeUploads(scope: FastifyInstance): void {
  * `POST /api/v1/admin/market/imports`: the same files `broadsheet market
  * import` reads (a closing file, plain, ZIP or gzip; a daily history CSV),
  * sent as the request body to the running server. The answer is the import report.
+ * `POST /api/v1/admin/market/listing` takes the paper's listing file the same way.
  */
 export function registerImportApiRoutes({ app, desk }: DeskRoutes): void {
   app.register(async (plain) => {
@@ -132,6 +138,20 @@ export function registerImportApiRoutes({ app, desk }: DeskRoutes): void {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) =>
       done(null, body),
+    );
+    scope.post(
+      '/api/v1/admin/market/listing',
+      { ...DESK_GUARD, bodyLimit: MAX_IMPORT_BYTES, schema: { querystring: ListingQuery } },
+      async (request, reply) => {
+        const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        const outcome = await listingUpload(desk, actorOf(request), body, request.query.name ?? 'listing.csv');
+        if (!outcome.ok) {
+          return outcome.reason === 'malformed'
+            ? sendApiRefusal(reply, { ...outcome, problems: [] })
+            : sendApiError(reply, statusForRefusal(outcome.reason), outcome.message, outcome.problems);
+        }
+        return reply.code(200).header('cache-control', 'no-store').send(outcome.value);
+      },
     );
     scope.post(
       '/api/v1/admin/market/imports',

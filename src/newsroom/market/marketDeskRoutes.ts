@@ -7,6 +7,7 @@ import { registerActionPageRoutes } from './actionPageRoutes.js';
 import { DESK_GUARD, type DeskRoutes } from './deskRouteKit.js';
 import { registerFxCalendarPageRoutes } from './fxCalendarPageRoutes.js';
 import { registerImportApiRoutes } from './importApiRoutes.js';
+import { registerIndexDefinitionApiRoutes } from './indexDefinitionApiRoutes.js';
 import { registerIndexPageRoutes } from './indexPageRoutes.js';
 import { registerInstrumentApiRoutes } from './instrumentApiRoutes.js';
 import { registerInstrumentPageRoutes } from './instrumentPageRoutes.js';
@@ -41,4 +42,5 @@ export function registerMarketDeskRoutes(app: TypeBoxApp, ctx: AdminContext): vo
   registerInstrumentApiRoutes(routes);
   registerActionApiRoutes(routes);
   registerImportApiRoutes(routes);
+  registerIndexDefinitionApiRoutes(routes);
 }

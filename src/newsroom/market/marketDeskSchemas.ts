@@ -207,3 +207,67 @@ export const SpecialScheduleBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** An index level as text with at most two decimals (`1000`, `40673.12`), read exactly as hundredths. */
+const LevelText = Type.String({ pattern: '^[0-9]{1,8}(\\.[0-9]{1,2})?$' });
+
+const MemberBody = Type.Object(
+  {
+    symbol: SymbolText,
+    /** Shares the index counts; default the instrument's shares outstanding. */
+    shares: Type.Optional(ShareCount),
+    /** Basis points; default the instrument's free float. */
+    freeFloat: Type.Optional(BasisPoints),
+  },
+  { additionalProperties: false },
+);
+
+export const IndexDefinitionBody = Type.Object(
+  {
+    code: SymbolText,
+    name: Name,
+    weighting: Type.Optional(Type.Union([Type.Literal('free-float'), Type.Literal('full-cap')])),
+    returnType: Type.Optional(Type.Union([Type.Literal('price'), Type.Literal('total')])),
+    baseDate: Type.Optional(IsoDate),
+    baseValue: LevelText,
+    /** The level on the members' last closes; default the base value. */
+    startLevel: Type.Optional(LevelText),
+    /** Largest weight of one member, basis points. */
+    maxWeight: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+    /** Absent or empty: an index only the exchange computes, shown from its imported history. */
+    constituents: Type.Optional(Type.Array(MemberBody, { maxItems: 1000 })),
+  },
+  { additionalProperties: false },
+);
+
+export const ConstituentsBody = Type.Object(
+  {
+    constituents: Type.Array(MemberBody, { minItems: 1, maxItems: 1000 }),
+    /** For a computed index: the roll-over the new members take effect at; default the next trading day. */
+    effective: Type.Optional(IsoDate),
+    /** For an index only published so far: the level it starts at; default its last imported close. */
+    startLevel: Type.Optional(LevelText),
+  },
+  { additionalProperties: false },
+);
+
+export const IndexDefinitionJson = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  /** Whether the site computes it; otherwise its figures are the exchange's published closes. */
+  computed: Type.Boolean(),
+  weighting: Type.Optional(Type.String()),
+  returnType: Type.String(),
+  baseDate: Type.Optional(Type.String()),
+  /** Levels as text with two decimals. */
+  baseValue: Type.String(),
+  maxWeight: Type.Optional(Type.Integer()),
+  members: Type.Integer(),
+});
+
+export const ConstituentsJson = Type.Object({
+  code: Type.String(),
+  status: Type.Union([Type.Literal('computed'), Type.Literal('scheduled')]),
+  effective: Type.Optional(Type.String()),
+  constituents: Type.Array(ConstituentJson),
+});

@@ -63,3 +63,26 @@ export async function listDailyBars(db: Kysely<Database>, code: string): Promise
     source: row.source,
   }));
 }
+
+/** A code's latest stored day, whatever its source; undefined when it has none. */
+export async function latestDailyBar(db: Kysely<Database>, code: string): Promise<StoredBar | undefined> {
+  const row = await db
+    .selectFrom('daily_bars')
+    .selectAll()
+    .where('code', '=', code)
+    .orderBy('date', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row === undefined
+    ? undefined
+    : {
+        code: row.code,
+        date: row.date,
+        open: Number(row.open),
+        high: Number(row.high),
+        low: Number(row.low),
+        close: Number(row.close),
+        volume: Number(row.volume),
+        source: row.source,
+      };
+}

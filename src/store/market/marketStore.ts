@@ -5,7 +5,7 @@ import type { Database } from '../database.js';
 import { saveClosingDay, saveClosingRows, saveHistoryBars } from './closingDayWrites.js';
 import { latestEventsOfKind } from './marketEventQueries.js';
 import { listBarsSince, seedBarsIfEmpty } from './marketHistory.js';
-import { listDailyBars, listInstruments } from './marketInstruments.js';
+import { latestDailyBar, listDailyBars, listInstruments } from './marketInstruments.js';
 import { createMarketLog, type MarketLog } from './marketLog.js';
 
 type SaveHistory = Bound<typeof saveHistoryBars>;
@@ -19,6 +19,8 @@ export interface MarketStore {
   seedBarsIfEmpty: Bound<typeof seedBarsIfEmpty>;
   listInstruments: Bound<typeof listInstruments>;
   listDailyBars: Bound<typeof listDailyBars>;
+  /** A code's latest stored day (a stock's or an index's), whatever its source. */
+  latestClose: Bound<typeof latestDailyBar>;
   /** A closing file's instruments and rows as daily bars, in one transaction. */
   saveClosingRows(rows: readonly ClosingRow[], stamp: number): Promise<void>;
   /** A history file's rows as daily bars, in one transaction. */
@@ -35,6 +37,7 @@ export function createMarketStore(db: Kysely<Database>): MarketStore {
     seedBarsIfEmpty: (history, source, now) => seedBarsIfEmpty(db, history, source, now),
     listInstruments: () => listInstruments(db),
     listDailyBars: (code) => listDailyBars(db, code),
+    latestClose: (code) => latestDailyBar(db, code),
     saveClosingRows: (rows, stamp) => db.transaction().execute((trx) => saveClosingRows(trx, rows, stamp)),
     saveHistoryBars: (history, stamp) => db.transaction().execute((trx) => saveHistoryBars(trx, history, stamp)),
     saveClosingDay: (day) => saveClosingDay(db, day),
