@@ -1,3 +1,4 @@
+import { sessionCloseTime } from '../endOfDay/closingFileDay.js';
 import { vwap } from '../endOfDay/closingRules.js';
 import type { IndexCalculator } from '../indices/indexCalculator.js';
 import { percentHundredths } from '../money/rounding.js';
@@ -68,6 +69,34 @@ export function indexView(
     time,
     ...(range?.high == null ? {} : { high: range.high }),
     ...(range?.low == null ? {} : { low: range.low }),
+    tickerText: formatIndexTicker(figures),
+  };
+}
+
+/**
+ * An index the site does not compute, as the exchange published it: its
+ * latest official close against the one before (unchanged when there is
+ * none), stamped at that day's session close.
+ */
+export function publishedIndexView(
+  index: { readonly code: string; readonly name: string },
+  latest: { readonly date: string; readonly close: number },
+  previous: { readonly close: number } | null,
+): IndexView {
+  const previousClose = previous?.close ?? latest.close;
+  const change = latest.close - previousClose;
+  const figures = {
+    code: index.code,
+    value: latest.close,
+    change,
+    changePercent: percentHundredths(change, previousClose) / 100,
+    direction: directionOf(change),
+  };
+  return {
+    ...figures,
+    name: index.name,
+    previousClose,
+    time: sessionCloseTime(latest.date),
     tickerText: formatIndexTicker(figures),
   };
 }

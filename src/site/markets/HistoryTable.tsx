@@ -10,6 +10,8 @@ export function HistoryTable(props: {
   readonly bars: readonly HistoryBar[];
   readonly days: number;
   readonly csvUrl: string;
+  /** Say where each day's figures come from (an index: the exchange's official close or the site's own). */
+  readonly sources?: boolean;
 }) {
   const shown = props.bars.slice(-props.days - 1);
   const rows = shown.map((bar, i) => ({ bar, change: i === 0 ? null : bar.close - (shown[i - 1]?.close ?? 0) }));
@@ -32,6 +34,11 @@ export function HistoryTable(props: {
                 <th scope="col">Close</th>
                 <th scope="col">Change</th>
                 <th scope="col">Volume</th>
+                {props.sources ? (
+                  <th scope="col" class="text">
+                    Source
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -48,6 +55,7 @@ export function HistoryTable(props: {
                     {change === null ? '–' : signedHundredths(change)}
                   </td>
                   <td>{countText(bar.volume)}</td>
+                  {props.sources ? <td class="text">{sourceText(bar.source)}</td> : null}
                 </tr>
               ))}
             </tbody>
@@ -61,4 +69,17 @@ export function HistoryTable(props: {
       </p>
     </section>
   );
+}
+
+/** Whose figures a day's are: the exchange's published ones, or the site's own calculation. */
+export function sourceText(source: string | undefined): string {
+  switch (source) {
+    case 'csv':
+    case 'closing-file':
+      return 'Exchange (official)';
+    case 'close':
+      return 'Broadsheet calculation';
+    default:
+      return 'Broadsheet calculation (today, live)';
+  }
 }

@@ -129,6 +129,7 @@ export function RecentHistory(props: { readonly source: LiveSource; readonly bar
       bars={props.bars}
       days={HISTORY_DAYS}
       csvUrl={`${words.path}/history.csv`}
+      sources={props.source.kind === 'index'}
     />
   );
 }

@@ -2,6 +2,7 @@ import type { FxDailyRate } from '../../market/fx/fxBook.js';
 import type { FxMarket } from '../../market/fx/fxRate.js';
 import type { IndexConstituent } from '../../market/indices/indexCalculator.js';
 import type { IndexDivisor } from '../../market/indices/indexContribution.js';
+import type { PublishedIndex } from '../../market/indices/indexSpec.js';
 import type { Instrument } from '../../market/quotes/instrument.js';
 import type { HistoryBar } from '../../store/market/marketHistory.js';
 
@@ -12,6 +13,8 @@ export interface MarketReferenceReader {
   /** The index's divisor in force, so points contributed add up to its change; undefined for an unknown code. */
   indexDivisor?(code: string): IndexDivisor | undefined;
   fxHistory(pair: string, market: FxMarket): readonly FxDailyRate[];
+  /** Indices the site names but only the exchange computes (shown from their imported history). */
+  publishedIndices?(): readonly PublishedIndex[];
 }
 
 /** Daily bars of a stock or an index, oldest first, from `fromDate` on (all when null). */

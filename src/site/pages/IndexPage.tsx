@@ -23,7 +23,7 @@ import {
 import { type ChartedHistory, DailyChart, RecentHistory, TodayChart } from '../markets/QuoteCharts.js';
 import { QuoteHead } from '../markets/QuoteHead.js';
 import { RangeFigures } from '../markets/RangeFigures.js';
-import { basisPointsText } from '../markets/stockFigures.js';
+import { basisPointsText, shortDate } from '../markets/stockFigures.js';
 
 export interface IndexPageData extends ChartedHistory {
   readonly index: IndexView;
@@ -33,6 +33,14 @@ export interface IndexPageData extends ChartedHistory {
   readonly direction: SortDirection;
   /** Members whose weight is held down by a cap factor. */
   readonly cappedMembers: number;
+  /**
+   * `computed`: the figures are the site's own calculation from the
+   * exchange's prices; `official`: the index is not computed here and its
+   * figures are the exchange's published closes.
+   */
+  readonly figures: 'computed' | 'official';
+  /** For a computed index: the exchange's latest official close on record, to set beside the site's own. */
+  readonly officialClose: { readonly date: string; readonly close: number } | null;
 }
 
 const COLUMNS: readonly { readonly sort: ConstituentSort; readonly label: string; readonly text?: boolean }[] = [
@@ -46,7 +54,8 @@ const COLUMNS: readonly { readonly sort: ConstituentSort; readonly label: string
 
 /** An index's page: live value, charts, constituents with weights and points, methodology, history. */
 export function IndexPage(props: { readonly chrome: PageChrome; readonly data: IndexPageData }) {
-  const { index } = props.data;
+  const { index, figures, officialClose } = props.data;
+  const official = figures === 'official';
   const key = `i:${index.code}`;
   const path = indexUrl(index.code);
   const source = { kind: 'index', code: index.code } as const;
@@ -65,7 +74,7 @@ export function IndexPage(props: { readonly chrome: PageChrome; readonly data: I
         trail="Indices"
         name={index.name}
         code={index.code}
-        label="Index value"
+        label={official ? 'Official close' : 'Index value (Broadsheet calculation)'}
         liveKey={key}
         direction={index.direction}
         change={signedHundredths(index.change)}
@@ -83,20 +92,38 @@ export function IndexPage(props: { readonly chrome: PageChrome; readonly data: I
           fiftyTwoWeek={props.data.fiftyTwoWeek}
           format={hundredthsText}
         />
-        <div>
-          <dt>Constituents</dt>
-          <dd>{props.data.rows.length}</dd>
-        </div>
+        {official ? null : (
+          <div>
+            <dt>Constituents</dt>
+            <dd>{props.data.rows.length}</dd>
+          </div>
+        )}
+        {officialClose === null ? null : (
+          <div>
+            <dt>Exchange's official close</dt>
+            <dd>
+              {hundredthsText(officialClose.close)} (
+              <time dateTime={officialClose.date}>{shortDate(officialClose.date)}</time>)
+            </dd>
+          </div>
+        )}
       </dl>
-      <TodayChart
-        source={source}
-        points={props.data.intraday}
-        previousClose={index.previousClose}
-        day={props.data.day}
-      />
+      <p class="figure-notes">
+        {official
+          ? `Broadsheet does not calculate the ${index.code}: these are the exchange's official closing values as published, updated when the desk imports them.`
+          : `The live value is Broadsheet's own calculation from the exchange's prices, by the index's published method; the exchange's official value, published after the close, can differ slightly. In the history below, each day says whose figure it is.`}
+      </p>
+      {official ? null : (
+        <TodayChart
+          source={source}
+          points={props.data.intraday}
+          previousClose={index.previousClose}
+          day={props.data.day}
+        />
+      )}
       <DailyChart source={source} range={props.data.range} bars={props.data.rangeBars} />
-      <Constituents data={props.data} path={path} />
-      <Methodology data={props.data} />
+      {official ? null : <Constituents data={props.data} path={path} />}
+      {official ? null : <Methodology data={props.data} />}
       <RecentHistory source={source} bars={props.data.yearBars} />
       <ChartCredit />
     </Layout>

@@ -21,7 +21,8 @@ import {
   signedPercent,
   signedRupees,
 } from '../markets/marketFigures.js';
-import { countText, turnoverTotalText, UNKNOWN_FIGURE } from '../markets/stockFigures.js';
+import { countText, shortDate, turnoverTotalText, UNKNOWN_FIGURE } from '../markets/stockFigures.js';
+import type { PublishedFigures } from '../routes/publishedIndexFigures.js';
 
 const price = (value: Paisa | null) => (value === null ? '–' : formatRupees(value, { thousands: true }));
 
@@ -43,7 +44,10 @@ export function MarketsPage(props: {
   readonly intraday: ReadonlyMap<string, readonly IntradayPoint[]>;
   /** The trading day the figures belong to, as a sentence says it: `today` or `on 31 Dec 2021`. */
   readonly day: string;
+  /** Indices only the exchange computes, with their latest official close. */
+  readonly published?: readonly PublishedFigures[];
 }) {
+  const published = props.published ?? [];
   const { snapshot, day } = props;
   const breadth = marketBreadth(snapshot.quotes);
   const turnover = turnoverTotal(snapshot.quotes);
@@ -160,6 +164,9 @@ export function MarketsPage(props: {
                 <th scope="col">Previous close</th>
                 <th scope="col">Change</th>
                 <th scope="col">% Change</th>
+                <th scope="col" class="text">
+                  Figures
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -176,11 +183,48 @@ export function MarketsPage(props: {
                   <td class={figureClass(index.direction)} {...liveAttributes(`i:${index.code}`, 'changePercent')}>
                     {signedPercent(index.changePercent)}
                   </td>
+                  <td class="text">Broadsheet calculation, live</td>
+                </tr>
+              ))}
+              {published.map(({ index, view, date }) => (
+                <tr key={index.code}>
+                  <th scope="row" class="text">
+                    {view === null ? index.code : <a href={indexUrl(index.code)}>{index.code}</a>}{' '}
+                    <span class="story-meta">{index.name}</span>
+                  </th>
+                  <td>{view === null ? UNKNOWN_FIGURE : hundredthsText(view.value)}</td>
+                  <td>{view === null ? UNKNOWN_FIGURE : hundredthsText(view.previousClose)}</td>
+                  <td class={view === null ? undefined : figureClass(view.direction)}>
+                    {view === null ? UNKNOWN_FIGURE : signedHundredths(view.change)}
+                  </td>
+                  <td class={view === null ? undefined : figureClass(view.direction)}>
+                    {view === null ? UNKNOWN_FIGURE : signedPercent(view.changePercent)}
+                  </td>
+                  <td class="text">
+                    {date === null ? (
+                      'No official close on record yet'
+                    ) : (
+                      <>
+                        Exchange, official close of <time dateTime={date}>{shortDate(date)}</time>
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </ScrollRegion>
+        {snapshot.indices.length === 0 && published.length === 0 ? (
+          <p>No index is defined yet. The market desk defines indices and imports their history.</p>
+        ) : (
+          <p class="figure-notes">
+            Live figures are Broadsheet's own calculation from the exchange's prices, by each index's published method;
+            they can differ slightly from the exchange's official values, which it publishes after the close.
+            {published.length > 0
+              ? ' Indices marked "Exchange, official close" are shown as the exchange published them.'
+              : ''}
+          </p>
+        )}
       </section>
 
       <MoversSection quotes={snapshot.quotes} day={day} />

@@ -5,6 +5,7 @@ import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { formatRupees } from '../../market/money/money.js';
 import { fiftyTwoWeekRange } from '../../market/quotes/barRange.js';
 import { tradingDateOf } from '../../market/sessions/tradingCalendar.js';
+import type { HistoryBar } from '../../store/market/marketHistory.js';
 import { renderDocument } from '../components/renderDocument.js';
 import type { PageOutcome } from '../http/pageCache.js';
 import {
@@ -35,6 +36,7 @@ import {
   withLiveBar,
 } from './marketRouteContext.js';
 import { sendNotFoundPage, servePage } from './pageResponses.js';
+import { latestOfficial, publishedIndexByCode } from './publishedIndexFigures.js';
 
 const CodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 32 }) });
 const IndexQuery = Type.Object({
@@ -67,9 +69,10 @@ export function registerIndexPageRoutes(app: TypeBoxApp, context: MarketRouteCon
     const { code } = request.params;
     const canonical = upperCaseAddress(code, indexUrl, '/history.csv');
     if (canonical !== null) return reply.redirect(canonical, 301);
-    if (!site.deps.market.snapshot().indices.some((index) => index.code === code)) {
-      return sendNotFoundPage(site, request, reply);
-    }
+    const known =
+      site.deps.market.snapshot().indices.some((index) => index.code === code) ||
+      (await publishedIndexByCode(site, code)) !== undefined;
+    if (!known) return sendNotFoundPage(site, request, reply);
     return sendHistoryCsv(site, reply, code);
   });
 
@@ -115,7 +118,7 @@ async function produceIndexPage(
   const { site } = context;
   const chrome = await site.chrome();
   const index = chrome.snapshot.indices.find((candidate) => candidate.code === code);
-  if (index === undefined) return { kind: 'notFound' };
+  if (index === undefined) return producePublishedIndexPage(context, code, view);
   const day = marketDate(chrome.snapshot);
   const bars = await chartBars(site, code, view.range, day);
   const reference = site.deps.marketPages?.reference;
@@ -142,6 +145,43 @@ async function produceIndexPage(
     sort: view.sort,
     direction: view.direction,
     cappedMembers: constituents.filter((c) => c.capFactor !== undefined && c.capFactor < 10_000).length,
+    figures: 'computed' as const,
+    officialClose: officialOf(bars.year),
+  };
+  return { kind: 'page', html: renderDocument(h(IndexPage, { chrome, data })) };
+}
+
+/** The exchange's latest official close among the bars, if any day of them was imported. */
+function officialOf(bars: readonly HistoryBar[]): { readonly date: string; readonly close: number } | null {
+  const official = latestOfficial(bars);
+  return official === null ? null : { date: official.latest.date, close: official.latest.close };
+}
+
+/** An index only the exchange computes: its published closes, charted and listed; 404 until one is imported. */
+async function producePublishedIndexPage(
+  context: MarketRouteContext,
+  code: string,
+  view: { readonly range: HistoryRange; readonly sort: ConstituentSort; readonly direction: SortDirection },
+): Promise<PageOutcome> {
+  const { site } = context;
+  const published = await publishedIndexByCode(site, code);
+  if (published === undefined || published.view === null || published.date === null) return { kind: 'notFound' };
+  const chrome = await site.chrome();
+  const bars = await chartBars(site, code, view.range, published.date);
+  const data = {
+    index: published.view,
+    range: view.range,
+    day: dayPhrase(published.date, exchangeToday(site)),
+    rangeBars: bars.ranged,
+    yearBars: bars.year,
+    fiftyTwoWeek: fiftyTwoWeekRange(bars.year, published.date),
+    intraday: [],
+    rows: [],
+    sort: view.sort,
+    direction: view.direction,
+    cappedMembers: 0,
+    figures: 'official' as const,
+    officialClose: null,
   };
   return { kind: 'page', html: renderDocument(h(IndexPage, { chrome, data })) };
 }

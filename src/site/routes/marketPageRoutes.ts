@@ -13,6 +13,7 @@ import type { SiteContext } from '../siteContext.js';
 import { registerIndexPageRoutes } from './indexPageRoutes.js';
 import { exchangeToday, type MarketRouteContext } from './marketRouteContext.js';
 import { sendHtml, servePage } from './pageResponses.js';
+import { publishedIndexFigures } from './publishedIndexFigures.js';
 import { registerStockPageRoutes } from './stockPageRoutes.js';
 import { registerSymbolSearchRoutes } from './symbolSearchRoutes.js';
 
@@ -41,9 +42,12 @@ export function registerMarketPageRoutes(app: TypeBoxApp, site: SiteContext, int
           : { section, stories: (await site.deps.store.listArticles({ sectionSlug: section.slug, limit: 10 })).items };
       const points = new Map(chrome.snapshot.indices.map((index) => [index.code, intraday.points(`i:${index.code}`)]));
       const day = dayPhrase(tradingDateOf(chrome.snapshot.asOf), exchangeToday(site));
+      const published = await publishedIndexFigures(site);
       return {
         kind: 'page',
-        html: renderDocument(h(MarketsPage, { chrome, snapshot: chrome.snapshot, latest, intraday: points, day })),
+        html: renderDocument(
+          h(MarketsPage, { chrome, snapshot: chrome.snapshot, latest, intraday: points, day, published }),
+        ),
       };
     }),
   );

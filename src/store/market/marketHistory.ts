@@ -3,7 +3,15 @@ import type { DailyBar } from '../../market/endOfDay/closingRules.js';
 import type { Database } from '../database.js';
 
 /** A stored day: paisa for a stock, hundredths of a point for an index; the table keeps no turnover. */
-export type HistoryBar = Omit<DailyBar, 'turnover'>;
+export type HistoryBar = Omit<DailyBar, 'turnover'> & {
+  /**
+   * Where the day came from: `close` the site's own day close (its own
+   * calculation, for an index), `csv` an imported history (for an index, the
+   * exchange's published values), `closing-file` the exchange's closing file.
+   * Absent on bars not read from the table.
+   */
+  readonly source?: string;
+};
 
 /** Bars of one code (a symbol or an index code) to write. */
 export interface CodedBars {
@@ -22,7 +30,7 @@ export async function listBarsSince(
 ): Promise<HistoryBar[]> {
   let query = db
     .selectFrom('daily_bars')
-    .select(['date', 'open', 'high', 'low', 'close', 'volume'])
+    .select(['date', 'open', 'high', 'low', 'close', 'volume', 'source'])
     .where('code', '=', code);
   if (fromDate !== null) query = query.where('date', '>=', fromDate);
   const rows = await query.orderBy('date').execute();
@@ -34,6 +42,7 @@ export async function listBarsSince(
     low: Number(row.low),
     close: Number(row.close),
     volume: Number(row.volume),
+    source: row.source,
   }));
 }
 

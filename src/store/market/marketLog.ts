@@ -297,10 +297,31 @@ async function putCheckpoint(
     .execute();
 }
 
+/**
+ * Writes bars, a day's bar replacing the stored one of the same code and
+ * date, except that the site's own day close (`close`) never replaces a day
+ * the exchange published (an imported closing file or history): for an index
+ * that is the official value against the site's recalculation.
+ */
 async function upsertBars(
   db: Executor,
   bars: readonly { readonly bar: CodedBar; readonly source: string }[],
   now: number,
+): Promise<void> {
+  const own = bars.filter((bar) => bar.source === OWN_CLOSE);
+  const published = own.length === bars.length ? [] : bars.filter((bar) => bar.source !== OWN_CLOSE);
+  await writeBars(db, own, now, true);
+  await writeBars(db, published, now, false);
+}
+
+/** The source the recorder's day close gives its bars. */
+const OWN_CLOSE = 'close';
+
+async function writeBars(
+  db: Executor,
+  bars: readonly { readonly bar: CodedBar; readonly source: string }[],
+  now: number,
+  keepPublished: boolean,
 ): Promise<void> {
   for (let i = 0; i < bars.length; i += ROWS_PER_INSERT) {
     const rows = bars.slice(i, i + ROWS_PER_INSERT).map(({ bar, source }) => ({
@@ -317,8 +338,8 @@ async function upsertBars(
     await db
       .insertInto('daily_bars')
       .values(rows)
-      .onConflict((conflict) =>
-        conflict.columns(['code', 'date']).doUpdateSet((eb) => ({
+      .onConflict((conflict) => {
+        const update = conflict.columns(['code', 'date']).doUpdateSet((eb) => ({
           open: eb.ref('excluded.open'),
           high: eb.ref('excluded.high'),
           low: eb.ref('excluded.low'),
@@ -326,8 +347,9 @@ async function upsertBars(
           volume: eb.ref('excluded.volume'),
           source: eb.ref('excluded.source'),
           updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
+        }));
+        return keepPublished ? update.where('daily_bars.source', '=', OWN_CLOSE) : update;
+      })
       .execute();
   }
 }
