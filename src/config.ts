@@ -155,7 +155,8 @@ export function parseServeConfig(raw: RawServeConfig): ServeConfig {
 }
 
 function parseOperations(raw: RawServeConfig, database: DatabaseTarget): OperationsConfig {
-  const metricsPort = text(raw.metricsPort) === undefined ? null : parseInteger('metricsPort', raw.metricsPort, 0, 0, 65535);
+  const metricsPort =
+    text(raw.metricsPort) === undefined ? null : parseInteger('metricsPort', raw.metricsPort, 0, 0, 65535);
   const metricsToken = text(raw.metricsToken) ?? null;
   // A token is all that stands between /metrics and the world on the public port: no guessable ones.
   if (metricsToken !== null && !/^[\x21-\x7e]{16,512}$/.test(metricsToken)) {

@@ -76,7 +76,11 @@ describe('Redis bus', { skip }, () => {
   let raw: Redis;
 
   const open = async (logger?: BusLogger) => {
-    const bus = await createRedisBus({ url: REDIS_URL, channelPrefix: `${prefix}:`, logger: logger ?? recordingLogger() });
+    const bus = await createRedisBus({
+      url: REDIS_URL,
+      channelPrefix: `${prefix}:`,
+      logger: logger ?? recordingLogger(),
+    });
     buses.push(bus);
     return bus;
   };
@@ -110,7 +114,11 @@ describe('Redis bus', { skip }, () => {
 
   test('a bus on another prefix hears nothing', async () => {
     const a = await open();
-    const other = await createRedisBus({ url: REDIS_URL, channelPrefix: `${prefix}-other:`, logger: recordingLogger() });
+    const other = await createRedisBus({
+      url: REDIS_URL,
+      channelPrefix: `${prefix}-other:`,
+      logger: recordingLogger(),
+    });
     try {
       const heard = collect(other, 'market.changed');
       a.publish('market.changed', { version: 1 });

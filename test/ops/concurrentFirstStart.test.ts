@@ -35,8 +35,11 @@ describe('three processes started together on an empty PostgreSQL schema', { ski
         const count = async (table: string) =>
           Number((await client.query(`select count(*) as n from "${schema.schema}".${table}`)).rows[0].n);
         const distinctBars = Number(
-          (await client.query(`select count(*) as n from (select distinct code, date from "${schema.schema}".daily_bars) d`))
-            .rows[0].n,
+          (
+            await client.query(
+              `select count(*) as n from (select distinct code, date from "${schema.schema}".daily_bars) d`,
+            )
+          ).rows[0].n,
         );
         return {
           articles: await count('articles'),
