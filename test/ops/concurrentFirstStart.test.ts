@@ -19,7 +19,7 @@ describe('three processes started together on an empty PostgreSQL schema', { ski
 
   test('all three come up and the site is seeded exactly once', async () => {
     const starts = await Promise.allSettled(
-      [1, 2, 3].map(() => serve(['--database-url', schema.url, '--simulator', 'off', '--log-level', 'info'])),
+      [1, 2, 3].map(() => serve(['--database-url', schema.url, '--simulator', 'off', '--drain-window', '0'])),
     );
     const nodes = starts.flatMap((start) => (start.status === 'fulfilled' ? [start.value] : []));
     try {
