@@ -39,8 +39,9 @@ export interface App {
    * recorder, the scheduled publisher, the session purge, the simulator when
    * on or else the market clock (the status line through the day's phases),
    * then the reader site's own (market version watch, page invalidation,
-   * intraday recorder, stream workers when on, market stream), and last the
-   * HTTP server. Nothing else in the code base starts a timer or a subscription.
+   * intraday recorder, stream workers when on, market stream), the metrics
+   * listener when `--metrics-port` is set, and last the HTTP server. Nothing
+   * else in the code base starts a timer or a subscription.
    */
   readonly services: readonly string[];
   readonly server: FastifyInstance;

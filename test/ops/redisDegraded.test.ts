@@ -103,7 +103,8 @@ describe('a node whose Redis is away', { skip }, () => {
     try {
       const degraded = await readinessBecomes(node.address, 503);
       assert.equal(degraded.status, 503);
-      assert.deepEqual(degraded.body.checks.bus, { ...degraded.body.checks.bus, ok: false, status: 'degraded' });
+      assert.equal(degraded.body.checks.bus?.ok, false);
+      assert.equal(degraded.body.checks.bus?.status, 'degraded');
       assert.equal(degraded.body.checks.database?.ok, true);
       assert.equal((await fetch(`${node.address}/markets`)).status, 200, 'pages are served from the process');
 
