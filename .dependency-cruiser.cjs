@@ -17,6 +17,8 @@ const PARTS = {
   // The newsroom previews articles with the site's own page components.
   newsroom: ['shared', 'market', 'news', 'http', 'desk', 'store', 'engine', 'ingest', 'bus', 'site'],
   demo: ['shared', 'market', 'news', 'store', 'engine', 'bus'],
+  // Operations: readiness, metrics, shutdown; wired by app.ts and cli.ts, imported by no other part.
+  ops: ['shared', 'http'],
   cli: ['shared', 'market', 'news', 'store', 'engine', 'ingest', 'desk', 'bus', 'demo', 'config'],
 };
 

@@ -4,7 +4,7 @@ import pino, { type Logger } from 'pino';
 import type { Bus } from './bus/bus.js';
 import { articleChanged } from './bus/contentChange.js';
 import { createInProcessBus } from './bus/inProcessBus.js';
-import { createRedisBus } from './bus/redisBus.js';
+import { createRedisBus, type RedisBus } from './bus/redisBus.js';
 import type { ServeConfig } from './config.js';
 import { seedDemoHistory } from './demo/market/demoHistorySeed.js';
 import { createDemoMarket } from './demo/market/demoMarket.js';
@@ -21,8 +21,12 @@ import { adminContextOf } from './newsroom/http/adminContext.js';
 import { adminPlugin } from './newsroom/http/adminPlugin.js';
 import { sessionPurge } from './newsroom/http/sessionPurge.js';
 import type { NewsroomSettings } from './newsroom/newsroomDeps.js';
+import { createSiteMetrics } from './ops/metrics.js';
+import { metricsListener } from './ops/metricsListener.js';
+import { registerOperationsRoutes } from './ops/operationsRoutes.js';
+import { Readiness, type ReadinessCheck } from './ops/readiness.js';
 import { type Service, startServices, stoppingOnce, stopServices } from './shared/service.js';
-import { buildSite } from './site/server.js';
+import { buildSite, type SiteCounters } from './site/server.js';
 import type { MediaLibrary } from './store/media/mediaLibrary.js';
 import { type OpenedStore, openStore } from './store/openStore.js';
 
@@ -35,8 +39,9 @@ export interface App {
    * recorder, the scheduled publisher, the session purge, the simulator when
    * on or else the market clock (the status line through the day's phases),
    * then the reader site's own (market version watch, page invalidation,
-   * intraday recorder, stream workers when on, market stream), and last the
-   * HTTP server. Nothing else in the code base starts a timer or a subscription.
+   * intraday recorder, stream workers when on, market stream), the metrics
+   * listener when `--metrics-port` is set, and last the HTTP server. Nothing
+   * else in the code base starts a timer or a subscription.
    */
   readonly services: readonly string[];
   readonly server: FastifyInstance;
@@ -50,6 +55,12 @@ export interface App {
   /** Publishes scheduled stories when due; started and stopped with the app. */
   readonly scheduledPublisher: ScheduledPublisher;
   readonly logger: Logger;
+  /** What `/readyz` asks: the database, the bus, and whatever other parts register. */
+  readonly readiness: Readiness;
+  /** Adds a check to `/readyz` (the engine lease, say); a failing one makes the process answer 503. */
+  registerReadinessCheck(name: string, check: ReadinessCheck): () => void;
+  /** Readiness answers 503 from now on (SIGTERM); everything keeps serving until `stop`. */
+  beginDrain(): void;
   /** Starts every service in order, listening last; resolves with the address served. */
   start(): Promise<string>;
   /**
@@ -74,27 +85,36 @@ export interface AppOptions {
 export async function createApp(config: ServeConfig, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const now = options.now ?? (() => new Date());
-  const opened = await openStore(config.database);
+  const { operations } = config;
+  const opened = await openStore(
+    config.database.kind === 'postgres'
+      ? { ...config.database, poolSize: operations.dbPoolSize, statementTimeoutMs: operations.dbStatementTimeoutMs }
+      : config.database,
+  );
   const { store } = opened;
 
-  if (config.demo) {
-    const seeded = await seedDemoContent(store, generateDemoNews({ now: now() }));
-    if (seeded.articles > 0) logger.info(seeded, 'demo content seeded');
-  }
+  // Several nodes starting at once on an empty database take turns here, so each seeds (or not) what it sees.
+  const { loaded, site } = await opened.exclusively(async () => {
+    if (config.demo) {
+      const seeded = await seedDemoContent(store, generateDemoNews({ now: now() }));
+      if (seeded.articles > 0) logger.info(seeded, 'demo content seeded');
+    }
 
-  if (config.demo) {
-    const bars = await seedDemoHistory(opened.market, now());
-    if (bars > 0) logger.info({ bars }, 'demo market history seeded');
-  }
-  const { log } = opened.market;
-  // The site's market rules come from the one place the importer reads them too; its state from the log.
-  const site = siteMarket({ demo: config.demo, now, feedClockSkewMs: config.feedClockSkewMs });
-  const { createMarket } = site;
-  const loaded = await loadSiteMarket({
-    log,
-    site,
-    ...(config.demo ? { initial: () => createDemoMarket(now(), { rules: site.rules }), pinInitial: true } : {}),
+    if (config.demo) {
+      const bars = await seedDemoHistory(opened.market, now());
+      if (bars > 0) logger.info({ bars }, 'demo market history seeded');
+    }
+    // The site's market rules come from the one place the importer reads them too; its state from the log.
+    const site = siteMarket({ demo: config.demo, now, feedClockSkewMs: config.feedClockSkewMs });
+    const loaded = await loadSiteMarket({
+      log: opened.market.log,
+      site,
+      ...(config.demo ? { initial: () => createDemoMarket(now(), { rules: site.rules }), pinInitial: true } : {}),
+    });
+    return { loaded, site };
   });
+  const { log } = opened.market;
+  const { createMarket } = site;
   if (loaded.replayed > 0 || loaded.refused > 0) {
     logger.info(
       { checkpoint: loaded.checkpoint, replayed: loaded.replayed, refused: loaded.refused },
@@ -105,17 +125,47 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
   // A restarted process must not reuse versions an earlier one handed out as ETags and stream ids:
   // start from the clock, which allows a thousand changes per millisecond of the earlier run.
   market.startVersionsAfter(Date.now() * 1000);
+  // Operations: readiness and metrics, fed by cheap hooks in the parts (src/ops).
+  const readiness = new Readiness({
+    onChange: (name, report, error) =>
+      report.ok
+        ? logger.info({ check: name, status: report.status }, 'readiness check passes again')
+        : logger.warn({ check: name, status: report.status, err: error }, 'readiness check failing'),
+  });
+  let siteCounters: (() => SiteCounters) | null = null;
+  let redisBus: RedisBus | null = null;
+  const metrics = createSiteMetrics({
+    counters: () => siteCounters?.() ?? null,
+    busConnected: () => redisBus?.connected() ?? null,
+    draining: () => readiness.isDraining,
+  });
   // Redis when several processes serve one site, so each hears the others' market and story changes.
-  const bus =
-    config.redisUrl === null
-      ? createInProcessBus()
-      : await createRedisBus({ url: config.redisUrl, logger: logger.child({ component: 'bus' }) });
+  // Redis away at start leaves the bus degraded (said in /readyz), not the process down.
+  if (config.redisUrl !== null) {
+    redisBus = await createRedisBus({
+      url: config.redisUrl,
+      channelPrefix: operations.redisPrefix,
+      logger: logger.child({ component: 'bus' }),
+      onDelivered: (topic, lagMs) => metrics.observeBusDelivery(topic, lagMs),
+    });
+  }
+  const bus: Bus = redisBus ?? createInProcessBus();
+  const connectedBus = redisBus;
+  readiness.register('database', async () => {
+    await opened.ping();
+    return { ok: true, status: 'up' };
+  });
+  readiness.register('bus', () => {
+    if (connectedBus === null) return { ok: true, status: 'in-process' };
+    return connectedBus.connected() ? { ok: true, status: 'connected' } : { ok: false, status: 'degraded' };
+  });
   const recorder = createMarketRecorder({
     log,
     market,
     createMarket,
     bus,
     onError: (error) => logger.error({ err: error }, 'market recorder failed a batch'),
+    onCommitted: (batch) => metrics.observeCommittedBatch(batch),
   });
   const feed = config.simulator
     ? createSimulatorFeed({
@@ -141,6 +191,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     commentRateLimitPerMinute: config.commentRateLimitPerMinute,
     streamWorkers: config.streamWorkers,
     trustedProxies: config.trustedProxies,
+    observeRequest: (route, method, status, seconds) => metrics.observeRequest(route, method, status, seconds),
     now,
     marketFeed: { recorder, roleOfToken: (token) => opened.accounts.roleOfApiToken(token) },
     media,
@@ -150,6 +201,8 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     },
   });
   const { server } = readerSite;
+  siteCounters = () => readerSite.counters();
+  registerOperationsRoutes(server, { readiness, metrics, metricsToken: operations.metricsToken });
   // The newsroom: its own scope with cookies, sessions and CSRF checks, none of which touch the reader site.
   const newsroom = adminContextOf({
     secureCookies: config.secureCookies,
@@ -189,6 +242,17 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     ...(feed === null ? [] : [{ name: 'simulator', start: () => feed.start(), stop: () => feed.stop() }]),
     ...(clock === null ? [] : [{ name: 'market clock', start: () => clock.start(), stop: () => clock.stop() }]),
     ...readerSite.services,
+    ...(operations.metricsPort === null
+      ? []
+      : [
+          metricsListener({
+            host: operations.metricsHost,
+            port: operations.metricsPort,
+            metrics,
+            onListening: (metricsAddress) => logger.info({ metricsAddress }, 'metrics listening'),
+            onError: (error) => logger.error({ err: error }, 'metrics could not be rendered'),
+          }),
+        ]),
     {
       name: 'http',
       start: async () => {
@@ -210,6 +274,9 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     media,
     scheduledPublisher,
     logger,
+    readiness,
+    registerReadinessCheck: (name, check) => readiness.register(name, check),
+    beginDrain: () => readiness.beginDrain(),
     async start() {
       await startServices(services);
       if (address === null) throw new Error('the HTTP server did not report its address');

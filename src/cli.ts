@@ -7,6 +7,7 @@ import { registerMarketCommands } from './cli/market.js';
 import { registerTokenCommands } from './cli/tokens.js';
 import { registerUserCommands } from './cli/users.js';
 import { mergeEnvironment, parseServeConfig, type RawServeConfig } from './config.js';
+import { stopOnSignals } from './ops/shutdown.js';
 
 const program = new Command('broadsheet')
   .description('Broadsheet: the newsroom and website of a business daily, with live market data.')
@@ -55,6 +56,39 @@ program
       "how far ahead of the server's clock a pushed trade may be stamped, default 5000 (BROADSHEET_FEED_CLOCK_SKEW)",
     ),
   )
+  // Operations (README, "Operations").
+  .addOption(
+    new Option('--db-pool-size <n>', 'PostgreSQL connections in the pool, default 10 (BROADSHEET_DB_POOL_SIZE)'),
+  )
+  .addOption(
+    new Option(
+      '--db-statement-timeout <ms>',
+      'PostgreSQL statement timeout, 0 = none, default 30000 (BROADSHEET_DB_STATEMENT_TIMEOUT)',
+    ),
+  )
+  .addOption(new Option('--redis-prefix <text>', 'put before every Redis key and channel (BROADSHEET_REDIS_PREFIX)'))
+  .addOption(new Option('--metrics-port <n>', 'serve /metrics on this port of its own (BROADSHEET_METRICS_PORT)'))
+  .addOption(
+    new Option('--metrics-host <address>', 'address of the metrics port, default 127.0.0.1 (BROADSHEET_METRICS_HOST)'),
+  )
+  .addOption(
+    new Option(
+      '--metrics-token <token>',
+      'also serve /metrics on the public port, to this bearer token (BROADSHEET_METRICS_TOKEN)',
+    ),
+  )
+  .addOption(
+    new Option(
+      '--drain-window <ms>',
+      'after SIGTERM, keep serving this long while /readyz says 503, default 5000 (BROADSHEET_DRAIN_WINDOW)',
+    ),
+  )
+  .addOption(
+    new Option(
+      '--shutdown-timeout <ms>',
+      'after SIGTERM, exit anyway after this long, default 30000 (BROADSHEET_SHUTDOWN_TIMEOUT)',
+    ),
+  )
   .action(async (_options: unknown, command: Command) => {
     const flags = command.opts<RawServeConfig>();
     // commander always sets `demo` (true unless --no-demo); only a flag typed by the user should beat the environment.
@@ -73,21 +107,11 @@ program
       },
       'Broadsheet is serving',
     );
-    let stopping = false;
-    const shutdown = (signal: NodeJS.Signals) => {
-      if (stopping) return;
-      stopping = true;
-      app.logger.info({ signal }, 'shutting down');
-      app.stop().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          app.logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-    };
-    process.once('SIGTERM', shutdown);
-    process.once('SIGINT', shutdown);
+    stopOnSignals(app, {
+      drainWindowMs: config.operations.drainWindowMs,
+      timeoutMs: config.operations.shutdownTimeoutMs,
+      logger: app.logger,
+    });
   });
 
 registerCommentCommands(program);

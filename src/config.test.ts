@@ -106,6 +106,11 @@ describe('serve configuration', () => {
     [{ trustedProxy: 'proxy.internal' }, /--trusted-proxy \(BROADSHEET_TRUSTED_PROXY\) .*"proxy\.internal"/],
     [{ trustedProxy: '10.0.0.0/40' }, /--trusted-proxy .* prefix length/],
     [{ secureCookies: 'yes' }, /--secure-cookies \(BROADSHEET_SECURE_COOKIES\) must be one of auto, always, never/],
+    [{ dbPoolSize: '0' }, /--db-pool-size .* between 1 and 1000/],
+    [{ dbStatementTimeout: '5s' }, /--db-statement-timeout .* whole number/],
+    [{ metricsPort: '70000' }, /--metrics-port .* between 0 and 65535/],
+    [{ metricsToken: 'short' }, /--metrics-token .* 16 to 512 printable characters/],
+    [{ shutdownTimeout: '10' }, /--shutdown-timeout .* between 1000 and 3600000/],
   ] as const) {
     test(`rejects ${JSON.stringify(raw)} with a message naming the setting`, () => {
       assert.throws(
@@ -118,4 +123,51 @@ describe('serve configuration', () => {
       );
     });
   }
+});
+
+describe('operations settings', () => {
+  test('defaults: a pool of 10, a 30 s statement timeout, no metrics listener, a 5 s drain window', () => {
+    const { operations } = parseServeConfig({});
+    assert.deepEqual(
+      { ...operations, redisPrefix: undefined },
+      {
+        dbPoolSize: 10,
+        dbStatementTimeoutMs: 30_000,
+        redisPrefix: undefined,
+        metricsPort: null,
+        metricsHost: '127.0.0.1',
+        metricsToken: null,
+        drainWindowMs: 5000,
+        shutdownTimeoutMs: 30_000,
+      },
+    );
+  });
+
+  test('the Redis prefix names the database by default, so two sites on one Redis keep apart', () => {
+    const sqlite = parseServeConfig({ db: '/srv/one/site.sqlite' }).operations.redisPrefix;
+    assert.equal(sqlite, 'broadsheet:/srv/one/site.sqlite:');
+    assert.notEqual(parseServeConfig({ db: '/srv/two/site.sqlite' }).operations.redisPrefix, sqlite);
+    assert.equal(
+      parseServeConfig({ databaseUrl: 'postgres://u:secret@db.internal:5432/news' }).operations.redisPrefix,
+      'broadsheet:news:',
+    );
+    // Another host name for the same database: the same prefix; the password is never in it.
+    assert.equal(
+      parseServeConfig({ databaseUrl: 'postgres://u:secret@10.1.2.3/news' }).operations.redisPrefix,
+      'broadsheet:news:',
+    );
+    assert.equal(
+      parseServeConfig({ databaseUrl: 'postgres://db/news?options=-c%20search_path%3Dsite_b' }).operations.redisPrefix,
+      'broadsheet:news.site_b:',
+    );
+    assert.equal(parseServeConfig({ redisPrefix: 'paper-a:' }).operations.redisPrefix, 'paper-a:');
+  });
+
+  test('flags and environment, flags first', () => {
+    const env = { BROADSHEET_DB_POOL_SIZE: '25', BROADSHEET_METRICS_PORT: '9464', BROADSHEET_DRAIN_WINDOW: '0' };
+    const { operations } = parseServeConfig(mergeEnvironment({ dbPoolSize: '40' }, env));
+    assert.equal(operations.dbPoolSize, 40);
+    assert.equal(operations.metricsPort, 9464);
+    assert.equal(operations.drainWindowMs, 0);
+  });
 });

@@ -37,6 +37,31 @@ export interface ServeConfig {
   readonly secureCookies: SecureCookies;
   /** How far ahead of the server's clock a feed may stamp a trade or rate, in ms; further is refused as `future`. */
   readonly feedClockSkewMs: number;
+  /** Pool, timeouts, Redis prefix, metrics and shutdown: how the process is run rather than what it serves. */
+  readonly operations: OperationsConfig;
+}
+
+/** The operator's settings (README, "Operations"). */
+export interface OperationsConfig {
+  /** PostgreSQL connections the pool may hold. */
+  readonly dbPoolSize: number;
+  /** PostgreSQL `statement_timeout` in ms; 0: none. */
+  readonly dbStatementTimeoutMs: number;
+  /**
+   * Put before every Redis key and channel, so sites sharing one Redis keep
+   * apart. Default `broadsheet:` plus the database (PostgreSQL: its name and
+   * search path; SQLite: the file's absolute path) and `:`.
+   */
+  readonly redisPrefix: string;
+  /** A separate listener for `/metrics` (null: none). */
+  readonly metricsPort: number | null;
+  readonly metricsHost: string;
+  /** When set, `/metrics` is also served on the public port to `Authorization: Bearer <token>`. */
+  readonly metricsToken: string | null;
+  /** After SIGTERM, how long readiness says no while the listener still takes connections, so a balancer notices. */
+  readonly drainWindowMs: number;
+  /** After SIGTERM, how long the whole shutdown may take before the process is ended anyway. */
+  readonly shutdownTimeoutMs: number;
 }
 
 /** Raw text values, as they come from flags or the environment. */
@@ -65,6 +90,15 @@ export const SETTINGS = {
   trustedProxy: { flag: '--trusted-proxy', env: ['BROADSHEET_TRUSTED_PROXY'] },
   secureCookies: { flag: '--secure-cookies', env: ['BROADSHEET_SECURE_COOKIES'] },
   feedClockSkew: { flag: '--feed-clock-skew', env: ['BROADSHEET_FEED_CLOCK_SKEW'] },
+  // Operations (OperationsConfig).
+  dbPoolSize: { flag: '--db-pool-size', env: ['BROADSHEET_DB_POOL_SIZE'] },
+  dbStatementTimeout: { flag: '--db-statement-timeout', env: ['BROADSHEET_DB_STATEMENT_TIMEOUT'] },
+  redisPrefix: { flag: '--redis-prefix', env: ['BROADSHEET_REDIS_PREFIX'] },
+  metricsPort: { flag: '--metrics-port', env: ['BROADSHEET_METRICS_PORT'] },
+  metricsHost: { flag: '--metrics-host', env: ['BROADSHEET_METRICS_HOST'] },
+  metricsToken: { flag: '--metrics-token', env: ['BROADSHEET_METRICS_TOKEN'] },
+  drainWindow: { flag: '--drain-window', env: ['BROADSHEET_DRAIN_WINDOW'] },
+  shutdownTimeout: { flag: '--shutdown-timeout', env: ['BROADSHEET_SHUTDOWN_TIMEOUT'] },
 } as const;
 
 export const DEFAULT_DB_PATH = './data/broadsheet.sqlite';
@@ -116,7 +150,43 @@ export function parseServeConfig(raw: RawServeConfig): ServeConfig {
     secureCookies: parseSecureCookies(raw.secureCookies),
     // Up to a minute: beyond that a stamp is a clock fault at the sender, not drift.
     feedClockSkewMs: parseInteger('feedClockSkew', raw.feedClockSkew, 5000, 0, 60_000),
+    operations: parseOperations(raw, database),
   };
+}
+
+function parseOperations(raw: RawServeConfig, database: DatabaseTarget): OperationsConfig {
+  const metricsPort =
+    text(raw.metricsPort) === undefined ? null : parseInteger('metricsPort', raw.metricsPort, 0, 0, 65535);
+  const metricsToken = text(raw.metricsToken) ?? null;
+  // A token is all that stands between /metrics and the world on the public port: no guessable ones.
+  if (metricsToken !== null && !/^[\x21-\x7e]{16,512}$/.test(metricsToken)) {
+    throw new ConfigError(`${describe('metricsToken')} must be 16 to 512 printable characters without spaces.`);
+  }
+  const redisPrefix = text(raw.redisPrefix) ?? defaultRedisPrefix(database);
+  if (redisPrefix.length > 200) throw new ConfigError(`${describe('redisPrefix')} must be at most 200 characters.`);
+  return {
+    dbPoolSize: parseInteger('dbPoolSize', raw.dbPoolSize, 10, 1, 1000),
+    dbStatementTimeoutMs: parseInteger('dbStatementTimeout', raw.dbStatementTimeout, 30_000, 0, 3_600_000),
+    redisPrefix,
+    metricsPort,
+    metricsHost: text(raw.metricsHost) ?? '127.0.0.1',
+    metricsToken,
+    drainWindowMs: parseInteger('drainWindow', raw.drainWindow, 5000, 0, 300_000),
+    shutdownTimeoutMs: parseInteger('shutdownTimeout', raw.shutdownTimeout, 30_000, 1000, 3_600_000),
+  };
+}
+
+/**
+ * Names the database rather than the server, so nodes that reach one database
+ * by different host names still share a prefix: PostgreSQL's database name
+ * (and search path, when the URL sets one), or the SQLite file's absolute path.
+ */
+function defaultRedisPrefix(database: DatabaseTarget): string {
+  if (database.kind === 'sqlite') return `broadsheet:${database.path}:`;
+  const url = new URL(database.url);
+  const name = decodeURIComponent(url.pathname.replace(/^\//, '')) || 'postgres';
+  const searchPath = /(?:^|\s)-c\s*search_path=(\S+)/.exec(url.searchParams.get('options') ?? '')?.[1];
+  return `broadsheet:${name}${searchPath === undefined ? '' : `.${searchPath}`}:`;
 }
 
 function describe(key: keyof typeof SETTINGS): string {

@@ -6,6 +6,8 @@ import type { ContentChange } from './contentChange.js';
 export interface BusEnvelope<T extends Topic> {
   readonly origin: string;
   readonly message: BusMessages[T];
+  /** When it was published (epoch ms), for the bus lag a receiver reports; absent from older senders. */
+  readonly sentAt?: number;
 }
 
 export type DecodedEnvelope<T extends Topic> =
@@ -29,6 +31,10 @@ export function decodeEnvelope<T extends Topic>(topic: T, payload: string): Deco
   }
   const message = parsed.message;
   if (!isMessageOf(topic, message)) return { ok: false, problem: `not a ${topic} message` };
+  const { sentAt } = parsed;
+  if (typeof sentAt === 'number' && Number.isFinite(sentAt)) {
+    return { ok: true, envelope: { origin: parsed.origin, message, sentAt } };
+  }
   return { ok: true, envelope: { origin: parsed.origin, message } };
 }
 

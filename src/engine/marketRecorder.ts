@@ -7,6 +7,7 @@ import {
   type MarketEventOutcome,
 } from '../market/book/marketEvent.js';
 import type { InstrumentBar } from '../market/endOfDay/closingRules.js';
+import type { TradeRejectionCode } from '../market/quotes/tradeCheck.js';
 import type { CodedBar, LogBatch, MarketLog } from '../store/market/marketLog.js';
 
 export interface MarketRecorderOptions {
@@ -21,6 +22,19 @@ export interface MarketRecorderOptions {
   /** Otherwise write at most this long after the first waiting event (default 2 ms). */
   readonly maxDelayMs?: number;
   readonly onError?: (error: unknown) => void;
+  /** Told once per committed batch what it held (metrics); called after every submission of it is answered. */
+  readonly onCommitted?: (batch: CommittedBatch) => void;
+}
+
+/** One committed batch, as the metrics count it: per batch, so the trade path pays nothing per trade for it. */
+export interface CommittedBatch {
+  /** How long each submission of the batch waited from `record` to COMMIT, in ms. */
+  readonly waitsMs: readonly number[];
+  /** Trades the market took, and those it had already (a feed's repeat). */
+  readonly acceptedTrades: number;
+  readonly duplicateTrades: number;
+  /** Trades refused, by the market's reason. */
+  readonly refusedTrades: Readonly<Partial<Record<TradeRejectionCode, number>>>;
 }
 
 /**
@@ -60,6 +74,8 @@ export class MarketEventError extends Error {
 interface Submission {
   readonly events: readonly MarketEvent[];
   readonly now: Date | undefined;
+  /** performance.now() when it was recorded, for the commit wait the metrics report. */
+  readonly receivedAt: number;
   resolve(outcomes: MarketEventOutcome[]): void;
   reject(error: unknown): void;
 }
@@ -131,6 +147,7 @@ export function createMarketRecorder(options: MarketRecorderOptions): MarketReco
       else submission.resolve(answer ?? []);
     }
     if (write.events.length > 0) bus?.publish('market.changed', { version: market.version });
+    if (options.onCommitted !== undefined) options.onCommitted(summary(batch, outcomes, performance.now()));
   }
 
   function takeBatch(): Submission[] {
@@ -230,7 +247,7 @@ export function createMarketRecorder(options: MarketRecorderOptions): MarketReco
       if (stopped) return Promise.reject(new Error('the market recorder is stopped'));
       if (events.length === 0) return Promise.resolve([]);
       return new Promise<MarketEventOutcome[]>((resolve, reject) => {
-        queue.push({ events, now: options?.now, resolve, reject });
+        queue.push({ events, now: options?.now, receivedAt: performance.now(), resolve, reject });
         queuedEvents += events.length;
         schedule();
       });
@@ -246,6 +263,32 @@ export function createMarketRecorder(options: MarketRecorderOptions): MarketReco
         await flushing;
       }
     },
+  };
+}
+
+function summary(
+  batch: readonly Submission[],
+  outcomes: readonly (MarketEventOutcome[] | MarketEventError)[],
+  committedAt: number,
+): CommittedBatch {
+  let acceptedTrades = 0;
+  let duplicateTrades = 0;
+  const refusedTrades: Partial<Record<TradeRejectionCode, number>> = {};
+  for (const answers of outcomes) {
+    if (answers instanceof MarketEventError) continue;
+    for (const outcome of answers) {
+      if (outcome.kind !== 'trade') continue;
+      const { receipt } = outcome;
+      if (!receipt.ok) refusedTrades[receipt.code] = (refusedTrades[receipt.code] ?? 0) + 1;
+      else if (receipt.duplicate) duplicateTrades += 1;
+      else acceptedTrades += 1;
+    }
+  }
+  return {
+    waitsMs: batch.map((submission) => committedAt - submission.receivedAt),
+    acceptedTrades,
+    duplicateTrades,
+    refusedTrades,
   };
 }
 

@@ -18,12 +18,17 @@ export function apiErrorBody(status: number, message: string, details?: readonly
   };
 }
 
+/** Seconds a client is told to wait after a 503 that did not say otherwise: a database restart or failover. */
+export const RETRY_AFTER_SECONDS = 2;
+
 export function sendApiError(
   reply: FastifyReply,
   status: number,
   message: string,
   details?: readonly FieldProblem[],
 ): FastifyReply {
+  // Every 503 says when to come back (RFC 9110 §10.2.3), unless the caller named its own time.
+  if (status === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return reply
     .code(status)
     .header('cache-control', 'no-store')

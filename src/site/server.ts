@@ -2,12 +2,13 @@ import { createServer } from 'node:http';
 import formbody from '@fastify/formbody';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance, LogController } from 'fastify';
-import { sendApiError } from '../http/apiError.js';
+import { RETRY_AFTER_SECONDS, sendApiError } from '../http/apiError.js';
 import { CONNECTION_LIMITS, containedListener } from '../http/containedListener.js';
 import { SECURITY_HEADERS } from '../http/securityHeaders.js';
 import { StreamConnections } from '../http/streamConnections.js';
 import { useStrictJsonBodies } from '../http/strictJsonBody.js';
 import type { Service } from '../shared/service.js';
+import { isDatabaseUnavailable } from '../store/databaseUnavailable.js';
 import { loadSiteAssets } from './assets/siteAssets.js';
 import type { PageChrome } from './components/Layout.js';
 import { CachedPageFastPath } from './http/cachedPageFastPath.js';
@@ -59,6 +60,14 @@ export interface Site {
   readonly services: readonly Service[];
   /** Ticker, masthead and navigation for a page rendered now; the newsroom's article preview uses it too. */
   chrome(): Promise<PageChrome>;
+  /** What the metrics read when scraped: page-cache hits and misses so far, market-stream clients now. */
+  counters(): SiteCounters;
+}
+
+export interface SiteCounters {
+  readonly pageCacheHits: number;
+  readonly pageCacheMisses: number;
+  readonly streamClients: number;
 }
 
 /** The reader's website and public JSON API. Nothing runs until its services are started. */
@@ -67,16 +76,35 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
   let fastPath: CachedPageFastPath | null = null;
   // Market streams likewise (MarketStreamFastPath): a stream keeps only its socket, not Fastify's objects.
   let streamFastPath: MarketStreamFastPath | null = null;
+  const observe = deps.observeRequest;
   const streamConnections = new StreamConnections();
   const app = Fastify({
     serverFactory: (handler) =>
       createServer(
         CONNECTION_LIMITS,
-        containedListener(deps.logger, streamConnections, (request, response) => {
-          if (fastPath?.handle(request, response)) return;
-          if (streamFastPath?.handle(request, response)) return;
-          handler(request, response);
-        }),
+        containedListener(
+          deps.logger,
+          streamConnections,
+          observe === undefined
+            ? (request, response) => {
+                if (fastPath?.handle(request, response)) return;
+                if (streamFastPath?.handle(request, response)) return;
+                handler(request, response);
+              }
+            : (request, response) => {
+                // The fast paths answer outside Fastify, so its onResponse hook never hears of them.
+                const started = performance.now();
+                if (fastPath?.handle(request, response)) {
+                  observe(CACHED_PAGE_ROUTE, 'GET', response.statusCode, (performance.now() - started) / 1000);
+                  return;
+                }
+                if (streamFastPath?.handle(request, response)) {
+                  observe(MARKET_STREAM_ROUTE, 'GET', response.statusCode, (performance.now() - started) / 1000);
+                  return;
+                }
+                handler(request, response);
+              },
+        ),
       ),
     loggerInstance: deps.logger,
     // A line per request would cost more than serving a cached page does.
@@ -112,10 +140,31 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
     reply.headers(SECURITY_HEADERS);
     done();
   });
+  if (observe !== undefined) {
+    app.addHook('onResponse', (request, reply, done) => {
+      // The route's pattern, never the raw URL: junk addresses must not grow the metrics without bound.
+      observe(request.routeOptions.url ?? UNMATCHED_ROUTE, request.method, reply.statusCode, reply.elapsedTime / 1000);
+      done();
+    });
+  }
 
   // Routes take the error handler in force when they are registered, so it is set before any route.
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const clientError = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500;
+    if (!clientError && isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error, url: request.url }, 'database unavailable');
+      if (isApi(request.url)) {
+        return sendApiError(reply, 503, 'The database is not answering; nothing was changed. Try again shortly.');
+      }
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return sendErrorPage(
+        site,
+        reply,
+        503,
+        'Temporarily unavailable',
+        'We could not reach our database. Nothing was changed; please try again in a moment.',
+      );
+    }
     const status = clientError ? (error.statusCode ?? 400) : 500;
     if (!clientError) request.log.error({ err: error, url: request.url }, 'request failed');
     if (isApi(request.url)) {
@@ -191,8 +240,22 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
     services.push({ name: 'stream workers', start: () => streamWorkers.start(), stop: () => streamWorkers.close() });
   }
   services.push({ name: 'market stream', start: () => marketStream.start(), stop: () => marketStream.close() });
-  return { server: app, services, chrome: site.chrome };
+  return {
+    server: app,
+    services,
+    chrome: site.chrome,
+    counters: () => ({
+      pageCacheHits: pages.served.hits,
+      pageCacheMisses: pages.served.misses,
+      streamClients: marketStream.stats().clients + (streamWorkers?.stats()?.clients ?? 0),
+    }),
+  };
 }
+
+/** How the metrics name requests answered before routing, and requests no route matched. */
+const CACHED_PAGE_ROUTE = '(cached page)';
+const MARKET_STREAM_ROUTE = '(market stream)';
+const UNMATCHED_ROUTE = '(unmatched)';
 
 function isApi(url: string): boolean {
   return url.startsWith('/api/');

@@ -29,7 +29,11 @@ export interface WebDeps {
   readonly streamWorkers?: number;
   /** Proxies (addresses, CIDR ranges) whose X-Forwarded-For/-Proto set request.ip and request.protocol; none when absent. */
   readonly trustedProxies?: readonly string[];
+  /** Told of every answered request, for the metrics: route pattern (or what answered it), method, status, seconds. */
+  readonly observeRequest?: RequestObserver;
 }
+
+export type RequestObserver = (route: string, method: string, status: number, seconds: number) => void;
 
 /** What the market push API writes through and checks tokens with. */
 export interface MarketFeedDeps {

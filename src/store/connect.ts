@@ -9,11 +9,28 @@ import { withStatementCache } from './statementCache.js';
 /** Where the news store lives: an embedded SQLite file (the default) or a PostgreSQL server. */
 export type DatabaseTarget =
   | { readonly kind: 'sqlite'; readonly path: string }
-  | { readonly kind: 'postgres'; readonly url: string; readonly schema?: string };
+  | {
+      readonly kind: 'postgres';
+      readonly url: string;
+      readonly schema?: string;
+      /** Connections the pool may hold (default 10). */
+      readonly poolSize?: number;
+      /** PostgreSQL's `statement_timeout` for every pooled connection, in ms; 0 or absent: none. */
+      readonly statementTimeoutMs?: number;
+    };
 
 export interface OpenDatabase {
   readonly db: Kysely<Database>;
   readonly dialect: StoreDialect;
+  /**
+   * Runs `work` while no other process starting on this database runs its
+   * own: first starts (migrations, seeding) of several nodes at once take
+   * turns. PostgreSQL: a session advisory lock keyed by the search path, held
+   * on a connection of its own (so a pool of one still works, and a process
+   * that dies lets go at once). SQLite: runs `work` as it is; one file is
+   * served by processes of one machine, whose writers SQLite already serialises.
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -23,7 +40,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     case 'sqlite':
       return openSqlite(target.path);
     case 'postgres':
-      return openPostgres(target.url, target.schema);
+      return openPostgres(target);
   }
 }
 
@@ -40,23 +57,48 @@ function openSqlite(path: string): OpenDatabase {
   // Another process (a CLI import next to the server) may hold the write lock briefly.
   database.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', exclusively: (work) => work(), close: () => db.destroy() };
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 const INT8_OID = 20;
 
-async function openPostgres(url: string, schema: string | undefined): Promise<OpenDatabase> {
+/** A connection that fails to open within this long counts as the database being away (a 503, not a hang). */
+const CONNECT_TIMEOUT_MS = 5000;
+
+async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>): Promise<OpenDatabase> {
+  const { url, schema } = target;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new Error(`PostgreSQL schema name "${schema}" must match ${SCHEMA_NAME}`);
   }
   // Loaded only for PostgreSQL: the embedded default never pays the driver's memory.
   const { default: pgModule } = await import('pg');
-  const pool = new pgModule.Pool({
+  const connection = {
     connectionString: url,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     // Set at connection start-up, so every pooled connection sees the schema
     // before its first query and no query can race a `SET`.
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  };
+  const exclusively = async <T>(work: () => Promise<T>): Promise<T> => {
+    const client = new pgModule.Client(connection);
+    client.on('error', () => {});
+    await client.connect();
+    try {
+      // Keyed by the search path, so sites (or test runs) in other schemas of one database do not wait for each other.
+      await client.query(
+        "select pg_advisory_lock(hashtextextended('broadsheet start ' || current_setting('search_path'), 0))",
+      );
+      return await work();
+    } finally {
+      // Ending the session releases the lock.
+      await client.end().catch(() => undefined);
+    }
+  };
+  const pool = new pgModule.Pool({
+    ...connection,
+    max: target.poolSize ?? 10,
+    ...(target.statementTimeoutMs ? { statement_timeout: target.statementTimeoutMs } : {}),
     // Epoch-millisecond columns and counts are int8, which pg returns as strings.
     // This parser applies to this pool only, not to pg's global type registry.
     types: { getTypeParser: int8AsNumber(pgModule.types) },
@@ -66,13 +108,14 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Op
   // that client and the next query opens a fresh one.
   pool.on('error', () => {});
   try {
-    if (schema !== undefined) await pool.query(`create schema if not exists "${schema}"`);
+    // Two processes creating one schema at once can collide in the catalogue, `if not exists` or not.
+    if (schema !== undefined) await exclusively(() => pool.query(`create schema if not exists "${schema}"`));
   } catch (error) {
     await pool.end();
     throw error;
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', exclusively, close: () => db.destroy() };
 }
 
 const int8AsNumber = (types: typeof pg.types) =>

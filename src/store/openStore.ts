@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type AccountsStore, createAccountsStore } from './accounts/accountsStore.js';
 import { type ArticleWorkflowStore, createArticleWorkflowStore } from './articles/articleWorkflow.js';
 import { createNewsStore, type KyselyNewsStore } from './articles/kyselyNewsStore.js';
@@ -32,6 +32,13 @@ export interface OpenedStore {
   /** Uploaded pictures: metadata in this database, files under `dir`. */
   mediaLibrary(dir: string): MediaLibrary;
   readonly dialect: StoreDialect;
+  /**
+   * Runs `work` while no other process starting on this database runs its own
+   * (see OpenDatabase.exclusively): seeding an empty site on first start.
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
+  /** Resolves when the database answers a trivial query; rejects with the driver's error otherwise. */
+  ping(): Promise<void>;
   /** Runs `work` in one transaction: every change it makes through the stores it is given lands, or none does. */
   transaction<T>(work: (stores: TransactionStores) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -47,7 +54,7 @@ export interface TransactionStores {
 export async function openStore(target: DatabaseTarget): Promise<OpenedStore> {
   const opened = await openDatabase(target);
   try {
-    await migrateToLatest(opened.db);
+    await opened.exclusively(() => migrateToLatest(opened.db));
   } catch (error) {
     await opened.close();
     throw error;
@@ -64,6 +71,10 @@ export async function openStore(target: DatabaseTarget): Promise<OpenedStore> {
     market: createMarketStore(opened.db),
     mediaLibrary: (dir) => createMediaLibrary(opened.db, dir),
     dialect: opened.dialect,
+    exclusively: (work) => opened.exclusively(work),
+    ping: async () => {
+      await sql`select 1`.execute(opened.db);
+    },
     transaction: (work) =>
       opened.db
         .transaction()

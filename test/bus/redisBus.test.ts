@@ -76,7 +76,11 @@ describe('Redis bus', { skip }, () => {
   let raw: Redis;
 
   const open = async (logger?: BusLogger) => {
-    const bus = await createRedisBus({ url: REDIS_URL, channelPrefix: prefix, logger: logger ?? recordingLogger() });
+    const bus = await createRedisBus({
+      url: REDIS_URL,
+      channelPrefix: `${prefix}:`,
+      logger: logger ?? recordingLogger(),
+    });
     buses.push(bus);
     return bus;
   };
@@ -110,7 +114,11 @@ describe('Redis bus', { skip }, () => {
 
   test('a bus on another prefix hears nothing', async () => {
     const a = await open();
-    const other = await createRedisBus({ url: REDIS_URL, channelPrefix: `${prefix}-other`, logger: recordingLogger() });
+    const other = await createRedisBus({
+      url: REDIS_URL,
+      channelPrefix: `${prefix}-other:`,
+      logger: recordingLogger(),
+    });
     try {
       const heard = collect(other, 'market.changed');
       a.publish('market.changed', { version: 1 });
@@ -182,7 +190,7 @@ describe('Redis bus', { skip }, () => {
   });
 
   test('close() resolves, closes both connections and makes publish a no-op', async () => {
-    const bus = await createRedisBus({ url: REDIS_URL, channelPrefix: prefix, logger: recordingLogger() });
+    const bus = await createRedisBus({ url: REDIS_URL, channelPrefix: `${prefix}:`, logger: recordingLogger() });
     const before = await clientCount(raw);
     assert.ok(before >= 2);
     await bus.close();
@@ -192,10 +200,23 @@ describe('Redis bus', { skip }, () => {
     bus.publish('market.changed', { version: 1 });
   });
 
-  test('an unreachable Redis fails createRedisBus instead of hanging', async () => {
-    await assert.rejects(
-      createRedisBus({ url: 'redis://127.0.0.1:1', channelPrefix: prefix, logger: recordingLogger() }),
-    );
+  test('an unreachable Redis gives a degraded bus, not a failure or a hang; its own handlers still hear it', async () => {
+    const logger = recordingLogger();
+    const bus = await createRedisBus({
+      url: 'redis://127.0.0.1:1',
+      channelPrefix: `${prefix}:`,
+      logger,
+      connectWaitMs: 200,
+    });
+    try {
+      assert.equal(bus.connected(), false);
+      const heard = collect(bus, 'market.changed');
+      bus.publish('market.changed', { version: 3 });
+      assert.deepEqual(heard.seen, [{ version: 3 }]);
+      assert.equal(logger.warnings.filter((line) => line.startsWith('Redis bus degraded')).length, 1);
+    } finally {
+      await bus.close();
+    }
   });
 });
 

@@ -28,7 +28,9 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { RETRY_AFTER_SECONDS } from '../../http/apiError.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
+import { isDatabaseUnavailable } from '../../store/databaseUnavailable.js';
 import { ADMIN_CSS, ADMIN_STYLESHEET_PATH } from '../pages/adminStylesheet.js';
 import type { AdminContext } from './adminContext.js';
 import { isAdminApi, sendAdminError, sendAdminRefusal } from './adminPages.js';
@@ -70,6 +72,16 @@ export async function adminPlugin(instance: FastifyInstance, options: AdminPlugi
         'forbidden',
         'Form expired',
         'This form was not accepted: it has expired or did not come from this site. Go back, reload the page and try again.',
+      );
+    }
+    if (status === 500 && isDatabaseUnavailable(error)) {
+      // A write that could not reach the database took nothing: say so, and when to try again.
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return sendAdminError(
+        reply,
+        503,
+        'Temporarily unavailable',
+        'The database is not answering; nothing was changed. Try again in a moment.',
       );
     }
     if (status === 500) return sendAdminError(reply, 500, 'Something went wrong', 'Please try again in a moment.');

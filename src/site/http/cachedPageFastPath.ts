@@ -46,6 +46,7 @@ export class CachedPageFastPath {
       this.urls.delete(request.url);
       return false;
     }
+    this.options.pages.served.hits += 1;
     const ifNoneMatch = request.headers['if-none-match'];
     if (ifNoneMatch !== undefined && matchesEtag(ifNoneMatch, prepared.etag)) {
       response.writeHead(304, { ...this.options.extraHeaders, ...prepared.notModifiedHeaders });

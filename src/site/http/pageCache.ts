@@ -48,6 +48,8 @@ export class PageCache {
   private readonly inFlight = new Map<string, Promise<ServedOutcome>>();
   /** The current render of each key; an invalidation takes it away so a render of old content is not kept. */
   private readonly renderTickets = new Map<string, object>();
+  /** Requests answered from the cache and those that had to wait for a render; read by the metrics. */
+  readonly served = { hits: 0, misses: 0 };
 
   constructor(private readonly options: PageCacheOptions) {}
 

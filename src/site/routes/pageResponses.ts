@@ -18,9 +18,11 @@ export async function servePage(
 ): Promise<FastifyReply> {
   const cached = site.pages.lookup(key);
   if (cached !== undefined) {
+    site.pages.served.hits += 1;
     site.fastPath.remember(request.url, key);
     return sendPrepared(request, reply, cached);
   }
+  site.pages.served.misses += 1;
   const outcome = await site.pages.produce(key, producer);
   switch (outcome.kind) {
     case 'page':
