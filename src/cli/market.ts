@@ -7,6 +7,7 @@ import { MAX_IMPORT_BYTES, UnreadableFileError } from '../ingest/archiveBytes.js
 import type { RowProblem } from '../ingest/importRows.js';
 import { type ImportFormat, type ImportReport, readImportFile, storeImport } from '../ingest/marketImport.js';
 import { withDatabaseOptions, withStore } from './database.js';
+import { registerMarketLogCommands } from './marketLog.js';
 
 interface ImportOptions extends RawServeConfig {
   readonly json?: boolean;
@@ -19,7 +20,8 @@ interface ImportOptions extends RawServeConfig {
 
 /** `broadsheet market …`: end-of-day files in. */
 export function registerMarketCommands(program: Command): void {
-  const market = program.command('market').description('Market data: imports.');
+  const market = program.command('market').description('Market data: imports and the event log.');
+  registerMarketLogCommands(market);
 
   withDatabaseOptions(market.command('import <file>'))
     .description(
