@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { createApp } from './app.js';
 import { registerCommentCommands } from './cli/comments.js';
+import { registerDatabaseCommands } from './cli/db.js';
 import { failureReport } from './cli/failure.js';
 import { registerMarketCommands } from './cli/market.js';
 import { registerTokenCommands } from './cli/tokens.js';
@@ -118,6 +119,7 @@ registerCommentCommands(program);
 registerUserCommands(program);
 registerMarketCommands(program);
 registerTokenCommands(program);
+registerDatabaseCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const report = failureReport(error);

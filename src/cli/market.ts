@@ -8,6 +8,7 @@ import type { RowProblem } from '../ingest/importRows.js';
 import { type ImportFormat, type ImportReport, readImportFile, storeImport } from '../ingest/marketImport.js';
 import { withDatabaseOptions, withStore } from './database.js';
 import { registerMarketIndexCommands } from './marketIndex.js';
+import { registerMarketLogCommands } from './marketLog.js';
 import { startingMarket } from './offlineDesk.js';
 
 export interface ImportOptions extends RawServeConfig {
@@ -21,7 +22,8 @@ export interface ImportOptions extends RawServeConfig {
 
 /** `broadsheet market …`: end-of-day files in. */
 export function registerMarketCommands(program: Command): void {
-  const market = program.command('market').description('Market data: imports.');
+  const market = program.command('market').description('Market data: imports and the event log.');
+  registerMarketLogCommands(market);
 
   withDatabaseOptions(market.command('import <file>'))
     .description(

@@ -7,6 +7,7 @@ import { latestEventsOfKind } from './marketEventQueries.js';
 import { listBarsSince, seedBarsIfEmpty } from './marketHistory.js';
 import { latestDailyBar, listDailyBars, listInstruments } from './marketInstruments.js';
 import { createMarketLog, type MarketLog } from './marketLog.js';
+import { pruneMarketLog } from './marketLogPrune.js';
 
 type SaveHistory = Bound<typeof saveHistoryBars>;
 
@@ -27,6 +28,8 @@ export interface MarketStore {
   saveHistoryBars(...args: Parameters<SaveHistory>): ReturnType<SaveHistory>;
   /** A closing day's bars and the checkpoint it leaves, together or not at all. */
   saveClosingDay: Bound<typeof saveClosingDay>;
+  /** Trades and rates a restart no longer needs (before the newest checkpoint and a date), and older checkpoints. */
+  pruneLog: Bound<typeof pruneMarketLog>;
 }
 
 export function createMarketStore(db: Kysely<Database>): MarketStore {
@@ -41,5 +44,6 @@ export function createMarketStore(db: Kysely<Database>): MarketStore {
     saveClosingRows: (rows, stamp) => db.transaction().execute((trx) => saveClosingRows(trx, rows, stamp)),
     saveHistoryBars: (history, stamp) => db.transaction().execute((trx) => saveHistoryBars(trx, history, stamp)),
     saveClosingDay: (day) => saveClosingDay(db, day),
+    pruneLog: (request) => pruneMarketLog(db, request),
   };
 }

@@ -1,0 +1,55 @@
+import type { Database } from '../database.js';
+
+/** How one table is copied: the columns that order it for reading in batches, and its id counter if it has one. */
+export interface TableCopyPlan {
+  readonly table: keyof Database;
+  /** The primary key, read in this order a batch at a time (keyset, never OFFSET). */
+  readonly key: readonly string[];
+  /**
+   * The AUTOINCREMENT / serial column: its counter is carried over too, so an
+   * id handed out once (in an article URL, a media URL cached for a year, an
+   * audit entry) is never handed out again on the new database.
+   */
+  readonly counter?: string;
+  /** Rows per batch when rows are large (whole market states, image metadata with JSON); default 500. */
+  readonly batchRows?: number;
+}
+
+/**
+ * Every table of a site, parents before children, so each batch lands with
+ * the rows its foreign keys point at already there (deleting runs in reverse).
+ */
+export const SITE_TABLES = [
+  { table: 'sections', key: ['slug'] },
+  { table: 'tags', key: ['id'], counter: 'id' },
+  { table: 'articles', key: ['id'], counter: 'id' },
+  { table: 'article_tags', key: ['article_id', 'tag_id'] },
+  { table: 'article_revisions', key: ['article_id', 'number'], batchRows: 200 },
+  { table: 'article_corrections', key: ['id'], counter: 'id' },
+  { table: 'comments', key: ['id'], counter: 'id' },
+  { table: 'comment_spam_marks', key: ['comment_id'] },
+  { table: 'comment_bans', key: ['ip'] },
+  { table: 'tag_redirects', key: ['from_slug'] },
+  { table: 'print_pages', key: ['edition_date', 'page'] },
+  { table: 'print_placements', key: ['edition_date', 'article_id'] },
+  { table: 'media', key: ['id'], counter: 'id' },
+  { table: 'users', key: ['id'], counter: 'id' },
+  { table: 'sessions', key: ['id'] },
+  { table: 'login_devices', key: ['id'] },
+  { table: 'login_failures', key: ['key'] },
+  { table: 'audit_log', key: ['id'], counter: 'id' },
+  { table: 'api_tokens', key: ['id'], counter: 'id' },
+  { table: 'market_instruments', key: ['symbol'] },
+  { table: 'market_events', key: ['position'], counter: 'position', batchRows: 2000 },
+  // A checkpoint is the whole market's state as JSON: a few at a time keep memory flat.
+  { table: 'market_checkpoints', key: ['position'], batchRows: 10 },
+  { table: 'daily_bars', key: ['code', 'date'], batchRows: 2000 },
+] as const satisfies readonly TableCopyPlan[];
+
+type ListedTable = (typeof SITE_TABLES)[number]['table'];
+
+/**
+ * Fails to compile when a table is added to `Database` and not to the list
+ * above: a site copy that silently left a table behind would lose data.
+ */
+export const EVERY_TABLE_LISTED: Exclude<keyof Database, ListedTable> extends never ? true : never = true;

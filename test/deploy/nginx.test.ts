@@ -1,0 +1,204 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { Redis } from 'ioredis';
+import { openDatabase } from '../../src/store/connect.js';
+import { openStore } from '../../src/store/openStore.js';
+import {
+  POSTGRES_URL,
+  postgresBackend,
+  postgresProblem,
+  redactedUrl,
+  type StoreBackend,
+} from '../store/storeBackends.js';
+import { isCi } from '../support/environment.js';
+import { connectH2, type H2Session } from './h2Client.js';
+import {
+  NGINX_PATH,
+  NODE_LAYOUT,
+  type RunningNginx,
+  type RunningNode,
+  selfSignedCertificate,
+  startNginx,
+  startNodes,
+  stopNodes,
+  upstreamsInLog,
+} from './nginxSite.js';
+
+// deploy/nginx/broadsheet.conf in front of real server processes on PostgreSQL and Redis, as docs/deploy.md
+// installs it: HTTP/2 over TLS to the reader, HTTP/1.1 keep-alive to the nodes.
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+async function redisProblem(url: string): Promise<string | null> {
+  const probe = new Redis(url, { lazyConnect: true, connectTimeout: 2000, retryStrategy: () => null });
+  probe.on('error', () => undefined);
+  try {
+    await probe.connect();
+    await probe.ping();
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    probe.disconnect();
+  }
+}
+
+async function problems(): Promise<string[]> {
+  const found: string[] = [];
+  if (!existsSync(NGINX_PATH))
+    found.push(`nginx not found at ${NGINX_PATH} (install with: apt-get install -y nginx-light)`);
+  if (spawnSync('openssl', ['version']).status !== 0)
+    found.push('openssl not found (install with: apt-get install -y openssl)');
+  const postgres = await postgresProblem(POSTGRES_URL);
+  if (postgres !== null) found.push(`PostgreSQL not reachable at ${redactedUrl(POSTGRES_URL)}: ${postgres}`);
+  const redis = await redisProblem(REDIS_URL);
+  if (redis !== null) found.push(`Redis not reachable at ${REDIS_URL}: ${redis}`);
+  return found;
+}
+
+const missing = await problems();
+const skip =
+  missing.length > 0 && !isCi() ? `SKIPPED: ${missing.join('; ')}. Set CI=true to make this a failure.` : false;
+if (skip) console.warn(skip);
+
+describe('nginx in front of the web nodes (deploy/nginx/broadsheet.conf)', { skip }, () => {
+  let dir: string;
+  let backend: StoreBackend;
+  let databaseUrl: string;
+  let nodes: RunningNode[] = [];
+  let nginx: RunningNginx | null = null;
+  let ca: string;
+  let reader: H2Session;
+
+  before(async () => {
+    assert.deepEqual(missing, [], missing.join('; '));
+    dir = await mkdtemp(join(tmpdir(), 'broadsheet-nginx-'));
+    backend = postgresBackend(POSTGRES_URL);
+    const target = await backend.freshTarget();
+    if (target.kind !== 'postgres' || target.schema === undefined) throw new Error('expected a PostgreSQL schema');
+    await (await openDatabase(target)).close();
+    const url = new URL(POSTGRES_URL);
+    url.searchParams.set('options', `-c search_path=${target.schema}`);
+    databaseUrl = url.toString();
+
+    nodes = await startNodes(NODE_LAYOUT, [
+      '--database-url',
+      databaseUrl,
+      '--redis-url',
+      REDIS_URL,
+      '--trusted-proxy',
+      '127.0.0.1',
+    ]);
+    const { cert, key } = selfSignedCertificate(dir);
+    ca = await readFile(cert, 'utf8');
+    nginx = await startNginx({ dir, upstreams: nodes.filter((node) => node.spec.upstream), cert, key });
+    reader = await connectH2(nginx.httpsOrigin, { ca });
+  });
+  after(async () => {
+    await reader?.close();
+    await nginx?.stop();
+    await stopNodes(nodes);
+    await backend?.dispose();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  async function publishedArticles(limit: number): Promise<{ path: string; headline: string }[]> {
+    const store = await openStore({ kind: 'postgres', url: databaseUrl });
+    try {
+      const rows = await store.db
+        .selectFrom('articles')
+        .select(['id', 'slug', 'headline'])
+        .where('status', '=', 'published')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => ({ path: `/news/${row.id}/${row.slug}`, headline: row.headline }));
+    } finally {
+      await store.close();
+    }
+  }
+
+  test('pages answer over HTTP/2 through nginx, from both web nodes', async () => {
+    const pages = ['/', '/markets', ...(await publishedArticles(8)).map((article) => article.path)];
+    for (const path of pages) {
+      const response = await reader.request(path);
+      assert.equal(response.status, 200, `${path} through nginx`);
+      assert.match(String(response.headers['content-type']), /text\/html/);
+    }
+    const served = new Set((await upstreamsInLog(nginx?.accessLog ?? '')).map((entry) => entry.upstream));
+    for (const node of nodes.filter((candidate) => candidate.spec.upstream)) {
+      assert.ok(
+        served.has(node.hostPort),
+        `${node.spec.name} (${node.hostPort}) served a page; log shows ${[...served]}`,
+      );
+    }
+  });
+
+  test('plain HTTP is sent to HTTPS', async () => {
+    const response = await fetch(`${nginx?.httpOrigin}/markets`, { redirect: 'manual' });
+    assert.equal(response.status, 301);
+    assert.match(response.headers.get('location') ?? '', /^https:\/\/[^/]+\/markets$/);
+  });
+
+  test('the market stream passes through unbuffered: an update arrives', async () => {
+    const opened = await reader.streamUntil('/api/v1/market/stream', (text) => /^event: update$/m.test(text), 15_000);
+    assert.equal(opened.status, 200);
+    assert.match(String(opened.headers['content-type']), /^text\/event-stream/);
+    assert.equal(opened.headers['x-cache-status'], undefined, 'the stream never touches the cache');
+    assert.match(opened.text, /^event: snapshot$/m);
+    assert.match(opened.text, /^event: update\nid: \d+\ndata: \{/m);
+  });
+
+  test('the reader’s address reaches the node through X-Forwarded-For, and a forged one does not', async () => {
+    const [article] = await publishedArticles(1);
+    const id = /^\/news\/(\d+)\//.exec(article?.path ?? '')?.[1];
+    assert.ok(id, 'a published article');
+    // A reader on another loopback address, so nginx's own address (127.0.0.1) and the reader's differ.
+    const elsewhere = await connectH2(nginx?.httpsOrigin ?? '', { ca, localAddress: '127.0.0.2' });
+    let commentId: number;
+    try {
+      const response = await elsewhere.request(`/api/v1/articles/${id}/comments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.66' },
+        body: JSON.stringify({ name: 'Reader', email: 'reader@example.com', body: 'Sent through the proxy.' }),
+      });
+      assert.equal(response.status, 201, response.body);
+      commentId = (JSON.parse(response.body) as { id: number }).id;
+    } finally {
+      await elsewhere.close();
+    }
+    const store = await openStore({ kind: 'postgres', url: databaseUrl });
+    try {
+      const row = await store.db
+        .selectFrom('comments')
+        .select('ip')
+        .where('id', '=', commentId)
+        .executeTakeFirstOrThrow();
+      assert.equal(row.ip, '127.0.0.2');
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('a public page is served from nginx’s cache as its Cache-Control allows', async () => {
+    const [, , article] = await publishedArticles(3);
+    assert.ok(article, 'a third published article');
+    // Fresh for 5 s (s-maxage): the second request within it is nginx's copy, never a node's.
+    const first = await reader.request(article.path);
+    const second = await reader.request(article.path);
+    assert.equal(first.status, 200);
+    assert.equal(second.status, 200);
+    assert.ok(second.body.includes(article.headline.replace(/&/g, '&amp;')));
+    assert.match(String(second.headers['x-cache-status']), /^(HIT|UPDATING|STALE)$/);
+    const logged = (await upstreamsInLog(nginx?.accessLog ?? '')).filter((entry) => entry.path === article.path);
+    assert.ok(
+      logged.some((entry) => entry.cache === 'HIT' && entry.upstream === '-'),
+      JSON.stringify(logged),
+    );
+  });
+});
