@@ -45,7 +45,7 @@ export interface App {
   /** The one way market changes become durable: the push API and the simulator write through it. */
   readonly recorder: MarketRecorder;
   readonly bus: Bus;
-  /** Uploaded pictures: metadata in the database, files under `media.dir`. */
+  /** Uploaded pictures: metadata in the database, files where `media.place` says (`--media-store`). */
   readonly media: MediaLibrary;
   /** Publishes scheduled stories when due; started and stopped with the app. */
   readonly scheduledPublisher: ScheduledPublisher;
@@ -131,7 +131,11 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
   // Without the simulator nothing but trades would move the status line through the day's phases.
   const clock = feed === null ? createMarketClock({ market, bus, now, intervalMs: 1000 }) : null;
 
-  const media = opened.mediaLibrary(options.mediaDir ?? config.mediaDir ?? defaultMediaDir(config.database));
+  const media = opened.mediaLibrary(
+    config.mediaStore === 'database'
+      ? { kind: 'database' }
+      : { kind: 'local', dir: options.mediaDir ?? config.mediaDir ?? defaultMediaDir(config.database) },
+  );
   const readerSite = await buildSite({
     publicUrl: config.publicUrl,
     store,
