@@ -5,6 +5,7 @@ import type { Bus } from './bus/bus.js';
 import { articleChanged } from './bus/contentChange.js';
 import { createInProcessBus } from './bus/inProcessBus.js';
 import { createRedisBus } from './bus/redisBus.js';
+import { createRedisWindowCounter } from './bus/redisWindowCounter.js';
 import type { ServeConfig } from './config.js';
 import { seedDemoHistory } from './demo/market/demoHistorySeed.js';
 import { createDemoMarket } from './demo/market/demoMarket.js';
@@ -110,6 +111,11 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     config.redisUrl === null
       ? createInProcessBus()
       : await createRedisBus({ url: config.redisUrl, logger: logger.child({ component: 'bus' }) });
+  // Rate limits counted together by every node when there is a Redis to count in.
+  const counters =
+    config.redisUrl === null
+      ? null
+      : createRedisWindowCounter({ url: config.redisUrl, logger: logger.child({ component: 'counters' }) });
   const recorder = createMarketRecorder({
     log,
     market,
@@ -143,6 +149,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     bus,
     logger,
     commentRateLimitPerMinute: config.commentRateLimitPerMinute,
+    ...(counters === null ? {} : { sharedCounter: counters }),
     streamWorkers: config.streamWorkers,
     trustedProxies: config.trustedProxies,
     now,
@@ -186,6 +193,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
   const services: Service[] = [
     { name: 'store', start: () => undefined, stop: () => opened.close() },
     { name: 'bus', start: () => undefined, stop: () => bus.close() },
+    ...(counters === null ? [] : [{ name: 'shared counters', start: () => undefined, stop: () => counters.close() }]),
     { name: 'market recorder', start: () => undefined, stop: () => recorder.stop() },
     // Catches up first: stories that fell due while the site was down are on it before the first reader arrives.
     { name: 'scheduled publisher', start: () => scheduledPublisher.start(), stop: () => scheduledPublisher.stop() },
