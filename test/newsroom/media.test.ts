@@ -188,3 +188,46 @@ describe('media library', () => {
     assert.doesNotMatch(html, /<iframe|<script[^>]*youtube/);
   });
 });
+
+describe('media library in the database (--media-store database) on SQLite', () => {
+  let site: AdminSite;
+
+  before(async () => {
+    site = await startAdminSite({ serve: { mediaStore: 'database' } });
+    await site.addUser({ email: 'writer@example.com', role: 'writer' });
+  });
+  after(() => site.close());
+
+  test('an upload is stored in the media_files table, all its files, and served from it', async () => {
+    const browser = site.browser();
+    await browser.login('writer@example.com');
+    const token = await browser.csrfToken('/admin/media');
+    const jpeg = await sharp({ create: { width: 500, height: 400, channels: 3, background: '#336699' } })
+      .jpeg()
+      .toBuffer();
+    const response = await postMultipart(
+      site,
+      browser,
+      '/admin/media',
+      uploadForm({ _csrf: token, alt: 'A blue field' }, { bytes: jpeg, name: 'blue.jpg', type: 'image/jpeg' }),
+    );
+    assert.equal(response.status, 303, await response.text());
+    assert.deepEqual(site.app.media.place, { kind: 'database' });
+    const stored = await site.db.selectFrom('media_files').select(['name', 'data']).orderBy('name').execute();
+    assert.deepEqual(
+      stored.map((file) => file.name),
+      ['320.jpg', '320.webp', '500.jpg', '500.webp', 'original.jpeg'],
+    );
+    const original = stored.find((file) => file.name === 'original.jpeg');
+    assert.ok(original?.data.equals(jpeg), 'the original is kept byte for byte');
+
+    const [asset] = (await (await browser.get('/api/v1/admin/media')).json()).items;
+    const served = await fetch(`${site.baseUrl}/media/${asset.id}/500.webp`);
+    assert.equal(served.status, 200);
+    assert.equal(served.headers.get('content-type'), 'image/webp');
+    const bytes = Buffer.from(await served.arrayBuffer());
+    assert.equal(served.headers.get('content-length'), String(bytes.length));
+    assert.ok(bytes.equals(stored.find((file) => file.name === '500.webp')?.data ?? Buffer.alloc(0)));
+    assert.equal((await fetch(`${site.baseUrl}/media/${asset.id}/640.webp`)).status, 404);
+  });
+});
