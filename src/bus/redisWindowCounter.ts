@@ -3,6 +3,8 @@ import type { BusLogger } from './redisBus.js';
 import { DEFAULT_REDIS_PREFIX, redisKey } from './redisKeys.js';
 import type { WindowCounter } from './windowCounter.js';
 
+const FIRST_CONNECTION_WAIT_MS = 1000;
+
 export interface RedisWindowCounterOptions {
   readonly url: string;
   /** Keys are `<prefix>:count:<key>`; default `broadsheet`. */
@@ -28,8 +30,18 @@ export function createRedisWindowCounter(options: RedisWindowCounterOptions): Wi
   });
   // ioredis reconnects by itself; an unhandled 'error' event would end the process instead.
   redis.on('error', (error: unknown) => options.logger.warn({ err: error }, 'Redis counter connection error'));
+  // Without an offline queue a command sent while connecting fails: the first hits of a new node wait for the
+  // connection instead, briefly, so a node does not count alone just because a reader was quick.
+  let connected = false;
+  const firstConnection = new Promise<void>((resolve) =>
+    redis.once('ready', () => {
+      connected = true;
+      resolve();
+    }),
+  );
   return {
     async hit(key, windowMs) {
+      if (!connected) await Promise.race([firstConnection, delay(FIRST_CONNECTION_WAIT_MS)]);
       const name = redisKey(prefix, 'count', key);
       // One transaction: the window opens with its expiry, so no key can outlive its window.
       const replies = await redis.multi().set(name, 0, 'PX', windowMs, 'NX').incr(name).pttl(name).exec();
@@ -46,4 +58,8 @@ export function createRedisWindowCounter(options: RedisWindowCounterOptions): Wi
       }
     },
   };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

@@ -1,4 +1,3 @@
-import { Redis } from 'ioredis';
 import { hashPassword } from '../../src/desk/accounts/passwordHash.js';
 import type { Role } from '../../src/news/roles.js';
 import { createAccount } from '../../src/store/accounts/accounts.js';
@@ -7,23 +6,9 @@ import { type Finished, serve } from '../market/cliProcess.js';
 import { PASSWORD, TEST_SCRYPT } from '../newsroom/adminSite.js';
 import { POSTGRES_URL, postgresBackend, postgresProblem, redactedUrl } from '../store/storeBackends.js';
 import { isCi } from './environment.js';
+import { REDIS_URL, redisProblem } from './redisProbe.js';
 
-export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-/** Null when Redis answers a PING, otherwise why not. */
-export async function redisProblem(url: string): Promise<string | null> {
-  const probe = new Redis(url, { lazyConnect: true, connectTimeout: 2000, retryStrategy: () => null });
-  probe.on('error', () => undefined);
-  try {
-    await probe.connect();
-    await probe.ping();
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    probe.disconnect();
-  }
-}
+export { REDIS_URL };
 
 /**
  * The `skip` of a suite that runs a scaled-out site: a message when PostgreSQL
