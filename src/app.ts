@@ -32,7 +32,8 @@ export interface App {
   /**
    * The background services, by name, in the order `start` starts them (`stop`
    * stops them in reverse): the store and the bus (opened while the app is
-   * built, since seeding and the market's replay need them), the market
+   * built, since seeding and the market's replay need them), the shared
+   * rate-limit counters when the site has Redis, the market
    * recorder, the scheduled publisher, the session purge, the simulator when
    * on or else the market clock (the status line through the day's phases),
    * then the reader site's own (market version watch, page invalidation,

@@ -7,7 +7,7 @@ import type { ProcessedImage } from './mediaFiles.js';
 /**
  * Where a picture's files are kept (`--media-store`): a folder on this machine
  * (the embedded default) or the database, which every web node of a
- * scaled-out site reads (docs/adr/0005-media-store.md).
+ * scaled-out site reads (docs/adr/0005-web-nodes-share-media-and-counts.md).
  */
 export type MediaPlace = { readonly kind: 'local'; readonly dir: string } | { readonly kind: 'database' };
 
