@@ -5,6 +5,7 @@ import type { Bus } from './bus/bus.js';
 import { articleChanged } from './bus/contentChange.js';
 import { createInProcessBus } from './bus/inProcessBus.js';
 import { createRedisBus, type RedisBus } from './bus/redisBus.js';
+import { createRedisWindowCounter } from './bus/redisWindowCounter.js';
 import type { ServeConfig } from './config.js';
 import { seedDemoHistory } from './demo/market/demoHistorySeed.js';
 import { createDemoMarket } from './demo/market/demoMarket.js';
@@ -35,7 +36,8 @@ export interface App {
   /**
    * The background services, by name, in the order `start` starts them (`stop`
    * stops them in reverse): the store and the bus (opened while the app is
-   * built, since seeding and the market's replay need them), the market
+   * built, since seeding and the market's replay need them), the shared
+   * rate-limit counters when the site has Redis, the market
    * recorder, the scheduled publisher, the session purge, the simulator when
    * on or else the market clock (the status line through the day's phases),
    * then the reader site's own (market version watch, page invalidation,
@@ -50,7 +52,7 @@ export interface App {
   /** The one way market changes become durable: the push API and the simulator write through it. */
   readonly recorder: MarketRecorder;
   readonly bus: Bus;
-  /** Uploaded pictures: metadata in the database, files under `media.dir`. */
+  /** Uploaded pictures: metadata in the database, files where `media.place` says (`--media-store`). */
   readonly media: MediaLibrary;
   /** Publishes scheduled stories when due; started and stopped with the app. */
   readonly scheduledPublisher: ScheduledPublisher;
@@ -159,6 +161,16 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     if (connectedBus === null) return { ok: true, status: 'in-process' };
     return connectedBus.connected() ? { ok: true, status: 'connected' } : { ok: false, status: 'degraded' };
   });
+  // Rate limits counted together by every node when there is a Redis to count in.
+  const counters =
+    config.redisUrl === null
+      ? null
+      : createRedisWindowCounter({
+          url: config.redisUrl,
+          // The site's Redis prefix without its trailing colon: redisKey joins with one.
+          keyPrefix: operations.redisPrefix.replace(/:$/, ''),
+          logger: logger.child({ component: 'counters' }),
+        });
   const recorder = createMarketRecorder({
     log,
     market,
@@ -181,7 +193,11 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
   // Without the simulator nothing but trades would move the status line through the day's phases.
   const clock = feed === null ? createMarketClock({ market, bus, now, intervalMs: 1000 }) : null;
 
-  const media = opened.mediaLibrary(options.mediaDir ?? config.mediaDir ?? defaultMediaDir(config.database));
+  const media = opened.mediaLibrary(
+    config.mediaStore === 'database'
+      ? { kind: 'database' }
+      : { kind: 'local', dir: options.mediaDir ?? config.mediaDir ?? defaultMediaDir(config.database) },
+  );
   const readerSite = await buildSite({
     publicUrl: config.publicUrl,
     store,
@@ -189,6 +205,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     bus,
     logger,
     commentRateLimitPerMinute: config.commentRateLimitPerMinute,
+    ...(counters === null ? {} : { sharedCounter: counters }),
     streamWorkers: config.streamWorkers,
     trustedProxies: config.trustedProxies,
     observeRequest: (route, method, status, seconds) => metrics.observeRequest(route, method, status, seconds),
@@ -235,6 +252,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
   const services: Service[] = [
     { name: 'store', start: () => undefined, stop: () => opened.close() },
     { name: 'bus', start: () => undefined, stop: () => bus.close() },
+    ...(counters === null ? [] : [{ name: 'shared counters', start: () => undefined, stop: () => counters.close() }]),
     { name: 'market recorder', start: () => undefined, stop: () => recorder.stop() },
     // Catches up first: stories that fell due while the site was down are on it before the first reader arrives.
     { name: 'scheduled publisher', start: () => scheduledPublisher.start(), stop: () => scheduledPublisher.stop() },

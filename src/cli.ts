@@ -7,7 +7,7 @@ import { failureReport } from './cli/failure.js';
 import { registerMarketCommands } from './cli/market.js';
 import { registerTokenCommands } from './cli/tokens.js';
 import { registerUserCommands } from './cli/users.js';
-import { mergeEnvironment, parseServeConfig, type RawServeConfig } from './config.js';
+import { mergeEnvironment, parseServeConfig, type RawServeConfig, resolveFlagAliases } from './config.js';
 import { stopOnSignals } from './ops/shutdown.js';
 
 const program = new Command('broadsheet')
@@ -34,6 +34,12 @@ program
   .addOption(new Option('--media-dir <path>', 'where uploaded images are kept (BROADSHEET_MEDIA_DIR)'))
   .addOption(
     new Option(
+      '--media-store <local|database>',
+      'keep uploaded images in --media-dir or in the database (BROADSHEET_MEDIA_STORE)',
+    ),
+  )
+  .addOption(
+    new Option(
       '--redis-url <url>',
       'carry bus messages between processes over Redis (BROADSHEET_REDIS_URL, REDIS_URL)',
     ),
@@ -46,10 +52,11 @@ program
   )
   .addOption(
     new Option(
-      '--trusted-proxy <list>',
-      'proxy addresses or CIDR ranges whose X-Forwarded-For/-Proto are believed (BROADSHEET_TRUSTED_PROXY)',
+      '--trust-proxy <list>',
+      'proxy addresses or CIDR ranges whose X-Forwarded-For/-Proto are believed (BROADSHEET_TRUST_PROXY)',
     ),
   )
+  .addOption(new Option('--trusted-proxy <list>', 'the same as --trust-proxy (BROADSHEET_TRUSTED_PROXY)'))
   .addOption(new Option('--secure-cookies <mode>', 'auto (when HTTPS), always or never (BROADSHEET_SECURE_COOKIES)'))
   .addOption(
     new Option(
@@ -91,7 +98,7 @@ program
     ),
   )
   .action(async (_options: unknown, command: Command) => {
-    const flags = command.opts<RawServeConfig>();
+    const flags = resolveFlagAliases(command.opts<RawServeConfig>());
     // commander always sets `demo` (true unless --no-demo); only a flag typed by the user should beat the environment.
     if (command.getOptionValueSource('demo') !== 'cli') delete flags.demo;
     const config = parseServeConfig(mergeEnvironment(flags, process.env));

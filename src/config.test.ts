@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ConfigError, mergeEnvironment, parseServeConfig } from './config.js';
+import { ConfigError, mergeEnvironment, parseServeConfig, resolveFlagAliases } from './config.js';
 
 describe('serve configuration', () => {
   test('defaults: port 3000, SQLite under ./data, demo and simulator on', () => {
@@ -77,6 +77,29 @@ describe('serve configuration', () => {
     ]);
   });
 
+  test('--trust-proxy and BROADSHEET_TRUST_PROXY are the same setting under the issue-tracker name', () => {
+    const fromAlias = resolveFlagAliases({ trustProxy: 'loopback' });
+    assert.deepEqual(parseServeConfig(mergeEnvironment(fromAlias, {})).trustedProxies, ['loopback']);
+    const env = { BROADSHEET_TRUST_PROXY: '10.0.0.1' };
+    assert.deepEqual(parseServeConfig(mergeEnvironment({}, env)).trustedProxies, ['10.0.0.1']);
+    // A flag under either name beats either variable.
+    assert.deepEqual(parseServeConfig(mergeEnvironment(fromAlias, env)).trustedProxies, ['loopback']);
+    assert.deepEqual(resolveFlagAliases({ trustProxy: '10.0.0.1', trustedProxy: '10.0.0.1' }), {
+      trustedProxy: '10.0.0.1',
+    });
+    assert.throws(
+      () => resolveFlagAliases({ trustProxy: '10.0.0.1', trustedProxy: '10.0.0.2' }),
+      (error: unknown) => error instanceof ConfigError && /--trust-proxy and --trusted-proxy/.test(error.message),
+    );
+  });
+
+  test('media store: a folder on SQLite, the database on PostgreSQL, either when asked for', () => {
+    assert.equal(parseServeConfig({}).mediaStore, 'local');
+    assert.equal(parseServeConfig({ databaseUrl: 'postgres://u@h/db' }).mediaStore, 'database');
+    assert.equal(parseServeConfig({ databaseUrl: 'postgres://u@h/db', mediaStore: 'local' }).mediaStore, 'local');
+    assert.equal(parseServeConfig(mergeEnvironment({}, { BROADSHEET_MEDIA_STORE: 'database' })).mediaStore, 'database');
+  });
+
   test('secure cookies: auto by default; always or never from the flag or BROADSHEET_SECURE_COOKIES', () => {
     assert.equal(parseServeConfig({}).secureCookies, 'auto');
     assert.equal(
@@ -103,7 +126,11 @@ describe('serve configuration', () => {
     [{ redisUrl: 'localhost:6379' }, /--redis-url .* redis:\/\/ or rediss:\/\/ URL/],
     [{ redisUrl: 'http://cache:6379' }, /--redis-url .* redis:\/\/ or rediss:\/\/ URL/],
     [{ redisUrl: 'not a url' }, /--redis-url \(BROADSHEET_REDIS_URL or REDIS_URL\)/],
-    [{ trustedProxy: 'proxy.internal' }, /--trusted-proxy \(BROADSHEET_TRUSTED_PROXY\) .*"proxy\.internal"/],
+    [
+      { trustedProxy: 'proxy.internal' },
+      /--trusted-proxy or --trust-proxy \(BROADSHEET_TRUSTED_PROXY or BROADSHEET_TRUST_PROXY\) .*"proxy\.internal"/,
+    ],
+    [{ mediaStore: 'cloud' }, /--media-store \(BROADSHEET_MEDIA_STORE\) must be "local" or "database"/],
     [{ trustedProxy: '10.0.0.0/40' }, /--trusted-proxy .* prefix length/],
     [{ secureCookies: 'yes' }, /--secure-cookies \(BROADSHEET_SECURE_COOKIES\) must be one of auto, always, never/],
     [{ dbPoolSize: '0' }, /--db-pool-size .* between 1 and 1000/],

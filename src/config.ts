@@ -7,6 +7,9 @@ export type DatabaseTarget =
   | { readonly kind: 'sqlite'; readonly path: string }
   | { readonly kind: 'postgres'; readonly url: string };
 
+/** Where uploaded pictures' files are kept: `--media-store`. */
+export type MediaStoreKind = 'local' | 'database';
+
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 /** Validated configuration of `broadsheet serve`. */
@@ -24,6 +27,8 @@ export interface ServeConfig {
   readonly publicUrl: string | null;
   /** Where uploaded images and their sizes are kept; null: `media/` beside the SQLite file (or ./data/media). */
   readonly mediaDir: string | null;
+  /** `local`: in `mediaDir` on this machine; `database`: in the database, served by every node (ADR 5). */
+  readonly mediaStore: MediaStoreKind;
   /** Redis that carries bus messages between the processes of a scaled-out site; null keeps the bus in-process. */
   readonly redisUrl: string | null;
   /** Child processes that hold the market-stream sockets (0: this process holds them); see ADR 3. */
@@ -85,9 +90,11 @@ export const SETTINGS = {
   logLevel: { flag: '--log-level', env: ['BROADSHEET_LOG_LEVEL'] },
   publicUrl: { flag: '--public-url', env: ['BROADSHEET_PUBLIC_URL'] },
   mediaDir: { flag: '--media-dir', env: ['BROADSHEET_MEDIA_DIR'] },
+  mediaStore: { flag: '--media-store', env: ['BROADSHEET_MEDIA_STORE'] },
   redisUrl: { flag: '--redis-url', env: ['BROADSHEET_REDIS_URL', 'REDIS_URL'] },
   streamWorkers: { flag: '--stream-workers', env: ['BROADSHEET_STREAM_WORKERS'] },
-  trustedProxy: { flag: '--trusted-proxy', env: ['BROADSHEET_TRUSTED_PROXY'] },
+  // `--trust-proxy` is the same setting under its shorter name (FLAG_ALIASES).
+  trustedProxy: { flag: '--trusted-proxy', env: ['BROADSHEET_TRUSTED_PROXY', 'BROADSHEET_TRUST_PROXY'] },
   secureCookies: { flag: '--secure-cookies', env: ['BROADSHEET_SECURE_COOKIES'] },
   feedClockSkew: { flag: '--feed-clock-skew', env: ['BROADSHEET_FEED_CLOCK_SKEW'] },
   // Operations (OperationsConfig).
@@ -104,6 +111,33 @@ export const SETTINGS = {
 export const DEFAULT_DB_PATH = './data/broadsheet.sqlite';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const SECURE_COOKIES: readonly SecureCookies[] = ['auto', 'always', 'never'];
+
+/** Flags known by a second name: the alias's attribute (as commander names it) and the setting it sets. */
+export const FLAG_ALIASES = { trustProxy: { flag: '--trust-proxy', setting: 'trustedProxy' } } as const;
+
+/**
+ * Folds aliased flags into their settings; giving a setting under both names
+ * with different values is refused rather than one silently winning.
+ */
+export function resolveFlagAliases(
+  flags: RawServeConfig & Partial<Record<keyof typeof FLAG_ALIASES, string>>,
+): RawServeConfig {
+  const resolved: RawServeConfig & Partial<Record<keyof typeof FLAG_ALIASES, string>> = { ...flags };
+  for (const [alias, { flag, setting }] of Object.entries(FLAG_ALIASES) as [
+    keyof typeof FLAG_ALIASES,
+    (typeof FLAG_ALIASES)[keyof typeof FLAG_ALIASES],
+  ][]) {
+    const value = resolved[alias];
+    delete resolved[alias];
+    if (value === undefined) continue;
+    const given = resolved[setting];
+    if (given !== undefined && given !== value) {
+      throw new ConfigError(`${flag} and ${SETTINGS[setting].flag} are one setting; give it once, got two values.`);
+    }
+    resolved[setting] = value;
+  }
+  return resolved;
+}
 
 /** Fills settings missing from `flags` with the environment; flags win. */
 export function mergeEnvironment(flags: RawServeConfig, env: NodeJS.ProcessEnv): RawServeConfig {
@@ -144,6 +178,8 @@ export function parseServeConfig(raw: RawServeConfig): ServeConfig {
     logLevel: parseLogLevel(raw.logLevel),
     publicUrl: parsePublicUrl(raw.publicUrl),
     mediaDir: text(raw.mediaDir) === undefined ? null : resolve(text(raw.mediaDir) ?? ''),
+    // PostgreSQL means a site that may run on several machines: pictures go where all of them can serve them.
+    mediaStore: parseMediaStore(raw.mediaStore, database.kind === 'postgres' ? 'database' : 'local'),
     redisUrl: parseRedisUrl(raw.redisUrl),
     streamWorkers: parseInteger('streamWorkers', raw.streamWorkers, 0, 0, 32),
     trustedProxies: parseTrustedProxy(raw.trustedProxy),
@@ -191,7 +227,10 @@ function defaultRedisPrefix(database: DatabaseTarget): string {
 
 function describe(key: keyof typeof SETTINGS): string {
   const setting = SETTINGS[key];
-  return `${setting.flag} (${setting.env.join(' or ')})`;
+  const aliases = Object.values(FLAG_ALIASES)
+    .filter((alias) => alias.setting === key)
+    .map((alias) => ` or ${alias.flag}`);
+  return `${setting.flag}${aliases.join('')} (${setting.env.join(' or ')})`;
 }
 
 function text(value: string | boolean | undefined): string | undefined {
@@ -285,6 +324,13 @@ function parseTrustedProxy(value: string | boolean | undefined): readonly string
     );
   }
   return parsed.entries;
+}
+
+function parseMediaStore(value: string | boolean | undefined, fallback: MediaStoreKind): MediaStoreKind {
+  const raw = text(value)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (raw === 'local' || raw === 'database') return raw;
+  throw new ConfigError(`${describe('mediaStore')} must be "local" or "database", got "${raw}".`);
 }
 
 function parseSecureCookies(value: string | boolean | undefined): SecureCookies {

@@ -1,8 +1,11 @@
 import { type Command, Option } from 'commander';
 import { mergeEnvironment, parseServeConfig, type RawServeConfig } from '../config.js';
+import { applyModeration } from '../desk/moderation/commentModeration.js';
 import type { Comment, CommentStatus } from '../news/comment.js';
+import type { AuditActor } from '../store/audit/auditLog.js';
 import { openStore } from '../store/openStore.js';
 import { CommandFailure } from './failure.js';
+import { openSiteBus } from './siteBus.js';
 
 interface ListOptions extends RawServeConfig {
   readonly pending?: boolean;
@@ -12,8 +15,9 @@ interface ListOptions extends RawServeConfig {
 }
 
 const STATUSES: readonly CommentStatus[] = ['pending', 'approved', 'rejected'];
+const CLI_ACTOR: AuditActor = { kind: 'system', name: 'broadsheet comments (command line)' };
 
-/** `broadsheet comments …`: moderation from the command line until the newsroom UI exists. */
+/** `broadsheet comments …`: moderation from the command line, through the same desk as the newsroom. */
 export function registerCommentCommands(program: Command): void {
   const comments = program.command('comments').description('Moderate reader comments.');
   const withDatabase = (command: Command) =>
@@ -38,26 +42,42 @@ export function registerCommentCommands(program: Command): void {
       });
     });
 
-  for (const [name, status] of [
-    ['approve', 'approved'],
-    ['reject', 'rejected'],
+  for (const [name, action, status] of [
+    ['approve', 'approve', 'approved'],
+    ['reject', 'reject', 'rejected'],
   ] as const) {
     withDatabase(comments.command(`${name} <ids...>`))
-      .description(`Mark comments as ${status}.`)
+      .description(`Mark comments as ${status}; with Redis, every serving node drops the pages showing them.`)
+      .addOption(
+        new Option('--redis-url <url>', "the site's Redis, to announce the change (BROADSHEET_REDIS_URL, REDIS_URL)"),
+      )
       .action(async (ids: string[], options: RawServeConfig) => {
         const parsed = ids.map((id) => {
           if (!/^\d+$/.test(id)) throw new CommandFailure(`Comment id must be a whole number, got "${id}".`);
           return Number(id);
         });
-        await withStore(options, async (store) => {
-          const changed = await store.setCommentStatus(parsed, status);
-          const missing = parsed.filter((id) => !changed.includes(id));
-          process.stdout.write(`${status}: ${changed.length ? changed.join(', ') : 'none'}\n`);
+        const config = configOf(options);
+        const opened = await openStore(config.database);
+        const bus = await openSiteBus(config.redisUrl).catch(async (error: unknown) => {
+          await opened.close();
+          throw error;
+        });
+        try {
+          const found: number[] = [];
+          for (const id of new Set(parsed)) if ((await opened.moderation.commentAddress(id)) !== null) found.push(id);
+          // The newsroom's own path: audited, and announced so cached article pages go on every node.
+          await applyModeration({ ...opened, bus, now: () => new Date() }, CLI_ACTOR, { ids: found, action });
+          const missing = parsed.filter((id) => !found.includes(id));
+          process.stdout.write(`${status}: ${found.length ? found.join(', ') : 'none'}\n`);
           if (missing.length) {
             process.stderr.write(`not found: ${missing.join(', ')}\n`);
             process.exitCode = 1;
           }
-        });
+        } finally {
+          // Closing the bus sends what it published before it lets go of Redis.
+          await bus.close();
+          await opened.close();
+        }
       });
   }
 }
@@ -73,15 +93,21 @@ async function withStore(
   options: RawServeConfig,
   work: (store: Awaited<ReturnType<typeof openStore>>['store']) => Promise<void>,
 ): Promise<void> {
-  const config = parseServeConfig(
-    mergeEnvironment({ db: options.db, databaseUrl: options.databaseUrl } as RawServeConfig, process.env),
-  );
-  const opened = await openStore(config.database);
+  const opened = await openStore(configOf(options).database);
   try {
     await work(opened.store);
   } finally {
     await opened.close();
   }
+}
+
+function configOf(options: RawServeConfig) {
+  return parseServeConfig(
+    mergeEnvironment(
+      { db: options.db, databaseUrl: options.databaseUrl, redisUrl: options.redisUrl } as RawServeConfig,
+      process.env,
+    ),
+  );
 }
 
 function toJson(comment: Comment) {

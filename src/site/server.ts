@@ -132,7 +132,15 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
     pages,
     fastPath,
     assets,
-    commentLimiter: createCommentRateLimiter(deps.commentRateLimitPerMinute, () => deps.now().getTime()),
+    commentLimiter: createCommentRateLimiter({
+      perMinute: deps.commentRateLimitPerMinute,
+      clock: () => deps.now().getTime(),
+      ...(deps.sharedCounter !== undefined ? { shared: deps.sharedCounter } : {}),
+      onSharedCounter: (state, error) =>
+        state === 'lost'
+          ? deps.logger.warn({ err: error }, 'shared rate-limit counter unreachable; this node counts comments alone')
+          : deps.logger.info('shared rate-limit counter reachable again'),
+    }),
     chrome: createChromeLoader(deps, assets),
   };
 

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Bus } from '../bus/bus.js';
+import type { WindowCounter } from '../bus/windowCounter.js';
 import type { MarketRecorder } from '../engine/marketRecorder.js';
 import type { MarketReader } from '../market/book/marketSnapshot.js';
 import type { ApiRole } from '../store/accounts/apiTokens.js';
@@ -15,6 +16,8 @@ export interface WebDeps {
   readonly logger: FastifyBaseLogger;
   /** Comments a single address may post per minute; 0 switches the limit off (load tests). */
   readonly commentRateLimitPerMinute: number;
+  /** Where the nodes of a scaled-out site count rate limits together (Redis); absent: each node counts alone. */
+  readonly sharedCounter?: WindowCounter;
   /** Origin readers reach the site at (`https://example.com`), for absolute canonical links; null: links stay relative. */
   readonly publicUrl?: string | null;
   /** The clock, injectable so tests can pin "today". */

@@ -9,6 +9,7 @@ import { openDatabase } from './connect.js';
 import type { Database, StoreDialect } from './database.js';
 import { createMarketStore, type MarketStore } from './market/marketStore.js';
 import { createMediaLibrary, type MediaLibrary } from './media/mediaLibrary.js';
+import type { MediaPlace } from './media/mediaStore.js';
 import { migrateToLatest } from './migrate.js';
 import { createPrintStore, type PrintStore } from './print/printStore.js';
 import { createTagsStore, type TagsStore } from './tags/tagsStore.js';
@@ -29,8 +30,8 @@ export interface OpenedStore {
   readonly print: PrintStore;
   /** The market's log, instruments and daily bars. */
   readonly market: MarketStore;
-  /** Uploaded pictures: metadata in this database, files under `dir`. */
-  mediaLibrary(dir: string): MediaLibrary;
+  /** Uploaded pictures: metadata in this database, files in a folder or in this database too. */
+  mediaLibrary(place: MediaPlace): MediaLibrary;
   readonly dialect: StoreDialect;
   /**
    * Runs `work` while no other process starting on this database runs its own
@@ -69,7 +70,7 @@ export async function openStore(target: DatabaseTarget): Promise<OpenedStore> {
     moderation: createModerationStore(opened.db),
     print: createPrintStore(opened.db),
     market: createMarketStore(opened.db),
-    mediaLibrary: (dir) => createMediaLibrary(opened.db, dir),
+    mediaLibrary: (place) => createMediaLibrary(opened.db, place),
     dialect: opened.dialect,
     exclusively: (work) => opened.exclusively(work),
     ping: async () => {

@@ -22,7 +22,9 @@ export interface NewsroomUser {
  * connection to its SQLite file (the site keeps its media folder beside it).
  */
 export async function addNewsroomUsers(site: RunningTestApp, users: readonly NewsroomUser[]): Promise<void> {
-  const file = join(dirname(site.app.media.dir), 'site.sqlite');
+  const { place } = site.app.media;
+  if (place.kind !== 'local') throw new Error('the test site keeps its pictures in a folder beside its database');
+  const file = join(dirname(place.dir), 'site.sqlite');
   const opened = await openDatabase({ kind: 'sqlite', path: file });
   try {
     const db = opened.db;

@@ -15,7 +15,7 @@ import { testServeConfig } from '../support/serveConfig.js';
 /** "Now" at the start of every admin test; tests move the clock with `advance`. */
 export const START = new Date('2023-01-31T08:00:00Z');
 // Cheap scrypt for test accounts: the login path reads the parameters from the stored hash.
-const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
+export const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 
 export interface AdminSite {
   readonly app: App;

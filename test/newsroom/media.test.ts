@@ -22,6 +22,13 @@ function uploadForm(fields: Record<string, string>, file: { bytes: Buffer; name:
   return form;
 }
 
+/** The folder of a site on the embedded default, `--media-store local`. */
+function mediaDir(site: AdminSite): string {
+  const { place } = site.app.media;
+  assert.equal(place.kind, 'local', 'an SQLite site keeps its pictures in a folder');
+  return place.kind === 'local' ? place.dir : '';
+}
+
 describe('media library', () => {
   let site: AdminSite;
   let browser: Browser;
@@ -63,7 +70,7 @@ describe('media library', () => {
     );
     assert.deepEqual(asset.widths, [320, 640, 1024, 1200]);
 
-    const dir = path.join(site.app.media.dir, String(asset.id));
+    const dir = path.join(mediaDir(site), String(asset.id));
     assert.deepEqual(readdirSync(dir).sort(), [
       '1024.jpg',
       '1024.webp',
@@ -104,7 +111,7 @@ describe('media library', () => {
   });
 
   test('missing alt text is refused with 422, the other words are kept in the form, nothing is stored', async () => {
-    const before = readdirSync(site.app.media.dir).length;
+    const before = readdirSync(mediaDir(site)).length;
     const response = await postMultipart(
       site,
       browser,
@@ -119,7 +126,7 @@ describe('media library', () => {
     assert.match(html, /Describe the picture/);
     assert.match(html, /value="Kept caption"/);
     assert.equal((await (await browser.get('/api/v1/admin/media')).json()).total, 1);
-    assert.equal(readdirSync(site.app.media.dir).length, before);
+    assert.equal(readdirSync(mediaDir(site)).length, before);
   });
 
   test('an upload without the CSRF token is refused; a moderator may not upload', async () => {
@@ -179,5 +186,48 @@ describe('media library', () => {
     assert.doesNotMatch(html, /evil\.example/);
     assert.doesNotMatch(html, /Missing picture/);
     assert.doesNotMatch(html, /<iframe|<script[^>]*youtube/);
+  });
+});
+
+describe('media library in the database (--media-store database) on SQLite', () => {
+  let site: AdminSite;
+
+  before(async () => {
+    site = await startAdminSite({ serve: { mediaStore: 'database' } });
+    await site.addUser({ email: 'writer@example.com', role: 'writer' });
+  });
+  after(() => site.close());
+
+  test('an upload is stored in the media_files table, all its files, and served from it', async () => {
+    const browser = site.browser();
+    await browser.login('writer@example.com');
+    const token = await browser.csrfToken('/admin/media');
+    const jpeg = await sharp({ create: { width: 500, height: 400, channels: 3, background: '#336699' } })
+      .jpeg()
+      .toBuffer();
+    const response = await postMultipart(
+      site,
+      browser,
+      '/admin/media',
+      uploadForm({ _csrf: token, alt: 'A blue field' }, { bytes: jpeg, name: 'blue.jpg', type: 'image/jpeg' }),
+    );
+    assert.equal(response.status, 303, await response.text());
+    assert.deepEqual(site.app.media.place, { kind: 'database' });
+    const stored = await site.db.selectFrom('media_files').select(['name', 'data']).orderBy('name').execute();
+    assert.deepEqual(
+      stored.map((file) => file.name),
+      ['320.jpg', '320.webp', '500.jpg', '500.webp', 'original.jpeg'],
+    );
+    const original = stored.find((file) => file.name === 'original.jpeg');
+    assert.ok(original?.data.equals(jpeg), 'the original is kept byte for byte');
+
+    const [asset] = (await (await browser.get('/api/v1/admin/media')).json()).items;
+    const served = await fetch(`${site.baseUrl}/media/${asset.id}/500.webp`);
+    assert.equal(served.status, 200);
+    assert.equal(served.headers.get('content-type'), 'image/webp');
+    const bytes = Buffer.from(await served.arrayBuffer());
+    assert.equal(served.headers.get('content-length'), String(bytes.length));
+    assert.ok(bytes.equals(stored.find((file) => file.name === '500.webp')?.data ?? Buffer.alloc(0)));
+    assert.equal((await fetch(`${site.baseUrl}/media/${asset.id}/640.webp`)).status, 404);
   });
 });

@@ -1,28 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Redis } from 'ioredis';
 import { type AdminSite, startAdminSite } from '../newsroom/adminSite.js';
 import { addStory } from '../newsroom/moderationFixture.js';
 import { isCi } from '../support/environment.js';
+import { REDIS_URL, redisProblem } from '../support/redisProbe.js';
 
 // Two web nodes of one site: one database file, one Redis. A change made in the newsroom on
 // one node must drop the cached reader pages on the other, which hears of it only through the bus.
-
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisProblem(url: string): Promise<string | null> {
-  const probe = new Redis(url, { lazyConnect: true, connectTimeout: 2000, retryStrategy: () => null });
-  probe.on('error', () => undefined);
-  try {
-    await probe.connect();
-    await probe.ping();
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    probe.disconnect();
-  }
-}
 
 const problem = await redisProblem(REDIS_URL);
 const skip =

@@ -42,6 +42,7 @@ export function newsStoreSuite(makeBackend: () => Promise<StoreBackend> | StoreB
           ['0006_market_desk_events', 'Success'],
           ['0007_login_throttle', 'Success'],
           ['0008_daily_bars_official_close', 'Success'],
+          ['0009_media_files', 'Success'],
         ],
       );
       assert.deepEqual(await migrateToLatest(opened.db), []);

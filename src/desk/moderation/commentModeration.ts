@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import type { Actor } from '../../news/roles.js';
+import type { AuditActor } from '../../store/audit/auditLog.js';
 import type { ModerationAction, ModerationOutcome } from '../../store/comments/moderation.js';
 import type { DeskContext } from '../deskContext.js';
 
@@ -9,10 +10,11 @@ type ModerationContext = Pick<DeskContext, 'moderation' | 'audit' | 'bus' | 'now
  * Moderation as both the pages and the JSON API do it: change, audit, and
  * announce which articles' threads changed, so the reader pages showing them
  * go at once: an approved comment shows at once and a rejected one disappears.
+ * The newsroom and `broadsheet comments approve|reject` both land here.
  */
 export async function applyModeration(
   ctx: ModerationContext,
-  actor: Actor,
+  actor: AuditActor,
   input: { readonly ids: readonly number[]; readonly action: ModerationAction },
 ): Promise<ModerationOutcome> {
   const at = ctx.now();

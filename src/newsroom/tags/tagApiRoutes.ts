@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { recordTagChange } from '../../desk/tags/recordTagChange.js';
 import { ApiErrorSchema, sendApiError } from '../../http/apiError.js';
 import { sendApiRefusal } from '../../http/refusalStatus.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
@@ -112,7 +113,7 @@ export function registerTagApiRoutes(app: TypeBoxApp, ctx: AdminContext): void {
   );
 }
 
-/** Answers a refusal (404 for a missing tag, else 422), or audits, clears the page cache and answers the change. */
+/** Answers a refusal (404 for a missing tag, else 422), or audits, announces and answers the change. */
 async function finish(
   ctx: AdminContext,
   request: FastifyRequest,
@@ -124,13 +125,6 @@ async function finish(
   if (!outcome.ok) {
     return sendApiRefusal(reply, outcome);
   }
-  await ctx.audit.record({
-    at: ctx.now(),
-    actor: actorOf(request),
-    action,
-    subject: { type: 'tag', id: outcome.after.slug },
-    details: { from: outcome.before, to: outcome.after },
-  });
-  ctx.bus.publish('content.changed', { kind: 'tags', slugs: [outcome.before.slug, outcome.after.slug] });
+  await recordTagChange(ctx, actorOf(request), action, outcome);
   return reply.header('cache-control', 'no-store').send(body(outcome));
 }

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { recordTagChange } from '../../desk/tags/recordTagChange.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import type { TagChange } from '../../store/tags/tagAdmin.js';
 import type { AdminContext } from '../http/adminContext.js';
@@ -105,14 +106,7 @@ async function finish(
       status: 422,
     });
   }
-  await ctx.audit.record({
-    at: ctx.now(),
-    actor: actorOf(request),
-    action,
-    subject: { type: 'tag', id: outcome.after.slug },
-    details: { from: outcome.before, to: outcome.after },
-  });
-  ctx.bus.publish('content.changed', { kind: 'tags', slugs: [outcome.before.slug, outcome.after.slug] });
+  await recordTagChange(ctx, actorOf(request), action, outcome);
   return reply.redirect(`/admin/tags?q=${encodeURIComponent(outcome.after.slug)}&notice=${notice}`, 303);
 }
 

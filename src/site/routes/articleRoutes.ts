@@ -74,7 +74,7 @@ export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void 
     async (request, reply) => {
       const id = parseArticleId(request.params.id);
       if (id === null) return sendNotFoundPage(site, request, reply);
-      const decision = site.commentLimiter.take(request.ip);
+      const decision = await site.commentLimiter.take(request.ip);
       if (!decision.allowed) {
         reply.header('retry-after', String(decision.retryAfterSeconds));
         return sendErrorPage(

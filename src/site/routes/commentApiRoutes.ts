@@ -29,7 +29,7 @@ export function registerCommentApiRoutes(app: TypeBoxApp, site: SiteContext): vo
     async (request, reply) => {
       const id = parseArticleId(request.params.id);
       if (id === null) return sendApiError(reply, 404, 'No article has this id.');
-      const decision = site.commentLimiter.take(request.ip);
+      const decision = await site.commentLimiter.take(request.ip);
       if (!decision.allowed) {
         reply.header('retry-after', String(decision.retryAfterSeconds));
         return sendApiError(

@@ -33,6 +33,8 @@ export const SITE_TABLES = [
   { table: 'print_pages', key: ['edition_date', 'page'] },
   { table: 'print_placements', key: ['edition_date', 'article_id'] },
   { table: 'media', key: ['id'], counter: 'id' },
+  // Picture bytes kept in the database (--media-store database): a few images per batch.
+  { table: 'media_files', key: ['media_id', 'name'], batchRows: 20 },
   { table: 'users', key: ['id'], counter: 'id' },
   { table: 'sessions', key: ['id'] },
   { table: 'login_devices', key: ['id'] },

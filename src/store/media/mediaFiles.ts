@@ -14,7 +14,7 @@ import {
 } from '../../news/media.js';
 import { type Refusal, refusal } from '../../shared/outcome.js';
 
-/** An upload decoded and resized, in memory, not yet on disk. */
+/** An upload decoded and resized, in memory, not yet stored. */
 export interface ProcessedImage {
   readonly format: ImageFormat;
   /** Width and height after EXIF orientation is applied: what readers see. */
@@ -84,9 +84,19 @@ function encode(image: Sharp, format: RenditionFormat): Promise<Buffer> {
   }
 }
 
+/** A rendition's file name, the same in the media folder and the media_files table: `640.webp`. */
+export function renditionFileName(width: number, format: RenditionFormat): string {
+  return `${width}.${renditionExtension(format)}`;
+}
+
+/** The original's file name as uploaded: `original.png`. */
+export function originalFileName(format: ImageFormat): string {
+  return `original.${format}`;
+}
+
 /** `{dir}/{id}/{width}.{ext}` */
 export function renditionPath(dir: string, id: number, width: number, format: RenditionFormat): string {
-  return path.join(dir, String(id), `${width}.${renditionExtension(format)}`);
+  return path.join(dir, String(id), renditionFileName(width, format));
 }
 
 /**
@@ -98,9 +108,9 @@ export async function writeImageFiles(dir: string, id: number, image: ProcessedI
   const staging = path.join(dir, `.upload-${id}-${randomBytes(6).toString('hex')}`);
   await mkdir(staging, { recursive: true });
   try {
-    await writeFile(path.join(staging, `original.${image.format}`), image.original);
+    await writeFile(path.join(staging, originalFileName(image.format)), image.original);
     for (const rendition of image.renditions) {
-      await writeFile(path.join(staging, `${rendition.width}.${renditionExtension(rendition.format)}`), rendition.data);
+      await writeFile(path.join(staging, renditionFileName(rendition.width, rendition.format)), rendition.data);
     }
     const target = path.join(dir, String(id));
     // A folder already there is from an upload whose database row never committed; it is replaced.

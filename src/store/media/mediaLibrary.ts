@@ -1,13 +1,15 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { MediaAsset, MediaDescription } from '../../news/media.js';
+import type { MediaAsset, MediaDescription, RenditionFormat } from '../../news/media.js';
 import type { Database } from '../database.js';
-import { type ProcessedImage, removeImageFiles, writeImageFiles } from './mediaFiles.js';
+import { createDatabaseMediaStore } from './databaseMediaStore.js';
+import { createLocalMediaStore } from './localMediaStore.js';
+import type { ProcessedImage } from './mediaFiles.js';
+import type { MediaPlace, MediaStore, StoredRendition } from './mediaStore.js';
 import type { MediaTable } from './mediaTables.js';
 
-/** The media library: picture metadata in the database, files under one directory on disk. */
+/** The media library: picture metadata in the database, files where `place` says (a folder, or the database). */
 export interface MediaLibrary {
-  /** Where the files live (`{dir}/{id}/{width}.{webp|jpg}`). */
-  readonly dir: string;
+  readonly place: MediaPlace;
   /** Stores a processed upload: row and files together, or neither. */
   add(input: {
     readonly image: ProcessedImage;
@@ -20,15 +22,19 @@ export interface MediaLibrary {
   assets(ids: readonly number[]): Promise<ReadonlyMap<number, MediaAsset>>;
   /** Newest first. */
   list(query: { readonly limit: number; readonly offset?: number }): Promise<{ items: MediaAsset[]; total: number }>;
+  /** One rendition's bytes, or null when there is no such picture or size. */
+  rendition(id: number, width: number, format: RenditionFormat): Promise<StoredRendition | null>;
 }
 
-export function createMediaLibrary(db: Kysely<Database>, dir: string): MediaLibrary {
+export function createMediaLibrary(db: Kysely<Database>, place: MediaPlace): MediaLibrary {
+  const files: MediaStore = place.kind === 'local' ? createLocalMediaStore(place.dir) : createDatabaseMediaStore(db);
   return {
-    dir,
+    place,
+    rendition: (id, width, format) => files.rendition(id, width, format),
 
     async add({ image, description, by, at }) {
-      // The files are written inside the transaction: if writing fails the row is rolled back,
-      // and if the commit fails the files are removed, so the two never disagree for long.
+      // The files are stored inside the transaction: if storing fails the row is rolled back,
+      // and if the commit fails files kept outside the database are removed, so the two never disagree for long.
       let writtenId: number | null = null;
       try {
         return await db.transaction().execute(async (trx) => {
@@ -48,12 +54,12 @@ export function createMediaLibrary(db: Kysely<Database>, dir: string): MediaLibr
             })
             .returningAll()
             .executeTakeFirstOrThrow();
-          await writeImageFiles(dir, row.id, image);
+          await files.save(trx, row.id, image);
           writtenId = row.id;
           return toAsset(row);
         });
       } catch (error) {
-        if (writtenId !== null) await removeImageFiles(dir, writtenId);
+        if (writtenId !== null) await files.discard(writtenId);
         throw error;
       }
     },
@@ -97,7 +103,7 @@ function toAsset(row: Selectable<MediaTable>): MediaAsset {
     alt: row.alt,
     caption: row.caption,
     credit: row.credit,
-    // Written only by `add` from the widths actually on disk.
+    // Written only by `add` from the widths actually stored.
     widths: JSON.parse(row.widths_json) as number[],
     createdAt: new Date(Number(row.created_at)),
   };

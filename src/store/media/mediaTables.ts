@@ -1,9 +1,18 @@
 import type { Generated } from 'kysely';
 import type { ImageFormat } from '../../news/media.js';
 
-/** The media library's metadata (migration 0005); the files live on disk under the media directory. */
+/** The media library's metadata (migration 0005), and its files when they are kept in the database (0009). */
 export interface MediaTables {
   media: MediaTable;
+  media_files: MediaFileTable;
+}
+
+/** One stored file of a picture, for `--media-store database`. */
+export interface MediaFileTable {
+  media_id: number;
+  /** `original.{jpeg|png|webp}` or `{width}.{webp|jpg}`, as in the media folder. */
+  name: string;
+  data: Buffer;
 }
 
 export interface MediaTable {
@@ -17,7 +26,7 @@ export interface MediaTable {
   alt: string;
   caption: string | null;
   credit: string | null;
-  /** JSON array of the rendition widths on disk, ascending. */
+  /** JSON array of the rendition widths stored, ascending. */
   widths_json: string;
   created_at: number;
   created_by: string;
