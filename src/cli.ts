@@ -55,6 +55,24 @@ program
       "how far ahead of the server's clock a pushed trade may be stamped, default 5000 (BROADSHEET_FEED_CLOCK_SKEW)",
     ),
   )
+  .addOption(
+    new Option(
+      '--role <role>',
+      'all (pages, and the market engine when it holds the lease), web (pages; market writes go to the engine) or engine (BROADSHEET_ROLE)',
+    ),
+  )
+  .addOption(
+    new Option(
+      '--engine-url <url>',
+      'where other nodes reach this one while it is the market engine; default its listening address (BROADSHEET_ENGINE_URL)',
+    ),
+  )
+  .addOption(
+    new Option(
+      '--engine-lease <ms>',
+      'how long the market engine lease lasts unrenewed, default 5000 (BROADSHEET_ENGINE_LEASE)',
+    ),
+  )
   .action(async (_options: unknown, command: Command) => {
     const flags = command.opts<RawServeConfig>();
     // commander always sets `demo` (true unless --no-demo); only a flag typed by the user should beat the environment.
@@ -70,6 +88,7 @@ program
         demo: config.demo,
         simulator: config.simulator,
         streamWorkers: config.streamWorkers,
+        role: config.role,
       },
       'Broadsheet is serving',
     );

@@ -8,6 +8,7 @@ import { moderationPrintMediaMigration } from './0005_moderation_print_media.js'
 import { marketDeskEventsMigration } from './0006_market_desk_events.js';
 import { loginThrottleMigration } from './0007_login_throttle.js';
 import { dailyBarsOfficialCloseMigration } from './0008_daily_bars_official_close.js';
+import { marketAuthorityMigration } from './0009_market_authority.js';
 
 /**
  * Every migration, by name, in the order they run. Listed in code rather than
@@ -23,5 +24,6 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0006_market_desk_events': marketDeskEventsMigration(dialect),
     '0007_login_throttle': loginThrottleMigration(),
     '0008_daily_bars_official_close': dailyBarsOfficialCloseMigration(dialect),
+    '0009_market_authority': marketAuthorityMigration(),
   };
 }
