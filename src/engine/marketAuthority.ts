@@ -138,7 +138,13 @@ export function leasedAuthority(options: LeasedAuthorityOptions): MarketAuthorit
         return fetchSnapshot(current);
       },
       async stored() {
-        const loaded = await loadSiteMarket({ log: options.log, site: options.site });
+        // Never pinned here: only the engine writes the demo's first checkpoint.
+        const loaded = await loadSiteMarket({
+          log: options.log,
+          site: options.site,
+          ...(options.initial === undefined ? {} : { initial: options.initial }),
+          pinInitial: false,
+        });
         return loaded.market.exportState();
       },
     },
