@@ -204,15 +204,13 @@ async function main() {
 async function recorderRun(target, store, shape, cleanup) {
   const [
     { openStore },
-    { marketTables },
-    { MarketLog },
+    { createMarketLog },
     { createMarketRecorder },
     { Market },
     { defineInstrument },
     { priceBand },
   ] = await Promise.all([
     importDist('store/openStore.js', settings.dist),
-    importDist('store/market/marketTables.js', settings.dist),
     importDist('store/market/marketLog.js', settings.dist),
     importDist('engine/marketRecorder.js', settings.dist),
     importDist('market/book/market.js', settings.dist),
@@ -221,13 +219,13 @@ async function recorderRun(target, store, shape, cleanup) {
   ]);
   const opened = await openStore(target);
   try {
-    const db = marketTables(opened.db);
+    const { db } = opened;
     const universe = generateUniverse({ stocks: 500 });
     const setup = marketSetup(universe, { defineInstrument, ldcpTime: new Date(Date.now() - 3_600_000) });
     const createMarket = () => new Market(setup);
     const market = createMarket();
     const timing = { appendMs: 0, knownSeqsMs: 0, commits: 0, committedEvents: 0 };
-    const log = timedLog(new MarketLog(db), timing);
+    const log = timedLog(createMarketLog(db), timing);
     const errors = [];
     const recorder = createMarketRecorder({ log, market, createMarket, onError: (error) => errors.push(error) });
     const next = tradeSource(universe, priceBand, `bench-${shape.batch}`);

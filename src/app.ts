@@ -1,5 +1,5 @@
 import { dirname, join, resolve } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import pino, { type Logger } from 'pino';
 import type { Bus } from './bus/bus.js';
 import { articleChanged } from './bus/contentChange.js';
@@ -13,9 +13,10 @@ import { generateDemoNews } from './demo/news/generateDemoNews.js';
 import { seedDemoContent } from './demo/seedDemo.js';
 import { ArticleDesk } from './desk/articles/articleDesk.js';
 import { createScheduledPublisher, type ScheduledPublisher } from './desk/articles/scheduledPublisher.js';
+import { leasedAuthority, type MarketAuthority, singleEngine } from './engine/marketAuthority.js';
 import { createMarketClock } from './engine/marketClock.js';
 import { createMarketRecorder, type MarketRecorder } from './engine/marketRecorder.js';
-import { createSimulatorFeed } from './engine/simulatorFeed.js';
+import { createSimulatorFeed, type SimulatorFeed } from './engine/simulatorFeed.js';
 import { loadSiteMarket, siteMarket } from './engine/siteMarket.js';
 import type { Market } from './market/book/market.js';
 import { adminContextOf } from './newsroom/http/adminContext.js';
@@ -27,6 +28,7 @@ import { metricsListener } from './ops/metricsListener.js';
 import { registerOperationsRoutes } from './ops/operationsRoutes.js';
 import { Readiness, type ReadinessCheck } from './ops/readiness.js';
 import { type Service, startServices, stoppingOnce, stopServices } from './shared/service.js';
+import { registerEngineRoutes } from './site/routes/engineRoutes.js';
 import { buildSite, type SiteCounters } from './site/server.js';
 import type { MediaLibrary } from './store/media/mediaLibrary.js';
 import { type OpenedStore, openStore } from './store/openStore.js';
@@ -37,9 +39,11 @@ export interface App {
    * The background services, by name, in the order `start` starts them (`stop`
    * stops them in reverse): the store and the bus (opened while the app is
    * built, since seeding and the market's replay need them), the shared
-   * rate-limit counters when the site has Redis, the market
-   * recorder, the scheduled publisher, the session purge, the simulator when
-   * on or else the market clock (the status line through the day's phases),
+   * rate-limit counters when the site has Redis, the market authority (the
+   * recorder; on PostgreSQL the engine lease, the simulator on the engine, and
+   * the following of the engine elsewhere), the scheduled publisher, the
+   * session purge, the simulator when on (SQLite) or else the market clock
+   * (the status line through the day's phases),
    * then the reader site's own (market version watch, page invalidation,
    * intraday recorder, stream workers when on, market stream), the metrics
    * listener when `--metrics-port` is set, and last the HTTP server. Nothing
@@ -51,6 +55,8 @@ export interface App {
   readonly market: Market;
   /** The one way market changes become durable: the push API and the simulator write through it. */
   readonly recorder: MarketRecorder;
+  /** Which node is the market engine, and this node's part (the same object as `recorder`). */
+  readonly authority: MarketAuthority;
   readonly bus: Bus;
   /** Uploaded pictures: metadata in the database, files where `media.place` says (`--media-store`). */
   readonly media: MediaLibrary;
@@ -95,8 +101,10 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
   );
   const { store } = opened;
 
+  // PostgreSQL: processes contend for the engine lease (docs/adr/0006); SQLite's one process is the engine.
+  const leaseStore = opened.market.lease;
   // Several nodes starting at once on an empty database take turns here, so each seeds (or not) what it sees.
-  const { loaded, site } = await opened.exclusively(async () => {
+  const { loaded, site, demoMarket } = await opened.exclusively(async () => {
     if (config.demo) {
       const seeded = await seedDemoContent(store, generateDemoNews({ now: now() }));
       if (seeded.articles > 0) logger.info(seeded, 'demo content seeded');
@@ -108,12 +116,14 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     }
     // The site's market rules come from the one place the importer reads them too; its state from the log.
     const site = siteMarket({ demo: config.demo, now, feedClockSkewMs: config.feedClockSkewMs });
+    const demoMarket = config.demo ? () => createDemoMarket(now(), { rules: site.rules }) : undefined;
     const loaded = await loadSiteMarket({
       log: opened.market.log,
       site,
-      ...(config.demo ? { initial: () => createDemoMarket(now(), { rules: site.rules }), pinInitial: true } : {}),
+      // Under a lease only the engine writes, so it pins the demo's first market when it takes over.
+      ...(demoMarket === undefined ? {} : { initial: demoMarket, pinInitial: leaseStore === null }),
     });
-    return { loaded, site };
+    return { loaded, site, demoMarket };
   });
   const { log } = opened.market;
   const { createMarket } = site;
@@ -171,26 +181,60 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
           keyPrefix: operations.redisPrefix.replace(/:$/, ''),
           logger: logger.child({ component: 'counters' }),
         });
-  const recorder = createMarketRecorder({
-    log,
-    market,
-    createMarket,
-    bus,
-    onError: (error) => logger.error({ err: error }, 'market recorder failed a batch'),
-    onCommitted: (batch) => metrics.observeCommittedBatch(batch),
+  const simulatorFeed = (recorder: MarketRecorder) =>
+    createSimulatorFeed({
+      market,
+      bus,
+      intervalMs: config.simulatorIntervalMs,
+      tradesPerTick: 6,
+      seed: Date.now(),
+      recorder,
+      onError: (error) => logger.warn({ err: error }, 'simulated tick not recorded'),
+    });
+  const listening = deferred<string>();
+  let authority: MarketAuthority;
+  let feed: SimulatorFeed | null = null as SimulatorFeed | null;
+  if (leaseStore === null) {
+    const recorder = createMarketRecorder({
+      log,
+      market,
+      createMarket,
+      bus,
+      onError: (error) => logger.error({ err: error }, 'market recorder failed a batch'),
+      onCommitted: (batch) => metrics.observeCommittedBatch(batch),
+    });
+    authority = singleEngine(recorder);
+    feed = config.simulator ? simulatorFeed(recorder) : null;
+  } else {
+    authority = leasedAuthority({
+      role: config.role,
+      lease: leaseStore,
+      log,
+      fencedLog: (epoch) => opened.market.fencedLog(epoch),
+      market,
+      site,
+      ...(demoMarket === undefined ? {} : { initial: demoMarket }),
+      pinInitial: config.demo,
+      bus,
+      advertisedUrl: listening.promise,
+      leaseMs: config.engineLeaseMs,
+      engineWork: (recorder) => {
+        if (!config.simulator) return null;
+        const engineFeed = simulatorFeed(recorder);
+        engineFeed.start();
+        return engineFeed;
+      },
+      onCommitted: (batch) => metrics.observeCommittedBatch(batch),
+      logger: logger.child({ component: 'market authority' }),
+    });
+  }
+  // A node is ready for market writes only while some engine holds the lease (on SQLite it is the engine).
+  readiness.register('engine', () => {
+    const status = authority.status();
+    return status.engineLive ? { ok: true, status: status.mode } : { ok: false, status: 'no engine holds the lease' };
   });
-  const feed = config.simulator
-    ? createSimulatorFeed({
-        market,
-        bus,
-        intervalMs: config.simulatorIntervalMs,
-        tradesPerTick: 6,
-        seed: Date.now(),
-        recorder,
-        onError: (error) => logger.warn({ err: error }, 'simulated tick not recorded'),
-      })
-    : null;
-  // Without the simulator nothing but trades would move the status line through the day's phases.
+  // Without the simulator nothing but trades would move the status line through the day's phases; every node
+  // under a lease keeps its own, since the simulator runs on the engine only.
   const clock = feed === null ? createMarketClock({ market, bus, now, intervalMs: 1000 }) : null;
 
   const media = opened.mediaLibrary(
@@ -210,7 +254,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     trustedProxies: config.trustedProxies,
     observeRequest: (route, method, status, seconds) => metrics.observeRequest(route, method, status, seconds),
     now,
-    marketFeed: { recorder, roleOfToken: (token) => opened.accounts.roleOfApiToken(token) },
+    marketFeed: { recorder: authority, roleOfToken: (token) => opened.accounts.roleOfApiToken(token) },
     media,
     marketPages: {
       reference: market,
@@ -231,9 +275,11 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     now,
     media,
     previewChrome: readerSite.chrome,
-    marketDesk: { market, recorder },
+    marketDesk: { market, recorder: authority },
   });
   await server.register(adminPlugin, { admin: newsroom });
+  if (leaseStore !== null) registerEngineRoutes(server, authority);
+  if (config.role === 'engine') server.addHook('onRequest', engineNodeOnly);
 
   // The same desk the newsroom uses, so scheduled publication is audited and announced on the bus like any other.
   const scheduledPublisher = createScheduledPublisher({
@@ -253,7 +299,8 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     { name: 'store', start: () => undefined, stop: () => opened.close() },
     { name: 'bus', start: () => undefined, stop: () => bus.close() },
     ...(counters === null ? [] : [{ name: 'shared counters', start: () => undefined, stop: () => counters.close() }]),
-    { name: 'market recorder', start: () => undefined, stop: () => recorder.stop() },
+    // Before the HTTP server, so it stops after it: requests under way still reach the engine, then the lease goes.
+    { name: 'market authority', start: () => authority.start(), stop: () => authority.stop() },
     // Catches up first: stories that fell due while the site was down are on it before the first reader arrives.
     { name: 'scheduled publisher', start: () => scheduledPublisher.start(), stop: () => scheduledPublisher.stop() },
     sessionPurge(newsroom),
@@ -274,7 +321,13 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     {
       name: 'http',
       start: async () => {
-        address = await server.listen({ host: config.host, port: config.port });
+        try {
+          address = await server.listen({ host: config.host, port: config.port });
+        } catch (error) {
+          listening.reject(error);
+          throw error;
+        }
+        listening.resolve(config.engineUrl ?? reachableAddress(address));
       },
       // Fastify stops listening, ends the market streams, and waits for requests under way.
       stop: () => server.close(),
@@ -287,7 +340,8 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     server,
     store,
     market,
-    recorder,
+    recorder: authority,
+    authority,
     bus,
     media,
     scheduledPublisher,
@@ -311,4 +365,34 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
 function defaultMediaDir(database: ServeConfig['database']): string {
   if (database.kind === 'sqlite' && database.path !== ':memory:') return join(dirname(database.path), 'media');
   return resolve('data', 'media');
+}
+
+/** The address other nodes can use: a wildcard listening address is reached on this machine's loopback. */
+function reachableAddress(address: string): string {
+  const url = new URL(address);
+  if (url.hostname === '0.0.0.0' || url.hostname === '[::]') url.hostname = '127.0.0.1';
+  return url.origin;
+}
+
+// What an `engine` node serves: the engine's internal API and the push API (feeds may push to it directly).
+const ENGINE_NODE_PATHS = /^\/(internal\/|api\/v1\/market\/(trades|fx|corporate-actions)(\?|$)|healthz|readyz|metrics)/;
+
+async function engineNodeOnly(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (ENGINE_NODE_PATHS.test(request.url)) return;
+  await reply.code(404).header('cache-control', 'no-store').send({
+    error: 'Not Found',
+    message: 'This node runs the market engine only (--role engine); readers and the newsroom use the web nodes.',
+  });
+}
+
+function deferred<T>(): { promise: Promise<T>; resolve(value: T): void; reject(error: unknown): void } {
+  let resolve: (value: T) => void = () => undefined;
+  let reject: (error: unknown) => void = () => undefined;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // A start that fails is reported by the HTTP service; nobody else need hear of it.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
 }

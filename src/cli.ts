@@ -64,6 +64,25 @@ program
       "how far ahead of the server's clock a pushed trade may be stamped, default 5000 (BROADSHEET_FEED_CLOCK_SKEW)",
     ),
   )
+  // The market authority across processes (docs/adr/0006).
+  .addOption(
+    new Option(
+      '--role <role>',
+      'all (pages, and the market engine when it holds the lease), web (pages; market writes go to the engine) or engine (BROADSHEET_ROLE)',
+    ),
+  )
+  .addOption(
+    new Option(
+      '--engine-url <url>',
+      'where other nodes reach this one while it is the market engine; default its listening address (BROADSHEET_ENGINE_URL)',
+    ),
+  )
+  .addOption(
+    new Option(
+      '--engine-lease <ms>',
+      'how long the market engine lease lasts unrenewed, default 5000 (BROADSHEET_ENGINE_LEASE)',
+    ),
+  )
   // Operations (README, "Operations").
   .addOption(
     new Option('--db-pool-size <n>', 'PostgreSQL connections in the pool, default 10 (BROADSHEET_DB_POOL_SIZE)'),
@@ -112,6 +131,7 @@ program
         demo: config.demo,
         simulator: config.simulator,
         streamWorkers: config.streamWorkers,
+        role: config.role,
       },
       'Broadsheet is serving',
     );

@@ -150,6 +150,38 @@ describe('serve configuration', () => {
       );
     });
   }
+
+  test('role: all by default; web and engine from BROADSHEET_ROLE or the flag, and only on PostgreSQL', () => {
+    assert.equal(parseServeConfig({}).role, 'all');
+    const pg = { databaseUrl: 'postgres://db/site' };
+    assert.equal(parseServeConfig(mergeEnvironment(pg, { BROADSHEET_ROLE: 'web' })).role, 'web');
+    assert.equal(parseServeConfig({ ...pg, role: 'ENGINE' }).role, 'engine');
+    assert.throws(
+      () => parseServeConfig({ role: 'web' }),
+      (error: Error) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, /--role \(BROADSHEET_ROLE\) web needs PostgreSQL/);
+        return true;
+      },
+    );
+    assert.throws(() => parseServeConfig({ ...pg, role: 'leader' }), /must be one of all, web, engine, got "leader"/);
+  });
+
+  test('engine URL and lease: the listening address and 5 s by default; a URL and 1–60 s otherwise', () => {
+    const config = parseServeConfig({});
+    assert.equal(config.engineUrl, null);
+    assert.equal(config.engineLeaseMs, 5000);
+    const set = parseServeConfig(
+      mergeEnvironment({}, { BROADSHEET_ENGINE_URL: 'http://10.0.0.5:3000/', BROADSHEET_ENGINE_LEASE: '2000' }),
+    );
+    assert.equal(set.engineUrl, 'http://10.0.0.5:3000');
+    assert.equal(set.engineLeaseMs, 2000);
+    assert.throws(
+      () => parseServeConfig({ engineUrl: 'ftp://engine' }),
+      /--engine-url .* must be an http or https URL/,
+    );
+    assert.throws(() => parseServeConfig({ engineLease: '500' }), /between 1000 and 60000/);
+  });
 });
 
 describe('operations settings', () => {

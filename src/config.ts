@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { NODE_ROLES, type NodeRole } from './engine/marketAuthority.js';
 import { parseTrustedProxies } from './http/trustedProxies.js';
 import type { SecureCookies } from './newsroom/newsroomDeps.js';
 
@@ -42,6 +43,17 @@ export interface ServeConfig {
   readonly secureCookies: SecureCookies;
   /** How far ahead of the server's clock a feed may stamp a trade or rate, in ms; further is refused as `future`. */
   readonly feedClockSkewMs: number;
+  /**
+   * What this process does for the market (docs/adr/0006): `all` serves pages
+   * and, on PostgreSQL, contends for the engine lease; `web` serves pages and
+   * forwards market writes; `engine` contends for the lease and serves only
+   * the push API and the engine's internal API. On SQLite only `all`.
+   */
+  readonly role: NodeRole;
+  /** Where other nodes reach this one while it is the engine; null: its own listening address. */
+  readonly engineUrl: string | null;
+  /** How long the engine lease lasts unrenewed (renewed five times as often), in ms. */
+  readonly engineLeaseMs: number;
   /** Pool, timeouts, Redis prefix, metrics and shutdown: how the process is run rather than what it serves. */
   readonly operations: OperationsConfig;
 }
@@ -106,6 +118,9 @@ export const SETTINGS = {
   metricsToken: { flag: '--metrics-token', env: ['BROADSHEET_METRICS_TOKEN'] },
   drainWindow: { flag: '--drain-window', env: ['BROADSHEET_DRAIN_WINDOW'] },
   shutdownTimeout: { flag: '--shutdown-timeout', env: ['BROADSHEET_SHUTDOWN_TIMEOUT'] },
+  role: { flag: '--role', env: ['BROADSHEET_ROLE'] },
+  engineUrl: { flag: '--engine-url', env: ['BROADSHEET_ENGINE_URL'] },
+  engineLease: { flag: '--engine-lease', env: ['BROADSHEET_ENGINE_LEASE'] },
 } as const;
 
 export const DEFAULT_DB_PATH = './data/broadsheet.sqlite';
@@ -167,6 +182,12 @@ export function parseServeConfig(raw: RawServeConfig): ServeConfig {
     const path = text(raw.db) ?? DEFAULT_DB_PATH;
     database = { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
   }
+  const role = parseRole(raw.role);
+  if (role !== 'all' && database.kind !== 'postgres') {
+    throw new ConfigError(
+      `${describe('role')} ${role} needs PostgreSQL (${describe('databaseUrl')}): the engine lease lives there. On SQLite the one process is the engine (role all).`,
+    );
+  }
   return {
     host: text(raw.host) ?? '127.0.0.1',
     port: parseInteger('port', raw.port, 3000, 0, 65535),
@@ -187,6 +208,10 @@ export function parseServeConfig(raw: RawServeConfig): ServeConfig {
     // Up to a minute: beyond that a stamp is a clock fault at the sender, not drift.
     feedClockSkewMs: parseInteger('feedClockSkew', raw.feedClockSkew, 5000, 0, 60_000),
     operations: parseOperations(raw, database),
+    role,
+    engineUrl: parseEngineUrl(raw.engineUrl),
+    // At least a second: a lease renewed more often than every 200 ms is load on the database for nothing.
+    engineLeaseMs: parseInteger('engineLease', raw.engineLease, 5000, 1000, 60_000),
   };
 }
 
@@ -341,4 +366,27 @@ function parseSecureCookies(value: string | boolean | undefined): SecureCookies 
     throw new ConfigError(`${describe('secureCookies')} must be one of ${SECURE_COOKIES.join(', ')}, got "${raw}".`);
   }
   return mode;
+}
+
+function parseRole(value: string | boolean | undefined): NodeRole {
+  const raw = text(value)?.toLowerCase();
+  if (raw === undefined) return 'all';
+  const role = NODE_ROLES.find((candidate) => candidate === raw);
+  if (!role) throw new ConfigError(`${describe('role')} must be one of ${NODE_ROLES.join(', ')}, got "${raw}".`);
+  return role;
+}
+
+function parseEngineUrl(value: string | boolean | undefined): string | null {
+  const raw = text(value);
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${describe('engineUrl')} must be an absolute http(s) URL, got "${raw}".`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+    throw new ConfigError(`${describe('engineUrl')} must be an http or https URL, got "${raw}".`);
+  }
+  return url.origin;
 }

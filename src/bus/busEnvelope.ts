@@ -1,6 +1,7 @@
 import type { ArticleChange, ArticlePlacement } from '../news/articleChange.js';
 import type { BusMessages, Topic } from './bus.js';
 import type { ContentChange } from './contentChange.js';
+import { isMarketBatch } from './marketReplication.js';
 
 /** What crosses Redis: the message and the bus that sent it, so a sender can skip its own echo. */
 export interface BusEnvelope<T extends Topic> {
@@ -45,6 +46,8 @@ function isMessageOf<T extends Topic>(topic: T, value: unknown): value is BusMes
       return isRecord(value) && typeof value.version === 'number' && Number.isFinite(value.version);
     case 'content.changed':
       return isContentChange(value);
+    case 'market.events':
+      return isMarketBatch(value);
   }
 }
 

@@ -33,7 +33,7 @@ export interface RedisBus extends Bus {
 type Handler = (message: never) => void;
 
 // Keyed by Topic so adding a topic to BusMessages fails to compile until it is listed here.
-const TOPICS: Record<Topic, true> = { 'market.changed': true, 'content.changed': true };
+const TOPICS: Record<Topic, true> = { 'market.changed': true, 'content.changed': true, 'market.events': true };
 
 const consoleLogger: BusLogger = {
   warn: (details, message) => console.warn(message, details),

@@ -22,6 +22,11 @@ export interface MarketRecorderOptions {
   /** Otherwise write at most this long after the first waiting event (default 2 ms). */
   readonly maxDelayMs?: number;
   readonly onError?: (error: unknown) => void;
+  /**
+   * Told of each committed batch's events, after the live market took them and
+   * before any submitter hears: the engine sends them to the followers.
+   */
+  readonly onReplicate?: (events: readonly MarketEvent[]) => void;
   /** Told once per committed batch what it held (metrics); called after every submission of it is answered. */
   readonly onCommitted?: (batch: CommittedBatch) => void;
 }
@@ -141,6 +146,7 @@ export function createMarketRecorder(options: MarketRecorderOptions): MarketReco
       const outcome = applyMarketEvent(market, event);
       if (!changedMarket(outcome)) options.onError?.(new Error(`live market refused a logged ${event.kind} event`));
     }
+    if (write.events.length > 0) options.onReplicate?.(write.events);
     for (const [i, submission] of batch.entries()) {
       const answer = outcomes[i];
       if (answer instanceof MarketEventError) submission.reject(answer);

@@ -70,7 +70,7 @@ describe('the app owns every background service', () => {
     assert.deepEqual(app.services, [
       'store',
       'bus',
-      'market recorder',
+      'market authority',
       'scheduled publisher',
       'session purge',
       'simulator',

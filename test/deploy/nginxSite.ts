@@ -30,8 +30,10 @@ export interface NodeSpec {
  * the harness changes.
  */
 export const NODE_LAYOUT: readonly NodeSpec[] = [
-  { name: 'web-1', args: ['--simulator', 'on', '--simulator-interval', '200'], upstream: true },
-  { name: 'web-2', args: ['--simulator', 'on', '--simulator-interval', '200'], upstream: true },
+  // The market engine (docs/adr/0006) runs the simulator; readers reach only the web nodes.
+  { name: 'engine', args: ['--role', 'engine', '--simulator', 'on', '--simulator-interval', '200'], upstream: false },
+  { name: 'web-1', args: ['--role', 'web'], upstream: true },
+  { name: 'web-2', args: ['--role', 'web'], upstream: true },
 ];
 
 export interface RunningNode {

@@ -28,6 +28,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { MarketEngineUnavailableError } from '../../engine/engineUnavailable.js';
 import { RETRY_AFTER_SECONDS } from '../../http/apiError.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { isDatabaseUnavailable } from '../../store/databaseUnavailable.js';
@@ -63,6 +64,15 @@ export async function adminPlugin(instance: FastifyInstance, options: AdminPlugi
   });
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    if (error instanceof MarketEngineUnavailableError) {
+      // A market desk write while no engine holds the lease (docs/adr/0006): worth trying again shortly.
+      request.log.warn({ err: error, url: request.url }, 'no market engine took a desk change');
+      reply.header('retry-after', String(error.retryAfterSeconds));
+      const maybe = error.mayHaveBeenTaken
+        ? ' It may have been made before the engine stopped answering: look before you send it again.'
+        : '';
+      return sendAdminError(reply, 503, 'Market engine unavailable', `${error.message}${maybe}`);
+    }
     const status =
       error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: error, url: request.url }, 'admin request failed');

@@ -1,5 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
+import { MarketEngineUnavailableError } from '../../engine/engineUnavailable.js';
 import { MarketEventError } from '../../engine/marketRecorder.js';
 import { ApiErrorSchema, sendApiError } from '../../http/apiError.js';
 import { strictBodyErrors, strictBodyValidator } from '../../http/strictBodyValidator.js';
@@ -130,7 +131,8 @@ function registerFeedRoutes(app: TypeBoxApp, site: SiteContext): void {
 
 /**
  * The batch's outcomes, or null once an error is answered: 503 when the log
- * could not be written (sending again may succeed), 500 when the market could
+ * could not be written or no market engine took it (sending again may
+ * succeed; Retry-After says when), 500 when the market could
  * not judge one of its events (sending it unchanged will fail the same way,
  * so the answer must not invite a retry).
  */
@@ -150,6 +152,18 @@ async function recordBatch(
         reply,
         500,
         `The market could not judge a ${error.kind} in this batch; nothing of it was taken. Sending it unchanged will fail the same way.`,
+      );
+      return null;
+    }
+    if (error instanceof MarketEngineUnavailableError) {
+      reply.log.warn({ err: error }, 'no market engine took a pushed batch');
+      reply.header('retry-after', String(error.retryAfterSeconds));
+      await sendApiError(
+        reply,
+        503,
+        error.mayHaveBeenTaken
+          ? `${error.message} The batch may or may not have been taken: send it again (a trade's feed and seq are taken once).`
+          : `${error.message} Nothing was taken; send the batch again.`,
       );
       return null;
     }

@@ -46,6 +46,9 @@ export const SITE_TABLES = [
   // A checkpoint is the whole market's state as JSON: a few at a time keep memory flat.
   { table: 'market_checkpoints', key: ['position'], batchRows: 10 },
   { table: 'daily_bars', key: ['code', 'date'], batchRows: 2000 },
+  // Which dates were closed, so the copy closes none twice; the engine lease too (it lapses by itself).
+  { table: 'market_day_closes', key: ['date'] },
+  { table: 'market_engine_lease', key: ['name'] },
 ] as const satisfies readonly TableCopyPlan[];
 
 type ListedTable = (typeof SITE_TABLES)[number]['table'];

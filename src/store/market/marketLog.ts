@@ -3,6 +3,7 @@ import type { MarketEvent } from '../../market/book/marketEvent.js';
 import type { MarketState } from '../../market/book/marketState.js';
 import type { DailyBar } from '../../market/endOfDay/closingRules.js';
 import type { Database } from '../database.js';
+import { holdsEpoch } from './engineLease.js';
 import { decodeEvent, type EncodedEvent, encodeEvent } from './marketEventCodec.js';
 
 /** A day's bar of a stock (paisa) or an index (hundredths of a point), keyed by its symbol or code. */
@@ -52,9 +53,30 @@ export interface MarketLog {
   eventsAfter(position: number, upTo?: number): AsyncGenerator<LoggedEvent>;
 }
 
-/** The log over a connection, or a transaction (a checkpoint written with the rows it belongs to). */
-export function createMarketLog(db: MarketExecutor, clock: () => number = Date.now): MarketLog {
-  return new SqlMarketLog(db, clock);
+/** An engine's lease epoch: a log made with one appends only while the lease is still at it. */
+export interface LogFence {
+  readonly epoch: number;
+}
+
+/** The append was refused because another engine took the lease over: nothing of the batch was written. */
+export class FencedOutError extends Error {
+  constructor(readonly epoch: number) {
+    super(`the market engine's lease moved past epoch ${epoch}; this engine may no longer write`);
+    this.name = 'FencedOutError';
+  }
+}
+
+/**
+ * The log over a connection, or a transaction (a checkpoint written with the
+ * rows it belongs to). With a fence every append first checks the engine's
+ * lease in its own transaction (PostgreSQL only; docs/adr/0006).
+ */
+export function createMarketLog(
+  db: MarketExecutor,
+  clock: () => number = Date.now,
+  fence: LogFence | null = null,
+): MarketLog {
+  return new SqlMarketLog(db, clock, fence);
 }
 
 class SqlMarketLog implements MarketLog {
@@ -73,6 +95,7 @@ class SqlMarketLog implements MarketLog {
   constructor(
     private readonly db: Kysely<Database> | Transaction<Database>,
     private readonly clock: () => number = Date.now,
+    private readonly fence: LogFence | null = null,
   ) {}
 
   /** Writes the batch in one transaction; resolves after COMMIT. A unique (feed, seq) clash fails the whole batch. */
@@ -83,6 +106,10 @@ class SqlMarketLog implements MarketLog {
     const encoded = batch.events.map(encodeEvent);
     try {
       await this.db.transaction().execute(async (trx) => {
+        // First, so the lease row's lock is held until COMMIT: a takeover waits for this batch or fences it out.
+        if (this.fence !== null && !(await holdsEpoch(trx, this.fence.epoch))) {
+          throw new FencedOutError(this.fence.epoch);
+        }
         const cuts = [...(batch.checkpoints ?? [])].sort((a, b) => a.afterIndex - b.afterIndex);
         let from = 0;
         let position = cuts.length > 0 ? await headOf(trx) : 0;
@@ -92,6 +119,7 @@ class SqlMarketLog implements MarketLog {
           await putCheckpoint(trx, position, cut.reason, cut.state, now);
         }
         await insertEvents(trx, insertSql, encoded, from, now);
+        await recordDayCloses(trx, batch.events, now);
         await upsertBars(trx, batch.bars ?? [], now);
       });
     } catch (error) {
@@ -219,6 +247,14 @@ export async function saveDailyBars(
   now: number,
 ): Promise<void> {
   await upsertBars(db, bars, now);
+}
+
+/** A trading date closed twice violates the table's key and fails the whole batch, whichever engine sent it. */
+async function recordDayCloses(trx: Executor, events: readonly MarketEvent[], now: number): Promise<void> {
+  for (const event of events) {
+    if (event.kind !== 'dayClose') continue;
+    await trx.insertInto('market_day_closes').values({ date: event.date, closed_at: now }).execute();
+  }
 }
 
 async function headOf(db: Executor): Promise<number> {

@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import type { ClosingRow } from '../../market/endOfDay/closingFileDay.js';
 import type { Bound } from '../bound.js';
 import type { Database } from '../database.js';
+import { dialectOf } from '../migrate.js';
 import { saveClosingDay, saveClosingRows, saveHistoryBars } from './closingDayWrites.js';
+import { createEngineLeaseStore, type EngineLeaseStore } from './engineLease.js';
 import { latestEventsOfKind } from './marketEventQueries.js';
 import { listBarsSince, seedBarsIfEmpty } from './marketHistory.js';
 import { latestDailyBar, listDailyBars, listInstruments } from './marketInstruments.js';
@@ -15,6 +17,14 @@ type SaveHistory = Bound<typeof saveHistoryBars>;
 export interface MarketStore {
   /** The one log of this connection: the engine's loader and recorder share it (it caches feeds' highest seqs). */
   readonly log: MarketLog;
+  /**
+   * A log of its own for an engine that holds the lease at `epoch`: every
+   * append checks the lease first, and its memory of feeds' seqs starts from
+   * the table, not from what another engine's log believed.
+   */
+  fencedLog(epoch: number): MarketLog;
+  /** The market engine's lease; null on SQLite, where the one process is the engine. */
+  readonly lease: EngineLeaseStore | null;
   latestEventsOfKind: Bound<typeof latestEventsOfKind>;
   listBarsSince: Bound<typeof listBarsSince>;
   seedBarsIfEmpty: Bound<typeof seedBarsIfEmpty>;
@@ -35,6 +45,8 @@ export interface MarketStore {
 export function createMarketStore(db: Kysely<Database>): MarketStore {
   return {
     log: createMarketLog(db),
+    fencedLog: (epoch) => createMarketLog(db, Date.now, { epoch }),
+    lease: dialectOf(db) === 'postgres' ? createEngineLeaseStore(db) : null,
     latestEventsOfKind: (kind, limit) => latestEventsOfKind(db, kind, limit),
     listBarsSince: (code, fromDate) => listBarsSince(db, code, fromDate),
     seedBarsIfEmpty: (history, source, now) => seedBarsIfEmpty(db, history, source, now),

@@ -12,6 +12,8 @@ export interface MarketTables {
   market_instruments: MarketInstrumentsTable;
   daily_bars: DailyBarsTable;
   api_tokens: ApiTokensTable;
+  market_engine_lease: MarketEngineLeaseTable;
+  market_day_closes: MarketDayClosesTable;
 }
 
 /** The append-only log: `position` is the order in which the market took the events. */
@@ -67,4 +69,28 @@ export interface ApiTokensTable {
   token_hash: string;
   created_at: number;
   revoked_at: number | null;
+}
+
+/** Who runs the market engine (migration 0009): one row, `name` = `market`. */
+export interface MarketEngineLeaseTable {
+  name: string;
+  /** The holding process's own random id. */
+  holder: string;
+  /** The fencing token: one more on every takeover; the log takes a batch only under the epoch it was judged in. */
+  epoch: number;
+  /** Epoch milliseconds on the database's clock; after it any node may take the lease. */
+  expires_at: number;
+  /** Where the other nodes forward writes and ask for snapshots. */
+  engine_url: string;
+  /** What they show it (`Authorization: Bearer`); new with every takeover. */
+  secret: string;
+  /** The engine's replication sequence at its last renewal, so a follower that missed a message notices. */
+  seq: number;
+  renewed_at: number;
+}
+
+/** Every trading date the market closed, once: the database's guard against a second close. */
+export interface MarketDayClosesTable {
+  date: string;
+  closed_at: number;
 }

@@ -9,6 +9,7 @@ import { marketDeskEventsMigration } from './0006_market_desk_events.js';
 import { loginThrottleMigration } from './0007_login_throttle.js';
 import { dailyBarsOfficialCloseMigration } from './0008_daily_bars_official_close.js';
 import { mediaFilesMigration } from './0009_media_files.js';
+import { marketAuthorityMigration } from './0010_market_authority.js';
 
 /**
  * Every migration, by name, in the order they run. Listed in code rather than
@@ -25,5 +26,6 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0007_login_throttle': loginThrottleMigration(),
     '0008_daily_bars_official_close': dailyBarsOfficialCloseMigration(dialect),
     '0009_media_files': mediaFilesMigration(dialect),
+    '0010_market_authority': marketAuthorityMigration(),
   };
 }
