@@ -80,25 +80,41 @@ export function corporateActionOf(
     ok: false as const,
     problems: fields.map((field) => ({ field, message: `is required for a ${raw.type}` })),
   });
+  const { ratio } = raw;
+  const both = (field: string) => ({
+    ok: false as const,
+    problems: [{ field, message: `give either ${field} or ratio, not both` }],
+  });
+  if (raw.special !== undefined && raw.type !== 'cashDividend') {
+    return { ok: false, problems: [{ field: 'special', message: 'applies to a cash dividend only' }] };
+  }
+  if (ratio !== undefined && raw.type !== 'bonus' && raw.type !== 'right') {
+    return { ok: false, problems: [{ field: 'ratio', message: 'applies to a bonus or a right only' }] };
+  }
   switch (raw.type) {
     case 'bonus':
+      if (raw.bonusBasisPoints !== undefined && ratio !== undefined) return both('bonusBasisPoints');
+      if (ratio !== undefined) return { ok: true, action: { type: 'bonus', ...base, ratio } };
       if (raw.bonusBasisPoints === undefined) return missing('bonusBasisPoints');
       return { ok: true, action: { type: 'bonus', ...base, bonusBasisPoints: raw.bonusBasisPoints } };
-    case 'right':
-      if (raw.rightBasisPoints === undefined || raw.subscriptionPrice === undefined) {
+    case 'right': {
+      if (raw.rightBasisPoints !== undefined && ratio !== undefined) return both('rightBasisPoints');
+      if ((raw.rightBasisPoints === undefined && ratio === undefined) || raw.subscriptionPrice === undefined) {
         return missing(
-          ...['rightBasisPoints', 'subscriptionPrice'].filter((f) => raw[f as keyof typeof raw] === undefined),
+          ...[ratio === undefined ? 'rightBasisPoints' : null, 'subscriptionPrice'].filter(
+            (f): f is string => f !== null && raw[f as keyof typeof raw] === undefined,
+          ),
         );
       }
+      const subscriptionPrice = parseRupees(raw.subscriptionPrice);
       return {
         ok: true,
-        action: {
-          type: 'right',
-          ...base,
-          rightBasisPoints: raw.rightBasisPoints,
-          subscriptionPrice: parseRupees(raw.subscriptionPrice),
-        },
+        action:
+          ratio !== undefined
+            ? { type: 'right', ...base, ratio, subscriptionPrice }
+            : { type: 'right', ...base, rightBasisPoints: raw.rightBasisPoints as number, subscriptionPrice },
       };
+    }
     case 'split':
       if (raw.sharesBefore === undefined || raw.sharesAfter === undefined) {
         return missing(...['sharesBefore', 'sharesAfter'].filter((f) => raw[f as keyof typeof raw] === undefined));
@@ -109,6 +125,14 @@ export function corporateActionOf(
       };
     case 'cashDividend':
       if (raw.dividend === undefined) return missing('dividend');
-      return { ok: true, action: { type: 'cashDividend', ...base, dividend: parseRupees(raw.dividend) } };
+      return {
+        ok: true,
+        action: {
+          type: 'cashDividend',
+          ...base,
+          dividend: parseRupees(raw.dividend),
+          ...(raw.special === true ? { special: true } : {}),
+        },
+      };
   }
 }

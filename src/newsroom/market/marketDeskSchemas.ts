@@ -121,6 +121,18 @@ export const CorporateActionBody = Type.Object(
     sharesBefore: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
     sharesAfter: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
     dividend: Type.Optional(RupeesText),
+    /** A bonus or right as an exact ratio instead of basis points: 1 new share for 55 held is `{ newShares: 1, heldShares: 55 }`. */
+    ratio: Type.Optional(
+      Type.Object(
+        {
+          newShares: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+          heldShares: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    /** A cash dividend outside the company's regular ones: it adjusts a price index too. */
+    special: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
