@@ -58,7 +58,7 @@ export function registerCommentCommands(program: Command): void {
         });
         const config = configOf(options);
         const opened = await openStore(config.database);
-        const bus = await openSiteBus(config.redisUrl).catch(async (error: unknown) => {
+        const bus = await openSiteBus(config.redisUrl, config.operations.redisPrefix).catch(async (error: unknown) => {
           await opened.close();
           throw error;
         });

@@ -9,10 +9,12 @@ import { createRedisBus } from '../bus/redisBus.js';
  * process to tell; a server on the same SQLite file shows the change when its
  * cached pages expire.
  */
-export async function openSiteBus(redisUrl: string | null): Promise<Bus> {
+export async function openSiteBus(redisUrl: string | null, channelPrefix: string): Promise<Bus> {
   if (redisUrl === null) return createInProcessBus();
   return createRedisBus({
     url: redisUrl,
+    // The serving nodes' own prefix (`--redis-prefix`, else derived from the database), or they would not hear it.
+    channelPrefix,
     logger: { warn: report, error: report },
   });
 }

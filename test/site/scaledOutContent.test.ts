@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Bus } from '../../src/bus/bus.js';
 import type { ContentChange } from '../../src/bus/contentChange.js';
 import { createRedisBus } from '../../src/bus/redisBus.js';
+import { parseServeConfig } from '../../src/config.js';
 import { broadsheet, finish } from '../market/cliProcess.js';
 import { apiCall } from '../newsroom/adminSite.js';
 import { addStory } from '../newsroom/moderationFixture.js';
@@ -69,7 +70,9 @@ describe('newsroom changes reach every web node', { skip }, () => {
       body: 'Approved from the command line.',
       ip: '10.0.0.10',
     });
-    const listener: Bus = await createRedisBus({ url: REDIS_URL });
+    // The nodes' channel prefix, derived from the database as `serve` derives it.
+    const { redisPrefix } = parseServeConfig({ databaseUrl: site.databaseUrl }).operations;
+    const listener: Bus = await createRedisBus({ url: REDIS_URL, channelPrefix: redisPrefix });
     const heard: ContentChange[] = [];
     listener.subscribe('content.changed', (change) => heard.push(change));
     try {

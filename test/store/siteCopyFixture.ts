@@ -137,6 +137,30 @@ export async function makeDemoSite(path: string): Promise<DemoSiteFacts> {
         created_by: 'Desk Editor',
       })
       .execute();
+    const picture = await db.selectFrom('media').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    await db
+      .insertInto('media_files')
+      .values({ media_id: picture.id, name: 'original.jpg', data: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]) })
+      .execute();
+    await db
+      .insertInto('market_day_closes')
+      .values({ date: '2023-01-30', closed_at: now })
+      .onConflict((c) => c.column('date').doNothing())
+      .execute();
+    await db
+      .insertInto('market_engine_lease')
+      .values({
+        name: 'market',
+        holder: 'node-a',
+        epoch: 3,
+        expires_at: now,
+        engine_url: 'http://127.0.0.1:3000',
+        secret: 'd4'.repeat(16),
+        seq: 12,
+        renewed_at: now,
+      })
+      .onConflict((c) => c.column('name').doNothing())
+      .execute();
     await db
       .insertInto('market_instruments')
       .values({
