@@ -64,10 +64,12 @@ test('a definition reads levels in hundredths and the cap in basis points; every
   });
   const refused = readIndexDefinitionForm({ code: '', name: 'X', weighting: 'equal', baseValue: '0', baseDate: '' });
   assert.equal(refused.ok, false);
-  assert.deepEqual(
-    refused.ok ? [] : refused.problems.map((p) => p.field),
-    ['code', 'weighting', 'returnType', 'baseValue'],
-  );
+  assert.deepEqual(refused.ok ? [] : refused.problems.map((p) => p.field), [
+    'code',
+    'weighting',
+    'returnType',
+    'baseValue',
+  ]);
 });
 
 test('new constituents need a member; the date and the starting level are optional', () => {
