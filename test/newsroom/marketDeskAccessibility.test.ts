@@ -74,4 +74,25 @@ describe('market desk pages have no axe-core violations', { skip: skipUnlessAvai
       await page.close();
     }
   });
+
+  test('a refused index definition, and the withdrawal question', async () => {
+    const page = await context.newPage();
+    try {
+      await page.goto(`${site.baseUrl}/admin/market/indices`);
+      await page.fill('#define-code', 'BR9');
+      await page.fill('#define-name', 'Broadsheet Nine');
+      await page.fill('#define-baseValue', 'a thousand');
+      await page.fill('#define-constituents', 'OGDC\nNOPE');
+      const [refused] = await Promise.all([page.waitForNavigation(), page.click('text=Define index')]);
+      assert.equal(refused?.status(), 422);
+      const violations = await axeViolations(page);
+      assert.deepEqual(violations, [], describeViolations(violations));
+      const [asked] = await Promise.all([page.waitForNavigation(), page.click('text=Withdraw… BR30')]);
+      assert.equal(asked?.status(), 200);
+      const question = await axeViolations(page);
+      assert.deepEqual(question, [], describeViolations(question));
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -123,3 +123,23 @@ export async function api(
 export async function formToken(browser: Browser, page: string): Promise<string> {
   return browser.csrfToken(page);
 }
+
+/** Posts a desk upload form as a browser would: multipart, the session cookie, and the token of the page it sits on. */
+export async function postUploadForm(
+  site: DeskSite,
+  browser: Browser,
+  page: string,
+  action: string,
+  file: { readonly bytes: Buffer; readonly name: string } | null,
+  fields: Readonly<Record<string, string>> = {},
+): Promise<Response> {
+  const form = new FormData();
+  form.append('_csrf', await browser.csrfToken(page));
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  if (file !== null) form.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
+  const cookie = [...browser.cookies.entries()]
+    .filter(([, c]) => action.startsWith(c.path))
+    .map(([key, c]) => `${key.split('|')[0]}=${c.value}`)
+    .join('; ');
+  return fetch(`${site.baseUrl}${action}`, { method: 'POST', redirect: 'manual', headers: { cookie }, body: form });
+}

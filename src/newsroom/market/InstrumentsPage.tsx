@@ -1,3 +1,4 @@
+import type { ListingReport } from '../../desk/market/listingUpload.js';
 import type { FieldProblem } from '../../shared/outcome.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { count, percentOf, rupees } from './deskFormat.js';
@@ -10,6 +11,10 @@ export interface InstrumentsPageProps extends DeskPageProps {
   /** What the add form shows: empty, or what was sent when it came back with problems. */
   readonly form: FormFields;
   readonly problems: readonly FieldProblem[];
+  /** Problems with the last listing file sent. */
+  readonly listingProblems: readonly FieldProblem[];
+  /** What a listing file just loaded did, shown once. */
+  readonly listingReport?: ListingReport;
 }
 
 /** `/admin/market/instruments`: every listed instrument, and a form to list one more. */
@@ -26,6 +31,7 @@ export function InstrumentsPage(props: InstrumentsPageProps) {
   );
   return (
     <MarketDeskLayout title="Instruments" path="/admin/market/instruments" {...props}>
+      {props.listingReport !== undefined ? <ListingLoaded report={props.listingReport} /> : null}
       <div class="table-wrap">
         <table>
           <caption>{count(props.rows.length)} listed instruments</caption>
@@ -89,6 +95,65 @@ export function InstrumentsPage(props: InstrumentsPageProps) {
         {field('lotSize', 'Lot size (shares)', { inputMode: 'numeric', maxLength: 30, hint: 'Default 1.' })}
         <button type="submit">List instrument</button>
       </form>
+      <h2 id="listing-heading">Load a listing file</h2>
+      <p>
+        The paper's listing file (CSV with a header row: Symbol, Name, Sector, Shares outstanding, Free float %, and
+        optionally LDCP; plain, ZIP or gzip) gives the instruments their names, sectors and share counts. Listed stocks
+        take them at once; a row with an LDCP lists a new stock; the other rows wait for the stock's first closing file.
+      </p>
+      <ProblemList problems={props.listingProblems} formId="listing" />
+      <form
+        class="stacked"
+        method="post"
+        action="/admin/market/listing"
+        enctype="multipart/form-data"
+        aria-labelledby="listing-heading"
+      >
+        <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+        <Field
+          formId="listing"
+          name="file"
+          label="Listing file"
+          type="file"
+          accept=".csv,.txt,.zip,.gz"
+          value=""
+          problems={props.listingProblems}
+          required
+        />
+        <button type="submit">Load listing</button>
+      </form>
     </MarketDeskLayout>
+  );
+}
+
+function ListingLoaded(props: { readonly report: ListingReport }) {
+  const { report } = props;
+  return (
+    <section aria-labelledby="listing-loaded" class="flash flash-notice">
+      <h2 id="listing-loaded">
+        {report.file} loaded: {count(report.accepted)} of {count(report.rowsRead)} rows taken
+      </h2>
+      <ul>
+        <li>Listed instruments updated: {count(report.updated)}</li>
+        <li>New stocks listed: {count(report.listed)}</li>
+        <li>Kept for stocks not listed yet: {count(report.kept)}</li>
+        <li>Rows rejected: {count(report.rejectedCount)}</li>
+      </ul>
+      {report.rejected.length > 0 ? (
+        <>
+          <h3>Rows not taken</h3>
+          <ul>
+            {report.rejected.map((row) => (
+              <li key={row.line}>
+                Line {row.line}: {row.reason}
+              </li>
+            ))}
+          </ul>
+          {report.rejectedCount > report.rejected.length ? (
+            <p>And {count(report.rejectedCount - report.rejected.length)} more rows not taken, not listed here.</p>
+          ) : null}
+        </>
+      ) : null}
+    </section>
   );
 }

@@ -121,3 +121,82 @@ export function Field(props: {
     </div>
   );
 }
+
+/** A labelled box of many lines, marked like `Field`. */
+export function TextAreaField(props: {
+  readonly formId: string;
+  readonly name: string;
+  readonly label: string;
+  readonly value: string;
+  readonly problems: readonly FieldProblem[];
+  readonly hint?: string;
+  readonly required?: boolean;
+  readonly maxLength: number;
+  readonly rows?: number;
+}) {
+  const id = `${props.formId}-${props.name}`;
+  const problems = props.problems.filter((p) => p.field === props.name);
+  const described = [props.hint ? `${id}-hint` : null, problems.length > 0 ? `${id}-problem` : null]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      {props.hint ? (
+        <span id={`${id}-hint`} class="muted">
+          {props.hint}
+        </span>
+      ) : null}
+      {problems.length > 0 ? (
+        <span id={`${id}-problem`} class="field-problem">
+          {problems.map((p) => p.message).join(' ')}
+        </span>
+      ) : null}
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 6}
+        maxLength={props.maxLength}
+        {...(props.required ? { required: true } : {})}
+        {...(problems.length > 0 ? { 'aria-invalid': 'true' as const } : {})}
+        {...(described !== '' ? { 'aria-describedby': described } : {})}
+      >
+        {props.value}
+      </textarea>
+    </div>
+  );
+}
+
+/** One choice among a few, as radio buttons in a fieldset whose legend asks the question. */
+export function ChoiceField(props: {
+  readonly formId: string;
+  readonly name: string;
+  readonly legend: string;
+  readonly value: string;
+  readonly choices: readonly { readonly value: string; readonly label: string }[];
+  readonly problems: readonly FieldProblem[];
+}) {
+  const id = `${props.formId}-${props.name}`;
+  const problem = props.problems.find((p) => p.field === props.name);
+  return (
+    <fieldset class="field" id={id} {...(problem ? { 'aria-describedby': `${id}-problem` } : {})}>
+      <legend>{props.legend}</legend>
+      {problem ? (
+        <span id={`${id}-problem`} class="field-problem">
+          {problem.message}
+        </span>
+      ) : null}
+      {props.choices.map((choice) => (
+        <label key={choice.value}>
+          <input
+            type="radio"
+            name={props.name}
+            value={choice.value}
+            {...(choice.value === props.value ? { checked: true } : {})}
+          />{' '}
+          {choice.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

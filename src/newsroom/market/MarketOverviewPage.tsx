@@ -190,7 +190,8 @@ function DayClosed(props: { readonly endOfDay: EndOfDay }) {
   );
 }
 
-function FileImported(props: { readonly report: ImportReport }) {
+/** The report of a file just imported, shown once above the page. */
+export function FileImported(props: { readonly report: ImportReport }) {
   const { report } = props;
   const left = [...report.skipped, ...report.rejected].sort((a, b) => a.line - b.line);
   const notListed = report.rejectedCount + report.skippedCount - left.length;

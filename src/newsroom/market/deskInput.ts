@@ -1,3 +1,4 @@
+import { levelOf } from '../../desk/market/indexDefinitionText.js';
 import { type Paisa, parseRupees } from '../../market/money/money.js';
 import { isSymbol } from '../../market/quotes/instrument.js';
 import { dayNumber, instantOf, minuteOfDay, type TradingCalendar } from '../../market/sessions/tradingCalendar.js';
@@ -72,9 +73,22 @@ export class FieldReader {
     return amount > 0 ? amount : this.fail(field, `${label} must be more than zero.`);
   }
 
-  /** A real `YYYY-MM-DD` date. */
-  date(field: string, label: string): string | undefined {
-    const value = this.text(field, label, { max: 10 });
+  /** An index level with at most two decimals ("1000", "40673.12") in hundredths of a point, more than zero. */
+  level(field: string, label: string, options: { optional?: boolean } = {}): number | undefined {
+    const value = this.text(field, label, { max: 20, ...(options.optional ? { optional: true } : {}) });
+    if (value === undefined) return undefined;
+    let hundredths: number;
+    try {
+      hundredths = levelOf(value.replaceAll(',', ''));
+    } catch {
+      return this.fail(field, `${label} must be a level with at most two decimals, e.g. 1000 or 40673.12.`);
+    }
+    return hundredths > 0 ? hundredths : this.fail(field, `${label} must be more than zero.`);
+  }
+
+  /** A real `YYYY-MM-DD` date; an empty optional one is undefined without a problem. */
+  date(field: string, label: string, options: { optional?: boolean } = {}): string | undefined {
+    const value = this.text(field, label, { max: 10, ...(options.optional ? { optional: true } : {}) });
     if (value === undefined) return undefined;
     return isRealDate(value) ? value : this.fail(field, `${label} must be a real date written YYYY-MM-DD.`);
   }

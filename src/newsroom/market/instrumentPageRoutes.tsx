@@ -1,16 +1,20 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type ListingReport, listingUpload } from '../../desk/market/listingUpload.js';
+import { statusForRefusal } from '../../http/refusalStatus.js';
 import type { Instrument } from '../../market/quotes/instrument.js';
 import type { FieldProblem } from '../../shared/outcome.js';
 import { sendAdminPage, sendAdminRefusal } from '../http/adminPages.js';
 import { actorOf } from '../http/guard.js';
 import { noticeFlash } from '../http/noticeFlash.js';
+import { isUploadedFile, parseUploadForm, type UploadForm } from '../media/multipartUpload.js';
 import type { Flash } from '../pages/AdminLayout.js';
 import { type FormFields, readAmendmentForm, readListingForm } from './deskForms.js';
 import { DESK_GUARD, type DeskRoutes, FormBody, formFields, NoticeQuery, pageBasics } from './deskRouteKit.js';
 import { instrumentRows } from './deskViews.js';
 import { amendmentFields, InstrumentEditPage } from './InstrumentEditPage.js';
 import { InstrumentsPage } from './InstrumentsPage.js';
+import { explainOversizeUploads, MAX_IMPORT_BYTES } from './importApiRoutes.js';
 
 const NOTICES = {
   listed: 'Instrument listed: it is quoted from now on, untraded at its LDCP.',
@@ -19,12 +23,19 @@ const NOTICES = {
 
 const SymbolParams = Type.Object({ symbol: Type.String({ maxLength: 16 }) });
 
-/** `/admin/market/instruments`: list, add, edit. */
+/** `/admin/market/instruments`: list, add, edit, and load the listing file. */
 export function registerInstrumentPageRoutes({ app, desk }: DeskRoutes): void {
   const renderList = (
     request: FastifyRequest,
     reply: FastifyReply,
-    input: { form?: FormFields; problems?: readonly FieldProblem[]; flash?: Flash; status?: number } = {},
+    input: {
+      form?: FormFields;
+      problems?: readonly FieldProblem[];
+      listingProblems?: readonly FieldProblem[];
+      listingReport?: ListingReport;
+      flash?: Flash;
+      status?: number;
+    } = {},
   ) =>
     sendAdminPage(
       reply,
@@ -33,6 +44,8 @@ export function registerInstrumentPageRoutes({ app, desk }: DeskRoutes): void {
         rows={instrumentRows(desk.market)}
         form={input.form ?? {}}
         problems={input.problems ?? []}
+        listingProblems={input.listingProblems ?? []}
+        {...(input.listingReport !== undefined ? { listingReport: input.listingReport } : {})}
       />,
       input.status ?? 200,
     );
@@ -74,6 +87,31 @@ export function registerInstrumentPageRoutes({ app, desk }: DeskRoutes): void {
     const outcome = await desk.listInstrument(actorOf(request), read.value);
     if (!outcome.ok) return renderList(request, reply, { form, problems: outcome.problems, status: 422 });
     return reply.redirect(`/admin/market/instruments/${encodeURIComponent(outcome.value.symbol)}?notice=listed`, 303);
+  });
+
+  // The listing form in its own scope: only here is multipart/form-data parsed, and only here is the body this large.
+  void app.register(async (scope) => {
+    explainOversizeUploads(scope);
+    scope.addContentTypeParser(
+      'multipart/form-data',
+      { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
+      parseUploadForm,
+    );
+    scope.post('/admin/market/listing', { ...DESK_GUARD, bodyLimit: MAX_IMPORT_BYTES }, async (request, reply) => {
+      const file = ((request.body ?? {}) as UploadForm).file;
+      if (!isUploadedFile(file) || file.bytes.length === 0) {
+        const listingProblems = [{ field: 'file', message: 'Choose a listing file to load.' }];
+        return renderList(request, reply, { listingProblems, status: 422 });
+      }
+      const outcome = await listingUpload(desk, actorOf(request), file.bytes, file.filename || 'listing.csv');
+      if (!outcome.ok) {
+        return renderList(request, reply, {
+          listingProblems: outcome.problems,
+          status: statusForRefusal(outcome.reason),
+        });
+      }
+      return renderList(request, reply, { listingReport: outcome.value });
+    });
   });
 
   app.get(

@@ -8,6 +8,7 @@ import { DESK_GUARD, type DeskRoutes } from './deskRouteKit.js';
 import { registerFxCalendarPageRoutes } from './fxCalendarPageRoutes.js';
 import { registerImportApiRoutes } from './importApiRoutes.js';
 import { registerIndexDefinitionApiRoutes } from './indexDefinitionApiRoutes.js';
+import { registerIndexDefinitionPageRoutes } from './indexDefinitionPageRoutes.js';
 import { registerIndexPageRoutes } from './indexPageRoutes.js';
 import { registerInstrumentApiRoutes } from './instrumentApiRoutes.js';
 import { registerInstrumentPageRoutes } from './instrumentPageRoutes.js';
@@ -37,6 +38,7 @@ export function registerMarketDeskRoutes(app: TypeBoxApp, ctx: AdminContext): vo
   registerOverviewPageRoutes(routes);
   registerInstrumentPageRoutes(routes);
   registerIndexPageRoutes(routes);
+  registerIndexDefinitionPageRoutes(routes);
   registerActionPageRoutes(routes);
   registerFxCalendarPageRoutes(routes);
   registerInstrumentApiRoutes(routes);
