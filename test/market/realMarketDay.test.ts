@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import pino from 'pino';
 import { type App, createApp } from '../../src/app.js';
-import { visibleText } from '../site/htmlText.js';
+import { eventually, visibleText } from '../site/htmlText.js';
 import { testServeConfig } from '../support/serveConfig.js';
 import { createToken, type Finished, run } from './cliProcess.js';
 
@@ -78,6 +78,20 @@ const MONDAY_FILE = [
   '05AUG2024|OGDC-AUG|40|OIL & GAS DEV. AUG|121.00|123.50|120.00|122.90|40000|120.50|||',
 ].join('\r\n');
 
+/**
+ * Wednesday's file: its LDCPs are Tuesday's closes as the site closed them;
+ * MCB untraded (CLOSE carries the previous close), ENGRO untraded the way older
+ * files have it (CLOSE 0, the LDCP stands).
+ */
+const WEDNESDAY_FILE = [
+  '07AUG2024|OGDC|0820|OIL & GAS DEV.|125.00|126.50|124.50|126.00|900000|125.00|||',
+  '07AUG2024|PPL|0820|PAK PETROLEUM|103.00|103.50|100.50|101.00|700000|103.00|||',
+  '07AUG2024|HUBC|0816|HUB POWER CO.|150.00|152.00|149.50|151.50|300000|150.00|||',
+  '07AUG2024|MCB|0807|MCB BANK|0.00|0.00|0.00|200.00|0|200.00|||',
+  '07AUG2024|LUCK|0804|LUCKY CEMENT|818.10|825.00|815.00|820.00|40000|818.10|||',
+  '07AUG2024|ENGRO|0813|ENGRO CORP.|0.00|0.00|0.00|0.00|0|299.00|||',
+].join('\r\n');
+
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-real-day-'));
 const db = join(dir, 'site.sqlite');
 let clock = karachi(MONDAY, '17:00');
@@ -120,10 +134,25 @@ async function json<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-async function page(path: string): Promise<string> {
+async function pageText(path: string): Promise<string> {
   const response = await fetch(`${address}${path}`);
   assert.equal(response.status, 200, `${path}: ${response.status}`);
   return visibleText(await response.text());
+}
+
+/**
+ * The page as a reader sees it once it shows every one of `expected`: pages
+ * are cached and re-rendered in the background after a market change, so the
+ * first answer after a change may be the earlier render. Fails with the last
+ * text when some never shows.
+ */
+async function page(path: string, ...expected: RegExp[]): Promise<string> {
+  let seen = '';
+  await eventually(async () => {
+    seen = await pageText(path);
+    for (const pattern of expected) assert.match(seen, pattern);
+  });
+  return seen;
 }
 
 async function text(path: string): Promise<string> {
@@ -270,19 +299,22 @@ describe('a --no-demo site through a real exchange day', () => {
     assert.deepEqual(figures(api.BRX), ['10000.00', '10000.00', '0.00', 0]);
     assert.deepEqual(figures(api.KSE30), ['10000.00', '10000.00', '0.00', 0]);
 
-    const markets = await page('/markets');
-    assert.match(markets, /BRX Broadsheet Blue Chips 10,000\.00 10,000\.00 0\.00 0\.00% Broadsheet calculation, live/);
-    // 77,965.86 − 78,427.44 = −461.58, −0.5885…% → −0.59%.
-    assert.match(markets, /KSE100 KSE-100 Index 77,965\.86 78,427\.44 -461\.58 -0\.59% Exchange, official close of 5 Aug/);
-
-    const kse100 = await page('/markets/indices/KSE100');
-    assert.match(kse100, /Official close/);
-    assert.match(kse100, /77,965\.86/);
-    assert.match(kse100, /05 Aug 2024|5 Aug 2024/);
-    assert.match(kse100, /Exchange \(official\)/);
-    const brx = await page('/markets/indices/BRX');
-    assert.match(brx, /Index value \(Broadsheet calculation\)/);
-    assert.match(brx, /10,000\.00/);
+    await page(
+      '/markets',
+      /BRX Broadsheet Blue Chips 10,000\.00 10,000\.00 0\.00 0% Broadsheet calculation, live/,
+      /KSE30 KSE-30 Index 10,000\.00 10,000\.00 0\.00 0% Broadsheet calculation, live/,
+      // 77,965.86 − 78,427.44 = −461.58, −0.5885…% → −0.59%.
+      /KSE100 KSE-100 Index 77,965\.86 78,427\.44 -461\.58 -0\.59% Exchange, official close of 5 Aug 2024/,
+    );
+    const kse100 = await fetch(`${address}/markets/indices/KSE100`);
+    assert.equal(kse100.status, 200, 'a published-only index has its page');
+    await page(
+      '/markets/indices/KSE100',
+      /Official close 77,965\.86/,
+      /5 Aug 2024 78,427\.44 78,508\.37 77,050\.38 77,965\.86 350,450 Exchange \(official\)/,
+      /2 Aug 2024 78,596\.71 79,060\.15 78,314\.29 78,427\.44 1,200,000 Exchange \(official\)/,
+    );
+    await page('/markets/indices/BRX', /Index value \(Broadsheet calculation\) 10,000\.00/);
   });
 
   test("Monday's closing file: the listing's names stay, and BRX moves by its members' day", async () => {
@@ -321,11 +353,139 @@ describe('a --no-demo site through a real exchange day', () => {
     const api = await indices();
     assert.deepEqual(figures(api.BRX), ['10161.25', '10050.00', '111.25', 1.11]);
     assert.deepEqual(figures(api.KSE30), ['10125.00', '10000.00', '125.00', 1.25]);
-    const markets = await page('/markets');
-    assert.match(markets, /BRX Broadsheet Blue Chips 10,161\.25 10,050\.00 \+111\.25 \+1\.11%/);
-    assert.match(markets, /KSE100 KSE-100 Index 77,965\.86 78,427\.44 -461\.58 -0\.59%/);
-    const stock = await page('/markets/stocks/LUCK');
-    assert.match(stock, /Lucky Cement Limited/);
+    await page(
+      '/markets',
+      /BRX Broadsheet Blue Chips 10,161\.25 10,050\.00 \+111\.25 \+1\.11% Broadsheet calculation, live/,
+      /KSE100 KSE-100 Index 77,965\.86 78,427\.44 -461\.58 -0\.59% Exchange, official close of 5 Aug 2024/,
+    );
+    const stock = await page('/markets/stocks/LUCK', /Lucky Cement Limited/, /810\.00/);
     assert.doesNotMatch(stock, /LUCKY CEMENT/);
+  });
+
+  test('Tuesday: trades move BRX by their exact points, outside the session nothing prints', async () => {
+    // 09:00 is before the 09:15 pre-open.
+    const early = await trade('OGDC', '123.00', 100, karachi(TUESDAY, '09:00'));
+    assert.equal(early.code, 'outside session');
+
+    // MCB −3.50 (against Monday's close 203.50) is −26.25 points: 10,135.00.
+    assert.equal((await trade('MCB', '200.00', 1000, karachi(TUESDAY, '09:45'))).status, 'accepted');
+    const opened = await quotes();
+    assert.deepEqual(quoteFigures(opened.MCB), ['200.00', '203.50', '-3.50', '200.00', '200.00', '200.00', 1000]);
+    // Untraded Tuesday: at Monday's close, no volume carried over from Monday's file.
+    assert.deepEqual(quoteFigures(opened.OGDC), ['122.40', '122.40', '0.00', null, null, null, 0]);
+    assert.deepEqual(quoteFigures(opened.PPL), ['103.00', '103.00', '0.00', null, null, null, 0]);
+    // −26.25 ÷ 10,161.25 = −0.2583…% → −0.26 %.
+    assert.deepEqual(figures((await indices()).BRX), ['10135.00', '10161.25', '-26.25', -0.26]);
+  });
+
+  test('Tuesday: KSE30 6 % up for five minutes halts the market for an hour, and five minutes of pre-open', async () => {
+    // LUCK 810.00 → 858.60 (+6 %, inside its 7.5 % band) is KSE30 +607.50 at 12.5 points a rupee.
+    assert.equal((await trade('LUCK', '858.60', 100, karachi(TUESDAY, '10:00'))).status, 'accepted');
+    assert.deepEqual(figures((await indices()).KSE30), ['10732.50', '10125.00', '607.50', 6]);
+    // Still in breach at 10:06: the halt began at 10:05.
+    const halted = await trade('OGDC', '123.00', 100, karachi(TUESDAY, '10:06'));
+    assert.equal(halted.code, 'market halted');
+    await page('/markets', /Market halted/);
+    assert.equal((await trade('OGDC', '123.00', 100, karachi(TUESDAY, '11:04'))).code, 'market halted');
+    // 11:05–11:10 is the pre-open after the halt.
+    assert.equal((await trade('OGDC', '123.00', 100, karachi(TUESDAY, '11:07'))).code, 'market halted');
+    // Trading again: LUCK back to 818.10 (+1 %), KSE30 10,226.25.
+    assert.equal((await trade('LUCK', '818.10', 100, karachi(TUESDAY, '11:12'))).status, 'accepted');
+    assert.deepEqual(figures((await indices()).KSE30), ['10226.25', '10125.00', '101.25', 1]);
+    const refusedOgdc = (await quotes()).OGDC;
+    assert.deepEqual(quoteFigures(refusedOgdc), ['122.40', '122.40', '0.00', null, null, null, 0], 'no halted trade printed');
+  });
+
+  test('Tuesday: OGDC +2.60 is +65.00 points on BRX; after the session nothing prints', async () => {
+    assert.equal((await trade('OGDC', '125.00', 2000, karachi(TUESDAY, '11:15'))).status, 'accepted');
+    // 10,135.00 + 65.00 = 10,200.00; +38.75 on 10,161.25 is 0.3813…% → 0.38 %.
+    assert.deepEqual(figures((await indices()).BRX), ['10200.00', '10161.25', '38.75', 0.38]);
+    await page(
+      '/markets',
+      /BRX Broadsheet Blue Chips 10,200\.00 10,161\.25 \+38\.75 \+0\.38% Broadsheet calculation, live/,
+      /KSE30 KSE-30 Index 10,226\.25 10,125\.00 \+101\.25 \+1(\.00)?%/,
+    );
+    await page(
+      '/markets/indices/BRX',
+      /Index value \(Broadsheet calculation\) 10,200\.00/,
+      // Points: OGDC +2.60 × 25 = +65.00, MCB −3.50 × 7.5 = −26.25.
+      /OGDC[^]*125\.00[^]*\+2\.60[^]*\+65\.00/,
+      /MCB[^]*200\.00[^]*-3\.50[^]*-26\.25/,
+    );
+    const late = await trade('OGDC', '126.00', 100, karachi(TUESDAY, '16:00'));
+    assert.equal(late.code, 'outside session');
+    assert.equal((await quotes()).OGDC?.last, '125.00');
+  });
+
+  test('the desk closes Tuesday: BRX keeps the day as its own calculation, KSE100 keeps the official days', async () => {
+    clock = karachi(TUESDAY, '16:30');
+    const response = await postDesk('/api/v1/admin/market/close-day', '{}', true);
+    const closed = (await response.json()) as { date: string; nextTradingDate: string; problems: string[] };
+    assert.equal(response.status, 200, JSON.stringify(closed));
+    assert.deepEqual([closed.date, closed.nextTradingDate, closed.problems], [TUESDAY, WEDNESDAY, []]);
+
+    const api = await indices();
+    assert.deepEqual(figures(api.BRX), ['10200.00', '10200.00', '0.00', 0]);
+    assert.deepEqual(figures(api.KSE30), ['10226.25', '10226.25', '0.00', 0]);
+    const rolled = await quotes();
+    assert.deepEqual(quoteFigures(rolled.OGDC), ['125.00', '125.00', '0.00', null, null, null, 0]);
+    assert.deepEqual(quoteFigures(rolled.MCB), ['200.00', '200.00', '0.00', null, null, null, 0]);
+
+    // Tuesday's bar: open 10,135.00 (MCB's trade first), high 10,200.00, low 10,135.00, close 10,200.00,
+    // volume the members' 1,000 + 2,000.
+    const brxCsv = csvRows(await text('/markets/indices/BRX/history.csv'));
+    assert.deepEqual(brxCsv, ['Date,Open,High,Low,Close,Volume', `${TUESDAY},10135.00,10200.00,10135.00,10200.00,3000`]);
+    await page('/markets/indices/BRX', /6 Aug 2024 10,135\.00 10,200\.00 10,135\.00 10,200\.00 3,000 Broadsheet calculation/);
+
+    const kseCsv = csvRows(await text('/markets/indices/KSE100/history.csv'));
+    assert.deepEqual(kseCsv, [
+      'Date,Open,High,Low,Close,Volume',
+      '2024-08-01,77978.43,78715.48,77881.86,78596.71,410000',
+      '2024-08-02,78596.71,79060.15,78314.29,78427.44,1200000',
+      '2024-08-05,78427.44,78508.37,77050.38,77965.86,350450',
+    ]);
+    const kse100 = await page('/markets/indices/KSE100', /Official close 77,965\.86/);
+    assert.equal(kse100.match(/Exchange \(official\)/g)?.length, 3);
+    assert.doesNotMatch(kse100, /Broadsheet calculation/);
+    await page('/markets', /KSE100 KSE-100 Index 77,965\.86 78,427\.44 -461\.58 -0\.59% Exchange, official close of 5 Aug 2024/);
+
+    // A trade stamped on the closed day is stale from now on.
+    assert.equal((await trade('OGDC', '125.50', 100, karachi(TUESDAY, '15:00'))).code, 'stale');
+  });
+
+  test("Wednesday's closing file: BRX's change is its members' day, figures dated Wednesday", async () => {
+    clock = karachi(WEDNESDAY, '17:00');
+    const response = await postDesk('/api/v1/admin/market/imports?name=closing11.lis', Buffer.from(WEDNESDAY_FILE, 'latin1'));
+    const report = (await response.json()) as { date: string; accepted: number; skippedCount: number; rejectedCount: number };
+    assert.equal(response.status, 200, JSON.stringify(report));
+    assert.deepEqual([report.date, report.accepted, report.skippedCount, report.rejectedCount], [WEDNESDAY, 4, 2, 0]);
+
+    const day = await quotes();
+    assert.deepEqual(quoteFigures(day.OGDC), ['126.00', '125.00', '1.00', '125.00', '126.50', '124.50', 900_000]);
+    assert.deepEqual(quoteFigures(day.PPL), ['101.00', '103.00', '-2.00', '103.00', '103.50', '100.50', 700_000]);
+    assert.deepEqual(quoteFigures(day.HUBC), ['151.50', '150.00', '1.50', '150.00', '152.00', '149.50', 300_000]);
+    assert.deepEqual(quoteFigures(day.MCB), ['200.00', '200.00', '0.00', null, null, null, 0]);
+    assert.deepEqual(quoteFigures(day.ENGRO), ['299.00', '299.00', '0.00', null, null, null, 0]);
+    assert.equal(day.OGDC?.date, WEDNESDAY);
+    assert.equal(day.LUCK?.name, 'Lucky Cement Limited');
+
+    // OGDC +1.00 × 25 = 25.00, PPL −2.00 × 25 = −50.00, HUBC +1.50 × 20 = 30.00: +5.00 on 10,200.00,
+    // 0.049…% → 0.05 %. KSE30: LUCK +1.90 × 12.5 = +23.75 on 10,226.25, 0.2322…% → 0.23 %.
+    const api = await indices();
+    assert.deepEqual(figures(api.BRX), ['10205.00', '10200.00', '5.00', 0.05]);
+    assert.deepEqual(figures(api.KSE30), ['10250.00', '10226.25', '23.75', 0.23]);
+    await page(
+      '/markets',
+      /BRX Broadsheet Blue Chips 10,205\.00 10,200\.00 \+5\.00 \+0\.05% Broadsheet calculation, live/,
+      /KSE100 KSE-100 Index 77,965\.86 78,427\.44 -461\.58 -0\.59% Exchange, official close of 5 Aug 2024/,
+    );
+    await page('/markets/indices/BRX', /Index value \(Broadsheet calculation\) 10,205\.00/);
+    // The stock's history holds Monday from the file, Tuesday from the close and Wednesday from the file.
+    assert.deepEqual(csvRows(await text('/markets/stocks/OGDC/history.csv')), [
+      'Date,Open,High,Low,Close,Volume',
+      `${MONDAY},120.50,123.00,119.80,122.40,1500000`,
+      `${TUESDAY},125.00,125.00,125.00,125.00,2000`,
+      `${WEDNESDAY},125.00,126.50,124.50,126.00,900000`,
+    ]);
   });
 });
