@@ -256,7 +256,17 @@ describe('a --no-demo site through a real exchange day', () => {
   });
 
   test('KSE100 is published only, with its history; BRX and KSE30 are computed from their members', async () => {
-    await desk(['index', 'create', 'KSE100', '--name', 'KSE-100 Index', '--base-value', '1000', '--base-date', '1991-11-01']);
+    await desk([
+      'index',
+      'create',
+      'KSE100',
+      '--name',
+      'KSE-100 Index',
+      '--base-value',
+      '1000',
+      '--base-date',
+      '1991-11-01',
+    ]);
     await desk(['index', 'import', 'KSE100', file('KSE100.csv', KSE100_HISTORY)]);
     await desk([
       'index',
@@ -286,14 +296,11 @@ describe('a --no-demo site through a real exchange day', () => {
     ]);
     const listed = await desk(['index', 'list', '--json']);
     const definitions = JSON.parse(listed.stdout) as { code: string; computed: boolean; members: number }[];
-    assert.deepEqual(
-      definitions.map((item) => [item.code, item.computed, item.members]).sort(),
-      [
-        ['BRX', true, 4],
-        ['KSE100', false, 0],
-        ['KSE30', true, 1],
-      ],
-    );
+    assert.deepEqual(definitions.map((item) => [item.code, item.computed, item.members]).sort(), [
+      ['BRX', true, 4],
+      ['KSE100', false, 0],
+      ['KSE30', true, 1],
+    ]);
 
     const api = await indices();
     assert.deepEqual(figures(api.BRX), ['10000.00', '10000.00', '0.00', 0]);
@@ -310,15 +317,19 @@ describe('a --no-demo site through a real exchange day', () => {
     assert.equal(kse100.status, 200, 'a published-only index has its page');
     await page(
       '/markets/indices/KSE100',
-      /Official close 77,965\.86/,
-      /5 Aug 2024 78,427\.44 78,508\.37 77,050\.38 77,965\.86 350,450 Exchange \(official\)/,
-      /2 Aug 2024 78,596\.71 79,060\.15 78,314\.29 78,427\.44 1,200,000 Exchange \(official\)/,
+      /KSE-100 Index \(KSE100\) 77,965\.86 points -461\.58 \(-0\.59%\) against the previous close of 78,427\.44/,
+      /Broadsheet does not calculate the KSE100: these are the exchange's official closing values/,
+      /5 Aug 2024 78,427\.44 78,508\.37 77,050\.38 77,965\.86 -461\.58 350,450 Exchange \(official\)/,
+      /2 Aug 2024 78,596\.71 79,060\.15 78,314\.29 78,427\.44 -169\.27 1,200,000 Exchange \(official\)/,
     );
-    await page('/markets/indices/BRX', /Index value \(Broadsheet calculation\) 10,000\.00/);
+    await page('/markets/indices/BRX', /Broadsheet Blue Chips \(BRX\) 10,000\.00 points 0\.00 \(0%\)/);
   });
 
   test("Monday's closing file: the listing's names stay, and BRX moves by its members' day", async () => {
-    const response = await postDesk('/api/v1/admin/market/imports?name=closing11.lis', Buffer.from(MONDAY_FILE, 'latin1'));
+    const response = await postDesk(
+      '/api/v1/admin/market/imports?name=closing11.lis',
+      Buffer.from(MONDAY_FILE, 'latin1'),
+    );
     const report = (await response.json()) as {
       date: string;
       accepted: number;
@@ -360,6 +371,16 @@ describe('a --no-demo site through a real exchange day', () => {
     );
     const stock = await page('/markets/stocks/LUCK', /Lucky Cement Limited/, /810\.00/);
     assert.doesNotMatch(stock, /LUCKY CEMENT/);
+
+    // The imported day stays open until the desk closes it: nothing rolls a closing file's day over
+    // (see the todo test at the end). Closed, its closes are Tuesday's LDCPs and BRX has Monday's bar:
+    // open at the members' opens (OGDC 120.50: +12.50) 10,062.50, close 10,161.25, volume 2,500,000.
+    clock = karachi(MONDAY, '17:30');
+    const response2 = await postDesk('/api/v1/admin/market/close-day', '{}', true);
+    const closed = (await response2.json()) as { date: string; nextTradingDate: string; problems: string[] };
+    assert.equal(response2.status, 200, JSON.stringify(closed));
+    assert.deepEqual([closed.date, closed.nextTradingDate, closed.problems], [MONDAY, TUESDAY, []]);
+    assert.deepEqual(figures((await indices()).BRX), ['10161.25', '10161.25', '0.00', 0]);
   });
 
   test('Tuesday: trades move BRX by their exact points, outside the session nothing prints', async () => {
@@ -393,7 +414,11 @@ describe('a --no-demo site through a real exchange day', () => {
     assert.equal((await trade('LUCK', '818.10', 100, karachi(TUESDAY, '11:12'))).status, 'accepted');
     assert.deepEqual(figures((await indices()).KSE30), ['10226.25', '10125.00', '101.25', 1]);
     const refusedOgdc = (await quotes()).OGDC;
-    assert.deepEqual(quoteFigures(refusedOgdc), ['122.40', '122.40', '0.00', null, null, null, 0], 'no halted trade printed');
+    assert.deepEqual(
+      quoteFigures(refusedOgdc),
+      ['122.40', '122.40', '0.00', null, null, null, 0],
+      'no halted trade printed',
+    );
   });
 
   test('Tuesday: OGDC +2.60 is +65.00 points on BRX; after the session nothing prints', async () => {
@@ -407,7 +432,7 @@ describe('a --no-demo site through a real exchange day', () => {
     );
     await page(
       '/markets/indices/BRX',
-      /Index value \(Broadsheet calculation\) 10,200\.00/,
+      /Broadsheet Blue Chips \(BRX\) 10,200\.00 points \+38\.75 \(\+0\.38%\)/,
       // Points: OGDC +2.60 × 25 = +65.00, MCB −3.50 × 7.5 = −26.25.
       /OGDC[^]*125\.00[^]*\+2\.60[^]*\+65\.00/,
       /MCB[^]*200\.00[^]*-3\.50[^]*-26\.25/,
@@ -434,8 +459,16 @@ describe('a --no-demo site through a real exchange day', () => {
     // Tuesday's bar: open 10,135.00 (MCB's trade first), high 10,200.00, low 10,135.00, close 10,200.00,
     // volume the members' 1,000 + 2,000.
     const brxCsv = csvRows(await text('/markets/indices/BRX/history.csv'));
-    assert.deepEqual(brxCsv, ['Date,Open,High,Low,Close,Volume', `${TUESDAY},10135.00,10200.00,10135.00,10200.00,3000`]);
-    await page('/markets/indices/BRX', /6 Aug 2024 10,135\.00 10,200\.00 10,135\.00 10,200\.00 3,000 Broadsheet calculation/);
+    assert.deepEqual(brxCsv, [
+      'Date,Open,High,Low,Close,Volume',
+      `${MONDAY},10062.50,10161.25,10062.50,10161.25,2500000`,
+      `${TUESDAY},10135.00,10200.00,10135.00,10200.00,3000`,
+    ]);
+    await page(
+      '/markets/indices/BRX',
+      /6 Aug 2024 10,135\.00 10,200\.00 10,135\.00 10,200\.00 \+38\.75 3,000 Broadsheet calculation/,
+      /5 Aug 2024 10,062\.50 10,161\.25 10,062\.50 10,161\.25 – 2,500,000 Broadsheet calculation/,
+    );
 
     const kseCsv = csvRows(await text('/markets/indices/KSE100/history.csv'));
     assert.deepEqual(kseCsv, [
@@ -444,10 +477,13 @@ describe('a --no-demo site through a real exchange day', () => {
       '2024-08-02,78596.71,79060.15,78314.29,78427.44,1200000',
       '2024-08-05,78427.44,78508.37,77050.38,77965.86,350450',
     ]);
-    const kse100 = await page('/markets/indices/KSE100', /Official close 77,965\.86/);
+    const kse100 = await page('/markets/indices/KSE100', /KSE-100 Index \(KSE100\) 77,965\.86 points/);
     assert.equal(kse100.match(/Exchange \(official\)/g)?.length, 3);
     assert.doesNotMatch(kse100, /Broadsheet calculation/);
-    await page('/markets', /KSE100 KSE-100 Index 77,965\.86 78,427\.44 -461\.58 -0\.59% Exchange, official close of 5 Aug 2024/);
+    await page(
+      '/markets',
+      /KSE100 KSE-100 Index 77,965\.86 78,427\.44 -461\.58 -0\.59% Exchange, official close of 5 Aug 2024/,
+    );
 
     // A trade stamped on the closed day is stale from now on.
     assert.equal((await trade('OGDC', '125.50', 100, karachi(TUESDAY, '15:00'))).code, 'stale');
@@ -455,8 +491,16 @@ describe('a --no-demo site through a real exchange day', () => {
 
   test("Wednesday's closing file: BRX's change is its members' day, figures dated Wednesday", async () => {
     clock = karachi(WEDNESDAY, '17:00');
-    const response = await postDesk('/api/v1/admin/market/imports?name=closing11.lis', Buffer.from(WEDNESDAY_FILE, 'latin1'));
-    const report = (await response.json()) as { date: string; accepted: number; skippedCount: number; rejectedCount: number };
+    const response = await postDesk(
+      '/api/v1/admin/market/imports?name=closing11.lis',
+      Buffer.from(WEDNESDAY_FILE, 'latin1'),
+    );
+    const report = (await response.json()) as {
+      date: string;
+      accepted: number;
+      skippedCount: number;
+      rejectedCount: number;
+    };
     assert.equal(response.status, 200, JSON.stringify(report));
     assert.deepEqual([report.date, report.accepted, report.skippedCount, report.rejectedCount], [WEDNESDAY, 4, 2, 0]);
 
@@ -479,7 +523,7 @@ describe('a --no-demo site through a real exchange day', () => {
       /BRX Broadsheet Blue Chips 10,205\.00 10,200\.00 \+5\.00 \+0\.05% Broadsheet calculation, live/,
       /KSE100 KSE-100 Index 77,965\.86 78,427\.44 -461\.58 -0\.59% Exchange, official close of 5 Aug 2024/,
     );
-    await page('/markets/indices/BRX', /Index value \(Broadsheet calculation\) 10,205\.00/);
+    await page('/markets/indices/BRX', /Broadsheet Blue Chips \(BRX\) 10,205\.00 points \+5\.00 \(\+0\.05%\)/);
     // The stock's history holds Monday from the file, Tuesday from the close and Wednesday from the file.
     assert.deepEqual(csvRows(await text('/markets/stocks/OGDC/history.csv')), [
       'Date,Open,High,Low,Close,Volume',
