@@ -202,6 +202,8 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
       bus,
       onError: (error) => logger.error({ err: error }, 'market recorder failed a batch'),
       onCommitted: (batch) => metrics.observeCommittedBatch(batch),
+      // Without the simulator, which closes each day at midnight, a day closes at the next day's first change.
+      ...(config.simulator ? {} : { rollOver: { now } }),
     });
     authority = singleEngine(recorder);
     feed = config.simulator ? simulatorFeed(recorder) : null;
@@ -225,6 +227,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
         return engineFeed;
       },
       onCommitted: (batch) => metrics.observeCommittedBatch(batch),
+      ...(config.simulator ? {} : { rollOver: { now } }),
       logger: logger.child({ component: 'market authority' }),
     });
   }

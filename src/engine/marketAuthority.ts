@@ -95,6 +95,8 @@ export interface LeasedAuthorityOptions {
   readonly engineWork?: (recorder: MarketRecorder) => { stop(): void } | null;
   /** Told of each batch the engine's recorder commits (metrics). */
   readonly onCommitted?: MarketRecorderOptions['onCommitted'];
+  /** Close each traded day at the next day's first change (a site without the simulator). */
+  readonly rollOver?: MarketRecorderOptions['rollOver'];
   readonly logger: AuthorityLogger;
 }
 
@@ -240,6 +242,7 @@ export function leasedAuthority(options: LeasedAuthorityOptions): MarketAuthorit
             bus.publish('market.events', { epoch, seq: current.seq, events: events.map(wireOf) });
           },
           ...(options.onCommitted === undefined ? {} : { onCommitted: options.onCommitted }),
+          ...(options.rollOver === undefined ? {} : { rollOver: options.rollOver }),
         }),
       };
       leading = current;

@@ -27,6 +27,12 @@ export interface MarketRecorderOptions {
    * before any submitter hears: the engine sends them to the followers.
    */
   readonly onReplicate?: (events: readonly MarketEvent[]) => void;
+  /**
+   * Close the last traded day at the first change after the exchange's date
+   * has moved past it (`Market.dayToRollOver`), read by this clock: for a site
+   * with no simulator to roll its days over.
+   */
+  readonly rollOver?: { readonly now: () => Date };
   /** Told once per committed batch what it held (metrics); called after every submission of it is answered. */
   readonly onCommitted?: (batch: CommittedBatch) => void;
 }
@@ -131,6 +137,8 @@ export function createMarketRecorder(options: MarketRecorderOptions): MarketReco
   async function flush(): Promise<void> {
     const batch = takeBatch();
     if (batch.length === 0) return;
+    const rollOver = rolledOverDay();
+    if (rollOver !== null) batch.unshift(rollOver);
     let outcomes: (MarketEventOutcome[] | MarketEventError)[];
     let write: LogBatch & { events: MarketEvent[] };
     try {
@@ -154,6 +162,21 @@ export function createMarketRecorder(options: MarketRecorderOptions): MarketReco
     }
     if (write.events.length > 0) bus?.publish('market.changed', { version: market.version });
     if (options.onCommitted !== undefined) options.onCommitted(summary(batch, outcomes, performance.now()));
+  }
+
+  /** The day close that goes first in a batch, when the market's last traded day is behind the clock. */
+  function rolledOverDay(): Submission | null {
+    if (options.rollOver === undefined) return null;
+    const now = options.rollOver.now();
+    const date = market.dayToRollOver(now);
+    if (date === null) return null;
+    return {
+      events: [{ kind: 'dayClose', date, time: now }],
+      now: undefined,
+      receivedAt: performance.now(),
+      resolve: () => undefined,
+      reject: (error) => options.onError?.(error),
+    };
   }
 
   function takeBatch(): Submission[] {

@@ -369,21 +369,18 @@ describe('a --no-demo site through a real exchange day', () => {
     const stock = await page('/markets/stocks/LUCK', /Lucky Cement Limited/, /810\.00/);
     assert.doesNotMatch(stock, /LUCKY CEMENT/);
 
-    // The imported day stays open until the desk closes it: nothing rolls a closing file's day over
-    // (see the todo test at the end). Closed, its closes are Tuesday's LDCPs and BRX has Monday's bar:
-    // open at the members' opens (OGDC 120.50: +12.50) 10,062.50, close 10,161.25, volume 2,500,000.
-    clock = karachi(MONDAY, '17:30');
-    const response2 = await postDesk('/api/v1/admin/market/close-day', '{}', true);
-    const closed = (await response2.json()) as { date: string; nextTradingDate: string; problems: string[] };
-    assert.equal(response2.status, 200, JSON.stringify(closed));
-    assert.deepEqual([closed.date, closed.nextTradingDate, closed.problems], [MONDAY, TUESDAY, []]);
-    assert.deepEqual(figures((await indices()).BRX), ['10161.25', '10161.25', '0.00', 0]);
+    // The imported day stays as the file left it until the next day's first change closes it (the
+    // recorder's roll-over on a site without a simulator): Tuesday's first trade below.
   });
 
   test('Tuesday: trades move BRX by their exact points, outside the session nothing prints', async () => {
     // 09:00 is before the 09:15 pre-open.
+    clock = karachi(TUESDAY, '09:00');
     const early = await trade('OGDC', '123.00', 100, karachi(TUESDAY, '09:00'));
     assert.equal(early.code, 'outside session');
+    // That first change of Tuesday closed Monday first: its closes are Tuesday's LDCPs and BRX has
+    // Monday's bar: open at the members' opens (OGDC 120.50: +12.50) 10,062.50, close 10,161.25.
+    assert.deepEqual(figures((await indices()).BRX), ['10161.25', '10161.25', '0.00', 0]);
 
     // MCB −3.50 (against Monday's close 203.50) is −26.25 points: 10,135.00.
     assert.equal((await trade('MCB', '200.00', 1000, karachi(TUESDAY, '09:45'))).status, 'accepted');
@@ -548,12 +545,9 @@ describe('the trading day after an imported closing file the desk did not close'
 
   after(() => site.stop());
 
-  // Nothing rolls an imported day over: no automatic close on a --no-demo site, and the import leaves
-  // the day open. Tuesday's first trade then prints on Monday's quote (change against Monday's LDCP,
-  // Monday's volume and range carried on), and the desk's close of Tuesday writes that mix as Tuesday's bar.
-  test("Tuesday's first trade is measured against Monday's close, not Monday's LDCP", {
-    todo: 'an imported day is not rolled over into the next trading day (report of issue 11 e2e)',
-  }, async () => {
+  // No desk close between an imported Monday and Tuesday's trading: Tuesday's first trade must still
+  // print on a fresh quote (change against Monday's close, no Monday volume or range carried on).
+  test("Tuesday's first trade is measured against Monday's close, not Monday's LDCP", async () => {
     const send = (path: string, body: string, token: string, type = 'application/octet-stream') =>
       fetch(`${siteAddress}${path}`, {
         method: 'POST',

@@ -677,6 +677,29 @@ export class Market {
    * thousands of readers between two trades cost one build; `asOf` is `now`
    * at that build, or the time of the latest figure it holds (`figuresAsOf`).
    */
+  /**
+   * The trading day to close before anything else happens at `now`: the day
+   * of the latest traded (or imported) figures, once the exchange's date has
+   * moved past it and it is not closed yet. A site without a simulator closes
+   * its days this way, at the first change of the next day (a feed's trade, a
+   * desk change, the next closing file), so a day laid from a closing file or
+   * left open by the desk never runs into the next one. Null when there is
+   * nothing to close.
+   */
+  dayToRollOver(now: Date): string | null {
+    const calendar = this.currentCalendar ?? PSX_CALENDAR;
+    let latest = Number.NEGATIVE_INFINITY;
+    for (const quote of this.book.quotes.values()) {
+      if (quote.volume > 0 && quote.time.getTime() > latest) latest = quote.time.getTime();
+    }
+    if (latest === Number.NEGATIVE_INFINITY) return null;
+    const day = tradingDateOf(new Date(latest), calendar);
+    if (day >= tradingDateOf(now, calendar)) return null;
+    if (this.lastClosed !== null && day <= this.lastClosed) return null;
+    if (this.enforceSessions && !isTradingDay(day, calendar)) return null;
+    return day;
+  }
+
   snapshot(now?: Date): MarketSnapshot {
     if (this.cached?.version === this.currentVersion) return this.cached;
     const status = this.trading.view;

@@ -107,12 +107,25 @@ export function withClosingSession(
     tallies.set(row.symbol, { symbol: row.symbol, turnover: 0, lastTradeTime: null, prints: [] });
     laid.add(row.symbol);
   }
+  const day = [...rows, ...untraded].reduce((last, row) => (row.date > last ? row.date : last), '');
+  // A day the market has already closed is laid as its close left it: each stock untraded at the file's
+  // close (its new LDCP), each index at its level there, so the next day starts from the exchange's figures.
+  const closed = state.lastClosed !== null && day !== '' && day <= state.lastClosed;
+  if (closed) {
+    for (const symbol of laid) {
+      const quote = quotes.get(symbol);
+      if (quote === undefined) continue;
+      quotes.set(symbol, { ...quote, ldcp: quote.last, open: null, high: null, low: null, volume: 0 });
+      tallies.set(symbol, { symbol, turnover: 0, lastTradeTime: null, prints: [] });
+    }
+  }
+  const indices = state.indices.map((index) => rebased(index, { quotes, laid, time: latest }));
   return {
     ...state,
     instruments: [...instruments.values()],
     quotes: [...quotes.values()],
     tallies: [...tallies.values()],
-    indices: state.indices.map((index) => rebased(index, { quotes, laid, time: latest })),
+    indices: closed ? indices.map((index) => ({ ...index, open: null, high: null, low: null })) : indices,
     lastChange: latest,
   };
 }
