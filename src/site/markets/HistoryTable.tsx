@@ -16,6 +16,7 @@ export function HistoryTable(props: {
   const shown = props.bars.slice(-props.days - 1);
   const rows = shown.map((bar, i) => ({ bar, change: i === 0 ? null : bar.close - (shown[i - 1]?.close ?? 0) }));
   const newestFirst = rows.slice(shown.length > props.days ? 1 : 0).reverse();
+  const estimated = newestFirst.some(({ bar }) => bar.openEstimated === true);
   return (
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">Historical data</h2>
@@ -47,7 +48,14 @@ export function HistoryTable(props: {
                   <th scope="row">
                     <time dateTime={bar.date}>{shortDate(bar.date)}</time>
                   </th>
-                  <td>{hundredthsText(bar.open)}</td>
+                  <td>
+                    {hundredthsText(bar.open)}
+                    {bar.openEstimated ? (
+                      <abbr class="figure-mark" title="estimated open">
+                        *
+                      </abbr>
+                    ) : null}
+                  </td>
                   <td>{hundredthsText(bar.high)}</td>
                   <td>{hundredthsText(bar.low)}</td>
                   <td>{hundredthsText(bar.close)}</td>
@@ -62,6 +70,12 @@ export function HistoryTable(props: {
           </table>
         </ScrollRegion>
       )}
+      {estimated ? (
+        <p class="figure-notes">
+          * Estimated open: the exchange's closing file gave no opening price for that day, so the previous close is
+          shown, held within the day's high and low.
+        </p>
+      ) : null}
       <p>
         <a href={props.csvUrl} download="">
           Download all daily history (CSV)

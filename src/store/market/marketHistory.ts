@@ -11,6 +11,8 @@ export type HistoryBar = Omit<DailyBar, 'turnover'> & {
    * Absent on bars not read from the table.
    */
   readonly source?: string;
+  /** The open is the import's estimate: the exchange's file gave none (absent when it is the exchange's own). */
+  readonly openEstimated?: true;
 };
 
 /** Bars of one code (a symbol or an index code) to write. */
@@ -30,7 +32,7 @@ export async function listBarsSince(
 ): Promise<HistoryBar[]> {
   let query = db
     .selectFrom('daily_bars')
-    .select(['date', 'open', 'high', 'low', 'close', 'volume', 'source'])
+    .select(['date', 'open', 'high', 'low', 'close', 'volume', 'source', 'open_estimated'])
     .where('code', '=', code);
   if (fromDate !== null) query = query.where('date', '>=', fromDate);
   const rows = await query.orderBy('date').execute();
@@ -43,6 +45,7 @@ export async function listBarsSince(
     close: Number(row.close),
     volume: Number(row.volume),
     source: row.source,
+    ...(Number(row.open_estimated) === 1 ? { openEstimated: true as const } : {}),
   }));
 }
 

@@ -9,6 +9,8 @@ import { decodeEvent, type EncodedEvent, encodeEvent } from './marketEventCodec.
 /** A day's bar of a stock (paisa) or an index (hundredths of a point), keyed by its symbol or code. */
 export interface CodedBar extends Omit<DailyBar, 'turnover'> {
   readonly code: string;
+  /** The open is the import's estimate, not the exchange's (`ClosingRow.openEstimated`). */
+  readonly openEstimated?: boolean;
 }
 
 /** What one group commit writes: all of it or none of it. */
@@ -369,6 +371,7 @@ async function writeBars(
       close: bar.close,
       volume: bar.volume,
       source,
+      open_estimated: bar.openEstimated === true ? 1 : 0,
       updated_at: now,
     }));
     await db
@@ -382,6 +385,7 @@ async function writeBars(
           close: eb.ref('excluded.close'),
           volume: eb.ref('excluded.volume'),
           source: eb.ref('excluded.source'),
+          open_estimated: eb.ref('excluded.open_estimated'),
           updated_at: eb.ref('excluded.updated_at'),
         }));
         return keepPublished ? update.where('daily_bars.source', '=', OWN_CLOSE) : update;

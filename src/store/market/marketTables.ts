@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { MarketEventKind } from '../../market/book/marketEvent.js';
 
 /**
@@ -58,6 +58,8 @@ export interface DailyBarsTable {
   volume: number;
   /** Where the bar came from: `close` (the market's own day close), `closing-file`, `csv`. */
   source: string;
+  /** 1 when `open` is the import's estimate (the closing file gave OPEN 0 on a traded row); 0 otherwise. */
+  open_estimated: ColumnType<number, number | undefined, number>;
   updated_at: number;
 }
 
