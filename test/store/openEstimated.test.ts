@@ -45,7 +45,7 @@ describe('an estimated open is kept with its day and marked on the page', async 
           h(HistoryTable, {
             caption: 'c',
             label: 'l',
-            bars: bars.filter((b) => b !== undefined),
+            bars: bars.filter((bar): bar is HistoryBar => bar !== undefined),
             days: 5,
             csvUrl: '/x',
           }),
