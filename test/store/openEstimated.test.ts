@@ -40,7 +40,7 @@ describe('an estimated open is kept with its day and marked on the page', async 
       await opened.market.saveClosingRows([row('HBL', false)], Date.now());
       assert.equal((await opened.market.listBarsSince('HBL', null))[0]?.openEstimated, undefined);
 
-      const table = (bars: (typeof hbl)[]) =>
+      const table = (bars: readonly (HistoryBar | undefined)[]) =>
         renderToString(
           h(HistoryTable, {
             caption: 'c',
