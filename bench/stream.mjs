@@ -6,25 +6,29 @@
 // --pin: the server runs on CPU 0 alone and the load generators on the others (taskset), as if they were
 // other machines; without it they all share every CPU.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { Agent, request } from 'node:http';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createFeedToken, startBroadsheet } from './lib/broadsheet.mjs';
-import { afterChildrenStopped, isRunning, runWithCleanup, startChild, stopChild } from './lib/children.mjs';
+import { afterChildrenStopped, isRunning, runWithCleanup, stopChild } from './lib/children.mjs';
 import { processCpuSplit, processTree, processTreeCpuSeconds } from './lib/cpuTime.mjs';
 import { getRaw } from './lib/loopback.mjs';
 import { describeMachine, loadAverage } from './lib/machine.mjs';
 import { appendResults, markdownTable, textTable } from './lib/results.mjs';
 import { readRssBytes } from './lib/rss.mjs';
+import {
+  CLIENTS_PER_GENERATOR,
+  collectLatencies,
+  createPusher,
+  openClients,
+  percentile,
+  rupeesToPaisa,
+  startGenerator,
+} from './lib/sseFleet.mjs';
 
-const SSE_CLIENTS = fileURLToPath(new URL('./lib/sseClients.mjs', import.meta.url));
 const TARGETS = { clients: 50_000, p99Ms: 200, bytesPerClient: 10 * 1024 };
 /** Headroom under the server's open-file limit for its database, log and listening sockets. */
 const FD_HEADROOM = 200;
-/** Clients per load-generator process (each has its own source address, so ports never run out). */
-const CLIENTS_PER_GENERATOR = 12_500;
 const SYMBOL = 'OGDC';
 
 const { values: flags } = parseArgs({
@@ -90,7 +94,7 @@ async function main() {
   const quote = quotes.quotes.find((q) => q.symbol === SYMBOL);
   if (!quote) throw new Error(`${SYMBOL} is not listed`);
   const ldcp = rupeesToPaisa(quote.ldcp);
-  const pusher = createPusher(server.origin, token, ldcp);
+  const pusher = createPusher(server.origin, token, ldcp, { symbol: SYMBOL });
   await pusher.push(); // the first push warms the feed route, the recorder and the stream
   await sleep(1000);
   const idleRss = treeRss(server.pid);
@@ -113,7 +117,7 @@ async function main() {
       `step ${target.toLocaleString('en-US')} clients${capped ? ` (asked ${requested}; capped by the open-file limit ${fdLimit})` : ''}: opening…`,
     );
     const opening = Date.now();
-    const opened = await openClients(generators, target - held, port);
+    const opened = await openClients(generators, target - held, () => port, streamPath);
     const openSeconds = (Date.now() - opening) / 1000;
     held = opened.clients;
     if (opened.failed > 0) log(`  ${opened.failed} connections failed (first: ${opened.firstError})`);
@@ -262,68 +266,6 @@ async function main() {
   return 0;
 }
 
-function startGenerator(index, cpus) {
-  const [command, args] =
-    cpus === undefined ? [process.execPath, [SSE_CLIENTS]] : ['taskset', ['-c', cpus, process.execPath, SSE_CLIENTS]];
-  const started = startChild(`sse clients ${index}`, command, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-  started.localAddress = `127.0.0.${2 + index}`;
-  return started;
-}
-
-/** Spreads `count` new connections over the generators and waits until each has its snapshot or failed. */
-async function openClients(generators, count, port) {
-  const share = Math.ceil(count / generators.length);
-  const answers = await Promise.all(
-    generators.map((generator, i) => {
-      const mine = Math.max(0, Math.min(share, count - i * share));
-      return ask(
-        generator,
-        { type: 'open', count: mine, port, localAddress: generator.localAddress, path: streamPath },
-        'opened',
-      );
-    }),
-  );
-  return {
-    clients: answers.reduce((sum, a) => sum + a.clients, 0),
-    failed: answers.reduce((sum, a) => sum + a.failed, 0),
-    firstError: answers.map((a) => a.firstError).find((e) => e) ?? null,
-  };
-}
-
-async function collectLatencies(generators, sendsMs) {
-  const answers = await Promise.all(generators.map((g) => ask(g, { type: 'collect', sendsMs }, 'latencies')));
-  const perRound = sendsMs.map(() => ({ count: 0, first: Infinity, last: -Infinity }));
-  for (const answer of answers) {
-    answer.perRound.forEach((round, i) => {
-      perRound[i].count += round.count;
-      perRound[i].first = Math.min(perRound[i].first, round.first ?? Infinity);
-      perRound[i].last = Math.max(perRound[i].last, round.last ?? -Infinity);
-    });
-  }
-  return {
-    latenciesMs: answers.flatMap((a) => a.latenciesMs).sort((a, b) => a - b),
-    perRound,
-    closed: answers.reduce((sum, a) => sum + a.closed, 0),
-  };
-}
-
-function ask(generator, message, answerType, timeoutMs = 180_000) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`${generator.name}: no ${answerType} within ${timeoutMs} ms`)),
-      timeoutMs,
-    );
-    const onMessage = (answer) => {
-      if (answer.type !== answerType) return;
-      clearTimeout(timer);
-      generator.child.off('message', onMessage);
-      resolve(answer);
-    };
-    generator.child.on('message', onMessage);
-    generator.child.send(message);
-  });
-}
-
 function summarize({
   requested,
   capped,
@@ -341,7 +283,7 @@ function summarize({
   generatorSeconds,
 }) {
   const sorted = collected.latenciesMs;
-  const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+  const at = (p) => percentile(sorted, p);
   const fanOuts = collected.perRound
     .filter((round) => round.count > 0)
     .map((round) => round.last - round.first)
@@ -372,49 +314,6 @@ function summarize({
   };
 }
 
-/** Posts one trade in SYMBOL per call, alternating between two prices inside the band; resolves with the send time. */
-function createPusher(origin, token, ldcp) {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const target = new URL('/api/v1/market/trades', origin);
-  let seq = 1;
-  return {
-    push() {
-      const price = ldcp + (seq % 2 === 0 ? 1 : -1) * Math.max(1, Math.round(ldcp * 0.01));
-      const body = JSON.stringify({
-        feed: 'stream-bench',
-        trades: [{ seq: seq++, symbol: SYMBOL, price: rupees(price), volume: 100, time: new Date().toISOString() }],
-      });
-      return new Promise((resolve, reject) => {
-        const req = request(
-          target,
-          {
-            method: 'POST',
-            agent,
-            headers: {
-              authorization: `Bearer ${token}`,
-              'content-type': 'application/json',
-              'content-length': Buffer.byteLength(body),
-            },
-          },
-          (res) => {
-            const chunks = [];
-            res.on('data', (chunk) => chunks.push(chunk));
-            res.on('end', () => {
-              const text = Buffer.concat(chunks).toString('utf8');
-              if (res.statusCode !== 200 || !text.includes('"accepted":1')) {
-                reject(new Error(`push answered ${res.statusCode}: ${text.slice(0, 300)}`));
-              } else resolve(sentAt);
-            });
-          },
-        );
-        req.on('error', reject);
-        const sentAt = Number(process.hrtime.bigint()) / 1e6;
-        req.end(body);
-      });
-    },
-  };
-}
-
 async function openFileLimit(pid) {
   try {
     const limits = await readFile(`/proc/${pid}/limits`, 'utf8');
@@ -438,15 +337,6 @@ function treeCpuSplit(pid) {
     user: 0,
     system: 0,
   });
-}
-
-function rupeesToPaisa(text) {
-  const [whole, fraction = '0'] = text.split('.');
-  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-}
-
-function rupees(paisa) {
-  return `${Math.trunc(paisa / 100)}.${String(paisa % 100).padStart(2, '0')}`;
 }
 
 function mb(bytes) {

@@ -10,8 +10,12 @@ export const DEFAULT_CLI = join(REPO_ROOT, 'dist', 'cli.js');
 
 /**
  * @param {{ dir: string, cli?: string, simulator?: boolean, nodeArgs?: readonly string[], cpus?: string,
- *   serveArgs?: readonly string[], startTimeoutMs?: number }} options
+ *   serveArgs?: readonly string[], startTimeoutMs?: number, databaseUrl?: string, name?: string,
+ *   readyPath?: string }} options
  *   dir: a temp directory for the SQLite file; cli: the built cli.js (another build can be compared);
+ *   databaseUrl: PostgreSQL instead of the SQLite file (scaled-out runs: several processes on one schema);
+ *   name: what the process is called in messages; readyPath: what must answer 200 before it counts as
+ *   started (`/` by default; an engine-role node serves no pages, so `/healthz` there);
  *   nodeArgs: flags for node itself (e.g. --cpu-prof); cpus: a CPU list for `taskset -c` (the server
  *   then runs only there; taskset execs node, so the PID is node's); serveArgs: more `serve` flags.
  */
@@ -23,6 +27,9 @@ export async function startBroadsheet({
   cpus,
   serveArgs = [],
   startTimeoutMs = 90_000,
+  databaseUrl,
+  name = 'broadsheet',
+  readyPath = '/',
 }) {
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` in ${REPO_ROOT} first.`);
   const port = await freePort();
@@ -36,8 +43,7 @@ export async function startBroadsheet({
     LOOPBACK,
     '--port',
     String(port),
-    '--db',
-    join(dir, 'broadsheet-bench.sqlite'),
+    ...(databaseUrl === undefined ? ['--db', join(dir, 'broadsheet-bench.sqlite')] : ['--database-url', databaseUrl]),
     '--comment-rate-limit',
     '0',
     '--log-level',
@@ -51,19 +57,19 @@ export async function startBroadsheet({
   ];
   const started =
     cpus === undefined
-      ? startChild('broadsheet', process.execPath, args, { cwd: dir, env: benchEnvironment() })
-      : startChild('broadsheet', 'taskset', ['-c', cpus, process.execPath, ...args], {
+      ? startChild(name, process.execPath, args, { cwd: dir, env: benchEnvironment() })
+      : startChild(name, 'taskset', ['-c', cpus, process.execPath, ...args], {
           cwd: dir,
           env: benchEnvironment(),
         });
   const origin = `http://${LOOPBACK}:${port}`;
-  await waitUntilServing(`${origin}/`, {
+  await waitUntilServing(`${origin}${readyPath}`, {
     timeoutMs: startTimeoutMs,
     alive: () => isRunning(started),
     describe: started.output,
   });
   const pid = started.child.pid;
-  if (pid === undefined) throw new Error('broadsheet has no PID');
+  if (pid === undefined) throw new Error(`${name} has no PID`);
   return { origin, pid, started, output: started.output, stop: () => stopChild(started, { graceMs: 10_000 }) };
 }
 

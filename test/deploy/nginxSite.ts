@@ -109,9 +109,11 @@ export interface RunningNginx {
  */
 export async function startNginx(options: {
   readonly dir: string;
-  readonly upstreams: readonly RunningNode[];
+  readonly upstreams: readonly Pick<RunningNode, 'hostPort'>[];
   readonly cert: string;
   readonly key: string;
+  /** A change to the rendered site config (bench/scaleout.mjs measures the nodes with nginx's page cache off). */
+  readonly adjustSite?: (site: string) => string;
 }): Promise<RunningNginx> {
   const { dir } = options;
   const [httpsPort, httpPort] = [await freePort(), await freePort()];
@@ -130,7 +132,7 @@ export async function startNginx(options: {
     BROADSHEET_TLS_CERT: options.cert,
     BROADSHEET_TLS_KEY: options.key,
   });
-  await writeFile(join(dir, 'broadsheet.conf'), site);
+  await writeFile(join(dir, 'broadsheet.conf'), options.adjustSite ? options.adjustSite(site) : site);
   // The main config an nginx package ships, cut down to what a private instance needs.
   await writeFile(
     join(dir, 'nginx.conf'),

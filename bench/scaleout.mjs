@@ -1,0 +1,770 @@
+#!/usr/bin/env node
+// One node against the scaled-out layout (nginx in front of two `--role web` nodes and one `--role engine`,
+// all on one PostgreSQL schema and one Redis), side by side: page throughput, market-stream clients held and
+// their delivery latency, and the time an engine failover takes with nothing acknowledged lost.
+// Usage: npm run build && node bench/scaleout.mjs [--record] [--duration 10] [--warmup 2] [--connections 64]
+//        [--steps 10000,50000] [--rounds 8] [--stream-workers 4] [--feed-rate 50] [--engine-lease 5000]
+//        [--only pages,stream,failover] [--quiet-load 3] [--quiet-wait 120]
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { tsImport } from 'tsx/esm/api';
+import { benchEnvironment, DEFAULT_CLI, pickArticlePath, REPO_ROOT, startBroadsheet } from './lib/broadsheet.mjs';
+import { afterChildrenStopped, isRunning, runToEnd, runWithCleanup, stopChild } from './lib/children.mjs';
+import { processCpuSplit, processTree, processTreeCpuSeconds } from './lib/cpuTime.mjs';
+import { runLoad } from './lib/load.mjs';
+import { getRaw } from './lib/loopback.mjs';
+import { describeMachine, loadAverage, toolVersion } from './lib/machine.mjs';
+import { appendResults, markdownTable, textTable } from './lib/results.mjs';
+import { readRssBytes } from './lib/rss.mjs';
+import {
+  CLIENTS_PER_GENERATOR,
+  collectLatencies,
+  createPusher,
+  openClients,
+  percentile,
+  rupees,
+  rupeesToPaisa,
+  startGenerator,
+} from './lib/sseFleet.mjs';
+
+const POSTGRES_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+const WRK = '/usr/bin/wrk';
+const SYMBOL = 'OGDC';
+const STREAM_PATH = '/api/v1/market/stream';
+/** Headroom under a process's open-file limit for its database, log and listening sockets. */
+const FD_HEADROOM = 200;
+const STREAM_TARGET = 50_000;
+
+const { values: flags } = parseArgs({
+  options: {
+    record: { type: 'boolean', default: false },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    connections: { type: 'string', default: '64' },
+    steps: { type: 'string', default: '10000,50000' },
+    rounds: { type: 'string', default: '8' },
+    'stream-workers': { type: 'string', default: '4' },
+    'feed-rate': { type: 'string', default: '50' },
+    'engine-lease': { type: 'string', default: '5000' },
+    only: { type: 'string', default: 'pages,stream,failover' },
+    'quiet-load': { type: 'string', default: '3' },
+    'quiet-wait': { type: 'string', default: '120' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (flags.help) {
+  process.stdout.write(
+    'node bench/scaleout.mjs [--record] [--duration 10] [--warmup 2] [--connections 64] [--steps 10000,50000]\n' +
+      '  [--rounds 8] [--stream-workers 4] [--feed-rate 50] [--engine-lease 5000] [--only pages,stream,failover]\n' +
+      '  [--quiet-load 3] [--quiet-wait 120]\n',
+  );
+  process.exit(0);
+}
+const shape = {
+  threads: 2,
+  connections: whole('connections', flags.connections, 1, 10_000),
+  durationSec: whole('duration', flags.duration, 1, 120),
+};
+const warmup = { ...shape, durationSec: whole('warmup', flags.warmup, 0, 30) };
+const steps = flags.steps.split(',').map((text) => whole('steps', text, 1, 200_000));
+const rounds = whole('rounds', flags.rounds, 2, 60);
+const streamWorkers = whole('stream-workers', flags['stream-workers'], 2, 32);
+if (streamWorkers % 2 !== 0)
+  fail('--stream-workers is the total of the layout, split over two web nodes: make it even');
+const feedRate = whole('feed-rate', flags['feed-rate'], 1, 1000);
+const engineLeaseMs = whole('engine-lease', flags['engine-lease'], 1000, 60_000);
+const parts = new Set(flags.only.split(','));
+for (const part of parts) if (!['pages', 'stream', 'failover'].includes(part)) fail(`--only: unknown part ${part}`);
+const quietLoad = Number(flags['quiet-load']);
+const quietWaitSec = whole('quiet-wait', flags['quiet-wait'], 0, 3600);
+
+await runWithCleanup(main);
+
+async function main() {
+  if (!(await import('node:fs')).existsSync(WRK)) fail(`${WRK} is missing: apt-get install -y wrk`);
+  const nginxSite = await tsImport('../test/deploy/nginxSite.ts', import.meta.url);
+  const machine = describeMachine();
+  const files = raiseOpenFileLimit();
+  log(`machine: ${machine.nproc} CPUs, ${machine.cpu}; open files soft ${files.soft}, hard ${files.hard}`);
+  const dir = await mkdtemp(join(tmpdir(), 'broadsheet-scaleout-'));
+  afterChildrenStopped(() => rm(dir, { recursive: true, force: true }));
+
+  const schema = `bench_scaleout_${process.pid}`;
+  await sql(`CREATE SCHEMA ${schema}`);
+  afterChildrenStopped(() => sql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+  const databaseUrl = new URL(POSTGRES_URL);
+  databaseUrl.searchParams.set('options', `-c search_path=${schema}`);
+  const shared = [
+    '--redis-url',
+    REDIS_URL,
+    '--redis-prefix',
+    `bench-scaleout-${process.pid}`,
+    '--trust-proxy',
+    '127.0.0.1',
+    '--engine-lease',
+    String(engineLeaseMs),
+  ];
+  /** Starts one `serve` process on the shared schema and Redis; engines serve no pages, so their readiness is /healthz. */
+  const node = (name, role, { simulator, workers = 0 }) =>
+    startBroadsheet({
+      dir,
+      name,
+      databaseUrl: databaseUrl.toString(),
+      simulator,
+      readyPath: role === 'engine' ? '/healthz' : '/',
+      serveArgs: [...shared, '--role', role, ...(workers > 0 ? ['--stream-workers', String(workers)] : [])],
+    });
+  const stopNodes = async (nodes) => {
+    for (const each of nodes) await each.stop();
+  };
+
+  const report = { pages: [], stream: [], failover: [], notes: [] };
+  const loadStart = loadAverage();
+
+  // The first start migrates and seeds the schema (demo content and market); the token needs the tables.
+  let token = null;
+  const feedToken = async () => {
+    token ??= await createFeedToken(databaseUrl.toString());
+    return token;
+  };
+
+  if (parts.has('pages')) {
+    // Pages with the simulator on, as readers see the site: the market pages re-render as it moves.
+    await waitForQuiet('pages, one node');
+    const all = await node('all', 'all', { simulator: true });
+    const article = await pickArticlePath(all.origin);
+    const paths = [article, '/markets'];
+    for (const path of paths) {
+      report.pages.push(await measurePage('one node (`all`), direct', `${all.origin}${path}`, path, [all]));
+    }
+    await stopNodes([all]);
+
+    await waitForQuiet('pages, scaled out');
+    const engine = await node('engine', 'engine', { simulator: true });
+    const webs = [await node('web-1', 'web', { simulator: true }), await node('web-2', 'web', { simulator: true })];
+    const { cert, key } = nginxSite.selfSignedCertificate(dir);
+    const upstreams = webs.map((web) => ({ hostPort: new URL(web.origin).host }));
+    const cached = await startSiteNginx(nginxSite, join(dir, 'nginx-cached'), upstreams, cert, key);
+    // The same config with the page cache off in `location /`: every request reaches a web node.
+    const uncached = await startSiteNginx(nginxSite, join(dir, 'nginx-uncached'), upstreams, cert, key, (site) => {
+      if (!site.includes('proxy_cache broadsheet_pages;'))
+        throw new Error('the nginx config no longer names its cache');
+      return site.replace('proxy_cache broadsheet_pages;', 'proxy_cache off;');
+    });
+    const involved = [engine, ...webs];
+    for (const path of paths) {
+      report.pages.push(
+        await measurePage('nginx (page cache on) → 2 web + engine', `${cached.origin}${path}`, path, [
+          cached.process,
+          ...involved,
+        ]),
+      );
+      report.pages.push(
+        await measurePage('nginx (page cache off) → 2 web + engine', `${uncached.origin}${path}`, path, [
+          uncached.process,
+          ...involved,
+        ]),
+      );
+    }
+    await cached.stop();
+    await uncached.stop();
+    await stopNodes([...webs, engine]);
+  }
+
+  if (parts.has('stream')) {
+    await waitForQuiet('stream, one node');
+    const all = await node('all', 'all', { simulator: false, workers: streamWorkers });
+    const limit = await openFileLimit(all.pid);
+    report.stream.push(
+      ...(await measureStream({
+        layout: `one node, ${streamWorkers} stream workers`,
+        pushOrigin: all.origin,
+        streamOrigins: [all.origin],
+        servers: [all],
+        token: await feedToken(),
+        feed: 'scaleout-stream-one',
+        maxClients: streamWorkers * (limit - FD_HEADROOM),
+      })),
+    );
+    await stopNodes([all]);
+
+    await waitForQuiet('stream, scaled out');
+    const engine = await node('engine', 'engine', { simulator: false });
+    const webs = [
+      await node('web-1', 'web', { simulator: false, workers: streamWorkers / 2 }),
+      await node('web-2', 'web', { simulator: false, workers: streamWorkers / 2 }),
+    ];
+    report.stream.push(
+      ...(await measureStream({
+        layout: `2 web × ${streamWorkers / 2} stream workers + engine`,
+        pushOrigin: webs[0].origin,
+        streamOrigins: webs.map((web) => web.origin),
+        servers: [engine, ...webs],
+        token: await feedToken(),
+        feed: 'scaleout-stream-web',
+        maxClients: streamWorkers * (limit - FD_HEADROOM),
+      })),
+    );
+    report.notes.push(
+      `Stream clients connect to the web nodes directly, half to each: the nginx of the deployment kit runs one worker with 1,024 connections, and a proxied stream costs nginx two descriptors, so 50,000 streams through one nginx would need 100,000 open files where a process may have ${files.hard} here.`,
+    );
+    await stopNodes([...webs, engine]);
+  }
+
+  if (parts.has('failover')) {
+    await waitForQuiet('failover');
+    const engine = await node('engine-1', 'engine', { simulator: false });
+    const webs = [await node('web-1', 'web', { simulator: false }), await node('web-2', 'web', { simulator: false })];
+    // The standby starts after the first engine holds the lease, so it is the one waiting.
+    const standby = await node('engine-2', 'engine', { simulator: false });
+    report.failover.push(await measureFailover({ engine, standby, webs, token: await feedToken() }));
+    await stopNodes([...webs, standby, engine]);
+  }
+
+  const loadEnd = loadAverage();
+  print(report, files, loadStart, loadEnd);
+  if (flags.record) await record(report, machine, files, loadStart, loadEnd);
+  return 0;
+}
+
+// ---- pages ----
+
+async function measurePage(layout, url, path, processes) {
+  const headers = { 'Accept-Encoding': 'gzip' };
+  const probe = await getRawAny(url, headers);
+  if (probe.status !== 200) throw new Error(`${url} answered ${probe.status}`);
+  log(`${layout} ${path}: warm-up ${warmup.durationSec}s, then ${shape.durationSec}s…`);
+  if (warmup.durationSec > 0) await runLoad('wrk', url, warmup, headers);
+  const loadBefore = loadAverage();
+  const before = processes.map((each) => processTreeCpuSeconds(each.pid) ?? 0);
+  const result = await runLoad('wrk', url, shape, headers);
+  const after = processes.map((each) => processTreeCpuSeconds(each.pid) ?? 0);
+  for (const each of processes) {
+    if (each.started && !isRunning(each.started)) throw new Error(`${each.started.name} died during the load`);
+  }
+  if (result.requests === 0 || result.non2xx > 0) {
+    throw new Error(`${layout} ${path}: ${result.requests} requests, ${result.non2xx} not 2xx/3xx`);
+  }
+  const perProcessUs = processes.map((each, i) => ({
+    name: each.started?.name ?? each.name,
+    us: ((after[i] - before[i]) * 1e6) / result.requests,
+  }));
+  return {
+    layout,
+    path,
+    result,
+    totalUs: perProcessUs.reduce((sum, each) => sum + each.us, 0),
+    perProcessUs,
+    load: `${loadBefore.toFixed(1)}→${loadAverage().toFixed(1)}`,
+  };
+}
+
+/** nginx as deploy/nginx/broadsheet.conf has it (rendered by the deploy test's harness), TLS on a self-signed cert. */
+async function startSiteNginx(nginxSite, dir, upstreams, cert, key, adjustSite) {
+  const running = await nginxSite.startNginx({ dir, upstreams, cert, key, ...(adjustSite ? { adjustSite } : {}) });
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await running.stop();
+  };
+  afterChildrenStopped(stop);
+  const origin = running.httpsOrigin.replace('localhost', '127.0.0.1');
+  return { origin, stop, process: { name: 'nginx', pid: running.pid } };
+}
+
+// ---- stream ----
+
+async function measureStream({ layout, pushOrigin, streamOrigins, servers, token, feed, maxClients }) {
+  const ldcp = await ldcpOf(streamOrigins[0]);
+  const pusher = createPusher(pushOrigin, token, ldcp, { symbol: SYMBOL, feed });
+  await untilPushed(pusher);
+  await sleep(1000);
+  const serverPids = servers.map((server) => server.pid);
+  const idleRss = rssOf(serverPids);
+  const plannedMax = Math.min(Math.max(...steps), maxClients);
+  // An even number of generators, so the web nodes get equal shares.
+  const generatorCount = 2 * Math.max(1, Math.ceil(plannedMax / CLIENTS_PER_GENERATOR / 2));
+  const generators = Array.from({ length: generatorCount }, (_, i) => startGenerator(i));
+  const ports = streamOrigins.map((origin) => Number(new URL(origin).port));
+  const rows = [];
+  let held = 0;
+  try {
+    for (const requested of steps) {
+      const target = Math.min(requested, maxClients);
+      if (target <= held) break;
+      log(`${layout}: opening ${target.toLocaleString('en-US')} streams…`);
+      const opening = Date.now();
+      const opened = await openClients(generators, target - held, (i) => ports[i % ports.length], STREAM_PATH);
+      const openSeconds = (Date.now() - opening) / 1000;
+      held = opened.clients;
+      if (opened.failed > 0) log(`  ${opened.failed} connections failed (first: ${opened.firstError})`);
+      await sleep(2000);
+      const rss = rssOf(serverPids);
+      const loadBefore = loadAverage();
+      const cpuBefore = splitOf(serverPids);
+      const generatorsBefore = generators.reduce((sum, g) => sum + (processTreeCpuSeconds(g.child.pid) ?? 0), 0);
+      for (const generator of generators) generator.child.send({ type: 'mark' });
+      await sleep(200);
+      const sendsMs = [];
+      for (let round = 0; round < rounds; round++) {
+        // A random phase inside each second: the stream sends at most every 100 ms.
+        await sleep(Math.random() * 250);
+        sendsMs.push(await pusher.push());
+        await sleep(1000 - 125);
+      }
+      await sleep(1500);
+      const cpuAfter = splitOf(serverPids);
+      const generatorSeconds =
+        generators.reduce((sum, g) => sum + (processTreeCpuSeconds(g.child.pid) ?? 0), 0) - generatorsBefore;
+      const collected = await collectLatencies(generators, sendsMs);
+      const stats = await Promise.all(
+        streamOrigins.map(async (origin) =>
+          JSON.parse((await getRaw(`${origin}/api/v1/market/stream/stats`)).body.toString('utf8')),
+        ),
+      );
+      const delivered = collected.latenciesMs.length;
+      const row = {
+        layout,
+        requested,
+        held,
+        failed: opened.failed,
+        openSeconds,
+        p50Ms: percentile(collected.latenciesMs, 50),
+        p99Ms: percentile(collected.latenciesMs, 99),
+        maxMs: collected.latenciesMs.at(-1) ?? Number.NaN,
+        delivered,
+        expected: held * rounds,
+        rss,
+        bytesPerClient: held > 0 ? (rss - idleRss) / held : 0,
+        serverUserUs: (1e6 * (cpuAfter.user - cpuBefore.user)) / Math.max(1, delivered),
+        serverSystemUs: (1e6 * (cpuAfter.system - cpuBefore.system)) / Math.max(1, delivered),
+        generatorUs: (1e6 * generatorSeconds) / Math.max(1, delivered),
+        dropped: stats.reduce((sum, s) => sum + s.dropped.overflow + s.dropped.blocked, 0) + collected.closed,
+        lagging: stats.reduce((sum, s) => sum + s.lagging, 0),
+        load: `${loadBefore.toFixed(1)}→${loadAverage().toFixed(1)}`,
+      };
+      rows.push(row);
+      log(
+        `  ${held} held; p50 ${row.p50Ms.toFixed(1)} ms, p99 ${row.p99Ms.toFixed(1)} ms, delivered ${delivered}/${row.expected}, dropped ${row.dropped}`,
+      );
+      if (servers.some((server) => !isRunning(server.started))) throw new Error(`${layout}: a server died`);
+      if (opened.failed > target * 0.01 || row.dropped > 0 || delivered < row.expected * 0.99) break;
+    }
+  } finally {
+    for (const generator of generators) generator.child.send({ type: 'close' });
+    await Promise.all(generators.map((generator) => stopChild(generator)));
+  }
+  return rows;
+}
+
+// ---- failover ----
+
+/**
+ * A feed pushes one trade at a time at `feedRate` per second through web-1; after a steady stretch the engine is
+ * killed with SIGKILL. A push refused or cut off is sent again with the same seq (the log takes a (feed, seq)
+ * once), so every seq ends acknowledged. Then the quotes' volume on both web nodes must equal the volume before
+ * plus the volume of every acknowledged trade.
+ */
+async function measureFailover({ engine, standby, webs, token }) {
+  const pushOrigin = webs[0].origin;
+  const ldcp = await ldcpOf(pushOrigin);
+  await untilPushed(createPusher(pushOrigin, token, ldcp, { symbol: SYMBOL, feed: 'scaleout-warm' }));
+  await sleep(1500);
+  const volumeBefore = await Promise.all(webs.map((web) => volumeOf(web.origin)));
+  if (volumeBefore[0] !== volumeBefore[1]) throw new Error(`the web nodes disagree before the run: ${volumeBefore}`);
+  const loadBefore = loadAverage();
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const intervalMs = 1000 / feedRate;
+  const steadyMs = 5000;
+  const afterMs = 5000;
+  const acks = [];
+  const refusals = { status503: 0, otherStatus: 0, errors: 0 };
+  let killedAt = null;
+  let firstAckAfterKill = null;
+  let seq = 0;
+  const start = now();
+  for (let n = 0; ; n++) {
+    const dueAt = start + n * intervalMs;
+    await sleep(dueAt - now());
+    if (killedAt === null && now() - start >= steadyMs) {
+      log(`failover: kill -9 ${engine.started.name} (pid ${engine.pid})`);
+      killedAt = now();
+      process.kill(engine.pid, 'SIGKILL');
+    }
+    if (firstAckAfterKill !== null && now() - firstAckAfterKill.at >= afterMs) break;
+    if (killedAt !== null && now() - killedAt > 60_000) throw new Error('no push succeeded within 60 s of the kill');
+    seq += 1;
+    const volume = 100 * (1 + (seq % 7));
+    const price = ldcp + (seq % 2 === 0 ? 1 : -1) * Math.max(1, Math.round(ldcp * 0.01));
+    const body = JSON.stringify({
+      feed: 'scaleout-failover',
+      trades: [{ seq, symbol: SYMBOL, price: rupees(price), volume, time: new Date().toISOString() }],
+    });
+    // The same body again until it is acknowledged.
+    for (;;) {
+      const sentAt = now();
+      const answer = await post(agent, `${pushOrigin}/api/v1/market/trades`, token, body);
+      const at = now();
+      if (answer.status === 200) {
+        const outcome = JSON.parse(answer.text);
+        if (outcome.accepted + outcome.duplicates !== 1) throw new Error(`trade ${seq} refused: ${answer.text}`);
+        acks.push({ seq, volume, sentAt, at });
+        if (killedAt !== null && sentAt >= killedAt && firstAckAfterKill === null) firstAckAfterKill = { at, sentAt };
+        break;
+      }
+      if (answer.status === 503) refusals.status503 += 1;
+      else if (answer.status === 0) refusals.errors += 1;
+      else {
+        refusals.otherStatus += 1;
+        log(`failover: push answered ${answer.status}: ${answer.text.slice(0, 200)}`);
+      }
+      await sleep(Math.max(0, 50 - (at - sentAt)));
+    }
+  }
+  agent.destroy();
+  if (isRunning(engine.started)) throw new Error('the killed engine is still running');
+  await sleep(2000);
+  const acknowledgedVolume = acks.reduce((sum, ack) => sum + ack.volume, 0);
+  const expected = volumeBefore[0] + acknowledgedVolume;
+  const volumesAfter = await Promise.all(webs.map((web) => volumeOf(web.origin)));
+  let longestGapMs = 0;
+  for (let i = 1; i < acks.length; i++) longestGapMs = Math.max(longestGapMs, acks[i].at - acks[i - 1].at);
+  const standbyLeads = await engineHolder(standby);
+  return {
+    leaseMs: engineLeaseMs,
+    feedRate,
+    failoverMs: firstAckAfterKill.at - killedAt,
+    longestGapMs,
+    acknowledged: acks.length,
+    refusals,
+    expected,
+    volumesAfter,
+    lost: volumesAfter.map((volume) => expected - volume),
+    standbyLeads,
+    load: `${loadBefore.toFixed(1)}→${loadAverage().toFixed(1)}`,
+  };
+}
+
+/** Whether the standby now answers the push API as the engine (an engine that is not leading answers 503). */
+async function engineHolder(standby) {
+  const ready = await getRaw(`${standby.origin}/readyz`).catch(() => null);
+  return ready === null ? 'no answer' : `${ready.status} ${ready.body.toString('utf8').slice(0, 200)}`;
+}
+
+function post(agent, url, token, body) {
+  return new Promise((resolve) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        timeout: 10_000,
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', (error) => resolve({ status: 0, text: error.message }));
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('timed out')));
+    req.on('error', (error) => resolve({ status: 0, text: error.message }));
+    req.end(body);
+  });
+}
+
+// ---- shared helpers ----
+
+async function ldcpOf(origin) {
+  const quote = await quoteOf(origin);
+  return rupeesToPaisa(quote.ldcp);
+}
+
+async function volumeOf(origin) {
+  return Number((await quoteOf(origin)).volume);
+}
+
+async function quoteOf(origin) {
+  const response = await getRaw(`${origin}/api/v1/market/quotes`);
+  if (response.status !== 200) throw new Error(`${origin} quotes answered ${response.status}`);
+  const quote = JSON.parse(response.body.toString('utf8')).quotes.find((q) => q.symbol === SYMBOL);
+  if (!quote) throw new Error(`${SYMBOL} is not listed`);
+  return quote;
+}
+
+/** Pushes until one is accepted: a web node answers 503 until it knows the engine. */
+async function untilPushed(pusher) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      return await pusher.push();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await sleep(300);
+    }
+  }
+}
+
+async function createFeedToken(databaseUrl) {
+  const { stdout } = await runToEnd(
+    'tokens create',
+    process.execPath,
+    [DEFAULT_CLI, 'tokens', 'create', '--role', 'market-feed', '--name', 'bench', '--database-url', databaseUrl],
+    { env: benchEnvironment(), cwd: REPO_ROOT },
+  );
+  const token = stdout.trim();
+  if (!/^\S{20,}$/.test(token)) throw new Error(`tokens create printed no token: ${stdout}`);
+  return token;
+}
+
+async function sql(text) {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/** GET over http or https (nginx's self-signed certificate is not checked: it is ours, on loopback). */
+async function getRawAny(url, headers) {
+  if (url.startsWith('http:')) return getRaw(url, headers);
+  const { request: httpsRequest } = await import('node:https');
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(url, { headers, rejectUnauthorized: false, timeout: 10_000 }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
+    });
+    req.on('timeout', () => req.destroy(new Error(`GET ${url} timed out`)));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Raises this process's soft open-file limit to the hard one (children inherit it); returns both. */
+function raiseOpenFileLimit() {
+  const read = () => {
+    const text = execFileSync(
+      'prlimit',
+      ['--pid', String(process.pid), '--nofile', '--raw', '--noheadings', '--output=SOFT,HARD'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    const [soft, hard] = text.trim().split(/\s+/);
+    return { soft: Number(soft), hard: Number(hard) };
+  };
+  const before = read();
+  if (before.soft < before.hard) {
+    execFileSync('prlimit', ['--pid', String(process.pid), `--nofile=${before.hard}:${before.hard}`]);
+  }
+  return read();
+}
+
+async function openFileLimit(pid) {
+  const limits = await readFile(`/proc/${pid}/limits`, 'utf8');
+  const match = /^Max open files\s+(\d+)/m.exec(limits);
+  if (!match) throw new Error(`no open-file limit in /proc/${pid}/limits`);
+  return Number(match[1]);
+}
+
+function rssOf(pids) {
+  return pids.flatMap((pid) => processTree(pid)).reduce((sum, pid) => sum + (readRssBytes(pid) ?? 0), 0);
+}
+
+function splitOf(pids) {
+  return pids
+    .flatMap((pid) => processTree(pid))
+    .map((pid) => processCpuSplit(pid) ?? { user: 0, system: 0 })
+    .reduce((sum, part) => ({ user: sum.user + part.user, system: sum.system + part.system }), {
+      user: 0,
+      system: 0,
+    });
+}
+
+/** Waits (up to --quiet-wait seconds) for the 1-minute load average to drop under --quiet-load; records it either way. */
+async function waitForQuiet(what) {
+  const deadline = Date.now() + quietWaitSec * 1000;
+  while (loadAverage() > quietLoad && Date.now() < deadline) {
+    log(`${what}: load average ${loadAverage().toFixed(2)} > ${quietLoad}; waiting…`);
+    await sleep(15_000);
+  }
+  log(`${what}: load average ${loadAverage().toFixed(2)}`);
+}
+
+// ---- output ----
+
+function tables(report) {
+  const pageHeader = ['layout', 'page', 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'CPU µs/req by process', 'load'];
+  const pageRows = report.pages.map((run) => [
+    run.layout,
+    run.path === '/markets' ? '/markets' : 'article',
+    run.result.requestsPerSec.toFixed(0),
+    run.result.p50Ms.toFixed(2),
+    run.result.p99Ms.toFixed(2),
+    run.totalUs.toFixed(1),
+    run.perProcessUs.map((each) => `${each.name} ${each.us.toFixed(1)}`).join(', '),
+    run.load,
+  ]);
+  const streamHeader = [
+    'layout',
+    'clients',
+    'open in',
+    'p50 ms',
+    'p99 ms',
+    'max ms',
+    'delivered',
+    'server RSS',
+    'bytes/client',
+    'server µs/delivery user+sys',
+    'clients µs/delivery',
+    'dropped',
+    'lagging',
+    'load',
+  ];
+  const streamRows = report.stream.map((r) => [
+    r.layout,
+    `${r.held.toLocaleString('en-US')}${r.held < r.requested ? ` (asked ${r.requested.toLocaleString('en-US')})` : ''}`,
+    `${r.openSeconds.toFixed(1)} s`,
+    r.p50Ms.toFixed(1),
+    r.p99Ms.toFixed(1),
+    r.maxMs.toFixed(1),
+    `${r.delivered}/${r.expected}`,
+    mb(r.rss),
+    r.bytesPerClient.toFixed(0),
+    `${r.serverUserUs.toFixed(1)} + ${r.serverSystemUs.toFixed(1)}`,
+    r.generatorUs.toFixed(1),
+    String(r.dropped),
+    String(r.lagging),
+    r.load,
+  ]);
+  const failoverHeader = [
+    'engine lease',
+    'feed',
+    'kill → first ack after it',
+    'longest gap between acks',
+    'refused 503 / errors / other',
+    'trades acknowledged',
+    'volume expected',
+    'volume on web-1, web-2',
+    'lost',
+    'load',
+  ];
+  const failoverRows = report.failover.map((f) => [
+    `${f.leaseMs} ms`,
+    `${f.feedRate} trades/s`,
+    `${(f.failoverMs / 1000).toFixed(2)} s`,
+    `${(f.longestGapMs / 1000).toFixed(2)} s`,
+    `${f.refusals.status503} / ${f.refusals.errors} / ${f.refusals.otherStatus}`,
+    String(f.acknowledged),
+    String(f.expected),
+    f.volumesAfter.join(', '),
+    f.lost.join(', '),
+    f.load,
+  ]);
+  return { pageHeader, pageRows, streamHeader, streamRows, failoverHeader, failoverRows };
+}
+
+function verdicts(report) {
+  const lines = [];
+  for (const layout of [...new Set(report.stream.map((r) => r.layout))]) {
+    const complete = report.stream.filter((r) => r.layout === layout && r.delivered === r.expected && r.dropped === 0);
+    const best = complete.reduce((top, r) => (top === null || r.held > top.held ? r : top), null);
+    lines.push(
+      best === null
+        ? `**missed**: ${layout}: no stream step delivered every update`
+        : `${best.held >= STREAM_TARGET ? 'met' : '**missed**'}: ${layout}: ${best.held.toLocaleString('en-US')} stream clients held with every update delivered (target ≥ ${STREAM_TARGET.toLocaleString('en-US')}), p99 ${best.p99Ms.toFixed(1)} ms`,
+    );
+  }
+  for (const f of report.failover) {
+    const lost = Math.max(...f.lost);
+    lines.push(
+      `${lost === 0 ? 'met' : '**missed**'}: acknowledged trades lost over a kill -9 of the engine: ${lost === 0 ? 'none' : f.lost.join(', ')} (volume checked on both web nodes); pushes succeeded again ${(f.failoverMs / 1000).toFixed(2)} s after the kill`,
+    );
+  }
+  return lines;
+}
+
+function notes(files) {
+  return [
+    `Nodes: \`dist/cli.js serve\` on one PostgreSQL schema (throwaway, \`${POSTGRES_URL.replace(/\/\/[^@/]*@/, '//')}\`) and one Redis (own key prefix), demo content, \`--trust-proxy 127.0.0.1 --engine-lease ${engineLeaseMs}\`; the one-node runs use \`--role all\`, the scaled-out runs \`--role engine\` and two \`--role web\`. Pages are measured with the simulator on (the market pages re-render as it trades), streams and failover with it off (only the benchmark's trades change anything).`,
+    `Pages: \`wrk -t2 -c${shape.connections} -d${shape.durationSec}s --latency -H 'Accept-Encoding: gzip'\` after a ${warmup.durationSec} s warm-up; direct over HTTP/1.1, through nginx over TLS (HTTP/1.1: wrk speaks no HTTP/2) with deploy/nginx/broadsheet.conf rendered by test/deploy/nginxSite.ts (one nginx worker). "Page cache on" is the config as shipped (pages say s-maxage=5, so nearly every request is a cache hit); "page cache off" is the same config with \`proxy_cache off\` in \`location /\`, so every request reaches a web node. CPU µs/req is each process's CPU time (utime + stime from /proc, stream workers and nginx workers included) over the requests served; wrk's own CPU is not counted.`,
+    `Streams: load-generator processes (bench/lib/sseClients.mjs) from 127.0.0.2… each; ${rounds} trades in ${SYMBOL} pushed one a second through \`POST /api/v1/market/trades\` (in the scaled-out layout on web-1, which forwards to the engine, which replicates over Redis to both web nodes and their stream workers); latency from just before the push is written to the \`update\` event's arrival at each client. Server RSS and CPU are every server process's with its stream workers (the engine included). bytes/client = (RSS with N clients − idle RSS) ÷ N. Open-file limit: soft ${files.soft}, hard ${files.hard} per process (raising the hard limit needs CAP_SYS_RESOURCE), so each process holds at most ~${(files.hard - FD_HEADROOM).toLocaleString('en-US')} streams and ${streamWorkers} stream workers at most ~${(streamWorkers * (files.hard - FD_HEADROOM)).toLocaleString('en-US')}.`,
+    `Failover: engine-1 and a standby engine-2 (\`--role engine\`, started second), two web nodes; a feed sends one trade at a time, ${feedRate} a second, through web-1; after 5 s engine-1 gets SIGKILL. A refused (503 with Retry-After) or cut-off push is sent again unchanged 50 ms later (the log takes a (feed, seq) once), so every trade ends acknowledged; the run goes on 5 s past the first acknowledged push sent after the kill. "lost" = volume before + volume of every acknowledged trade − the ${SYMBOL} volume each web node shows 2 s after.`,
+    'Two cores: the load generators, nginx, three or four Node processes and their stream workers share 2 CPUs, so the scaled-out layout cannot show more throughput than one node here; it shows what the extra hops cost (CPU per request and per delivery) and that the work spreads over processes that could be on other machines.',
+  ];
+}
+
+function print(report, files, loadStart, loadEnd) {
+  const t = tables(report);
+  const out = [];
+  if (t.pageRows.length > 0) out.push(textTable(t.pageHeader, t.pageRows), '');
+  if (t.streamRows.length > 0) out.push(textTable(t.streamHeader, t.streamRows), '');
+  if (t.failoverRows.length > 0) out.push(textTable(t.failoverHeader, t.failoverRows), '');
+  out.push(
+    ...report.notes,
+    ...notes(files),
+    `load average ${loadStart.toFixed(2)} at the start, ${loadEnd.toFixed(2)} at the end`,
+  );
+  out.push(...verdicts(report).map((v) => v.replace(/\*/g, '')));
+  for (const f of report.failover) out.push(`standby /readyz after the failover: ${f.standbyLeads}`);
+  process.stdout.write(`\n${out.join('\n')}\n`);
+}
+
+async function record(report, machine, files, loadStart, loadEnd) {
+  const t = tables(report);
+  const sections = [
+    `## Scale-out: one node vs nginx, two web nodes and an engine — ${machine.date}`,
+    '',
+    `Machine: ${machine.nproc} CPUs (\`nproc\`), ${machine.cpu}, ${machine.memoryGiB} GiB; Node ${machine.node}; ${toolVersion('/usr/sbin/nginx', ['-v'])}; ${toolVersion(WRK, ['-v'])}. Command: \`node bench/scaleout.mjs --steps ${flags.steps} --rounds ${rounds} --stream-workers ${streamWorkers} --feed-rate ${feedRate} --engine-lease ${engineLeaseMs} --only ${flags.only}\`.`,
+    `Machine load: load average ${loadStart.toFixed(2)} at the start, ${loadEnd.toFixed(2)} at the end; each row gives it before→after its measurement.`,
+    '',
+  ];
+  if (t.pageRows.length > 0) sections.push(markdownTable(t.pageHeader, t.pageRows), '');
+  if (t.streamRows.length > 0) sections.push(markdownTable(t.streamHeader, t.streamRows), '');
+  if (t.failoverRows.length > 0) sections.push(markdownTable(t.failoverHeader, t.failoverRows), '');
+  sections.push(...[...report.notes, ...notes(files)].map((note) => `${note}\n`), 'Targets:', '');
+  sections.push(...verdicts(report).map((v) => `- ${v}`));
+  await appendResults(sections.join('\n'));
+  log('recorded in bench/RESULTS.md');
+}
+
+function now() {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+function mb(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}
+
+function whole(name, text, min, max) {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) fail(`--${name} must be a whole number, ${min}..${max}`);
+  return value;
+}
+
+function log(message) {
+  process.stderr.write(`[scaleout] ${message}\n`);
+}
+
+function fail(message) {
+  process.stderr.write(`scaleout.mjs: ${message}\n`);
+  process.exit(2);
+}
