@@ -44,10 +44,10 @@ export function widthEm(text: string): number {
 function charWidthEm(char: string): number {
   if (char === ' ') return 0.38;
   if (/[iljtfr.,:;!|'’‘]/.test(char)) return 0.4;
-  if (/[mwMW]/.test(char)) return 1.0;
+  if (/[mwMW<>=+~^*#%@&]/.test(char)) return 1.0;
   if (/[A-Z]/.test(char)) return 0.82;
   if (/[0-9]/.test(char)) return 0.7;
-  return 0.65;
+  return 0.7;
 }
 
 /** A word wider than a line (a long symbol list, a URL) is cut into pieces that fit. */
