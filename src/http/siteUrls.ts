@@ -39,6 +39,18 @@ export function mediaUrl(id: number, width: number, extension: 'webp' | 'jpg'): 
   return `/media/${id}/${width}.${extension}`;
 }
 
+/**
+ * The generated share picture of a story without a photo. `version` names the
+ * card's content (headline, section), so a changed headline gets a new address
+ * and every cached copy of the old one may live for a year.
+ */
+export function articleCardUrl(id: number, version: string): string {
+  return `/news/${id}/card.png?v=${version}`;
+}
+
+/** The publisher's logo for structured data: a raster image, as search engines ask. */
+export const PUBLISHER_LOGO_URL = '/logo.png';
+
 export const MARKETS_URL = '/markets';
 export const CURRENCY_URL = '/markets/currency/usd-pkr';
 export const PRINT_URL = '/print';

@@ -10,6 +10,7 @@ import {
   karachiTime,
   karachiWeekdayName,
   parseKarachiLocal,
+  toKarachiIsoString,
   toKarachiLocal,
 } from './pakistanTime.js';
 
@@ -111,6 +112,12 @@ test('a datetime-local value is Karachi wall-clock time (UTC+5)', () => {
   assert.equal(parseKarachiLocal('2026-11-28T14:05')?.toISOString(), '2026-11-28T09:05:00.000Z');
   assert.equal(parseKarachiLocal('2026-01-01T02:00')?.toISOString(), '2025-12-31T21:00:00.000Z');
   assert.equal(toKarachiLocal(new Date('2026-11-28T09:05:00Z')), '2026-11-28T14:05');
+});
+
+test('an ISO 8601 stamp carries the +05:00 offset and names the same instant', () => {
+  const at = new Date('2023-01-31T22:03:09.500Z');
+  assert.equal(toKarachiIsoString(at), '2023-02-01T03:03:09+05:00');
+  assert.equal(Date.parse(toKarachiIsoString(at)), Date.parse('2023-01-31T22:03:09Z'));
 });
 
 test('anything that is not a real minute is refused', () => {

@@ -115,6 +115,11 @@ export function toKarachiLocal(at: Date): string {
   return new Date(at.getTime() + KARACHI_UTC_OFFSET_MS).toISOString().slice(0, 16);
 }
 
+/** "2023-01-31T18:03:00+05:00": an instant in ISO 8601 with Karachi's offset, as structured data and Open Graph want it. */
+export function toKarachiIsoString(at: Date): string {
+  return `${new Date(at.getTime() + KARACHI_UTC_OFFSET_MS).toISOString().slice(0, 19)}+05:00`;
+}
+
 function monthName(month: number): string {
   return MONTHS[month - 1] ?? '???';
 }

@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance, LogController } from 'fastify';
 import { RETRY_AFTER_SECONDS, sendApiError } from '../http/apiError.js';
 import { CONNECTION_LIMITS, containedListener } from '../http/containedListener.js';
+import { createOriginReader } from '../http/requestOrigin.js';
 import { SECURITY_HEADERS } from '../http/securityHeaders.js';
 import { StreamConnections } from '../http/streamConnections.js';
 import { useStrictJsonBodies } from '../http/strictJsonBody.js';
@@ -28,6 +29,7 @@ import { registerMarketStreamRoutes } from './routes/marketStreamRoutes.js';
 import { registerMediaRoutes } from './routes/mediaRoutes.js';
 import { sendErrorPage, sendNotFoundPage } from './routes/pageResponses.js';
 import { registerPrintRoutes } from './routes/printRoutes.js';
+import { registerShareImageRoutes } from './routes/shareImageRoutes.js';
 import { createChromeLoader, type SiteContext } from './siteContext.js';
 import type { WebDeps } from './siteDeps.js';
 import { MarketStreamFastPath } from './stream/marketStreamFastPath.js';
@@ -126,7 +128,14 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
       deps.logger.error({ err: error, key }, 'page re-render failed; serving the last one'),
   });
 
-  fastPath = new CachedPageFastPath({ pages, extraHeaders: SECURITY_HEADERS });
+  // Without --public-url, absolute links follow the host each request asked for (docs/adr/0001, "Absolute URLs").
+  const readOrigin = createOriginReader(deps.trustedProxies ?? []);
+  const publicUrl = deps.publicUrl ?? null;
+  fastPath = new CachedPageFastPath({
+    pages,
+    extraHeaders: SECURITY_HEADERS,
+    ...(publicUrl === null ? { originOf: readOrigin } : {}),
+  });
   const site: SiteContext = {
     deps,
     pages,
@@ -142,6 +151,7 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
           : deps.logger.info('shared rate-limit counter reachable again'),
     }),
     chrome: createChromeLoader(deps, assets),
+    origin: (request) => publicUrl ?? readOrigin(request.raw),
   };
 
   app.addHook('onRequest', (_request, reply, done) => {
@@ -236,6 +246,7 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
   registerCommentApiRoutes(app, site);
   registerAssetRoutes(app, site);
   registerMediaRoutes(app, site);
+  registerShareImageRoutes(app, site);
 
   app.setNotFoundHandler(async (request, reply) => {
     if (isApi(request.url))

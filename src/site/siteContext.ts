@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { SiteAssets } from './assets/siteAssets.js';
 import type { PageChrome } from './components/Layout.js';
 import type { CachedPageFastPath } from './http/cachedPageFastPath.js';
@@ -13,6 +14,13 @@ export interface SiteContext {
   readonly fastPath: CachedPageFastPath;
   readonly assets: SiteAssets;
   readonly commentLimiter: CommentRateLimiter;
+  /**
+   * The origin of absolute links on a page for this request: `--public-url`
+   * when set, else the one the request asked for (Host, or a trusted proxy's
+   * X-Forwarded-Host/-Proto); null when the request names no usable host.
+   * A page built from a derived origin must carry it in its cache key.
+   */
+  origin(request: FastifyRequest): string | null;
   /** Ticker, masthead and navigation data for a page being rendered now. */
   chrome(): Promise<PageChrome>;
 }

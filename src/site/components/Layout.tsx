@@ -46,6 +46,8 @@ export function Layout(props: {
   readonly charts?: boolean;
   /** The page has the currency converter: load its island. */
   readonly converter?: boolean;
+  /** More of the head, after the Open Graph basics: an article's share tags and structured data. */
+  readonly headExtra?: ComponentChildren;
   readonly children: ComponentChildren;
 }) {
   const { head, chrome } = props;
@@ -72,6 +74,7 @@ export function Layout(props: {
         <meta property="og:description" content={head.description} />
         <meta property="og:type" content={head.ogType ?? 'website'} />
         {canonical !== undefined ? <meta property="og:url" content={canonical} /> : null}
+        {props.headExtra}
         <link rel="icon" href={FAVICON_PATH} type="image/svg+xml" />
         {chrome.stylesheetUrl !== null ? <link rel="stylesheet" href={chrome.stylesheetUrl} /> : null}
         {/* Module scripts are deferred by nature; a `defer` attribute on one is invalid HTML. */}

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Coding, chooseCoding, matchesEtag, type PreparedResponse } from '../../http/preparedResponse.js';
+import type { OriginReader } from '../../http/requestOrigin.js';
 import type { PageCache } from './pageCache.js';
 
 type Headers = Readonly<Record<string, string>>;
@@ -10,6 +11,12 @@ export interface CachedPageFastPathOptions {
   readonly extraHeaders: Headers;
   /** Bound on remembered URLs, so a crawler walking many addresses cannot grow it without limit. */
   readonly maxUrls?: number;
+  /**
+   * Set when pages carry the origin the request asked for (no `--public-url`):
+   * URLs are then remembered per origin, so a page made for one host is never
+   * answered to a request for another.
+   */
+  readonly originOf?: OriginReader;
 }
 
 /**
@@ -28,22 +35,25 @@ export class CachedPageFastPath {
     this.maxUrls = options.maxUrls ?? 20_000;
   }
 
-  /** Called by a route that has just served `key` for `url` with a 200. Only plain paths are remembered. */
-  remember(url: string, key: string): void {
-    if (url.includes('?') || this.urls.get(url) === key) return;
+  /** Called by a route that has just served `key` for this request with a 200. Only plain paths are remembered. */
+  remember(request: IncomingMessage, key: string): void {
+    const url = this.addressOf(request);
+    if (url === undefined || url.includes('?') || this.urls.get(url) === key) return;
     if (this.urls.size >= this.maxUrls) this.urls.clear();
     this.urls.set(url, key);
   }
 
   /** Answers the request and returns true when the page is cached; otherwise leaves it to the router. */
   handle(request: IncomingMessage, response: ServerResponse): boolean {
-    if (request.method !== 'GET' || request.url === undefined) return false;
-    const key = this.urls.get(request.url);
+    if (request.method !== 'GET') return false;
+    const url = this.addressOf(request);
+    if (url === undefined) return false;
+    const key = this.urls.get(url);
     if (key === undefined) return false;
     // lookup() also starts the background re-render of a stale page, exactly as the route would.
     const prepared = this.options.pages.lookup(key);
     if (prepared === undefined) {
-      this.urls.delete(request.url);
+      this.urls.delete(url);
       return false;
     }
     this.options.pages.served.hits += 1;
@@ -57,6 +67,14 @@ export class CachedPageFastPath {
     response.writeHead(200, this.headersFor(prepared)[coding]);
     response.end(prepared.bodies[coding]);
     return true;
+  }
+
+  /** The remembered form of a request's address: its path, after its origin when pages depend on it. */
+  private addressOf(request: IncomingMessage): string | undefined {
+    const { url } = request;
+    if (url === undefined || this.options.originOf === undefined) return url;
+    // A space cannot occur in either part, so two different pairs never join into one string.
+    return `${this.options.originOf(request) ?? ''} ${url}`;
   }
 
   /** Every header of each coding's response, built once per cached page so a hit allocates nothing. */

@@ -4,7 +4,8 @@ import type { Article, ArticleSummary } from '../../news/article.js';
 import type { Comment } from '../../news/comment.js';
 import { formatPublished, karachiDateKey } from '../../shared/pakistanTime.js';
 import { bylineName } from '../components/bylineName.js';
-import { Layout, type PageChrome } from '../components/Layout.js';
+import { Layout, type PageChrome, SITE_NAME } from '../components/Layout.js';
+import { type ArticleShare, ArticleShareMeta } from '../sharing/ArticleShareMeta.js';
 import { ArticleBody } from './ArticleBody.js';
 import { type CommentFormState, CommentsSection } from './CommentsSection.js';
 import { CorrectionNotes } from './CorrectionNotes.js';
@@ -19,6 +20,8 @@ export interface ArticlePageProps {
   readonly form: CommentFormState | null;
   /** Shown above the article: the newsroom's preview marks itself with it. Readers never get one. */
   readonly banner?: ComponentChildren;
+  /** Absolute URLs for sharing and structured data; without an origin (a preview) the page has neither. */
+  readonly share?: ArticleShare | null;
 }
 
 export function ArticlePage(props: ArticlePageProps) {
@@ -36,6 +39,7 @@ export function ArticlePage(props: ArticlePageProps) {
         canonicalPath: articleUrl(article),
         ogType: 'article',
       }}
+      headExtra={props.share ? <ArticleShareMeta article={article} share={props.share} siteName={SITE_NAME} /> : null}
     >
       {props.banner}
       <article class="article" aria-labelledby="headline">

@@ -4,6 +4,7 @@ import { renderDocument } from '../components/renderDocument.js';
 import { ArticleMediaContext } from '../pages/ArticleBody.js';
 import { ArticlePage } from '../pages/ArticlePage.js';
 import type { CommentFormState } from '../pages/CommentsSection.js';
+import { shareImageOf } from '../sharing/shareImage.js';
 import type { SiteContext } from '../siteContext.js';
 
 const RELATED_INLINE = 3;
@@ -13,10 +14,15 @@ const READ_MORE = 10;
 export async function renderArticlePage(
   site: SiteContext,
   article: Article,
-  options: { readonly pendingNotice: boolean; readonly form: CommentFormState | null },
+  options: {
+    readonly pendingNotice: boolean;
+    readonly form: CommentFormState | null;
+    /** Origin of the absolute links (canonical, sharing, structured data); null keeps links relative and drops those. */
+    readonly origin: string | null;
+  },
 ): Promise<string> {
   const { store } = site.deps;
-  const [related, comments, readMore, chrome] = await Promise.all([
+  const [related, comments, readMore, siteChrome] = await Promise.all([
     store.relatedArticles(article, RELATED_INLINE),
     store.approvedComments(article.id),
     store.listArticles({ limit: READ_MORE, excludeId: article.id }),
@@ -25,6 +31,9 @@ export async function renderArticlePage(
   const mediaIds = article.body.flatMap((block) => (block.type === 'image' ? [block.mediaId] : []));
   const media =
     mediaIds.length > 0 && site.deps.media !== undefined ? await site.deps.media.assets(mediaIds) : new Map();
+  const { origin } = options;
+  const chrome = { ...siteChrome, publicUrl: origin };
+  const share = origin === null ? null : { origin, image: shareImageOf(article, media, origin) };
   return renderDocument(
     h(
       ArticleMediaContext.Provider,
@@ -37,6 +46,7 @@ export async function renderArticlePage(
         readMore: readMore.items,
         pendingNotice: options.pendingNotice,
         form: options.form,
+        share,
       }),
     ),
   );

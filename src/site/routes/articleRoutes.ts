@@ -47,7 +47,9 @@ export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void 
       if (id === null) return sendNotFoundPage(site, request, reply);
       const { slug } = request.params;
       const pendingNotice = request.query.comment === 'pending';
-      const key = `article:${id}:${slug}:${pendingNotice ? 'pending' : ''}`;
+      const origin = site.origin(request);
+      // The origin is part of the page (canonical, og:url, structured data), so of its key.
+      const key = `article:${id}:${slug}:${pendingNotice ? 'pending' : ''}:${origin ?? ''}`;
       // Only on a cache miss, so cached pages cost no query; a cached page is dropped when its story is killed.
       if (site.pages.lookup(key) === undefined && (await store.isWithdrawn(id))) {
         return sendMissingArticle(id, request, reply);
@@ -56,7 +58,7 @@ export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void 
         const article = await store.getArticle(id);
         if (article === null) return { kind: 'notFound' };
         if (article.slug !== slug) return { kind: 'redirect', location: articleUrl(article), status: 301 };
-        return { kind: 'page', html: await renderArticlePage(site, article, { pendingNotice, form: null }) };
+        return { kind: 'page', html: await renderArticlePage(site, article, { pendingNotice, form: null, origin }) };
       });
     },
   );
@@ -106,6 +108,7 @@ export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void 
         const html = await renderArticlePage(site, article, {
           pendingNotice: false,
           form: { values, errors: validation.errors },
+          origin: site.origin(request),
         });
         return sendHtml(reply, 422, html);
       }

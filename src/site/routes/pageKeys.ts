@@ -2,7 +2,7 @@ import type { ContentChange } from '../../bus/contentChange.js';
 import type { ArticleChange } from '../../news/articleChange.js';
 
 // The cache keys of the reader pages, as the routes in this folder build them:
-// article:{id}:{slug}:{notice}, home, section:{slug}:{page}, sections:{slug}:{page},
+// article:{id}:{slug}:{notice}:{origin}, home, section:{slug}:{page}, sections:{slug}:{page},
 // tag:{slug}:{page}, print:{date}, markets (which lists the Markets section's stories).
 // Nothing outside this folder knows them: the newsroom announces what changed on the bus.
 const MARKETS_SECTION = 'markets';

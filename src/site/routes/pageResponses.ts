@@ -19,14 +19,14 @@ export async function servePage(
   const cached = site.pages.lookup(key);
   if (cached !== undefined) {
     site.pages.served.hits += 1;
-    site.fastPath.remember(request.url, key);
+    site.fastPath.remember(request.raw, key);
     return sendPrepared(request, reply, cached);
   }
   site.pages.served.misses += 1;
   const outcome = await site.pages.produce(key, producer);
   switch (outcome.kind) {
     case 'page':
-      site.fastPath.remember(request.url, key);
+      site.fastPath.remember(request.raw, key);
       return sendPrepared(request, reply, outcome.prepared);
     case 'redirect':
       return reply.redirect(outcome.location, outcome.status);
