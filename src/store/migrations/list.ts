@@ -10,6 +10,7 @@ import { loginThrottleMigration } from './0007_login_throttle.js';
 import { dailyBarsOfficialCloseMigration } from './0008_daily_bars_official_close.js';
 import { mediaFilesMigration } from './0009_media_files.js';
 import { marketAuthorityMigration } from './0010_market_authority.js';
+import { articleSearchMigration } from './0011_article_search.js';
 
 /**
  * Every migration, by name, in the order they run. Listed in code rather than
@@ -27,5 +28,6 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0008_daily_bars_official_close': dailyBarsOfficialCloseMigration(dialect),
     '0009_media_files': mediaFilesMigration(dialect),
     '0010_market_authority': marketAuthorityMigration(),
+    '0011_article_search': articleSearchMigration(dialect),
   };
 }
