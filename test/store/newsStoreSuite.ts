@@ -43,6 +43,8 @@ export function newsStoreSuite(makeBackend: () => Promise<StoreBackend> | StoreB
           ['0007_login_throttle', 'Success'],
           ['0008_daily_bars_official_close', 'Success'],
           ['0009_media_files', 'Success'],
+          ['0010_market_authority', 'Success'],
+          ['0011_article_search', 'Success'],
         ],
       );
       assert.deepEqual(await migrateToLatest(opened.db), []);
