@@ -100,14 +100,7 @@ export function SearchPage(props: {
 
 /** Matched words in <mark>; every run is text, so Preact escapes whatever a story holds. */
 function Marked(props: { readonly text: HighlightedText }) {
-  return (
-    <>
-      {props.text.map((run, index) =>
-        // biome-ignore lint/suspicious/noArrayIndexKey: runs never move; their order is the text's.
-        run.marked ? <mark key={index}>{run.text}</mark> : run.text,
-      )}
-    </>
-  );
+  return <>{props.text.map((run, index) => (run.marked ? <mark key={index}>{run.text}</mark> : run.text))}</>;
 }
 
 function SearchForm(props: { readonly request: SearchRequest; readonly sections: readonly Section[] }) {

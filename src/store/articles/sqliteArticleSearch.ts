@@ -3,7 +3,7 @@ import { type HighlightedText, hasMatch, highlightedRuns, MATCH_END, MATCH_START
 import type { SearchTerms } from '../../news/searchQuery.js';
 import type { Database } from '../database.js';
 import { type SummaryRow, toSummary } from './articleRows.js';
-import type { ArticleSearchQuery, ArticleSearchStore } from './articleSearchQuery.js';
+import type { ArticleSearchStore } from './articleSearchQuery.js';
 import { SEARCH_SUMMARY_COLUMNS, searchFilters } from './searchSql.js';
 
 // Words of a passage around the matches, as FTS5's snippet() counts them.
