@@ -17,6 +17,7 @@ export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
   'markets',
   'news',
   'print',
+  'search',
   'sections',
   'tags',
 ]);
@@ -55,6 +56,8 @@ export const MARKETS_URL = '/markets';
 export const CURRENCY_URL = '/markets/currency/usd-pkr';
 export const PRINT_URL = '/print';
 export const MARKET_SEARCH_URL = '/markets/search';
+/** Stories and instruments: `/search?q=`. */
+export const SEARCH_URL = '/search';
 
 /** A stock's page: symbols are upper case (`/markets/stocks/OGDC`). */
 export function stockUrl(symbol: string): string {

@@ -29,6 +29,7 @@ import { registerMarketStreamRoutes } from './routes/marketStreamRoutes.js';
 import { registerMediaRoutes } from './routes/mediaRoutes.js';
 import { sendErrorPage, sendNotFoundPage } from './routes/pageResponses.js';
 import { registerPrintRoutes } from './routes/printRoutes.js';
+import { registerSearchRoutes } from './routes/searchRoutes.js';
 import { registerShareImageRoutes } from './routes/shareImageRoutes.js';
 import { createChromeLoader, type SiteContext } from './siteContext.js';
 import type { WebDeps } from './siteDeps.js';
@@ -211,6 +212,7 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
   registerListRoutes(app, site);
   registerArticleRoutes(app, site);
   registerPrintRoutes(app, site);
+  registerSearchRoutes(app, site);
   const intraday = new IntradayRecorder(deps.market, deps.bus);
   registerMarketPageRoutes(app, site, intraday);
   registerMarketApiRoutes(app, site);

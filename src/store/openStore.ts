@@ -65,7 +65,7 @@ export async function openStore(target: DatabaseTarget): Promise<OpenedStore> {
     db: opened.db,
     accounts: createAccountsStore(opened.db),
     audit: createAuditStore(opened.db),
-    workflow: createArticleWorkflowStore(opened.db),
+    workflow: createArticleWorkflowStore(opened.db, opened.dialect),
     tags: createTagsStore(opened.db),
     moderation: createModerationStore(opened.db),
     print: createPrintStore(opened.db),

@@ -148,11 +148,12 @@ describe('markets pages in a browser', { skip: skipUnlessAvailable(['chromium'])
       await input.press('ArrowDown');
       assert.equal(await input.getAttribute('aria-activedescendant'), 'symbol-suggestions-0-0');
       await Promise.all([page.waitForURL(/\/markets\/stocks\/HUBC$/), input.press('Enter')]);
-      // Without a suggestion chosen, the form submits: an exact symbol goes to its page.
+      // Without a suggestion chosen, the form searches stories and instruments, the instrument first.
       await page.locator('#masthead-search').fill('kse30');
+      await Promise.all([page.waitForURL(/\/search\?q=kse30$/), page.locator('#masthead-search').press('Enter')]);
       await Promise.all([
         page.waitForURL(/\/markets\/indices\/KSE30$/),
-        page.locator('#masthead-search').press('Enter'),
+        page.getByRole('region', { name: 'Stocks and indices' }).getByRole('link', { name: /KSE30/ }).click(),
       ]);
     } finally {
       await page.close();

@@ -91,7 +91,7 @@ describe('markets pages', () => {
       assert.doesNotMatch(html, /\/build\/chart-/, path);
       assert.match(
         html,
-        /<form class="symbol-search" method="get" action="\/markets\/search" role="search" aria-label="Stock finder"/,
+        /<form class="symbol-search" method="get" action="\/search" role="search" aria-label="Search stories and stocks"/,
         path,
       );
     }

@@ -44,6 +44,7 @@ export function newsStoreSuite(makeBackend: () => Promise<StoreBackend> | StoreB
           ['0008_daily_bars_official_close', 'Success'],
           ['0009_media_files', 'Success'],
           ['0010_market_authority', 'Success'],
+          ['0011_article_search', 'Success'],
           ['0012_daily_bars_open_estimated', 'Success'],
         ],
       );

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import { parseSearchQuery } from '../../src/news/searchQuery.js';
 import { openDatabase } from '../../src/store/connect.js';
 import { SITE_TABLES, type TableCopyPlan } from '../../src/store/copy/siteTables.js';
 import { countRows, type Row } from '../../src/store/copy/tableRows.js';
@@ -87,6 +88,16 @@ describe('broadsheet db copy', { skip }, () => {
         const [first] = await rowsOf(a, plan);
         const onPostgres = (await rowsOf(p, plan)).find((row) => plan.key.every((k) => row[k] === first?.[k]));
         assert.deepEqual(onPostgres, first, `${table}'s first row on PostgreSQL`);
+      }
+      // The search index is not copied: each target's triggers built it as the articles landed.
+      const [latest] = (await a.store.listArticles({ limit: 1 })).items;
+      const terms = parseSearchQuery(`"${latest?.headline ?? 'missing'}"`);
+      for (const store of [a, p, b]) {
+        const found = await store.store.searchArticles({ terms, sort: 'relevance', limit: 50 });
+        assert.ok(
+          found.items.some((hit) => hit.article.id === latest?.id),
+          `${store.dialect} finds the latest story by its headline`,
+        );
       }
     } finally {
       await Promise.all([a.close(), b.close(), p.close()]);

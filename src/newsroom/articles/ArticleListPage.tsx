@@ -58,7 +58,7 @@ export function ArticleListPage(props: ArticleListPageProps) {
           selected={filters.author}
         />
         <label for="filter-q">
-          Headline contains
+          Text contains
           <input id="filter-q" type="search" name="q" value={filters.q ?? ''} maxLength={200} />
         </label>
         <button type="submit">Filter</button>

@@ -28,7 +28,7 @@ export function Masthead(props: {
           <a href="/">Broadsheet</a>
         </p>
         <p class="masthead__date">{props.today}</p>
-        <SymbolSearchForm />
+        <SymbolSearchForm everything />
       </div>
       <nav class="site-nav" aria-label="Sections">
         <ul>

@@ -1,6 +1,7 @@
 // Suggestions under the masthead's stock finder: an ARIA 1.2 combobox over
-// /api/v1/market/symbols. Text goes in with textContent only. Without it the
-// form still submits to /markets/search.
+// /api/v1/market/symbols. Text goes in with textContent only. Without it (and
+// when no suggestion is chosen) the form submits to its action: /search from
+// the masthead, /markets/search from the finder's own page.
 
 interface Suggestion {
   readonly kind: 'stock' | 'index';
@@ -12,6 +13,8 @@ interface Suggestion {
 
 const ENDPOINT = '/api/v1/market/symbols';
 const DEBOUNCE_MS = 120;
+// The suggestions API reads at most this much (MAX_QUERY_LENGTH in src/site/markets/symbolSearch.ts).
+const SUGGESTION_QUERY_LENGTH = 40;
 
 function enhance(form: HTMLFormElement, index: number): void {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]');
@@ -98,7 +101,7 @@ function enhance(form: HTMLFormElement, index: number): void {
       close();
       return;
     }
-    timer = setTimeout(() => void ask(query.slice(0, input.maxLength > 0 ? input.maxLength : 40)), DEBOUNCE_MS);
+    timer = setTimeout(() => void ask(query.slice(0, SUGGESTION_QUERY_LENGTH)), DEBOUNCE_MS);
   });
   input.addEventListener('keydown', (event) => {
     if (list.hidden) return;

@@ -36,3 +36,18 @@ test('code prefixes come first, then names by word start', () => {
   assert.deepEqual(searchEntries(ENTRIES, '  ', 10), []);
   assert.deepEqual(searchEntries(ENTRIES, 'ement', 10), [], 'the middle of a word does not match');
 });
+
+test('punctuation alone, or a script no name is written in, matches nothing rather than everything', () => {
+  for (const query of ['پاکستان', '.', '%', '-', '_', '"', '…', '—', '.-.']) {
+    assert.deepEqual(searchEntries(ENTRIES, query, 10), [], JSON.stringify(query));
+  }
+  assert.deepEqual(
+    searchEntries(ENTRIES, 'd.g. khan', 10).map((e) => e.code),
+    ['DGKC'],
+    'punctuation inside a query still reads as a space',
+  );
+  assert.deepEqual(
+    searchEntries(ENTRIES, 'kse-100', 10).map((e) => e.code),
+    ['KSE100'],
+  );
+});

@@ -33,8 +33,14 @@ export function searchEntries(entries: readonly SearchEntry[], query: string, li
   return [...byCode.sort(alphabetical), ...byName.sort(alphabetical)].slice(0, limit);
 }
 
-/** Whether a word of the name (or a run of words) starts with the query: punctuation counts as a space. */
+/**
+ * Whether a word of the name (or a run of words) starts with the query:
+ * punctuation counts as a space. Letters of every script are letters, so a
+ * query of punctuation alone, or in a script no name is written in, matches
+ * nothing rather than (as a lone space) every name.
+ */
 function nameMatches(name: string, wanted: string): boolean {
-  const words = (text: string) => ` ${text.replace(/[^a-z0-9&]+/g, ' ').trim()}`;
-  return words(name.toLowerCase()).includes(words(wanted));
+  const words = (text: string) => text.replace(/[^\p{L}\p{N}&]+/gu, ' ').trim();
+  const wantedWords = words(wanted);
+  return wantedWords !== '' && ` ${words(name.toLowerCase())}`.includes(` ${wantedWords}`);
 }

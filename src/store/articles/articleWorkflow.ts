@@ -1,12 +1,14 @@
 import { type Kysely, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
 import type { Article, Block, Correction } from '../../news/article.js';
 import type { ArticleFields, Revision, RevisionAuthor, RevisionEntry } from '../../news/revision.js';
+import { isEmptySearch, parseSearchQuery } from '../../news/searchQuery.js';
 import { slugify } from '../../news/slug.js';
 import { canonicalTags } from '../../news/tag.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../news/workflow.js';
-import type { ArticlesTable, Database } from '../database.js';
+import type { ArticlesTable, Database, StoreDialect } from '../database.js';
 import { getAnyArticle } from './articleQueries.js';
 import { bylineColumns, toSummary } from './articleRows.js';
+import { indexedIdsMatching } from './articleSearch.js';
 import { assertSectionsExist, ensureTags, insertArticleTags } from './articleWrites.js';
 import type { Page } from './newsStore.js';
 
@@ -56,7 +58,12 @@ export interface EditorialQuery {
   readonly sectionSlug?: string;
   /** The owner's name, exactly. */
   readonly ownerName?: string;
-  /** Words in the headline, case-insensitive. */
+  /**
+   * Text to look for: stories in any status whose headline contains it, or
+   * whose summary or body does (drafts and other unpublished stories, read
+   * directly), or, for published stories, whose indexed text matches its
+   * words (the reader's search index, migration 0011). Case-insensitive.
+   */
   readonly search?: string;
   readonly limit: number;
   readonly offset?: number;
@@ -123,7 +130,7 @@ export interface ArticleWorkflowStore {
   asPublished(id: number): Promise<Article | null>;
 }
 
-export function createArticleWorkflowStore(db: Kysely<Database>): ArticleWorkflowStore {
+export function createArticleWorkflowStore(db: Kysely<Database>, dialect: StoreDialect): ArticleWorkflowStore {
   const get = (id: number) => readArticle(db, id);
   return {
     get,
@@ -138,7 +145,9 @@ export function createArticleWorkflowStore(db: Kysely<Database>): ArticleWorkflo
         .$if(status !== undefined, (q) => q.where('status', '=', status as ArticleStatus))
         .$if(sectionSlug !== undefined, (q) => q.where('section_slug', '=', sectionSlug as string))
         .$if(ownerName !== undefined, (q) => q.where('owner_name', '=', ownerName as string))
-        .$if(pattern !== undefined, (q) => q.where(sql<boolean>`lower(headline) like ${pattern} escape '\\'`));
+        .$if(search !== undefined && pattern !== undefined, (q) =>
+          q.where(newsroomSearch(dialect, search as string, pattern as string)),
+        );
       const rows = await matching
         .select([
           'id',
@@ -526,6 +535,21 @@ function likePattern(search: string): string {
     .trim()
     .toLowerCase()
     .replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/**
+ * The newsroom's text filter. Unpublished stories are few and not in the
+ * reader's index, so their text is read directly; published ones are found
+ * through the index, whose words may be anywhere in the story.
+ */
+function newsroomSearch(dialect: StoreDialect, search: string, pattern: string) {
+  const like = (column: string) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+  const unpublishedText = sql<boolean>`(status <> 'published' and (${like('summary')} or ${like('body_json')}))`;
+  const terms = parseSearchQuery(search);
+  const indexed = isEmptySearch(terms)
+    ? sql<boolean>`1 = 0`
+    : sql<boolean>`id in (${indexedIdsMatching(dialect, terms)})`;
+  return sql<boolean>`(${like('headline')} or ${unpublishedText} or ${indexed})`;
 }
 
 function dateOrNull(epochMs: number | string | null | undefined): Date | null {

@@ -8,6 +8,7 @@ import { latestPrintDate, printEdition } from '../print/printEditionQueries.js';
 import { tagRedirect } from '../tags/tagAdmin.js';
 import { getArticle, isWithdrawn, listArticles, relatedArticles } from './articleQueries.js';
 import { toSection } from './articleRows.js';
+import { createArticleSearchStore } from './articleSearch.js';
 import { assertSectionsExist, ensureTags, insertArticleRow } from './articleWrites.js';
 import type { NewsStore } from './newsStore.js';
 import { type SeedContent, seedIfEmpty } from './seedContent.js';
@@ -20,7 +21,10 @@ export interface KyselyNewsStore extends NewsStore {
 
 /** The news store on an open, migrated database (see `openDatabase` and `migrateToLatest`). */
 export function createNewsStore(db: Kysely<Database>, dialect: StoreDialect): KyselyNewsStore {
+  const search = createArticleSearchStore(db, dialect);
   return {
+    searchArticles: (query) => search.searchArticles(query),
+
     async listSections() {
       const rows = await db.selectFrom('sections').selectAll().orderBy('position').orderBy('slug').execute();
       return rows.map(toSection);

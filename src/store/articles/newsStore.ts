@@ -1,5 +1,6 @@
 import type { Article, ArticleDraft, ArticleSummary, Section, Tag } from '../../news/article.js';
 import type { Comment, CommentStatus, CommentSubmission } from '../../news/comment.js';
+import type { ArticleSearchStore } from './articleSearchQuery.js';
 
 /** A page of results plus the total, for paginated lists. */
 export interface Page<T> {
@@ -33,7 +34,7 @@ export interface PrintEdition {
  * Persistence of the news side. One interface, implemented once with Kysely for
  * both SQLite and PostgreSQL; web and CLI code only ever see this.
  */
-export interface NewsStore {
+export interface NewsStore extends ArticleSearchStore {
   listSections(): Promise<readonly Section[]>;
   getSection(slug: string): Promise<Section | null>;
   getTag(slug: string): Promise<Tag | null>;

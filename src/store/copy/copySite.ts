@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { type DatabaseTarget, type OpenDatabase, openDatabase } from '../connect.js';
 import type { Database, StoreDialect } from '../database.js';
 import { migrateToLatest } from '../migrate.js';
-import { SITE_TABLES, type TableCopyPlan } from './siteTables.js';
+import { DERIVED_TABLES, SITE_TABLES, type TableCopyPlan } from './siteTables.js';
 import {
   counterValue,
   countRows,
@@ -154,7 +154,7 @@ async function openMigrated(target: DatabaseTarget): Promise<OpenDatabase> {
 
 /** A table the source has and this version does not copy would be lost without a word: stop instead. */
 async function refuseUnknownTables(source: OpenDatabase): Promise<void> {
-  const known = new Set<string>(SITE_TABLES.map((plan) => plan.table));
+  const known = new Set<string>([...SITE_TABLES.map((plan) => plan.table), ...DERIVED_TABLES]);
   const unknown = (await tablesPresent(source.db, source.dialect)).filter((table) => !known.has(table));
   if (unknown.length > 0) {
     throw new SiteCopyRefused(

@@ -51,6 +51,20 @@ export const SITE_TABLES = [
   { table: 'market_engine_lease', key: ['name'] },
 ] as const satisfies readonly TableCopyPlan[];
 
+/**
+ * Tables the database derives itself and a copy never carries: the search
+ * index (migration 0011), which the triggers on `articles` rebuild on the
+ * target as the articles land. On SQLite, FTS5 keeps it in shadow tables.
+ */
+export const DERIVED_TABLES: readonly string[] = [
+  'article_search',
+  'article_search_data',
+  'article_search_idx',
+  'article_search_content',
+  'article_search_docsize',
+  'article_search_config',
+];
+
 type ListedTable = (typeof SITE_TABLES)[number]['table'];
 
 /**

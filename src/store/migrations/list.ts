@@ -10,6 +10,7 @@ import { loginThrottleMigration } from './0007_login_throttle.js';
 import { dailyBarsOfficialCloseMigration } from './0008_daily_bars_official_close.js';
 import { mediaFilesMigration } from './0009_media_files.js';
 import { marketAuthorityMigration } from './0010_market_authority.js';
+import { articleSearchMigration } from './0011_article_search.js';
 import { dailyBarsOpenEstimatedMigration } from './0012_daily_bars_open_estimated.js';
 
 /**
@@ -28,6 +29,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0008_daily_bars_official_close': dailyBarsOfficialCloseMigration(dialect),
     '0009_media_files': mediaFilesMigration(dialect),
     '0010_market_authority': marketAuthorityMigration(),
+    '0011_article_search': articleSearchMigration(dialect),
     '0012_daily_bars_open_estimated': dailyBarsOpenEstimatedMigration(),
   };
 }

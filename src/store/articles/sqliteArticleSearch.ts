@@ -1,0 +1,92 @@
+import { type Kysely, sql } from 'kysely';
+import { type HighlightedText, hasMatch, highlightedRuns, MATCH_END, MATCH_START } from '../../news/highlightedText.js';
+import type { SearchTerms } from '../../news/searchQuery.js';
+import type { Database } from '../database.js';
+import { type SummaryRow, toSummary } from './articleRows.js';
+import type { ArticleSearchStore } from './articleSearchQuery.js';
+import { SEARCH_SUMMARY_COLUMNS, searchFilters } from './searchSql.js';
+
+// Words of a passage around the matches, as FTS5's snippet() counts them.
+const SNIPPET_TOKENS = 32;
+
+/** Search on SQLite's FTS5 table `article_search`, whose rowid is the article id. */
+export function sqliteArticleSearch(db: Kysely<Database>): ArticleSearchStore {
+  return {
+    async searchArticles(query) {
+      const expression = fts5Expression(query.terms);
+      const filters = searchFilters(query);
+      const order =
+        query.sort === 'newest'
+          ? sql`a.published_at desc, a.id desc`
+          : sql`article_search.rank, a.published_at desc, a.id desc`;
+      const { rows } = await sql<SummaryRow>`select ${SEARCH_SUMMARY_COLUMNS}
+        from article_search join articles a on a.id = article_search.rowid
+        where article_search match ${expression} and ${filters}
+        order by ${order} limit ${query.limit} offset ${query.offset ?? 0}`.execute(db);
+      const { rows: counted } = await sql<{ total: number }>`select count(*) as total
+        from article_search join articles a on a.id = article_search.rowid
+        where article_search match ${expression} and ${filters}`.execute(db);
+      const marks = await highlights(
+        db,
+        expression,
+        rows.map((row) => row.id),
+      );
+      return {
+        total: Number(counted[0]?.total ?? 0),
+        items: rows.map((row) => {
+          const marked = marks.get(row.id);
+          const article = toSummary(row);
+          return {
+            article,
+            headline: marked?.headline ?? [{ text: article.headline, marked: false }],
+            snippet: marked?.snippet ?? [{ text: article.summary, marked: false }],
+          };
+        }),
+      };
+    },
+  };
+}
+
+/**
+ * The terms as an FTS5 query in which every term is a quoted string, so no
+ * reader's text is ever read as FTS5 syntax. Every term is required; when
+ * there are several words, stories holding them side by side also match the
+ * words as one phrase, which bm25 scores on top (a phrase beats scattered words).
+ */
+export function fts5Expression(terms: SearchTerms): string {
+  const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
+  const required = [...terms.phrases, ...terms.words].map(quote).join(' AND ');
+  if (terms.words.length < 2) return required;
+  const together = [...terms.phrases.map(quote), quote(terms.words.join(' '))].join(' AND ');
+  return `(${required}) OR (${together})`;
+}
+
+interface Marks {
+  readonly headline: HighlightedText;
+  readonly snippet: HighlightedText;
+}
+
+/** Marked headline and passage of the page's stories only: FTS5 builds them from its own copy of the text. */
+async function highlights(
+  db: Kysely<Database>,
+  expression: string,
+  ids: readonly number[],
+): Promise<Map<number, Marks>> {
+  const marks = new Map<number, Marks>();
+  if (ids.length === 0) return marks;
+  const { rows } = await sql<{ id: number; headline: string; summary: string; body: string }>`select
+      article_search.rowid as id,
+      highlight(article_search, 0, ${MATCH_START}, ${MATCH_END}) as headline,
+      highlight(article_search, 1, ${MATCH_START}, ${MATCH_END}) as summary,
+      snippet(article_search, 2, ${MATCH_START}, ${MATCH_END}, '…', ${SNIPPET_TOKENS}) as body
+    from article_search
+    where article_search match ${expression} and article_search.rowid in (${sql.join(ids)})`.execute(db);
+  for (const row of rows) {
+    const body = highlightedRuns(row.body);
+    marks.set(Number(row.id), {
+      headline: highlightedRuns(row.headline),
+      snippet: hasMatch(body) ? body : highlightedRuns(row.summary),
+    });
+  }
+  return marks;
+}
