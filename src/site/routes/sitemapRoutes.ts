@@ -50,12 +50,19 @@ export function registerSitemapRoutes(app: TypeBoxApp, site: SiteContext): void 
 
   app.get(SITEMAP_INDEX_URL, async (request, reply) =>
     serveSitemap(site, request, reply, 'index', async (origin) => {
-      const months = await site.deps.store.publishedMonths();
+      const { store } = site.deps;
+      // A sitemap must list at least one URL, so one with nothing in it is left out (and answers 404).
+      const [months, news, tags, bylines] = await Promise.all([
+        store.publishedMonths(),
+        store.articleStamps({ ...newsWindow(site), limit: 1 }),
+        store.listPublishedTags(),
+        store.listBylines(),
+      ]);
       const sitemaps: SitemapPage[] = [
-        { path: NEWS_SITEMAP_URL },
+        ...(news.length > 0 ? [{ path: NEWS_SITEMAP_URL }] : []),
         { path: SECTIONS_SITEMAP_URL },
-        { path: TAGS_SITEMAP_URL },
-        { path: AUTHORS_SITEMAP_URL },
+        ...(tags.length > 0 ? [{ path: TAGS_SITEMAP_URL }] : []),
+        ...(bylines.length > 0 ? [{ path: AUTHORS_SITEMAP_URL }] : []),
         { path: MARKETS_SITEMAP_URL },
         ...months.map((month) => ({ path: articleSitemapUrl(month.month), lastModified: month.lastModified })),
       ];
@@ -70,12 +77,8 @@ export function registerSitemapRoutes(app: TypeBoxApp, site: SiteContext): void 
     switch (path) {
       case NEWS_SITEMAP_URL:
         return serveSitemap(site, request, reply, 'news', async (origin) => {
-          const now = site.deps.now().getTime();
-          const stories = await store.articleStamps({
-            from: new Date(now - NEWS_WINDOW_MS),
-            before: new Date(now + 1),
-            limit: NEWS_SITEMAP_LIMIT,
-          });
+          const stories = await store.articleStamps({ ...newsWindow(site), limit: NEWS_SITEMAP_LIMIT });
+          if (stories.length === 0) return { kind: 'notFound' };
           const newest = stories.at(-1)?.publishedAt;
           const body = await writeNewsSitemap(
             origin,
@@ -96,6 +99,7 @@ export function registerSitemapRoutes(app: TypeBoxApp, site: SiteContext): void 
       case TAGS_SITEMAP_URL:
         return serveSitemap(site, request, reply, 'tags', async (origin) => {
           const tags = await store.listPublishedTags();
+          if (tags.length === 0) return { kind: 'notFound' };
           return xml(
             await writeSitemap(
               origin,
@@ -107,6 +111,7 @@ export function registerSitemapRoutes(app: TypeBoxApp, site: SiteContext): void 
       case AUTHORS_SITEMAP_URL:
         return serveSitemap(site, request, reply, 'authors', async (origin) => {
           const slugs = new Set((await store.listBylines()).map((byline) => authorOf(byline).slug));
+          if (slugs.size === 0) return { kind: 'notFound' };
           const pages = [...slugs].sort().map((slug) => ({ path: authorUrl(slug) }));
           return xml(await writeSitemap(origin, pages), SITEMAP_CACHE_CONTROL);
         });
@@ -142,10 +147,16 @@ export function robotsTxt(origin: string): string {
     'Disallow: /admin',
     'Disallow: /api/',
     '',
+    // The index names every other sitemap, the news sitemap among them when it has stories.
     `Sitemap: ${new URL(SITEMAP_INDEX_URL, origin).href}`,
-    `Sitemap: ${new URL(NEWS_SITEMAP_URL, origin).href}`,
     '',
   ].join('\n');
+}
+
+/** The last two days up to now, as the news sitemap covers them. */
+function newsWindow(site: SiteContext): { from: Date; before: Date } {
+  const now = site.deps.now().getTime();
+  return { from: new Date(now - NEWS_WINDOW_MS), before: new Date(now + 1) };
 }
 
 function serveSitemap(
