@@ -1,4 +1,6 @@
 import { Feed } from 'feed';
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import { articleUrl, authorUrl, type FeedFormat, sectionUrl } from '../../http/siteUrls.js';
 import type { ArticleSummary, Section } from '../../news/article.js';
 import { authorOf } from '../../news/author.js';
@@ -56,6 +58,7 @@ export function writeStoryFeed(feed: StoryFeed, format: FeedFormat): string {
     const author = authorOf(story.byline);
     const sectionName = sectionNames.get(story.sectionSlug) ?? story.sectionSlug;
     const link = absolute(articleUrl(story));
+    const credit = { name: author.name, link: absolute(authorUrl(author.slug)) };
     document.addItem({
       id: link,
       guid: link,
@@ -64,8 +67,23 @@ export function writeStoryFeed(feed: StoryFeed, format: FeedFormat): string {
       description: story.summary,
       date: story.publishedAt,
       published: story.publishedAt,
-      author: [{ name: author.name, link: absolute(authorUrl(author.slug)) }],
-      category: [{ name: sectionName, domain: absolute(sectionUrl(story.sectionSlug)) }],
+      // RSS reads name and domain; Atom needs a term (the section's slug), with its label and scheme.
+      category: [
+        {
+          name: sectionName,
+          domain: absolute(sectionUrl(story.sectionSlug)),
+          term: story.sectionSlug,
+          scheme: absolute('/'),
+        },
+      ],
+      // RSS's <author> is an e-mail address; a name goes in dc:creator, which the content
+      // module's namespace declaration (brought in by content:encoded) makes available.
+      ...(format === 'rss'
+        ? {
+            content: renderToString(h('p', null, story.summary)),
+            extensions: [{ name: 'dc:creator', objects: { _text: author.name } }],
+          }
+        : { author: [credit] }),
     });
   }
   switch (format) {
