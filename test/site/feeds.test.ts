@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import type { ArticleSummary } from '../../src/news/article.js';
@@ -33,6 +34,20 @@ interface JsonFeedItem {
   readonly date_published: string;
   readonly authors: readonly { readonly name: string; readonly url: string }[];
   readonly tags: readonly string[];
+}
+
+/** A GET with a Host header of our choosing, as a client behind another name would send. */
+function getWithHost(url: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    request({ host: target.hostname, port: target.port, path: target.pathname, headers: { host } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+    })
+      .on('error', reject)
+      .end();
+  });
 }
 
 describe('feeds: RSS 2.0, Atom and JSON Feed 1.1', { skip: skipUnlessAvailable(['xmllint']) }, () => {
@@ -210,6 +225,16 @@ describe('feeds: RSS 2.0, Atom and JSON Feed 1.1', { skip: skipUnlessAvailable([
     );
   });
 
+  test('without --public-url each host gets links to itself, even for a feed already cached for another', async () => {
+    for (const host of ['news.example.com', 'mirror.example.org:8080', 'news.example.com']) {
+      const { status, body } = await getWithHost(`${site.baseUrl}/feeds/latest.atom`, host);
+      assert.equal(status, 200);
+      const ids: string[] = xml.parse(body).feed.entry.map((entry: { id: string }) => entry.id);
+      assert.ok(ids.length > 0);
+      for (const id of ids) assert.ok(id.startsWith(`http://${host}/news/`), `${host}: ${id}`);
+    }
+  });
+
   test('unknown feeds are 404 and a Host that is not a host name is refused', async () => {
     for (const path of [
       '/feeds/latest.rss',
@@ -223,20 +248,6 @@ describe('feeds: RSS 2.0, Atom and JSON Feed 1.1', { skip: skipUnlessAvailable([
     ]) {
       assert.equal((await get(path)).response.status, 404, path);
     }
-    const refused = await new Promise<number>((resolve, reject) => {
-      import('node:http').then(({ request }) => {
-        const url = new URL('/feeds/latest.xml', site.baseUrl);
-        request(
-          { host: url.hostname, port: url.port, path: url.pathname, headers: { host: 'evil.example/<x>' } },
-          (res) => {
-            res.resume();
-            resolve(res.statusCode ?? 0);
-          },
-        )
-          .on('error', reject)
-          .end();
-      }, reject);
-    });
-    assert.equal(refused, 400);
+    assert.equal((await getWithHost(`${site.baseUrl}/feeds/latest.xml`, 'evil.example/<x>')).status, 400);
   });
 });
