@@ -21,11 +21,15 @@ export interface PreparedResponse {
   readonly headers: Readonly<Record<Coding, Headers>>;
   /** Headers for a 304: validators and caching, no body. */
   readonly notModifiedHeaders: Headers;
+  /** Last-Modified in whole seconds since the epoch, when the representation has one (feeds, sitemaps). */
+  readonly lastModifiedSeconds?: number;
 }
 
 export interface PrepareOptions {
   readonly contentType: string;
   readonly cacheControl: string;
+  /** When what the body shows last changed; sent as Last-Modified and honoured in If-Modified-Since. */
+  readonly lastModified?: Date;
 }
 
 // Brotli 11 is for build steps; pages are re-rendered about once a second, so a
@@ -48,10 +52,13 @@ export async function prepareResponse(body: string | Buffer, options: PrepareOpt
   const hash = createHash('sha1').update(identity).digest('base64url').slice(0, 22);
   // One validator for the representation; coding variants get a suffix as RFC 9110 §8.8.3 asks.
   const etag = `"${hash}"`;
+  const lastModified =
+    options.lastModified === undefined ? {} : { 'last-modified': options.lastModified.toUTCString() };
   const common = {
     'content-type': options.contentType,
     'cache-control': options.cacheControl,
     vary: 'Accept-Encoding',
+    ...lastModified,
   };
   return {
     etag,
@@ -61,8 +68,27 @@ export async function prepareResponse(body: string | Buffer, options: PrepareOpt
       gzip: { ...common, etag: `"${hash}-gz"`, 'content-encoding': 'gzip' },
       identity: { ...common, etag },
     },
-    notModifiedHeaders: { 'cache-control': options.cacheControl, vary: 'Accept-Encoding', etag },
+    notModifiedHeaders: { 'cache-control': options.cacheControl, vary: 'Accept-Encoding', etag, ...lastModified },
+    ...(options.lastModified === undefined
+      ? {}
+      : { lastModifiedSeconds: Math.floor(options.lastModified.getTime() / 1000) }),
   };
+}
+
+/**
+ * Whether a conditional GET may be answered 304 (RFC 9110 §13.2.2): If-None-Match
+ * decides when present; otherwise If-Modified-Since, for representations with a
+ * Last-Modified.
+ */
+export function isNotModified(
+  ifNoneMatch: string | undefined,
+  ifModifiedSince: string | undefined,
+  prepared: PreparedResponse,
+): boolean {
+  if (ifNoneMatch !== undefined) return matchesEtag(ifNoneMatch, prepared.etag);
+  if (ifModifiedSince === undefined || prepared.lastModifiedSeconds === undefined) return false;
+  const since = Date.parse(ifModifiedSince);
+  return !Number.isNaN(since) && prepared.lastModifiedSeconds <= Math.floor(since / 1000);
 }
 
 /** Sends a prepared response: 304 when the client holds it, else the best coding it accepts. */
@@ -72,8 +98,8 @@ export function sendPrepared(
   prepared: PreparedResponse,
   statusCode = 200,
 ): FastifyReply {
-  const ifNoneMatch = request.headers['if-none-match'];
-  if (statusCode === 200 && ifNoneMatch !== undefined && matchesEtag(ifNoneMatch, prepared.etag)) {
+  const { 'if-none-match': ifNoneMatch, 'if-modified-since': ifModifiedSince } = request.headers;
+  if (statusCode === 200 && isNotModified(ifNoneMatch, ifModifiedSince, prepared)) {
     return reply.code(304).headers(prepared.notModifiedHeaders).send();
   }
   const coding = chooseCoding(request.headers['accept-encoding']);

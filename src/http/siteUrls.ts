@@ -13,12 +13,16 @@ export function articleUrl(article: Pick<ArticleSummary, 'id' | 'slug'>): string
  */
 export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
   'api',
+  'archive',
+  'authors',
   'build',
+  'feeds',
   'markets',
   'news',
   'print',
   'search',
   'sections',
+  'sitemaps',
   'tags',
 ]);
 
@@ -29,6 +33,62 @@ export function sectionUrl(slug: string, page = 1): string {
 
 export function tagUrl(slug: string, page = 1): string {
   return page > 1 ? `/tags/${slug}?page=${page}` : `/tags/${slug}`;
+}
+
+export function authorUrl(slug: string, page = 1): string {
+  return page > 1 ? `/authors/${slug}?page=${page}` : `/authors/${slug}`;
+}
+
+/** A day of the archive: `/archive/2026/01/31` for the Karachi date `2026-01-31`. */
+export function archiveDayUrl(date: string, page = 1): string {
+  const path = `/archive/${date.replaceAll('-', '/')}`;
+  return page > 1 ? `${path}?page=${page}` : path;
+}
+
+/** The formats every feed comes in. */
+export type FeedFormat = 'rss' | 'atom' | 'json';
+export const FEED_FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
+const FEED_EXTENSION: Readonly<Record<FeedFormat, string>> = { rss: 'xml', atom: 'atom', json: 'json' };
+
+/** What a feed follows: the latest stories, or one section, tag or author's. */
+export type FeedSubject =
+  | { readonly kind: 'latest' }
+  | { readonly kind: 'section' | 'tag' | 'author'; readonly slug: string };
+
+/** `/feeds/latest.xml` (RSS), `/feeds/tags/imf.atom`, `/feeds/authors/afp.json`. */
+export function feedUrl(subject: FeedSubject, format: FeedFormat): string {
+  const extension = FEED_EXTENSION[format];
+  switch (subject.kind) {
+    case 'latest':
+      return `/feeds/latest.${extension}`;
+    case 'section':
+      return `/feeds/sections/${subject.slug}.${extension}`;
+    case 'tag':
+      return `/feeds/tags/${subject.slug}.${extension}`;
+    case 'author':
+      return `/feeds/authors/${subject.slug}.${extension}`;
+  }
+}
+
+/** The format a feed file name asks for (`imf.atom` → atom), with the slug before it; null for anything else. */
+export function parseFeedFile(file: string): { readonly slug: string; readonly format: FeedFormat } | null {
+  const dot = file.lastIndexOf('.');
+  if (dot <= 0) return null;
+  const extension = file.slice(dot + 1);
+  const format = FEED_FORMATS.find((candidate) => FEED_EXTENSION[candidate] === extension);
+  return format === undefined ? null : { slug: file.slice(0, dot), format };
+}
+
+export const SITEMAP_INDEX_URL = '/sitemap.xml';
+export const NEWS_SITEMAP_URL = '/sitemaps/news.xml';
+export const SECTIONS_SITEMAP_URL = '/sitemaps/sections.xml';
+export const TAGS_SITEMAP_URL = '/sitemaps/tags.xml';
+export const MARKETS_SITEMAP_URL = '/sitemaps/markets.xml';
+export const AUTHORS_SITEMAP_URL = '/sitemaps/authors.xml';
+
+/** The article sitemap of one Karachi month (`2026-01`). */
+export function articleSitemapUrl(month: string): string {
+  return `/sitemaps/articles-${month}.xml`;
 }
 
 export function printUrl(date: string): string {

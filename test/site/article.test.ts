@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Article } from '../../src/news/article.js';
+import { authorOf } from '../../src/news/author.js';
 import { hrefs, visibleText } from './htmlText.js';
 import { type RunningSite, startSite } from './siteFixture.js';
 
@@ -57,6 +58,7 @@ describe('article page', () => {
     );
     assert.ok(byline.includes(`datetime="${article.publishedAt.toISOString()}"`));
     assert.match(visibleText(byline), /^\S.* Published \d{2} [A-Z][a-z]{2}, \d{4} \d{2}:\d{2}[ap]m$/);
+    assert.match(byline, new RegExp(`<a class="byline__name" href="/authors/${authorOf(article.byline).slug}">`));
   });
 
   test('leads the first paragraph with the dateline in capitals', () => {

@@ -3,6 +3,7 @@ import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { parseRupees } from '../../src/market/money/money.js';
+import { authorOf } from '../../src/news/author.js';
 import { eventually } from './htmlText.js';
 import { type RunningSite, startSite } from './siteFixture.js';
 
@@ -87,6 +88,29 @@ describe('page caching, compression and headers', () => {
       assert.equal(again.body.length, 0);
     }
     assert.equal((await rawGet(`${site.baseUrl}${articlePath}`, { 'if-none-match': '"stale"' })).status, 200);
+  });
+
+  test('every kind of public page, feed and sitemap carries an ETag and a CDN lifetime; the newsroom never may be kept', async () => {
+    const { items } = await site.store.listArticles({ limit: 1 });
+    const story = items[0];
+    assert.ok(story !== undefined);
+    const author = `/authors/${authorOf(story.byline).slug}`;
+    for (const path of ['/', '/world', '/markets', author, '/feeds/latest.xml', '/sitemap.xml', '/robots.txt']) {
+      const response = await rawGet(`${site.baseUrl}${path}`);
+      assert.equal(response.status, 200, path);
+      assert.match(response.headers.etag ?? '', /^"[\w-]+"$/, path);
+      assert.match(
+        response.headers['cache-control'] ?? '',
+        /^public, max-age=\d+, s-maxage=\d+, stale-while-revalidate=\d+$/,
+        path,
+      );
+      const again = await rawGet(`${site.baseUrl}${path}`, { 'if-none-match': response.headers.etag ?? '' });
+      assert.equal(again.status, 304, path);
+    }
+    for (const path of ['/admin', '/admin/login', '/api/v1/admin/articles']) {
+      const response = await rawGet(`${site.baseUrl}${path}`);
+      assert.equal(response.headers['cache-control'], 'no-store', `${path} (${response.status})`);
+    }
   });
 
   test('static assets are content-hashed and cached for a year', async () => {

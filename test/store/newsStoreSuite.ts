@@ -269,6 +269,93 @@ export function newsStoreSuite(makeBackend: () => Promise<StoreBackend> | StoreB
       await assert.rejects(store.printEdition('31-01-2023'), RangeError);
     });
 
+    test('author and day queries: bylines, tags, months, stamps and neighbouring days of published stories only', async (t) => {
+      const { store, workflow } = await fresh(t);
+      const amina = { kind: 'staff', name: 'Amina Qureshi' } as const;
+      // Karachi's 2023-01-31 runs from 2023-01-30T19:00Z to 2023-01-31T19:00Z.
+      const lastOfJanuary = await store.insertArticle(
+        draft({ byline: amina, tags: ['IMF'], publishedAt: new Date('2023-01-31T18:59:59Z') }),
+      );
+      const firstOfFebruary = await store.insertArticle(
+        draft({ byline: amina, publishedAt: new Date('2023-01-31T19:00:00Z') }),
+      );
+      const early = await store.insertArticle(draft({ publishedAt: new Date('2023-01-28T10:00:00Z') }));
+      const killed = await store.insertArticle(
+        draft({
+          byline: { kind: 'agency', agency: 'AFP' },
+          tags: ['Withdrawn'],
+          publishedAt: new Date('2023-01-30T10:00:00Z'),
+        }),
+      );
+      await workflow.changeStatus({
+        id: killed,
+        from: 'published',
+        to: 'killed',
+        at: new Date('2023-02-02T00:00:00Z'),
+      });
+
+      const bylines = await store.listBylines();
+      assert.deepEqual(bylines.map((byline) => (byline.kind === 'staff' ? byline.name : byline.agency)).sort(), [
+        'Amina Qureshi',
+        'Reuters',
+      ]);
+      assert.deepEqual(
+        (await store.listPublishedTags()).map((tag) => tag.slug),
+        ['imf'],
+      );
+      const byAmina = await store.listArticles({ byline: amina, limit: 10 });
+      assert.deepEqual(
+        byAmina.items.map((story) => story.id),
+        [firstOfFebruary, lastOfJanuary],
+      );
+      assert.equal(byAmina.total, 2);
+      const january31 = await store.listArticles({
+        publishedFrom: new Date('2023-01-30T19:00:00Z'),
+        publishedBefore: new Date('2023-01-31T19:00:00Z'),
+        limit: 10,
+      });
+      assert.deepEqual(
+        january31.items.map((story) => story.id),
+        [lastOfJanuary],
+      );
+
+      const months = await store.publishedMonths();
+      assert.deepEqual(
+        months.map((month) => month.month),
+        ['2023-01', '2023-02'],
+      );
+      assert.equal(months[0]?.lastModified.toISOString(), '2023-01-31T18:59:59.000Z');
+      const stamps = await store.articleStamps({
+        from: new Date('2023-01-01T00:00:00Z'),
+        before: new Date('2023-01-31T19:00:00Z'),
+        limit: 10,
+      });
+      assert.deepEqual(
+        stamps.map((stamp) => stamp.id),
+        [early, lastOfJanuary],
+      );
+      assert.equal(
+        (await store.articleStamps({ from: new Date(0), before: new Date('2024-01-01T00:00:00Z'), limit: 1 })).length,
+        1,
+      );
+
+      // The killed story's day (2023-01-30) is skipped over.
+      assert.deepEqual(
+        await store.neighbouringDays({
+          startMs: Date.parse('2023-01-30T19:00:00Z'),
+          endMs: Date.parse('2023-01-31T19:00:00Z'),
+        }),
+        { previous: '2023-01-28', next: '2023-02-01' },
+      );
+      assert.deepEqual(
+        await store.neighbouringDays({
+          startMs: Date.parse('2023-01-27T19:00:00Z'),
+          endMs: Date.parse('2023-01-28T19:00:00Z'),
+        }),
+        { previous: null, next: '2023-01-31' },
+      );
+    });
+
     test('no print edition at all', async (t) => {
       const { store } = await fresh(t);
       await store.insertArticle(draft({ printPage: null }));

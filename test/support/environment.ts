@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 // silently: the tests run and fail, naming the missing tool.
 
 /** An external program a test needs that npm does not install. */
-export type Tool = 'chromium' | 'java';
+export type Tool = 'chromium' | 'java' | 'xmllint';
 
 /**
  * Debian's Chromium (`apt-get install -y chromium`); playwright-core drives it and
@@ -18,6 +18,8 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const INSTALL_HINT: Record<Tool, string> = {
   chromium: `Chromium not found at ${CHROMIUM_PATH} (install with: apt-get install -y chromium)`,
   java: 'java not found on PATH, needed by the Nu HTML checker (install with: apt-get install -y default-jre-headless)',
+  xmllint:
+    'xmllint not found on PATH, needed to check feeds and sitemaps against their schemas (install with: apt-get install -y libxml2-utils)',
 };
 
 const presence = new Map<Tool, boolean>();
@@ -36,6 +38,8 @@ function probe(tool: Tool): boolean {
       return existsSync(CHROMIUM_PATH);
     case 'java':
       return spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
+    case 'xmllint':
+      return spawnSync('xmllint', ['--version'], { stdio: 'ignore' }).status === 0;
   }
 }
 

@@ -1,4 +1,7 @@
+import { archiveDayUrl, authorUrl } from '../../src/http/siteUrls.js';
 import type { Article } from '../../src/news/article.js';
+import { authorOf } from '../../src/news/author.js';
+import { karachiDateKey } from '../../src/shared/pakistanTime.js';
 import type { NewsStore } from '../../src/store/articles/newsStore.js';
 
 /** A page every quality check (axe, Nu HTML checker, small screens) runs on. */
@@ -27,8 +30,8 @@ export function articlePath(article: { readonly id: number; readonly slug: strin
 
 /**
  * One page of every kind a reader can reach, found from the demo content:
- * home, a section, a tag, an article, markets, a currency, the latest print
- * edition and a page that does not exist.
+ * home, a section, a tag, an article, its author, its day of the archive,
+ * markets, a currency, the latest print edition and a page that does not exist.
  */
 export async function sitePages(store: NewsStore): Promise<SitePage[]> {
   const article = await latestArticle(store);
@@ -44,6 +47,8 @@ export async function sitePages(store: NewsStore): Promise<SitePage[]> {
     { name: `section-${world.slug}`, path: `/${world.slug}`, status: 200 },
     { name: `tag-${tag.slug}`, path: `/tags/${tag.slug}`, status: 200 },
     { name: 'article', path: articlePath(article), status: 200 },
+    { name: 'author', path: authorUrl(authorOf(article.byline).slug), status: 200 },
+    { name: 'archive-day', path: archiveDayUrl(karachiDateKey(article.publishedAt)), status: 200 },
     { name: 'markets', path: '/markets', status: 200 },
     { name: 'currency-usd-pkr', path: '/markets/currency/usd-pkr', status: 200 },
     { name: `print-${printDate}`, path: `/print/${printDate}`, status: 200 },

@@ -53,6 +53,11 @@ export async function adminPlugin(instance: FastifyInstance, options: AdminPlugi
   app.decorateRequest('actor', undefined);
   app.decorateRequest('adminAuth', undefined);
 
+  // Nothing of the newsroom may be kept by a browser or CDN cache, whatever the route forgets to say (a route may still say it).
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.header('cache-control', 'no-store');
+    done();
+  });
   app.addHook('onRequest', identifyRequests(ctx));
   // After the body is parsed (the token is a form field), before validation and every route's guard.
   app.addHook('preValidation', (request, reply, done) => {

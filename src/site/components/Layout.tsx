@@ -32,6 +32,17 @@ export interface PageHead {
   readonly prevPath?: string;
   readonly nextPath?: string;
   readonly noIndex?: boolean;
+  /** Feeds of what the page lists, announced as rel=alternate for feed readers. */
+  readonly feeds?: readonly FeedLink[];
+}
+
+/** A feed a page announces: its format's media type and name, a title naming it, and its path. */
+export interface FeedLink {
+  readonly type: string;
+  /** "RSS", "Atom", "JSON Feed". */
+  readonly format: string;
+  readonly title: string;
+  readonly href: string;
 }
 
 export const SITE_NAME = 'Broadsheet';
@@ -69,6 +80,9 @@ export function Layout(props: {
         {canonical !== undefined ? <link rel="canonical" href={canonical} /> : null}
         {head.prevPath !== undefined ? <link rel="prev" href={head.prevPath} /> : null}
         {head.nextPath !== undefined ? <link rel="next" href={head.nextPath} /> : null}
+        {head.feeds?.map((feed) => (
+          <link key={feed.href} rel="alternate" type={feed.type} title={feed.title} href={feed.href} />
+        ))}
         <meta property="og:site_name" content={SITE_NAME} />
         <meta property="og:title" content={head.title} />
         <meta property="og:description" content={head.description} />

@@ -1,5 +1,6 @@
-import { articleUrl } from '../../http/siteUrls.js';
+import { articleUrl, authorUrl } from '../../http/siteUrls.js';
 import type { ArticleSummary, Section } from '../../news/article.js';
+import { authorOf } from '../../news/author.js';
 import { formatPublished } from '../../shared/pakistanTime.js';
 import { bylineName } from './bylineName.js';
 
@@ -31,7 +32,7 @@ export function StoryMeta(props: { readonly story: ArticleSummary; readonly sect
   return (
     <p class="story-meta">
       {section !== undefined ? `${section.name} · ` : ''}
-      {bylineName(props.story.byline)} ·{' '}
+      <a href={authorUrl(authorOf(props.story.byline).slug)}>{bylineName(props.story.byline)}</a> ·{' '}
       <time dateTime={props.story.publishedAt.toISOString()}>{formatPublished(props.story.publishedAt)}</time>
     </p>
   );

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Coding, chooseCoding, matchesEtag, type PreparedResponse } from '../../http/preparedResponse.js';
+import { type Coding, chooseCoding, isNotModified, type PreparedResponse } from '../../http/preparedResponse.js';
 import type { OriginReader } from '../../http/requestOrigin.js';
 import type { PageCache } from './pageCache.js';
 
@@ -57,8 +57,8 @@ export class CachedPageFastPath {
       return false;
     }
     this.options.pages.served.hits += 1;
-    const ifNoneMatch = request.headers['if-none-match'];
-    if (ifNoneMatch !== undefined && matchesEtag(ifNoneMatch, prepared.etag)) {
+    const { 'if-none-match': ifNoneMatch, 'if-modified-since': ifModifiedSince } = request.headers;
+    if (isNotModified(ifNoneMatch, ifModifiedSince, prepared)) {
       response.writeHead(304, { ...this.options.extraHeaders, ...prepared.notModifiedHeaders });
       response.end();
       return true;

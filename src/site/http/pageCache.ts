@@ -1,8 +1,18 @@
 import { type PreparedResponse, prepareResponse } from '../../http/preparedResponse.js';
 
+/**
+ * A body other than an HTML page, cached the same way: feeds and sitemaps, with
+ * their own type, CDN lifetime and Last-Modified.
+ */
+export interface Representation {
+  readonly contentType: string;
+  readonly cacheControl: string;
+  readonly lastModified?: Date;
+}
+
 /** What producing a page can come to; only `page` is cached. */
 export type PageOutcome =
-  | { readonly kind: 'page'; readonly html: string }
+  | { readonly kind: 'page'; readonly html: string; readonly representation?: Representation }
   | { readonly kind: 'redirect'; readonly location: string; readonly status: 301 | 302 }
   | { readonly kind: 'notFound' }
   | { readonly kind: 'badRequest'; readonly message: string };
@@ -121,7 +131,7 @@ export class PageCache {
     const renderedAt = this.options.clock();
     const outcome = await producer();
     if (outcome.kind !== 'page') return outcome;
-    const prepared = await prepareHtml(outcome.html);
+    const prepared = await prepareOutcome(outcome);
     if (this.renderTickets.get(key) === ticket) {
       this.store(key, { prepared, renderedAt, version, refreshing: false, producer });
     }
@@ -140,7 +150,7 @@ export class PageCache {
           this.entries.delete(key);
           return;
         }
-        const prepared = await prepareHtml(outcome.html);
+        const prepared = await prepareOutcome(outcome);
         // Invalidated while re-rendering: the entry is no longer in the map and the result is from old content.
         if (this.entries.get(key) !== entry) return;
         entry.prepared = prepared;
@@ -164,6 +174,12 @@ export class PageCache {
     }
     this.entries.set(key, entry);
   }
+}
+
+function prepareOutcome(outcome: Extract<PageOutcome, { kind: 'page' }>): Promise<PreparedResponse> {
+  return outcome.representation === undefined
+    ? prepareHtml(outcome.html)
+    : prepareResponse(outcome.html, outcome.representation);
 }
 
 export function prepareHtml(html: string): Promise<PreparedResponse> {

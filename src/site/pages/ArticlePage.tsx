@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { articleUrl, printUrl, sectionNavUrl, sectionUrl, stockUrl, tagUrl } from '../../http/siteUrls.js';
+import { articleUrl, authorUrl, printUrl, sectionNavUrl, sectionUrl, stockUrl, tagUrl } from '../../http/siteUrls.js';
 import type { Article, ArticleSummary } from '../../news/article.js';
+import { authorOf } from '../../news/author.js';
 import type { Comment } from '../../news/comment.js';
 import { formatPublished, karachiDateKey } from '../../shared/pakistanTime.js';
 import { bylineName } from '../components/bylineName.js';
@@ -49,8 +50,10 @@ export function ArticlePage(props: ArticlePageProps) {
         <h1 id="headline">{article.headline}</h1>
         {article.summary !== '' ? <p class="standfirst">{article.summary}</p> : null}
         <p class="byline">
-          <span class="byline__name">{bylineName(article.byline)}</span> Published{' '}
-          <time dateTime={article.publishedAt.toISOString()}>{formatPublished(article.publishedAt)}</time>
+          <a class="byline__name" href={authorUrl(authorOf(article.byline).slug)}>
+            {bylineName(article.byline)}
+          </a>{' '}
+          Published <time dateTime={article.publishedAt.toISOString()}>{formatPublished(article.publishedAt)}</time>
           {article.updatedAt !== null ? (
             <>
               {' · Updated '}

@@ -2,6 +2,7 @@ import { articleUrl, sectionUrl } from '../../http/siteUrls.js';
 import type { ArticleSummary, Section } from '../../news/article.js';
 import { Layout, type PageChrome } from '../components/Layout.js';
 import { StoryList, StoryMeta } from '../components/StoryList.js';
+import { feedLinks } from '../feeds/feedLinks.js';
 
 export interface SectionBlock {
   readonly section: Section;
@@ -23,6 +24,7 @@ export function HomePage(props: {
         title: 'Business news, markets and Pakistan',
         description: 'Latest business, markets and world news from Pakistan, with live PSX prices.',
         canonicalPath: '/',
+        feeds: feedLinks({ kind: 'latest' }, 'Latest news'),
       }}
     >
       <h1>Top stories</h1>

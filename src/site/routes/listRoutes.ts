@@ -3,12 +3,13 @@ import { h } from 'preact';
 import { sectionNavUrl, sectionUrl, tagUrl } from '../../http/siteUrls.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { renderDocument } from '../components/renderDocument.js';
+import { feedLinks } from '../feeds/feedLinks.js';
 import type { PageOutcome, PageProducer } from '../http/pageCache.js';
 import { HomePage } from '../pages/HomePage.js';
 import { StoryListPage } from '../pages/StoryListPage.js';
 import type { SiteContext } from '../siteContext.js';
 import { servePage } from './pageResponses.js';
-import { PAGE_SIZE, pageWindow } from './pagination.js';
+import { neighbours, PAGE_SIZE, pageWindow } from './pagination.js';
 
 const TOP_STORIES = 7;
 const STORIES_PER_SECTION_BLOCK = 4;
@@ -61,6 +62,7 @@ export function registerListRoutes(app: TypeBoxApp, site: SiteContext): void {
             description: `Latest ${section.name} news and analysis.`,
             canonicalPath: sectionUrl(section.slug, window.page),
             navPath: sectionNavUrl(section.slug),
+            feeds: feedLinks({ kind: 'section', slug: section.slug }, section.name),
             stories: result.items,
             page: window.page,
             pageCount: window.pageCount,
@@ -110,6 +112,7 @@ export function registerListRoutes(app: TypeBoxApp, site: SiteContext): void {
               heading: tag.name,
               description: `Stories tagged ${tag.name}.`,
               canonicalPath: tagUrl(tag.slug, window.page),
+              feeds: feedLinks({ kind: 'tag', slug: tag.slug }, tag.name),
               stories: result.items,
               page: window.page,
               pageCount: window.pageCount,
@@ -120,17 +123,6 @@ export function registerListRoutes(app: TypeBoxApp, site: SiteContext): void {
       });
     },
   );
-}
-
-function neighbours(
-  pageNumber: number,
-  pageCount: number,
-  url: (n: number) => string,
-): { prevPath?: string; nextPath?: string } {
-  return {
-    ...(pageNumber > 1 ? { prevPath: url(pageNumber - 1) } : {}),
-    ...(pageNumber < pageCount ? { nextPath: url(pageNumber + 1) } : {}),
-  };
 }
 
 function page(html: string): PageOutcome {

@@ -16,11 +16,16 @@ const KEYS = [
   'print:2023-01-31',
   'print:2023-01-30',
   'stock:OGDC',
+  'author:afp:1',
+  'archive:2023-01-31:1',
+  'feed:latest::rss:https://news.example.com',
+  'feed:tag:oil:atom:https://news.example.com',
+  'sitemap:news:https://news.example.com',
 ];
 
 const dropped = (change: ContentChange) => KEYS.filter(pagesShowing(change));
 
-test('a story change drops its page, the home page, its section, tag and print pages', () => {
+test('a story change drops its page, the home page, its section, tag, print, author and day pages, feeds and sitemaps', () => {
   const change: ContentChange = {
     kind: 'article',
     articleId: 7,
@@ -35,6 +40,11 @@ test('a story change drops its page, the home page, its section, tag and print p
     'section:markets:1',
     'tag:oil:1',
     'print:2023-01-31',
+    'author:afp:1',
+    'archive:2023-01-31:1',
+    'feed:latest::rss:https://news.example.com',
+    'feed:tag:oil:atom:https://news.example.com',
+    'sitemap:news:https://news.example.com',
   ]);
 });
 
@@ -45,6 +55,11 @@ test('a story that left the site takes every article page with it', () => {
     'article:7:oil-rises:',
     'article:7:oil-rises:pending',
     'article:8:gold-falls:',
+    'author:afp:1',
+    'archive:2023-01-31:1',
+    'feed:latest::rss:https://news.example.com',
+    'feed:tag:oil:atom:https://news.example.com',
+    'sitemap:news:https://news.example.com',
   ]);
 });
 
@@ -56,11 +71,13 @@ test('a print layout drops every edition page (their previous/next links)', () =
   assert.deepEqual(dropped({ kind: 'printEdition', date: '2023-01-31' }), ['print:2023-01-31', 'print:2023-01-30']);
 });
 
-test('a renamed tag drops the article pages and the tag pages of both slugs', () => {
+test('a renamed tag drops the article pages, the tag pages of both slugs, tag feeds and sitemaps', () => {
   assert.deepEqual(dropped({ kind: 'tags', slugs: ['oil', 'crude'] }), [
     'article:7:oil-rises:',
     'article:7:oil-rises:pending',
     'article:8:gold-falls:',
     'tag:oil:1',
+    'feed:tag:oil:atom:https://news.example.com',
+    'sitemap:news:https://news.example.com',
   ]);
 });

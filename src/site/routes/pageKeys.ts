@@ -3,7 +3,8 @@ import type { ArticleChange } from '../../news/articleChange.js';
 
 // The cache keys of the reader pages, as the routes in this folder build them:
 // article:{id}:{slug}:{notice}:{origin}, home, section:{slug}:{page}, sections:{slug}:{page},
-// tag:{slug}:{page}, print:{date}, markets (which lists the Markets section's stories).
+// tag:{slug}:{page}, print:{date}, markets (which lists the Markets section's stories),
+// author:{slug}:{page}, archive:{date}:{page}, feed:{kind}:{slug}:{format}:{origin}, sitemap:{name}:{origin}.
 // Nothing outside this folder knows them: the newsroom announces what changed on the bus.
 const MARKETS_SECTION = 'markets';
 
@@ -21,7 +22,7 @@ export function pagesShowing(change: ContentChange): (key: string) => boolean {
       return (key) => key.startsWith('print:');
     case 'tags': {
       // A tag's name shows on the pages of its stories (which are not known here) and on its own list pages.
-      const prefixes = ['article:', ...change.slugs.map((slug) => `tag:${slug}:`)];
+      const prefixes = ['article:', 'feed:tag:', 'sitemap:', ...change.slugs.map((slug) => `tag:${slug}:`)];
       return (key) => prefixes.some((prefix) => key.startsWith(prefix));
     }
   }
@@ -35,7 +36,8 @@ export function pagesShowing(change: ContentChange): (key: string) => boolean {
  */
 function pagesShowingStory(change: ArticleChange): (key: string) => boolean {
   const exact = new Set<string>(['home']);
-  const prefixes = [articlePrefix(change.articleId)];
+  // Author and day pages, feeds and sitemaps are not keyed by what a change names (its byline is not in it): all go.
+  const prefixes = [articlePrefix(change.articleId), 'author:', 'archive:', 'feed:', 'sitemap:'];
   if (change.removed) prefixes.push('article:');
   for (const placement of change.placements) {
     prefixes.push(`section:${placement.sectionSlug}:`, `sections:${placement.sectionSlug}:`);

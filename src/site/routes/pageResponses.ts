@@ -16,17 +16,36 @@ export async function servePage(
   key: string,
   producer: PageProducer,
 ): Promise<FastifyReply> {
+  return serveCached(site, request, reply, key, { sameForEveryHost: true }, producer);
+}
+
+/**
+ * Like servePage, for a body whose links are made from the request's host
+ * (feeds and sitemaps without --public-url): the fast path, which matches
+ * by path alone, is then not told of it, so one host never gets another's links.
+ */
+export async function serveCached(
+  site: SiteContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  key: string,
+  options: { readonly sameForEveryHost: boolean },
+  producer: PageProducer,
+): Promise<FastifyReply> {
+  const remember = (): void => {
+    if (options.sameForEveryHost) site.fastPath.remember(request.raw, key);
+  };
   const cached = site.pages.lookup(key);
   if (cached !== undefined) {
     site.pages.served.hits += 1;
-    site.fastPath.remember(request.raw, key);
+    remember();
     return sendPrepared(request, reply, cached);
   }
   site.pages.served.misses += 1;
   const outcome = await site.pages.produce(key, producer);
   switch (outcome.kind) {
     case 'page':
-      site.fastPath.remember(request.raw, key);
+      remember();
       return sendPrepared(request, reply, outcome.prepared);
     case 'redirect':
       return reply.redirect(outcome.location, outcome.status);

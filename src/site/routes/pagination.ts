@@ -13,3 +13,15 @@ export function pageWindow(page: number, total: number): PageWindow | null {
   if (page < 1 || page > pageCount) return null;
   return { page, pageCount, offset: (page - 1) * PAGE_SIZE };
 }
+
+/** The rel=prev/next paths around one page of a list whose page `n` is at `url(n)`. */
+export function neighbours(
+  pageNumber: number,
+  pageCount: number,
+  url: (n: number) => string,
+): { prevPath?: string; nextPath?: string } {
+  return {
+    ...(pageNumber > 1 ? { prevPath: url(pageNumber - 1) } : {}),
+    ...(pageNumber < pageCount ? { nextPath: url(pageNumber + 1) } : {}),
+  };
+}

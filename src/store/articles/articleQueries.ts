@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Article, ArticleSummary, Correction, Tag } from '../../news/article.js';
+import type { Article, ArticleSummary, Byline, Correction, Tag } from '../../news/article.js';
 import type { Database } from '../database.js';
-import { SUMMARY_COLUMNS, toArticle, toSummary } from './articleRows.js';
+import { bylineColumns, SUMMARY_COLUMNS, toArticle, toSummary } from './articleRows.js';
 import type { ArticleQuery, Page } from './newsStore.js';
 
 /** The one rule every reader query keeps: only published stories are on the site. */
@@ -63,11 +63,21 @@ export async function listArticles(db: Kysely<Database>, query: ArticleQuery): P
   assertCount('limit', query.limit);
   const offset = query.offset ?? 0;
   assertCount('offset', offset);
-  const { sectionSlug, tagSlug, excludeId } = query;
+  const { sectionSlug, tagSlug, excludeId, byline, publishedFrom, publishedBefore } = query;
   const matching = db
     .selectFrom('articles')
     .where('articles.status', '=', PUBLISHED)
     .$if(sectionSlug !== undefined, (q) => q.where('articles.section_slug', '=', sectionSlug as string))
+    .$if(byline !== undefined, (q) => {
+      const columns = bylineColumns(byline as Byline);
+      return q
+        .where('articles.byline_kind', '=', columns.byline_kind)
+        .where('articles.byline_value', '=', columns.byline_value);
+    })
+    .$if(publishedFrom !== undefined, (q) => q.where('articles.published_at', '>=', (publishedFrom as Date).getTime()))
+    .$if(publishedBefore !== undefined, (q) =>
+      q.where('articles.published_at', '<', (publishedBefore as Date).getTime()),
+    )
     .$if(excludeId !== undefined, (q) => q.where('articles.id', '<>', excludeId as number))
     .$if(tagSlug !== undefined, (q) =>
       q.where('articles.id', 'in', (eb) =>
@@ -136,7 +146,7 @@ async function articlesSharingTags(db: Kysely<Database>, article: Article, limit
   return rows.map(toSummary);
 }
 
-function assertCount(name: string, value: number): void {
+export function assertCount(name: string, value: number): void {
   if (!Number.isSafeInteger(value) || value < 0)
     throw new RangeError(`${name} must be a whole number ≥ 0, got ${value}`);
 }

@@ -91,7 +91,7 @@ export function bylineColumns(byline: Byline): Pick<ArticlesTable, 'byline_kind'
 
 const AGENCIES: ReadonlySet<string> = new Set<Agency>(['AFP', 'Reuters', 'APP']);
 
-function toByline(kind: ArticlesTable['byline_kind'], value: string): Byline {
+export function toByline(kind: ArticlesTable['byline_kind'], value: string): Byline {
   switch (kind) {
     case 'agency':
       if (!AGENCIES.has(value)) throw new Error(`Stored agency byline "${value}" is not a known agency`);

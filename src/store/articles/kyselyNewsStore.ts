@@ -6,6 +6,7 @@ import { isAddressBanned } from '../comments/moderation.js';
 import type { Database, StoreDialect } from '../database.js';
 import { latestPrintDate, printEdition } from '../print/printEditionQueries.js';
 import { tagRedirect } from '../tags/tagAdmin.js';
+import { articleStamps, listBylines, listPublishedTags, neighbouringDays, publishedMonths } from './archiveQueries.js';
 import { getArticle, isWithdrawn, listArticles, relatedArticles } from './articleQueries.js';
 import { toSection } from './articleRows.js';
 import { createArticleSearchStore } from './articleSearch.js';
@@ -46,6 +47,11 @@ export function createNewsStore(db: Kysely<Database>, dialect: StoreDialect): Ky
     relatedArticles: (article, limit) => relatedArticles(db, article, limit),
     printEdition: (date) => printEdition(db, date),
     latestPrintDate: () => latestPrintDate(db),
+    listBylines: () => listBylines(db),
+    listPublishedTags: () => listPublishedTags(db),
+    publishedMonths: () => publishedMonths(db),
+    articleStamps: (range) => articleStamps(db, range),
+    neighbouringDays: (day) => neighbouringDays(db, day),
 
     async countArticles() {
       const row = await db

@@ -1,4 +1,4 @@
-import type { Article, ArticleDraft, ArticleSummary, Section, Tag } from '../../news/article.js';
+import type { Article, ArticleDraft, ArticleSummary, Byline, Section, Tag } from '../../news/article.js';
 import type { Comment, CommentStatus, CommentSubmission } from '../../news/comment.js';
 import type { ArticleSearchStore } from './articleSearchQuery.js';
 
@@ -16,6 +16,34 @@ export interface ArticleQuery {
   readonly tagSlug?: string;
   /** Leave this article out (e.g. the one being read). */
   readonly excludeId?: number;
+  /** Only stories credited to this writer or agency (author pages and feeds). */
+  readonly byline?: Byline;
+  /** Only stories published at or after this instant (date archive, news sitemap). */
+  readonly publishedFrom?: Date;
+  /** Only stories published before this instant. */
+  readonly publishedBefore?: Date;
+}
+
+/** A story as a sitemap lists it: where it lives, when it appeared and last changed. */
+export interface ArticleStamp {
+  readonly id: number;
+  readonly slug: string;
+  readonly headline: string;
+  readonly publishedAt: Date;
+  /** The last edit or correction, or the publication when there was none. */
+  readonly modifiedAt: Date;
+}
+
+/** A Karachi calendar month (`YYYY-MM`) that has published stories, and when the newest of them last changed. */
+export interface PublishedMonth {
+  readonly month: string;
+  readonly lastModified: Date;
+}
+
+/** The nearest Karachi days (`YYYY-MM-DD`) before and after a day that have published stories. */
+export interface NeighbouringDays {
+  readonly previous: string | null;
+  readonly next: string | null;
 }
 
 /** One day's print edition: articles that ran in the paper, ordered by page then time. */
@@ -48,6 +76,20 @@ export interface NewsStore extends ArticleSearchStore {
   /** Stories related to `article` by shared tags, then recency; never the article itself. */
   relatedArticles(article: Article, limit: number): Promise<readonly ArticleSummary[]>;
   printEdition(date: string): Promise<PrintEdition>;
+  /** Every writer and agency credited on a published story, in no particular order. */
+  listBylines(): Promise<readonly Byline[]>;
+  /** Tags carried by at least one published story, by slug. */
+  listPublishedTags(): Promise<readonly Tag[]>;
+  /** Months with published stories, oldest first (the sitemap index lists one article sitemap per month). */
+  publishedMonths(): Promise<readonly PublishedMonth[]>;
+  /** Published stories in [from, before), oldest first, at most `limit` of them. */
+  articleStamps(range: {
+    readonly from: Date;
+    readonly before: Date;
+    readonly limit: number;
+  }): Promise<readonly ArticleStamp[]>;
+  /** The published days either side of the Karachi day [startMs, endMs). */
+  neighbouringDays(day: { readonly startMs: number; readonly endMs: number }): Promise<NeighbouringDays>;
   /** Latest date (YYYY-MM-DD, Asia/Karachi) that has a print edition, or null. */
   latestPrintDate(): Promise<string | null>;
   countArticles(): Promise<number>;
