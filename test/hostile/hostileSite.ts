@@ -6,6 +6,7 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { DERIVED_TABLES } from '../../src/store/copy/siteTables.js';
 import { createToken, type Finished, serve } from '../market/cliProcess.js';
 
 /**
@@ -102,7 +103,8 @@ export function storeFingerprint(db: string, ignore: readonly string[] = []): Re
       .all() as { name: string }[];
     const digest: Record<string, string> = {};
     for (const { name } of tables) {
-      if (VOLATILE_TABLES.has(name) || ignore.includes(name)) continue;
+      // The full-text index is derived from the articles (kept by triggers), which are fingerprinted themselves.
+      if (VOLATILE_TABLES.has(name) || ignore.includes(name) || DERIVED_TABLES.includes(name)) continue;
       const hash = createHash('sha256');
       for (const row of connection.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).iterate()) {
         hash.update(JSON.stringify(row, (_key, value) => (Buffer.isBuffer(value) ? value.toString('hex') : value)));
