@@ -182,15 +182,21 @@ async function main() {
 // ---- the archive ----
 
 async function loadModules() {
-  const [{ openStore }, { generateDemoNews, DEFAULT_DEMO_SEED }, { DEMO_SECTIONS }, { parseSearchQuery }, tags, writes] =
-    await Promise.all([
-      importDist('store/openStore.js', settings.dist),
-      importDist('demo/news/generateDemoNews.js', settings.dist),
-      importDist('demo/news/sectionDesks.js', settings.dist),
-      importDist('news/searchQuery.js', settings.dist),
-      importDist('news/tag.js', settings.dist),
-      importDist('store/articles/articleWrites.js', settings.dist),
-    ]);
+  const [
+    { openStore },
+    { generateDemoNews, DEFAULT_DEMO_SEED },
+    { DEMO_SECTIONS },
+    { parseSearchQuery },
+    tags,
+    writes,
+  ] = await Promise.all([
+    importDist('store/openStore.js', settings.dist),
+    importDist('demo/news/generateDemoNews.js', settings.dist),
+    importDist('demo/news/sectionDesks.js', settings.dist),
+    importDist('news/searchQuery.js', settings.dist),
+    importDist('news/tag.js', settings.dist),
+    importDist('store/articles/articleWrites.js', settings.dist),
+  ]);
   return {
     openStore,
     generateDemoNews,
