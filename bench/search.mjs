@@ -23,6 +23,7 @@ const { values: flags } = parseArgs({
     articles: { type: 'string', default: '100000' },
     rounds: { type: 'string', default: '200' },
     warmup: { type: 'string', default: '20' },
+    budget: { type: 'string', default: '20' },
     'articles-per-transaction': { type: 'string', default: '2000' },
     postgres: { type: 'boolean', default: false },
     'postgres-url': { type: 'string' },
@@ -34,6 +35,7 @@ const settings = {
   articles: Number(flags.articles),
   rounds: Number(flags.rounds),
   warmup: Number(flags.warmup),
+  budget: Number(flags.budget),
   perTransaction: Number(flags['articles-per-transaction']),
   postgres: flags.postgres ? (flags['postgres-url'] ?? process.env.DATABASE_URL ?? DEFAULT_POSTGRES) : null,
   dist: flags.dist,
@@ -42,6 +44,7 @@ for (const [name, value] of Object.entries({
   articles: settings.articles,
   rounds: settings.rounds,
   warmup: settings.warmup,
+  budget: settings.budget,
   perTransaction: settings.perTransaction,
 })) {
   if (!Number.isSafeInteger(value) || value < 1) fail(`--${name} must be a whole number ≥ 1, got ${value}`);
@@ -127,6 +130,7 @@ async function main() {
     'store',
     'query',
     'matches',
+    'runs store/page',
     'store p50',
     'store p95',
     'store p99',
@@ -141,6 +145,7 @@ async function main() {
       run.name,
       q.label,
       q.matches.toLocaleString('en-US'),
+      `${q.store.runs}/${q.page.total.runs}`,
       ms(q.store.p50),
       ms(q.store.p95),
       ms(q.store.p99),
@@ -163,7 +168,7 @@ async function main() {
         `Machine: ${machine.nproc} CPUs (\`nproc\`), ${machine.cpu}, ${machine.memoryGiB} GiB; Node ${machine.node}. Command: \`node bench/search.mjs --record${settings.postgres ? ' --postgres' : ''}\` (imports \`dist/\`).`,
         `Machine load (\`uptime\`): before \`${uptimeBefore}\`; after \`${uptimeAfter}\` (1-minute ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}).`,
         `Archive: the demo news desks' generator run ${generated.generations} times (${ARCHIVE_DAYS_PER_GENERATION} days each, going back from ${ARCHIVE_END.toISOString().slice(0, 10)}), stored with the store's own insert functions, ${settings.perTransaction.toLocaleString('en-US')} articles per transaction; the index triggers of migration 0011 index each one as it lands. ${postgresNote}`,
-        `Queries: ${settings.warmup} warm-up then ${settings.rounds} timed runs of each, one at a time; "store" is \`store.searchArticles\` (20 results, as the page asks) in this process; "page" is \`GET /search?…\` on \`dist/cli.js serve --simulator off\` over one keep-alive connection (TTFB = response headers received, total = last byte). Times in ms.`,
+        `Queries: ${settings.warmup} warm-up then ${settings.rounds} timed runs of each, one at a time, stopped early after ${settings.budget} s on one kind (runs column); "store" is \`store.searchArticles\` (20 results, as the page asks) in this process; "page" is \`GET /search?…\` on \`dist/cli.js serve --simulator off\` over one keep-alive connection (TTFB = response headers received, total = last byte). Times in ms.`,
         '',
         markdownTable(indexHeader, indexRows),
         '',
@@ -351,15 +356,15 @@ async function measureEngine(modules, generated, queries, { name, target, serve 
     }
     for (const kind of queries) {
       const query = storeQuery(modules, kind);
+      const firstStarted = performance.now();
       const first = await opened.store.searchArticles(query);
-      const times = [];
-      for (let i = 0; i < settings.warmup + settings.rounds; i++) {
+      const store = await timeRepeatedly(performance.now() - firstStarted, async () => {
         const t = performance.now();
         await opened.store.searchArticles(query);
-        if (i >= settings.warmup) times.push(performance.now() - t);
-      }
-      results.push({ label: kind.label, kind, matches: first.total, store: percentiles(times) });
-      log(`${name} store: ${kind.label}: ${first.total} matches, p95 ${ms(percentiles(times).p95)} ms`);
+        return performance.now() - t;
+      });
+      results.push({ label: kind.label, kind, matches: first.total, store });
+      log(`${name} store: ${kind.label}: ${first.total} matches, p95 ${ms(store.p95)} ms (${store.runs} runs)`);
     }
   } finally {
     await opened.close();
@@ -376,19 +381,20 @@ async function measureEngine(modules, generated, queries, { name, target, serve 
   try {
     for (const result of results) {
       const url = `${server.origin}${pagePath(result.kind)}`;
+      const firstStarted = performance.now();
+      const first = await timedGet(url, agent);
+      if (first.status !== 200) throw new Error(`GET ${url} answered ${first.status}`);
+      if (result.matches > 0 && !first.body.includes('<mark>'))
+        throw new Error(`GET ${url} found nothing highlighted where the store found ${result.matches} stories`);
       const ttfb = [];
-      const total = [];
-      for (let i = 0; i < settings.warmup + settings.rounds; i++) {
+      const total = await timeRepeatedly(performance.now() - firstStarted, async () => {
         const timed = await timedGet(url, agent);
         if (timed.status !== 200) throw new Error(`GET ${url} answered ${timed.status}`);
-        if (i === 0 && result.matches > 0 && !timed.body.includes('<mark>'))
-          throw new Error(`GET ${url} found nothing highlighted where the store found ${result.matches} stories`);
-        if (i >= settings.warmup) {
-          ttfb.push(timed.ttfbMs);
-          total.push(timed.totalMs);
-        }
-      }
-      result.page = { ttfb: percentiles(ttfb), total: percentiles(total) };
+        ttfb.push(timed.ttfbMs);
+        return timed.totalMs;
+      });
+      // timeRepeatedly's warm-up calls pushed a TTFB too: keep only the timed runs' (the last ones).
+      result.page = { ttfb: percentiles(ttfb.slice(-total.runs)), total };
       log(`${name} page: ${result.label}: total p95 ${ms(result.page.total.p95)} ms`);
     }
   } finally {
@@ -396,6 +402,23 @@ async function measureEngine(modules, generated, queries, { name, target, serve 
     await server.stop();
   }
   return { name, indexing, queries: results };
+}
+
+/**
+ * `--warmup` untimed then `--rounds` timed calls of `once` (which returns its own time), stopping early
+ * once `--budget` seconds have gone on this kind with at least three timed: a query that takes seconds
+ * would otherwise hold the run for hours. A first call slower than a second stands as the warm-up.
+ */
+async function timeRepeatedly(firstMs, once) {
+  const started = performance.now();
+  const warmup = firstMs > 1000 ? 0 : settings.warmup;
+  const times = [];
+  for (let i = 0; i < warmup + settings.rounds; i++) {
+    const took = await once();
+    if (i >= warmup) times.push(took);
+    if (times.length >= 3 && performance.now() - started > settings.budget * 1000) break;
+  }
+  return { ...percentiles(times), runs: times.length };
 }
 
 function timedGet(url, agent) {
