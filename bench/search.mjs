@@ -26,6 +26,7 @@ const { values: flags } = parseArgs({
     budget: { type: 'string', default: '20' },
     'articles-per-transaction': { type: 'string', default: '2000' },
     postgres: { type: 'boolean', default: false },
+    'no-sqlite': { type: 'boolean', default: false },
     'postgres-url': { type: 'string' },
     record: { type: 'boolean', default: false },
     dist: { type: 'string', default: DEFAULT_DIST },
@@ -78,13 +79,15 @@ async function main() {
   afterChildrenStopped(() => rm(dir, { recursive: true, force: true }));
 
   const runs = [];
-  runs.push(
-    await measureEngine(modules, generated, queries, {
-      name: 'SQLite',
-      target: { kind: 'sqlite', path: join(dir, 'broadsheet-bench.sqlite') },
-      serve: { dir },
-    }),
-  );
+  if (!flags['no-sqlite']) {
+    runs.push(
+      await measureEngine(modules, generated, queries, {
+        name: 'SQLite',
+        target: { kind: 'sqlite', path: join(dir, 'broadsheet-bench.sqlite') },
+        serve: { dir },
+      }),
+    );
+  }
   let postgresNote = 'PostgreSQL: not run (without --postgres).';
   if (settings.postgres) {
     const schema = `bench_search_${process.pid}`;
@@ -165,7 +168,7 @@ async function main() {
       [
         `## Article search: ${settings.articles.toLocaleString('en-US')} articles — ${machine.date}`,
         '',
-        `Machine: ${machine.nproc} CPUs (\`nproc\`), ${machine.cpu}, ${machine.memoryGiB} GiB; Node ${machine.node}. Command: \`node bench/search.mjs --record${settings.postgres ? ' --postgres' : ''}\` (imports \`dist/\`).`,
+        `Machine: ${machine.nproc} CPUs (\`nproc\`), ${machine.cpu}, ${machine.memoryGiB} GiB; Node ${machine.node}. Command: \`node bench/search.mjs --record${settings.postgres ? ' --postgres' : ''}${flags['no-sqlite'] ? ' --no-sqlite' : ''} --rounds ${settings.rounds} --warmup ${settings.warmup} --budget ${settings.budget}\` (imports \`dist/\`).`,
         `Machine load (\`uptime\`): before \`${uptimeBefore}\`; after \`${uptimeAfter}\` (1-minute ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}).`,
         `Archive: the demo news desks' generator run ${generated.generations} times (${ARCHIVE_DAYS_PER_GENERATION} days each, going back from ${ARCHIVE_END.toISOString().slice(0, 10)}), stored with the store's own insert functions, ${settings.perTransaction.toLocaleString('en-US')} articles per transaction; the index triggers of migration 0011 index each one as it lands. ${postgresNote}`,
         `Queries: ${settings.warmup} warm-up then ${settings.rounds} timed runs of each, one at a time, stopped early after ${settings.budget} s on one kind (runs column); "store" is \`store.searchArticles\` (20 results, as the page asks) in this process; "page" is \`GET /search?…\` on \`dist/cli.js serve --simulator off\` over one keep-alive connection (TTFB = response headers received, total = last byte). Times in ms.`,
