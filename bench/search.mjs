@@ -177,9 +177,9 @@ async function main() {
         '',
         markdownTable(queryHeader, queryRows),
         '',
-        'Targets (SQLite):',
-        '',
-        ...targets.map((line) => `- ${line}`),
+        ...(targets.length === 0
+          ? ['Targets (SQLite): not run in this record (`--no-sqlite`).']
+          : ['Targets (SQLite):', '', ...targets.map((line) => `- ${line}`)]),
       ].join('\n'),
     );
     log('appended to bench/RESULTS.md');
