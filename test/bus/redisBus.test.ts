@@ -4,23 +4,7 @@ import { Redis } from 'ioredis';
 import type { Bus, BusMessages, Topic } from '../../src/bus/bus.js';
 import { type BusLogger, createRedisBus } from '../../src/bus/redisBus.js';
 import { isCi } from '../support/environment.js';
-
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-/** Null when Redis answers, otherwise why not. */
-async function redisProblem(url: string): Promise<string | null> {
-  const probe = new Redis(url, { lazyConnect: true, connectTimeout: 2000, retryStrategy: () => null });
-  probe.on('error', () => undefined);
-  try {
-    await probe.connect();
-    await probe.ping();
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    probe.disconnect();
-  }
-}
+import { REDIS_URL, redisProblem } from '../support/redisProbe.js';
 
 const problem = await redisProblem(REDIS_URL);
 const skip =

@@ -5,7 +5,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { Redis } from 'ioredis';
 import { openDatabase } from '../../src/store/connect.js';
 import { openStore } from '../../src/store/openStore.js';
 import {
@@ -16,6 +15,7 @@ import {
   type StoreBackend,
 } from '../store/storeBackends.js';
 import { isCi } from '../support/environment.js';
+import { REDIS_URL, redisProblem } from '../support/redisProbe.js';
 import { connectH2, type H2Session } from './h2Client.js';
 import {
   NGINX_PATH,
@@ -31,22 +31,6 @@ import {
 
 // deploy/nginx/broadsheet.conf in front of real server processes on PostgreSQL and Redis, as docs/deploy.md
 // installs it: HTTP/2 over TLS to the reader, HTTP/1.1 keep-alive to the nodes.
-
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisProblem(url: string): Promise<string | null> {
-  const probe = new Redis(url, { lazyConnect: true, connectTimeout: 2000, retryStrategy: () => null });
-  probe.on('error', () => undefined);
-  try {
-    await probe.connect();
-    await probe.ping();
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    probe.disconnect();
-  }
-}
 
 async function problems(): Promise<string[]> {
   const found: string[] = [];

@@ -1,29 +1,14 @@
 import type { ChildProcess } from 'node:child_process';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { POSTGRES_URL, postgresProblem, redactedUrl } from '../store/storeBackends.js';
 import { isCi } from '../support/environment.js';
+import { REDIS_URL, redisProblem } from '../support/redisProbe.js';
 import { type Finished, run, serve } from './cliProcess.js';
 
 // Real `broadsheet serve` processes of one site on PostgreSQL and Redis (docs/adr/0006-market-authority.md):
 // each test site is a schema of its own, reached through the URL's search_path, so parallel runs never meet.
 
-export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-/** Null when Redis answers, otherwise why not. */
-export async function redisProblem(url: string): Promise<string | null> {
-  const probe = new Redis(url, { lazyConnect: true, connectTimeout: 2000, retryStrategy: () => null });
-  probe.on('error', () => undefined);
-  try {
-    await probe.connect();
-    await probe.ping();
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  } finally {
-    probe.disconnect();
-  }
-}
+export { REDIS_URL, redisProblem };
 
 /** The `skip` of a suite that needs both: a message on a developer machine without them, false on CI (which then fails). */
 export async function skipWithoutPostgresAndRedis(): Promise<string | false> {
