@@ -1,12 +1,11 @@
-import { isSymbol } from '../market/quotes/instrument.js';
 import { ProblemTally } from './importRows.js';
 import {
   cellOf,
-  percentBasisPoints,
   type ReferenceReport,
   referenceReport,
   referenceTable,
-  wholeShares,
+  rowSymbol,
+  shareFigures,
 } from './referenceCsv.js';
 
 type ConstituentColumn = 'symbol' | 'shares' | 'freeFloat';
@@ -49,23 +48,17 @@ export function parseConstituentsCsv(text: string): ConstituentsFile {
   for (const record of table.records) {
     const cell = (column: ConstituentColumn) => cellOf(table, record, column);
     const reject = (reason: string) => rejected.add({ line: record.line, reason, text: record.text.trim() });
-    const symbol = cell('symbol').toUpperCase();
-    if (!isSymbol(symbol)) {
+    const symbol = rowSymbol(cell);
+    if (symbol === null) {
       reject(`"${cell('symbol')}" is not a symbol`);
       continue;
     }
-    const sharesText = cell('shares');
-    const shares = sharesText === '' ? undefined : wholeShares(sharesText);
-    if (shares === null) {
-      reject(`shares must be a whole number above zero, not "${sharesText}"`);
+    const figures = shareFigures(cell, 'shares');
+    if (!figures.ok) {
+      reject(figures.reason);
       continue;
     }
-    const floatText = cell('freeFloat');
-    const freeFloat = floatText === '' ? undefined : percentBasisPoints(floatText);
-    if (freeFloat === null) {
-      reject(`free float must be a percentage from 0 to 100 with at most two decimals, not "${floatText}"`);
-      continue;
-    }
+    const { shares, freeFloat } = figures;
     if (members.has(symbol)) {
       reject(`${symbol} is listed again; the first row stands`);
       continue;

@@ -1,14 +1,13 @@
-import { isSymbol } from '../market/quotes/instrument.js';
 import type { ListingEntry } from '../market/quotes/listingEntry.js';
 import { ProblemTally } from './importRows.js';
 import {
   cellOf,
-  percentBasisPoints,
   positivePaisa,
   type ReferenceReport,
   referenceReport,
   referenceTable,
-  wholeShares,
+  rowSymbol,
+  shareFigures,
 } from './referenceCsv.js';
 
 type ListingColumn = 'symbol' | 'name' | 'sector' | 'shares' | 'freeFloat' | 'ldcp';
@@ -59,8 +58,8 @@ export function parseListingCsv(text: string): ListingFile {
   for (const record of table.records) {
     const cell = (column: ListingColumn) => cellOf(table, record, column);
     const reject = (reason: string) => rejected.add({ line: record.line, reason, text: record.text.trim() });
-    const symbol = cell('symbol').toUpperCase();
-    if (!isSymbol(symbol)) {
+    const symbol = rowSymbol(cell);
+    if (symbol === null) {
       reject(`"${cell('symbol')}" is not a symbol`);
       continue;
     }
@@ -74,18 +73,12 @@ export function parseListingCsv(text: string): ListingFile {
       reject('the sector is longer than 80 characters');
       continue;
     }
-    const sharesText = cell('shares');
-    const shares = sharesText === '' ? undefined : wholeShares(sharesText);
-    if (shares === null) {
-      reject(`shares outstanding must be a whole number above zero, not "${sharesText}"`);
+    const figures = shareFigures(cell, 'shares outstanding');
+    if (!figures.ok) {
+      reject(figures.reason);
       continue;
     }
-    const floatText = cell('freeFloat');
-    const freeFloat = floatText === '' ? undefined : percentBasisPoints(floatText);
-    if (freeFloat === null) {
-      reject(`free float must be a percentage from 0 to 100 with at most two decimals, not "${floatText}"`);
-      continue;
-    }
+    const { shares, freeFloat } = figures;
     const ldcpText = cell('ldcp');
     const ldcp = ldcpText === '' ? undefined : positivePaisa(ldcpText);
     if (ldcp === null) {

@@ -1,4 +1,5 @@
 import { type Paisa, parseRupees } from '../market/money/money.js';
+import { isSymbol } from '../market/quotes/instrument.js';
 import { UnreadableFileError } from './archiveBytes.js';
 import { type CsvRecord, csvRecordsIn } from './csvRecords.js';
 import { type ProblemTally, twoDecimals } from './importRows.js';
@@ -89,4 +90,37 @@ export interface ReferenceReport {
 
 export function referenceReport(rowsRead: number, accepted: number, rejected: ProblemTally): ReferenceReport {
   return { rowsRead, accepted, rejected: rejected.listed, rejectedCount: rejected.count };
+}
+
+/** What a row says of a stock's shares and free float: either may be left out (undefined); a wrong one is a reason. */
+export type ShareFigures =
+  | { readonly ok: true; readonly shares: number | undefined; readonly freeFloat: number | undefined }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * A row's Shares and Free float (%) cells, as both reference files give
+ * them; `sharesLabel` names the shares column in the reason ("shares
+ * outstanding", "shares").
+ */
+export function shareFigures(cell: (column: 'shares' | 'freeFloat') => string, sharesLabel: string): ShareFigures {
+  const sharesText = cell('shares');
+  const shares = sharesText === '' ? undefined : wholeShares(sharesText);
+  if (shares === null) {
+    return { ok: false, reason: `${sharesLabel} must be a whole number above zero, not "${sharesText}"` };
+  }
+  const floatText = cell('freeFloat');
+  const freeFloat = floatText === '' ? undefined : percentBasisPoints(floatText);
+  if (freeFloat === null) {
+    return {
+      ok: false,
+      reason: `free float must be a percentage from 0 to 100 with at most two decimals, not "${floatText}"`,
+    };
+  }
+  return { ok: true, shares, freeFloat };
+}
+
+/** A row's symbol, upper-cased; null when the cell is not one. */
+export function rowSymbol(cell: (column: 'symbol') => string): string | null {
+  const symbol = cell('symbol').toUpperCase();
+  return isSymbol(symbol) ? symbol : null;
 }
