@@ -58,12 +58,12 @@ export function registerMarketIndexCommands(market: Command): void {
   deskCommand(index.command('list'))
     .description('List the indices the site names, computed or published only.')
     .action(async (options: DeskOptions) =>
-      run(options, async () => {
+      run(async () => {
         const items =
           options.server !== undefined
             ? ((await callServer(options, 'GET', '/api/v1/admin/market/index-definitions')) as unknown[])
             : await withStore(options, (store, config) =>
-                withOfflineDesk(store, config, async (desk) => definitionsOf(desk)),
+                withOfflineDesk(store, config, async (desk) => desk.indexDefinitions().map(definitionJson)),
               );
         return options.json
           ? `${JSON.stringify(items, null, 2)}\n`
@@ -96,7 +96,7 @@ export function registerMarketIndexCommands(market: Command): void {
     .option('--max-weight <percent>', 'largest weight one member may carry, e.g. 12')
     .option('--constituents <file>', 'the members, CSV with a header: Symbol, Shares, Free float (%)')
     .action(async (code: string, options: CreateOptions) =>
-      run(options, async () => {
+      run(async () => {
         const members = options.constituents === undefined ? [] : await readMembers(options.constituents);
         const spec = {
           code: code.toUpperCase(),
@@ -139,7 +139,7 @@ export function registerMarketIndexCommands(market: Command): void {
     .option('--effective <YYYY-MM-DD>', 'the first trading day the members count')
     .option('--level <level>', 'for a published-only index: the level it starts at')
     .action(async (code: string, file: string, options: ConstituentsOptions) =>
-      run(options, async () => {
+      run(async () => {
         const members = await readMembers(file);
         const upper = code.toUpperCase();
         const startLevel = options.level === undefined ? undefined : level(options.level, '--level');
@@ -174,7 +174,7 @@ export function registerMarketIndexCommands(market: Command): void {
   deskCommand(index.command('withdraw <code>'))
     .description('Stop naming (and computing) an index; its stored history stays.')
     .action(async (code: string, options: DeskOptions) =>
-      run(options, async () => {
+      run(async () => {
         const upper = code.toUpperCase();
         if (options.server !== undefined) {
           await callServer(options, 'DELETE', `/api/v1/admin/market/indices/${encodeURIComponent(upper)}`);
@@ -193,7 +193,7 @@ export function registerMarketIndexCommands(market: Command): void {
       "Import an index's daily history (the exchange's published closes, CSV); shown whether or not the site computes the index.",
     )
     .action(async (code: string, file: string, options: DeskOptions) =>
-      run(options, async () => {
+      run(async () => {
         const upper = code.toUpperCase();
         // The import itself is `broadsheet market import --format csv --symbol CODE`; this one checks the code first.
         const known =
@@ -222,7 +222,7 @@ export function registerMarketIndexCommands(market: Command): void {
         'share counts that every closing-file import keeps; rows with an LDCP list new stocks.',
     )
     .action(async (file: string, options: DeskOptions) =>
-      run(options, async () => {
+      run(async () => {
         const bytes = await readSmallFile(file);
         const name = basename(file).replace(/[^A-Za-z0-9 ._()-]/g, '_');
         const report =
@@ -259,7 +259,7 @@ function deskCommand(command: Command): Command {
 }
 
 /** Runs one command: its output on stdout, or one line on stderr and the exit code. */
-async function run(_options: DeskOptions, work: () => Promise<string>): Promise<void> {
+async function run(work: () => Promise<string>): Promise<void> {
   try {
     process.stdout.write(await work());
   } catch (error) {
@@ -276,17 +276,6 @@ async function offline<T>(options: DeskOptions, work: (desk: MarketDesk) => Prom
 
 function refusal(outcome: Refusal): never {
   throw new CommandFailure(outcome.message.replace(/\s+/g, ' ').trim(), 1);
-}
-
-async function definitionsOf(desk: MarketDesk): Promise<ReturnType<typeof definitionJson>[]> {
-  const codes = [
-    ...desk.market.snapshot().indices.map((index) => index.code),
-    ...desk.market.publishedIndices().map((index) => index.code),
-  ];
-  return codes.flatMap((code) => {
-    const view = desk.indexDefinition(code);
-    return view === undefined ? [] : [definitionJson(view)];
-  });
 }
 
 async function readMembers(file: string): Promise<MemberLine[]> {

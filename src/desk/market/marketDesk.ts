@@ -226,6 +226,18 @@ export class MarketDesk {
     return this.desk(actor, { type: 'withdrawIndex', code }, 'market.index-withdraw', { type: 'index', id: code });
   }
 
+  /** Every index the site names: the computed ones in the market's order, then those only published. */
+  indexDefinitions(): IndexDefinitionView[] {
+    const codes = [
+      ...this.market.snapshot().indices.map((index) => index.code),
+      ...this.market.publishedIndices().map((index) => index.code),
+    ];
+    return codes.flatMap((code) => {
+      const view = this.indexDefinition(code);
+      return view === undefined ? [] : [view];
+    });
+  }
+
   /** An index's definition as the desk shows it, computed or published; undefined for an unknown code. */
   indexDefinition(code: string): IndexDefinitionView | undefined {
     const computed = this.market.indexSpecOf(code);

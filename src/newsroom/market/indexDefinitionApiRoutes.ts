@@ -25,17 +25,8 @@ export function registerIndexDefinitionApiRoutes({ app, desk }: DeskRoutes): voi
   app.get(
     '/api/v1/admin/market/index-definitions',
     { ...DESK_GUARD, schema: { response: { 200: Type.Array(IndexDefinitionJson), ...ERRORS } } },
-    async (_request, reply) => {
-      const codes = [
-        ...desk.market.snapshot().indices.map((index) => index.code),
-        ...desk.market.publishedIndices().map((index) => index.code),
-      ];
-      const views = codes.flatMap((code) => {
-        const view = desk.indexDefinition(code);
-        return view === undefined ? [] : [definitionJson(view)];
-      });
-      return reply.header('cache-control', 'no-store').send(views);
-    },
+    async (_request, reply) =>
+      reply.header('cache-control', 'no-store').send(desk.indexDefinitions().map(definitionJson)),
   );
 
   app.post(
