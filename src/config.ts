@@ -197,7 +197,7 @@ export function parseServeConfig(raw: RawServeConfig): ServeConfig {
     simulatorIntervalMs: parseInteger('simulatorInterval', raw.simulatorInterval, 1000, 50, 3_600_000),
     commentRateLimitPerMinute: parseInteger('commentRateLimit', raw.commentRateLimit, 5, 0, 100_000),
     logLevel: parseLogLevel(raw.logLevel),
-    publicUrl: parsePublicUrl(raw.publicUrl),
+    publicUrl: parseOrigin('publicUrl', raw.publicUrl),
     mediaDir: text(raw.mediaDir) === undefined ? null : resolve(text(raw.mediaDir) ?? ''),
     // PostgreSQL means a site that may run on several machines: pictures go where all of them can serve them.
     mediaStore: parseMediaStore(raw.mediaStore, database.kind === 'postgres' ? 'database' : 'local'),
@@ -209,7 +209,7 @@ export function parseServeConfig(raw: RawServeConfig): ServeConfig {
     feedClockSkewMs: parseInteger('feedClockSkew', raw.feedClockSkew, 5000, 0, 60_000),
     operations: parseOperations(raw, database),
     role,
-    engineUrl: parseEngineUrl(raw.engineUrl),
+    engineUrl: parseOrigin('engineUrl', raw.engineUrl),
     // At least a second: a lease renewed more often than every 200 ms is load on the database for nothing.
     engineLeaseMs: parseInteger('engineLease', raw.engineLease, 5000, 1000, 60_000),
   };
@@ -300,17 +300,19 @@ function parseOnOff(key: keyof typeof SETTINGS, value: string | boolean | undefi
   }
 }
 
-function parsePublicUrl(value: string | boolean | undefined): string | null {
+/** An http(s) origin (`--public-url`, `--engine-url`); null when not set. */
+function parseOrigin(key: 'publicUrl' | 'engineUrl', value: string | boolean | undefined): string | null {
   const raw = text(value);
   if (raw === undefined) return null;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`${describe('publicUrl')} must be an absolute http(s) URL, got "${raw}".`);
+    throw new ConfigError(`${describe(key)} must be an absolute http(s) URL, got "${raw}".`);
   }
+  // http(s) URLs always have a host name, or the parse above throws.
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(`${describe('publicUrl')} must be an http or https URL, got "${raw}".`);
+    throw new ConfigError(`${describe(key)} must be an http or https URL, got "${raw}".`);
   }
   return url.origin;
 }
@@ -374,19 +376,4 @@ function parseRole(value: string | boolean | undefined): NodeRole {
   const role = NODE_ROLES.find((candidate) => candidate === raw);
   if (!role) throw new ConfigError(`${describe('role')} must be one of ${NODE_ROLES.join(', ')}, got "${raw}".`);
   return role;
-}
-
-function parseEngineUrl(value: string | boolean | undefined): string | null {
-  const raw = text(value);
-  if (raw === undefined) return null;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(`${describe('engineUrl')} must be an absolute http(s) URL, got "${raw}".`);
-  }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
-    throw new ConfigError(`${describe('engineUrl')} must be an http or https URL, got "${raw}".`);
-  }
-  return url.origin;
 }
