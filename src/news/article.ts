@@ -1,3 +1,5 @@
+import type { RichText } from './inlineText.js';
+
 /** Who an article is credited to: a news agency or a member of staff (reference page anatomy, DESIGN.md §4). */
 export type Byline =
   | { readonly kind: 'agency'; readonly agency: Agency }
@@ -11,9 +13,11 @@ export type Agency = 'AFP' | 'Reuters' | 'APP';
  * exhaustively so a new kind cannot be forgotten.
  */
 export type Block =
-  | { readonly type: 'paragraph'; readonly text: string }
-  | { readonly type: 'subheading'; readonly text: string }
-  | { readonly type: 'quote'; readonly text: string; readonly attribution?: string }
+  | ({ readonly type: 'paragraph' } & RichText)
+  | ({ readonly type: 'subheading' } & RichText)
+  | ({ readonly type: 'quote'; readonly attribution?: string } & RichText)
+  /** A bulleted or numbered list; each item is one line of styled text. */
+  | { readonly type: 'list'; readonly ordered: boolean; readonly items: readonly RichText[] }
   /** A picture from the media library (src/news/media.ts); `alt` is required, as for every upload. */
   | {
       readonly type: 'image';

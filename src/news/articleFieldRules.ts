@@ -1,5 +1,7 @@
 import type { FieldProblem } from '../shared/outcome.js';
 import type { Agency, Block, Byline } from './article.js';
+import { parseInlineMarkup } from './inlineMarkup.js';
+import { checkMarks, type RichText, richText } from './inlineText.js';
 import { ALT_MAX_CHARS, CAPTION_MAX_CHARS, CREDIT_MAX_CHARS } from './media.js';
 import { embedProviderOf } from './mediaEmbed.js';
 import type { ArticleFields } from './revision.js';
@@ -11,6 +13,7 @@ export const EDITABLE_BLOCK_TYPES: readonly EditableBlockType[] = [
   'paragraph',
   'subheading',
   'quote',
+  'list',
   'image',
   'relatedLink',
   'embed',
@@ -54,6 +57,7 @@ export const LIMITS = {
   dateline: 60,
   blockText: 10_000,
   blocks: 200,
+  listItems: 100,
   tags: 20,
   tagName: 60,
   printPage: 99,
@@ -158,13 +162,20 @@ function blockOf(input: BlockInput): Block | 'empty' | string {
     case 'paragraph':
     case 'subheading':
     case 'quote': {
-      const text = str('text');
+      const rich = richTextOf(input.markup, input.text, input.marks);
+      if (typeof rich === 'string') return rich;
       const attribution = str('attribution');
-      if (text === '' && attribution === '') return 'empty';
-      if (text.length > LIMITS.blockText) return `A block holds at most ${LIMITS.blockText} characters.`;
-      if (text === '') return 'A quote needs its words, not only who said them.';
-      if (type !== 'quote') return { type, text };
-      return attribution === '' ? { type, text } : { type, text, attribution };
+      if (rich.text === '' && attribution === '') return 'empty';
+      if (rich.text.length > LIMITS.blockText) return `A block holds at most ${LIMITS.blockText} characters.`;
+      if (rich.text === '') return 'A quote needs its words, not only who said them.';
+      if (type !== 'quote') return { type, ...rich };
+      return attribution === '' ? { type, ...rich } : { type, ...rich, attribution };
+    }
+    case 'list': {
+      const items = listItemsOf(input);
+      if (typeof items === 'string') return items;
+      if (items.length === 0) return 'empty';
+      return { type, ordered: input.ordered === true || input.ordered === 'true' || input.ordered === 'on', items };
     }
     case 'image': {
       const mediaId = input.mediaId;
@@ -204,6 +215,49 @@ function blockOf(input: BlockInput): Block | 'empty' | string {
     default:
       return `Unknown block type "${String(input.type)}".`;
   }
+}
+
+/**
+ * A text block's words: typed markup from the plain form (`markup`), or plain
+ * `text` with `marks` as the rich editor and the API send them. Leading and
+ * trailing space is trimmed with the marks moved to match.
+ */
+function richTextOf(markup: unknown, text: unknown, marks: unknown): RichText | string {
+  if (typeof markup === 'string') return trimRich(parseInlineMarkup(markup));
+  const plain = typeof text === 'string' ? text : '';
+  const checked = checkMarks(plain, marks);
+  if (typeof checked === 'string') return checked;
+  return trimRich(richText(plain, checked));
+}
+
+function trimRich(rich: RichText): RichText {
+  const lead = rich.text.length - rich.text.trimStart().length;
+  const text = rich.text.trim();
+  const marks = (rich.marks ?? [])
+    .map((mark) => ({ ...mark, start: Math.max(0, mark.start - lead), end: Math.min(text.length, mark.end - lead) }))
+    .filter((mark) => mark.end > mark.start);
+  return richText(text, marks);
+}
+
+/** A list's items: one per line of typed markup, or an `items` array of rich texts; blank lines dropped. */
+function listItemsOf(input: BlockInput): RichText[] | string {
+  const raw: unknown[] =
+    typeof input.markup === 'string'
+      ? input.markup.split(/\r?\n/).map((line) => ({ markup: line.replace(/^\s*(?:[-*•]|\d{1,3}[.)])\s+/, '') }))
+      : Array.isArray(input.items)
+        ? input.items
+        : [];
+  if (raw.length > LIMITS.listItems) return `A list holds at most ${LIMITS.listItems} items.`;
+  const items: RichText[] = [];
+  for (const item of raw) {
+    if (typeof item !== 'object' || item === null) return 'A list item must be text.';
+    const { markup, text, marks } = item as Record<string, unknown>;
+    const rich = richTextOf(markup, text, marks);
+    if (typeof rich === 'string') return rich;
+    if (rich.text.length > LIMITS.blockText) return `A list item holds at most ${LIMITS.blockText} characters.`;
+    if (rich.text !== '') items.push(rich);
+  }
+  return items;
 }
 
 function isBlank(value: unknown): boolean {

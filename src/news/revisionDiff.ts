@@ -1,5 +1,6 @@
 import { diffArrays, diffLines, diffWords } from 'diff';
 import type { Block, Byline } from './article.js';
+import { formatInlineMarkup } from './inlineMarkup.js';
 import type { ArticleFields } from './revision.js';
 
 /** A run of text that both revisions share, or that only the newer (added) or older (removed) one has. */
@@ -55,17 +56,19 @@ export function bodyText(body: readonly Block[]): string {
 function blockLine(block: Block): string {
   switch (block.type) {
     case 'paragraph':
-      return `¶ ${block.text}`;
+      return `¶ ${formatInlineMarkup(block)}`;
     case 'subheading':
-      return `## ${block.text}`;
+      return `## ${formatInlineMarkup(block)}`;
     case 'quote':
-      return `> ${block.text}${block.attribution !== undefined ? ` — ${block.attribution}` : ''}`;
+      return `> ${formatInlineMarkup(block)}${block.attribution !== undefined ? ` — ${block.attribution}` : ''}`;
     case 'image':
       return `[image ${block.mediaId}] ${block.alt}${block.caption !== undefined ? ` — ${block.caption}` : ''}`;
     case 'relatedLink':
       return `→ ${block.headline} (story ${block.articleId})`;
     case 'embed':
       return `[${block.provider}] ${block.url}`;
+    case 'list':
+      return block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '•'} ${formatInlineMarkup(item)}`).join(' ');
   }
 }
 

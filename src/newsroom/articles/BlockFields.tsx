@@ -8,6 +8,7 @@ const BLOCK_TYPE_LABELS: Record<EditableBlockType, string> = {
   paragraph: 'Paragraph',
   subheading: 'Subheading',
   quote: 'Quote',
+  list: 'List',
   image: 'Image',
   relatedLink: 'Related story',
   embed: 'Embed',
@@ -70,6 +71,31 @@ export function BlockFields(props: { readonly block: BlockInput; readonly index:
             </textarea>
           </label>
           {input('attribution', 'Quote attribution (quotes only)')}
+          <p class="field-hint" id={`block-${index}-markup-hint`}>
+            **bold**, *italic*, [words](https://address) for a link; a bare https:// address links itself.
+          </p>
+        </>
+      );
+    case 'list':
+      return (
+        <>
+          {typeSelect}
+          <label for={`block-${index}-text`}>
+            Block {index + 1} list items, one per line
+            <textarea id={`block-${index}-text`} name={`block-${index}-text`} rows={5}>
+              {textOf(block, 'text')}
+            </textarea>
+          </label>
+          <label for={`block-${index}-ordered`} class="checkbox">
+            <input
+              type="checkbox"
+              id={`block-${index}-ordered`}
+              name={`block-${index}-ordered`}
+              value="on"
+              checked={block.ordered === true || block.ordered === 'on' || block.ordered === 'true'}
+            />{' '}
+            Numbered list
+          </label>
         </>
       );
     case 'image':

@@ -6,6 +6,8 @@ import {
   isEditableBlockType,
   splitTagList,
 } from '../../news/articleFieldRules.js';
+import { formatInlineMarkup } from '../../news/inlineMarkup.js';
+import { checkMarks, richText } from '../../news/inlineText.js';
 import type { ArticleFields } from '../../news/revision.js';
 import { bylineText } from '../../news/revisionDiff.js';
 
@@ -150,13 +152,45 @@ export function isEditableBlock(block: BlockInput): boolean {
 
 /** A block field as the form shows it: text as typed, ids as digits, nothing for an absent field. */
 export function textOf(block: BlockInput, field: BlockFormField | 'headline'): string {
+  if (field === 'text') return markupOf(block);
   const value = block[field];
   if (typeof value === 'string') return value;
   return typeof value === 'number' ? String(value) : '';
 }
 
+/**
+ * A text block's words as the plain form edits them: the typed markup when
+ * the form was posted, else the stored text and marks written as markup
+ * (a list one item per line), so a save keeps every mark.
+ */
+function markupOf(block: BlockInput): string {
+  if (typeof block.markup === 'string') return block.markup;
+  if (Array.isArray(block.items)) {
+    return block.items
+      .map((item: unknown) => (typeof item === 'object' && item !== null ? richInput(item as BlockInput) : ''))
+      .join('\n');
+  }
+  return richInput(block);
+}
+
+function richInput(input: BlockInput): string {
+  const text = typeof input.text === 'string' ? input.text : '';
+  const marks = checkMarks(text, input.marks);
+  return formatInlineMarkup(typeof marks === 'string' ? { text } : richText(text, marks));
+}
+
 /** Every per-block field the form may post; each kind uses its own few. */
-const BLOCK_FORM_FIELDS = ['text', 'attribution', 'mediaId', 'alt', 'caption', 'credit', 'articleId', 'url'] as const;
+const BLOCK_FORM_FIELDS = [
+  'text',
+  'ordered',
+  'attribution',
+  'mediaId',
+  'alt',
+  'caption',
+  'credit',
+  'articleId',
+  'url',
+] as const;
 export type BlockFormField = (typeof BLOCK_FORM_FIELDS)[number];
 /** Fields holding a record id: sent to the rules as numbers, or as typed when they are not digits (the rules refuse them). */
 const ID_FIELDS: ReadonlySet<BlockFormField> = new Set(['mediaId', 'articleId']);
@@ -168,7 +202,9 @@ function postedBlock(body: ArticleFormBody, index: number): BlockInput {
     const value = body[`block-${index}-${name}`];
     if (value === undefined) continue;
     const trimmed = value.trim();
-    block[name] = ID_FIELDS.has(name) && /^\d{1,12}$/.test(trimmed) ? Number(trimmed) : value;
+    // The textarea holds markup (`**bold**`, `[words](url)`), which the rules read into text and marks.
+    const key = name === 'text' ? 'markup' : name;
+    block[key] = ID_FIELDS.has(name) && /^\d{1,12}$/.test(trimmed) ? Number(trimmed) : value;
   }
   return block as BlockInput;
 }

@@ -11,6 +11,7 @@ import {
   renditionHeight,
 } from '../../news/media.js';
 import { EMBED_LABELS, embedProviderOf } from '../../news/mediaEmbed.js';
+import { InlineTextView } from '../components/InlineTextView.js';
 import { linkFirstMentions, type TextSegment } from '../markets/symbolMentions.js';
 
 /**
@@ -93,15 +94,29 @@ function BodyBlock(props: {
         <p>
           {props.dateline !== null ? <strong class="dateline">{props.dateline}</strong> : null}
           {props.dateline !== null ? ' ' : null}
-          {props.segments === undefined ? block.text : <ParagraphText segments={props.segments} />}
+          {props.segments === undefined ? <InlineTextView rich={block} /> : <ParagraphText segments={props.segments} />}
         </p>
       );
     case 'subheading':
-      return <h2>{block.text}</h2>;
+      return (
+        <h2>
+          <InlineTextView rich={block} />
+        </h2>
+      );
+    case 'list': {
+      const items = block.items.map((item, i) => (
+        <li key={i}>
+          <InlineTextView rich={item} />
+        </li>
+      ));
+      return block.ordered ? <ol>{items}</ol> : <ul>{items}</ul>;
+    }
     case 'quote':
       return (
         <blockquote>
-          <p>{block.text}</p>
+          <p>
+            <InlineTextView rich={block} />
+          </p>
           {block.attribution !== undefined ? <footer>— {block.attribution}</footer> : null}
         </blockquote>
       );
@@ -171,7 +186,11 @@ type ParagraphMentions = ReadonlyMap<Block, readonly TextSegment[]>;
 
 function symbolMentions(body: readonly Block[], listed: ReadonlySet<string> | undefined): ParagraphMentions {
   if (listed === undefined || listed.size === 0) return new Map();
-  const paragraphs = body.filter((block) => block.type === 'paragraph');
+  // A paragraph with marks of its own keeps them; symbol links would nest inside its links.
+  const paragraphs = body.filter(
+    (block): block is Extract<Block, { type: 'paragraph' }> =>
+      block.type === 'paragraph' && (block.marks ?? []).length === 0,
+  );
   const segments = linkFirstMentions(
     paragraphs.map((block) => block.text),
     listed,
