@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, type TestContext, test } from 'node:test';
 import type { ArticleFields } from '../../src/news/revision.js';
 import { parseSearchQuery } from '../../src/news/searchQuery.js';
-import type { ArticleSearchQuery } from '../../src/store/articles/articleSearchQuery.js';
+import { type ArticleSearchQuery, SEARCH_CANDIDATES } from '../../src/store/articles/articleSearchQuery.js';
 import {
   type OpenStore,
   openTestStore,
@@ -231,6 +231,60 @@ function searchSuite(makeBackend: () => Promise<StoreBackend> | StoreBackend, na
       assert.deepEqual(
         second.items.map((hit) => hit.article.id),
         [ids[2], ids[1]],
+      );
+    });
+
+    test('a word in more stories than the cap ranks the newest ones and says there are more', async (t) => {
+      const opened = await fresh(t);
+      const ids: number[] = [];
+      for (let index = 0; index < SEARCH_CANDIDATES + 5; index += 1) {
+        ids.push(
+          await opened.store.insertArticle(
+            draft({
+              headline: `Wheat harvest report ${index}`,
+              sectionSlug: index % 2 === 0 ? 'pakistan' : 'world',
+              publishedAt: at(index),
+            }),
+          ),
+        );
+      }
+      const newest = await search(opened, 'wheat', { sort: 'newest', limit: 3 });
+      assert.equal(newest.total, SEARCH_CANDIDATES);
+      assert.equal(newest.more, true);
+      assert.deepEqual(
+        newest.items.map((hit) => hit.article.id),
+        ids.slice(-3).reverse(),
+      );
+      const last = await search(opened, 'wheat', { sort: 'newest', limit: 10, offset: SEARCH_CANDIDATES - 2 });
+      assert.equal(last.items.length, 2, 'the page ends at the cap');
+      assert.ok(!last.items.some((hit) => ids.slice(0, 5).includes(hit.article.id)), 'the oldest are past the cap');
+      const filtered = await search(opened, 'wheat', { sectionSlug: 'world', sort: 'newest', limit: 2 });
+      assert.equal(filtered.total, 502, '1,005 stories, every other one in World');
+      assert.equal(filtered.more, false);
+      assert.equal(filtered.items[0]?.article.id, ids.at(-2), 'the newest story in World');
+      const past = await search(opened, 'wheat', { sectionSlug: 'world', limit: 10, offset: 600 });
+      assert.deepEqual(past.items, []);
+      assert.equal(past.total, 502, 'a page past the end still counts the matches');
+    });
+
+    test('list items are indexed and found', async (t) => {
+      const opened = await fresh(t);
+      const id = await opened.store.insertArticle(
+        draft({
+          headline: 'What the budget holds',
+          body: [
+            { type: 'paragraph', text: 'The main measures:', marks: [{ kind: 'bold', start: 4, end: 8 }] },
+            {
+              type: 'list',
+              ordered: false,
+              items: [{ text: 'A new levy on sugarcane exports' }, { text: 'Lower duty' }],
+            },
+          ],
+        }),
+      );
+      assert.deepEqual(
+        (await search(opened, 'sugarcane')).items.map((hit) => hit.article.id),
+        [id],
       );
     });
 

@@ -33,7 +33,7 @@ export const POSTGRES_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127
 
 /** Null when PostgreSQL answers, otherwise why not. */
 export async function postgresProblem(url: string): Promise<string | null> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 15_000 });
   try {
     await client.connect();
     await client.query('select 1');

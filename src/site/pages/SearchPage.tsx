@@ -13,6 +13,8 @@ export interface SearchResults {
   readonly termsText: string;
   readonly hits: readonly ArticleSearchHit[];
   readonly total: number;
+  /** More stories match than the `total` ranked (SEARCH_CANDIDATES). */
+  readonly more: boolean;
   readonly pageCount: number;
 }
 
@@ -61,7 +63,7 @@ export function SearchPage(props: {
           <h2 id="search-stories" role="status">
             {results.total === 0
               ? `No stories match ${results.termsText}`
-              : `${results.total.toLocaleString('en-US')} ${results.total === 1 ? 'story' : 'stories'} for ${results.termsText}`}
+              : `${results.more ? 'More than ' : ''}${results.total.toLocaleString('en-US')} ${results.total === 1 ? 'story' : 'stories'} for ${results.termsText}${results.more ? ': the newest are ranked; add a word or a filter to narrow them' : ''}`}
           </h2>
           {results.hits.length === 0 && results.total > 0 ? (
             <p>

@@ -28,7 +28,7 @@ export function registerSearchRoutes(app: TypeBoxApp, site: SiteContext): void {
         ? searchEntries(searchEntriesOf(chrome.snapshot), typed, INSTRUMENT_SUGGESTIONS)
         : [];
     const found = isEmptySearch(terms)
-      ? { items: [], total: 0 }
+      ? { items: [], total: 0, more: false }
       : await site.deps.store.searchArticles({
           terms,
           sort: searchRequest.sort,
@@ -49,6 +49,7 @@ export function registerSearchRoutes(app: TypeBoxApp, site: SiteContext): void {
           termsText: searchTermsText(terms),
           hits: found.items,
           total: found.total,
+          more: found.more,
           pageCount: Math.max(1, Math.ceil(found.total / RESULTS_PER_PAGE)),
         },
       }),

@@ -12,7 +12,7 @@ export function createArticleSearchStore(db: Kysely<Database>, dialect: StoreDia
     async searchArticles(query) {
       assertCount('limit', query.limit);
       assertCount('offset', query.offset ?? 0);
-      if (isEmptySearch(query.terms)) return { items: [], total: 0 };
+      if (isEmptySearch(query.terms)) return { items: [], total: 0, more: false };
       return engine.searchArticles(query);
     },
   };

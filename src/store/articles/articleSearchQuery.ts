@@ -30,7 +30,25 @@ export interface ArticleSearchHit {
   readonly snippet: HighlightedText;
 }
 
+/**
+ * How many of the newest matching stories a search ranks and pages through.
+ * A reader never pages past the first few screens, and capping the
+ * candidates keeps a word found in half the archive as quick as a rare one;
+ * the total then says "more than" (`more`).
+ */
+export const SEARCH_CANDIDATES = 1_000;
+
+/** A page of stories found; `total` counts at most SEARCH_CANDIDATES, and `more` says there were more. */
+export interface ArticleSearchPage extends Page<ArticleSearchHit> {
+  readonly more: boolean;
+}
+
 /** Full-text search of published stories (the index of migration 0011). */
 export interface ArticleSearchStore {
-  searchArticles(query: ArticleSearchQuery): Promise<Page<ArticleSearchHit>>;
+  searchArticles(query: ArticleSearchQuery): Promise<ArticleSearchPage>;
+}
+
+/** The page's size, cut where the ranked candidates end: a page never reaches past SEARCH_CANDIDATES. */
+export function pageLimit(query: ArticleSearchQuery): number {
+  return Math.max(0, Math.min(query.limit, SEARCH_CANDIDATES - (query.offset ?? 0)));
 }

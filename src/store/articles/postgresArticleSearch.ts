@@ -3,7 +3,7 @@ import { hasMatch, highlightedRuns, MATCH_END, MATCH_START } from '../../news/hi
 import type { SearchTerms } from '../../news/searchQuery.js';
 import type { Database } from '../database.js';
 import { type SummaryRow, toSummary } from './articleRows.js';
-import type { ArticleSearchStore } from './articleSearchQuery.js';
+import { type ArticleSearchStore, pageLimit, SEARCH_CANDIDATES } from './articleSearchQuery.js';
 import { SEARCH_SUMMARY_COLUMNS, searchFilters } from './searchSql.js';
 
 const MARKS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}`;
@@ -20,22 +20,39 @@ export function postgresArticleSearch(db: Kysely<Database>): ArticleSearchStore 
       const filters = searchFilters(query);
       const order =
         query.sort === 'newest' ? sql`published_at desc, id desc` : sql`score desc, published_at desc, id desc`;
-      // The page is chosen first; only its stories pay for ts_headline.
-      const { rows } = await sql<HitRow>`with q as (select ${tsquery} as query)
+      const candidateOrder =
+        query.sort === 'newest'
+          ? sql`a.published_at desc, a.id desc`
+          : sql`c.score desc, a.published_at desc, a.id desc`;
+      // As on SQLite: the newest matches up to the cap are the candidates (the planner walks the primary key
+      // backwards for a common word, or the GIN index for a rare one), and only they are ranked and sorted;
+      // only the page's stories pay for ts_headline.
+      const { rows } = await sql<HitRow & { total: string | number }>`with q as (select ${tsquery} as query),
+        c as (select s.article_id as id, ts_rank_cd(s.document, q.query) as score
+          from article_search s join articles a on a.id = s.article_id, q
+          where s.document @@ q.query and ${filters}
+          order by s.article_id desc limit ${SEARCH_CANDIDATES + 1})
         select page.*,
           ts_headline('simple', page.headline, q.query, ${HEADLINE_OPTIONS}) as marked_headline,
           ts_headline('simple', page.summary, q.query, ${HEADLINE_OPTIONS}) as marked_summary,
           ts_headline('simple', page.body, q.query, ${SNIPPET_OPTIONS}) as marked_body
-        from q, (select ${SEARCH_SUMMARY_COLUMNS}, s.body, ts_rank_cd(s.document, q.query) as score
-          from article_search s join articles a on a.id = s.article_id, q
-          where s.document @@ q.query and ${filters}
-          order by ${order} limit ${query.limit} offset ${query.offset ?? 0}) page
+        from q, (select ${SEARCH_SUMMARY_COLUMNS}, s.body, c.score, (select count(*) from c) as total
+          from c join articles a on a.id = c.id join article_search s on s.article_id = c.id
+          order by ${candidateOrder} limit ${pageLimit(query)} offset ${query.offset ?? 0}) page
         order by ${order}`.execute(db);
-      const { rows: counted } = await sql<{ total: string | number }>`select count(*) as total
-        from article_search s join articles a on a.id = s.article_id
-        where s.document @@ ${tsquery} and ${filters}`.execute(db);
+      const counted =
+        rows.length > 0
+          ? Number(rows[0]?.total)
+          : Number(
+              (
+                await sql<{ total: string | number }>`select count(*) as total from (select 1
+                  from article_search s join articles a on a.id = s.article_id
+                  where s.document @@ ${tsquery} and ${filters} limit ${SEARCH_CANDIDATES + 1}) matches`.execute(db)
+              ).rows[0]?.total ?? 0,
+            );
       return {
-        total: Number(counted[0]?.total ?? 0),
+        total: Math.min(counted, SEARCH_CANDIDATES),
+        more: counted > SEARCH_CANDIDATES,
         items: rows.map((row) => {
           const body = highlightedRuns(row.marked_body);
           return {

@@ -1,9 +1,9 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { type HighlightedText, hasMatch, highlightedRuns, MATCH_END, MATCH_START } from '../../news/highlightedText.js';
 import type { SearchTerms } from '../../news/searchQuery.js';
 import type { Database } from '../database.js';
 import { type SummaryRow, toSummary } from './articleRows.js';
-import type { ArticleSearchStore } from './articleSearchQuery.js';
+import { type ArticleSearchStore, pageLimit, SEARCH_CANDIDATES } from './articleSearchQuery.js';
 import { SEARCH_SUMMARY_COLUMNS, searchFilters } from './searchSql.js';
 
 // Words of a passage around the matches, as FTS5's snippet() counts them.
@@ -16,23 +16,28 @@ export function sqliteArticleSearch(db: Kysely<Database>): ArticleSearchStore {
       const expression = fts5Expression(query.terms);
       const filters = searchFilters(query);
       const order =
-        query.sort === 'newest'
-          ? sql`a.published_at desc, a.id desc`
-          : sql`article_search.rank, a.published_at desc, a.id desc`;
-      const { rows } = await sql<SummaryRow>`select ${SEARCH_SUMMARY_COLUMNS}
-        from article_search join articles a on a.id = article_search.rowid
-        where article_search match ${expression} and ${filters}
-        order by ${order} limit ${query.limit} offset ${query.offset ?? 0}`.execute(db);
-      const { rows: counted } = await sql<{ total: number }>`select count(*) as total
-        from article_search join articles a on a.id = article_search.rowid
-        where article_search match ${expression} and ${filters}`.execute(db);
+        query.sort === 'newest' ? sql`a.published_at desc, a.id desc` : sql`c.score, a.published_at desc, a.id desc`;
+      // The index is read newest first (FTS5 walks its doclists by rowid, the article id, and stops at the
+      // limit) and only those candidates are scored, joined and sorted: a word in half the archive costs
+      // what a rare one does. `cross join` keeps the index as the outer loop, so a filter never makes
+      // SQLite walk a section and test every story against the index.
+      const { rows } = await sql<SummaryRow & { total: number }>`with c as (
+          select s.rowid as id, s.rank as score
+          from article_search s cross join articles a
+          where s.rowid = a.id and article_search match ${expression} and ${filters}
+          order by s.rowid desc limit ${SEARCH_CANDIDATES + 1})
+        select ${SEARCH_SUMMARY_COLUMNS}, (select count(*) from c) as total
+        from c join articles a on a.id = c.id
+        order by ${order} limit ${pageLimit(query)} offset ${query.offset ?? 0}`.execute(db);
+      const counted = rows.length > 0 ? Number(rows[0]?.total) : await candidateCount(db, expression, filters);
       const marks = await highlights(
         db,
         expression,
         rows.map((row) => row.id),
       );
       return {
-        total: Number(counted[0]?.total ?? 0),
+        total: Math.min(counted, SEARCH_CANDIDATES),
+        more: counted > SEARCH_CANDIDATES,
         items: rows.map((row) => {
           const marked = marks.get(row.id);
           const article = toSummary(row);
@@ -45,6 +50,15 @@ export function sqliteArticleSearch(db: Kysely<Database>): ArticleSearchStore {
       };
     },
   };
+}
+
+/** The matches on a page past the last one: how many there are, up to the cap, for "no more results". */
+async function candidateCount(db: Kysely<Database>, expression: string, filters: RawBuilder<unknown>): Promise<number> {
+  const { rows } = await sql<{ total: number }>`select count(*) as total from (select 1
+      from article_search s cross join articles a
+      where s.rowid = a.id and article_search match ${expression} and ${filters}
+      limit ${SEARCH_CANDIDATES + 1})`.execute(db);
+  return Number(rows[0]?.total ?? 0);
 }
 
 /**
