@@ -201,6 +201,8 @@ interface IndexJson {
   readonly previousClose: string;
   readonly change: string;
   readonly changePercent: number;
+  readonly figures: 'broadsheet' | 'official';
+  readonly date?: string;
 }
 
 interface QuoteJson {
@@ -305,6 +307,16 @@ describe('a --no-demo site through a real exchange day', () => {
     const api = await indices();
     assert.deepEqual(figures(api.BRX), ['10000.00', '10000.00', '0.00', 0]);
     assert.deepEqual(figures(api.KSE30), ['10000.00', '10000.00', '0.00', 0]);
+    assert.equal(api.BRX?.figures, 'broadsheet');
+    assert.deepEqual(
+      figures(api.KSE100),
+      ['77965.86', '78427.44', '-461.58', -0.59],
+      'the API lists published indices too',
+    );
+    assert.equal(api.KSE100?.figures, 'official');
+    assert.equal(api.KSE100?.date, '2024-08-05');
+    const filtered = await json<{ indices: IndexJson[] }>('/api/v1/market/indices?codes=KSE100,BRX');
+    assert.deepEqual(filtered.indices.map((index) => index.code).sort(), ['BRX', 'KSE100']);
 
     await page(
       '/markets',
@@ -318,6 +330,7 @@ describe('a --no-demo site through a real exchange day', () => {
     await page(
       '/markets/indices/KSE100',
       /KSE-100 Index \(KSE100\) 77,965\.86 points -461\.58 \(-0\.59%\) against the previous close of 78,427\.44/,
+      /Day range 77,050\.38 – 78,508\.37/,
       /Broadsheet does not calculate the KSE100: these are the exchange's official closing values/,
       /5 Aug 2024 78,427\.44 78,508\.37 77,050\.38 77,965\.86 -461\.58 350,450 Exchange \(official\)/,
       /2 Aug 2024 78,596\.71 79,060\.15 78,314\.29 78,427\.44 -169\.27 1,200,000 Exchange \(official\)/,

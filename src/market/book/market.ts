@@ -159,6 +159,8 @@ export class Market {
   /** Each instrument's rules, built once: trades ask for them every time. */
   private readonly rulesByInstrument = new WeakMap<Instrument, TradingRules>();
   private currentVersion = 0;
+  /** The latest traded quote time (`latestTradeTime`), or null to work out again after a change other than a trade. */
+  private latestTradeMs: number | null = null;
   private lastChange: Date;
   /** `lastChange` as epoch ms: every change compares against it. */
   private lastChangeMs: number;
@@ -688,16 +690,29 @@ export class Market {
    */
   dayToRollOver(now: Date): string | null {
     const calendar = this.currentCalendar ?? PSX_CALENDAR;
-    let latest = Number.NEGATIVE_INFINITY;
-    for (const quote of this.book.quotes.values()) {
-      if (quote.volume > 0 && quote.time.getTime() > latest) latest = quote.time.getTime();
-    }
+    const latest = this.latestTradeTime();
     if (latest === Number.NEGATIVE_INFINITY) return null;
     const day = tradingDateOf(new Date(latest), calendar);
     if (day >= tradingDateOf(now, calendar)) return null;
     if (this.lastClosed !== null && day <= this.lastClosed) return null;
     if (this.enforceSessions && !isTradingDay(day, calendar)) return null;
     return day;
+  }
+
+  /**
+   * The latest time of a traded quote; −∞ when none traded. Kept up by each
+   * printed trade and worked out again (one pass over the quotes) only after
+   * any other change, so the recorder can ask after every batch.
+   */
+  private latestTradeTime(): number {
+    if (this.latestTradeMs === null) {
+      let latest = Number.NEGATIVE_INFINITY;
+      for (const quote of this.book.quotes.values()) {
+        if (quote.volume > 0 && quote.time.getTime() > latest) latest = quote.time.getTime();
+      }
+      this.latestTradeMs = latest;
+    }
+    return this.latestTradeMs;
   }
 
   snapshot(now?: Date): MarketSnapshot {
@@ -795,7 +810,10 @@ export class Market {
     this.counts.accepted += 1;
     if (late) this.counts.outOfOrder += 1;
     this.trading.refresh(trade.time);
+    const latestTrade = this.latestTradeMs;
     this.changed(trade.time);
+    // A quote's time never goes backwards, so the latest traded time is the larger of the two.
+    this.latestTradeMs = latestTrade === null ? null : Math.max(latestTrade, quoteTimeMs(route.quote));
     // The trade's own change: printTrade kept every route true.
     this.routesVersion = this.currentVersion;
     return late ? LATE : PRINTED;
@@ -839,12 +857,17 @@ export class Market {
 
   private changed(time: Date): void {
     this.currentVersion += 1;
+    this.latestTradeMs = null;
     const ms = time.getTime();
     if (ms > this.lastChangeMs) {
       this.lastChange = time;
       this.lastChangeMs = ms;
     }
   }
+}
+
+function quoteTimeMs(quote: Quote): number {
+  return quote.volume > 0 ? quote.time.getTime() : Number.NEGATIVE_INFINITY;
 }
 
 // The receipts of the common outcomes, shared: a trade loop allocates none.

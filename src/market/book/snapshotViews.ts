@@ -80,7 +80,12 @@ export function indexView(
  */
 export function publishedIndexView(
   index: { readonly code: string; readonly name: string },
-  latest: { readonly date: string; readonly close: number },
+  latest: {
+    readonly date: string;
+    readonly close: number;
+    readonly high?: number | null;
+    readonly low?: number | null;
+  },
   previous: { readonly close: number } | null,
 ): IndexView {
   const previousClose = previous?.close ?? latest.close;
@@ -98,5 +103,8 @@ export function publishedIndexView(
     previousClose,
     time: sessionCloseTime(latest.date),
     tickerText: formatIndexTicker(figures),
+    // The day's range as the exchange's file gave it; a file with closes only leaves it unknown.
+    ...(latest.high !== undefined && latest.high !== null ? { high: latest.high } : {}),
+    ...(latest.low !== undefined && latest.low !== null ? { low: latest.low } : {}),
   };
 }

@@ -51,6 +51,10 @@ export const IndicesResponse = Type.Object({
       direction: DirectionSchema,
       time: Instant,
       ticker: Type.String(),
+      /** broadsheet: the site computes it live from its constituents; official: the exchange's latest published close. */
+      figures: Type.Union([Type.Literal('broadsheet'), Type.Literal('official')]),
+      /** The trading day of an official close; absent for a live index. */
+      date: Type.Optional(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' })),
     }),
   ),
 });
@@ -113,8 +117,11 @@ function quotePayload(quote: QuoteView) {
   };
 }
 
-function indexPayload(index: IndexView) {
+export function indexPayload(index: IndexView, official?: { readonly date: string }) {
   return {
+    ...(official === undefined
+      ? { figures: 'broadsheet' as const }
+      : { figures: 'official' as const, date: official.date }),
     code: index.code,
     name: index.name,
     value: points(index.value),
@@ -147,7 +154,7 @@ export function marketPayloads(snapshot: MarketSnapshot) {
   const head = { asOf: snapshot.asOf.toISOString(), version: snapshot.version };
   return {
     quotes: { ...head, quotes: snapshot.quotes.map(quotePayload) },
-    indices: { ...head, indices: snapshot.indices.map(indexPayload) },
+    indices: { ...head, indices: snapshot.indices.map((index) => indexPayload(index)) },
     fx: { ...head, rates: snapshot.fx.map(fxPayload) },
     ticker: {
       ...head,

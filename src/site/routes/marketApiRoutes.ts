@@ -4,7 +4,15 @@ import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import type { MarketSnapshot } from '../../market/book/marketSnapshot.js';
 import type { SiteContext } from '../siteContext.js';
 import { parseStreamFilter } from '../stream/streamFilter.js';
-import { FxResponse, IndicesResponse, marketPayloads, QuotesResponse, TickerResponse } from './marketApiPayloads.js';
+import {
+  FxResponse,
+  IndicesResponse,
+  indexPayload,
+  marketPayloads,
+  QuotesResponse,
+  TickerResponse,
+} from './marketApiPayloads.js';
+import { publishedIndexFigures } from './publishedIndexFigures.js';
 
 // Clients poll every ~2 s; a second of shared caching absorbs bursts without making prices look stuck.
 const CACHE_CONTROL = 'public, max-age=1';
@@ -39,6 +47,11 @@ export function registerMarketApiRoutes(app: TypeBoxApp, site: SiteContext): voi
     return { snapshot, payloads: memo.payloads };
   };
 
+  const publishedIndices = async () =>
+    (await publishedIndexFigures(site)).flatMap((figures) =>
+      figures.view === null || figures.date === null ? [] : [{ view: figures.view, date: figures.date }],
+    );
+
   const route = <K extends keyof Payloads>(path: string, key: K, schema: TSchema) => {
     app.get(
       path,
@@ -46,12 +59,27 @@ export function registerMarketApiRoutes(app: TypeBoxApp, site: SiteContext): voi
       async (request, reply) => {
         const { snapshot, payloads } = current();
         const names = key === 'quotes' ? request.query.symbols : key === 'indices' ? request.query.codes : undefined;
-        let body: Payloads[keyof Payloads] = payloads[key];
+        // Indices the exchange publishes and the site does not compute follow the live ones, marked official.
+        const published = key === 'indices' ? await publishedIndices() : [];
+        const payloadsNow: Payloads =
+          published.length === 0
+            ? payloads
+            : {
+                ...payloads,
+                indices: {
+                  ...payloads.indices,
+                  indices: [
+                    ...payloads.indices.indices,
+                    ...published.map(({ view, date }) => indexPayload(view, { date })),
+                  ],
+                },
+              };
+        let body: Payloads[keyof Payloads] = payloadsNow[key];
         if (names !== undefined) {
           const field = key === 'quotes' ? 'symbols' : 'indices';
           const parsed = parseStreamFilter(
             { [field]: names, [field === 'symbols' ? 'indices' : 'symbols']: '' },
-            snapshot,
+            { ...snapshot, indices: [...snapshot.indices, ...published.map((entry) => entry.view)] },
           );
           if (!parsed.ok) {
             const unknown = parsed.unknown.map((entry) => entry.name);
@@ -65,9 +93,10 @@ export function registerMarketApiRoutes(app: TypeBoxApp, site: SiteContext): voi
               })),
             );
           }
-          body = filterPayload(payloads, key, (entryKey) => parsed.filter.includes(entryKey));
+          body = filterPayload(payloadsNow, key, (entryKey) => parsed.filter.includes(entryKey));
         }
-        const etag = `"m${snapshot.version}"`;
+        // An imported official close changes the answer without a market change.
+        const etag = `"m${snapshot.version}${published.map((entry) => `-${entry.view.code}.${entry.date}`).join('')}"`;
         reply.header('etag', etag).header('cache-control', CACHE_CONTROL);
         const ifNoneMatch = request.headers['if-none-match'];
         if (ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {

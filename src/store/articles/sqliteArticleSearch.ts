@@ -3,7 +3,12 @@ import { type HighlightedText, hasMatch, highlightedRuns, MATCH_END, MATCH_START
 import type { SearchTerms } from '../../news/searchQuery.js';
 import type { Database } from '../database.js';
 import { type SummaryRow, toSummary } from './articleRows.js';
-import { type ArticleSearchStore, pageLimit, SEARCH_CANDIDATES } from './articleSearchQuery.js';
+import {
+  type ArticleSearchQuery,
+  type ArticleSearchStore,
+  pageLimit,
+  SEARCH_CANDIDATES,
+} from './articleSearchQuery.js';
 import { SEARCH_SUMMARY_COLUMNS, searchFilters } from './searchSql.js';
 
 // Words of a passage around the matches, as FTS5's snippet() counts them.
@@ -14,7 +19,7 @@ export function sqliteArticleSearch(db: Kysely<Database>): ArticleSearchStore {
   return {
     async searchArticles(query) {
       const expression = fts5Expression(query.terms);
-      const filters = searchFilters(query);
+      const filters = sql`${searchFilters(query)} and ${rowidBounds(query)}`;
       const order =
         query.sort === 'newest' ? sql`a.published_at desc, a.id desc` : sql`c.score, a.published_at desc, a.id desc`;
       // The index is read newest first (FTS5 walks its doclists by rowid, the article id, and stops at the
@@ -50,6 +55,25 @@ export function sqliteArticleSearch(db: Kysely<Database>): ArticleSearchStore {
       };
     },
   };
+}
+
+/**
+ * A date range as bounds on the index's rowid (the article id): the least and
+ * greatest id published in the range. Every story in the range lies between
+ * them whatever order ids were given in, so the bounds only skip, and FTS5
+ * seeks straight to them instead of walking every newer match.
+ */
+function rowidBounds(query: ArticleSearchQuery): RawBuilder<unknown> {
+  if (query.from === undefined && query.until === undefined) return sql`1 = 1`;
+  const range = sql.join(
+    [
+      ...(query.from !== undefined ? [sql`published_at >= ${query.from.getTime()}`] : []),
+      ...(query.until !== undefined ? [sql`published_at < ${query.until.getTime()}`] : []),
+    ],
+    sql` and `,
+  );
+  return sql`s.rowid >= (select min(id) from articles where ${range})
+    and s.rowid <= (select max(id) from articles where ${range})`;
 }
 
 /** The matches on a page past the last one: how many there are, up to the cap, for "no more results". */
