@@ -32,6 +32,7 @@ function content(contentSet: XmlElement | null, warnings: string[], caption: str
   for (const inline of childElements(contentSet, 'inlineXML')) {
     if (out.blocks.length > 0) break;
     const type = attr(inline, 'contenttype') ?? '';
+    if (childElements(inline).length === 0 && textOf(inline) === '') continue;
     const nitf = descendant(inline, 'nitf');
     if (nitf !== null) {
       out.nitf = readNitfBody(nitf, warnings);
@@ -77,7 +78,10 @@ function content(contentSet: XmlElement | null, warnings: string[], caption: str
 function dateline(contentMeta: XmlElement | null, language: string | null): WireDateline | null {
   const written = childText(contentMeta, 'dateline');
   const located = child(contentMeta, 'located');
-  const place = located === null ? null : conceptName(located, language);
+  // A located with only a qcode (`city:Philadelphia`) still names the place when its code is a word.
+  const code = qcodeCode(attr(located, 'qcode'));
+  const place =
+    located === null ? null : (conceptName(located, language) ?? (code !== null && /^\p{L}[\p{L} .'-]*$/u.test(code) ? code : null));
   if (written === null && place === null) return null;
   return { place: place ?? datelinePlace(written ?? ''), at: null, text: written ?? place ?? '' };
 }

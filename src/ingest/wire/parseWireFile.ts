@@ -25,6 +25,14 @@ const NOT_NEWS: Readonly<Record<string, string>> = {
   schema: 'an XML schema',
 };
 
+const READ_ROOTS = new Set(['newsItem', 'newsMessage', 'NewsML', 'nitf', 'rss', 'RDF', 'feed', 'entry']);
+
+function refuseRoot(local: string): string | null {
+  if (READ_ROOTS.has(local)) return null;
+  const what = NOT_NEWS[local];
+  return `Not a news item: ${what ?? `an XML document with root <${local}>, not a wire format read here`}.`;
+}
+
 function dispatchXml(root: XmlElement, warnings: readonly string[]): WireParseResult {
   switch (root.local) {
     case 'newsItem':
@@ -40,11 +48,8 @@ function dispatchXml(root: XmlElement, warnings: readonly string[]): WireParseRe
     case 'feed':
     case 'entry':
       return parseAtom(root, warnings);
-    default: {
-      const what = NOT_NEWS[root.local];
-      if (what !== undefined) return { ok: false, reason: `Not a news item: ${what}.` };
-      return { ok: false, reason: `Not a news item: an XML document with root <${root.name}>, not a wire format read here.` };
-    }
+    default:
+      return { ok: false, reason: refuseRoot(root.local) ?? 'Not a news item.' };
   }
 }
 
@@ -78,7 +83,7 @@ export const parseWireFile: WireParser = (bytes, _name) => {
     return withWarnings(parseNinjs(json), decoded.warnings);
   }
   if (start !== '<') return { ok: false, reason: 'Not a wire file: neither JSON (ninjs) nor XML.' };
-  const tree = parseXmlTree(text);
+  const tree = parseXmlTree(text, refuseRoot);
   if (!tree.ok) return tree;
   return dispatchXml(tree.root, [...decoded.warnings, ...tree.warnings]);
 };

@@ -40,14 +40,14 @@ function element(building: Building): XmlElement {
 }
 
 /**
- * Parses XML into a tree with saxes, which knows only the five predefined
+ * Parses XML into a tree (`refuseRoot` may refuse the document by its root element's local name) with saxes, which knows only the five predefined
  * entities and character references and never loads anything. A document
  * type declaration with an internal subset (where entities are declared:
  * billion laughs, external entities) is refused outright; a bare DOCTYPE
  * naming an external DTD, as NewsML 1.2 and NITF files often carry, is
  * ignored with a warning because that DTD is never fetched.
  */
-export function parseXmlTree(text: string): XmlTreeResult {
+export function parseXmlTree(text: string, refuseRoot: (local: string) => string | null = () => null): XmlTreeResult {
   const parser = new SaxesParser({ xmlns: false, position: false });
   const warnings: string[] = [];
   const stack: Building[] = [];
@@ -59,6 +59,11 @@ export function parseXmlTree(text: string): XmlTreeResult {
     warnings.push('The DOCTYPE was ignored; its external DTD is never loaded.');
   });
   parser.on('opentag', (tag) => {
+    if (stack.length === 0 && root === null) {
+      // Decided on the root alone, so a large schema or package is refused without reading it whole.
+      const refusal = refuseRoot(localName(tag.name));
+      if (refusal !== null) throw new Refusal(refusal);
+    }
     if (stack.length >= MAX_XML_DEPTH) throw new Refusal(`The XML nests deeper than ${MAX_XML_DEPTH} elements.`);
     const attrs: Record<string, string> = {};
     for (const [name, value] of Object.entries(tag.attributes)) attrs[name] = String(value);
