@@ -25,7 +25,8 @@ export class InlineBuffer {
   }
 
   append(raw: string): void {
-    let piece = raw.replace(/\s+/g, ' ');
+    // ASCII whitespace only, as HTML collapses it: a no-break space is content.
+    let piece = raw.replace(/[ \t\n\r\f]+/g, ' ');
     if (this.text === '' || this.text.endsWith(' ')) piece = piece.replace(/^ /, '');
     this.text += piece;
   }
