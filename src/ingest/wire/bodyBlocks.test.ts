@@ -30,7 +30,9 @@ describe('mapBody', () => {
   });
 
   it('lays bold, italic and safe links over the text by UTF-16 offset', () => {
-    const { blocks } = xml('<p>A <b>bold</b> <em>ĝö</em> 😀 <a href="https://example.com/x"><strong>link</strong></a></p>');
+    const { blocks } = xml(
+      '<p>A <b>bold</b> <em>ĝö</em> 😀 <a href="https://example.com/x"><strong>link</strong></a></p>',
+    );
     assert.deepEqual(blocks, [
       {
         type: 'paragraph',
@@ -79,7 +81,14 @@ describe('mapBody', () => {
     );
     assert.deepEqual(blocks, [{ type: 'paragraph', text: 'Before' }]);
     assert.deepEqual(images, [
-      { href: 'https://img.example.com/a.jpg', caption: null, credit: null, altText: 'A picture', width: 640, height: 480 },
+      {
+        href: 'https://img.example.com/a.jpg',
+        caption: null,
+        credit: null,
+        altText: 'A picture',
+        width: 640,
+        height: 480,
+      },
       { href: 'b.jpg', caption: 'Caption B', credit: null, altText: null, width: null, height: null },
       { href: 'c.jpg', caption: 'Caption C', credit: 'Agency', altText: 'Alt C', width: null, height: null },
     ]);

@@ -114,13 +114,15 @@ class BodyWalker {
     if (href !== null) this.inline.mark({ kind: 'link', start, end, href });
     else if (BOLD.has(name)) this.inline.mark({ kind: 'bold', start, end });
     else if (ITALIC.has(name)) this.inline.mark({ kind: 'italic', start, end });
-    if (CONTAINERS.has(name) || name === 'td' || name === 'th' || name === 'p' || HEADINGS.has(name)) this.inline.space();
+    if (CONTAINERS.has(name) || name === 'td' || name === 'th' || name === 'p' || HEADINGS.has(name))
+      this.inline.space();
   }
 
   private quote(node: XmlElement): void {
     this.flush();
     const credits = node.children.filter(
-      (child): child is XmlElement => typeof child !== 'string' && ['credit', 'cite', 'footer'].includes(child.local.toLowerCase()),
+      (child): child is XmlElement =>
+        typeof child !== 'string' && ['credit', 'cite', 'footer'].includes(child.local.toLowerCase()),
     );
     this.walkAll(
       node.children.filter((child) => !credits.includes(child as XmlElement)),
@@ -199,5 +201,8 @@ export function plainTextBlocks(text: string): Block[] {
   if (normalised === '') return [];
   let chunks = normalised.split(/\n\s*\n/);
   if (chunks.length === 1) chunks = normalised.split('\n');
-  return chunks.map((chunk) => collapse(chunk)).filter((chunk) => chunk !== '').map((chunk) => ({ type: 'paragraph', text: chunk }));
+  return chunks
+    .map((chunk) => collapse(chunk))
+    .filter((chunk) => chunk !== '')
+    .map((chunk) => ({ type: 'paragraph', text: chunk }));
 }

@@ -111,7 +111,14 @@ function readAtomEntry(entry: XmlElement, feed: XmlElement | null, inherited: re
   const body = atomBody(content ?? summaryNode, warnings);
   const images: WireImage[] = childElements(entry, 'link')
     .filter((link) => attr(link, 'rel') === 'enclosure' && (attr(link, 'type') ?? '').startsWith('image/'))
-    .map((link) => ({ href: pictureRef(attr(link, 'href')), caption: attr(link, 'title'), credit: null, altText: null, width: null, height: null }));
+    .map((link) => ({
+      href: pictureRef(attr(link, 'href')),
+      caption: attr(link, 'title'),
+      credit: null,
+      altText: null,
+      width: null,
+      height: null,
+    }));
   const authors = childElements(entry, 'author').map((author) => childText(author, 'name') ?? '');
   const updated = childText(entry, 'updated');
   return finishItem({

@@ -40,7 +40,11 @@ function conceptSubject(concept: XmlElement, language: string | null, asserted: 
 }
 
 /** Subjects of a contentMeta: plain concepts, and faceted ones as their main concept plus each facet. */
-export function g2Subjects(contentMeta: XmlElement | null, language: string | null, asserted: Map<string, string>): WireSubject[] {
+export function g2Subjects(
+  contentMeta: XmlElement | null,
+  language: string | null,
+  asserted: Map<string, string>,
+): WireSubject[] {
   const found: WireSubject[] = [];
   for (const subject of childElements(contentMeta, 'subject')) {
     const main = childElements(subject, 'mainConcept')[0];
@@ -56,5 +60,7 @@ export function g2Subjects(contentMeta: XmlElement | null, language: string | nu
 
 /** A by-line written as a sentence (`By Meredith Jameson`) reduced to the name. */
 export function byName(text: string): string {
-  return collapse(text).replace(/^by\s+/i, '').trim();
+  return collapse(text)
+    .replace(/^by\s+/i, '')
+    .trim();
 }

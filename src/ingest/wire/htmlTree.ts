@@ -52,4 +52,3 @@ export function htmlToText(html: string): string {
   for (const node of nodes) walk(node);
   return parts.join('').replace(/\s+/g, ' ').trim();
 }
-

@@ -59,7 +59,8 @@ export class InlineBuffer {
       while (end > start && text[end - 1] === ' ') end -= 1;
       if (end > start) marks.push({ ...mark, start, end });
     }
-    if (marks.length > MAX_MARKS) warnings.push(`A paragraph had more than ${MAX_MARKS} styled runs; the rest were dropped.`);
+    if (marks.length > MAX_MARKS)
+      warnings.push(`A paragraph had more than ${MAX_MARKS} styled runs; the rest were dropped.`);
     const checked = checkMarks(text, marks.slice(0, MAX_MARKS));
     if (typeof checked === 'string') {
       warnings.push(`Styling in a paragraph was dropped: ${checked}`);

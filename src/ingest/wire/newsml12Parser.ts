@@ -34,9 +34,19 @@ function body(item: XmlElement, warnings: string[]) {
     const data = child(contentItem, 'DataContent');
     if (media === 'photo' || media === 'graphic') {
       const props = new Map(
-        descendants(child(contentItem, 'Characteristics'), 'Property').map((prop) => [formal(prop)?.toLowerCase() ?? '', attr(prop, 'Value')]),
+        descendants(child(contentItem, 'Characteristics'), 'Property').map((prop) => [
+          formal(prop)?.toLowerCase() ?? '',
+          attr(prop, 'Value'),
+        ]),
       );
-      images.push({ href: pictureRef(attr(contentItem, 'Href')), caption: null, credit: null, altText: null, width: dimension(props.get('width') ?? null), height: dimension(props.get('height') ?? null) });
+      images.push({
+        href: pictureRef(attr(contentItem, 'Href')),
+        caption: null,
+        credit: null,
+        altText: null,
+        width: dimension(props.get('width') ?? null),
+        height: dimension(props.get('height') ?? null),
+      });
       continue;
     }
     if (data === null || blocks.length > 0) continue;
@@ -53,7 +63,9 @@ function body(item: XmlElement, warnings: string[]) {
     } else if (childElements(data).length > 0) {
       blocks = mapBody(data.children).blocks;
     } else {
-      blocks = looksEscapedHtml(data) ? mapBody(parseHtmlFragment(rawText(data)).nodes).blocks : plainTextBlocks(rawText(data));
+      blocks = looksEscapedHtml(data)
+        ? mapBody(parseHtmlFragment(rawText(data)).nodes).blocks
+        : plainTextBlocks(rawText(data));
     }
   }
   return { blocks, images, nitf };
@@ -83,18 +95,29 @@ function readItem(item: XmlElement, envelope: XmlElement | null, inherited: read
   const provider = childText(identifier, 'ProviderId');
   const dateId = childText(identifier, 'DateId');
   const newsItemId = childText(identifier, 'NewsItemId');
-  const agencyId = newsItemId === null ? childText(identifier, 'PublicIdentifier') : `urn:newsml:${provider ?? ''}:${dateId ?? ''}:${newsItemId}`;
-  const time = (node: XmlElement | null, label: string) => parseWireTime(textOf(node), warnings, label, { basicIsNative: true });
+  const agencyId =
+    newsItemId === null
+      ? childText(identifier, 'PublicIdentifier')
+      : `urn:newsml:${provider ?? ''}:${dateId ?? ''}:${newsItemId}`;
+  const time = (node: XmlElement | null, label: string) =>
+    parseWireTime(textOf(node), warnings, label, { basicIsNative: true });
   const read = body(item, warnings);
   const datelineText = childText(lines, 'DateLine');
   const location = descendants(described, 'Location').find((loc) => (attr(loc, 'HowPresent') ?? 'Origin') === 'Origin');
-  const city = location === undefined ? undefined : descendants(location, 'Property').find((prop) => formal(prop) === 'City');
-  const place = (city === undefined ? null : attr(city, 'Value')) ?? (datelineText === null ? null : datelinePlace(datelineText));
+  const city =
+    location === undefined ? undefined : descendants(location, 'Property').find((prop) => formal(prop) === 'City');
+  const place =
+    (city === undefined ? null : attr(city, 'Value')) ?? (datelineText === null ? null : datelinePlace(datelineText));
   const byline = childText(lines, 'ByLine');
   const keywords = childElements(lines, 'KeywordLine').map((line) => textOf(line));
-  for (const prop of descendants(described, 'Property')) if (formal(prop) === 'Keyword') keywords.push(attr(prop, 'Value') ?? '');
+  for (const prop of descendants(described, 'Property'))
+    if (formal(prop) === 'Keyword') keywords.push(attr(prop, 'Value') ?? '');
   return finishItem({
-    agency: agencyName(provider, formal(descendant(path(top, 'AdministrativeMetadata', 'Provider'), 'Party')), childText(lines, 'CreditLine')),
+    agency: agencyName(
+      provider,
+      formal(descendant(path(top, 'AdministrativeMetadata', 'Provider'), 'Party')),
+      childText(lines, 'CreditLine'),
+    ),
     agencyId,
     version: versionFrom(childText(identifier, 'RevisionId'), warnings),
     format: 'newsml-1.2',
@@ -102,7 +125,10 @@ function readItem(item: XmlElement, envelope: XmlElement | null, inherited: read
     headline: childText(lines, 'HeadLine') ?? read.nitf?.headline ?? null,
     slugline: childText(lines, 'SlugLine') ?? childText(path(item, 'Identification'), 'NameLabel'),
     bylines: byline === null ? (read.nitf?.bylines ?? []) : [byline.replace(/^by\s+/i, '')],
-    dateline: datelineText === null && place === null ? (read.nitf?.dateline ?? null) : { place, at: null, text: datelineText ?? place ?? '' },
+    dateline:
+      datelineText === null && place === null
+        ? (read.nitf?.dateline ?? null)
+        : { place, at: null, text: datelineText ?? place ?? '' },
     firstCreated: time(child(management, 'FirstCreated'), 'FirstCreated'),
     versionCreated: time(child(management, 'ThisRevisionCreated'), 'ThisRevisionCreated'),
     subjects: subjects(item),

@@ -27,7 +27,12 @@ interface Content {
 }
 
 /** contentSet: inline NITF or XHTML, inline text, and pictures by reference (NewsML-G2 spec §10). */
-function content(contentSet: XmlElement | null, warnings: string[], caption: string | null, credit: string | null): Content {
+function content(
+  contentSet: XmlElement | null,
+  warnings: string[],
+  caption: string | null,
+  credit: string | null,
+): Content {
   const out: Content = { blocks: [], images: [], nitf: null, events: false };
   for (const inline of childElements(contentSet, 'inlineXML')) {
     if (out.blocks.length > 0) break;
@@ -81,7 +86,9 @@ function dateline(contentMeta: XmlElement | null, language: string | null): Wire
   // A located with only a qcode (`city:Philadelphia`) still names the place when its code is a word.
   const code = qcodeCode(attr(located, 'qcode'));
   const place =
-    located === null ? null : (conceptName(located, language) ?? (code !== null && /^\p{L}[\p{L} .'-]*$/u.test(code) ? code : null));
+    located === null
+      ? null
+      : (conceptName(located, language) ?? (code !== null && /^\p{L}[\p{L} .'-]*$/u.test(code) ? code : null));
   if (written === null && place === null) return null;
   return { place: place ?? datelinePlace(written ?? ''), at: null, text: written ?? place ?? '' };
 }
@@ -103,7 +110,8 @@ export function readNewsItem(item: XmlElement, inherited: readonly string[]): Wi
   const body = content(child(item, 'contentSet'), warnings, caption?.text ?? null, credit);
   const headline = childElements(contentMeta, 'headline');
   const mainHeadline = headline.find((node) => /main/.test(attr(node, 'role') ?? 'main')) ?? headline[0];
-  if (body.events && mainHeadline === undefined) return 'Not a news item: a NewsML-G2 news item carrying events, not a story.';
+  if (body.events && mainHeadline === undefined)
+    return 'Not a news item: a NewsML-G2 news item carrying events, not a story.';
   let blocks = body.blocks;
   if (blocks.length === 0 && described.length > 0) {
     blocks = described.flatMap((entry) => mapBody(entry.node.children).blocks);
@@ -120,7 +128,11 @@ export function readNewsItem(item: XmlElement, inherited: readonly string[]): Wi
     parseWireTime(childText(contentMeta, 'contentCreated'), warnings, 'contentCreated');
   const summary = described.find((entry) => ['summary', 'abstract'].includes(entry.role)) ?? described[0];
   return finishItem({
-    agency: agencyName(provider === null ? null : conceptName(provider, language), qcodeCode(attr(provider, 'qcode')), uriHost(attr(provider, 'uri'))),
+    agency: agencyName(
+      provider === null ? null : conceptName(provider, language),
+      qcodeCode(attr(provider, 'qcode')),
+      uriHost(attr(provider, 'uri')),
+    ),
     agencyId: attr(item, 'guid'),
     version: versionFrom(attr(item, 'version'), warnings),
     format: 'newsml-g2',
@@ -161,6 +173,7 @@ export function parseNewsmlG2(root: XmlElement, treeWarnings: readonly string[])
     if (typeof item === 'string') fileWarnings.push(item);
     else items.push(item);
   }
-  if (items.length === 0) return { ok: false, reason: 'Not a news item: the news message carries no complete news item.' };
+  if (items.length === 0)
+    return { ok: false, reason: 'Not a news item: the news message carries no complete news item.' };
   return { ok: true, items, warnings: fileWarnings };
 }

@@ -1,7 +1,17 @@
 import type { Block } from '../../news/article.js';
 import { mapBody, plainTextBlocks } from './bodyBlocks.js';
 import { parseHtmlFragment } from './htmlTree.js';
-import { lowerKeys, isObject, type JsonObject, looksLikeMarkup, namedObjects, num, objects, str, strings } from './ninjsFields.js';
+import {
+  lowerKeys,
+  isObject,
+  type JsonObject,
+  looksLikeMarkup,
+  namedObjects,
+  num,
+  objects,
+  str,
+  strings,
+} from './ninjsFields.js';
 import { agencyName, uriHost } from './wireAgency.js';
 import { finishItem, urgencyFrom, versionFrom } from './wireDraft.js';
 import type { WireImage, WireItem, WireParseResult, WireSubject } from './wireItem.js';
@@ -73,13 +83,22 @@ function bylines(item: JsonObject): string[] {
 function subjects(item: JsonObject): WireSubject[] {
   const found: WireSubject[] = [];
   for (const subject of [...objects(item, 'subject'), ...objects(item, 'subjects')]) {
-    found.push(wireSubject({ uri: str(subject, 'uri'), literal: str(subject, 'code'), scheme: str(subject, 'scheme') }, str(subject, 'name')));
+    found.push(
+      wireSubject(
+        { uri: str(subject, 'uri'), literal: str(subject, 'code'), scheme: str(subject, 'scheme') },
+        str(subject, 'name'),
+      ),
+    );
   }
   for (const [singular, plural, kind] of ENTITY_KINDS) {
     for (const entity of [...objects(item, singular), ...objects(item, plural)]) {
       const code = str(entity, 'code');
       const scheme = str(entity, 'scheme') ?? '';
-      found.push({ scheme: kind, code: str(entity, 'uri') ?? (code === null ? null : `${scheme}${code}`), name: str(entity, 'name') });
+      found.push({
+        scheme: kind,
+        code: str(entity, 'uri') ?? (code === null ? null : `${scheme}${code}`),
+        name: str(entity, 'name'),
+      });
     }
   }
   return found;
@@ -98,7 +117,8 @@ function bestRendition(item: JsonObject): JsonObject | null {
 function picture(item: JsonObject): WireImage | null {
   const rendition = bestRendition(item);
   const uri = str(item, 'uri');
-  const href = rendition === null ? (uri !== null && /\.(jpe?g|png|gif|webp)$/i.test(uri) ? uri : null) : str(rendition, 'href');
+  const href =
+    rendition === null ? (uri !== null && /\.(jpe?g|png|gif|webp)$/i.test(uri) ? uri : null) : str(rendition, 'href');
   const caption = textOfCandidate(candidates(item, 'description', 'descriptions').find((entry) => !entry.markup));
   if (href === null && caption === null) return null;
   const by = bylines(item)[0] ?? null;
@@ -152,13 +172,18 @@ function status(item: JsonObject, warnings: string[]): WireItem['status'] {
 function readItem(item: JsonObject): WireItem {
   const warnings: string[] = [];
   const uri = str(item, 'uri');
-  if (uri !== null && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(uri)) warnings.push(`The uri "${uri}" is not a valid URI; kept as the agency's id.`);
+  if (uri !== null && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(uri))
+    warnings.push(`The uri "${uri}" is not a valid URI; kept as the agency's id.`);
   const located = str(item, 'located');
   const infoSource = [...objects(item, 'infosource'), ...objects(item, 'infosources')][0];
   const mapped = body(item, warnings);
   const description = candidates(item, 'description', 'descriptions');
   return finishItem({
-    agency: agencyName(infoSource === undefined ? null : str(infoSource, 'name'), str(item, 'copyrightholder'), uriHost(uri)),
+    agency: agencyName(
+      infoSource === undefined ? null : str(infoSource, 'name'),
+      str(item, 'copyrightholder'),
+      uriHost(uri),
+    ),
     agencyId: uri,
     version: versionFrom(str(item, 'version'), warnings),
     format: 'ninjs',

@@ -21,7 +21,10 @@ function subjects(head: XmlElement | null): WireSubject[] {
   const found: WireSubject[] = [];
   for (const subject of descendants(head, 'tobject.subject')) {
     const refnum = attr(subject, 'tobject.subject.refnum');
-    const name = attr(subject, 'tobject.subject.detail') ?? attr(subject, 'tobject.subject.matter') ?? attr(subject, 'tobject.subject.type');
+    const name =
+      attr(subject, 'tobject.subject.detail') ??
+      attr(subject, 'tobject.subject.matter') ??
+      attr(subject, 'tobject.subject.type');
     found.push(wireSubject({ qcode: refnum === null ? null : `subj:${refnum}` }, name));
   }
   return found;
@@ -31,7 +34,8 @@ function subjects(head: XmlElement | null): WireSubject[] {
 export function parseNitf(nitf: XmlElement, treeWarnings: readonly string[]): WireParseResult {
   const warnings = [...treeWarnings];
   const xmlns = attr(nitf, 'xmlns');
-  if (xmlns !== null && xmlns !== NITF_NAMESPACE && !xmlns.includes('NITF')) warnings.push(`Unexpected NITF namespace "${xmlns}".`);
+  if (xmlns !== null && xmlns !== NITF_NAMESPACE && !xmlns.includes('NITF'))
+    warnings.push(`Unexpected NITF namespace "${xmlns}".`);
   const head = child(nitf, 'head');
   const docdata = child(head, 'docdata');
   const body = readNitfBody(nitf, warnings);
@@ -44,9 +48,17 @@ export function parseNitf(nitf: XmlElement, treeWarnings: readonly string[]): Wi
     .filter((key) => key !== '');
   const distributor = textOf(path(nitf, 'body', 'body.head', 'distributor'));
   const dateline =
-    body.dateline ?? (location === null ? null : { place: textOf(descendant(location, 'city')) || textOf(location), at: null, text: textOf(location) });
+    body.dateline ??
+    (location === null
+      ? null
+      : { place: textOf(descendant(location, 'city')) || textOf(location), at: null, text: textOf(location) });
   const item = finishItem({
-    agency: agencyName(attr(docId, 'regsrc'), distributor, attr(child(docdata, 'doc.copyright'), 'holder'), attr(child(docdata, 'doc.rights'), 'provider')),
+    agency: agencyName(
+      attr(docId, 'regsrc'),
+      distributor,
+      attr(child(docdata, 'doc.copyright'), 'holder'),
+      attr(child(docdata, 'doc.rights'), 'provider'),
+    ),
     agencyId: attr(docId, 'id-string'),
     version: versionFrom(attr(child(docdata, 'du-key'), 'version'), warnings),
     format: 'nitf',

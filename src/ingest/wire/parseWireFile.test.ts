@@ -95,14 +95,16 @@ describe('parseWireFile: hostile and broken files', () => {
     ]);
     assert.equal(item?.images[0]?.href, null);
     const everything = JSON.stringify(item);
-    for (const bad of ['script', 'alert', 'onclick', 'onerror', 'iframe', 'evil']) assert.ok(!everything.includes(bad), bad);
+    for (const bad of ['script', 'alert', 'onclick', 'onerror', 'iframe', 'evil'])
+      assert.ok(!everything.includes(bad), bad);
   });
 
   it('drops scripts and javascript: links from ninjs HTML bodies', () => {
     const ninjs = JSON.stringify({
       uri: 'urn:test:ninjs',
       headline: 'Test',
-      body_html: '<p>One <a href="JaVaScRiPt:alert(1)">two</a><script>alert(1)</script></p><img src=x onerror=alert(1)>',
+      body_html:
+        '<p>One <a href="JaVaScRiPt:alert(1)">two</a><script>alert(1)</script></p><img src=x onerror=alert(1)>',
     });
     const result = parseWireFile(utf8(ninjs), 'x.json');
     assert.ok(result.ok);

@@ -55,7 +55,10 @@ function dispatchXml(root: XmlElement, warnings: readonly string[]): WireParseRe
 
 function withWarnings(result: WireParseResult, warnings: readonly string[]): WireParseResult {
   if (!result.ok || warnings.length === 0) return result;
-  return { ...result, items: result.items.map((item) => ({ ...item, warnings: [...new Set([...warnings, ...item.warnings])] })) };
+  return {
+    ...result,
+    items: result.items.map((item) => ({ ...item, warnings: [...new Set([...warnings, ...item.warnings])] })),
+  };
 }
 
 /**
@@ -67,7 +70,10 @@ function withWarnings(result: WireParseResult, warnings: readonly string[]): Wir
  */
 export const parseWireFile: WireParser = (bytes, _name) => {
   if (bytes.length > MAX_WIRE_BYTES) {
-    return { ok: false, reason: `The file is ${bytes.length} bytes; wire files may be at most ${MAX_WIRE_BYTES} bytes.` };
+    return {
+      ok: false,
+      reason: `The file is ${bytes.length} bytes; wire files may be at most ${MAX_WIRE_BYTES} bytes.`,
+    };
   }
   const decoded = decodeWireBytes(bytes);
   if (!decoded.ok) return decoded;

@@ -11,7 +11,9 @@ const KNOWN: readonly (readonly [RegExp, string])[] = [
 ];
 
 export function agencyName(...candidates: readonly (string | null | undefined)[]): string | null {
-  const given = candidates.map((candidate) => candidate?.replace(/\s+/g, ' ').trim() ?? '').filter((text) => text !== '');
+  const given = candidates
+    .map((candidate) => candidate?.replace(/\s+/g, ' ').trim() ?? '')
+    .filter((text) => text !== '');
   for (const text of given) {
     for (const [pattern, name] of KNOWN) if (pattern.test(text.replace(/[._:/-]/g, ' '))) return name;
   }

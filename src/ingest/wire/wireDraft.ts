@@ -58,7 +58,11 @@ function uniqueSubjects(subjects: readonly WireSubject[]): WireSubject[] {
 }
 
 /** 1–9 as WireItem keeps it; out-of-range values are dropped with a warning. */
-export function urgencyFrom(raw: string | number | null | undefined, warnings: string[], label = 'Urgency'): number | null {
+export function urgencyFrom(
+  raw: string | number | null | undefined,
+  warnings: string[],
+  label = 'Urgency',
+): number | null {
   if (raw === null || raw === undefined || raw === '') return null;
   const value = typeof raw === 'number' ? raw : Number(String(raw).trim());
   if (Number.isInteger(value) && value >= 1 && value <= 9) return value;

@@ -8,7 +8,16 @@ export type WireTextResult =
   | { readonly ok: true; readonly text: string; readonly warnings: readonly string[] }
   | { readonly ok: false; readonly reason: string };
 
-const SINGLE_BYTE = new Set(['iso-8859-1', 'latin1', 'latin-1', 'iso8859-1', 'windows-1252', 'cp1252', 'us-ascii', 'ascii']);
+const SINGLE_BYTE = new Set([
+  'iso-8859-1',
+  'latin1',
+  'latin-1',
+  'iso8859-1',
+  'windows-1252',
+  'cp1252',
+  'us-ascii',
+  'ascii',
+]);
 
 function utf8(bytes: Uint8Array): string | null {
   try {
@@ -44,7 +53,11 @@ export function decodeWireBytes(bytes: Uint8Array): WireTextResult {
     // Agencies often declare ISO-8859-1 and send UTF-8; bytes that are valid
     // UTF-8 with non-ASCII in them are almost never real Latin-1 text.
     if (asUtf8 !== null && bytes.some((byte) => byte >= 0x80)) {
-      return { ok: true, text: asUtf8, warnings: [`The file declares ${declared} but is UTF-8; it was read as UTF-8.`] };
+      return {
+        ok: true,
+        text: asUtf8,
+        warnings: [`The file declares ${declared} but is UTF-8; it was read as UTF-8.`],
+      };
     }
     return { ok: true, text: new TextDecoder('windows-1252').decode(bytes), warnings: [] };
   }

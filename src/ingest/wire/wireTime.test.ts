@@ -35,7 +35,10 @@ describe('parseWireTime', () => {
   });
 
   it('reads the compact NewsML 1.2 form, warning only where it is not the format’s own', () => {
-    assert.deepEqual(read('20240301T100000+0000', { basicIsNative: true }), { at: '2024-03-01T10:00:00.000Z', warnings: [] });
+    assert.deepEqual(read('20240301T100000+0000', { basicIsNative: true }), {
+      at: '2024-03-01T10:00:00.000Z',
+      warnings: [],
+    });
     assert.deepEqual(read('20240301T150000+0500', { basicIsNative: true }).at, '2024-03-01T10:00:00.000Z');
     const elsewhere = read('20240301T100000Z');
     assert.equal(elsewhere.at, '2024-03-01T10:00:00.000Z');
@@ -50,7 +53,13 @@ describe('parseWireTime', () => {
   });
 
   it('gives null with a warning for what cannot be a time', () => {
-    for (const raw of ['yesterday', '2024-02-30T10:00:00Z', '2024-13-01', '2024-03-01T25:00:00Z', '2024-03-01T10:00:00+2500']) {
+    for (const raw of [
+      'yesterday',
+      '2024-02-30T10:00:00Z',
+      '2024-13-01',
+      '2024-03-01T25:00:00Z',
+      '2024-03-01T10:00:00+2500',
+    ]) {
       const { at, warnings } = read(raw);
       if (raw.endsWith('+2500')) {
         assert.equal(at, '2024-03-01T10:00:00.000Z', raw);

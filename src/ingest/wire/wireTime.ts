@@ -68,7 +68,14 @@ function fraction(digits: string | undefined): number {
   return digits === undefined ? 0 : Math.floor(Number(`0.${digits}`) * 1000);
 }
 
-function readIso(raw: string, match: RegExpExecArray, basic: boolean, options: WireTimeOptions, warnings: string[], label: string): Date | null {
+function readIso(
+  raw: string,
+  match: RegExpExecArray,
+  basic: boolean,
+  options: WireTimeOptions,
+  warnings: string[],
+  label: string,
+): Date | null {
   const [, y, mo, d, h, mi, s, frac, zone] = match;
   const fields: Fields = {
     year: Number(y),
@@ -79,9 +86,12 @@ function readIso(raw: string, match: RegExpExecArray, basic: boolean, options: W
     second: Number(s ?? '0'),
     millis: fraction(frac),
   };
-  if (basic && options.basicIsNative !== true) warnings.push(`${label} "${raw}" is in the compact basic form; read as ISO 8601.`);
+  if (basic && options.basicIsNative !== true)
+    warnings.push(`${label} "${raw}" is in the compact basic form; read as ISO 8601.`);
   if (!basic && [mo, d, h, mi, s].some((part) => part !== undefined && part.length === 1)) {
-    warnings.push(`${label} "${raw}" has unpadded fields; read as ${y}-${mo?.padStart(2, '0')}-${d?.padStart(2, '0')}.`);
+    warnings.push(
+      `${label} "${raw}" has unpadded fields; read as ${y}-${mo?.padStart(2, '0')}-${d?.padStart(2, '0')}.`,
+    );
   }
   let offset = 0;
   if (h === undefined) {
@@ -94,7 +104,8 @@ function readIso(raw: string, match: RegExpExecArray, basic: boolean, options: W
     if (read === null) {
       warnings.push(`${label} "${raw}" has an impossible time zone; UTC assumed.`);
     } else {
-      if (read.odd && !basic) warnings.push(`${label} "${raw}" writes its time zone oddly (${zone}); read as UTC${zone}.`);
+      if (read.odd && !basic)
+        warnings.push(`${label} "${raw}" writes its time zone oddly (${zone}); read as UTC${zone}.`);
       offset = read.minutes;
     }
   }
@@ -111,18 +122,32 @@ function readRfc822(raw: string, match: RegExpExecArray, warnings: string[], lab
   }
   let offset = 0;
   if (zone === undefined) warnings.push(`${label} "${raw}" has no time zone; UTC assumed.`);
-  else if (/^[+-]\d{4}$/.test(zone)) offset = (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3)));
+  else if (/^[+-]\d{4}$/.test(zone))
+    offset = (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3)));
   else {
     const named = NAMED_ZONES[zone.toUpperCase()];
     if (named === undefined) warnings.push(`${label} "${raw}" has an unknown time zone "${zone}"; UTC assumed.`);
     offset = named ?? 0;
   }
-  const fields = { year, month, day: Number(d), hour: Number(h), minute: Number(mi), second: Number(s ?? '0'), millis: 0 };
+  const fields = {
+    year,
+    month,
+    day: Number(d),
+    hour: Number(h),
+    minute: Number(mi),
+    second: Number(s ?? '0'),
+    millis: 0,
+  };
   return build(fields, offset);
 }
 
 /** Parses one agency time; null (with a warning) when absent or unreadable. */
-export function parseWireTime(raw: string | null | undefined, warnings: string[], label: string, options: WireTimeOptions = {}): Date | null {
+export function parseWireTime(
+  raw: string | null | undefined,
+  warnings: string[],
+  label: string,
+  options: WireTimeOptions = {},
+): Date | null {
   if (raw === null || raw === undefined) return null;
   const text = raw.trim();
   if (text === '') return null;
