@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
-import type { Block } from '../../src/news/article.js';
 import { parseWireFile } from '../../src/ingest/wire/parseWireFile.js';
 import type { WireItem } from '../../src/ingest/wire/wireItem.js';
+import type { Block } from '../../src/news/article.js';
 import { CONFORMANCE_DIR } from '../support/xmlSchemas.js';
 
 // Every file of IPTC's official examples, each with what the newsroom must see in it, written by reading the file.

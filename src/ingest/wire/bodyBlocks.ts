@@ -41,7 +41,8 @@ export function pictureRef(raw: string | null): string | null {
   const safe = safeHref(raw);
   if (safe !== null) return safe;
   const ref = raw.trim();
-  if (/[\s\u0000-\u001f\u007f\\]/.test(ref) || /^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//')) return null;
+  const hasControl = [...ref].some((c) => (c.codePointAt(0) ?? 0) < 0x20 || c === '\u007f');
+  if (hasControl || /[\s\\]/.test(ref) || /^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//')) return null;
   return ref.length <= 2000 ? ref : null;
 }
 

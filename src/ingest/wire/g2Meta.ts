@@ -1,5 +1,5 @@
-import { wireSubject } from './wireSubject.js';
 import type { WireSubject } from './wireItem.js';
+import { wireSubject } from './wireSubject.js';
 import { attr, childElements, collapse, textOf } from './xmlQuery.js';
 import type { XmlElement } from './xmlTree.js';
 

@@ -2,10 +2,10 @@ import type { Block } from '../../news/article.js';
 import { mapBody, plainTextBlocks } from './bodyBlocks.js';
 import { parseHtmlFragment } from './htmlTree.js';
 import {
-  lowerKeys,
   isObject,
   type JsonObject,
   looksLikeMarkup,
+  lowerKeys,
   namedObjects,
   num,
   objects,

@@ -3,8 +3,8 @@ import { parseNewsml12 } from './newsml12Parser.js';
 import { parseNewsmlG2 } from './newsmlG2Parser.js';
 import { parseNinjs } from './ninjsParser.js';
 import { parseNitf } from './nitfParser.js';
+import type { WireParseResult, WireParser } from './wireItem.js';
 import { decodeWireBytes } from './wireText.js';
-import type { WireParser, WireParseResult } from './wireItem.js';
 import { parseXmlTree, type XmlElement } from './xmlTree.js';
 
 /** Largest wire file read; agency items are kilobytes, so anything near this is a mistake or an attack. */
