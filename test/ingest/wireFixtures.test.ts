@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parseWireFile } from '../../src/ingest/wire/parseWireFile.js';
 import type { WireItem } from '../../src/ingest/wire/wireItem.js';
+import { requireTools, skipUnlessAvailable } from '../support/environment.js';
+import { validateXml } from '../support/xmlSchemas.js';
 
 // Handwritten agency files (our own text) for the formats IPTC ships no examples of here,
 // and for the ways real agency files bend their schemas.
@@ -297,5 +299,15 @@ describe('wire fixtures', () => {
     ]);
     assert.match(item.warnings.join('\n'), /no time zone; UTC assumed/);
     assert.match(item.warnings.join('\n'), /time zone oddly/);
+  });
+});
+
+describe('wire fixtures against the official schemas', { skip: skipUnlessAvailable(['xmllint']) }, () => {
+  it('the NITF fixture is valid NITF 3.6 and the Atom fixture valid Atom, so the parsers are tested on real shapes', () => {
+    requireTools(['xmllint']);
+    const nitf = validateXml(new TextDecoder().decode(fixture('app-nitf.xml')), 'nitf');
+    assert.ok(nitf.valid, nitf.messages);
+    const atom = validateXml(new TextDecoder().decode(fixture('feed-atom.xml')), 'atom');
+    assert.ok(atom.valid, atom.messages);
   });
 });
