@@ -1,10 +1,13 @@
 import { type DefaultTreeAdapterTypes, parseFragment } from 'parse5';
+import { WireRefusal } from './wireRefusal.js';
 import type { XmlNode } from './xmlTree.js';
 
 type Parse5Node = DefaultTreeAdapterTypes.ChildNode;
 
 /** Markup nested deeper than this is cut off: real copy never comes close, an attack would. */
 const MAX_HTML_DEPTH = 100;
+/** More tags than this in one body is not a story; refused before parse5 spends seconds on it. */
+export const MAX_HTML_TAGS = 20_000;
 
 function convert(node: Parse5Node, depth: number, cut: { deep: boolean }): XmlNode | null {
   if (node.nodeName === '#text') return (node as DefaultTreeAdapterTypes.TextNode).value;
@@ -30,6 +33,12 @@ function convert(node: Parse5Node, depth: number, cut: { deep: boolean }): XmlNo
  * the sender meant; nothing is fetched or run.
  */
 export function parseHtmlFragment(html: string): { readonly nodes: XmlNode[]; readonly warnings: string[] } {
+  let tags = 0;
+  for (let at = html.indexOf('<'); at >= 0; at = html.indexOf('<', at + 1)) {
+    tags += 1;
+    if (tags > MAX_HTML_TAGS)
+      throw new WireRefusal(`An HTML body has more than ${MAX_HTML_TAGS} tags; such files are refused.`);
+  }
   const fragment = parseFragment(html);
   const cut = { deep: false };
   const nodes: XmlNode[] = [];

@@ -56,6 +56,17 @@ describe('parseWireFile: hostile and broken files', () => {
     assert.match(refused(parseWireFile(utf8(ITEM(deep)), 'deep.xml')), /nests deeper/);
   });
 
+  it('refuses deeply nested JSON and HTML bodies with absurd amounts of markup before parsing them', () => {
+    assert.match(
+      refused(parseWireFile(utf8(`${'['.repeat(100_000)}${']'.repeat(100_000)}`), 'deep.json')),
+      /nests deeper than 64/,
+    );
+    const ninjs = JSON.stringify({ uri: 'urn:test:2', headline: 'Deep', body_html: `${'<div>'.repeat(100_000)}x` });
+    assert.match(refused(parseWireFile(utf8(ninjs), 'deep.json')), /more than 20000 tags/);
+    const quoted = JSON.stringify({ uri: 'urn:test:3', headline: '[[[[', body_text: '{'.repeat(1000) });
+    assert.ok(parseWireFile(utf8(quoted), 'brackets.json').ok, 'brackets inside strings are text, not nesting');
+  });
+
   it('refuses malformed XML, malformed JSON and files of neither kind', () => {
     assert.match(refused(parseWireFile(utf8('<newsItem><headline>x</newsItem>'), 'x.xml')), /malformed/i);
     assert.match(refused(parseWireFile(utf8('{"uri": "x",'), 'x.json')), /JSON is malformed/);

@@ -4,6 +4,7 @@ import { parseNewsmlG2 } from './newsmlG2Parser.js';
 import { parseNinjs } from './ninjsParser.js';
 import { parseNitf } from './nitfParser.js';
 import type { WireParseResult, WireParser } from './wireItem.js';
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH, WireRefusal } from './wireRefusal.js';
 import { decodeWireBytes } from './wireText.js';
 import { parseXmlTree, type XmlElement } from './xmlTree.js';
 
@@ -68,7 +69,16 @@ function withWarnings(result: WireParseResult, warnings: readonly string[]): Wir
  * declarations) or not news items; never expands entities, never loads
  * anything.
  */
-export const parseWireFile: WireParser = (bytes, _name) => {
+export const parseWireFile: WireParser = (bytes, name) => {
+  try {
+    return parseBytes(bytes, name);
+  } catch (error) {
+    if (error instanceof WireRefusal) return { ok: false, reason: error.message };
+    throw error;
+  }
+};
+
+function parseBytes(bytes: Uint8Array, _name: string): WireParseResult {
   if (bytes.length > MAX_WIRE_BYTES) {
     return {
       ok: false,
@@ -80,6 +90,9 @@ export const parseWireFile: WireParser = (bytes, _name) => {
   const text = decoded.text.replace(/^\uFEFF/, '');
   const start = text.trimStart()[0];
   if (start === '{' || start === '[') {
+    if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) {
+      return { ok: false, reason: `The JSON nests deeper than ${MAX_JSON_DEPTH} levels; such files are refused.` };
+    }
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -92,4 +105,4 @@ export const parseWireFile: WireParser = (bytes, _name) => {
   const tree = parseXmlTree(text, refuseRoot);
   if (!tree.ok) return tree;
   return dispatchXml(tree.root, [...decoded.warnings, ...tree.warnings]);
-};
+}
