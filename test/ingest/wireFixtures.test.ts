@@ -179,6 +179,15 @@ describe('wire fixtures', () => {
     ]);
   });
 
+  it('reads an RSS item whose prefixes were never declared, with a warning', () => {
+    const feed = new TextDecoder().decode(fixture('feed-rss.xml')).replace(/ xmlns:(dc|content)="[^"]*"/g, '');
+    const [first] = items(utf8(feed));
+    assert.deepEqual(first?.bylines, ['Nadia Hussain']);
+    assert.equal(first?.body.length, 3);
+    assert.match(first?.warnings.join('\n') ?? '', /prefix "dc:" is used without being declared/);
+    assert.match(first?.warnings.join('\n') ?? '', /prefix "content:" is used without being declared/);
+  });
+
   it('reads each Atom entry as one wire item, html and xhtml content alike', () => {
     const [oil, gold] = items(fixture('feed-atom.xml'));
     assert.ok(oil !== undefined && gold !== undefined);

@@ -22,6 +22,7 @@ export type XmlTreeResult =
 export const MAX_XML_DEPTH = 200;
 
 interface Building {
+  readonly declared: readonly string[];
   readonly name: string;
   readonly attrs: Record<string, string>;
   readonly children: XmlNode[];
@@ -52,6 +53,12 @@ export function parseXmlTree(text: string, refuseRoot: (local: string) => string
   const warnings: string[] = [];
   const stack: Building[] = [];
   let root: XmlElement | null = null;
+  // Prefixes in scope, counted, so an undeclared one (agencies forget `xmlns:dc`) is read with a warning.
+  const inScope = new Map<string, number>([
+    ['xml', 1],
+    ['xmlns', 1],
+  ]);
+  const undeclared = new Set<string>();
   parser.on('doctype', (doctype) => {
     if (doctype.includes('[') || /<!ENTITY/i.test(doctype)) {
       throw new Refusal('The file declares a DTD internal subset (entity declarations); such files are refused.');
@@ -66,13 +73,27 @@ export function parseXmlTree(text: string, refuseRoot: (local: string) => string
     }
     if (stack.length >= MAX_XML_DEPTH) throw new Refusal(`The XML nests deeper than ${MAX_XML_DEPTH} elements.`);
     const attrs: Record<string, string> = {};
-    for (const [name, value] of Object.entries(tag.attributes)) attrs[name] = String(value);
-    const building: Building = { name: tag.name, attrs, children: [] };
+    const declared: string[] = [];
+    for (const [name, value] of Object.entries(tag.attributes)) {
+      attrs[name] = String(value);
+      if (name.startsWith('xmlns:')) declared.push(name.slice(6));
+    }
+    for (const prefix of declared) inScope.set(prefix, (inScope.get(prefix) ?? 0) + 1);
+    for (const name of [tag.name, ...Object.keys(attrs)]) {
+      const colon = name.indexOf(':');
+      if (colon > 0 && !inScope.has(name.slice(0, colon))) undeclared.add(name.slice(0, colon));
+    }
+    const building: Building = { declared, name: tag.name, attrs, children: [] };
     stack.push(building);
   });
   parser.on('closetag', () => {
     const done = stack.pop();
     if (done === undefined) return;
+    for (const prefix of done.declared) {
+      const count = (inScope.get(prefix) ?? 1) - 1;
+      if (count === 0) inScope.delete(prefix);
+      else inScope.set(prefix, count);
+    }
     const built = element(done);
     const parent = stack.at(-1);
     if (parent === undefined) root = built;
@@ -97,5 +118,8 @@ export function parseXmlTree(text: string, refuseRoot: (local: string) => string
     throw error;
   }
   if (root === null) return { ok: false, reason: 'The XML has no root element.' };
+  for (const prefix of undeclared) {
+    warnings.push(`The namespace prefix "${prefix}:" is used without being declared; its elements were read by name.`);
+  }
   return { ok: true, root, warnings };
 }
