@@ -14,6 +14,7 @@ export const SCHEMAS = {
   atom: { kind: 'relaxng', file: path.join(CONFORMANCE_DIR, 'feeds/atom/atom-rfc4287.trang-derived.rng') },
   sitemap: { kind: 'schema', file: path.join(CONFORMANCE_DIR, 'feeds/sitemaps/xsd/sitemap.xsd') },
   sitemapIndex: { kind: 'schema', file: path.join(CONFORMANCE_DIR, 'feeds/sitemaps/xsd/siteindex.xsd') },
+  nitf: { kind: 'schema', file: path.join(CONFORMANCE_DIR, 'newsml-g2/examples/nitf-3-6.xsd') },
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;
