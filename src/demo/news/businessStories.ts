@@ -4,6 +4,7 @@ import {
   agency,
   assembleBody,
   fixed,
+  nonZero,
   type Story,
   type StoryContext,
   type StoryWriter,
@@ -120,12 +121,16 @@ function inflationStory(ctx: StoryContext): Story {
 function revenueStory(ctx: StoryContext): Story {
   const { rng } = ctx;
   const collected = rng.decimal(520, 1100, 0);
-  const target = collected + rng.int(-80, 90);
+  const target = collected + nonZero(rng.int(-80, 90));
   const missed = collected < target;
   return {
     headline: rng.pick([
       `FBR collects Rs${collected}bn in month, ${missed ? 'misses' : 'beats'} target`,
       `Tax receipts ${missed ? 'fall short' : 'exceed goal'} as FBR nets Rs${collected}bn`,
+      `Revenue ${missed ? 'shortfall' : 'surplus'} of Rs${Math.abs(target - collected)}bn as FBR collects Rs${collected}bn`,
+      `FBR ${missed ? 'trails' : 'tops'} monthly target of Rs${target}bn`,
+      `Tax collection at Rs${collected}bn ${missed ? 'below' : 'above'} the Rs${target}bn goal`,
+      `Monthly revenue: FBR ${missed ? 'misses' : 'meets'} Rs${target}bn target with Rs${collected}bn`,
     ]),
     summary: `The Federal Board of Revenue collected Rs${collected} billion against a target of Rs${target} billion.`,
     dateline: 'ISLAMABAD',

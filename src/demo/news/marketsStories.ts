@@ -120,7 +120,7 @@ function indexCloseStory(ctx: StoryContext, session: SessionFigures): Story {
   const kse30Line =
     kse30.change === 0
       ? `The KSE-30 index was unchanged at ${hundredths(kse30.close)}.`
-      : `The KSE-30 index ${rose(kse30.change, 'rose', 'fell')} ${hundredths(Math.abs(kse30.change))} points, or ${fixed(Math.abs(kse30.percent), 2)} percent, to ${hundredths(kse30.close)}.`;
+      : `The KSE-30 index ${rose(kse30.change, 'rose', 'fell')} ${hundredths(Math.abs(kse30.change))} points${orPercent(kse30.percent)} to ${hundredths(kse30.close)}.`;
   return {
     headline,
     summary: `The benchmark KSE-100 index settled at ${hundredths(kse100.close)} on ${day}, ${rose(kse100.change, 'up', 'down')} ${pct} percent.`,
@@ -196,7 +196,7 @@ function rupeeCloseStory(ctx: StoryContext, session: SessionFigures): Story {
           : `The Pakistani rupee ${gained ? 'appreciated' : 'depreciated'} against the US dollar on ${day}, closing at ${rate} in the interbank market, according to the State Bank of Pakistan.`,
         paisa === 0
           ? 'Dealers said two-way flows kept the currency in a narrow range through the session.'
-          : `The currency ${gained ? 'gained' : 'lost'} ${paisa} paisa, or ${fixed(Math.abs(rupee.percent), 2)} percent, over the session.`,
+          : `The currency ${gained ? 'gained' : 'lost'} ${paisa} paisa${orPercent(rupee.percent)} over the session.`,
       ],
       pool: [
         `In the open market, exchange companies quoted the dollar at Rs${hundredths(session.openMarketSelling)} for selling.`,
@@ -259,4 +259,9 @@ function weekReviewStory(ctx: StoryContext, session: SessionFigures): Story {
 
 function capitalFirst(text: string): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+/** ", or 0.42 percent," or nothing when the move rounds to 0.00 %. */
+function orPercent(percent: number): string {
+  return Math.abs(percent) < 0.005 ? '' : `, or ${fixed(Math.abs(percent), 2)} percent,`;
 }

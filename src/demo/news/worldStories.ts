@@ -103,7 +103,7 @@ function economyDataStory(ctx: StoryContext): Story {
         `${place.gauge.charAt(0).toUpperCase()}${place.gauge.slice(1)} in ${place.name} ${up ? 'expanded' : 'contracted'} by ${fixed(Math.abs(value), 1)} percent, according to data published on ${ctx.weekday}, ${up ? 'a stronger' : 'a weaker'} reading than analysts had expected.`,
       ],
       pool: [
-        `Economists had forecast a change of ${fixed(value + rng.decimal(-2, 2, 1), 1)} percent in a survey before the release.`,
+        `Economists had forecast ${forecastText(value + rng.decimal(-2, 2, 1))} in a survey before the release.`,
         `Officials said ${rng.pick(['new orders', 'overseas demand', 'household spending', 'construction'])} had been the main driver of the change.`,
         `The figures come as ${place.name} tries to balance support for ${place.gauge} with the need to keep ${rng.pick(['inflation', 'borrowing', 'the currency'])} in check.`,
         `Stock markets in the region ${rng.pick(['rose', 'fell', 'were mixed'])} after the data was released.`,
@@ -113,4 +113,11 @@ function economyDataStory(ctx: StoryContext): Story {
       ],
     }),
   };
+}
+
+/** "a rise of 1.2 percent", "no change": a forecast as copy states it. */
+function forecastText(forecast: number): string {
+  const rounded = Math.round(forecast * 10) / 10;
+  if (rounded === 0) return 'no change';
+  return `${rounded > 0 ? 'a rise' : 'a fall'} of ${fixed(Math.abs(rounded), 1)} percent`;
 }
