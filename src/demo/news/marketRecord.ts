@@ -125,11 +125,11 @@ export function marketRecordOf(past: DemoPast): MarketRecord {
     return session;
   }
 
+  const reportedAt = dates.map((date) => instantOf(date, SESSION_REPORTED_AT, PSX_CALENDAR).getTime());
   return {
     sessionBefore(at) {
       for (let i = dates.length - 1; i > 0; i -= 1) {
-        const date = dates[i] as string;
-        if (instantOf(date, SESSION_REPORTED_AT, PSX_CALENDAR).getTime() <= at.getTime()) return figures(i);
+        if ((reportedAt[i] as number) <= at.getTime()) return figures(i);
       }
       return null;
     },
