@@ -18,8 +18,17 @@ export interface DemoPast {
   readonly fx: readonly DemoFxDay[];
 }
 
+// The seeding of history and of news at one start ask for the same past: work it out once.
+let remembered: DemoPast | null = null;
+
 export function demoPastAt(now: Date): DemoPast {
   const lastDate = previousTradingDate(tradingDateOf(now, PSX_CALENDAR), PSX_CALENDAR);
+  if (remembered?.lastDate === lastDate) return remembered;
+  remembered = pastEndingAt(lastDate);
+  return remembered;
+}
+
+function pastEndingAt(lastDate: string): DemoPast {
   return {
     lastDate,
     history: generateDemoHistory({
