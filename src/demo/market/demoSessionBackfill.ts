@@ -6,8 +6,8 @@ import { instantOf, scheduleOn, type TradingCalendar, tradingDateOf } from '../.
 import { createPrng } from '../../shared/prng.js';
 
 const MINUTE_MS = 60_000;
-/** At most this many steps in a back-filled day (a six-hour session is 360). */
-const MAX_STEPS = 400;
+/** At most this many steps in a back-filled day, leaving room in the chart's 420 minutes for the live ones. */
+const MAX_STEPS = 240;
 
 /**
  * Where the demo's simulated day starts: the regular session's open on a
