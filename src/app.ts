@@ -19,6 +19,8 @@ import { createMarketRecorder, type MarketRecorder } from './engine/marketRecord
 import { createSimulatorFeed, type SimulatorFeed } from './engine/simulatorFeed.js';
 import { loadSiteMarket, siteMarket } from './engine/siteMarket.js';
 import type { Market } from './market/book/market.js';
+import { eventTime } from './market/book/marketEvent.js';
+import { IntradayPaths } from './market/quotes/intradayPaths.js';
 import { adminContextOf } from './newsroom/http/adminContext.js';
 import { adminPlugin } from './newsroom/http/adminPlugin.js';
 import { sessionPurge } from './newsroom/http/sessionPurge.js';
@@ -104,6 +106,8 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
   // PostgreSQL: processes contend for the engine lease (docs/adr/0006); SQLite's one process is the engine.
   const leaseStore = opened.market.lease;
   // Several nodes starting at once on an empty database take turns here, so each seeds (or not) what it sees.
+  // The charts' day so far, drawn while the market is built: the demo's back-filled session, the replayed log.
+  const intraday = new IntradayPaths();
   const { loaded, site, demoMarket } = await opened.exclusively(async () => {
     if (config.demo) {
       const seeded = await seedDemoContent(store, generateDemoNews({ now: now() }));
@@ -116,13 +120,17 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     }
     // The site's market rules come from the one place the importer reads them too; its state from the log.
     const site = siteMarket({ demo: config.demo, now, feedClockSkewMs: config.feedClockSkewMs });
-    const demoMarket = config.demo ? () => createDemoMarket(now(), { rules: site.rules }) : undefined;
+    const demoMarket = config.demo
+      ? () => createDemoMarket(now(), { rules: site.rules, backfillSession: true, intraday })
+      : undefined;
     const loaded = await loadSiteMarket({
       log: opened.market.log,
       site,
       // Under a lease only the engine writes, so it pins the demo's first market when it takes over.
       ...(demoMarket === undefined ? {} : { initial: demoMarket, pinInitial: leaseStore === null }),
+      onReplayed: (replaying, event) => intraday.observe(replaying, eventTime(event)),
     });
+    intraday.take(loaded.market.snapshot());
     return { loaded, site, demoMarket };
   });
   const { log } = opened.market;
@@ -262,6 +270,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     marketPages: {
       reference: market,
       history: { dailyBars: (code, fromDate) => opened.market.listBarsSince(code, fromDate) },
+      intraday,
     },
   });
   const { server } = readerSite;

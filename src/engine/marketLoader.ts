@@ -1,5 +1,5 @@
 import type { Market } from '../market/book/market.js';
-import { applyMarketEvent, changedMarket } from '../market/book/marketEvent.js';
+import { applyMarketEvent, changedMarket, type MarketEvent } from '../market/book/marketEvent.js';
 import type { MarketLog } from '../store/market/marketLog.js';
 
 export interface MarketLoadOptions {
@@ -15,6 +15,8 @@ export interface MarketLoadOptions {
   readonly pinInitial: boolean;
   /** Replay up to and including this position; default all. */
   readonly upTo?: number;
+  /** Told after each replayed event, with the market as it stands then (the intraday charts' day so far). */
+  readonly onReplayed?: (market: Market, event: MarketEvent) => void;
 }
 
 export interface LoadedMarket {
@@ -47,6 +49,7 @@ export async function loadMarket(options: MarketLoadOptions): Promise<LoadedMark
     if (changedMarket(outcome)) replayed += 1;
     else refused += 1;
     position = logged.position;
+    options.onReplayed?.(market, logged.event);
   }
   if (!checkpoint && options.pinInitial) {
     await options.log.writeCheckpoint(position, market.exportState(), 'start');

@@ -4,7 +4,7 @@ import { PSX_PRICE_BAND } from '../market/quotes/priceBand.js';
 import { PSX_HALT_RULE } from '../market/sessions/marketHalt.js';
 import { PSX_CALENDAR } from '../market/sessions/tradingCalendar.js';
 import type { MarketLog } from '../store/market/marketLog.js';
-import { type LoadedMarket, loadMarket } from './marketLoader.js';
+import { type LoadedMarket, loadMarket, type MarketLoadOptions } from './marketLoader.js';
 
 /** Which market the site runs: the demo one (reference stocks, simulated trades) or the one its feeds fill. */
 export interface SiteMarketOptions {
@@ -66,6 +66,7 @@ export interface SiteMarketLoad {
   readonly pinInitial?: boolean;
   /** Replay up to and including this position; default all. */
   readonly upTo?: number;
+  readonly onReplayed?: MarketLoadOptions['onReplayed'];
 }
 
 /** The site's market as its log left it. */
@@ -76,5 +77,6 @@ export function loadSiteMarket(load: SiteMarketLoad): Promise<LoadedMarket> {
     initial: load.initial ?? load.site.createMarket,
     pinInitial: load.pinInitial ?? false,
     ...(load.upTo === undefined ? {} : { upTo: load.upTo }),
+    ...(load.onReplayed === undefined ? {} : { onReplayed: load.onReplayed }),
   });
 }

@@ -219,7 +219,7 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
   registerArchiveRoutes(app, site);
   registerFeedRoutes(app, site);
   registerSitemapRoutes(app, site);
-  const intraday = new IntradayRecorder(deps.market, deps.bus);
+  const intraday = new IntradayRecorder(deps.market, deps.bus, deps.marketPages?.intraday);
   registerMarketPageRoutes(app, site, intraday);
   registerMarketApiRoutes(app, site);
   registerMarketFeedRoutes(app, site);

@@ -1,7 +1,5 @@
-import { PSX_CALENDAR, tradingDateOf } from '../../market/sessions/tradingCalendar.js';
 import type { MarketStore } from '../../store/market/marketStore.js';
-import { generateDemoHistory, previousTradingDate } from './demoHistory.js';
-import { DEMO_INDICES, DEMO_LISTINGS } from './demoMarket.js';
+import { demoPastAt } from './demoPast.js';
 
 /**
  * On a demo site's first start, a generated year of daily history for every
@@ -10,13 +8,7 @@ import { DEMO_INDICES, DEMO_LISTINGS } from './demoMarket.js';
  * Returns the bars written: 0 when any bar was already stored.
  */
 export async function seedDemoHistory(market: Pick<MarketStore, 'seedBarsIfEmpty'>, now: Date): Promise<number> {
-  const lastDate = previousTradingDate(tradingDateOf(now, PSX_CALENDAR), PSX_CALENDAR);
-  const history = generateDemoHistory({
-    listings: DEMO_LISTINGS,
-    indices: DEMO_INDICES,
-    lastDate,
-    calendar: PSX_CALENDAR,
-  });
+  const { history } = demoPastAt(now);
   const coded = [...history.instruments, ...history.indices].map(([code, bars]) => ({ code, bars }));
   return market.seedBarsIfEmpty(coded, 'demo', now.getTime());
 }

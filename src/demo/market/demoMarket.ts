@@ -3,7 +3,11 @@ import type { FxRateView } from '../../market/book/marketSnapshot.js';
 import type { IndexConstituent, IndexDefinition } from '../../market/indices/indexCalculator.js';
 import { type Paisa, paisa, parseRupees } from '../../market/money/money.js';
 import { defineInstrument } from '../../market/quotes/instrument.js';
-import { PSX_CALENDAR, type TradingCalendar } from '../../market/sessions/tradingCalendar.js';
+import type { IntradayPaths } from '../../market/quotes/intradayPaths.js';
+import { instantOf, PSX_CALENDAR, type TradingCalendar, tradingDateOf } from '../../market/sessions/tradingCalendar.js';
+import { generateDemoFxHistory } from './demoFxHistory.js';
+import { previousTradingDate } from './demoHistory.js';
+import { backfillTrades, simulatedDayStart } from './demoSessionBackfill.js';
 
 // Demo figures. Prices and changes are those of the paper's ticker on 31 Jan
 // 2023 (the reference page): LDCP = last − change. Company names are public
@@ -152,6 +156,14 @@ export interface DemoMarketOptions {
   readonly enforceSessions?: boolean;
   /** The site's market rules (src/engine/siteMarket.ts); when given, they replace `calendar` and `enforceSessions`. */
   readonly rules?: MarketRules;
+  /**
+   * Trade the simulated day from its start (the session's open, or midnight)
+   * up to `now` before the opening trades, a print per stock a minute, so the
+   * day's charts, highs, lows and volumes are a whole day's. Default false.
+   */
+  readonly backfillSession?: boolean;
+  /** Told the market minute by minute while the session is back-filled (the site's intraday charts). */
+  readonly intraday?: IntradayPaths;
 }
 
 /** A market of the 30 reference stocks, 4 indices and demo FX, with LDCPs and rates as of `now`. */
@@ -164,13 +176,38 @@ export function createDemoMarket(now: Date, options: DemoMarketOptions = {}): Ma
     ldcpTime: now,
     ...(options.rules ?? (calendar === null ? {} : { calendar, enforceSessions: options.enforceSessions ?? false })),
   });
+  recordDemoFxHistory(market, now);
+  if (options.backfillSession ?? false) {
+    const from = simulatedDayStart(now, calendar ?? PSX_CALENDAR);
+    for (const batch of backfillTrades(market, REFERENCE_LAST_PRICES, from, now)) {
+      for (const trade of batch) market.applyTrade(trade);
+      const minute = batch[0]?.time;
+      if (minute !== undefined) options.intraday?.take(market.snapshot(), minute);
+    }
+  }
   if (options.replayReferenceTrades ?? true) {
     for (const [symbol, price] of REFERENCE_LAST_PRICES) {
       const outcome = market.applyTrade({ symbol, price, volume: 10_000, time: now });
       if (!outcome.ok) throw new Error(`Demo trade refused: ${symbol}: ${outcome.reason}`);
     }
   }
+  options.intraday?.take(market.snapshot(), now);
   return market;
+}
+
+/**
+ * USD/PKR's year before `now` in both markets (the same days the demo news
+ * quotes), each day's rate stamped at the end of its day: older than the live
+ * rates, so they go into the history and the live rates stay as they are.
+ */
+function recordDemoFxHistory(market: Market, now: Date): void {
+  const lastDate = previousTradingDate(tradingDateOf(now, PSX_CALENDAR), PSX_CALENDAR);
+  for (const day of generateDemoFxHistory({ lastDate, calendar: PSX_CALENDAR })) {
+    const time = instantOf(day.date, '17:00', PSX_CALENDAR);
+    const interbank = { pair: 'USD/PKR', source: 'Demo', time } as const;
+    market.setFxRate({ ...interbank, market: 'interbank', buying: day.interbank, selling: day.interbank });
+    market.setFxRate({ ...interbank, market: 'open', buying: day.openBuying, selling: day.openSelling });
+  }
 }
 
 function indexOf(

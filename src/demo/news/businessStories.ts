@@ -1,8 +1,10 @@
 import { analystQuote, pickAnalyst } from './analystVoice.js';
+import { monthName } from './economy.js';
 import {
   agency,
   assembleBody,
   fixed,
+  nonZero,
   type Story,
   type StoryContext,
   type StoryWriter,
@@ -64,31 +66,47 @@ function imfStory(ctx: StoryContext): Story {
 }
 
 function inflationStory(ctx: StoryContext): Story {
-  const { rng } = ctx;
-  const cpi = rng.decimal(11, 38, 1);
-  const previous = Math.round((cpi + rng.decimal(-3.5, 3.5, 1)) * 10) / 10;
+  const { rng, economy } = ctx;
+  // Published early in a month about the month before, from the one CPI series every story quotes.
+  const month = economy.monthBefore(ctx.publishedAt);
+  const cpi = economy.cpi(month);
+  const previous = economy.cpi(economy.monthBefore(ctx.publishedAt, 2));
   const eased = cpi < previous;
   const analyst = pickAnalyst(rng);
-  const driver = rng.pick(['food', 'electricity tariffs', 'transport fares', 'gas prices', 'clothing and footwear']);
+  const driver = rng.pick([
+    { text: 'food prices', plural: true },
+    { text: 'electricity tariffs', plural: true },
+    { text: 'transport fares', plural: true },
+    { text: 'the cost of gas', plural: false },
+    { text: 'clothing and footwear', plural: true },
+  ]);
+  const verb = eased ? (driver.plural ? 'cool' : 'cools') : driver.plural ? 'climb' : 'climbs';
+  const name = monthName(month);
   return {
-    headline: rng.pick([
-      `CPI inflation ${eased ? 'eases' : 'quickens'} to ${fixed(cpi, 1)}pc year-on-year`,
-      `Inflation at ${fixed(cpi, 1)}pc as ${driver} ${eased ? 'cool' : 'climb'}`,
-      `Prices: headline inflation ${eased ? 'slows' : 'accelerates'} from ${fixed(previous, 1)}pc`,
-    ]),
-    summary: `Consumer prices rose ${fixed(cpi, 1)} percent from a year earlier, against ${fixed(previous, 1)} percent the month before.`,
+    headline:
+      cpi === previous
+        ? rng.pick([
+            `CPI inflation steady at ${fixed(cpi, 1)}pc in ${name}`,
+            `Inflation holds at ${fixed(cpi, 1)}pc as ${driver.text} ${driver.plural ? 'stay' : 'stays'} high`,
+          ])
+        : rng.pick([
+            `CPI inflation ${eased ? 'eases' : 'quickens'} to ${fixed(cpi, 1)}pc year-on-year`,
+            `Inflation at ${fixed(cpi, 1)}pc in ${name} as ${driver.text} ${verb}`,
+            `Prices: headline inflation ${eased ? 'slows' : 'accelerates'} from ${fixed(previous, 1)}pc`,
+            `${name} CPI: inflation ${eased ? 'down' : 'up'} to ${fixed(cpi, 1)}pc`,
+          ]),
+    summary: `Consumer prices rose ${fixed(cpi, 1)} percent in ${name} from a year earlier, against ${fixed(previous, 1)} percent the month before.`,
     dateline: 'ISLAMABAD',
     byline: rng.chance(0.4) ? agency('APP') : staff(rng.pick(STAFF_REPORTERS)),
     tags: [tagSpelling(rng, 'Inflation', ['inflation', 'INFLATION']), 'CPI', economyTag(ctx), 'SBP'],
     body: assembleBody(rng, {
       lead: [
-        `Consumer price inflation ${eased ? 'slowed' : 'picked up'} to ${fixed(cpi, 1)} percent year-on-year last month from ${fixed(previous, 1)} percent in the previous month, data released by the Pakistan Bureau of Statistics showed on ${ctx.weekday}.`,
-        `On a month-on-month basis prices ${rng.pick(['rose', 'increased', 'edged up'])} ${fixed(rng.decimal(0.1, 3.2, 1), 1)} percent, with ${driver} the biggest contributor.`,
+        `Consumer price inflation ${cpi === previous ? 'held' : eased ? 'slowed' : 'picked up'} ${cpi === previous ? 'at' : 'to'} ${fixed(cpi, 1)} percent year-on-year in ${name}, against ${fixed(previous, 1)} percent in the previous month, data released by the Pakistan Bureau of Statistics showed.`,
+        `On a month-on-month basis prices ${rng.pick(['rose', 'increased', 'edged up'])} ${fixed(rng.decimal(0.1, 3.2, 1), 1)} percent, with ${driver.text} the biggest contributor.`,
       ],
       pool: [
-        `Urban inflation stood at ${fixed(cpi - rng.decimal(0, 2, 1), 1)} percent and rural inflation at ${fixed(cpi + rng.decimal(0, 3, 1), 1)} percent.`,
-        `Core inflation, which strips out food and energy, was ${fixed(rng.decimal(12, 22, 1), 1)} percent in cities, suggesting price pressures had spread beyond volatile items.`,
-        `The State Bank of Pakistan has kept its policy rate unchanged at ${rng.pick(['21', '22', '20.5', '19'])} percent and says real interest rates are now positive on a forward-looking basis.`,
+        `Core inflation, which strips out food and energy, was ${fixed(economy.coreCpi(month), 1)} percent in cities, suggesting price pressures had spread beyond volatile items.`,
+        `The State Bank of Pakistan has kept its policy rate at ${economy.policyRate} percent and says real interest rates will turn positive on a forward-looking basis.`,
         `The finance ministry, in its monthly outlook, expected inflation to ${rng.pick(['ease gradually', 'stay elevated', 'decline in the second half of the year'])}.`,
         `Among food items, prices of ${rng.pick(['tomatoes', 'onions', 'wheat flour', 'cooking oil'])} ${rng.pick(['fell sharply', 'rose sharply', 'were volatile'])}, while ${rng.pick(['eggs', 'pulses', 'sugar', 'rice'])} ${rng.pick(['also rose', 'declined', 'was stable'])}.`,
         `The sensitive price indicator, a weekly gauge of essential items, has ${rng.pick(['declined', 'risen'])} in ${rng.int(2, 5)} of the last six weeks.`,
@@ -103,12 +121,16 @@ function inflationStory(ctx: StoryContext): Story {
 function revenueStory(ctx: StoryContext): Story {
   const { rng } = ctx;
   const collected = rng.decimal(520, 1100, 0);
-  const target = collected + rng.int(-80, 90);
+  const target = collected + nonZero(rng.int(-80, 90));
   const missed = collected < target;
   return {
     headline: rng.pick([
       `FBR collects Rs${collected}bn in month, ${missed ? 'misses' : 'beats'} target`,
       `Tax receipts ${missed ? 'fall short' : 'exceed goal'} as FBR nets Rs${collected}bn`,
+      `Revenue ${missed ? 'shortfall' : 'surplus'} of Rs${Math.abs(target - collected)}bn as FBR collects Rs${collected}bn`,
+      `FBR ${missed ? 'trails' : 'tops'} monthly target of Rs${target}bn`,
+      `Tax collection at Rs${collected}bn ${missed ? 'below' : 'above'} the Rs${target}bn goal`,
+      `Monthly revenue: FBR ${missed ? 'misses' : 'meets'} Rs${target}bn target with Rs${collected}bn`,
     ]),
     summary: `The Federal Board of Revenue collected Rs${collected} billion against a target of Rs${target} billion.`,
     dateline: 'ISLAMABAD',

@@ -56,7 +56,7 @@ function goldStory(ctx: StoryContext): Story {
 
 function oilStory(ctx: StoryContext): Story {
   const { rng, market: m } = ctx;
-  const move = rng.decimal(-2.4, 2.4, 2);
+  const move = m.brentChangePercent === 0 ? 0.01 : m.brentChangePercent;
   const city = rng.pick(['LONDON', 'SINGAPORE', 'NEW YORK', 'HOUSTON']);
   const reason = rng.pick(
     move >= 0

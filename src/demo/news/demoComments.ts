@@ -66,6 +66,21 @@ const REACTIONS = [
 
 const CLOSERS = ['', '', ' Just my two paisa.', ' Time will tell.', ' Let us see.', ' Shukriya for the update.'];
 
+// Openers vary the comments further; with the reactions and closers they make some 700 different bodies.
+const OPENERS = [
+  '',
+  '',
+  '',
+  'Honestly, ',
+  'As a reader from abroad: ',
+  'Same story every time. ',
+  'Agree with the piece. ',
+  'Hmm. ',
+];
+
+/** Tries at a body nobody has used before falling back to one signed by its writer. */
+const BODY_ATTEMPTS = 20;
+
 // Comments that prove the site treats reader text as text: markup, entities, quotes, emoji.
 const TRICKY_BODIES = [
   'Rupee < 270 by June? I would not bet on it & neither should you.',
@@ -94,6 +109,8 @@ export function writeDemoComments(
   count: number,
 ): DemoComment[] {
   const comments: DemoComment[] = [];
+  // Each body once, by whoever wrote it first: the same words under two names read as a copied comment.
+  const used = new Map<string, string>();
   // Recent stories draw most comments, as they do on a live site.
   const recentStart = Math.floor(articles.length * 0.6);
   for (let i = 0; i < count; i++) {
@@ -107,12 +124,12 @@ export function writeDemoComments(
     const latest = Math.min(now.getTime() - MINUTE, published + 3 * 24 * 60 * MINUTE);
     const createdAt = new Date(latest <= published ? published : rng.int(published + MINUTE, latest));
     const tricky = i < TRICKY_BODIES.length * 2 && i % 2 === 0;
-    const body = tricky
-      ? (TRICKY_BODIES[i / 2] ?? rng.pick(TRICKY_BODIES))
-      : `${rng.pick(REACTIONS)}${rng.pick(CLOSERS)}`;
+    const who = commenter(rng);
+    const body = tricky ? (TRICKY_BODIES[i / 2] ?? rng.pick(TRICKY_BODIES)) : freshBody(rng, used, who.name);
+    used.set(body, who.name);
     comments.push({
       articleIndex,
-      ...commenter(rng),
+      ...who,
       body,
       // Tricky comments are approved so the public page has to show them, escaped.
       status: tricky || rng.chance(0.82) ? 'approved' : 'pending',
@@ -120,6 +137,23 @@ export function writeDemoComments(
     });
   }
   return comments.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+}
+
+function freshBody(rng: Rng, used: ReadonlyMap<string, string>, name: string): string {
+  let body = '';
+  for (let attempt = 0; attempt < BODY_ATTEMPTS; attempt++) {
+    const reaction = rng.pick(REACTIONS);
+    const opener = rng.pick(OPENERS);
+    // "Honestly, good analysis": a reaction after an opener ending in a comma goes on in lower case.
+    const text =
+      opener.endsWith(', ') && !reaction.startsWith('I ')
+        ? `${reaction.charAt(0).toLowerCase()}${reaction.slice(1)}`
+        : reaction;
+    body = `${opener}${text}${rng.pick(CLOSERS)}`;
+    const writer = used.get(body);
+    if (writer === undefined || writer === name) return body;
+  }
+  return `${body} (${name})`;
 }
 
 function commenter(rng: Rng): { name: string; email: string } {

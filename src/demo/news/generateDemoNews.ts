@@ -1,11 +1,14 @@
 import type { ArticleDraft } from '../../news/article.js';
 import { slugify } from '../../news/slug.js';
 import { canonicalTag } from '../../news/tag.js';
-import { karachiWeekdayName } from '../../shared/pakistanTime.js';
+import { karachiDateKey, karachiWeekdayName } from '../../shared/pakistanTime.js';
+import { type DemoPast, demoPastAt } from '../market/demoPast.js';
 import { writeDemoComments } from './demoComments.js';
 import type { DemoNews } from './demoNews.js';
+import { createDemoEconomy, type DemoEconomy } from './economy.js';
 import type { MarketDay } from './marketDays.js';
 import { buildMarketDays } from './marketDays.js';
+import { type MarketRecord, marketRecordOf } from './marketRecord.js';
 import { createRng, type Rng } from './prng.js';
 import { planPublicationDays, type Slot } from './publicationSchedule.js';
 import { assignPrintPage, DEMO_SECTIONS, SECTION_DESKS } from './sectionDesks.js';
@@ -22,6 +25,8 @@ const MAX_HEADLINE_ATTEMPTS = 60;
 export interface DemoNewsOptions {
   readonly now: Date;
   readonly seed?: number;
+  /** The demo market's past the stories report; default the one the demo market and its history are built from. */
+  readonly past?: DemoPast;
 }
 
 /**
@@ -31,6 +36,10 @@ export interface DemoNewsOptions {
  */
 export function generateDemoNews(options: DemoNewsOptions): DemoNews {
   const rng = createRng(options.seed ?? DEFAULT_DEMO_SEED);
+  const desk: Desk = {
+    record: marketRecordOf(options.past ?? demoPastAt(options.now)),
+    economy: createDemoEconomy(options.now, options.seed ?? DEFAULT_DEMO_SEED),
+  };
   const days = planPublicationDays(rng, options.now, ARCHIVE_DAYS);
   const marketDays = buildMarketDays(
     rng,
@@ -42,7 +51,7 @@ export function generateDemoNews(options: DemoNewsOptions): DemoNews {
     const market = marketDays[i];
     if (market === undefined) return;
     for (const slot of day.slots) {
-      articles.push(fileStory(rng, slot, market, headlines));
+      articles.push(fileStory(rng, slot, market, desk, headlines));
     }
   });
   const withTidyTags = settleFirstTagSpellings(articles);
@@ -53,9 +62,24 @@ export function generateDemoNews(options: DemoNewsOptions): DemoNews {
   };
 }
 
-function fileStory(rng: Rng, slot: Slot, market: MarketDay, headlines: Set<string>): ArticleDraft {
+/** What every desk reads from: the market's record and the economy's figures. */
+interface Desk {
+  readonly record: MarketRecord;
+  readonly economy: DemoEconomy;
+}
+
+function fileStory(rng: Rng, slot: Slot, market: MarketDay, sources: Desk, headlines: Set<string>): ArticleDraft {
   const desk = SECTION_DESKS[slot.sectionSlug];
-  const context = { rng, publishedAt: slot.at, weekday: karachiWeekdayName(slot.at), market };
+  const session = sources.record.sessionBefore(slot.at);
+  const context = {
+    rng,
+    publishedAt: slot.at,
+    weekday: karachiWeekdayName(slot.at),
+    market,
+    session,
+    sessionIsToday: session !== null && session.date === karachiDateKey(slot.at),
+    economy: sources.economy,
+  };
   let story: Story | null = null;
   for (let attempt = 0; attempt < MAX_HEADLINE_ATTEMPTS && story === null; attempt++) {
     const candidate = desk.write(context);

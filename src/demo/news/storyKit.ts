@@ -1,5 +1,7 @@
 import type { Agency, Block, Byline } from '../../news/article.js';
+import type { DemoEconomy } from './economy.js';
 import type { MarketDay } from './marketDays.js';
+import type { SessionFigures } from './marketRecord.js';
 import type { Rng } from './prng.js';
 
 /** What a story writer knows about the moment it writes for. */
@@ -8,8 +10,13 @@ export interface StoryContext {
   readonly publishedAt: Date;
   /** Karachi weekday name, as copy says "said on Tuesday". */
   readonly weekday: string;
-  /** The market as it stood that day, so all stories of a day quote the same figures. */
+  /** Gold and oil as they stood that day, so all stories of a day quote the same figures. */
   readonly market: MarketDay;
+  /** The latest PSX session whose figures were out when the story went out (the demo history's). */
+  readonly session: SessionFigures | null;
+  /** Whether `session` is the story's own Karachi day (a same-day close report). */
+  readonly sessionIsToday: boolean;
+  readonly economy: DemoEconomy;
 }
 
 /** A written story before it is filed: everything of a draft except slug, time and print page. */
@@ -72,6 +79,11 @@ export function thousands(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
+/** "39,871.20" for hundredths (index points, rupees from paisa). */
+export function hundredths(value: number): string {
+  return fixed(value / 100, 2);
+}
+
 /** "1,234.56" with exactly `decimals` places. */
 export function fixed(value: number, decimals: number): string {
   return value.toLocaleString('en-US', {
@@ -93,4 +105,9 @@ export function rose(change: number, up: string, down: string): string {
 /** "rupee" → "Rupee" */
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A change of 0 % would read "grow 0pc"; these stories report a move, so 0 becomes 1. */
+export function nonZero(percent: number): number {
+  return percent === 0 ? 1 : percent;
 }

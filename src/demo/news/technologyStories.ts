@@ -3,6 +3,7 @@ import {
   assembleBody,
   capitalise,
   fixed,
+  nonZero,
   type Story,
   type StoryContext,
   staff,
@@ -22,7 +23,7 @@ export function writeTechnologyStory(ctx: StoryContext): Story {
     { what: 'freelancer earnings', tag: 'Freelancing' },
     { what: 'startup funding', tag: 'Startups' },
   ]);
-  const growth = rng.int(-15, 48);
+  const growth = nonZero(rng.int(-15, 48));
   const symbol = rng.pick(TECH_LISTED);
   const value = rng.decimal(0.2, 3.4, 2);
   return {

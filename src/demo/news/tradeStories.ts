@@ -2,6 +2,7 @@ import {
   agency,
   assembleBody,
   fixed,
+  nonZero,
   type Story,
   type StoryContext,
   staff,
@@ -19,7 +20,7 @@ function exportsStory(ctx: StoryContext): Story {
   const { rng } = ctx;
   const kind = rng.pick(['Textile exports', 'IT exports', 'Rice exports', 'Merchandise exports', 'Seafood exports']);
   const value = rng.decimal(0.12, 2.9, 2);
-  const growth = rng.int(-22, 35);
+  const growth = nonZero(rng.int(-22, 35));
   const months = rng.pick(['first quarter', 'first half', 'seven months', 'eight months', 'ten months']);
   return {
     headline: rng.pick([
@@ -52,7 +53,7 @@ function exportsStory(ctx: StoryContext): Story {
 function remittancesStory(ctx: StoryContext): Story {
   const { rng } = ctx;
   const value = rng.decimal(1.8, 3.4, 2);
-  const growth = rng.int(-18, 32);
+  const growth = nonZero(rng.int(-18, 32));
   const top = rng.pick(['Saudi Arabia', 'the United Arab Emirates', 'the United Kingdom', 'the United States']);
   return {
     headline: rng.pick([
@@ -82,7 +83,7 @@ function remittancesStory(ctx: StoryContext): Story {
 function autoSalesStory(ctx: StoryContext): Story {
   const { rng } = ctx;
   const units = rng.int(4200, 19500);
-  const growth = rng.int(-55, 60);
+  const growth = nonZero(rng.int(-55, 60));
   return {
     headline: rng.pick([
       `Car sales ${growth >= 0 ? 'rebound' : 'plunge'} ${Math.abs(growth)}pc to ${thousands(units)} units`,

@@ -44,13 +44,13 @@ function centralBankStory(ctx: StoryContext): Story {
       `${bank.name} ${action} benchmark rate, signals ${rng.pick(['patience', 'caution', 'more to come'])}`,
       `${bank.economy.charAt(0).toUpperCase()}${bank.economy.slice(1)} rates: ${bank.short} ${action} as ${rng.pick(['inflation cools', 'growth slows', 'wages climb', 'prices stay sticky'])}`,
     ]),
-    summary: `The ${bank.name} ${verb} its key interest rate${action === 'holds' ? '' : ` by ${step} percentage point`}, leaving it at ${fixed(rate, 2)} percent.`,
+    summary: `The ${bank.name} ${verb} its key interest rate${action === 'holds' ? '' : ` by ${step} percentage ${step === 1 ? 'point' : 'points'}`}, leaving it at ${fixed(rate, 2)} percent.`,
     dateline: bank.city,
     byline: wire(ctx),
     tags: [bank.name, tagSpelling(rng, 'Interest rates', ['interest rates', 'Interest Rates']), 'Global economy'],
     body: assembleBody(rng, {
       lead: [
-        `The ${bank.name} ${verb} its benchmark interest rate on ${ctx.weekday}${action === 'holds' ? '' : ` by ${step} percentage point`}, taking it to ${fixed(rate, 2)} percent, as policymakers weighed ${rng.pick(['stubborn services inflation', 'a cooling labour market', 'weak consumer spending', 'volatile energy prices'])}.`,
+        `The ${bank.name} ${verb} its benchmark interest rate on ${ctx.weekday}${action === 'holds' ? '' : ` by ${step} percentage ${step === 1 ? 'point' : 'points'}`}, taking it to ${fixed(rate, 2)} percent, as policymakers weighed ${rng.pick(['stubborn services inflation', 'a cooling labour market', 'weak consumer spending', 'volatile energy prices'])}.`,
         `The decision was ${rng.pick(['widely expected', 'a surprise to some economists', 'in line with market pricing'])}, and the ${bank.economy} currency ${rng.pick(['edged higher', 'slipped', 'barely moved'])} after the announcement.`,
       ],
       pool: [
@@ -71,22 +71,28 @@ function centralBankStory(ctx: StoryContext): Story {
 function economyDataStory(ctx: StoryContext): Story {
   const { rng } = ctx;
   const place = rng.pick([
-    { name: 'China', city: 'BEIJING', gauge: 'factory activity' },
-    { name: 'Japan', city: 'TOKYO', gauge: 'exports' },
-    { name: 'Saudi Arabia', city: 'RIYADH', gauge: 'non-oil growth' },
-    { name: 'the UAE', city: 'DUBAI', gauge: 'business activity' },
-    { name: 'Britain', city: 'LONDON', gauge: 'retail sales' },
-    { name: 'the United States', city: 'NEW YORK', gauge: 'consumer confidence' },
-    { name: 'Germany', city: 'BERLIN', gauge: 'industrial output' },
+    { name: 'China', adjective: 'Chinese', city: 'BEIJING', place: 'Beijing', gauge: 'factory activity' },
+    { name: 'Japan', adjective: 'Japanese', city: 'TOKYO', place: 'Tokyo', gauge: 'exports', plural: true },
+    { name: 'Saudi Arabia', adjective: 'Saudi', city: 'RIYADH', place: 'Riyadh', gauge: 'non-oil growth' },
+    { name: 'the UAE', adjective: 'UAE', city: 'DUBAI', place: 'Dubai', gauge: 'business activity' },
+    { name: 'Britain', adjective: 'British', city: 'LONDON', place: 'London', gauge: 'retail sales', plural: true },
+    { name: 'the United States', adjective: 'US', city: 'NEW YORK', place: 'New York', gauge: 'consumer confidence' },
+    { name: 'Germany', adjective: 'German', city: 'BERLIN', place: 'Berlin', gauge: 'industrial output' },
   ]);
-  const value = rng.decimal(-4.5, 8.5, 1);
+  const drawn = rng.decimal(-4.5, 8.5, 1);
+  // A reading of 0.0 would "grow 0pc": report at least a tenth either way.
+  const value = drawn === 0 ? 0.1 : drawn;
   const up = value >= 0;
   const label = place.name.replace(/^the /, '');
+  const plural = 'plural' in place && place.plural;
+  // "exports grow", "factory activity grows".
+  const agrees = (singular: string) =>
+    plural ? singular.replace(/(ss|sh|ch|x)es$/, '$1').replace(/([^s])s$/, '$1') : singular;
   return {
     headline: rng.pick([
-      `${label}'s ${place.gauge} ${up ? 'rises' : 'falls'} ${fixed(Math.abs(value), 1)}pc`,
-      `${label} ${place.gauge} ${up ? 'beats' : 'misses'} forecasts`,
-      `${place.gauge.charAt(0).toUpperCase()}${place.gauge.slice(1)} in ${label} ${up ? 'picks up' : 'weakens'} in latest data`,
+      `${place.adjective} ${place.gauge} ${agrees(up ? 'grows' : 'shrinks')} ${fixed(Math.abs(value), 1)}pc`,
+      `${place.adjective} ${place.gauge} ${agrees(up ? 'beats' : 'misses')} forecasts`,
+      `${place.gauge.charAt(0).toUpperCase()}${place.gauge.slice(1)} in ${label} ${agrees(up ? 'picks' : 'weakens')}${up ? ' up' : ''} in latest data`,
     ]),
     summary: `Official figures showed ${place.gauge} in ${place.name} ${up ? 'grew' : 'shrank'} ${fixed(Math.abs(value), 1)} percent.`,
     dateline: place.city,
@@ -97,14 +103,21 @@ function economyDataStory(ctx: StoryContext): Story {
         `${place.gauge.charAt(0).toUpperCase()}${place.gauge.slice(1)} in ${place.name} ${up ? 'expanded' : 'contracted'} by ${fixed(Math.abs(value), 1)} percent, according to data published on ${ctx.weekday}, ${up ? 'a stronger' : 'a weaker'} reading than analysts had expected.`,
       ],
       pool: [
-        `Economists had forecast a change of ${fixed(value + rng.decimal(-2, 2, 1), 1)} percent in a survey before the release.`,
+        `Economists had forecast ${forecastText(value + rng.decimal(-2, 2, 1))} in a survey before the release.`,
         `Officials said ${rng.pick(['new orders', 'overseas demand', 'household spending', 'construction'])} had been the main driver of the change.`,
         `The figures come as ${place.name} tries to balance support for ${place.gauge} with the need to keep ${rng.pick(['inflation', 'borrowing', 'the currency'])} in check.`,
         `Stock markets in the region ${rng.pick(['rose', 'fell', 'were mixed'])} after the data was released.`,
-        `Analysts in ${place.city.charAt(0)}${place.city.slice(1).toLowerCase()} cautioned that ${rng.pick(['one month', 'a single quarter', 'the latest reading'])} could be revised and that the ${rng.pick(['three-month', 'six-month', 'annual'])} trend mattered more.`,
+        `Analysts in ${place.place} cautioned that ${rng.pick(['one month', 'a single quarter', 'the latest reading'])} could be revised and that the ${rng.pick(['three-month', 'six-month', 'annual'])} trend mattered more.`,
         `Demand from trading partners, including South Asian importers, remained ${rng.pick(['soft', 'steady', 'resilient'])}, according to separate customs figures.`,
         `The government has announced measures to support ${rng.pick(['small businesses', 'exporters', 'the property sector', 'consumers'])} in recent months.`,
       ],
     }),
   };
+}
+
+/** "a rise of 1.2 percent", "no change": a forecast as copy states it. */
+function forecastText(forecast: number): string {
+  const rounded = Math.round(forecast * 10) / 10;
+  if (rounded === 0) return 'no change';
+  return `${rounded > 0 ? 'a rise' : 'a fall'} of ${fixed(Math.abs(rounded), 1)} percent`;
 }

@@ -4,6 +4,7 @@ import type { IndexConstituent } from '../../market/indices/indexCalculator.js';
 import type { IndexDivisor } from '../../market/indices/indexContribution.js';
 import type { PublishedIndex } from '../../market/indices/indexSpec.js';
 import type { Instrument } from '../../market/quotes/instrument.js';
+import type { IntradayPaths } from '../../market/quotes/intradayPaths.js';
 import type { HistoryBar } from '../../store/market/marketHistory.js';
 
 /** What the stock, index and currency pages read of the market beyond the snapshot (the `Market` has it all). */
@@ -26,4 +27,6 @@ export interface MarketHistoryReader {
 export interface MarketPagesDeps {
   readonly reference: MarketReferenceReader;
   readonly history: MarketHistoryReader;
+  /** Today's paths so far, filled before the site starts (the replayed log, the demo's back-filled session). */
+  readonly intraday?: IntradayPaths;
 }
