@@ -40,6 +40,7 @@ export function ArticlePage(props: ArticlePageProps) {
         canonicalPath: articleUrl(article),
         ogType: 'article',
       }}
+      comments
       headExtra={props.share ? <ArticleShareMeta article={article} share={props.share} siteName={SITE_NAME} /> : null}
     >
       {props.banner}
@@ -96,6 +97,7 @@ export function ArticlePage(props: ArticlePageProps) {
       </article>
       <CommentsSection
         articleId={article.id}
+        articlePath={articleUrl(article)}
         comments={props.comments}
         pendingNotice={props.pendingNotice}
         form={props.form}
