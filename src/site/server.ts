@@ -24,6 +24,7 @@ import { registerArticleRoutes } from './routes/articleRoutes.js';
 import { registerAssetRoutes } from './routes/assetRoutes.js';
 import { registerCommentApiRoutes } from './routes/commentApiRoutes.js';
 import { registerFeedRoutes } from './routes/feedRoutes.js';
+import { registerIndexListRoutes } from './routes/indexListRoutes.js';
 import { registerListRoutes } from './routes/listRoutes.js';
 import { registerMarketApiRoutes } from './routes/marketApiRoutes.js';
 import { registerMarketFeedRoutes } from './routes/marketFeedRoutes.js';
@@ -216,6 +217,7 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
   await app.register(formbody);
 
   registerListRoutes(app, site);
+  registerIndexListRoutes(app, site);
   registerArticleRoutes(app, site);
   registerPrintRoutes(app, site);
   registerSearchRoutes(app, site);
