@@ -12,8 +12,8 @@ export interface CommentFormState {
   readonly refusal?: string;
 }
 
-/** The form's id: its action's fragment, so a refused comment comes back with the browser at the form. */
-export const COMMENT_FORM_ID = 'comment-form';
+/** The form's id, for links to it. */
+const COMMENT_FORM_ID = 'comment-form';
 
 const FIELD_ORDER: readonly CommentField[] = ['name', 'email', 'body'];
 
@@ -61,11 +61,7 @@ export function CommentsSection(props: {
           ))}
         </ol>
       )}
-      <CommentForm
-        action={`${props.articlePath}#${COMMENT_FORM_ID}`}
-        api={commentApiUrl(props.articleId)}
-        form={props.form}
-      />
+      <CommentForm action={props.articlePath} api={commentApiUrl(props.articleId)} form={props.form} />
     </section>
   );
 }
@@ -79,8 +75,9 @@ function CommentForm(props: { readonly action: string; readonly api: string; rea
   const values = props.form?.values ?? { name: '', email: '', body: '' };
   const errorFor = (field: CommentField) => props.form?.errors.find((error) => error.field === field)?.message;
   const refusal = props.form?.refusal;
-  // Without JavaScript too, focus lands where the reader has something to do: the first field in error, or the
-  // kept comment when the whole comment was refused for now.
+  // Without JavaScript too, focus (and so the scroll) lands where the reader has something to do: the first field
+  // in error, or the kept comment when the whole comment was refused for now. A fragment in the form's action
+  // would not do: browsers skip autofocus when the address names a fragment.
   const focusField =
     FIELD_ORDER.find((field) => errorFor(field) !== undefined) ?? (refusal !== undefined ? 'body' : undefined);
   const describedBy = (field: CommentField, hint?: string) =>

@@ -2,10 +2,9 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { articleUrl } from '../../http/siteUrls.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
-import type { Article } from '../../news/article.js';
 import { rateLimitRefusal } from '../../news/commentMessages.js';
 import { validateComment } from '../../news/commentRules.js';
-import { COMMENT_FORM_ID, type CommentFormState } from '../pages/CommentsSection.js';
+import type { CommentFormState } from '../pages/CommentsSection.js';
 import type { SiteContext } from '../siteContext.js';
 import { parseArticleId } from './articleId.js';
 import { renderArticlePage } from './articlePageRender.js';
@@ -72,7 +71,7 @@ export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void 
   /**
    * The comment form posts to the article's own address. A refused comment
    * comes back there, in the page, with the reader's text and the reason next
-   * to the form (the action's fragment brings the browser to it), so the
+   * to the form (autofocus on the field brings the browser to it), so the
    * address stays one a reader can reload or share; an accepted one
    * redirects (303) to the article with a notice.
    */
@@ -88,7 +87,7 @@ export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void 
       const article = await store.getArticle(id);
       if (article === null) return sendMissingArticle(id, request, reply);
       // 307 keeps the method and the body: the comment reaches the article's right address whole.
-      if (article.slug !== request.params.slug) return reply.redirect(commentFormUrl(article), 307);
+      if (article.slug !== request.params.slug) return reply.redirect(articleUrl(article), 307);
       const values = {
         name: request.body.name ?? '',
         email: request.body.email ?? '',
@@ -128,11 +127,7 @@ export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void 
       if (id === null) return sendNotFoundPage(site, request, reply);
       const article = await store.getArticle(id);
       if (article === null) return sendMissingArticle(id, request, reply);
-      return reply.redirect(commentFormUrl(article), 307);
+      return reply.redirect(articleUrl(article), 307);
     },
   );
-}
-
-function commentFormUrl(article: Article): string {
-  return `${articleUrl(article)}#${COMMENT_FORM_ID}`;
 }
