@@ -83,13 +83,16 @@ describe('the comment form keeps the reader', { skip: skipUnlessAvailable(['chro
       const context = await browser.newContext({ viewport });
       try {
         const page = await context.newPage();
-        await gotoUntil(page, site.url(articlePath(article)), async () =>
-          (
-            await page
-              .locator('.comment-list')
-              .innerText()
-              .catch(() => '')
-          ).includes(word.slice(0, 40)),
+        await gotoUntil(
+          page,
+          site.url(articlePath(article)),
+          async () =>
+            (
+              await page
+                .locator('.comment-list')
+                .textContent()
+                .catch(() => null)
+            )?.includes(word.slice(0, 40)) === true,
         );
         const widths = await page.evaluate(() => ({
           page: document.documentElement.scrollWidth,
@@ -155,16 +158,16 @@ describe('the comment form keeps the reader', { skip: skipUnlessAvailable(['chro
       const page = await context.newPage();
       await page.goto(site.url(articlePath(articles[3]!)));
       const counter = page.locator('[data-comment-counter]');
-      assert.equal(await counter.innerText(), '1,000 characters left');
+      assert.equal(await counter.textContent(), '1,000 characters left');
       const emoji = '\u{1F44D}';
       await field(page, 'Comment').fill(emoji.repeat(500));
-      assert.equal(await counter.innerText(), '500 characters left');
+      assert.equal(await counter.textContent(), '500 characters left');
       await field(page, 'Comment').fill(emoji.repeat(1001));
-      assert.equal(await counter.innerText(), '1 character too many');
+      assert.equal(await counter.textContent(), '1 character too many');
       const body = `${Date.now()}`;
       const exact = body + emoji.repeat(1000 - body.length);
       await field(page, 'Comment').fill(exact);
-      assert.equal(await counter.innerText(), '0 characters left');
+      assert.equal(await counter.textContent(), '0 characters left');
       await field(page, 'Name').fill('Counter');
       await field(page, 'E-mail').fill('counter@example.com');
       await page.getByRole('button', { name: 'Post comment' }).click();
