@@ -1,7 +1,8 @@
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { articleUrl } from '../../http/siteUrls.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
+import type { Article } from '../../news/article.js';
 import { rateLimitRefusal } from '../../news/commentMessages.js';
 import { validateComment } from '../../news/commentRules.js';
 import type { CommentFormState } from '../pages/CommentsSection.js';
@@ -66,6 +67,43 @@ export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void 
   );
 
   const commentBody = Type.Object({ name: formField, email: formField, body: formField });
+
+  /** Takes a comment from the form: 303 to the article when taken, else the page again with the text and why. */
+  const takeComment = async (
+    article: Article,
+    sent: Static<typeof commentBody>,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<FastifyReply> => {
+    const values = {
+      name: sent.name ?? '',
+      email: sent.email ?? '',
+      body: sent.body ?? '',
+    };
+    const sendForm = async (status: number, form: CommentFormState) =>
+      sendHtml(
+        reply,
+        status,
+        await renderArticlePage(site, article, { pendingNotice: false, form, origin: site.origin(request) }),
+      );
+    const decision = await site.commentLimiter.take(request.ip);
+    if (!decision.allowed) {
+      reply.header('retry-after', String(decision.retryAfterSeconds));
+      return sendForm(429, { values, errors: [], refusal: rateLimitRefusal(decision.retryAfterSeconds) });
+    }
+    if (await store.isCommentAddressBanned(request.ip)) {
+      return sendForm(403, {
+        values,
+        errors: [],
+        refusal: 'The moderators do not accept comments from your address.',
+      });
+    }
+    const validation = validateComment(values);
+    if (!validation.ok) return sendForm(422, { values, errors: validation.errors });
+    await store.addComment({ articleId: article.id, ...validation.value, ip: request.ip });
+    return reply.redirect(`${articleUrl(article)}?comment=pending#comments`, 303);
+  };
+
   const commentLimits = { bodyLimit: 64 * 1024 };
 
   /**
@@ -88,37 +126,12 @@ export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void 
       if (article === null) return sendMissingArticle(id, request, reply);
       // 307 keeps the method and the body: the comment reaches the article's right address whole.
       if (article.slug !== request.params.slug) return reply.redirect(articleUrl(article), 307);
-      const values = {
-        name: request.body.name ?? '',
-        email: request.body.email ?? '',
-        body: request.body.body ?? '',
-      };
-      const sendForm = async (status: number, form: CommentFormState) =>
-        sendHtml(
-          reply,
-          status,
-          await renderArticlePage(site, article, { pendingNotice: false, form, origin: site.origin(request) }),
-        );
-      const decision = await site.commentLimiter.take(request.ip);
-      if (!decision.allowed) {
-        reply.header('retry-after', String(decision.retryAfterSeconds));
-        return sendForm(429, { values, errors: [], refusal: rateLimitRefusal(decision.retryAfterSeconds) });
-      }
-      if (await store.isCommentAddressBanned(request.ip)) {
-        return sendForm(403, {
-          values,
-          errors: [],
-          refusal: 'The moderators do not accept comments from your address.',
-        });
-      }
-      const validation = validateComment(values);
-      if (!validation.ok) return sendForm(422, { values, errors: validation.errors });
-      await store.addComment({ articleId: article.id, ...validation.value, ip: request.ip });
-      return reply.redirect(`${articleUrl(article)}?comment=pending#comments`, 303);
+      return takeComment(article, request.body, request, reply);
     },
   );
 
-  // Where the form posted before it posted to the article itself: pages cached or open in a tab still send here.
+  // Where the form posted before it posted to the article itself: pages cached or open in a tab still send here,
+  // and are answered the same way.
   app.post(
     '/news/:id/comments',
     { ...commentLimits, schema: { params: Type.Object({ id: Type.String() }), body: commentBody } },
@@ -127,7 +140,7 @@ export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void 
       if (id === null) return sendNotFoundPage(site, request, reply);
       const article = await store.getArticle(id);
       if (article === null) return sendMissingArticle(id, request, reply);
-      return reply.redirect(articleUrl(article), 307);
+      return takeComment(article, request.body, request, reply);
     },
   );
 }
