@@ -35,7 +35,7 @@ export function registerIndexListRoutes(app: TypeBoxApp, site: SiteContext): voi
 
   app.get(LATEST_NEWS_URL, { schema: { querystring: pageQuery } }, async (request, reply) => {
     const pageNumber = request.query.page ?? 1;
-    return servePage(site, request, reply, `news:${pageNumber}`, async () => {
+    return servePage(site, request, reply, `latest:${pageNumber}`, async () => {
       const result = await store.listArticles({ limit: PAGE_SIZE, offset: (pageNumber - 1) * PAGE_SIZE });
       const window = pageWindow(pageNumber, result.total);
       if (window === null) return { kind: 'notFound' };
@@ -59,7 +59,7 @@ export function registerIndexListRoutes(app: TypeBoxApp, site: SiteContext): voi
   });
 
   app.get(TAGS_URL, async (request, reply) =>
-    servePage(site, request, reply, 'tags', async () => {
+    servePage(site, request, reply, 'directory:tags', async () => {
       const tags = await store.listPublishedTags();
       const entries = [...tags]
         .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }))
@@ -81,7 +81,7 @@ export function registerIndexListRoutes(app: TypeBoxApp, site: SiteContext): voi
   );
 
   app.get(SECTIONS_URL, async (request, reply) =>
-    servePage(site, request, reply, 'sections', async () => {
+    servePage(site, request, reply, 'directory:sections', async () => {
       const chrome = await site.chrome();
       const counts = await Promise.all(
         chrome.sections.map((section) => store.listArticles({ sectionSlug: section.slug, limit: 1 })),
