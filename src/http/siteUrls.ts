@@ -115,6 +115,10 @@ export const PUBLISHER_LOGO_URL = '/logo.png';
 export const MARKETS_URL = '/markets';
 export const CURRENCY_URL = '/markets/currency/usd-pkr';
 export const PRINT_URL = '/print';
+/** Every story, newest first; and the directories of topics (tags) and sections. */
+export const LATEST_NEWS_URL = '/news';
+export const TAGS_URL = '/tags';
+export const SECTIONS_URL = '/sections';
 export const MARKET_SEARCH_URL = '/markets/search';
 /** Stories and instruments: `/search?q=`. */
 export const SEARCH_URL = '/search';

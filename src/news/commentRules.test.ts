@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import {
   COMMENT_MAX_CHARS,
   type CommentField,
   codePointLength,
+  commentBodyLength,
   NAME_MAX_CHARS,
   validateComment,
 } from './commentRules.js';
@@ -152,4 +154,42 @@ describe('validateComment: several errors', () => {
 test('codePointLength counts astral characters once', () => {
   assert.equal(codePointLength('a😀b'), 3);
   assert.equal(codePointLength(''), 0);
+});
+
+describe('commentBodyLength: the live counter counts as the server does', () => {
+  test('an emoji is one character, so 1000 emoji fit and 1001 do not', () => {
+    const thumbs = '\u{1F44D}';
+    assert.equal(commentBodyLength(thumbs.repeat(500)), 500);
+    assert.equal(commentBodyLength(thumbs.repeat(1000)), 1000);
+    assert.equal(validateComment({ ...good, body: thumbs.repeat(1000) }).ok, true);
+    assert.equal(validateComment({ ...good, body: thumbs.repeat(1001) }).ok, false);
+  });
+
+  test('a line break is one character whether typed as LF or sent as CRLF', () => {
+    assert.equal(commentBodyLength('a\r\nb'), 3);
+    assert.equal(commentBodyLength('a\nb'), 3);
+  });
+
+  test('outer spaces and unseen control characters do not count', () => {
+    assert.equal(commentBodyLength('  ab\u0007c \n'), 3);
+  });
+
+  test('Urdu letters count one each', () => {
+    assert.equal(commentBodyLength('شکریہ'), 5);
+  });
+
+  test('for any text, the counter is within the limit exactly when the server accepts the body', () => {
+    const texts = fc.string({ unit: 'binary', maxLength: 1100 });
+    const padded = fc.tuple(texts, fc.integer({ min: 990, max: 1010 })).map(([text, length]) => {
+      const filler = [...text].join('') || '\u{1F600}';
+      return [...filler.repeat(Math.ceil(length / Math.max(1, [...filler].length)))].slice(0, length).join('');
+    });
+    fc.assert(
+      fc.property(fc.oneof(texts, padded), (body) => {
+        const length = commentBodyLength(body);
+        const accepted = validateComment({ ...good, body }).ok;
+        assert.equal(accepted, length > 0 && length <= COMMENT_MAX_CHARS, `length ${length}`);
+      }),
+    );
+  });
 });

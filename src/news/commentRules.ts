@@ -77,8 +77,23 @@ function checkEmail(raw: unknown, errors: FieldProblem<CommentField>[]): string 
   return email;
 }
 
+/** The body as it is stored: line breaks as "\n", unseen control characters removed, trimmed. */
+export function cleanCommentBody(raw: string): string {
+  return removeControls(raw.replace(/\r\n?/g, '\n')).trim();
+}
+
+/**
+ * How many characters a body counts against COMMENT_MAX_CHARS: code points of
+ * the cleaned body. The form's live counter runs this same function, so the
+ * reader is never told "fits" for a comment the server then refuses, or the
+ * reverse (a browser's own `maxlength` counts UTF-16 units: an emoji twice).
+ */
+export function commentBodyLength(raw: string): number {
+  return codePointLength(cleanCommentBody(raw));
+}
+
 function checkBody(raw: unknown, errors: FieldProblem<CommentField>[]): string | null {
-  const body = typeof raw === 'string' ? removeControls(raw.replace(/\r\n?/g, '\n')).trim() : '';
+  const body = typeof raw === 'string' ? cleanCommentBody(raw) : '';
   if (body === '') {
     errors.push({ field: 'body', message: 'Please write a comment.' });
     return null;

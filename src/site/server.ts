@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance, LogController } from 'fastify';
 import { RETRY_AFTER_SECONDS, sendApiError } from '../http/apiError.js';
 import { CONNECTION_LIMITS, containedListener } from '../http/containedListener.js';
+import { issueField, plainRequestProblem } from '../http/plainRequestProblem.js';
 import { createOriginReader } from '../http/requestOrigin.js';
 import { SECURITY_HEADERS } from '../http/securityHeaders.js';
 import { StreamConnections } from '../http/streamConnections.js';
@@ -23,6 +24,7 @@ import { registerArticleRoutes } from './routes/articleRoutes.js';
 import { registerAssetRoutes } from './routes/assetRoutes.js';
 import { registerCommentApiRoutes } from './routes/commentApiRoutes.js';
 import { registerFeedRoutes } from './routes/feedRoutes.js';
+import { registerIndexListRoutes } from './routes/indexListRoutes.js';
 import { registerListRoutes } from './routes/listRoutes.js';
 import { registerMarketApiRoutes } from './routes/marketApiRoutes.js';
 import { registerMarketFeedRoutes } from './routes/marketFeedRoutes.js';
@@ -191,28 +193,31 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
     if (!clientError) request.log.error({ err: error, url: request.url }, 'request failed');
     if (isApi(request.url)) {
       const details = error.validation?.map((issue) => ({
-        field: fieldName(issue.instancePath, issue.params),
+        field: issueField(issue) || 'request',
         message: issue.message ?? 'is not valid',
       }));
       return sendApiError(reply, status, clientError ? error.message : 'Something went wrong on our side.', details);
     }
     if (status === 404) return sendNotFoundPage(site, request, reply);
-    // Never echo internals into a page: a client error gets the validator's sentence, a server error nothing.
-    return clientError
-      ? sendErrorPage(site, reply, status, 'Bad request', `We could not read this request: ${error.message}.`)
-      : sendErrorPage(
-          site,
-          reply,
-          500,
-          'Something went wrong',
-          'We could not show this page. Please try again in a moment.',
-        );
+    // Never echo internals into a page: a client error is told in a reader's words, a server error not at all.
+    if (clientError) {
+      const problem = plainRequestProblem({ method: request.method, code: error.code, validation: error.validation });
+      return sendErrorPage(site, reply, status, problem.title, problem.message);
+    }
+    return sendErrorPage(
+      site,
+      reply,
+      500,
+      'Something went wrong',
+      'We could not show this page. Please try again in a moment.',
+    );
   });
 
   useStrictJsonBodies(app);
   await app.register(formbody);
 
   registerListRoutes(app, site);
+  registerIndexListRoutes(app, site);
   registerArticleRoutes(app, site);
   registerPrintRoutes(app, site);
   registerSearchRoutes(app, site);
@@ -286,11 +291,4 @@ const UNMATCHED_ROUTE = '(unmatched)';
 
 function isApi(url: string): boolean {
   return url.startsWith('/api/');
-}
-
-/** `/body/name` → `name`; a missing property is named by the validator's params. */
-function fieldName(instancePath: string, params: Record<string, unknown>): string {
-  const missing = params.missingProperty;
-  if (typeof missing === 'string') return missing;
-  return instancePath.replace(/^\//, '').replaceAll('/', '.') || 'request';
 }

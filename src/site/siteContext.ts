@@ -36,5 +36,6 @@ export function createChromeLoader(deps: WebDeps, assets: SiteAssets): () => Pro
     chartScriptUrl: assets.chartScriptUrl,
     searchScriptUrl: assets.searchScriptUrl,
     converterScriptUrl: assets.converterScriptUrl,
+    commentScriptUrl: assets.commentScriptUrl,
   });
 }

@@ -88,8 +88,10 @@ describe('article page', () => {
     assert.match(html, /<label for="comment-name">Name<\/label>/);
     assert.match(html, /<label for="comment-email">E-mail<\/label>/);
     assert.match(html, /never shown/);
-    assert.match(html, /<textarea id="comment-body" name="body" required maxlength="1000"/);
-    assert.match(html, /1000 characters/);
+    // No maxlength: browsers count it in UTF-16 units; the limit is the server's (and the counter's) 1,000 characters.
+    assert.match(html, /<textarea id="comment-body" name="body" required dir="auto" rows="6" data-max-chars="1000"/);
+    assert.doesNotMatch(html, /<textarea[^>]*maxlength/);
+    assert.match(html, /1,000 characters/);
     assert.match(html, /<h2 id="read-more-heading">Read more stories<\/h2>/);
     const readMore = html.slice(html.indexOf('read-more-heading'));
     assert.ok(!hrefs(readMore).includes(path), 'read more leaves out the article itself');

@@ -126,6 +126,27 @@ describe('comments', () => {
     assert.equal(await commentCount(site), count);
     assert.equal((await site.fetch('/news/99999999/comments', form({ name: 'a' }))).status, 404);
   });
+
+  test('the form posts to the article itself, so a refused comment comes back at an address a reader can reload', async () => {
+    const page = await (await site.fetch(path)).text();
+    assert.match(page, new RegExp(`<form id="comment-form"[^>]*action="${path}"`));
+    const count = await commentCount(site);
+    const refused = await site.fetch(path, form({ name: 'Zara', email: 'zara@example', body: 'Kept text.' }));
+    assert.equal(refused.status, 422);
+    const html = await refused.text();
+    assert.match(html, /<textarea[^>]*>Kept text\.<\/textarea>/);
+    // Focus goes to the field in error, without script.
+    assert.match(html, /<input id="comment-email"[^>]*autofocus/);
+    assert.equal(await commentCount(site), count);
+    const taken = await site.fetch(path, form({ name: 'Zara', email: 'zara@example.com', body: 'Kept text.' }));
+    assert.equal(taken.status, 303);
+    assert.equal(taken.headers.get('location'), `${path}?comment=pending#comments`);
+    assert.equal(await commentCount(site), count + 1);
+    // A wrong slug sends the comment on, method and body kept, to the article's right address.
+    const wrongSlug = await site.fetch(`/news/${article.id}/not-the-slug`, form({ name: 'Zara' }));
+    assert.equal(wrongSlug.status, 307);
+    assert.equal(wrongSlug.headers.get('location'), path);
+  });
 });
 
 describe('comment rate limit', () => {
@@ -153,7 +174,11 @@ describe('comment rate limit', () => {
     const limitedForm = await site.fetch(`/news/${id}/comments`, form(valid));
     assert.equal(limitedForm.status, 429);
     assert.ok(Number(limitedForm.headers.get('retry-after')) > 0);
-    assert.match(await limitedForm.text(), /<h1>Too many comments<\/h1>/);
+    const limitedPage = await limitedForm.text();
+    // The article again, with the comment kept in the form and when to send it beside it.
+    assert.match(limitedPage, /<textarea[^>]*id="comment-body"[^>]*>First\.<\/textarea>/);
+    assert.match(limitedPage, /id="comment-form-refusal">[^<]*post it again in \d+ seconds?\.</);
+    assert.equal(limitedForm.headers.get('cache-control'), 'no-store');
     assert.equal(await commentCount(site), count, 'nothing stored once limited');
   });
 });

@@ -57,7 +57,7 @@ test('a --no-demo site fed an old closing file dates every figure by its trading
 
     const markets = visibleText(await (await get('/markets')).text());
     assert.match(markets, /Prices as of 31 Dec, 2021 03:30pm/);
-    assert.match(markets, /Value traded\s?— /);
+    assert.match(markets, /Value traded \(Rs million\)\s?— /);
     assert.match(markets, /value traded is not known for 3 stocks/);
     assert.match(markets, /No stock is down on 31 Dec 2021\./);
     assert.doesNotMatch(markets, /Rs 0\.00|today/);

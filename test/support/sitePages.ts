@@ -52,6 +52,9 @@ export async function sitePages(store: NewsStore): Promise<SitePage[]> {
     { name: 'markets', path: '/markets', status: 200 },
     { name: 'currency-usd-pkr', path: '/markets/currency/usd-pkr', status: 200 },
     { name: `print-${printDate}`, path: `/print/${printDate}`, status: 200 },
+    { name: 'latest-news', path: '/news', status: 200 },
+    { name: 'tags', path: '/tags', status: 200 },
+    { name: 'sections', path: '/sections', status: 200 },
     { name: 'not-found', path: '/no-such-page-here', status: 404 },
   ];
 }

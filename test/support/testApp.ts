@@ -20,6 +20,8 @@ export interface TestAppOptions {
   /** Milliseconds between simulated market ticks; short so live updates show quickly. */
   readonly simulatorIntervalMs?: number;
   readonly now?: () => Date;
+  /** Comments per address per minute; off (0) unless a test is about the limit. */
+  readonly commentRateLimit?: number;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<RunningTestApp> {
@@ -29,7 +31,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<Runnin
     port: '0',
     db: join(dir, 'site.sqlite'),
     // Tests post several comments from one address; the limit has its own HTTP test.
-    commentRateLimit: '0',
+    commentRateLimit: String(options.commentRateLimit ?? 0),
     simulatorInterval: String(options.simulatorIntervalMs ?? 300),
     logLevel: 'silent',
   });

@@ -16,6 +16,8 @@ export interface SiteAssets {
   readonly searchScriptUrl: string | null;
   /** The live Dollar to PKR converter, for the currency page only. */
   readonly converterScriptUrl: string | null;
+  /** The comment form's counter and in-page answers, for article pages only. */
+  readonly commentScriptUrl: string | null;
   /** Served under /build/{file name}, compressed once. */
   readonly files: ReadonlyMap<string, PreparedResponse>;
 }
@@ -52,6 +54,7 @@ async function finish(built: ReadonlyMap<AssetEntry, BuiltFile>): Promise<SiteAs
   let chartScriptUrl: string | null = null;
   let searchScriptUrl: string | null = null;
   let converterScriptUrl: string | null = null;
+  let commentScriptUrl: string | null = null;
   for (const [entry, file] of built) {
     files.set(
       file.fileName,
@@ -63,8 +66,17 @@ async function finish(built: ReadonlyMap<AssetEntry, BuiltFile>): Promise<SiteAs
     if (entry.name === 'chart.js') chartScriptUrl = url;
     if (entry.name === 'search.js') searchScriptUrl = url;
     if (entry.name === 'converter.js') converterScriptUrl = url;
+    if (entry.name === 'comments.js') commentScriptUrl = url;
   }
-  return { stylesheetUrl, tickerScriptUrl, chartScriptUrl, searchScriptUrl, converterScriptUrl, files };
+  return {
+    stylesheetUrl,
+    tickerScriptUrl,
+    chartScriptUrl,
+    searchScriptUrl,
+    converterScriptUrl,
+    commentScriptUrl,
+    files,
+  };
 }
 
 async function readBuiltAssets(root: string): Promise<Map<AssetEntry, BuiltFile> | null> {

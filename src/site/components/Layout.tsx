@@ -20,6 +20,8 @@ export interface PageChrome {
   readonly searchScriptUrl?: string | null;
   /** Loaded by pages that pass `converter` to the layout. */
   readonly converterScriptUrl?: string | null;
+  /** Loaded by pages that pass `comments` to the layout. */
+  readonly commentScriptUrl?: string | null;
 }
 
 export interface PageHead {
@@ -57,6 +59,8 @@ export function Layout(props: {
   readonly charts?: boolean;
   /** The page has the currency converter: load its island. */
   readonly converter?: boolean;
+  /** The page has the comment form: load its island. */
+  readonly comments?: boolean;
   /** More of the head, after the Open Graph basics: an article's share tags and structured data. */
   readonly headExtra?: ComponentChildren;
   readonly children: ComponentChildren;
@@ -96,6 +100,7 @@ export function Layout(props: {
         {chrome.searchScriptUrl ? <script type="module" src={chrome.searchScriptUrl} /> : null}
         {props.charts && chrome.chartScriptUrl ? <script type="module" src={chrome.chartScriptUrl} /> : null}
         {props.converter && chrome.converterScriptUrl ? <script type="module" src={chrome.converterScriptUrl} /> : null}
+        {props.comments && chrome.commentScriptUrl ? <script type="module" src={chrome.commentScriptUrl} /> : null}
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -4,7 +4,7 @@ import { formatRupees } from '../../market/money/money.js';
 import { turnoverOf } from '../../market/quotes/marketMovers.js';
 import { ScrollRegion } from '../components/ScrollRegion.js';
 import { figureClass, signedPercent } from './marketFigures.js';
-import { countText, knownRupeesText } from './stockFigures.js';
+import { countText, knownValueTradedText, VALUE_TRADED_HEADING } from './stockFigures.js';
 
 /** What the last column of a movers table shows. */
 export type MoversMeasure = 'percent' | 'volume' | 'turnover';
@@ -57,7 +57,7 @@ function headingOf(measure: MoversMeasure): string {
     case 'volume':
       return 'Volume';
     case 'turnover':
-      return 'Value traded';
+      return VALUE_TRADED_HEADING;
   }
 }
 
@@ -69,7 +69,7 @@ function MeasureCell(props: { readonly quote: QuoteView; readonly measure: Mover
     case 'volume':
       return <td>{countText(quote.volume)}</td>;
     case 'turnover':
-      return <td>{knownRupeesText(nullableBig(turnoverOf(quote)))}</td>;
+      return <td>{knownValueTradedText(nullableBig(turnoverOf(quote)))}</td>;
   }
 }
 

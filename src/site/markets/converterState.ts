@@ -1,5 +1,5 @@
 import type { FxRateView } from '../../market/book/marketSnapshot.js';
-import { type ConversionDirection, convertAmount, formatHundredths, parseAmount } from './currencyConverter.js';
+import { type ConversionDirection, convertAmount, formatHundredths, parseTypedAmount } from './currencyConverter.js';
 
 export const USD_PKR = 'USD/PKR';
 
@@ -43,13 +43,13 @@ export function converterState(
   const direction = query.direction ?? 'usd-pkr';
   const amount = query.amount?.trim() ?? '';
   if (amount === '') return { kind: 'empty', amount, direction };
-  const hundredths = parseAmount(amount);
+  const hundredths = parseTypedAmount(amount);
   if (hundredths === null) {
     return {
       kind: 'invalid',
       amount,
       direction,
-      message: 'Enter an amount in figures, with at most two decimals, e.g. 100 or 99.50.',
+      message: 'Enter an amount in figures, with at most two decimals, e.g. 100, 1,000 or 99.50.',
     };
   }
   const lines: ConversionLine[] = [];

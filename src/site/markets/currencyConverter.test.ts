@@ -1,13 +1,25 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { paisa } from '../../market/money/money.js';
-import { convertAmount, formatHundredths, parseAmount } from './currencyConverter.js';
+import { convertAmount, formatHundredths, parseAmount, parseTypedAmount } from './currencyConverter.js';
 
 test('parseAmount reads exact hundredths and rejects anything else', () => {
   assert.equal(parseAmount('100'), 10000n);
   assert.equal(parseAmount('0.29'), 29n);
   assert.equal(parseAmount('12.5'), 1250n);
   for (const bad of ['', '-1', '1.234', '1,000', '1e3', ' 1', 'abc']) assert.equal(parseAmount(bad), null, bad);
+});
+
+test('parseTypedAmount also reads thousands grouped by commas, the western or the South Asian way', () => {
+  assert.equal(parseTypedAmount('1,000'), 100000n);
+  assert.equal(parseTypedAmount(' 1,000.50 '), 100050n);
+  assert.equal(parseTypedAmount('1,000,000'), 100000000n);
+  assert.equal(parseTypedAmount('10,00,000'), 100000000n);
+  assert.equal(parseTypedAmount('1,00,000.5'), 10000050n);
+  assert.equal(parseTypedAmount('250'), 25000n);
+  for (const bad of ['1,0', '1,00', ',100', '100,', '1,,000', '1,000.123', '1.000,50', '-1,000', '1,0000', 'abc', '']) {
+    assert.equal(parseTypedAmount(bad), null, bad);
+  }
 });
 
 test('converts both ways exactly, rounding half up', () => {

@@ -14,6 +14,21 @@ export function parseAmount(text: string): bigint | null {
   return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
 }
 
+// Thousands written the western way (1,000,000) or the South Asian way (10,00,000): both are how readers here type.
+const GROUPED_WHOLE = /^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,2}(?:,[0-9]{2})*,[0-9]{3})$/;
+
+/**
+ * An amount as a reader types it: `parseAmount`'s form, or with its whole part
+ * grouped by commas (`1,000`, `1,00,000.50`); null for misplaced commas (`1,0`).
+ */
+export function parseTypedAmount(text: string): bigint | null {
+  const trimmed = text.trim();
+  const [whole = '', fraction] = trimmed.split('.');
+  if (!whole.includes(',')) return parseAmount(trimmed);
+  if (!GROUPED_WHOLE.test(whole)) return null;
+  return parseAmount(fraction === undefined ? whole.replaceAll(',', '') : `${whole.replaceAll(',', '')}.${fraction}`);
+}
+
 /**
  * Converts an amount in hundredths of the source currency at a rate in paisa per
  * US dollar, rounding half up to the nearest hundredth of the target. All in

@@ -11,6 +11,9 @@ test('market figures carry their sign in the text', () => {
   assert.equal(hundredthsText(4067300, false), '40673.00');
   assert.equal(signedHundredths(80180), '+801.80');
   assert.equal(signedPercent(0.98), '+0.98%');
-  assert.equal(signedPercent(-1.2), '-1.2%');
-  assert.equal(signedPercent(0), '0%');
+  assert.equal(signedPercent(-1.2), '-1.20%');
+  assert.equal(signedPercent(2), '+2.00%');
+  assert.equal(signedPercent(0), '0.00%');
+  assert.equal(signedPercent(-0.001), '0.00%');
+  assert.equal(signedPercent(1234.5), '+1,234.50%');
 });

@@ -23,14 +23,16 @@ export function signedHundredths(hundredths: number): string {
   return `${hundredths > 0 ? '+' : ''}${hundredthsText(hundredths)}`;
 }
 
-/** `+0.98%`, `-1.64%`, `0%`. */
+/**
+ * `+0.98%`, `-1.20%`, `0.00%`: always two decimals, so a column of changes
+ * lines up (dropping trailing zeros is the ticker's rule, tickerFormat.ts). A
+ * change that rounds to 0.00 carries no sign.
+ */
 export function signedPercent(percent: number): string {
-  const text = `${Math.abs(percent)
-    .toFixed(2)
-    .replace(/\.?0+$/, '')}%`;
-  if (percent > 0) return `+${text}`;
-  if (percent < 0) return `-${text}`;
-  return text;
+  const hundredths = Math.round(Math.abs(percent) * 100);
+  const text = `${hundredthsText(hundredths)}%`;
+  if (hundredths === 0) return text;
+  return percent > 0 ? `+${text}` : `-${text}`;
 }
 
 export function figureClass(direction: Direction): string {

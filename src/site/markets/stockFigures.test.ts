@@ -7,6 +7,7 @@ import {
   knownRupeesText,
   largeRupeesText,
   marketCapPaisa,
+  rupeeMillionsText,
   shortDate,
   turnoverTotalText,
 } from './stockFigures.js';
@@ -33,8 +34,18 @@ test('unknown figures read as a dash, never as zero; totals with unknown parts s
   assert.equal(knownCountText(30_000), '30,000');
   assert.equal(marketCapPaisa(6480, null), null);
   assert.equal(marketCapPaisa(6480, 1_000), 6_480_000n);
-  assert.equal(turnoverTotalText({ known: 0n, unknown: 0 }), 'Rs 0.00');
+  assert.equal(turnoverTotalText({ known: 0n, unknown: 0 }), '0.00');
   assert.equal(turnoverTotalText({ known: 0n, unknown: 3 }), '—');
-  assert.equal(turnoverTotalText({ known: 120_000_000n, unknown: 1 }), 'at least Rs 1.20 million');
-  assert.equal(turnoverTotalText({ known: 120_000_000n, unknown: 0 }), 'Rs 1.20 million');
+  assert.equal(turnoverTotalText({ known: 120_000_000n, unknown: 1 }), 'at least 1.20');
+  assert.equal(turnoverTotalText({ known: 120_000_000n, unknown: 0 }), '1.20');
+});
+
+test('value traded is written in one unit, Rs million, whatever its size', () => {
+  // Rs 377.54 billion, Rs 812.30 million, Rs 50,000 and Rs 1,234.56 all in millions: a column that compares.
+  assert.equal(rupeeMillionsText(4_300_000_000n * 8780n), '377,540.00');
+  assert.equal(rupeeMillionsText(81_230_000_000n), '812.30');
+  assert.equal(rupeeMillionsText(5_000_000n), '0.05');
+  assert.equal(rupeeMillionsText(123_456n), '0.00');
+  assert.equal(rupeeMillionsText(1_500_000n), '0.02', 'half up');
+  assert.equal(rupeeMillionsText(-250_000_000n), '-2.50');
 });

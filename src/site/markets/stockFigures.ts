@@ -29,6 +29,28 @@ export function largeRupeesText(paisa: bigint): string {
 }
 
 /**
+ * A sum of paisa in millions of rupees, two decimals, grouped: `812.30`,
+ * `0.05`, `1,234.57`. Value traded is always written in this one unit, so a
+ * column (and the total above it) compares at a glance: a mix of billions,
+ * millions and plain rupees does not.
+ */
+export function rupeeMillionsText(paisa: bigint): string {
+  const magnitude = paisa < 0n ? -paisa : paisa;
+  // A million rupees is 10^8 paisa; its hundredth 10^6. Half up, on integers.
+  const hundredths = (magnitude * 2n + 1_000_000n) / 2_000_000n;
+  const sign = paisa < 0n && hundredths > 0n ? '-' : '';
+  return `${sign}${groupThousands((hundredths / 100n).toString())}.${(hundredths % 100n).toString().padStart(2, '0')}`;
+}
+
+/** Value traded by one stock in Rs million, or `—` when unknown. */
+export function knownValueTradedText(paisa: bigint | null): string {
+  return paisa === null ? UNKNOWN_FIGURE : rupeeMillionsText(paisa);
+}
+
+/** The heading of a value-traded column, naming its one unit. */
+export const VALUE_TRADED_HEADING = 'Value traded (Rs million)';
+
+/**
  * What a page shows for a figure nobody has given: an em dash, explained by a
  * note beside it. Never a zero, which would be a false fact. (An en dash `–`
  * is a figure that does not exist yet, such as today's open before a trade.)
@@ -46,14 +68,15 @@ export function knownCountText(count: number | null): string {
 }
 
 /**
- * Value traded over many stocks: the sum when every traded stock's value is
- * known; `—` when none is; otherwise the known part, marked as a floor
- * (`at least Rs 1.20 million`), since the unknown part is missing from it.
+ * Value traded over many stocks, in Rs million like every value traded: the
+ * sum when every traded stock's value is known; `—` when none is; otherwise
+ * the known part, marked as a floor (`at least 1.20`), since the unknown part
+ * is missing from it.
  */
 export function turnoverTotalText(total: TurnoverTotal): string {
-  if (total.unknown === 0) return largeRupeesText(total.known);
+  if (total.unknown === 0) return rupeeMillionsText(total.known);
   if (total.known === 0n) return UNKNOWN_FIGURE;
-  return `at least ${largeRupeesText(total.known)}`;
+  return `at least ${rupeeMillionsText(total.known)}`;
 }
 
 /** A stock's market cap, `last × shares outstanding` in paisa; null when the share count is unknown. */

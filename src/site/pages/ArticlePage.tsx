@@ -7,6 +7,7 @@ import { formatPublished, karachiDateKey } from '../../shared/pakistanTime.js';
 import { bylineName } from '../components/bylineName.js';
 import { Layout, type PageChrome, SITE_NAME } from '../components/Layout.js';
 import { type ArticleShare, ArticleShareMeta } from '../sharing/ArticleShareMeta.js';
+import { ShareLinks } from '../sharing/ShareLinks.js';
 import { ArticleBody } from './ArticleBody.js';
 import { type CommentFormState, CommentsSection } from './CommentsSection.js';
 import { CorrectionNotes } from './CorrectionNotes.js';
@@ -40,6 +41,7 @@ export function ArticlePage(props: ArticlePageProps) {
         canonicalPath: articleUrl(article),
         ogType: 'article',
       }}
+      comments
       headExtra={props.share ? <ArticleShareMeta article={article} share={props.share} siteName={SITE_NAME} /> : null}
     >
       {props.banner}
@@ -93,9 +95,13 @@ export function ArticlePage(props: ArticlePageProps) {
             </ul>
           </nav>
         ) : null}
+        {props.share ? (
+          <ShareLinks url={new URL(articleUrl(article), props.share.origin).href} headline={article.headline} />
+        ) : null}
       </article>
       <CommentsSection
         articleId={article.id}
+        articlePath={articleUrl(article)}
         comments={props.comments}
         pendingNotice={props.pendingNotice}
         form={props.form}

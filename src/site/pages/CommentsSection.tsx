@@ -1,4 +1,5 @@
 import type { Comment } from '../../news/comment.js';
+import { COMMENT_PENDING_NOTICE } from '../../news/commentMessages.js';
 import { COMMENT_MAX_CHARS, type CommentField } from '../../news/commentRules.js';
 import type { FieldProblem } from '../../shared/outcome.js';
 import { formatPublished } from '../../shared/pakistanTime.js';
@@ -7,16 +8,25 @@ import { formatPublished } from '../../shared/pakistanTime.js';
 export interface CommentFormState {
   readonly values: { readonly name: string; readonly email: string; readonly body: string };
   readonly errors: readonly FieldProblem[];
+  /** The whole comment refused for now (too many comments, a barred address), said beside the kept text. */
+  readonly refusal?: string;
 }
 
-export const COMMENT_PENDING_NOTICE = 'Thank you — your comment is awaiting moderation.';
+/** The form's id, for links to it. */
+const COMMENT_FORM_ID = 'comment-form';
+
+const FIELD_ORDER: readonly CommentField[] = ['name', 'email', 'body'];
 
 /**
  * Approved comments and the form. Comment text is untrusted: it is only ever
  * passed to JSX as text, which escapes it; e-mail addresses are never shown.
+ * Names and bodies may be written right to left (Urdu): each is isolated so
+ * it cannot reorder the date or punctuation around it.
  */
 export function CommentsSection(props: {
   readonly articleId: number;
+  /** The article's own address: the form posts there, so a refused comment comes back at a reloadable URL. */
+  readonly articlePath: string;
   readonly comments: readonly Comment[];
   readonly pendingNotice: boolean;
   readonly form: CommentFormState | null;
@@ -39,24 +49,45 @@ export function CommentsSection(props: {
           {props.comments.map((comment) => (
             <li key={comment.id} id={`comment-${comment.id}`}>
               <p class="story-meta">
-                <strong>{comment.name}</strong> ·{' '}
-                <time dateTime={comment.createdAt.toISOString()}>{formatPublished(comment.createdAt)}</time>
+                <strong>
+                  <bdi>{comment.name}</bdi>
+                </strong>{' '}
+                · <time dateTime={comment.createdAt.toISOString()}>{formatPublished(comment.createdAt)}</time>
               </p>
-              <p>{comment.body}</p>
+              <p class="comment-body" dir="auto">
+                {comment.body}
+              </p>
             </li>
           ))}
         </ol>
       )}
-      <CommentForm articleId={props.articleId} form={props.form} />
+      <CommentForm action={props.articlePath} api={commentApiUrl(props.articleId)} form={props.form} />
     </section>
   );
 }
 
-function CommentForm(props: { readonly articleId: number; readonly form: CommentFormState | null }) {
+/** The JSON API the form's script posts to (docs/api.md). */
+function commentApiUrl(articleId: number): string {
+  return `/api/v1/articles/${articleId}/comments`;
+}
+
+function CommentForm(props: { readonly action: string; readonly api: string; readonly form: CommentFormState | null }) {
   const values = props.form?.values ?? { name: '', email: '', body: '' };
   const errorFor = (field: CommentField) => props.form?.errors.find((error) => error.field === field)?.message;
+  const refusal = props.form?.refusal;
+  // Without JavaScript too, focus (and so the scroll) lands where the reader has something to do: the first field
+  // in error, or the kept comment when the whole comment was refused for now. A fragment in the form's action
+  // would not do: browsers skip autofocus when the address names a fragment.
+  const focusField =
+    FIELD_ORDER.find((field) => errorFor(field) !== undefined) ?? (refusal !== undefined ? 'body' : undefined);
   const describedBy = (field: CommentField, hint?: string) =>
-    [hint, errorFor(field) !== undefined ? `comment-${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
+    [
+      hint,
+      errorFor(field) !== undefined ? `comment-${field}-error` : undefined,
+      field === 'body' && refusal !== undefined ? 'comment-form-refusal' : undefined,
+    ]
+      .filter(Boolean)
+      .join(' ') || undefined;
   const fieldError = (field: CommentField) => {
     const message = errorFor(field);
     return message !== undefined ? (
@@ -65,12 +96,24 @@ function CommentForm(props: { readonly articleId: number; readonly form: Comment
       </p>
     ) : null;
   };
+  const errorCount = props.form?.errors.length ?? 0;
   return (
-    <form method="post" action={`/news/${props.articleId}/comments`} aria-labelledby="comment-form-heading">
+    <form
+      id={COMMENT_FORM_ID}
+      class="comment-form"
+      method="post"
+      action={props.action}
+      aria-labelledby="comment-form-heading"
+      data-comment-api={props.api}
+    >
       <h3 id="comment-form-heading">Leave a comment</h3>
-      {props.form !== null && props.form.errors.length > 0 ? (
+      {refusal !== undefined ? (
+        <p class="form-error" role="alert" id="comment-form-refusal">
+          {refusal}
+        </p>
+      ) : errorCount > 0 ? (
         <p class="form-error" role="alert">
-          Please correct the {props.form.errors.length === 1 ? 'error' : 'errors'} below.
+          Please correct the {errorCount === 1 ? 'error' : 'errors'} below; what you wrote is kept.
         </p>
       ) : null}
       <div class="form-field">
@@ -81,8 +124,9 @@ function CommentForm(props: { readonly articleId: number; readonly form: Comment
           type="text"
           autocomplete="name"
           required
-          maxLength={80}
+          dir="auto"
           value={values.name}
+          autofocus={focusField === 'name'}
           aria-invalid={errorFor('name') !== undefined ? 'true' : undefined}
           aria-describedby={describedBy('name')}
         />
@@ -98,6 +142,7 @@ function CommentForm(props: { readonly articleId: number; readonly form: Comment
           required
           maxLength={254}
           value={values.email}
+          autofocus={focusField === 'email'}
           aria-invalid={errorFor('email') !== undefined ? 'true' : undefined}
           aria-describedby={describedBy('email', 'comment-email-hint')}
         />
@@ -108,18 +153,23 @@ function CommentForm(props: { readonly articleId: number; readonly form: Comment
       </div>
       <div class="form-field">
         <label for="comment-body">Comment</label>
+        {/* No maxlength: browsers count it in UTF-16 units (an emoji twice); the counter and the server count
+            characters (commentBodyLength). */}
         <textarea
           id="comment-body"
           name="body"
           required
-          maxLength={COMMENT_MAX_CHARS}
+          dir="auto"
           rows={6}
+          data-max-chars={COMMENT_MAX_CHARS}
+          autofocus={focusField === 'body'}
           aria-invalid={errorFor('body') !== undefined ? 'true' : undefined}
           aria-describedby={describedBy('body', 'comment-body-hint')}
           value={values.body}
         />
         <p class="form-hint" id="comment-body-hint">
-          {COMMENT_MAX_CHARS} characters at most. Comments are plain text and appear after moderation.
+          At most {COMMENT_MAX_CHARS.toLocaleString('en-US')} characters; an emoji counts as one. Comments are plain
+          text and appear after moderation.
         </p>
         {fieldError('body')}
       </div>

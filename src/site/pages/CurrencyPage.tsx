@@ -117,7 +117,7 @@ function Converter(props: { readonly state: ConverterState; readonly rates: read
             type="text"
             inputMode="decimal"
             required
-            maxLength={15}
+            maxLength={20}
             value={state.amount}
             aria-invalid={invalid ? 'true' : undefined}
             aria-describedby={invalid ? 'converter-error' : undefined}

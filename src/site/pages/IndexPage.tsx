@@ -131,8 +131,7 @@ export function IndexPage(props: { readonly chrome: PageChrome; readonly data: I
 }
 
 function Constituents(props: { readonly data: IndexPageData; readonly path: string }) {
-  const { rows, sort, direction, range } = props.data;
-  const total = rows.reduce((sum, row) => sum + row.points, 0);
+  const { rows, sort, direction, range, index } = props.data;
   const href = (column: ConstituentSort) => {
     const nextDirection = column === sort ? (direction === 'asc' ? 'desc' : 'asc') : defaultDirection(column);
     const rangePart = range === DEFAULT_RANGE ? '' : `&range=${range}`;
@@ -174,8 +173,12 @@ function Constituents(props: { readonly data: IndexPageData; readonly path: stri
                   <a href={stockUrl(row.symbol)}>{row.symbol}</a>
                 </th>
                 <td {...liveAttributes(`s:${row.symbol}`, 'last')}>{formatRupees(row.price, { thousands: true })}</td>
-                <td class={figureClass(row.direction)}>{signedRupees(row.change)}</td>
-                <td class={figureClass(row.direction)}>{signedPercent(row.changePercent)}</td>
+                <td class={figureClass(row.direction)} {...liveAttributes(`s:${row.symbol}`, 'change')}>
+                  {signedRupees(row.change)}
+                </td>
+                <td class={figureClass(row.direction)} {...liveAttributes(`s:${row.symbol}`, 'changePercent')}>
+                  {signedPercent(row.changePercent)}
+                </td>
                 <td>{basisPointsText(row.weightBasisPoints)}</td>
                 <td class={figureClass(directionOf(row.points))}>{signedHundredths(row.points)}</td>
                 <td class="text">{row.name}</td>
@@ -184,10 +187,14 @@ function Constituents(props: { readonly data: IndexPageData; readonly path: stri
           </tbody>
           <tfoot>
             <tr>
+              {/* The members' points add up to the index's change (constituentRows): the total is that change, live
+                  like the value in the page's head, so the two never disagree. */}
               <th scope="row" class="text" colSpan={5}>
-                Total points contributed (index change {signedHundredths(props.data.index.change)})
+                Total points contributed: the index's change
               </th>
-              <td class={figureClass(directionOf(total))}>{signedHundredths(total)}</td>
+              <td class={figureClass(index.direction)} {...liveAttributes(`i:${index.code}`, 'change')}>
+                {signedHundredths(index.change)}
+              </td>
               <td />
             </tr>
           </tfoot>

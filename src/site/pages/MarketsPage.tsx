@@ -21,7 +21,13 @@ import {
   signedPercent,
   signedRupees,
 } from '../markets/marketFigures.js';
-import { countText, shortDate, turnoverTotalText, UNKNOWN_FIGURE } from '../markets/stockFigures.js';
+import {
+  countText,
+  shortDate,
+  turnoverTotalText,
+  UNKNOWN_FIGURE,
+  VALUE_TRADED_HEADING,
+} from '../markets/stockFigures.js';
 import type { PublishedFigures } from '../routes/publishedIndexFigures.js';
 
 const price = (value: Paisa | null) => (value === null ? '–' : formatRupees(value, { thousands: true }));
@@ -104,7 +110,7 @@ export function MarketsPage(props: {
           <dd>{countText(volume)}</dd>
         </div>
         <div>
-          <dt>Value traded</dt>
+          <dt>{VALUE_TRADED_HEADING}</dt>
           <dd>{turnoverTotalText(turnover)}</dd>
         </div>
       </dl>
@@ -240,7 +246,7 @@ export function MarketsPage(props: {
                 <th scope="col">Stocks</th>
                 <th scope="col">Avg % change</th>
                 <th scope="col">Up / down</th>
-                <th scope="col">Value traded</th>
+                <th scope="col">{VALUE_TRADED_HEADING}</th>
               </tr>
             </thead>
             <tbody>

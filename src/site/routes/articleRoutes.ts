@@ -1,8 +1,11 @@
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { articleUrl } from '../../http/siteUrls.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
+import type { Article } from '../../news/article.js';
+import { rateLimitRefusal } from '../../news/commentMessages.js';
 import { validateComment } from '../../news/commentRules.js';
+import type { CommentFormState } from '../pages/CommentsSection.js';
 import type { SiteContext } from '../siteContext.js';
 import { parseArticleId } from './articleId.js';
 import { renderArticlePage } from './articlePageRender.js';
@@ -63,57 +66,81 @@ export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void 
     },
   );
 
-  // The comment form without JavaScript: errors come back in the page, success goes back to the article.
+  const commentBody = Type.Object({ name: formField, email: formField, body: formField });
+
+  /** Takes a comment from the form: 303 to the article when taken, else the page again with the text and why. */
+  const takeComment = async (
+    article: Article,
+    sent: Static<typeof commentBody>,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<FastifyReply> => {
+    const values = {
+      name: sent.name ?? '',
+      email: sent.email ?? '',
+      body: sent.body ?? '',
+    };
+    const sendForm = async (status: number, form: CommentFormState) =>
+      sendHtml(
+        reply,
+        status,
+        await renderArticlePage(site, article, { pendingNotice: false, form, origin: site.origin(request) }),
+      );
+    const decision = await site.commentLimiter.take(request.ip);
+    if (!decision.allowed) {
+      reply.header('retry-after', String(decision.retryAfterSeconds));
+      return sendForm(429, { values, errors: [], refusal: rateLimitRefusal(decision.retryAfterSeconds) });
+    }
+    if (await store.isCommentAddressBanned(request.ip)) {
+      return sendForm(403, {
+        values,
+        errors: [],
+        refusal: 'The moderators do not accept comments from your address.',
+      });
+    }
+    const validation = validateComment(values);
+    if (!validation.ok) return sendForm(422, { values, errors: validation.errors });
+    await store.addComment({ articleId: article.id, ...validation.value, ip: request.ip });
+    return reply.redirect(`${articleUrl(article)}?comment=pending#comments`, 303);
+  };
+
+  const commentLimits = { bodyLimit: 64 * 1024 };
+
+  /**
+   * The comment form posts to the article's own address. A refused comment
+   * comes back there, in the page, with the reader's text and the reason next
+   * to the form (autofocus on the field brings the browser to it), so the
+   * address stays one a reader can reload or share; an accepted one
+   * redirects (303) to the article with a notice.
+   */
   app.post(
-    '/news/:id/comments',
+    '/news/:id/:slug',
     {
-      bodyLimit: 64 * 1024,
-      schema: {
-        params: Type.Object({ id: Type.String() }),
-        body: Type.Object({ name: formField, email: formField, body: formField }),
-      },
+      ...commentLimits,
+      schema: { params: Type.Object({ id: Type.String(), slug: Type.String() }), body: commentBody },
     },
     async (request, reply) => {
       const id = parseArticleId(request.params.id);
       if (id === null) return sendNotFoundPage(site, request, reply);
-      const decision = await site.commentLimiter.take(request.ip);
-      if (!decision.allowed) {
-        reply.header('retry-after', String(decision.retryAfterSeconds));
-        return sendErrorPage(
-          site,
-          reply,
-          429,
-          'Too many comments',
-          `You have posted several comments in the last minute. Please wait ${decision.retryAfterSeconds} seconds and try again.`,
-        );
-      }
-      if (await store.isCommentAddressBanned(request.ip)) {
-        return sendErrorPage(
-          site,
-          reply,
-          403,
-          'Comments not accepted',
-          'The moderators do not accept comments from your address.',
-        );
-      }
       const article = await store.getArticle(id);
       if (article === null) return sendMissingArticle(id, request, reply);
-      const values = {
-        name: request.body.name ?? '',
-        email: request.body.email ?? '',
-        body: request.body.body ?? '',
-      };
-      const validation = validateComment(values);
-      if (!validation.ok) {
-        const html = await renderArticlePage(site, article, {
-          pendingNotice: false,
-          form: { values, errors: validation.errors },
-          origin: site.origin(request),
-        });
-        return sendHtml(reply, 422, html);
-      }
-      await store.addComment({ articleId: article.id, ...validation.value, ip: request.ip });
-      return reply.redirect(`${articleUrl(article)}?comment=pending#comments`, 303);
+      // 307 keeps the method and the body: the comment reaches the article's right address whole.
+      if (article.slug !== request.params.slug) return reply.redirect(articleUrl(article), 307);
+      return takeComment(article, request.body, request, reply);
+    },
+  );
+
+  // Where the form posted before it posted to the article itself: pages cached or open in a tab still send here,
+  // and are answered the same way.
+  app.post(
+    '/news/:id/comments',
+    { ...commentLimits, schema: { params: Type.Object({ id: Type.String() }), body: commentBody } },
+    async (request, reply) => {
+      const id = parseArticleId(request.params.id);
+      if (id === null) return sendNotFoundPage(site, request, reply);
+      const article = await store.getArticle(id);
+      if (article === null) return sendMissingArticle(id, request, reply);
+      return takeComment(article, request.body, request, reply);
     },
   );
 }

@@ -26,11 +26,18 @@ export function registerListRoutes(app: TypeBoxApp, site: SiteContext): void {
       const sections = await store.listSections();
       const [top, ...blocks] = await Promise.all([
         store.listArticles({ limit: TOP_STORIES }),
+        // Enough to fill each block after leaving out the top stories, which are linked once, above.
         ...sections.map((section) =>
-          store.listArticles({ sectionSlug: section.slug, limit: STORIES_PER_SECTION_BLOCK }),
+          store.listArticles({ sectionSlug: section.slug, limit: STORIES_PER_SECTION_BLOCK + TOP_STORIES }),
         ),
       ]);
-      const sectionBlocks = sections.map((section, index) => ({ section, stories: blocks[index]?.items ?? [] }));
+      const onTop = new Set((top?.items ?? []).map((story) => story.id));
+      const sectionBlocks = sections.map((section, index) => ({
+        section,
+        stories: (blocks[index]?.items ?? [])
+          .filter((story) => !onTop.has(story.id))
+          .slice(0, STORIES_PER_SECTION_BLOCK),
+      }));
       return page(
         renderDocument(h(HomePage, { chrome: await site.chrome(), topStories: top?.items ?? [], sectionBlocks })),
       );

@@ -21,6 +21,9 @@ const KEYS = [
   'feed:latest::rss:https://news.example.com',
   'feed:tag:oil:atom:https://news.example.com',
   'sitemap:news:https://news.example.com',
+  'latest:1',
+  'directory:tags',
+  'directory:sections',
 ];
 
 const dropped = (change: ContentChange) => KEYS.filter(pagesShowing(change));
@@ -45,6 +48,9 @@ test('a story change drops its page, the home page, its section, tag, print, aut
     'feed:latest::rss:https://news.example.com',
     'feed:tag:oil:atom:https://news.example.com',
     'sitemap:news:https://news.example.com',
+    'latest:1',
+    'directory:tags',
+    'directory:sections',
   ]);
 });
 
@@ -60,6 +66,9 @@ test('a story that left the site takes every article page with it', () => {
     'feed:latest::rss:https://news.example.com',
     'feed:tag:oil:atom:https://news.example.com',
     'sitemap:news:https://news.example.com',
+    'latest:1',
+    'directory:tags',
+    'directory:sections',
   ]);
 });
 
@@ -79,5 +88,6 @@ test('a renamed tag drops the article pages, the tag pages of both slugs, tag fe
     'tag:oil:1',
     'feed:tag:oil:atom:https://news.example.com',
     'sitemap:news:https://news.example.com',
+    'directory:tags',
   ]);
 });

@@ -4,7 +4,8 @@ import type { ArticleChange } from '../../news/articleChange.js';
 // The cache keys of the reader pages, as the routes in this folder build them:
 // article:{id}:{slug}:{notice}:{origin}, home, section:{slug}:{page}, sections:{slug}:{page},
 // tag:{slug}:{page}, print:{date}, markets (which lists the Markets section's stories),
-// author:{slug}:{page}, archive:{date}:{page}, feed:{kind}:{slug}:{format}:{origin}, sitemap:{name}:{origin}.
+// author:{slug}:{page}, archive:{date}:{page}, feed:{kind}:{slug}:{format}:{origin}, sitemap:{name}:{origin},
+// latest:{page} (/news), directory:tags and directory:sections.
 // Nothing outside this folder knows them: the newsroom announces what changed on the bus.
 const MARKETS_SECTION = 'markets';
 
@@ -22,7 +23,13 @@ export function pagesShowing(change: ContentChange): (key: string) => boolean {
       return (key) => key.startsWith('print:');
     case 'tags': {
       // A tag's name shows on the pages of its stories (which are not known here) and on its own list pages.
-      const prefixes = ['article:', 'feed:tag:', 'sitemap:', ...change.slugs.map((slug) => `tag:${slug}:`)];
+      const prefixes = [
+        'article:',
+        'feed:tag:',
+        'sitemap:',
+        'directory:tags',
+        ...change.slugs.map((slug) => `tag:${slug}:`),
+      ];
       return (key) => prefixes.some((prefix) => key.startsWith(prefix));
     }
   }
@@ -37,7 +44,16 @@ export function pagesShowing(change: ContentChange): (key: string) => boolean {
 function pagesShowingStory(change: ArticleChange): (key: string) => boolean {
   const exact = new Set<string>(['home']);
   // Author and day pages, feeds and sitemaps are not keyed by what a change names (its byline is not in it): all go.
-  const prefixes = [articlePrefix(change.articleId), 'author:', 'archive:', 'feed:', 'sitemap:'];
+  // The latest-news pages and the directories (which tags have stories, how many each section has) change too.
+  const prefixes = [
+    articlePrefix(change.articleId),
+    'author:',
+    'archive:',
+    'feed:',
+    'sitemap:',
+    'latest:',
+    'directory:',
+  ];
   if (change.removed) prefixes.push('article:');
   for (const placement of change.placements) {
     prefixes.push(`section:${placement.sectionSlug}:`, `sections:${placement.sectionSlug}:`);
