@@ -59,6 +59,7 @@ describe('newsroom pages: accessibility and valid HTML', { skip: skipUnlessAvail
       { name: 'media', path: '/admin/media', signedIn: true },
       { name: 'audit', path: '/admin/audit', signedIn: true },
       { name: 'users', path: '/admin/users', signedIn: true },
+      { name: 'account', path: '/admin/account', signedIn: true },
     ];
   });
 

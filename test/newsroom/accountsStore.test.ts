@@ -55,6 +55,25 @@ function accountsSuite(makeBackend: () => Promise<StoreBackend> | StoreBackend, 
       assert.equal((await accounts.list()).length, 1);
     });
 
+    test('a password change keeps the named session and ends the account’s others only', async (t) => {
+      const { accounts } = await fresh(t);
+      const amna = await accounts.create(newAccount('amna@example.com'));
+      const other = await accounts.create(newAccount('other@example.com'));
+      const kept = await accounts.createSession({ userId: amna.id, now: T0 });
+      const ended = await accounts.createSession({ userId: amna.id, now: T0 });
+      const theirs = await accounts.createSession({ userId: other.id, now: T0 });
+      const newHash = 'scrypt$2$1$1$BBBBBBBBBBBBBBBBBBBBBB$BBBBBBBBBBBBBBBBBBBBBB';
+      assert.equal(
+        await accounts.changePassword({ id: amna.id, passwordHash: newHash, keepSessionId: kept.sessionId }),
+        true,
+      );
+      assert.equal((await accounts.findByEmail('amna@example.com'))?.passwordHash, newHash);
+      assert.notEqual(await accounts.resumeSession({ token: kept.token, now: T0, policy }), null);
+      assert.equal(await accounts.resumeSession({ token: ended.token, now: T0, policy }), null);
+      assert.notEqual(await accounts.resumeSession({ token: theirs.token, now: T0, policy }), null);
+      assert.equal(await accounts.changePassword({ id: 9999, passwordHash: newHash, keepSessionId: null }), false);
+    });
+
     test('a session resumes until idle or absolute expiry, then is deleted', async (t) => {
       const { db, accounts } = await fresh(t);
       const account = await accounts.create(newAccount('a@example.com'));

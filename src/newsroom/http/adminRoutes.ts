@@ -9,6 +9,7 @@ import { registerPrintApiRoutes } from '../print/printApiRoutes.js';
 import { registerPrintDeskRoutes } from '../print/printDeskRoutes.js';
 import { registerTagApiRoutes } from '../tags/tagApiRoutes.js';
 import { registerTagRoutes } from '../tags/tagRoutes.js';
+import { registerAccountRoutes } from './accountRoutes.js';
 import type { AdminContext } from './adminContext.js';
 import { registerAuditRoutes } from './auditRoutes.js';
 import { registerDashboardRoutes } from './dashboardRoutes.js';
@@ -28,6 +29,7 @@ export const ADMIN_ROUTE_MODULES: readonly AdminRouteModule[] = [
   registerLoginRoutes,
   registerDashboardRoutes,
   registerMeRoutes,
+  registerAccountRoutes,
   registerUserRoutes,
   registerAuditRoutes,
   registerArticlePageRoutes,

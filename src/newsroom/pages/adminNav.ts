@@ -19,6 +19,7 @@ export const ADMIN_NAV: readonly AdminNavItem[] = [
   { label: 'Market desk', path: '/admin/market', permission: 'market.manage' },
   { label: 'Users', path: '/admin/users', permission: 'user.manage' },
   { label: 'Audit log', path: '/admin/audit', permission: 'audit.read' },
+  { label: 'Your account', path: '/admin/account', permission: null },
 ];
 
 export function navFor(actor: Actor): AdminNavItem[] {

@@ -127,6 +127,29 @@ export async function setAccountPassword(
   return Number(result.numUpdatedRows) > 0;
 }
 
+/**
+ * Sets a new password and ends every other session of the account, keeping the
+ * one that made the change (`keepSessionId`, null to keep none). False when
+ * there is no such account.
+ */
+export async function changeAccountPassword(
+  db: Kysely<Database>,
+  input: { readonly id: number; readonly passwordHash: string; readonly keepSessionId: string | null },
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('users')
+      .set({ password_hash: input.passwordHash })
+      .where('id', '=', input.id)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return false;
+    let others = trx.deleteFrom('sessions').where('user_id', '=', input.id);
+    if (input.keepSessionId !== null) others = others.where('id', '!=', input.keepSessionId);
+    await others.execute();
+    return true;
+  });
+}
+
 function toAccount(row: {
   id: number;
   email: string;

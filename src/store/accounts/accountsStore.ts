@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Bound } from '../bound.js';
 import type { Database } from '../database.js';
 import {
+  changeAccountPassword,
   createAccount,
   disableAccount,
   findAccountByEmail,
@@ -25,6 +26,8 @@ export interface AccountsStore {
   setRole: Bound<typeof setAccountRole>;
   disable: Bound<typeof disableAccount>;
   setPassword: Bound<typeof setAccountPassword>;
+  /** A new password; the account's other sessions end. */
+  changePassword: Bound<typeof changeAccountPassword>;
   createSession: Bound<typeof createSession>;
   resumeSession: Bound<typeof resumeSession>;
   endSession: Bound<typeof endSession>;
@@ -56,6 +59,7 @@ export function createAccountsStore(db: Kysely<Database>): AccountsStore {
     setRole: (input) => setAccountRole(db, input),
     disable: (input) => disableAccount(db, input),
     setPassword: (input) => setAccountPassword(db, input),
+    changePassword: (input) => changeAccountPassword(db, input),
     createSession: (input) => createSession(db, input),
     resumeSession: (input) => resumeSession(db, input),
     endSession: (token) => endSession(db, token),
