@@ -88,6 +88,11 @@ export function articleJson(article: EditorialArticle) {
     editedAt: iso(article.editedAt),
     killedAt: iso(article.killedAt),
     corrections: article.corrections.map((c) => ({ id: c.id, kind: c.kind, text: c.text, at: c.at.toISOString() })),
+    embargoUntil: iso(article.embargoUntil),
+    sentBack:
+      article.sentBack === null
+        ? null
+        : { note: article.sentBack.note, by: article.sentBack.by, at: article.sentBack.at.toISOString() },
   };
 }
 
@@ -103,6 +108,7 @@ export function listItemJson(item: EditorialListItem) {
     scheduledAt: iso(item.scheduledAt),
     editedAt: iso(item.editedAt),
     revision: item.revision,
+    embargoUntil: iso(item.embargoUntil),
   };
 }
 
