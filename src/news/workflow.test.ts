@@ -23,11 +23,39 @@ const MODERATOR: WorkflowCaller = { canPublish: false, canWrite: false, isOwner:
 
 /** The whole table, written out: [from, action] → to, or null when refused. */
 const EXPECTED: Record<ArticleStatus, Record<WorkflowAction, ArticleStatus | null>> = {
-  draft: { submit: 'in_review', sendBack: null, publish: 'published', schedule: 'scheduled', unpublish: null, kill: 'killed' },
-  in_review: { submit: null, sendBack: 'draft', publish: 'published', schedule: 'scheduled', unpublish: null, kill: 'killed' },
-  scheduled: { sendBack: null, submit: null, publish: 'published', schedule: 'scheduled', unpublish: 'draft', kill: 'killed' },
+  draft: {
+    submit: 'in_review',
+    sendBack: null,
+    publish: 'published',
+    schedule: 'scheduled',
+    unpublish: null,
+    kill: 'killed',
+  },
+  in_review: {
+    submit: null,
+    sendBack: 'draft',
+    publish: 'published',
+    schedule: 'scheduled',
+    unpublish: null,
+    kill: 'killed',
+  },
+  scheduled: {
+    sendBack: null,
+    submit: null,
+    publish: 'published',
+    schedule: 'scheduled',
+    unpublish: 'draft',
+    kill: 'killed',
+  },
   published: { sendBack: null, submit: null, publish: null, schedule: null, unpublish: 'unpublished', kill: 'killed' },
-  unpublished: { sendBack: null, submit: 'in_review', publish: 'published', schedule: 'scheduled', unpublish: null, kill: 'killed' },
+  unpublished: {
+    sendBack: null,
+    submit: 'in_review',
+    publish: 'published',
+    schedule: 'scheduled',
+    unpublish: null,
+    kill: 'killed',
+  },
   killed: { sendBack: null, submit: null, publish: null, schedule: null, unpublish: null, kill: null },
 };
 
@@ -89,16 +117,29 @@ describe('who may move an article', () => {
     assert.equal(!now.ok && now.reason, 'conflict');
     assert.match(!now.ok ? now.message : '', /embargo/);
     const early = new Date(LATER.getTime() - 60_000);
-    const scheduled = decideTransition({ from: 'draft', action: 'schedule', caller: EDITOR, now: NOW, at: early, embargoUntil });
+    const scheduled = decideTransition({
+      from: 'draft',
+      action: 'schedule',
+      caller: EDITOR,
+      now: NOW,
+      at: early,
+      embargoUntil,
+    });
     assert.equal(!scheduled.ok && scheduled.reason, 'invalid');
-    assert.deepEqual(decideTransition({ from: 'draft', action: 'schedule', caller: EDITOR, now: NOW, at: LATER, embargoUntil }), {
-      ok: true,
-      to: 'scheduled',
-    });
-    assert.deepEqual(decideTransition({ from: 'scheduled', action: 'publish', caller: EDITOR, now: LATER, embargoUntil }), {
-      ok: true,
-      to: 'published',
-    });
+    assert.deepEqual(
+      decideTransition({ from: 'draft', action: 'schedule', caller: EDITOR, now: NOW, at: LATER, embargoUntil }),
+      {
+        ok: true,
+        to: 'scheduled',
+      },
+    );
+    assert.deepEqual(
+      decideTransition({ from: 'scheduled', action: 'publish', caller: EDITOR, now: LATER, embargoUntil }),
+      {
+        ok: true,
+        to: 'published',
+      },
+    );
     // Other moves are not held by an embargo.
     assert.equal(decideTransition({ from: 'draft', action: 'kill', caller: EDITOR, now: NOW, embargoUntil }).ok, true);
     assert.equal(isEmbargoed(embargoUntil, NOW), true);

@@ -18,7 +18,14 @@ export const ARTICLE_STATUSES: readonly ArticleStatus[] = [
 /** What someone can do to an article's status. */
 export type WorkflowAction = 'submit' | 'sendBack' | 'publish' | 'schedule' | 'unpublish' | 'kill';
 
-export const WORKFLOW_ACTIONS: readonly WorkflowAction[] = ['submit', 'sendBack', 'publish', 'schedule', 'unpublish', 'kill'];
+export const WORKFLOW_ACTIONS: readonly WorkflowAction[] = [
+  'submit',
+  'sendBack',
+  'publish',
+  'schedule',
+  'unpublish',
+  'kill',
+];
 
 /** The power an action needs: writers may only submit; the rest is the desk's (`article.publish`). */
 export type WorkflowPower = 'write' | 'publish';
@@ -169,7 +176,10 @@ export function maySpike(
     return refused('forbidden', 'Writers may spike only their own drafts; ask an editor.');
   }
   if ((article.status !== 'draft' && article.status !== 'in_review') || article.everPublished) {
-    return refused('conflict', 'Only a draft or a story in review that was never published can be spiked; kill it instead.');
+    return refused(
+      'conflict',
+      'Only a draft or a story in review that was never published can be spiked; kill it instead.',
+    );
   }
   return { ok: true, to: article.status };
 }

@@ -7,8 +7,8 @@ import type { EditorialArticle } from '../../store/articles/articleWorkflow.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { AdminLayout, type Flash } from '../pages/AdminLayout.js';
 import { describedBy, FieldErrorText, fieldId, TextArea, TextField } from './ArticleFormFields.js';
-import { CorrectionForm, StatusLine, WorkflowActions } from './ArticleWorkflowPanel.js';
 import { ArticleReadOnly } from './ArticleReadOnly.js';
+import { CorrectionForm, StatusLine, WorkflowActions } from './ArticleWorkflowPanel.js';
 import { type ArticleFormValues, isEditableBlock } from './articleForm.js';
 import { BlockFields, BlockTypeSelect } from './BlockFields.js';
 

@@ -23,6 +23,8 @@ export interface ArticlePageProps {
   readonly banner?: ComponentChildren;
   /** Absolute URLs for sharing and structured data; without an origin (a preview) the page has neither. */
   readonly share?: ArticleShare | null;
+  /** False on a preview of a story not on the site: readers cannot comment on it yet, so no form is shown. */
+  readonly commentsOpen?: boolean;
 }
 
 export function ArticlePage(props: ArticlePageProps) {
@@ -99,6 +101,7 @@ export function ArticlePage(props: ArticlePageProps) {
         comments={props.comments}
         pendingNotice={props.pendingNotice}
         form={props.form}
+        open={props.commentsOpen ?? true}
       />
       {props.readMore.length > 0 ? (
         <section class="read-more" aria-labelledby="read-more-heading">

@@ -20,6 +20,8 @@ export function CommentsSection(props: {
   readonly comments: readonly Comment[];
   readonly pendingNotice: boolean;
   readonly form: CommentFormState | null;
+  /** Whether readers may comment: a preview of an unpublished story says so instead of showing a form. */
+  readonly open?: boolean;
 }) {
   const count = props.comments.length;
   return (
@@ -47,7 +49,11 @@ export function CommentsSection(props: {
           ))}
         </ol>
       )}
-      <CommentForm articleId={props.articleId} form={props.form} />
+      {props.open === false ? (
+        <p class="notice">Comments open once the story is published.</p>
+      ) : (
+        <CommentForm articleId={props.articleId} form={props.form} />
+      )}
     </section>
   );
 }
