@@ -10,7 +10,7 @@ async function signedIn(site: AdminSite, email: string): Promise<{ browser: Brow
 }
 
 /** The id of a story the writer drafts through the form, as a person would. */
-async function draftByForm(site: AdminSite, writer: { browser: Browser; csrf: string }, headline: string) {
+async function draftByForm(writer: { browser: Browser; csrf: string }, headline: string) {
   const created = await writer.browser.post('/admin/articles', {
     _csrf: writer.csrf,
     baseRevision: '0',
@@ -53,7 +53,7 @@ describe('send-back, read-only views, spike and embargo', () => {
   test('an editor sends a story in review back with a note; the writer sees it, edits and resubmits', async () => {
     const writer = await signedIn(site, 'writer@example.com');
     const editor = await signedIn(site, 'editor@example.com');
-    const id = await draftByForm(site, writer, 'Rupee holds at 277 against the dollar');
+    const id = await draftByForm(writer, 'Rupee holds at 277 against the dollar');
     const submitted = await writer.browser.post(`/admin/articles/${id}/transition`, {
       _csrf: writer.csrf,
       action: 'submit',
@@ -140,7 +140,7 @@ describe('send-back, read-only views, spike and embargo', () => {
   test('writers read other writers’ drafts without a form; the owner edits', async () => {
     const owner = await signedIn(site, 'writer@example.com');
     const other = await signedIn(site, 'other@example.com');
-    const id = await draftByForm(site, owner, 'Oil imports fall in January');
+    const id = await draftByForm(owner, 'Oil imports fall in January');
     const html = await (await other.browser.get(`/admin/articles/${id}`)).text();
     assert.match(html, /Content \(read only\)/);
     assert.doesNotMatch(html, /name="op"/);
@@ -151,7 +151,7 @@ describe('send-back, read-only views, spike and embargo', () => {
   test('a writer spikes an own draft after confirming; not another’s, nor a story in review; editors spike any unpublished story', async () => {
     const owner = await signedIn(site, 'writer@example.com');
     const other = await signedIn(site, 'other@example.com');
-    const id = await draftByForm(site, owner, 'Draft to be spiked');
+    const id = await draftByForm(owner, 'Draft to be spiked');
 
     const unconfirmed = await owner.browser.post(`/admin/articles/${id}/spike`, { _csrf: owner.csrf });
     assert.equal(unconfirmed.status, 422);
