@@ -1,5 +1,5 @@
 import { diffArrays, diffLines, diffWords } from 'diff';
-import type { Block, Byline } from './article.js';
+import { allBylines, type Block, type Byline } from './article.js';
 import type { ArticleFields } from './revision.js';
 
 /** A run of text that both revisions share, or that only the newer (added) or older (removed) one has. */
@@ -37,7 +37,12 @@ export function diffArticleFields(older: ArticleFields, newer: ArticleFields): F
     words('headline', 'Headline', older.headline, newer.headline),
     words('summary', 'Standfirst', older.summary, newer.summary),
     words('sectionSlug', 'Section', older.sectionSlug, newer.sectionSlug),
-    words('byline', 'Byline', bylineText(older.byline), bylineText(newer.byline)),
+    words(
+      'byline',
+      'Byline',
+      allBylines(older).map(bylineText).join('; '),
+      allBylines(newer).map(bylineText).join('; '),
+    ),
     words('dateline', 'Dateline', older.dateline ?? '', newer.dateline ?? ''),
     lines('body', 'Body', bodyText(older.body), bodyText(newer.body)),
     items('tags', 'Tags', older.tags, newer.tags),

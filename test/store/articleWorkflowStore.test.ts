@@ -253,6 +253,34 @@ function workflowSuite(makeBackend: () => Promise<StoreBackend> | StoreBackend, 
       );
     });
 
+    test('several bylines are stored, read back and given to readers in order', async (t) => {
+      const { db, store, dialect } = await fresh(t);
+      const workflow = createArticleWorkflowStore(db, dialect);
+      const moreBylines = [
+        { kind: 'staff', name: 'Bilal Ahmed' },
+        { kind: 'agency', agency: 'AFP' },
+      ] as const;
+      const created = await workflow.create({
+        fields: { ...FIELDS, moreBylines },
+        owner: AUTHOR,
+        author: AUTHOR,
+        at: T0,
+        note: 'Created',
+      });
+      assert.deepEqual(created.fields.moreBylines, moreBylines);
+      await workflow.changeStatus({ id: created.id, from: 'draft', to: 'published', at: later(1) });
+      assert.deepEqual((await store.getArticle(created.id))?.moreBylines, moreBylines);
+      const single = await workflow.save({
+        id: created.id,
+        baseRevision: 1,
+        fields: FIELDS,
+        author: AUTHOR,
+        at: later(2),
+        note: 'One byline',
+      });
+      assert.equal(single.kind === 'saved' && 'moreBylines' in single.after.fields, false);
+    });
+
     test('due scheduled stories, counts and the newsroom list filters', async (t) => {
       const { db, dialect } = await fresh(t);
       const workflow = createArticleWorkflowStore(db, dialect);

@@ -3,6 +3,7 @@ import { type ArticleChange, articleChangeOf } from '../../news/articleChange.js
 import {
   type ArticleInput,
   blockInputsOf,
+  bylinesText,
   type FieldsValidation,
   publishProblems,
   validateArticleInput,
@@ -129,7 +130,7 @@ export class ArticleDesk {
       input: {
         ...fields,
         body: blockInputsOf(fields.body),
-        byline: fields.byline.kind === 'agency' ? fields.byline.agency : fields.byline.name,
+        byline: bylinesText(fields),
         dateline: fields.dateline ?? '',
         printPage: fields.printPage === null ? '' : String(fields.printPage),
         seoTitle: fields.seoTitle ?? '',

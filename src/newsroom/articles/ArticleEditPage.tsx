@@ -100,8 +100,8 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
           <FieldErrorText field="sectionSlug" message={errorOf('sectionSlug')} />
           <TextField
             {...bound('byline')}
-            label="Byline (a staff name, or AFP, Reuters, APP)"
-            max={LIMITS.byline}
+            label="Byline (a staff name, or AFP, Reuters, APP; several separated by ;)"
+            max={LIMITS.byline * LIMITS.bylines}
             list="byline-agencies"
             required
           />

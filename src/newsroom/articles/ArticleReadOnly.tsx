@@ -1,5 +1,5 @@
 import type { Block } from '../../news/article.js';
-import { bylineText } from '../../news/revisionDiff.js';
+import { bylinesText } from '../../news/articleFieldRules.js';
 import type { EditorialArticle } from '../../store/articles/articleWorkflow.js';
 
 /**
@@ -21,7 +21,7 @@ export function ArticleReadOnly(props: { readonly article: EditorialArticle; rea
         <dt>Section</dt>
         <dd>{fields.sectionSlug}</dd>
         <dt>Byline</dt>
-        <dd>{bylineText(fields.byline)}</dd>
+        <dd>{bylinesText(fields)}</dd>
         <dt>Dateline</dt>
         <dd>{fields.dateline ?? '—'}</dd>
         <dt>Body</dt>

@@ -2,12 +2,12 @@ import {
   type ArticleInput,
   type BlockInput,
   blockInputsOf,
+  bylinesText,
   type EditableBlockType,
   isEditableBlockType,
   splitTagList,
 } from '../../news/articleFieldRules.js';
 import type { ArticleFields } from '../../news/revision.js';
-import { bylineText } from '../../news/revisionDiff.js';
 
 /** The editor form as posted: flat fields, blocks as `block-{n}-{field}` (type, text, mediaId, url, …). */
 export type ArticleFormBody = Readonly<Record<string, string>>;
@@ -116,7 +116,7 @@ export function formFromFields(fields: ArticleFields): ArticleFormValues {
     headline: fields.headline,
     summary: fields.summary,
     sectionSlug: fields.sectionSlug,
-    byline: bylineText(fields.byline),
+    byline: bylinesText(fields),
     dateline: fields.dateline ?? '',
     blocks: blockInputsOf(fields.body),
     tags: fields.tags.join(', '),

@@ -1,6 +1,6 @@
-import type { ComponentChildren } from 'preact';
+import { type ComponentChildren, Fragment } from 'preact';
 import { articleUrl, authorUrl, printUrl, sectionNavUrl, sectionUrl, stockUrl, tagUrl } from '../../http/siteUrls.js';
-import type { Article, ArticleSummary } from '../../news/article.js';
+import { type Article, type ArticleSummary, allBylines } from '../../news/article.js';
 import { authorOf } from '../../news/author.js';
 import type { Comment } from '../../news/comment.js';
 import { formatPublished, karachiDateKey } from '../../shared/pakistanTime.js';
@@ -52,9 +52,14 @@ export function ArticlePage(props: ArticlePageProps) {
         <h1 id="headline">{article.headline}</h1>
         {article.summary !== '' ? <p class="standfirst">{article.summary}</p> : null}
         <p class="byline">
-          <a class="byline__name" href={authorUrl(authorOf(article.byline).slug)}>
-            {bylineName(article.byline)}
-          </a>{' '}
+          {allBylines(article).map((byline, index, all) => (
+            <Fragment key={index}>
+              {index === 0 ? null : index === all.length - 1 ? ' and ' : ', '}
+              <a class="byline__name" href={authorUrl(authorOf(byline).slug)}>
+                {bylineName(byline)}
+              </a>
+            </Fragment>
+          ))}{' '}
           Published <time dateTime={article.publishedAt.toISOString()}>{formatPublished(article.publishedAt)}</time>
           {article.updatedAt !== null ? (
             <>

@@ -7,7 +7,7 @@ import { canonicalTags } from '../../news/tag.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../news/workflow.js';
 import type { ArticlesTable, Database, StoreDialect } from '../database.js';
 import { getAnyArticle } from './articleQueries.js';
-import { bylineColumns, toSummary } from './articleRows.js';
+import { bylineColumns, moreBylinesColumn, moreBylinesOf, toSummary } from './articleRows.js';
 import { indexedIdsMatching } from './articleSearch.js';
 import { assertSectionsExist, ensureTags, insertArticleTags } from './articleWrites.js';
 import type { Page } from './newsStore.js';
@@ -514,6 +514,7 @@ function toEditorial(
       summary: row.summary,
       sectionSlug: row.section_slug,
       byline: summary.byline,
+      ...moreBylinesOf(row.more_bylines_json),
       dateline: row.dateline,
       // Written only by this store from validated fields.
       body: JSON.parse(row.body_json) as Block[],
@@ -550,6 +551,7 @@ function contentColumns(fields: ArticleFields) {
     summary: fields.summary,
     section_slug: fields.sectionSlug,
     ...bylineColumns(fields.byline),
+    more_bylines_json: moreBylinesColumn(fields.moreBylines),
     dateline: fields.dateline,
     body_json: JSON.stringify(fields.body),
     print_page: fields.printPage,
