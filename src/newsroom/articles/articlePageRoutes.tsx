@@ -445,7 +445,11 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
       ...write,
       schema: {
         params: IdParams,
-        querystring: Type.Object({ from: Type.Integer({ minimum: 1 }), to: Type.Integer({ minimum: 1 }) }),
+        querystring: Type.Object({
+          from: Type.Integer({ minimum: 1 }),
+          to: Type.Integer({ minimum: 1 }),
+          view: Type.Optional(Type.Union([Type.Literal('inline'), Type.Literal('side')])),
+        }),
       },
     },
     async (request, reply) => {
@@ -467,6 +471,7 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
           from={older}
           to={newer}
           fields={diffArticleFields(older.fields, newer.fields)}
+          view={request.query.view ?? 'inline'}
         />,
       );
     },
