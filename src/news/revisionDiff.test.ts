@@ -90,7 +90,10 @@ test('blocks: kept, edited in place (word by word), added and removed, each numb
     blocks[0]?.parts.filter((part) => part.kind !== 'same'),
     [{ kind: 'added', text: 'firm ' }],
   );
-  assert.deepEqual(diffBlocks(older, older.slice(1)).map((block) => block.kind), ['removed', 'same', 'same']);
+  assert.deepEqual(
+    diffBlocks(older, older.slice(1)).map((block) => block.kind),
+    ['removed', 'same', 'same'],
+  );
   assert.deepEqual(diffBlocks([], []), []);
   const body = diffArticleFields({ ...BASE, body: older }, { ...BASE, body: newer }).find((d) => d.field === 'body');
   assert.equal(body?.blocks?.length, 4);
