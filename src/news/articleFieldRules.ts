@@ -2,6 +2,7 @@ import type { FieldProblem } from '../shared/outcome.js';
 import { type Agency, allBylines, type Block, type Byline } from './article.js';
 import { ALT_MAX_CHARS, CAPTION_MAX_CHARS, CREDIT_MAX_CHARS } from './media.js';
 import { embedProviderOf } from './mediaEmbed.js';
+import { PRINT_MAX_PAGE } from './printEdition.js';
 import type { ArticleFields } from './revision.js';
 import { canonicalTag } from './tag.js';
 
@@ -60,7 +61,7 @@ export const LIMITS = {
   blocks: 200,
   tags: 20,
   tagName: 60,
-  printPage: 99,
+  printPage: PRINT_MAX_PAGE,
   // Search engines cut titles near 60 characters and descriptions near 160.
   seoTitle: 70,
   seoDescription: 160,
