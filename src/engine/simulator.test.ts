@@ -5,8 +5,9 @@ import { Market } from '../market/book/market.js';
 import { paisa } from '../market/money/money.js';
 import { defineInstrument } from '../market/quotes/instrument.js';
 import { priceBand } from '../market/quotes/priceBand.js';
+import { karachiDateKey } from '../shared/pakistanTime.js';
 import { createPrng } from '../shared/prng.js';
-import { createSimulator } from './simulator.js';
+import { createSimulator, SIMULATED_FX_SOURCE } from './simulator.js';
 
 const start = new Date('2023-01-31T04:32:00Z');
 
@@ -100,6 +101,27 @@ describe('createSimulator', () => {
       assert.ok(Math.abs(rate.buying - rate.previousBuying) < rate.previousBuying * 0.02, rate.pair);
     }
   });
+});
+
+test('a rate the desk entered today is never moved by the simulation that day; the next day it moves again', () => {
+  const market = createDemoMarket(start);
+  const desk = market.fxRates().find((r) => r.pair === 'USD/PKR' && r.market === 'interbank');
+  assert.ok(desk);
+  assert.ok(
+    market.setFxRate({ ...desk, buying: paisa(27_750), selling: paisa(27_750), time: start, source: 'SBP' }).ok,
+  );
+  const simulator = createSimulator({ seed: 5, fxMoveChance: 1 });
+  for (let minute = 0; minute < 600; minute += 1) {
+    const now = new Date(start.getTime() + minute * 60_000);
+    if (karachiDateKey(now) !== karachiDateKey(start)) break;
+    const updates = simulator.nextFxRates(market, now);
+    assert.ok(!updates.some((u) => u.pair === 'USD/PKR' && u.market === 'interbank'), `moved at ${now.toISOString()}`);
+    assert.ok(updates.length > 0, 'the other rates still move');
+    assert.ok(updates.every((u) => u.source === SIMULATED_FX_SOURCE));
+    for (const update of updates) assert.ok(market.setFxRate(update).ok);
+  }
+  const tomorrow = new Date(start.getTime() + 24 * 60 * 60_000);
+  assert.ok(simulator.nextFxRates(market, tomorrow).some((u) => u.pair === 'USD/PKR' && u.market === 'interbank'));
 });
 
 test('prng: deterministic, in range', () => {

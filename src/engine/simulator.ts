@@ -3,7 +3,11 @@ import type { FxRateUpdate } from '../market/fx/fxRate.js';
 import { type Paisa, paisa } from '../market/money/money.js';
 import { priceBand } from '../market/quotes/priceBand.js';
 import type { Trade } from '../market/quotes/trade.js';
+import { karachiDateKey } from '../shared/pakistanTime.js';
 import { createPrng } from '../shared/prng.js';
+
+/** The source the simulated FX moves carry, as the demo's seeded rates do. */
+export const SIMULATED_FX_SOURCE = 'Demo';
 
 /** What the simulator reads from a market; it never changes it. */
 export type SimulatedMarket = Pick<Market, 'symbols' | 'quote' | 'tradingRules' | 'fxRates' | 'isTradingAt'>;
@@ -72,6 +76,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     nextFxRates(market, now) {
       const updates: FxRateUpdate[] = [];
       for (const rate of market.fxRates()) {
+        // A rate the desk (or a real feed) entered today wins for the day: the simulation resumes tomorrow.
+        if (rate.source !== SIMULATED_FX_SOURCE && karachiDateKey(rate.time) === karachiDateKey(now)) continue;
         if (random.next() >= fxMoveChance) continue;
         const drift = rate.previousBuying - rate.buying;
         const move = random.integer(-5, 5) + Math.round(drift * 0.1);
@@ -82,6 +88,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
           buying: paisa(rate.buying + move),
           selling: paisa(rate.selling + move),
           time: now,
+          source: SIMULATED_FX_SOURCE,
         });
       }
       return updates;

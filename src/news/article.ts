@@ -5,6 +5,14 @@ export type Byline =
   | { readonly kind: 'agency'; readonly agency: Agency }
   | { readonly kind: 'staff'; readonly name: string };
 
+/** Every byline of a story, the first one first. */
+export function allBylines(story: {
+  readonly byline: Byline;
+  readonly moreBylines?: readonly Byline[];
+}): readonly Byline[] {
+  return [story.byline, ...(story.moreBylines ?? [])];
+}
+
 /** Agencies whose copy the paper carries. */
 export type Agency = 'AFP' | 'Reuters' | 'APP';
 
@@ -53,6 +61,8 @@ export interface ArticleDraft {
   readonly summary: string;
   readonly sectionSlug: string;
   readonly byline: Byline;
+  /** Further bylines after the first (two staff writers, or staff and an agency); absent for one. */
+  readonly moreBylines?: readonly Byline[];
   /** Place the story was filed from, shown in capitals before the first paragraph (`TOKYO:`). */
   readonly dateline: string | null;
   readonly body: readonly Block[];

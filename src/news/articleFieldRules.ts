@@ -1,9 +1,10 @@
 import type { FieldProblem } from '../shared/outcome.js';
-import type { Agency, Block, Byline } from './article.js';
+import { type Agency, allBylines, type Block, type Byline } from './article.js';
 import { parseInlineMarkup } from './inlineMarkup.js';
 import { checkMarks, type RichText, richText } from './inlineText.js';
 import { ALT_MAX_CHARS, CAPTION_MAX_CHARS, CREDIT_MAX_CHARS } from './media.js';
 import { embedProviderOf } from './mediaEmbed.js';
+import { PRINT_MAX_PAGE } from './printEdition.js';
 import type { ArticleFields } from './revision.js';
 import { canonicalTag } from './tag.js';
 
@@ -35,7 +36,10 @@ export interface ArticleInput {
   readonly headline: string;
   readonly summary: string;
   readonly sectionSlug: string;
-  /** "AFP", "Reuters" or "APP" for agency copy; anything else is a staff name. */
+  /**
+   * One byline or several separated by ";" or ",": "AFP", "Reuters" or "APP"
+   * (in any case) for agency copy; anything else is a staff name.
+   */
   readonly byline: string;
   readonly dateline: string;
   readonly body: readonly BlockInput[];
@@ -54,13 +58,14 @@ export const LIMITS = {
   headline: 200,
   summary: 500,
   byline: 100,
+  bylines: 6,
   dateline: 60,
   blockText: 10_000,
   blocks: 200,
   listItems: 100,
   tags: 20,
   tagName: 60,
-  printPage: 99,
+  printPage: PRINT_MAX_PAGE,
   // Search engines cut titles near 60 characters and descriptions near 160.
   seoTitle: 70,
   seoDescription: 160,
@@ -90,7 +95,7 @@ export function validateArticleInput(input: ArticleInput): FieldsValidation {
   const headline = text('headline', input.headline, LIMITS.headline, true);
   const summary = text('summary', input.summary, LIMITS.summary, true);
   const sectionSlug = text('sectionSlug', input.sectionSlug, 100, true);
-  const bylineText = text('byline', input.byline, LIMITS.byline, true);
+  const bylines = bylinesOf(input.byline, errors);
   const dateline = text('dateline', input.dateline, LIMITS.dateline, false);
   const seoTitle = text('seoTitle', input.seoTitle, LIMITS.seoTitle, false);
   const seoDescription = text('seoDescription', input.seoDescription, LIMITS.seoDescription, false);
@@ -105,7 +110,8 @@ export function validateArticleInput(input: ArticleInput): FieldsValidation {
       headline,
       summary,
       sectionSlug,
-      byline: bylineOf(bylineText),
+      byline: bylines[0] as Byline,
+      ...(bylines.length > 1 ? { moreBylines: bylines.slice(1) } : {}),
       dateline: dateline === '' ? null : dateline,
       body,
       tags,
@@ -123,9 +129,46 @@ export function publishProblems(fields: ArticleFields): FieldProblem[] {
     : [{ field: 'body', message: 'A story needs at least one paragraph before it is published.' }];
 }
 
+/** An agency named in any case ("afp", "REUTERS") is that agency, never a staff byline. */
 export function bylineOf(text: string): Byline {
-  const agency = AGENCIES.find((name) => name === text);
-  return agency !== undefined ? { kind: 'agency', agency } : { kind: 'staff', name: text };
+  const wanted = text.trim().toLowerCase();
+  const agency = AGENCIES.find((name) => name.toLowerCase() === wanted);
+  return agency !== undefined ? { kind: 'agency', agency } : { kind: 'staff', name: text.trim() };
+}
+
+/** Splits "Amna Khan; afp" into bylines, each checked; the same byline twice is kept once. */
+function bylinesOf(text: string, errors: FieldProblem[]): Byline[] {
+  const names = text
+    .split(/[;,]/)
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  if (names.length === 0) {
+    errors.push({ field: 'byline', message: 'This is required.' });
+    return [];
+  }
+  if (names.length > LIMITS.bylines) {
+    errors.push({ field: 'byline', message: `At most ${LIMITS.bylines} bylines.` });
+    return [];
+  }
+  const long = names.find((name) => name.length > LIMITS.byline);
+  if (long !== undefined) {
+    errors.push({ field: 'byline', message: `At most ${LIMITS.byline} characters a byline (now ${long.length}).` });
+    return [];
+  }
+  const seen = new Set<string>();
+  return names.map(bylineOf).filter((byline) => {
+    const key = `${byline.kind}:${(byline.kind === 'agency' ? byline.agency : byline.name).toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Bylines as the editor's one field shows them: "Amna Khan; AFP". */
+export function bylinesText(fields: { readonly byline: Byline; readonly moreBylines?: readonly Byline[] }): string {
+  return allBylines(fields)
+    .map((byline) => (byline.kind === 'agency' ? byline.agency : byline.name))
+    .join('; ');
 }
 
 /**

@@ -4,8 +4,12 @@
  * an immutable plan; the store saves a plan whole.
  */
 
-/** Highest page number a plan accepts: the paper has never run past 48 pages, this leaves room. */
-export const PRINT_MAX_PAGE = 200;
+/**
+ * Highest page number anywhere in print: the layout page, its JSON API and a
+ * story's own print page all take 1–99, two digits being what the page
+ * furniture prints (the paper has never run past 48 pages).
+ */
+export const PRINT_MAX_PAGE = 99;
 export const PRINT_LABEL_MAX_CHARS = 60;
 
 export interface PrintPagePlan {

@@ -10,6 +10,8 @@ export interface ArticleFields {
   readonly summary: string;
   readonly sectionSlug: string;
   readonly byline: Byline;
+  /** Bylines after the first; absent for one (and in revisions saved before stories had several). */
+  readonly moreBylines?: readonly Byline[];
   readonly dateline: string | null;
   readonly body: readonly Block[];
   /** Display names as the editor typed them; the store canonicalises them. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ArticleFields } from './revision.js';
-import { diffArticleFields } from './revisionDiff.js';
+import { diffArticleFields, diffBlocks } from './revisionDiff.js';
 
 const BASE: ArticleFields = {
   headline: 'Rupee steady against dollar',
@@ -62,4 +62,39 @@ test('the body is compared block by block, tags tag by tag', () => {
       ['added', 'Interbank'],
     ],
   );
+});
+
+test('blocks: kept, edited in place (word by word), added and removed, each numbered in its revision', () => {
+  const older = [
+    { type: 'paragraph', text: 'The rupee closed at 268.50.' },
+    { type: 'paragraph', text: 'Dealers expect calm.' },
+    { type: 'paragraph', text: 'Importers bought dollars.' },
+  ] as const;
+  const newer = [
+    { type: 'paragraph', text: 'The rupee closed firm at 268.50.' },
+    { type: 'paragraph', text: 'Dealers expect calm.' },
+    { type: 'subheading', text: 'Outlook' },
+    { type: 'paragraph', text: 'Exporters sold.' },
+  ] as const;
+  const blocks = diffBlocks(older, newer);
+  assert.deepEqual(
+    blocks.map((block) => [block.kind, block.older?.number ?? null, block.newer?.number ?? null]),
+    [
+      ['changed', 1, 1],
+      ['same', 2, 2],
+      ['changed', 3, 3],
+      ['added', null, 4],
+    ],
+  );
+  assert.deepEqual(
+    blocks[0]?.parts.filter((part) => part.kind !== 'same'),
+    [{ kind: 'added', text: 'firm ' }],
+  );
+  assert.deepEqual(
+    diffBlocks(older, older.slice(1)).map((block) => block.kind),
+    ['removed', 'same', 'same'],
+  );
+  assert.deepEqual(diffBlocks([], []), []);
+  const body = diffArticleFields({ ...BASE, body: older }, { ...BASE, body: newer }).find((d) => d.field === 'body');
+  assert.equal(body?.blocks?.length, 4);
 });

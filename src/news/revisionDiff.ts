@@ -1,5 +1,5 @@
 import { diffArrays, diffLines, diffWords } from 'diff';
-import type { Block, Byline } from './article.js';
+import { allBylines, type Block, type Byline } from './article.js';
 import { formatInlineMarkup } from './inlineMarkup.js';
 import type { ArticleFields } from './revision.js';
 
@@ -27,6 +27,22 @@ export interface FieldDiff {
   readonly label: string;
   readonly changed: boolean;
   readonly parts: readonly DiffPart[];
+  /** For the body: block by block, each block's words compared when it was edited in place. */
+  readonly blocks?: readonly BlockDiff[];
+}
+
+/**
+ * One body block across two revisions: kept as it was, added, removed, or
+ * changed in place (a removed block followed by an added one at the same
+ * spot, compared word by word). `older`/`newer` number the block in each
+ * revision from 1.
+ */
+export interface BlockDiff {
+  readonly kind: 'same' | 'added' | 'removed' | 'changed';
+  readonly older: { readonly number: number; readonly text: string } | null;
+  readonly newer: { readonly number: number; readonly text: string } | null;
+  /** The block's words: for `changed`, removed and added runs; otherwise one run of its kind. */
+  readonly parts: readonly DiffPart[];
 }
 
 /**
@@ -38,14 +54,84 @@ export function diffArticleFields(older: ArticleFields, newer: ArticleFields): F
     words('headline', 'Headline', older.headline, newer.headline),
     words('summary', 'Standfirst', older.summary, newer.summary),
     words('sectionSlug', 'Section', older.sectionSlug, newer.sectionSlug),
-    words('byline', 'Byline', bylineText(older.byline), bylineText(newer.byline)),
+    words(
+      'byline',
+      'Byline',
+      allBylines(older).map(bylineText).join('; '),
+      allBylines(newer).map(bylineText).join('; '),
+    ),
     words('dateline', 'Dateline', older.dateline ?? '', newer.dateline ?? ''),
-    lines('body', 'Body', bodyText(older.body), bodyText(newer.body)),
+    {
+      ...lines('body', 'Body', bodyText(older.body), bodyText(newer.body)),
+      blocks: diffBlocks(older.body, newer.body),
+    },
     items('tags', 'Tags', older.tags, newer.tags),
     words('printPage', 'Print page', String(older.printPage ?? ''), String(newer.printPage ?? '')),
     words('seoTitle', 'SEO title', older.seoTitle ?? '', newer.seoTitle ?? ''),
     words('seoDescription', 'SEO description', older.seoDescription ?? '', newer.seoDescription ?? ''),
   ];
+}
+
+/**
+ * The body block by block: blocks are matched whole (so a moved block shows
+ * as removed in one place and added in another), then a run of removed blocks
+ * directly followed by a run of added ones is paired off as blocks edited in
+ * place, compared word by word.
+ */
+export function diffBlocks(older: readonly Block[], newer: readonly Block[]): BlockDiff[] {
+  const changes = diffArrays(older.map(blockLine), newer.map(blockLine));
+  const result: BlockDiff[] = [];
+  let olderNumber = 0;
+  let newerNumber = 0;
+  const take = (side: 'older' | 'newer', text: string) => {
+    if (side === 'older') olderNumber += 1;
+    else newerNumber += 1;
+    return { number: side === 'older' ? olderNumber : newerNumber, text };
+  };
+  for (let index = 0; index < changes.length; index += 1) {
+    const change = changes[index];
+    if (change === undefined) continue;
+    const next = changes[index + 1];
+    if (change.removed && next?.added === true) {
+      const paired = Math.min(change.value.length, next.value.length);
+      for (let n = 0; n < paired; n += 1) {
+        const before = take('older', change.value[n] ?? '');
+        const after = take('newer', next.value[n] ?? '');
+        result.push({ kind: 'changed', older: before, newer: after, parts: wordParts(before.text, after.text) });
+      }
+      for (const text of change.value.slice(paired)) result.push(lone('removed', take('older', text)));
+      for (const text of next.value.slice(paired)) result.push(lone('added', take('newer', text)));
+      index += 1;
+      continue;
+    }
+    for (const text of change.value) {
+      if (change.added) result.push(lone('added', take('newer', text)));
+      else if (change.removed) result.push(lone('removed', take('older', text)));
+      else
+        result.push({
+          kind: 'same',
+          older: take('older', text),
+          newer: take('newer', text),
+          parts: [{ kind: 'same', text }],
+        });
+    }
+  }
+  return result;
+}
+
+function lone(kind: 'added' | 'removed', block: { readonly number: number; readonly text: string }): BlockDiff {
+  return {
+    kind,
+    older: kind === 'removed' ? block : null,
+    newer: kind === 'added' ? block : null,
+    parts: [{ kind, text: block.text }],
+  };
+}
+
+function wordParts(older: string, newer: string): DiffPart[] {
+  return diffWords(older, newer)
+    .filter((change) => change.value !== '')
+    .map((change) => ({ kind: change.added ? 'added' : change.removed ? 'removed' : 'same', text: change.value }));
 }
 
 /** One line per block, marked by kind, so a moved or retyped block shows as such. */

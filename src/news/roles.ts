@@ -36,6 +36,30 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   ],
 };
 
+/** What a permission lets one do, in the words an error page uses (never the permission's code name). */
+export function permissionDescription(permission: Permission): string {
+  switch (permission) {
+    case 'article.write':
+      return 'write articles';
+    case 'article.publish':
+      return 'publish and edit any article';
+    case 'tag.manage':
+      return 'merge and rename tags';
+    case 'print.manage':
+      return 'plan the print edition';
+    case 'comment.moderate':
+      return 'moderate comments';
+    case 'market.manage':
+      return 'change market data';
+    case 'market.feed':
+      return 'send market prices';
+    case 'user.manage':
+      return 'manage accounts';
+    case 'audit.read':
+      return 'read the audit log';
+  }
+}
+
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }

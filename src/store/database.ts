@@ -78,6 +78,15 @@ export interface ArticlesTable {
   seo_title: Generated<string | null>;
   seo_description: Generated<string | null>;
   killed_at: Generated<number | null>;
+  // Migration 0014.
+  /** No publication, nor a schedule, before this instant (epoch milliseconds). */
+  embargo_until: Generated<number | null>;
+  /** The note of the last send-back to the writer; cleared when the story is submitted again. */
+  sent_back_note: Generated<string | null>;
+  sent_back_by: Generated<string | null>;
+  sent_back_at: Generated<number | null>;
+  /** JSON list of the bylines after the first ({ kind, value }); null for one byline. */
+  more_bylines_json: Generated<string | null>;
 }
 
 export interface ArticleTagsTable {

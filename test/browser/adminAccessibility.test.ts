@@ -7,7 +7,7 @@ import { requireTools, skipUnlessAvailable } from '../support/environment.js';
 import { checkHtml, describeHtmlMessages, type HtmlDocument } from '../support/htmlChecker.js';
 import { latestArticle } from '../support/sitePages.js';
 import { type RunningTestApp, startTestApp } from '../support/testApp.js';
-import { addNewsroomUsers, signIn } from './newsroomAccounts.js';
+import { addNewsroomUsers, newsroomApiToken, signIn } from './newsroomAccounts.js';
 
 const ADMIN = { email: 'admin@example.com', name: 'Zara Admin', role: 'admin' } as const;
 
@@ -46,6 +46,7 @@ describe('newsroom pages: accessibility and valid HTML', { skip: skipUnlessAvail
       body: 'A question about the figures in the second paragraph.',
       ip: '203.0.113.9',
     });
+    const workflow = await workflowStories(site, await newsroomApiToken(site, 'editor'));
     pages = [
       { name: 'login', path: '/admin/login', signedIn: false },
       { name: 'dashboard', path: '/admin', signedIn: true },
@@ -53,6 +54,11 @@ describe('newsroom pages: accessibility and valid HTML', { skip: skipUnlessAvail
       { name: 'editor-new', path: '/admin/articles/new', signedIn: true },
       { name: 'editor-published', path: `/admin/articles/${article.id}`, signedIn: true },
       { name: 'revisions', path: `/admin/articles/${article.id}/revisions`, signedIn: true },
+      { name: 'articles-filtered', path: '/admin/articles?status=draft&from=2020-01-01&page=1', signedIn: true },
+      { name: 'editor-sent-back', path: `/admin/articles/${workflow.sentBack}`, signedIn: true },
+      { name: 'editor-read-only', path: `/admin/articles/${workflow.killed}`, signedIn: true },
+      { name: 'diff-inline', path: `/admin/articles/${workflow.sentBack}/diff?from=1&to=2`, signedIn: true },
+      { name: 'diff-side', path: `/admin/articles/${workflow.sentBack}/diff?from=1&to=2&view=side`, signedIn: true },
       { name: 'comments', path: '/admin/comments', signedIn: true },
       { name: 'print', path: '/admin/print', signedIn: true },
       { name: 'tags', path: '/admin/tags', signedIn: true },
@@ -75,7 +81,8 @@ describe('newsroom pages: accessibility and valid HTML', { skip: skipUnlessAvail
       try {
         const response = await page.goto(site.url(adminPage.path));
         assert.equal(response?.status(), 200, `${adminPage.path} answered ${response?.status()}`);
-        assert.ok(new URL(page.url()).pathname.startsWith(adminPage.path), `${adminPage.path} sent to ${page.url()}`);
+        const pathname = adminPage.path.split('?')[0] ?? adminPage.path;
+        assert.ok(new URL(page.url()).pathname.startsWith(pathname), `${adminPage.path} sent to ${page.url()}`);
         const violations = await axeViolations(page);
         if (violations.length > 0) failures.push(`${adminPage.path}:\n  ${describeViolations(violations)}`);
       } finally {
@@ -119,3 +126,45 @@ describe('newsroom pages: accessibility and valid HTML', { skip: skipUnlessAvail
     assert.deepEqual(errors, [], `Nu HTML checker errors:\n${describeHtmlMessages(errors)}`);
   });
 });
+
+/**
+ * Stories in the states the workflow pages show: one edited, submitted, sent
+ * back with a note and under embargo; one killed (read only for everyone).
+ */
+async function workflowStories(site: RunningTestApp, token: string): Promise<{ sentBack: number; killed: number }> {
+  const call = async (method: string, path: string, body: unknown) => {
+    const response = await fetch(site.url(`/api/v1/admin/articles${path}`), {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${await response.clone().text()}`);
+    return (await response.json()) as { id: number };
+  };
+  const sections = await site.app.store.listSections();
+  const story = {
+    headline: 'Rupee steady against the dollar',
+    summary: 'The interbank rate held.',
+    sectionSlug: sections[0]?.slug ?? 'markets',
+    byline: 'Amna Khan; afp',
+    body: [
+      { type: 'paragraph', text: 'The rupee closed at 268.50 in the interbank market.' },
+      { type: 'paragraph', text: 'Dealers expect calm this week.' },
+    ],
+  };
+  const { id } = await call('POST', '', story);
+  await call('PUT', `/${id}`, {
+    ...story,
+    baseRevision: 1,
+    body: [
+      { type: 'paragraph', text: 'The rupee closed firm at 268.50 in the interbank market.' },
+      { type: 'subheading', text: 'Outlook' },
+    ],
+  });
+  await call('POST', `/${id}/transition`, { action: 'submit' });
+  await call('POST', `/${id}/transition`, { action: 'sendBack', note: 'Add the open-market rate.' });
+  await call('PUT', `/${id}/embargo`, { until: new Date(Date.now() + 86_400_000).toISOString() });
+  const killed = await call('POST', '', { ...story, headline: 'A story killed for good' });
+  await call('POST', `/${killed.id}/transition`, { action: 'kill' });
+  return { sentBack: id, killed: killed.id };
+}

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { hashPassword } from '../../src/desk/accounts/passwordHash.js';
 import type { Role } from '../../src/news/roles.js';
 import { createAccount } from '../../src/store/accounts/accounts.js';
+import { createApiToken } from '../../src/store/accounts/apiTokens.js';
 import { openDatabase } from '../../src/store/connect.js';
 import type { RunningTestApp } from '../support/testApp.js';
 
@@ -30,6 +31,18 @@ export async function addNewsroomUsers(site: RunningTestApp, users: readonly New
     const db = opened.db;
     const passwordHash = await hashPassword(NEWSROOM_PASSWORD, TEST_SCRYPT);
     for (const user of users) await createAccount(db, { ...user, passwordHash, now: new Date() });
+  } finally {
+    await opened.close();
+  }
+}
+
+/** A bearer token for the newsroom's JSON API with this role, made in the running site's database. */
+export async function newsroomApiToken(site: RunningTestApp, role: Role): Promise<string> {
+  const { place } = site.app.media;
+  if (place.kind !== 'local') throw new Error('the test site keeps its pictures in a folder beside its database');
+  const opened = await openDatabase({ kind: 'sqlite', path: join(dirname(place.dir), 'site.sqlite') });
+  try {
+    return (await createApiToken(opened.db, { name: `${role} script`, role, now: new Date() })).token;
   } finally {
     await opened.close();
   }

@@ -65,6 +65,8 @@ export function api(site: AdminSite, token: string) {
     restore: (id: number, number: number, baseRevision: number) =>
       call('POST', `/${id}/revisions/${number}/restore`, { baseRevision }),
     correct: (id: number, kind: string, text: string) => call('POST', `/${id}/corrections`, { kind, text }),
+    /** Any other call, by method and path under the articles API. */
+    call,
   };
 }
 

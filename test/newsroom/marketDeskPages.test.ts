@@ -154,6 +154,29 @@ describe('the market desk in the browser (forms, no script)', () => {
     assert.equal(site.app.market.fxRates().find((r) => r.pair === 'USD/PKR' && r.market === 'open')?.buying, 26_700);
   });
 
+  test('a USD/PKR rate 6.9 % off the last one is held for confirmation, then recorded when confirmed', async () => {
+    const interbank = () => site.app.market.fxRates().find((r) => r.pair === 'USD/PKR' && r.market === 'interbank');
+    const before = interbank()?.buying;
+    const rate = {
+      pair: 'USD/PKR',
+      market: 'interbank',
+      buying: '289.20',
+      selling: '',
+      date: '2023-01-31',
+      time: '14:00',
+      source: 'SBP',
+    };
+    const held = await submit(desk, '/admin/market/fx', '/admin/market/fx', rate);
+    assert.equal(held.status, 422);
+    const html = await keep('fx-jump', held);
+    assert.match(html, /This is \d+\.\d % above the last rate/);
+    assert.match(html, /name="confirmJump"/);
+    assert.equal(interbank()?.buying, before, 'nothing recorded before the desk confirms');
+    const confirmed = await submit(desk, '/admin/market/fx', '/admin/market/fx', { ...rate, confirmJump: 'yes' });
+    assert.equal(confirmed.status, 303);
+    assert.equal(interbank()?.buying, 28_920);
+  });
+
   test('a corporate action shows its ex-price first, and applies only when confirmed', async () => {
     const form = { type: 'bonus', symbol: 'NEWCO', exDate: '2023-01-31', bonusPercent: '25' };
     const preview = await submit(desk, '/admin/market/corporate-actions', '/admin/market/corporate-actions', {
@@ -310,6 +333,8 @@ describe('the market desk in the browser (forms, no script)', () => {
       assert.deepEqual(market.reverse(), [
         'market.list',
         'market.amend',
+        'market.fx',
+        // The far-off rate, recorded once confirmed.
         'market.fx',
         'market.corporate-action',
         'market.recompose',

@@ -79,6 +79,19 @@ describe('print edition desk', () => {
     assert.deepEqual((await readerOrder()).order, ['Oil imports steady', 'Textile exports dip', 'Cement sales climb']);
   });
 
+  test('the layout page refuses page 150 as its JSON API does: pages run 1–99 everywhere', async () => {
+    const { browser, token } = await editor();
+    const response = await browser.post(`/admin/print/${DATE}/edit`, {
+      _csrf: token,
+      op: 'move',
+      articleId: String(second),
+      page: '150',
+    });
+    assert.equal(response.status, 422);
+    assert.match(await response.text(), /Page numbers run from 1 to 99/);
+    assert.deepEqual((await readerOrder()).order, ['Oil imports steady', 'Textile exports dip', 'Cement sales climb']);
+  });
+
   test('discarding the layout brings back the print_page order; a moderator may not use the desk', async () => {
     const { browser, token } = await editor();
     assert.equal((await browser.post(`/admin/print/${DATE}/clear`, { _csrf: token })).status, 303);

@@ -56,9 +56,20 @@ describe('tag administration', () => {
 
   test('merge moves the stories (counts add up), deletes the old tag and collapses redirect chains', async () => {
     // Typed loosely: canonical matching finds war-in-ukraine.
-    const response = await browser.post('/admin/tags/ukraine-conflict/merge', {
+    const asked = await browser.post('/admin/tags/ukraine-conflict/merge', {
       _csrf: token,
       into: '  WAR in   ukraine ',
+    });
+    // Nothing merges before the editor confirms on a page that says what will happen.
+    assert.equal(asked.status, 200);
+    const question = await asked.text();
+    assert.match(question, /Merge “Ukraine conflict” \(ukraine-conflict\) into/);
+    assert.match(question, /name="confirm" value="yes"/);
+    assert.notEqual(await site.app.store.getTag('ukraine-conflict'), null);
+    const response = await browser.post('/admin/tags/ukraine-conflict/merge', {
+      _csrf: token,
+      into: 'war-in-ukraine',
+      confirm: 'yes',
     });
     assert.equal(response.status, 303);
     const html = await (await browser.get('/admin/tags?q=war-in-ukraine')).text();

@@ -169,6 +169,118 @@ function workflowSuite(makeBackend: () => Promise<StoreBackend> | StoreBackend, 
       assert.ok(Array.isArray(await found('"wheat -gwadar OR (')), 'operators and quotes are never an error');
     });
 
+    test('send-back note with its revision, embargo held by the due list, spike, and date filters', async (t) => {
+      const { db, dialect } = await fresh(t);
+      const workflow = createArticleWorkflowStore(db, dialect);
+      const created = await workflow.create({ fields: FIELDS, owner: AUTHOR, author: AUTHOR, at: T0, note: 'Created' });
+      await workflow.changeStatus({ id: created.id, from: 'draft', to: 'in_review', at: later(1) });
+      const desk = { kind: 'user', id: 9, name: 'Desk' } as const;
+      const sent = await workflow.changeStatus({
+        id: created.id,
+        from: 'in_review',
+        to: 'draft',
+        at: later(2),
+        sentBack: { note: 'Name the source.', by: 'Desk' },
+        revision: { author: desk, note: 'Sent back to the writer: Name the source.' },
+      });
+      assert.equal(sent?.after.status, 'draft');
+      assert.equal(sent?.after.revision, 2);
+      assert.deepEqual(sent?.after.sentBack, { note: 'Name the source.', by: 'Desk', at: later(2) });
+      // The send-back's revision keeps the content as it stood (tags as stored: canonical).
+      assert.deepEqual((await workflow.revision(created.id, 2))?.fields, sent?.before.fields);
+      // A stale status move (someone else moved it) changes nothing and records no revision.
+      assert.equal(
+        await workflow.changeStatus({
+          id: created.id,
+          from: 'in_review',
+          to: 'draft',
+          at: later(3),
+          revision: { author: desk, note: 'x' },
+        }),
+        null,
+      );
+      const resubmitted = await workflow.changeStatus({ id: created.id, from: 'draft', to: 'in_review', at: later(4) });
+      assert.equal(resubmitted?.after.sentBack, null);
+      assert.equal((await workflow.revisions(created.id)).length, 2);
+
+      const embargoed = await workflow.setEmbargo(created.id, later(60));
+      assert.deepEqual(embargoed?.embargoUntil, later(60));
+      // A schedule due before an embargo (written here directly) is still held by the due list.
+      await workflow.changeStatus({
+        id: created.id,
+        from: 'in_review',
+        to: 'scheduled',
+        at: later(5),
+        when: later(30),
+      });
+      assert.deepEqual(await workflow.dueScheduled(later(45)), []);
+      assert.deepEqual(await workflow.dueScheduled(later(60)), [created.id]);
+      const listed = await workflow.list({ limit: 10 });
+      assert.deepEqual(listed.items[0]?.embargoUntil, later(60));
+      assert.equal((await workflow.setEmbargo(created.id, null))?.embargoUntil, null);
+      assert.equal(await workflow.setEmbargo(999_999, null), null);
+
+      // Spiking deletes only what never reached readers.
+      assert.equal(await workflow.spike(created.id), false, 'a scheduled story is not spiked');
+      const draftToSpike = await workflow.create({
+        fields: FIELDS,
+        owner: AUTHOR,
+        author: AUTHOR,
+        at: later(120),
+        note: 'Created',
+      });
+      assert.equal(await workflow.spike(draftToSpike.id), true);
+      assert.equal(await workflow.get(draftToSpike.id), null);
+      assert.deepEqual(await workflow.revisions(draftToSpike.id), []);
+      assert.equal(await workflow.spike(draftToSpike.id), false);
+
+      const another = await workflow.create({
+        fields: FIELDS,
+        owner: AUTHOR,
+        author: AUTHOR,
+        at: later(24 * 60),
+        note: 'Created',
+      });
+      const nextDay = await workflow.list({ limit: 10, since: later(23 * 60) });
+      assert.deepEqual(
+        nextDay.items.map((item) => item.id),
+        [another.id],
+      );
+      const before = await workflow.list({ limit: 10, until: later(23 * 60) });
+      assert.deepEqual(
+        before.items.map((item) => item.id),
+        [created.id],
+      );
+    });
+
+    test('several bylines are stored, read back and given to readers in order', async (t) => {
+      const { db, store, dialect } = await fresh(t);
+      const workflow = createArticleWorkflowStore(db, dialect);
+      const moreBylines = [
+        { kind: 'staff', name: 'Bilal Ahmed' },
+        { kind: 'agency', agency: 'AFP' },
+      ] as const;
+      const created = await workflow.create({
+        fields: { ...FIELDS, moreBylines },
+        owner: AUTHOR,
+        author: AUTHOR,
+        at: T0,
+        note: 'Created',
+      });
+      assert.deepEqual(created.fields.moreBylines, moreBylines);
+      await workflow.changeStatus({ id: created.id, from: 'draft', to: 'published', at: later(1) });
+      assert.deepEqual((await store.getArticle(created.id))?.moreBylines, moreBylines);
+      const single = await workflow.save({
+        id: created.id,
+        baseRevision: 1,
+        fields: FIELDS,
+        author: AUTHOR,
+        at: later(2),
+        note: 'One byline',
+      });
+      assert.equal(single.kind === 'saved' && 'moreBylines' in single.after.fields, false);
+    });
+
     test('due scheduled stories, counts and the newsroom list filters', async (t) => {
       const { db, dialect } = await fresh(t);
       const workflow = createArticleWorkflowStore(db, dialect);

@@ -46,6 +46,7 @@ export function newsStoreSuite(makeBackend: () => Promise<StoreBackend> | StoreB
           ['0010_market_authority', 'Success'],
           ['0011_article_search', 'Success'],
           ['0012_daily_bars_open_estimated', 'Success'],
+          ['0014_article_embargo_send_back', 'Success'],
         ],
       );
       assert.deepEqual(await migrateToLatest(opened.db), []);

@@ -3,6 +3,7 @@ import { type ArticleChange, articleChangeOf } from '../../news/articleChange.js
 import {
   type ArticleInput,
   blockInputsOf,
+  bylinesText,
   type FieldsValidation,
   publishProblems,
   validateArticleInput,
@@ -13,6 +14,8 @@ import {
   type ArticleStatus,
   decideTransition,
   mayEdit,
+  maySpike,
+  statusLabel,
   type WorkflowAction,
   type WorkflowCaller,
 } from '../../news/workflow.js';
@@ -127,7 +130,7 @@ export class ArticleDesk {
       input: {
         ...fields,
         body: blockInputsOf(fields.body),
-        byline: fields.byline.kind === 'agency' ? fields.byline.agency : fields.byline.name,
+        byline: bylinesText(fields),
         dateline: fields.dateline ?? '',
         printPage: fields.printPage === null ? '' : String(fields.printPage),
         seoTitle: fields.seoTitle ?? '',
@@ -139,7 +142,7 @@ export class ArticleDesk {
 
   async transition(
     actor: DeskActor,
-    request: { readonly id: number; readonly action: WorkflowAction; readonly at?: Date },
+    request: { readonly id: number; readonly action: WorkflowAction; readonly at?: Date; readonly note?: string },
   ): Promise<Outcome<EditorialArticle>> {
     const current = await this.deps.workflow.get(request.id);
     if (current === null) return missing();
@@ -149,7 +152,9 @@ export class ArticleDesk {
       action: request.action,
       caller: callerOf(actor, current),
       now,
+      embargoUntil: current.embargoUntil,
       ...(request.at !== undefined ? { at: request.at } : {}),
+      ...(request.note !== undefined ? { note: request.note } : {}),
     });
     if (!decision.ok) {
       switch (decision.reason) {
@@ -158,9 +163,10 @@ export class ArticleDesk {
         case 'conflict':
           return refusal('conflict', decision.message);
         case 'invalid':
-          return invalid([{ field: 'at', message: decision.message }]);
+          return invalid([{ field: request.action === 'sendBack' ? 'sendBackNote' : 'at', message: decision.message }]);
       }
     }
+    const sendBackNote = request.action === 'sendBack' ? (request.note ?? '').trim() : undefined;
     if (decision.to === 'published' || decision.to === 'scheduled') {
       const problems = publishProblems(current.fields);
       if (problems.length > 0) return invalid(problems);
@@ -173,6 +179,12 @@ export class ArticleDesk {
       ...(request.action === 'schedule' && request.at !== undefined ? { when: request.at } : {}),
       // A story published by the scheduler carries the time the desk chose, even when a restart published it late.
       ...(actor.kind === 'system' && current.scheduledAt !== null ? { when: current.scheduledAt } : {}),
+      ...(sendBackNote !== undefined
+        ? {
+            sentBack: { note: sendBackNote, by: actor.name },
+            revision: { author: authorOf(actor), note: `Sent back to the writer: ${sendBackNote}` },
+          }
+        : {}),
     });
     if (moved === null) return refusal('conflict', 'Someone else changed this article’s status first.');
     this.announce(moved.before, moved.after);
@@ -180,8 +192,56 @@ export class ArticleDesk {
       from: current.status,
       to: decision.to,
       ...(moved.after.scheduledAt !== null ? { scheduledAt: moved.after.scheduledAt.toISOString() } : {}),
+      ...(sendBackNote !== undefined ? { note: sendBackNote } : {}),
     });
     return { ok: true, value: moved.after };
+  }
+
+  /**
+   * Sets (a time) or lifts (null) the embargo. Editors only; a story already
+   * on the site or killed has nothing left to hold, and a scheduled story's
+   * time may not fall before its embargo.
+   */
+  async embargo(
+    actor: Actor,
+    request: { readonly id: number; readonly until: Date | null },
+  ): Promise<Outcome<EditorialArticle>> {
+    if (!can(actor.role, 'article.publish')) return forbidden('Only editors may set or lift an embargo.');
+    const current = await this.deps.workflow.get(request.id);
+    if (current === null) return missing();
+    if (current.status === 'published' || current.status === 'killed') {
+      return refusal('conflict', `A ${statusLabel(current.status)} article cannot be embargoed.`);
+    }
+    const { until } = request;
+    if (until !== null && until.getTime() <= this.deps.now().getTime()) {
+      return invalid([{ field: 'embargoUntil', message: 'The embargo must end in the future.' }]);
+    }
+    if (until !== null && current.scheduledAt !== null && current.scheduledAt.getTime() < until.getTime()) {
+      return invalid([
+        { field: 'embargoUntil', message: 'The story is scheduled before this time: reschedule it first.' },
+      ]);
+    }
+    const after = await this.deps.workflow.setEmbargo(current.id, until);
+    if (after === null) return missing();
+    await this.audit(actor, until === null ? 'article.embargo-lift' : 'article.embargo', current.id, {
+      ...(until !== null ? { until: until.toISOString() } : {}),
+    });
+    return { ok: true, value: after };
+  }
+
+  /** Discards a story that never reached readers: writers their own drafts, editors any such story. */
+  async spike(actor: Actor, request: { readonly id: number }): Promise<Outcome<{ readonly headline: string }>> {
+    const current = await this.deps.workflow.get(request.id);
+    if (current === null) return missing();
+    const decision = maySpike(callerOf(actor, current), current);
+    if (!decision.ok) {
+      return decision.reason === 'forbidden' ? forbidden(decision.message) : refusal('conflict', decision.message);
+    }
+    if (!(await this.deps.workflow.spike(current.id))) {
+      return refusal('conflict', 'Someone else changed this story first; it was not spiked.');
+    }
+    await this.audit(actor, 'article.spike', current.id, { headline: current.fields.headline, status: current.status });
+    return { ok: true, value: { headline: current.fields.headline } };
   }
 
   async correct(

@@ -1,12 +1,13 @@
 import type { Section } from '../../news/article.js';
 import { LIMITS } from '../../news/articleFieldRules.js';
 import type { Actor } from '../../news/roles.js';
-import type { WorkflowCaller } from '../../news/workflow.js';
+import { mayEdit, type WorkflowCaller } from '../../news/workflow.js';
 import type { FieldProblem } from '../../shared/outcome.js';
 import type { EditorialArticle } from '../../store/articles/articleWorkflow.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { AdminLayout, type Flash } from '../pages/AdminLayout.js';
 import { describedBy, FieldErrorText, fieldId, TextArea, TextField } from './ArticleFormFields.js';
+import { ArticleReadOnly } from './ArticleReadOnly.js';
 import { CorrectionForm, StatusLine, WorkflowActions } from './ArticleWorkflowPanel.js';
 import { type ArticleFormValues, isEditableBlock } from './articleForm.js';
 import { BlockFields, BlockTypeSelect } from './BlockFields.js';
@@ -40,7 +41,9 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
   const action = article === null ? '/admin/articles' : `/admin/articles/${article.id}`;
   const errorOf = (field: string) => errors.find((error) => error.field === field)?.message;
   const bound = (name: TextFieldName) => ({ name, value: values[name], error: errorOf(name) });
-  const title = article === null ? 'New article' : `Edit: ${article.fields.headline}`;
+  // Someone who may not change the story reads it instead of filling a form that would be refused.
+  const editable = article === null || mayEdit(props.caller, article.status);
+  const title = article === null ? 'New article' : `${editable ? 'Edit' : 'Read'}: ${article.fields.headline}`;
   return (
     <AdminLayout
       title={title}
@@ -67,97 +70,112 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
           </ul>
         </div>
       ) : null}
-      {article !== null ? <StatusLine article={article} /> : null}
-
-      <form method="post" action={action} class="article-form">
-        <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
-        <input type="hidden" name="baseRevision" value={String(props.baseRevision)} />
-        <input type="hidden" name="blockCount" value={String(values.blocks.length)} />
-        <TextField {...bound('headline')} label="Headline" max={LIMITS.headline} required />
-        <TextArea {...bound('summary')} label="Standfirst" max={LIMITS.summary} required />
-        <label for="field-sectionSlug">
-          Section
-          <select id="field-sectionSlug" name="sectionSlug" {...describedBy('sectionSlug', errorOf('sectionSlug'))}>
-            {props.sections.map((section) => (
-              <option key={section.slug} value={section.slug} selected={section.slug === values.sectionSlug}>
-                {section.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <FieldErrorText field="sectionSlug" message={errorOf('sectionSlug')} />
-        <TextField
-          {...bound('byline')}
-          label="Byline (a staff name, or AFP, Reuters, APP)"
-          max={LIMITS.byline}
-          list="byline-agencies"
-          required
+      {article !== null ? <StatusLine article={article} now={props.now} /> : null}
+      {article !== null && !editable ? (
+        <ArticleReadOnly
+          article={article}
+          reason={
+            article.status === 'killed'
+              ? 'A killed story cannot be changed.'
+              : 'Writers change only their own drafts: ask an editor to change this story, or to send it back to you.'
+          }
         />
-        <datalist id="byline-agencies">
-          {AGENCY_BYLINES.map((agency) => (
-            <option key={agency} value={agency} />
-          ))}
-        </datalist>
-        <TextField {...bound('dateline')} label="Dateline (e.g. KARACHI)" max={LIMITS.dateline} />
-
-        <fieldset class="blocks">
-          <legend>Body</legend>
-          <FieldErrorText field="body" message={errorOf('body')} />
-          <ol>
-            {values.blocks.map((block, index) => (
-              <li key={index} id={fieldId(`body.${index}`)}>
-                {isEditableBlock(block) ? (
-                  <BlockFields block={block} index={index} />
-                ) : (
-                  <p>
-                    Block {index + 1}: {block.type} (kept as it is)
-                    <input type="hidden" name={`block-${index}-json`} value={JSON.stringify(block)} />
-                  </p>
-                )}
-                <FieldErrorText field={`body.${index}`} message={errorOf(`body.${index}`)} />
-                <p class="block-buttons">
-                  <button type="submit" name="op" value={`up-${index}`} disabled={index === 0}>
-                    Move block {index + 1} up
-                  </button>{' '}
-                  <button type="submit" name="op" value={`down-${index}`} disabled={index === values.blocks.length - 1}>
-                    Move block {index + 1} down
-                  </button>{' '}
-                  <button type="submit" name="op" value={`remove-${index}`}>
-                    Remove block {index + 1}
-                  </button>
-                </p>
-              </li>
+      ) : (
+        <form method="post" action={action} class="article-form">
+          <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+          <input type="hidden" name="baseRevision" value={String(props.baseRevision)} />
+          <input type="hidden" name="blockCount" value={String(values.blocks.length)} />
+          <TextField {...bound('headline')} label="Headline" max={LIMITS.headline} required />
+          <TextArea {...bound('summary')} label="Standfirst" max={LIMITS.summary} required />
+          <label for="field-sectionSlug">
+            Section
+            <select id="field-sectionSlug" name="sectionSlug" {...describedBy('sectionSlug', errorOf('sectionSlug'))}>
+              {props.sections.map((section) => (
+                <option key={section.slug} value={section.slug} selected={section.slug === values.sectionSlug}>
+                  {section.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <FieldErrorText field="sectionSlug" message={errorOf('sectionSlug')} />
+          <TextField
+            {...bound('byline')}
+            label="Byline (a staff name, or AFP, Reuters, APP; several separated by ;)"
+            max={LIMITS.byline * LIMITS.bylines}
+            list="byline-agencies"
+            required
+          />
+          <datalist id="byline-agencies">
+            {AGENCY_BYLINES.map((agency) => (
+              <option key={agency} value={agency} />
             ))}
-          </ol>
-          <p class="block-add">
-            <BlockTypeSelect
-              id="field-newBlockType"
-              name="newBlockType"
-              label="Kind of block to add"
-              selected="paragraph"
-            />{' '}
-            <button type="submit" name="op" value="add">
-              Add a block
+          </datalist>
+          <TextField {...bound('dateline')} label="Dateline (e.g. KARACHI)" max={LIMITS.dateline} />
+
+          <fieldset class="blocks">
+            <legend>Body</legend>
+            <FieldErrorText field="body" message={errorOf('body')} />
+            <ol>
+              {values.blocks.map((block, index) => (
+                <li key={index} id={fieldId(`body.${index}`)}>
+                  {isEditableBlock(block) ? (
+                    <BlockFields block={block} index={index} />
+                  ) : (
+                    <p>
+                      Block {index + 1}: {block.type} (kept as it is)
+                      <input type="hidden" name={`block-${index}-json`} value={JSON.stringify(block)} />
+                    </p>
+                  )}
+                  <FieldErrorText field={`body.${index}`} message={errorOf(`body.${index}`)} />
+                  <p class="block-buttons">
+                    <button type="submit" name="op" value={`up-${index}`} disabled={index === 0}>
+                      Move block {index + 1} up
+                    </button>{' '}
+                    <button
+                      type="submit"
+                      name="op"
+                      value={`down-${index}`}
+                      disabled={index === values.blocks.length - 1}
+                    >
+                      Move block {index + 1} down
+                    </button>{' '}
+                    <button type="submit" name="op" value={`remove-${index}`}>
+                      Remove block {index + 1}
+                    </button>
+                  </p>
+                </li>
+              ))}
+            </ol>
+            <p class="block-add">
+              <BlockTypeSelect
+                id="field-newBlockType"
+                name="newBlockType"
+                label="Kind of block to add"
+                selected="paragraph"
+              />{' '}
+              <button type="submit" name="op" value="add">
+                Add a block
+              </button>
+            </p>
+          </fieldset>
+
+          <TextField {...bound('tags')} label="Tags (comma separated)" max={2000} list="tag-suggestions" />
+          <datalist id="tag-suggestions">
+            {props.tagSuggestions.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+          <TextField {...bound('printPage')} label="Print page (empty for web only)" max={3} inputMode="numeric" />
+          <TextField {...bound('seoTitle')} label="SEO title" max={LIMITS.seoTitle} />
+          <TextArea {...bound('seoDescription')} label="SEO description" max={LIMITS.seoDescription} />
+          <TextField {...bound('note')} label="Note on this revision (optional)" max={500} />
+          <p>
+            <button type="submit" name="op" value="save">
+              {article === null ? 'Save draft' : 'Save'}
             </button>
           </p>
-        </fieldset>
-
-        <TextField {...bound('tags')} label="Tags (comma separated)" max={2000} list="tag-suggestions" />
-        <datalist id="tag-suggestions">
-          {props.tagSuggestions.map((name) => (
-            <option key={name} value={name} />
-          ))}
-        </datalist>
-        <TextField {...bound('printPage')} label="Print page (empty for web only)" max={3} inputMode="numeric" />
-        <TextField {...bound('seoTitle')} label="SEO title" max={LIMITS.seoTitle} />
-        <TextArea {...bound('seoDescription')} label="SEO description" max={LIMITS.seoDescription} />
-        <TextField {...bound('note')} label="Note on this revision (optional)" max={500} />
-        <p>
-          <button type="submit" name="op" value="save">
-            {article === null ? 'Save draft' : 'Save'}
-          </button>
-        </p>
-      </form>
+        </form>
+      )}
 
       {article !== null ? (
         <WorkflowActions article={article} caller={props.caller} csrfToken={props.csrfToken} now={props.now} />
@@ -183,6 +201,8 @@ const LABELS: Record<string, string> = {
   at: 'Publish at',
   text: 'Note',
   confirm: 'Confirmation',
+  sendBackNote: 'Note to the writer',
+  embargoUntil: 'Embargo until',
 };
 
 function fieldLabel(field: string): string {

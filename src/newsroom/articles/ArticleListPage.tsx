@@ -1,16 +1,29 @@
 import type { Section } from '../../news/article.js';
 import type { Actor } from '../../news/roles.js';
-import { ARTICLE_STATUSES, type ArticleStatus, statusLabel } from '../../news/workflow.js';
+import { ARTICLE_STATUSES, type ArticleStatus, isEmbargoed, statusLabel } from '../../news/workflow.js';
 import { formatPublished } from '../../shared/pakistanTime.js';
 import type { EditorialListItem } from '../../store/articles/articleWorkflow.js';
 import { AdminLayout, type Flash } from '../pages/AdminLayout.js';
 import { AdminTable } from '../pages/AdminTable.js';
+import { Pager } from '../pages/Pager.js';
 
 export interface ArticleListFilters {
   readonly status?: ArticleStatus;
   readonly section?: string;
   readonly author?: string;
   readonly q?: string;
+  /** Karachi dates, `YYYY-MM-DD`: last worked on from `from` to `to`, both days included. */
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/** The list's URL with these filters and page; page 1 and empty filters are left out. */
+export function articleListHref(filters: ArticleListFilters, page: number): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) if (value !== undefined && value !== '') params.set(name, value);
+  if (page > 1) params.set('page', String(page));
+  const query = params.toString();
+  return query === '' ? '/admin/articles' : `/admin/articles?${query}`;
 }
 
 export interface ArticleListPageProps {
@@ -18,13 +31,17 @@ export interface ArticleListPageProps {
   readonly csrfToken: string;
   readonly items: readonly EditorialListItem[];
   readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+  readonly pageCount: number;
+  readonly now: Date;
   readonly filters: ArticleListFilters;
   readonly sections: readonly Section[];
   readonly authors: readonly string[];
   readonly flash?: Flash;
 }
 
-/** Every article in the newsroom, filtered by status, section, author and headline words. */
+/** Every article in the newsroom, a page at a time, filtered by status, section, author, date and text. */
 export function ArticleListPage(props: ArticleListPageProps) {
   const { filters } = props;
   return (
@@ -61,10 +78,19 @@ export function ArticleListPage(props: ArticleListPageProps) {
           Text contains
           <input id="filter-q" type="search" name="q" value={filters.q ?? ''} maxLength={200} />
         </label>
+        <label for="filter-from">
+          Worked on from
+          <input id="filter-from" type="date" name="from" value={filters.from ?? ''} />
+        </label>
+        <label for="filter-to">
+          to
+          <input id="filter-to" type="date" name="to" value={filters.to ?? ''} />
+        </label>
         <button type="submit">Filter</button>
       </form>
       <p class="muted">
         {props.total} {props.total === 1 ? 'article' : 'articles'}
+        {props.total > 0 ? `, ${rangeText(props.page, props.pageSize, props.items.length)}` : ''}
       </p>
       <AdminTable columns={['Headline', 'Status', 'Section', 'Author', 'Time']}>
         {props.items.map((item) => (
@@ -72,13 +98,27 @@ export function ArticleListPage(props: ArticleListPageProps) {
             <td>
               <a href={`/admin/articles/${item.id}`}>{item.headline}</a>
             </td>
-            <td>{statusLabel(item.status)}</td>
+            <td>
+              {statusLabel(item.status)}
+              {isEmbargoed(item.embargoUntil, props.now) && item.embargoUntil !== null ? (
+                <>
+                  <br />
+                  <strong class="embargo">Embargoed</strong> until {formatPublished(item.embargoUntil)}
+                </>
+              ) : null}
+            </td>
             <td>{item.sectionSlug}</td>
             <td>{item.ownerName ?? '—'}</td>
             <td>{formatPublished(item.scheduledAt ?? item.editedAt ?? item.publishedAt)}</td>
           </tr>
         ))}
       </AdminTable>
+      <Pager
+        label="Pages of articles"
+        page={props.page}
+        pageCount={props.pageCount}
+        hrefOf={(page) => articleListHref(filters, page)}
+      />
     </AdminLayout>
   );
 }
@@ -104,4 +144,10 @@ function FilterSelect(props: {
       </select>
     </label>
   );
+}
+
+/** "rows 51–100" */
+function rangeText(page: number, pageSize: number, shown: number): string {
+  const first = (page - 1) * pageSize + 1;
+  return shown === 0 ? 'none on this page' : `showing ${first}–${first + shown - 1}`;
 }

@@ -1,14 +1,31 @@
-import { statusLabel, TRANSITIONS, type WorkflowAction, type WorkflowCaller } from '../../news/workflow.js';
+import {
+  isEmbargoed,
+  maySpike,
+  SEND_BACK_NOTE_MAX,
+  statusLabel,
+  TRANSITIONS,
+  type WorkflowAction,
+  type WorkflowCaller,
+} from '../../news/workflow.js';
 import { formatPublished, toKarachiLocal } from '../../shared/pakistanTime.js';
 import type { EditorialArticle } from '../../store/articles/articleWorkflow.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 
 /** Where a saved article stands: status, revision, dates and links to its preview and history. */
-export function StatusLine(props: { readonly article: EditorialArticle }) {
+export function StatusLine(props: { readonly article: EditorialArticle; readonly now: Date }) {
   const { article } = props;
   return (
     <section aria-labelledby="status-heading">
       <h2 id="status-heading">Status: {statusLabel(article.status)}</h2>
+      <EmbargoFlag until={article.embargoUntil} now={props.now} />
+      {article.sentBack !== null && article.status === 'draft' ? (
+        <div class="flash flash-error sent-back">
+          <p>
+            <strong>Sent back to the writer</strong> by {article.sentBack.by}, {formatPublished(article.sentBack.at)}:
+          </p>
+          <blockquote>{article.sentBack.note}</blockquote>
+        </div>
+      ) : null}
       <p>
         Revision {article.revision}
         {article.owner !== null ? ` · written by ${article.owner.name}` : ''}
@@ -27,6 +44,16 @@ export function StatusLine(props: { readonly article: EditorialArticle }) {
         ) : null}
       </p>
     </section>
+  );
+}
+
+/** "Embargoed until …" wherever a story under embargo is named; nothing once the embargo has passed. */
+export function EmbargoFlag(props: { readonly until: Date | null; readonly now: Date }) {
+  if (props.until === null || !isEmbargoed(props.until, props.now)) return null;
+  return (
+    <p class="embargo">
+      <strong>Embargoed</strong> until {formatPublished(props.until)} (Karachi): not to be published before then.
+    </p>
   );
 }
 
@@ -51,6 +78,16 @@ export function WorkflowActions(props: {
   );
   const actions = [
     offered('submit') ? form('submit', 'Submit for review') : null,
+    offered('sendBack')
+      ? form(
+          'sendBack',
+          'Send back to the writer',
+          <label for="field-sendBackNote">
+            What should the writer change? (the writer sees this note)
+            <textarea id="field-sendBackNote" name="note" rows={3} required maxLength={SEND_BACK_NOTE_MAX} />
+          </label>,
+        )
+      : null,
     offered('publish') ? form('publish', 'Publish now') : null,
     offered('schedule')
       ? form(
@@ -82,6 +119,19 @@ export function WorkflowActions(props: {
           </label>,
         )
       : null,
+    maySpike(caller, article).ok ? (
+      <form method="post" action={`/admin/articles/${article.id}/spike`} class="workflow-action">
+        <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
+        <label for="field-confirm-spike">
+          Type SPIKE to discard this story and its revisions
+          <input id="field-confirm-spike" name="confirm" required autocomplete="off" />
+        </label>
+        <button type="submit">Spike this story</button>
+      </form>
+    ) : null,
+    caller.canPublish && article.status !== 'published' && article.status !== 'killed' ? (
+      <EmbargoForm article={article} csrfToken={csrfToken} now={props.now} />
+    ) : null,
   ].filter((node) => node !== null);
   if (actions.length === 0) return null;
   return (
@@ -89,6 +139,38 @@ export function WorkflowActions(props: {
       <h2 id="actions-heading">Workflow</h2>
       {actions}
     </section>
+  );
+}
+
+/** Sets the embargo's end, or lifts it. */
+function EmbargoForm(props: { readonly article: EditorialArticle; readonly csrfToken: string; readonly now: Date }) {
+  const { article } = props;
+  const action = `/admin/articles/${article.id}/embargo`;
+  return (
+    <>
+      <form method="post" action={action} class="workflow-action">
+        <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+        <label for="field-embargoUntil">
+          Embargo until (Karachi time)
+          <input
+            id="field-embargoUntil"
+            type="datetime-local"
+            name="until"
+            required
+            value={article.embargoUntil !== null ? toKarachiLocal(article.embargoUntil) : ''}
+            min={toKarachiLocal(props.now)}
+          />
+        </label>
+        <button type="submit">{article.embargoUntil !== null ? 'Change the embargo' : 'Set an embargo'}</button>
+      </form>
+      {article.embargoUntil !== null ? (
+        <form method="post" action={action} class="workflow-action">
+          <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+          <input type="hidden" name="until" value="" />
+          <button type="submit">Lift the embargo</button>
+        </form>
+      ) : null}
+    </>
   );
 }
 

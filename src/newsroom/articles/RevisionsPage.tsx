@@ -6,6 +6,7 @@ import type { EditorialArticle } from '../../store/articles/articleWorkflow.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { AdminLayout, type Flash } from '../pages/AdminLayout.js';
 import { AdminTable } from '../pages/AdminTable.js';
+import { DiffText, type DiffView, InlineBodyDiff, SideBySideBodyDiff } from './RevisionBodyDiff.js';
 
 /** An article's history: who saved what and when, a comparison of any two, and restore. */
 export function RevisionsPage(props: {
@@ -94,8 +95,11 @@ export function RevisionDiffPage(props: {
   readonly from: RevisionEntry;
   readonly to: RevisionEntry;
   readonly fields: readonly FieldDiff[];
+  readonly view: DiffView;
 }) {
   const { article, from, to } = props;
+  const viewHref = (view: DiffView) =>
+    `/admin/articles/${article.id}/diff?from=${from.number}&to=${to.number}${view === 'side' ? '&view=side' : ''}`;
   const changed = props.fields.filter((field) => field.changed);
   return (
     <AdminLayout
@@ -112,20 +116,34 @@ export function RevisionDiffPage(props: {
         Revision {from.number} by {from.author.name}, {formatPublished(from.at)}; revision {to.number} by{' '}
         {to.author.name}, {formatPublished(to.at)}.
       </p>
+      <p>
+        Added text is marked{' '}
+        <ins>
+          <span class="diff-mark">[+</span>like this<span class="diff-mark">+]</span>
+        </ins>
+        , removed text{' '}
+        <del>
+          <span class="diff-mark">[−</span>like this<span class="diff-mark">−]</span>
+        </del>
+        .{' '}
+        {props.view === 'side' ? (
+          <a href={viewHref('inline')}>Show the changes in one column</a>
+        ) : (
+          <a href={viewHref('side')}>Show the two revisions side by side</a>
+        )}
+      </p>
       {changed.length === 0 ? <p>No differences.</p> : null}
       <dl class="diff">
         {changed.map((field) => (
           <div key={field.field}>
             <dt>{field.label}</dt>
             <dd class="diff-text">
-              {field.parts.map((part, index) =>
-                part.kind === 'added' ? (
-                  <ins key={index}>{part.text}</ins>
-                ) : part.kind === 'removed' ? (
-                  <del key={index}>{part.text}</del>
-                ) : (
-                  <span key={index}>{part.text}</span>
-                ),
+              {field.blocks === undefined ? (
+                <DiffText parts={field.parts} />
+              ) : props.view === 'side' ? (
+                <SideBySideBodyDiff blocks={field.blocks} from={from.number} to={to.number} />
+              ) : (
+                <InlineBodyDiff blocks={field.blocks} />
               )}
             </dd>
           </div>

@@ -42,16 +42,24 @@ export function registerArticleApiRoutes(app: TypeBoxApp, ctx: AdminContext): vo
           section: Type.Optional(Type.String({ maxLength: 100 })),
           author: Type.Optional(Type.String({ maxLength: 200 })),
           q: Type.Optional(Type.String({ maxLength: 200 })),
+          since: Type.Optional(Type.String({ format: 'date-time' })),
+          until: Type.Optional(Type.String({ format: 'date-time' })),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
           offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
         }),
       },
     },
     async (request, reply) => {
-      const { status, section, author, q, limit = 50, offset = 0 } = request.query;
+      const { status, section, author, q, since, until, limit = 50, offset = 0 } = request.query;
+      const [from, to] = [since, until].map((text) => (text === undefined ? undefined : new Date(text)));
+      if ([from, to].some((date) => date !== undefined && Number.isNaN(date.getTime()))) {
+        return sendApiError(reply, 400, '`since` and `until` are ISO 8601 instants.');
+      }
       const page = await workflow.list({
         limit,
         offset,
+        ...(from !== undefined ? { since: from } : {}),
+        ...(to !== undefined ? { until: to } : {}),
         ...(status !== undefined ? { status } : {}),
         ...(section !== undefined ? { sectionSlug: section } : {}),
         ...(author !== undefined ? { ownerName: author } : {}),
@@ -108,24 +116,61 @@ export function registerArticleApiRoutes(app: TypeBoxApp, ctx: AdminContext): vo
           {
             action: Type.Union(WORKFLOW_ACTIONS.map((action) => Type.Literal(action))),
             at: Type.Optional(Type.String({ format: 'date-time', description: 'For schedule: an ISO 8601 instant' })),
+            note: Type.Optional(
+              Type.String({ maxLength: 5000, description: 'For sendBack: what the writer should change' }),
+            ),
           },
           { additionalProperties: false },
         ),
       },
     },
     async (request, reply) => {
-      const { action, at } = request.body;
+      const { action, at, note } = request.body;
       const when = at === undefined ? undefined : new Date(at);
       if (when !== undefined && Number.isNaN(when.getTime())) return sendApiError(reply, 400, '`at` is not a time.');
       const result = await desk.transition(actorOf(request), {
         id: request.params.id,
         action,
         ...(when !== undefined ? { at: when } : {}),
+        ...(note !== undefined ? { note } : {}),
       });
       if (!result.ok) return refuse(reply, result, request.params);
       return noStore(reply).send(articleJson(result.value));
     },
   );
+
+  app.put(
+    `${API}/:id/embargo`,
+    {
+      ...publish,
+      schema: {
+        params: IdParams,
+        body: Type.Object(
+          {
+            until: Type.Union([
+              Type.String({ format: 'date-time', description: 'An ISO 8601 instant' }),
+              Type.Null({ description: 'Lifts the embargo' }),
+            ]),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { until } = request.body;
+      const when = until === null ? null : new Date(until);
+      if (when !== null && Number.isNaN(when.getTime())) return sendApiError(reply, 400, '`until` is not a time.');
+      const result = await desk.embargo(actorOf(request), { id: request.params.id, until: when });
+      if (!result.ok) return refuse(reply, result, request.params);
+      return noStore(reply).send(articleJson(result.value));
+    },
+  );
+
+  app.delete(`${API}/:id`, { ...write, schema: { params: IdParams } }, async (request, reply) => {
+    const result = await desk.spike(actorOf(request), { id: request.params.id });
+    if (!result.ok) return refuse(reply, result, request.params);
+    return reply.code(204).send();
+  });
 
   app.get(`${API}/:id/revisions`, { ...write, schema: { params: IdParams } }, async (request, reply) => {
     const article = await workflow.get(request.params.id);

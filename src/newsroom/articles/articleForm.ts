@@ -2,6 +2,7 @@ import {
   type ArticleInput,
   type BlockInput,
   blockInputsOf,
+  bylinesText,
   type EditableBlockType,
   isEditableBlockType,
   splitTagList,
@@ -9,7 +10,6 @@ import {
 import { formatInlineMarkup } from '../../news/inlineMarkup.js';
 import { checkMarks, richText } from '../../news/inlineText.js';
 import type { ArticleFields } from '../../news/revision.js';
-import { bylineText } from '../../news/revisionDiff.js';
 
 /** The editor form as posted: flat fields, blocks as `block-{n}-{field}` (type, text, mediaId, url, …). */
 export type ArticleFormBody = Readonly<Record<string, string>>;
@@ -118,7 +118,7 @@ export function formFromFields(fields: ArticleFields): ArticleFormValues {
     headline: fields.headline,
     summary: fields.summary,
     sectionSlug: fields.sectionSlug,
-    byline: bylineText(fields.byline),
+    byline: bylinesText(fields),
     dateline: fields.dateline ?? '',
     blocks: blockInputsOf(fields.body),
     tags: fields.tags.join(', '),

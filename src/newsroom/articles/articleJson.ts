@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { allBylines } from '../../news/article.js';
 import type { ArticleInput } from '../../news/articleFieldRules.js';
 import type { Revision, RevisionEntry } from '../../news/revision.js';
 import type { FieldDiff } from '../../news/revisionDiff.js';
@@ -32,8 +33,9 @@ export const ArticleFieldsSchema = Type.Object(
     summary: Text(2000),
     sectionSlug: Text(200),
     byline: Type.String({
-      maxLength: 200,
-      description: '"AFP", "Reuters" or "APP" for agency copy; otherwise a staff name',
+      maxLength: 700,
+      description:
+        'One byline or several separated by ";": "AFP", "Reuters" or "APP" (any case) for agency copy; otherwise a staff name',
     }),
     dateline: Type.Optional(Type.Union([Text(200), Type.Null()])),
     body: Type.Array(BlockSchema, { maxItems: 500 }),
@@ -76,6 +78,7 @@ export function articleJson(article: EditorialArticle) {
     summary: article.fields.summary,
     sectionSlug: article.fields.sectionSlug,
     byline: article.fields.byline,
+    bylines: allBylines(article.fields),
     dateline: article.fields.dateline,
     body: article.fields.body,
     tags: article.fields.tags,
@@ -88,6 +91,11 @@ export function articleJson(article: EditorialArticle) {
     editedAt: iso(article.editedAt),
     killedAt: iso(article.killedAt),
     corrections: article.corrections.map((c) => ({ id: c.id, kind: c.kind, text: c.text, at: c.at.toISOString() })),
+    embargoUntil: iso(article.embargoUntil),
+    sentBack:
+      article.sentBack === null
+        ? null
+        : { note: article.sentBack.note, by: article.sentBack.by, at: article.sentBack.at.toISOString() },
   };
 }
 
@@ -103,6 +111,7 @@ export function listItemJson(item: EditorialListItem) {
     scheduledAt: iso(item.scheduledAt),
     editedAt: iso(item.editedAt),
     revision: item.revision,
+    embargoUntil: iso(item.embargoUntil),
   };
 }
 

@@ -8,7 +8,7 @@ import { diffArticleFields } from '../../news/revisionDiff.js';
 import type { Actor } from '../../news/roles.js';
 import { isArticleStatus, isWorkflowAction } from '../../news/workflow.js';
 import { type FieldProblem, type Refusal, refusal } from '../../shared/outcome.js';
-import { parseKarachiLocal } from '../../shared/pakistanTime.js';
+import { type DayRange, karachiDayRange, parseKarachiLocal } from '../../shared/pakistanTime.js';
 import type { EditorialArticle } from '../../store/articles/articleWorkflow.js';
 import type { AdminContext } from '../http/adminContext.js';
 import { sendAdminPage, sendAdminRefusal } from '../http/adminPages.js';
@@ -16,6 +16,7 @@ import { csrfTokenFor } from '../http/csrf.js';
 import { actorOf, requirePermission } from '../http/guard.js';
 import { noticeFlash } from '../http/noticeFlash.js';
 import type { Flash } from '../pages/AdminLayout.js';
+import { pageCountOf } from '../pages/Pager.js';
 import { ArticleEditPage } from './ArticleEditPage.js';
 import { ArticleListPage } from './ArticleListPage.js';
 import {
@@ -41,6 +42,10 @@ const NOTICES = {
   kill: 'Killed: removed from the site for good.',
   correction: 'Note added: readers see it under the headline.',
   restored: 'Revision restored as a new revision.',
+  sendBack: 'Sent back to the writer with your note.',
+  spiked: 'Spiked: the story and its revisions are gone.',
+  embargo: 'Embargo set: the story cannot be published or scheduled before it ends.',
+  embargoLifted: 'Embargo lifted.',
 } as const satisfies Record<string, string>;
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -51,6 +56,17 @@ const FormBody = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxL
 const write = { onRequest: requirePermission('article.write') };
 const publish = { onRequest: requirePermission('article.publish') };
 const FORM_LIMIT = 2 * 1024 * 1024;
+const LIST_PAGE_SIZE = 50;
+
+/** A Karachi day from a date filter: undefined when the filter is empty, null when it is not a date. */
+function dayStart(text: string | undefined): DayRange | undefined | null {
+  if (text === undefined || text.trim() === '') return undefined;
+  try {
+    return karachiDayRange(text.trim());
+  } catch {
+    return null;
+  }
+}
 
 /** The newsroom's article pages under /admin/articles: list, editor, workflow, revisions, preview. */
 export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): void {
@@ -114,21 +130,38 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
           section: Type.Optional(Type.String({ maxLength: 100 })),
           author: Type.Optional(Type.String({ maxLength: 200 })),
           q: Type.Optional(Type.String({ maxLength: 200 })),
+          from: Type.Optional(Type.String({ maxLength: 10 })),
+          to: Type.Optional(Type.String({ maxLength: 10 })),
+          page: Type.Optional(Type.String({ maxLength: 9 })),
           notice: Type.Optional(Type.String({ maxLength: 40 })),
         }),
       },
     },
     async (request, reply) => {
-      const { status, section, author, q } = request.query;
+      const { status, section, author, q, from, to } = request.query;
+      const pageNumber = request.query.page === undefined || request.query.page === '' ? 1 : Number(request.query.page);
+      if (!Number.isSafeInteger(pageNumber) || pageNumber < 1) {
+        return sendAdminRefusal(reply, 'malformed', 'Bad request', 'A page is a whole number from 1.');
+      }
+      const since = dayStart(from);
+      const until = dayStart(to);
+      if (since === null || until === null) {
+        return sendAdminRefusal(reply, 'malformed', 'Bad request', 'Dates are written YYYY-MM-DD.');
+      }
       const filters = {
         ...(isArticleStatus(status) ? { status } : {}),
         ...(section !== undefined && section !== '' ? { section } : {}),
         ...(author !== undefined && author !== '' ? { author } : {}),
         ...(q !== undefined && q.trim() !== '' ? { q: q.trim() } : {}),
+        ...(since !== undefined && from !== undefined ? { from } : {}),
+        ...(until !== undefined && to !== undefined ? { to } : {}),
       };
       const [page, sections, authors] = await Promise.all([
         workflow.list({
-          limit: 100,
+          limit: LIST_PAGE_SIZE,
+          offset: (pageNumber - 1) * LIST_PAGE_SIZE,
+          ...(since !== undefined ? { since: new Date(since.startMs) } : {}),
+          ...(until !== undefined ? { until: new Date(until.endMs) } : {}),
           ...(filters.status !== undefined ? { status: filters.status } : {}),
           ...(filters.section !== undefined ? { sectionSlug: filters.section } : {}),
           ...(filters.author !== undefined ? { ownerName: filters.author } : {}),
@@ -145,6 +178,10 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
           csrfToken={csrfTokenFor(reply)}
           items={page.items}
           total={page.total}
+          page={pageNumber}
+          pageSize={LIST_PAGE_SIZE}
+          pageCount={pageCountOf(page.total, LIST_PAGE_SIZE)}
+          now={ctx.now()}
           filters={filters}
           sections={sections}
           authors={authors}
@@ -262,6 +299,7 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
             action: Type.Optional(Type.String({ maxLength: 20 })),
             at: Type.Optional(Type.String({ maxLength: 40 })),
             confirm: Type.Optional(Type.String({ maxLength: 40 })),
+            note: Type.Optional(Type.String({ maxLength: 5000 })),
           },
           { additionalProperties: true },
         ),
@@ -271,7 +309,7 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
       const article = await workflow.get(request.params.id);
       if (article === null)
         return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
-      const { action, at, confirm } = request.body;
+      const { action, at, confirm, note } = request.body;
       if (!isWorkflowAction(action)) return sendAdminRefusal(reply, 'malformed', 'Bad request', 'Choose an action.');
       const invalid = (field: string, message: string) =>
         refuseInEditor(request, reply, article, refusal('invalid', message, [{ field, message }]));
@@ -288,9 +326,66 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
         id: article.id,
         action,
         ...(when !== undefined ? { at: when } : {}),
+        ...(note !== undefined ? { note } : {}),
       });
       if (!result.ok) return refuseInEditor(request, reply, article, result);
       return reply.redirect(`/admin/articles/${article.id}?notice=${action}`, 303);
+    },
+  );
+
+  app.post(
+    '/admin/articles/:id/spike',
+    {
+      ...write,
+      schema: {
+        params: IdParams,
+        body: Type.Object({ confirm: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: true }),
+      },
+    },
+    async (request, reply) => {
+      const article = await workflow.get(request.params.id);
+      if (article === null)
+        return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
+      if (request.body.confirm?.trim() !== 'SPIKE') {
+        const message = 'Type SPIKE to confirm: a spiked story cannot be brought back.';
+        return refuseInEditor(request, reply, article, refusal('invalid', message, [{ field: 'confirm', message }]));
+      }
+      const result = await desk.spike(actorOf(request), { id: article.id });
+      if (!result.ok) return refuseInEditor(request, reply, article, result);
+      return reply.redirect('/admin/articles?notice=spiked', 303);
+    },
+  );
+
+  app.post(
+    '/admin/articles/:id/embargo',
+    {
+      ...publish,
+      schema: {
+        params: IdParams,
+        body: Type.Object({ until: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: true }),
+      },
+    },
+    async (request, reply) => {
+      const article = await workflow.get(request.params.id);
+      if (article === null)
+        return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
+      const text = request.body.until?.trim() ?? '';
+      const until = text === '' ? null : parseKarachiLocal(text);
+      if (text !== '' && until === null) {
+        const message = 'Give the date and time the embargo ends, Karachi time.';
+        return refuseInEditor(
+          request,
+          reply,
+          article,
+          refusal('invalid', message, [{ field: 'embargoUntil', message }]),
+        );
+      }
+      const result = await desk.embargo(actorOf(request), { id: article.id, until });
+      if (!result.ok) return refuseInEditor(request, reply, article, result);
+      return reply.redirect(
+        `/admin/articles/${article.id}?notice=${until === null ? 'embargoLifted' : 'embargo'}`,
+        303,
+      );
     },
   );
 
@@ -350,7 +445,11 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
       ...write,
       schema: {
         params: IdParams,
-        querystring: Type.Object({ from: Type.Integer({ minimum: 1 }), to: Type.Integer({ minimum: 1 }) }),
+        querystring: Type.Object({
+          from: Type.Integer({ minimum: 1 }),
+          to: Type.Integer({ minimum: 1 }),
+          view: Type.Optional(Type.Union([Type.Literal('inline'), Type.Literal('side')])),
+        }),
       },
     },
     async (request, reply) => {
@@ -372,6 +471,7 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
           from={older}
           to={newer}
           fields={diffArticleFields(older.fields, newer.fields)}
+          view={request.query.view ?? 'inline'}
         />,
       );
     },

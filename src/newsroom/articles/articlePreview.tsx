@@ -1,4 +1,6 @@
 import { h, type VNode } from 'preact';
+import { isEmbargoed } from '../../news/workflow.js';
+import { formatPublished } from '../../shared/pakistanTime.js';
 import { ArticleMediaContext } from '../../site/pages/ArticleBody.js';
 import { ArticlePage } from '../../site/pages/ArticlePage.js';
 import type { AdminContext } from '../http/adminContext.js';
@@ -12,8 +14,9 @@ const READ_MORE = 10;
  * there is no such article.
  */
 export async function renderArticlePreview(ctx: AdminContext, id: number): Promise<VNode<object> | null> {
-  const article = await ctx.workflow.asPublished(id);
-  if (article === null) return null;
+  const [article, editorial] = await Promise.all([ctx.workflow.asPublished(id), ctx.workflow.get(id)]);
+  if (article === null || editorial === null) return null;
+  const embargoed = isEmbargoed(editorial.embargoUntil, ctx.now());
   const { store } = ctx;
   const [related, comments, readMore, chrome] = await Promise.all([
     store.relatedArticles(article, RELATED_INLINE),
@@ -32,10 +35,14 @@ export async function renderArticlePreview(ctx: AdminContext, id: number): Promi
     readMore: readMore.items,
     pendingNotice: false,
     form: null,
+    commentsOpen: editorial.status === 'published',
     banner: h(
       'p',
       { class: 'preview-banner', role: 'note' },
       'Preview: this is how readers will see the article. It is not on the site until it is published.',
+      embargoed && editorial.embargoUntil !== null
+        ? ` Embargoed until ${formatPublished(editorial.embargoUntil)} (Karachi): not to be published before then.`
+        : null,
     ),
   });
   // The same pictures the reader's page is given (src/site/routes/articlePageRender.ts), so image blocks show.

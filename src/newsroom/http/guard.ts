@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type Actor, can, type Permission } from '../../news/roles.js';
+import { type Actor, can, type Permission, permissionDescription } from '../../news/roles.js';
 // Brings in the `request.actor` and `request.adminAuth` declarations for every module that imports the guard.
 import './adminAuth.js';
 import { isAdminApi, sendAdminRefusal } from './adminPages.js';
@@ -57,7 +57,7 @@ function guard(allowed: (actor: Actor) => boolean, permission: Permission | null
       const message =
         permission === null
           ? 'You may not do this.'
-          : `Your role (${actor.role}) may not do this; it needs ${permission}.`;
+          : `Your role (${actor.role}) may not ${permissionDescription(permission)}. Ask an administrator if you need to.`;
       return sendAdminRefusal(reply, 'forbidden', 'Not allowed', message);
     }
     request.actor = actor;

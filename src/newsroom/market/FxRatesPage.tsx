@@ -11,6 +11,8 @@ export interface FxRatesPageProps extends DeskPageProps {
   readonly rows: readonly FxRow[];
   readonly form: FormFields;
   readonly problems: readonly FieldProblem[];
+  /** The rate is far from the last one: ask the desk to confirm it (src/market/fx/fxJump.ts). */
+  readonly confirmJump?: boolean;
 }
 
 const MARKET_LABELS = { interbank: 'Interbank (SBP)', open: 'Open market' } as const;
@@ -127,6 +129,14 @@ export function FxRatesPage(props: FxRatesPageProps) {
           required
           hint="e.g. SBP, ECAP."
         />
+        {props.confirmJump ? (
+          <div class="field">
+            <label for="fx-confirmJump">
+              <input id="fx-confirmJump" type="checkbox" name="confirmJump" value="yes" required /> The rate is right:
+              record it although it is far from the last one
+            </label>
+          </div>
+        ) : null}
         <button type="submit">Record rate</button>
       </form>
     </MarketDeskLayout>

@@ -1,4 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { fxJumpToConfirm } from '../../market/fx/fxJump.js';
+import { formatRupees } from '../../market/money/money.js';
 import type { FieldProblem } from '../../shared/outcome.js';
 import { sendAdminPage } from '../http/adminPages.js';
 import { actorOf } from '../http/guard.js';
@@ -26,7 +28,13 @@ export function registerFxCalendarPageRoutes({ app, ctx, desk }: DeskRoutes): vo
   const renderFx = (
     request: FastifyRequest,
     reply: FastifyReply,
-    input: { form?: FormFields; problems?: readonly FieldProblem[]; flash?: Flash; status?: number } = {},
+    input: {
+      form?: FormFields;
+      problems?: readonly FieldProblem[];
+      flash?: Flash;
+      status?: number;
+      confirmJump?: boolean;
+    } = {},
   ) => {
     const [date = '', clock = ''] = karachiStamp(ctx.now()).split(' ');
     return sendAdminPage(
@@ -37,6 +45,7 @@ export function registerFxCalendarPageRoutes({ app, ctx, desk }: DeskRoutes): vo
         rows={fxRows(desk.market, desk.today())}
         form={input.form ?? { pair: 'USD/PKR', market: 'interbank', date, time: clock }}
         problems={input.problems ?? []}
+        confirmJump={input.confirmJump ?? false}
       />,
       input.status ?? 200,
     );
@@ -78,7 +87,19 @@ export function registerFxCalendarPageRoutes({ app, ctx, desk }: DeskRoutes): vo
     const form = formFields(request.body);
     const read = readFxForm(form, desk.calendar);
     if (!read.ok) return renderFx(request, reply, { form, problems: read.problems, status: 422 });
-    const outcome = await desk.fxRate(actorOf(request), read.value);
+    const update = read.value;
+    const last = desk.market.fxRates().find((rate) => rate.pair === update.pair && rate.market === update.market);
+    const jump = fxJumpToConfirm(last, update);
+    if (jump !== null && form.confirmJump !== 'yes') {
+      const message = `This is ${Math.abs(jump.percent).toFixed(1)} % ${jump.percent > 0 ? 'above' : 'below'} the last rate (Rs ${formatRupees(jump.last.buying)}). Check it, then tick “The rate is right” to record it.`;
+      return renderFx(request, reply, {
+        form,
+        problems: [{ field: 'buying', message }],
+        status: 422,
+        confirmJump: true,
+      });
+    }
+    const outcome = await desk.fxRate(actorOf(request), update);
     if (!outcome.ok) return renderFx(request, reply, { form, problems: outcome.problems, status: 422 });
     return reply.redirect('/admin/market/fx?notice=rate', 303);
   });

@@ -44,6 +44,18 @@ th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--rule);ve
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .desk-areas{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;margin:0 0 1rem}
 .field-problem{display:block;color:var(--error);font-weight:600;margin-top:.2rem}
+ins{background:var(--notice);text-decoration:underline}
+del{background:var(--error-bg);text-decoration:line-through}
+.diff-mark{font-weight:700;text-decoration:none;display:inline-block}
+.diff-blocks{padding-left:0;list-style:none}
+.diff-blocks li{border-left:4px solid var(--rule);padding:.25rem .75rem;margin:.5rem 0}
+.diff-blocks .diff-changed{border-left-color:var(--link)}
+.diff-blocks .diff-added{border-left-color:#1e6b34}
+.diff-blocks .diff-removed{border-left-color:var(--error)}
+.diff-label{display:block;font-size:.875rem;font-weight:600;color:var(--muted)}
+.diff-side td{width:50%}
+.embargo{color:var(--error)}
+.sent-back blockquote{margin:.5rem 0 0 1rem;white-space:pre-wrap}
 `.trim();
 
 export const ADMIN_STYLESHEET_PATH = `/admin/assets/admin-${createHash('sha1').update(ADMIN_CSS).digest('hex').slice(0, 10)}.css`;

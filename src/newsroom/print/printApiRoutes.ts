@@ -2,15 +2,12 @@ import { Type } from '@sinclair/typebox';
 import { commitPrintPlan } from '../../desk/print/commitPrintPlan.js';
 import { ApiErrorSchema, sendApiError } from '../../http/apiError.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
-import { applyPrintEdit, emptyPlan, type PrintPlan, PrintPlanError } from '../../news/printEdition.js';
+import { applyPrintEdit, emptyPlan, PRINT_MAX_PAGE, type PrintPlan, PrintPlanError } from '../../news/printEdition.js';
 import type { FieldProblem } from '../../shared/outcome.js';
 import { parseEditionDate } from '../../site/routes/printRoutes.js';
 import type { PrintStore } from '../../store/print/printStore.js';
 import type { AdminContext } from '../http/adminContext.js';
 import { actorOf, requirePermission } from '../http/guard.js';
-
-/** The API takes pages 1–99: two digits is what the page furniture prints. */
-const API_MAX_PAGE = 99;
 
 const DateParams = Type.Object({ date: Type.String({ maxLength: 10 }) });
 
@@ -31,11 +28,11 @@ const LayoutJson = Type.Object({
 const LayoutBody = Type.Object({
   pages: Type.Array(
     Type.Object({
-      page: Type.Integer({ minimum: 1, maximum: API_MAX_PAGE }),
+      page: Type.Integer({ minimum: 1, maximum: PRINT_MAX_PAGE }),
       label: Type.Optional(Type.String({ maxLength: 200 })),
       articleIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 200 }),
     }),
-    { maxItems: API_MAX_PAGE },
+    { maxItems: PRINT_MAX_PAGE },
   ),
 });
 

@@ -9,6 +9,7 @@ import { csrfTokenFor } from '../http/csrf.js';
 import { actorOf, requirePermission } from '../http/guard.js';
 import { noticeFlash } from '../http/noticeFlash.js';
 import type { Flash } from '../pages/AdminLayout.js';
+import { TagMergeConfirmPage } from './TagMergeConfirmPage.js';
 import { TagsPage } from './TagsPage.js';
 
 const PAGE_SIZE = 50;
@@ -69,7 +70,10 @@ export function registerTagRoutes(app: TypeBoxApp, ctx: AdminContext): void {
       ...guard,
       schema: {
         params: SlugParams,
-        body: Type.Object({ into: Type.String({ maxLength: 100 }) }, { additionalProperties: true }),
+        body: Type.Object(
+          { into: Type.String({ maxLength: 100 }), confirm: Type.Optional(Type.String({ maxLength: 10 })) },
+          { additionalProperties: true },
+        ),
       },
     },
     async (request, reply) => {
@@ -82,6 +86,16 @@ export function registerTagRoutes(app: TypeBoxApp, ctx: AdminContext): void {
           flash: { kind: 'error', message: `There is no tag "${request.body.into}" to merge into.` },
           status: 422,
         });
+      }
+      if (request.body.confirm !== 'yes') {
+        const from = await ctx.tags.find(request.params.slug);
+        if (from === null) return sendAdminRefusal(reply, 'not-found', 'No such tag', 'There is no such tag.');
+        if (from.slug !== into.slug) {
+          return sendAdminPage(
+            reply,
+            <TagMergeConfirmPage actor={actorOf(request)} csrfToken={csrfTokenFor(reply)} from={from} into={into} />,
+          );
+        }
       }
       const outcome = await ctx.tags.merge({ from: request.params.slug, into: into.slug });
       return finish(ctx, request, reply, outcome, 'tag.merge', 'merged');

@@ -3,6 +3,7 @@ import type { MarketSnapshot } from '../../market/book/marketSnapshot.js';
 import type { Section } from '../../news/article.js';
 import { formatMastheadDate } from '../../shared/pakistanTime.js';
 import { Masthead } from './Masthead.js';
+import { pageTitle } from './pageTitle.js';
 import { Ticker } from './Ticker.js';
 
 /** What every page shows around its content: ticker, masthead, navigation. */
@@ -66,7 +67,7 @@ export function Layout(props: {
   readonly children: ComponentChildren;
 }) {
   const { head, chrome } = props;
-  const fullTitle = `${head.title} | ${SITE_NAME}`;
+  const fullTitle = pageTitle(head.title, SITE_NAME);
   const canonical =
     head.canonicalPath === undefined
       ? undefined

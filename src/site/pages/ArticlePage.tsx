@@ -1,6 +1,6 @@
-import type { ComponentChildren } from 'preact';
+import { type ComponentChildren, Fragment } from 'preact';
 import { articleUrl, authorUrl, printUrl, sectionNavUrl, sectionUrl, stockUrl, tagUrl } from '../../http/siteUrls.js';
-import type { Article, ArticleSummary } from '../../news/article.js';
+import { type Article, type ArticleSummary, allBylines } from '../../news/article.js';
 import { authorOf } from '../../news/author.js';
 import type { Comment } from '../../news/comment.js';
 import { formatPublished, karachiDateKey } from '../../shared/pakistanTime.js';
@@ -24,6 +24,8 @@ export interface ArticlePageProps {
   readonly banner?: ComponentChildren;
   /** Absolute URLs for sharing and structured data; without an origin (a preview) the page has neither. */
   readonly share?: ArticleShare | null;
+  /** False on a preview of a story not on the site: readers cannot comment on it yet, so no form is shown. */
+  readonly commentsOpen?: boolean;
 }
 
 export function ArticlePage(props: ArticlePageProps) {
@@ -52,9 +54,14 @@ export function ArticlePage(props: ArticlePageProps) {
         <h1 id="headline">{article.headline}</h1>
         {article.summary !== '' ? <p class="standfirst">{article.summary}</p> : null}
         <p class="byline">
-          <a class="byline__name" href={authorUrl(authorOf(article.byline).slug)}>
-            {bylineName(article.byline)}
-          </a>{' '}
+          {allBylines(article).map((byline, index, all) => (
+            <Fragment key={index}>
+              {index === 0 ? null : index === all.length - 1 ? ' and ' : ', '}
+              <a class="byline__name" href={authorUrl(authorOf(byline).slug)}>
+                {bylineName(byline)}
+              </a>
+            </Fragment>
+          ))}{' '}
           Published <time dateTime={article.publishedAt.toISOString()}>{formatPublished(article.publishedAt)}</time>
           {article.updatedAt !== null ? (
             <>
@@ -105,6 +112,7 @@ export function ArticlePage(props: ArticlePageProps) {
         comments={props.comments}
         pendingNotice={props.pendingNotice}
         form={props.form}
+        open={props.commentsOpen ?? true}
       />
       {props.readMore.length > 0 ? (
         <section class="read-more" aria-labelledby="read-more-heading">

@@ -30,6 +30,8 @@ export function CommentsSection(props: {
   readonly comments: readonly Comment[];
   readonly pendingNotice: boolean;
   readonly form: CommentFormState | null;
+  /** Whether readers may comment: a preview of an unpublished story says so instead of showing a form. */
+  readonly open?: boolean;
 }) {
   const count = props.comments.length;
   return (
@@ -61,7 +63,11 @@ export function CommentsSection(props: {
           ))}
         </ol>
       )}
-      <CommentForm action={props.articlePath} api={commentApiUrl(props.articleId)} form={props.form} />
+      {props.open === false ? (
+        <p class="notice">Comments open once the story is published.</p>
+      ) : (
+        <CommentForm action={props.articlePath} api={commentApiUrl(props.articleId)} form={props.form} />
+      )}
     </section>
   );
 }

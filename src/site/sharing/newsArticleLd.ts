@@ -1,5 +1,5 @@
 import { articleUrl, PUBLISHER_LOGO_URL, sectionUrl } from '../../http/siteUrls.js';
-import type { Agency, Article, Byline } from '../../news/article.js';
+import { type Agency, type Article, allBylines, type Byline } from '../../news/article.js';
 import { toKarachiIsoString } from '../../shared/pakistanTime.js';
 import type { ShareImage } from './shareImage.js';
 
@@ -84,7 +84,7 @@ export function newsArticleLd(facts: ArticleLdFacts): NewsArticleLd {
     datePublished: toKarachiIsoString(article.publishedAt),
     // A correction or an edit moves updatedAt; an untouched story was last modified when it was published.
     dateModified: toKarachiIsoString(article.updatedAt ?? article.publishedAt),
-    author: [authorLd(article.byline)],
+    author: allBylines(article).map(authorLd),
     publisher: {
       '@type': 'Organization',
       name: facts.siteName,

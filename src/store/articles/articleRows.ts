@@ -52,6 +52,7 @@ export function toArticle(
     ...toSummary(row),
     section,
     tags,
+    ...moreBylinesOf(row.more_bylines_json),
     dateline: row.dateline,
     // Written only by this store from a validated draft, so it is trusted as is.
     body: JSON.parse(row.body_json) as Block[],
@@ -87,6 +88,20 @@ export function bylineColumns(byline: Byline): Pick<ArticlesTable, 'byline_kind'
     case 'staff':
       return { byline_kind: 'staff', byline_value: byline.name };
   }
+}
+
+/** The `more_bylines_json` column (migration 0014) for bylines after the first; null for one byline. */
+export function moreBylinesColumn(moreBylines: readonly Byline[] | undefined): string | null {
+  if (moreBylines === undefined || moreBylines.length === 0) return null;
+  return JSON.stringify(moreBylines.map(bylineColumns));
+}
+
+/** The bylines after the first, as an optional field: absent for a story with one byline. */
+export function moreBylinesOf(json: string | null): { readonly moreBylines?: readonly Byline[] } {
+  if (json === null) return {};
+  // Written only by moreBylinesColumn; each entry is re-checked as a stored byline is.
+  const entries = JSON.parse(json) as Pick<ArticlesTable, 'byline_kind' | 'byline_value'>[];
+  return entries.length === 0 ? {} : { moreBylines: entries.map((e) => toByline(e.byline_kind, e.byline_value)) };
 }
 
 const AGENCIES: ReadonlySet<string> = new Set<Agency>(['AFP', 'Reuters', 'APP']);

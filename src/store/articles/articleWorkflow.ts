@@ -7,7 +7,7 @@ import { canonicalTags } from '../../news/tag.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../news/workflow.js';
 import type { ArticlesTable, Database, StoreDialect } from '../database.js';
 import { getAnyArticle } from './articleQueries.js';
-import { bylineColumns, toSummary } from './articleRows.js';
+import { bylineColumns, moreBylinesColumn, moreBylinesOf, toSummary } from './articleRows.js';
 import { indexedIdsMatching } from './articleSearch.js';
 import { assertSectionsExist, ensureTags, insertArticleTags } from './articleWrites.js';
 import type { Page } from './newsStore.js';
@@ -37,6 +37,17 @@ export interface EditorialArticle {
   /** Canonical slugs of its tags, for the pages it appears on. */
   readonly tagSlugs: readonly string[];
   readonly corrections: readonly Correction[];
+  /** No publication, nor a schedule, before this instant. */
+  readonly embargoUntil: Date | null;
+  /** Why the desk last sent the story back to its writer; null once it is submitted again. */
+  readonly sentBack: SendBackNote | null;
+}
+
+/** The desk's note to the writer when a story in review goes back to draft. */
+export interface SendBackNote {
+  readonly note: string;
+  readonly by: string;
+  readonly at: Date;
 }
 
 /** A row of the newsroom's article list. */
@@ -51,6 +62,7 @@ export interface EditorialListItem {
   readonly scheduledAt: Date | null;
   readonly editedAt: Date | null;
   readonly revision: number;
+  readonly embargoUntil: Date | null;
 }
 
 export interface EditorialQuery {
@@ -65,6 +77,10 @@ export interface EditorialQuery {
    * words (the reader's search index, migration 0011). Case-insensitive.
    */
   readonly search?: string;
+  /** Last worked on (or published, for stories never touched in the newsroom) at or after this instant. */
+  readonly since?: Date;
+  /** … and before this instant. */
+  readonly until?: Date;
   readonly limit: number;
   readonly offset?: number;
 }
@@ -92,6 +108,13 @@ export interface StatusChange {
   readonly at: Date;
   /** For `scheduled`: when it is due. For `published`: the publication time of a first publication. */
   readonly when?: Date;
+  /**
+   * A revision recording the move (content unchanged), e.g. a send-back with
+   * the desk's note: it shows in the history and makes any open editor stale.
+   */
+  readonly revision?: { readonly author: RevisionAuthor; readonly note: string };
+  /** For a send-back: the note the writer sees in the editor. */
+  readonly sentBack?: { readonly note: string; readonly by: string };
 }
 
 /** Persistence of the newsroom workflow: drafts, revisions, status moves, corrections. */
@@ -117,7 +140,15 @@ export interface ArticleWorkflowStore {
   }): Promise<Correction>;
   revisions(id: number): Promise<readonly RevisionEntry[]>;
   revision(id: number, number: number): Promise<Revision | null>;
-  /** Ids of scheduled stories due at `now`, earliest first. */
+  /** Sets or clears (null) the embargo; null when the article is gone. */
+  setEmbargo(id: number, until: Date | null): Promise<EditorialArticle | null>;
+  /**
+   * Deletes a story that never reached readers (draft or in review, never
+   * published), with its revisions and tags; false when it is gone or no
+   * longer such a story.
+   */
+  spike(id: number): Promise<boolean>;
+  /** Ids of scheduled stories due at `now` and out of embargo, earliest first. */
   dueScheduled(now: Date): Promise<readonly number[]>;
   /** The earliest due time of any scheduled story, or null. */
   nextDue(): Promise<Date | null>;
@@ -138,7 +169,7 @@ export function createArticleWorkflowStore(db: Kysely<Database>, dialect: StoreD
     asPublished: (id) => getAnyArticle(db, id, { publishedOnly: false }),
 
     async list(query) {
-      const { status, sectionSlug, ownerName, search } = query;
+      const { status, sectionSlug, ownerName, search, since, until } = query;
       const pattern = search === undefined || search.trim() === '' ? undefined : likePattern(search);
       const matching = db
         .selectFrom('articles')
@@ -147,7 +178,9 @@ export function createArticleWorkflowStore(db: Kysely<Database>, dialect: StoreD
         .$if(ownerName !== undefined, (q) => q.where('owner_name', '=', ownerName as string))
         .$if(search !== undefined && pattern !== undefined, (q) =>
           q.where(newsroomSearch(dialect, search as string, pattern as string)),
-        );
+        )
+        .$if(since !== undefined, (q) => q.where(WORKED_ON, '>=', (since as Date).getTime()))
+        .$if(until !== undefined, (q) => q.where(WORKED_ON, '<', (until as Date).getTime()));
       const rows = await matching
         .select([
           'id',
@@ -160,9 +193,10 @@ export function createArticleWorkflowStore(db: Kysely<Database>, dialect: StoreD
           'scheduled_at',
           'edited_at',
           'revision',
+          'embargo_until',
         ])
         // Recently worked-on first; stories never touched in the newsroom by publication time.
-        .orderBy(sql`coalesce(edited_at, published_at)`, 'desc')
+        .orderBy(WORKED_ON, 'desc')
         .orderBy('id', 'desc')
         .limit(query.limit)
         .offset(query.offset ?? 0)
@@ -181,6 +215,7 @@ export function createArticleWorkflowStore(db: Kysely<Database>, dialect: StoreD
           scheduledAt: dateOrNull(row.scheduled_at),
           editedAt: dateOrNull(row.edited_at),
           revision: Number(row.revision),
+          embargoUntil: dateOrNull(row.embargo_until),
         })),
       };
     },
@@ -258,6 +293,15 @@ export function createArticleWorkflowStore(db: Kysely<Database>, dialect: StoreD
       if (before === null || before.status !== change.from) return null;
       const at = change.at.getTime();
       const values: Updateable<ArticlesTable> = { status: change.to };
+      if (change.sentBack !== undefined) {
+        values.sent_back_note = change.sentBack.note;
+        values.sent_back_by = change.sentBack.by;
+        values.sent_back_at = at;
+      } else if (change.to === 'in_review') {
+        values.sent_back_note = null;
+        values.sent_back_by = null;
+        values.sent_back_at = null;
+      }
       switch (change.to) {
         case 'published':
           values.scheduled_at = null;
@@ -278,14 +322,50 @@ export function createArticleWorkflowStore(db: Kysely<Database>, dialect: StoreD
           values.scheduled_at = null;
           break;
       }
+      const recorded = change.revision;
+      if (recorded !== undefined) values.revision = before.revision + 1;
+      const moved = await db.transaction().execute(async (trx) => {
+        const result = await trx
+          .updateTable('articles')
+          .set(values)
+          .where('id', '=', change.id)
+          .where('status', '=', change.from)
+          .where('revision', '=', before.revision)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) !== 1) return false;
+        if (recorded !== undefined) {
+          await insertRevision(trx, {
+            articleId: change.id,
+            number: before.revision + 1,
+            author: recorded.author,
+            at: change.at,
+            note: recorded.note,
+            fields: before.fields,
+          });
+        }
+        return true;
+      });
+      if (!moved) return null;
+      return { before, after: await mustGet(db, change.id) };
+    },
+
+    async setEmbargo(id, until) {
       const result = await db
         .updateTable('articles')
-        .set(values)
-        .where('id', '=', change.id)
-        .where('status', '=', change.from)
+        .set({ embargo_until: until === null ? null : until.getTime() })
+        .where('id', '=', id)
         .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) return null;
-      return { before, after: await mustGet(db, change.id) };
+      return Number(result.numUpdatedRows) === 1 ? mustGet(db, id) : null;
+    },
+
+    async spike(id) {
+      const result = await db
+        .deleteFrom('articles')
+        .where('id', '=', id)
+        .where('status', 'in', ['draft', 'in_review'])
+        .where('ever_published', '=', 0)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) === 1;
     },
 
     async addCorrection(input) {
@@ -334,6 +414,7 @@ export function createArticleWorkflowStore(db: Kysely<Database>, dialect: StoreD
         .select('id')
         .where('status', '=', 'scheduled')
         .where('scheduled_at', '<=', now.getTime())
+        .where((eb) => eb.or([eb('embargo_until', 'is', null), eb('embargo_until', '<=', now.getTime())]))
         .orderBy('scheduled_at')
         .orderBy('id')
         .execute();
@@ -385,6 +466,9 @@ export function createArticleWorkflowStore(db: Kysely<Database>, dialect: StoreD
 
 type Reader = Kysely<Database> | Transaction<Database>;
 
+/** When a story was last worked on: its last newsroom save, or its publication for stories never edited here. */
+const WORKED_ON = sql<number>`coalesce(edited_at, published_at)`;
+
 async function readArticle(db: Reader, id: number): Promise<EditorialArticle | null> {
   const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
   if (row === undefined) return null;
@@ -430,6 +514,7 @@ function toEditorial(
       summary: row.summary,
       sectionSlug: row.section_slug,
       byline: summary.byline,
+      ...moreBylinesOf(row.more_bylines_json),
       dateline: row.dateline,
       // Written only by this store from validated fields.
       body: JSON.parse(row.body_json) as Block[],
@@ -451,6 +536,11 @@ function toEditorial(
     killedAt: dateOrNull(row.killed_at),
     tagSlugs: tags.map((tag) => tag.slug),
     corrections,
+    embargoUntil: dateOrNull(row.embargo_until),
+    sentBack:
+      row.sent_back_note === null
+        ? null
+        : { note: row.sent_back_note, by: row.sent_back_by ?? '', at: new Date(Number(row.sent_back_at ?? 0)) },
   };
 }
 
@@ -461,6 +551,7 @@ function contentColumns(fields: ArticleFields) {
     summary: fields.summary,
     section_slug: fields.sectionSlug,
     ...bylineColumns(fields.byline),
+    more_bylines_json: moreBylinesColumn(fields.moreBylines),
     dateline: fields.dateline,
     body_json: JSON.stringify(fields.body),
     print_page: fields.printPage,

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ArticleDraft, Tag } from '../../news/article.js';
 import type { Database } from '../database.js';
-import { bylineColumns } from './articleRows.js';
+import { bylineColumns, moreBylinesColumn } from './articleRows.js';
 
 /** Rows per multi-row INSERT: far below the bind-parameter limits of both engines. */
 const ROWS_PER_INSERT = 500;
@@ -48,6 +48,7 @@ export async function insertArticleRow(
       summary: draft.summary,
       section_slug: draft.sectionSlug,
       ...bylineColumns(draft.byline),
+      more_bylines_json: moreBylinesColumn(draft.moreBylines),
       dateline: draft.dateline,
       body_json: JSON.stringify(draft.body),
       published_at: draft.publishedAt.getTime(),
