@@ -20,10 +20,11 @@ interface Quote {
 }
 
 /** The price a ticker row shows now (`OGDC 88.10 Increased By …` → `88.10`). */
-function priceOf(page: Page, symbol: string): Promise<string> {
-  return page
+async function priceOf(page: Page, symbol: string): Promise<string> {
+  const text = await page
     .locator(`div[data-ticker] ul:not([aria-hidden="true"]) > li[data-key="s:${symbol}"] .tick__price`)
-    .innerText();
+    .textContent();
+  return text ?? '';
 }
 
 describe('one market connection for many tabs', { skip: skipUnlessAvailable(['chromium']) }, () => {
