@@ -10,6 +10,8 @@
 const CRAWL_SPEED = 45;
 /** With reduced motion, how long each page stays before the next replaces it. */
 const PAGE_MS = 5000;
+/** The strip waits this long before it first crawls, so the lead index can be read where it stands. */
+const START_DELAY_MS = 1500;
 // A frame after a long gap (a hidden tab, a busy page) moves at most this far, so the strip never leaps.
 const MAX_FRAME_MS = 100;
 
@@ -40,7 +42,10 @@ export function setUpMotion(root: HTMLElement, strip: HTMLElement, list: HTMLEle
   /** Where each row of the loop starts, and where the same rows start again in the copy. */
   const starts = (): number[] => {
     const width = loopWidth();
-    const own = [...list.children].map((row) => (row as HTMLElement).offsetLeft - list.offsetLeft);
+    // Measured from the first row, so a row stepped to stands where the first one stands at rest.
+    const rows = [...list.children] as HTMLElement[];
+    const origin = rows[0]?.offsetLeft ?? 0;
+    const own = rows.map((row) => row.offsetLeft - origin);
     return [...own, ...own.map((start) => start + width)];
   };
   const step = (direction: 1 | -1): void => {
@@ -69,10 +74,11 @@ export function setUpMotion(root: HTMLElement, strip: HTMLElement, list: HTMLEle
 
   const held = (): boolean => holds.pointer || holds.focus || holds.reader;
   let last: number | null = null;
+  const startAt = performance.now() + START_DELAY_MS;
   const frame = (now: number): void => {
     const elapsed = Math.min(now - (last ?? now), MAX_FRAME_MS);
     last = now;
-    if (!held() && !reduced.matches) {
+    if (!held() && !reduced.matches && now >= startAt) {
       offset += (CRAWL_SPEED * elapsed) / 1000;
       place();
     }
