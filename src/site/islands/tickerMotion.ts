@@ -78,7 +78,8 @@ export function setUpMotion(root: HTMLElement, strip: HTMLElement, list: HTMLEle
   const frame = (now: number): void => {
     const elapsed = Math.min(now - (last ?? now), MAX_FRAME_MS);
     last = now;
-    if (!held() && !reduced.matches && now >= startAt) {
+    // A list that fits the strip has nothing hidden to bring into view: it stays put.
+    if (!held() && !reduced.matches && now >= startAt && loopWidth() > strip.clientWidth) {
       offset += (CRAWL_SPEED * elapsed) / 1000;
       place();
     }
