@@ -12,6 +12,7 @@ const outdir = path.join(root, 'public/build');
 const entries = [
   { name: 'site.css', outName: 'site', source: 'src/site/styles/site.css' },
   { name: 'ticker.js', outName: 'ticker', source: 'src/site/islands/ticker.island.ts' },
+  { name: 'feed-worker.js', outName: 'feed-worker', source: 'src/site/islands/marketFeed.worker.ts' },
   { name: 'chart.js', outName: 'chart', source: 'src/site/islands/chart.island.ts' },
   { name: 'search.js', outName: 'search', source: 'src/site/islands/symbolSearch.island.ts' },
   { name: 'converter.js', outName: 'converter', source: 'src/site/islands/converter.island.ts' },

@@ -33,6 +33,7 @@ export function createChromeLoader(deps: WebDeps, assets: SiteAssets): () => Pro
     publicUrl: deps.publicUrl ?? null,
     stylesheetUrl: assets.stylesheetUrl,
     tickerScriptUrl: assets.tickerScriptUrl,
+    feedWorkerUrl: assets.feedWorkerUrl,
     chartScriptUrl: assets.chartScriptUrl,
     searchScriptUrl: assets.searchScriptUrl,
     converterScriptUrl: assets.converterScriptUrl,

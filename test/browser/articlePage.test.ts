@@ -162,7 +162,7 @@ describe('article page', { skip: skipUnlessAvailable(['chromium']) }, () => {
     for (const href of hrefs) assert.match(href, /^\/news\/\d+\/[a-z0-9-]+$/);
   });
 
-  test('shows 30 stocks then 4 indices in the reference ticker format', async () => {
+  test('shows 4 indices, KSE-100 first, then 30 stocks in the reference ticker format', async () => {
     const rows = await tickerRowTexts(page);
     const stocks = rows.filter((row) => STOCK_ROW.test(row));
     const indices = rows.filter((row) => INDEX_ROW.test(row));
@@ -174,7 +174,8 @@ describe('article page', { skip: skipUnlessAvailable(['chromium']) }, () => {
     );
     assert.equal(stocks.length, 30);
     assert.equal(indices.length, 4);
-    assert.deepEqual(rows.slice(30), indices, 'the indices come after the stocks');
+    assert.deepEqual(rows.slice(0, 4), indices, 'the indices lead the strip');
+    assert.ok(rows[0]?.startsWith('KSE100 '), `KSE-100 leads: ${rows[0]}`);
     const symbols = rows.map((row) => row.split(' ')[0]);
     for (const symbol of ['AVN', 'TRG', 'WTL', 'KSE100', 'KSE30']) assert.ok(symbols.includes(symbol), symbol);
     assert.deepEqual(rows.map(rowInconsistency).filter(Boolean), []);

@@ -2,20 +2,29 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { skipUnlessAvailable } from '../support/environment.js';
 import { countNavigations, useSiteInBrowser } from '../support/siteInBrowser.js';
-import { isTickerRow, tickerChange, tickerRowTexts } from '../support/tickerRows.js';
+import { watchStreams } from '../support/streamWatch.js';
+import {
+  isTickerRow,
+  TICKER_COPY_SELECTOR,
+  TICKER_ROW_SELECTOR,
+  tickerChange,
+  tickerRowTexts,
+} from '../support/tickerRows.js';
 
 describe('live ticker over the market stream', { skip: skipUnlessAvailable(['chromium']) }, () => {
   const run = useSiteInBrowser({ simulatorIntervalMs: 200 });
 
-  test('follows the stream with EventSource and moves without a reload or polling', async () => {
-    const page = await run.browser.newPage();
+  test('follows one stream through the shared worker and moves without a reload or polling', async () => {
+    const streams = watchStreams(run.site.app.server.server);
+    const context = await run.browser.newContext();
     try {
-      const streams: string[] = [];
+      const page = await context.newPage();
       const polls: string[] = [];
+      const pageStreams: string[] = [];
       page.on('request', (request) => {
         const url = new URL(request.url());
-        if (url.pathname === '/api/v1/market/stream') streams.push(request.resourceType());
         if (url.pathname === '/api/v1/market/ticker') polls.push(url.pathname);
+        if (url.pathname === '/api/v1/market/stream') pageStreams.push(request.resourceType());
       });
       const navigations = countNavigations(page);
       await page.goto(run.site.url('/'));
@@ -23,7 +32,8 @@ describe('live ticker over the market stream', { skip: skipUnlessAvailable(['chr
       assert.ok(first.length > 0, 'no ticker rows');
       const latest = await tickerChange(page, first, 10_000);
       assert.notEqual(latest, first, 'the ticker did not change within 10 s');
-      assert.deepEqual(streams, ['eventsource'], 'one EventSource request to the stream');
+      assert.equal(streams.opened(), 1, 'one stream for the page, held by the shared worker');
+      assert.deepEqual(pageStreams, [], 'the page opened a stream of its own');
       assert.deepEqual(polls, [], 'the ticker polled although the stream works');
       assert.equal(navigations(), 1, 'the page reloaded');
       for (const row of latest.split('\n')) {
@@ -32,15 +42,41 @@ describe('live ticker over the market stream', { skip: skipUnlessAvailable(['chr
       const updated = await page.locator('div[data-ticker] time').getAttribute('datetime');
       assert.ok(updated !== null && !Number.isNaN(Date.parse(updated)), 'the update time follows the stream');
     } finally {
-      await page.close();
+      await context.close();
     }
   });
 
-  test('falls back to polling where EventSource does not exist', async () => {
+  test("the loop's repeated rows change with the rows they repeat", async () => {
+    const context = await run.browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(run.site.url('/'));
+      const first = (await tickerRowTexts(page)).join('\n');
+      assert.notEqual(await tickerChange(page, first, 10_000), first, 'the ticker did not change within 10 s');
+      // Read both lists in one go, so no update can fall between them.
+      // Named functions inside evaluate would need the test loader's helpers in the page: plain loops only.
+      const [rows = [], copies = []] = await page.evaluate(
+        (selectors) =>
+          selectors.map((selector) =>
+            [...document.querySelectorAll<HTMLElement>(selector)].map(
+              (row) => `${row.dataset.key} ${row.className} ${row.textContent?.replace(/\s+/g, ' ').trim()}`,
+            ),
+          ),
+        [TICKER_ROW_SELECTOR, TICKER_COPY_SELECTOR],
+      );
+      assert.equal(rows.length, 34);
+      assert.deepEqual(copies, rows);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('polls where a shared worker cannot be had, and opens no stream of its own', async () => {
+    const streams = watchStreams(run.site.app.server.server);
     const context = await run.browser.newContext();
     try {
       await context.addInitScript(() => {
-        Reflect.deleteProperty(globalThis, 'EventSource');
+        Reflect.deleteProperty(globalThis, 'SharedWorker');
       });
       const page = await context.newPage();
       const polls: string[] = [];
@@ -52,6 +88,7 @@ describe('live ticker over the market stream', { skip: skipUnlessAvailable(['chr
       const latest = await tickerChange(page, first, 10_000);
       assert.notEqual(latest, first, 'the polling ticker did not change within 10 s');
       assert.ok(polls.length > 0, 'no poll of /api/v1/market/ticker');
+      assert.equal(streams.opened(), 0, 'a page without a shared worker opened a stream');
     } finally {
       await context.close();
     }

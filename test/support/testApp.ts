@@ -10,6 +10,8 @@ export interface RunningTestApp {
   readonly app: App;
   /** `http://127.0.0.1:<port>`, without a trailing slash. */
   readonly baseUrl: string;
+  /** The site's SQLite file, for a test that opens it beside the site (to make an API token, say). */
+  readonly dbPath: string;
   /** Absolute URL of a site path such as `/world`. */
   url(path: string): string;
   /** Stops the site and deletes its database. Safe to call twice. */
@@ -27,9 +29,10 @@ export interface TestAppOptions {
 export async function startTestApp(options: TestAppOptions = {}): Promise<RunningTestApp> {
   await assertBuiltAssetsFresh();
   const dir = await mkdtemp(join(tmpdir(), 'broadsheet-test-'));
+  const dbPath = join(dir, 'site.sqlite');
   const config = parseServeConfig({
     port: '0',
-    db: join(dir, 'site.sqlite'),
+    db: dbPath,
     // Tests post several comments from one address; the limit has its own HTTP test.
     commentRateLimit: String(options.commentRateLimit ?? 0),
     simulatorInterval: String(options.simulatorIntervalMs ?? 300),
@@ -49,6 +52,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<Runnin
   return {
     app,
     baseUrl,
+    dbPath,
     url: (path) => `${baseUrl}${path.startsWith('/') ? path : `/${path}`}`,
     async stop() {
       if (stopped) return;

@@ -12,8 +12,14 @@ export const STOCK_ROW =
 export const INDEX_ROW =
   /^[A-Z][A-Z0-9]* \d{1,3}(,\d{3})* (Increased By|Decreased By|No Change) -?\d+(\.\d)? \(-?\d+(\.\d{1,2})?%\)$/;
 
-/** The ticker strip: its root carries `data-ticker`, each row a `data-key` (`s:AVN`, `i:KSE100`). */
-export const TICKER_ROW_SELECTOR = 'div[data-ticker] li[data-key]';
+/**
+ * The ticker strip: its root carries `data-ticker`, each row a `data-key` (`s:AVN`, `i:KSE100`). The moving
+ * strip repeats its list for a seamless loop, hidden from assistive technology; rows are counted once.
+ */
+export const TICKER_ROW_SELECTOR = 'div[data-ticker] ul:not([aria-hidden="true"]) > li[data-key]';
+
+/** The repeated rows of the moving strip's loop, which must read as their originals. */
+export const TICKER_COPY_SELECTOR = 'div[data-ticker] ul[aria-hidden="true"] > li[data-key]';
 
 /** Every ticker row on the page, as its words with whitespace collapsed. */
 export async function tickerRowTexts(page: Page): Promise<string[]> {

@@ -1,7 +1,14 @@
 /** One file the browser loads, built from `source` into public/build under a content-hashed name. */
 export interface AssetEntry {
   /** Key in the manifest. */
-  readonly name: 'site.css' | 'ticker.js' | 'chart.js' | 'search.js' | 'converter.js' | 'comments.js';
+  readonly name:
+    | 'site.css'
+    | 'ticker.js'
+    | 'feed-worker.js'
+    | 'chart.js'
+    | 'search.js'
+    | 'converter.js'
+    | 'comments.js';
   /** Hashed output is `{outName}-{hash}.{ext}`. */
   readonly outName: string;
   /** Relative to the project root. */
@@ -16,6 +23,13 @@ export const ASSET_ENTRIES: readonly AssetEntry[] = [
     name: 'ticker.js',
     outName: 'ticker',
     source: 'src/site/islands/ticker.island.ts',
+    contentType: 'text/javascript; charset=utf-8',
+  },
+  // The shared worker that holds the browser's one market connection for every tab (islands/marketFeed.ts).
+  {
+    name: 'feed-worker.js',
+    outName: 'feed-worker',
+    source: 'src/site/islands/marketFeed.worker.ts',
     contentType: 'text/javascript; charset=utf-8',
   },
   // Loaded only by pages that draw charts: lightweight-charts is most of its weight.

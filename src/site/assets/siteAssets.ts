@@ -10,6 +10,8 @@ import { ASSET_ENTRIES, type AssetEntry, MANIFEST_FILE, OUTPUT_DIR } from './ass
 export interface SiteAssets {
   readonly stylesheetUrl: string | null;
   readonly tickerScriptUrl: string | null;
+  /** The shared worker behind every tab's market feed; the ticker names it to the page. */
+  readonly feedWorkerUrl: string | null;
   /** The chart island, for pages with charts only. */
   readonly chartScriptUrl: string | null;
   /** The masthead's symbol autocomplete. */
@@ -51,6 +53,7 @@ async function finish(built: ReadonlyMap<AssetEntry, BuiltFile>): Promise<SiteAs
   const files = new Map<string, PreparedResponse>();
   let stylesheetUrl: string | null = null;
   let tickerScriptUrl: string | null = null;
+  let feedWorkerUrl: string | null = null;
   let chartScriptUrl: string | null = null;
   let searchScriptUrl: string | null = null;
   let converterScriptUrl: string | null = null;
@@ -63,6 +66,7 @@ async function finish(built: ReadonlyMap<AssetEntry, BuiltFile>): Promise<SiteAs
     const url = `${ASSET_URL_PREFIX}${file.fileName}`;
     if (entry.name === 'site.css') stylesheetUrl = url;
     if (entry.name === 'ticker.js') tickerScriptUrl = url;
+    if (entry.name === 'feed-worker.js') feedWorkerUrl = url;
     if (entry.name === 'chart.js') chartScriptUrl = url;
     if (entry.name === 'search.js') searchScriptUrl = url;
     if (entry.name === 'converter.js') converterScriptUrl = url;
@@ -71,6 +75,7 @@ async function finish(built: ReadonlyMap<AssetEntry, BuiltFile>): Promise<SiteAs
   return {
     stylesheetUrl,
     tickerScriptUrl,
+    feedWorkerUrl,
     chartScriptUrl,
     searchScriptUrl,
     converterScriptUrl,

@@ -15,6 +15,8 @@ export interface PageChrome {
   readonly publicUrl?: string | null;
   readonly stylesheetUrl: string | null;
   readonly tickerScriptUrl: string | null;
+  /** The shared worker that holds one market connection for all of a reader's tabs. */
+  readonly feedWorkerUrl?: string | null;
   /** Loaded by pages that pass `charts` to the layout. */
   readonly chartScriptUrl?: string | null;
   /** The masthead's symbol autocomplete; the search form works without it. */
@@ -108,7 +110,7 @@ export function Layout(props: {
           Skip to content
         </a>
         <header class="site-header">
-          <Ticker snapshot={chrome.snapshot} />
+          <Ticker snapshot={chrome.snapshot} feedWorkerUrl={chrome.feedWorkerUrl ?? null} />
           <div class="page">
             <Masthead
               sections={chrome.sections}

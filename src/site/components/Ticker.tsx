@@ -1,20 +1,29 @@
 import type { MarketSnapshot } from '../../market/book/marketSnapshot.js';
 import { ScrollRegion } from './ScrollRegion.js';
-import { type TickerItem, tickerItemClass, tickerItems } from './tickerItems.js';
+import { stripOrder, type TickerItem, tickerItemClass, tickerItems } from './tickerItems.js';
 import { tickerPieces } from './tickerPieces.js';
 import { formatTickerTime } from './tickerTime.js';
 
 /**
  * The strip of prices across the top of every page. The words (Increased By ▲)
- * carry the direction, so colour is never the only cue; the strip scrolls
- * sideways and takes keyboard focus so it can be read without a pointer.
+ * carry the direction, so colour is never the only cue. KSE-100 and the other
+ * indices lead (stripOrder), so the benchmark is in view at once on any screen. As rendered the
+ * strip scrolls sideways and takes keyboard focus, so it reads without
+ * JavaScript; the ticker island sets it moving (islands/tickerMotion.ts) and
+ * follows the market through the shared worker named here.
  */
-export function Ticker({ snapshot }: { readonly snapshot: MarketSnapshot }) {
+export function Ticker({
+  snapshot,
+  feedWorkerUrl,
+}: {
+  readonly snapshot: MarketSnapshot;
+  readonly feedWorkerUrl: string | null;
+}) {
   return (
-    <div class="ticker" data-ticker="">
+    <div class="ticker" data-ticker="" {...(feedWorkerUrl !== null ? { 'data-feed-worker': feedWorkerUrl } : {})}>
       <ScrollRegion class="ticker__strip" label="Market ticker">
         <ul class="ticker__list">
-          {tickerItems(snapshot).map((item) => (
+          {stripOrder(tickerItems(snapshot)).map((item) => (
             <TickerEntry key={item.key} item={item} />
           ))}
         </ul>

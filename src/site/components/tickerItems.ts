@@ -30,3 +30,20 @@ export function tickerItems(snapshot: MarketSnapshot): TickerItem[] {
 export function tickerItemClass(kind: TickerItem['kind'], direction: Direction): string {
   return kind === 'index' ? `tick tick--${direction} tick--index` : `tick tick--${direction}`;
 }
+
+/** The index readers come for first: the exchange's benchmark (DESIGN.md, the reference ticker). */
+export const LEAD_INDEX = 'KSE100';
+
+/**
+ * The order of the strip: indices before stocks, the lead index first, so the
+ * benchmark is in view from the first moment on any screen; the rest keep
+ * their order.
+ */
+export function stripOrder(items: readonly TickerItem[]): TickerItem[] {
+  const lead = `i:${LEAD_INDEX}`;
+  return [
+    ...items.filter((item) => item.key === lead),
+    ...items.filter((item) => item.kind === 'index' && item.key !== lead),
+    ...items.filter((item) => item.kind === 'stock'),
+  ];
+}

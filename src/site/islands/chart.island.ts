@@ -1,6 +1,6 @@
 // Draws the charts a markets page describes in its JSON blocks (see
 // src/site/markets/chartSpec.ts) with lightweight-charts, and keeps them and
-// the page's live figures moving from the market stream. Without it the page
+// the page's live figures moving from the page's market feed. Without it the page
 // keeps its tables and the figures as rendered.
 import {
   AreaSeries,
@@ -16,9 +16,9 @@ import {
 } from 'lightweight-charts';
 import { KARACHI_UTC_OFFSET_MS } from '../../shared/pakistanTime.js';
 import type { ChartSpec, LiveSource } from '../markets/chartSpec.js';
-import { applyEntry, liveElements, type StreamEntry } from './liveFigures.js';
+import { applyEntry, isStreamEntry, liveElements } from './liveFigures.js';
+import { followMarket } from './marketFeed.js';
 
-const STREAM = '/api/v1/market/stream';
 // The time axis shows UTC; shifting by Pakistan's fixed +5 h makes it read Karachi time.
 const PKT_SECONDS = KARACHI_UTC_OFFSET_MS / 1000;
 const COLOURS = { up: '#0a6b2e', down: '#b3261e', line: '#0b4f8a', grid: '#ece9e1', text: '#1a1a1a' };
@@ -148,41 +148,27 @@ function draw(canvas: HTMLElement, spec: ChartSpec): LiveChart | null {
   }
 }
 
-/** Opens one stream for everything the page shows live: its figures and its charts. */
+/** Keeps the page's figures and charts moving from the page's one market feed, shared with the ticker. */
 function follow(charts: readonly LiveChart[], figures: Map<string, HTMLElement[]>): void {
-  const symbols = new Set<string>();
-  const indices = new Set<string>();
-  for (const key of figures.keys()) {
-    if (key.startsWith('s:')) symbols.add(key.slice(2));
-    if (key.startsWith('i:')) indices.add(key.slice(2));
-  }
-  for (const chart of charts) (chart.source.kind === 'quote' ? symbols : indices).add(chart.source.code);
-  if (symbols.size === 0 && indices.size === 0) return;
-  const query = new URLSearchParams({ symbols: [...symbols].join(','), indices: [...indices].join(',') });
-  const source = new EventSource(`${STREAM}?${query}`);
-  const receive = (event: MessageEvent<string>): void => {
-    const payload = JSON.parse(event.data) as {
-      readonly asOf: string;
-      readonly quotes: readonly (StreamEntry & { readonly symbol: string; readonly last: string })[];
-      readonly indices: readonly (StreamEntry & { readonly code: string; readonly value: string })[];
-    };
+  if (charts.length === 0 && figures.size === 0) return;
+  followMarket((payload) => {
     const at = new Date(payload.asOf);
     for (const quote of payload.quotes) {
+      // A polled entry has the ticker line only; figures and charts wait for the stream's whole entries.
+      if (!isStreamEntry(quote) || typeof quote.last !== 'string') continue;
       applyEntry(figures.get(`s:${quote.symbol}`) ?? [], quote);
       for (const chart of charts) {
         if (chart.source.kind === 'quote' && chart.source.code === quote.symbol) chart.update(Number(quote.last), at);
       }
     }
     for (const index of payload.indices) {
+      if (!isStreamEntry(index) || typeof index.value !== 'string') continue;
       applyEntry(figures.get(`i:${index.code}`) ?? [], index);
       for (const chart of charts) {
         if (chart.source.kind === 'index' && chart.source.code === index.code) chart.update(Number(index.value), at);
       }
     }
-  };
-  source.addEventListener('snapshot', receive);
-  source.addEventListener('update', receive);
-  // EventSource reconnects by itself and resumes with Last-Event-ID; a refused stream just stops.
+  });
 }
 
 const live: LiveChart[] = [];
@@ -192,4 +178,4 @@ for (const canvas of document.querySelectorAll<HTMLElement>('[data-chart]')) {
   const drawn = draw(canvas, spec);
   if (drawn !== null) live.push(drawn);
 }
-if (typeof EventSource === 'function') follow(live, liveElements(document));
+follow(live, liveElements(document));

@@ -59,3 +59,8 @@ export function applyEntry(elements: readonly HTMLElement[], entry: StreamEntry)
     }
   }
 }
+
+/** Whether an entry came whole from the stream; a polled one carries only the ticker line. */
+export function isStreamEntry(entry: { readonly [field: string]: unknown }): entry is StreamEntry {
+  return typeof entry.change === 'string' && typeof entry.changePercent === 'number';
+}

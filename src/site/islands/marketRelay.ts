@@ -1,0 +1,115 @@
+// Holds the one connection to the market: the event stream, or polling of the
+// ticker API where the stream cannot work, and hands every message to whoever
+// listens. It runs inside the shared worker (one per browser, for every tab),
+// or inside a page where a shared worker cannot be had (then polling only, so
+// that no tab holds a long-lived connection of its own).
+import { type FeedMessage, type IndexEntry, MarketState, type QuoteEntry } from './marketState.js';
+
+const STREAM = '/api/v1/market/stream';
+const POLL_ENDPOINT = '/api/v1/market/ticker';
+const POLL_MS = 2000;
+// EventSource reconnects by itself, resuming with Last-Event-ID; this many failures in a row, with no event
+// between them, means the stream is not reachable from here (a proxy that buffers, say), so poll instead.
+const MAX_STREAM_FAILURES = 3;
+
+/** The ticker API's body (docs/api.md): stocks keyed `s:SYMBOL`, indices `i:CODE`. */
+interface TickerBody {
+  readonly asOf: string;
+  readonly items: readonly {
+    readonly key: string;
+    readonly direction: QuoteEntry['direction'];
+    readonly ticker: string;
+  }[];
+}
+
+export interface RelayOptions {
+  /** Use the stream when EventSource exists; false polls from the start. */
+  readonly stream: boolean;
+  /** Skip a poll while this says so (a hidden tab needs no prices; it catches up on the next visible poll). */
+  readonly idle?: () => boolean;
+}
+
+export class MarketRelay {
+  private readonly state = new MarketState();
+  private readonly listeners = new Set<(message: FeedMessage) => void>();
+
+  constructor(private readonly options: RelayOptions) {}
+
+  start(): void {
+    if (this.options.stream && typeof EventSource === 'function') this.follow();
+    else this.poll();
+  }
+
+  /** A new listener hears the whole state at once when there is one, then every message. */
+  add(listener: (message: FeedMessage) => void): void {
+    this.listeners.add(listener);
+    const whole = this.state.whole();
+    if (whole !== null) listener({ kind: 'market', whole: true, payload: whole });
+  }
+
+  remove(listener: (message: FeedMessage) => void): void {
+    this.listeners.delete(listener);
+  }
+
+  private send(message: FeedMessage): void {
+    this.state.apply(message.payload, message.whole);
+    for (const listener of this.listeners) listener(message);
+  }
+
+  private follow(): void {
+    const source = new EventSource(STREAM);
+    let failures = 0;
+    const receive = (event: MessageEvent<string>, whole: boolean): void => {
+      failures = 0;
+      const payload = JSON.parse(event.data) as { asOf: string; quotes: QuoteEntry[]; indices: IndexEntry[] };
+      this.send({
+        kind: 'market',
+        whole,
+        payload: { asOf: payload.asOf, quotes: payload.quotes, indices: payload.indices },
+      });
+    };
+    source.addEventListener('snapshot', (event) => receive(event, true));
+    source.addEventListener('update', (event) => receive(event, false));
+    source.onerror = () => {
+      failures += 1;
+      // CLOSED: the server refused the stream outright; EventSource will not try again by itself.
+      if (source.readyState === EventSource.CLOSED || failures >= MAX_STREAM_FAILURES) {
+        source.close();
+        this.poll();
+      }
+    };
+  }
+
+  private poll(): void {
+    let etag: string | null = null;
+    const once = async (): Promise<void> => {
+      if (!(this.options.idle?.() ?? false)) {
+        try {
+          const headers: Record<string, string> = { accept: 'application/json' };
+          if (etag !== null) headers['if-none-match'] = etag;
+          const response = await fetch(POLL_ENDPOINT, { headers });
+          if (response.status === 200) {
+            etag = response.headers.get('etag');
+            this.send({ kind: 'market', whole: true, payload: fromTicker((await response.json()) as TickerBody) });
+          }
+        } catch {
+          // Offline or server restarting: keep the last prices and try again.
+        }
+      }
+      setTimeout(once, POLL_MS);
+    };
+    void once();
+  }
+}
+
+/** A polled entry carries only what the ticker shows; islands that need figures skip it. */
+function fromTicker(body: TickerBody): FeedMessage['payload'] {
+  const quotes: QuoteEntry[] = [];
+  const indices: IndexEntry[] = [];
+  for (const item of body.items) {
+    const name = item.key.slice(2);
+    if (item.key.startsWith('s:')) quotes.push({ symbol: name, direction: item.direction, ticker: item.ticker });
+    if (item.key.startsWith('i:')) indices.push({ code: name, direction: item.direction, ticker: item.ticker });
+  }
+  return { asOf: body.asOf, quotes, indices };
+}
