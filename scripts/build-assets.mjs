@@ -15,6 +15,7 @@ const entries = [
   { name: 'chart.js', outName: 'chart', source: 'src/site/islands/chart.island.ts' },
   { name: 'search.js', outName: 'search', source: 'src/site/islands/symbolSearch.island.ts' },
   { name: 'converter.js', outName: 'converter', source: 'src/site/islands/converter.island.ts' },
+  { name: 'editor.js', outName: 'editor', source: 'src/newsroom/islands/storyEditor.island.ts' },
 ];
 
 await mkdir(outdir, { recursive: true });

@@ -10,6 +10,7 @@ import { describedBy, FieldErrorText, fieldId, TextArea, TextField } from './Art
 import { CorrectionForm, StatusLine, WorkflowActions } from './ArticleWorkflowPanel.js';
 import { type ArticleFormValues, isEditableBlock } from './articleForm.js';
 import { BlockFields, BlockTypeSelect } from './BlockFields.js';
+import { editorMount, PresenceLine } from './StoryEditorMount.js';
 
 export interface ArticleEditPageProps {
   readonly actor: Actor;
@@ -27,6 +28,10 @@ export interface ArticleEditPageProps {
   readonly conflictDiffUrl?: string;
   readonly caller: WorkflowCaller;
   readonly now: Date;
+  /** The rich editor island's script; null leaves the plain form alone. */
+  readonly editorScriptUrl?: string | null;
+  /** Other people with this story open now. */
+  readonly othersEditing?: readonly string[];
 }
 
 const AGENCY_BYLINES = ['AFP', 'Reuters', 'APP'];
@@ -68,8 +73,14 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
         </div>
       ) : null}
       {article !== null ? <StatusLine article={article} /> : null}
+      {article !== null ? <PresenceLine names={props.othersEditing ?? []} /> : null}
 
-      <form method="post" action={action} class="article-form">
+      <form
+        method="post"
+        action={action}
+        class="article-form"
+        {...(props.editorScriptUrl ? editorMount(article, values) : {})}
+      >
         <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
         <input type="hidden" name="baseRevision" value={String(props.baseRevision)} />
         <input type="hidden" name="blockCount" value={String(values.blocks.length)} />
@@ -100,7 +111,7 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
         </datalist>
         <TextField {...bound('dateline')} label="Dateline (e.g. KARACHI)" max={LIMITS.dateline} />
 
-        <fieldset class="blocks">
+        <fieldset class="blocks" data-plain-blocks>
           <legend>Body</legend>
           <FieldErrorText field="body" message={errorOf('body')} />
           <ol>
@@ -165,6 +176,7 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
       {article !== null && article.status === 'published' && props.caller.canPublish ? (
         <CorrectionForm article={article} csrfToken={props.csrfToken} />
       ) : null}
+      {props.editorScriptUrl ? <script type="module" src={props.editorScriptUrl} /> : null}
     </AdminLayout>
   );
 }

@@ -5,6 +5,7 @@ import { formatPublished } from '../../shared/pakistanTime.js';
 import type { EditorialListItem } from '../../store/articles/articleWorkflow.js';
 import { AdminLayout, type Flash } from '../pages/AdminLayout.js';
 import { AdminTable } from '../pages/AdminTable.js';
+import { editingSentence } from './presence.js';
 
 export interface ArticleListFilters {
   readonly status?: ArticleStatus;
@@ -22,6 +23,8 @@ export interface ArticleListPageProps {
   readonly sections: readonly Section[];
   readonly authors: readonly string[];
   readonly flash?: Flash;
+  /** Who else has each article open now, by article id. */
+  readonly editing?: ReadonlyMap<number, readonly string[]>;
 }
 
 /** Every article in the newsroom, filtered by status, section, author and headline words. */
@@ -71,6 +74,7 @@ export function ArticleListPage(props: ArticleListPageProps) {
           <tr key={item.id}>
             <td>
               <a href={`/admin/articles/${item.id}`}>{item.headline}</a>
+              <EditingNote names={props.editing?.get(item.id)} />
             </td>
             <td>{statusLabel(item.status)}</td>
             <td>{item.sectionSlug}</td>
@@ -104,4 +108,9 @@ function FilterSelect(props: {
       </select>
     </label>
   );
+}
+
+function EditingNote(props: { readonly names: readonly string[] | undefined }) {
+  if (props.names === undefined || props.names.length === 0) return null;
+  return <span class="presence-note">{editingSentence(props.names, 'now')}</span>;
 }

@@ -1,7 +1,7 @@
 /** One file the browser loads, built from `source` into public/build under a content-hashed name. */
 export interface AssetEntry {
   /** Key in the manifest. */
-  readonly name: 'site.css' | 'ticker.js' | 'chart.js' | 'search.js' | 'converter.js';
+  readonly name: 'site.css' | 'ticker.js' | 'chart.js' | 'search.js' | 'converter.js' | 'editor.js';
   /** Hashed output is `{outName}-{hash}.{ext}`. */
   readonly outName: string;
   /** Relative to the project root. */
@@ -36,6 +36,13 @@ export const ASSET_ENTRIES: readonly AssetEntry[] = [
     name: 'converter.js',
     outName: 'converter',
     source: 'src/site/islands/converter.island.ts',
+    contentType: 'text/javascript; charset=utf-8',
+  },
+  // The newsroom's story editor (ProseMirror, docs/adr/0007): loaded by the article editor page only.
+  {
+    name: 'editor.js',
+    outName: 'editor',
+    source: 'src/newsroom/islands/storyEditor.island.ts',
     contentType: 'text/javascript; charset=utf-8',
   },
 ];

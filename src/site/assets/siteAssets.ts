@@ -6,7 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { type PreparedResponse, prepareResponse } from '../../http/preparedResponse.js';
 import { ASSET_ENTRIES, type AssetEntry, MANIFEST_FILE, OUTPUT_DIR } from './assetEntries.js';
 
-/** Where the page finds its stylesheet and live ticker; null when that asset could not be had. */
+/** Where pages find the stylesheet and islands; null when that asset could not be had. */
 export interface SiteAssets {
   readonly stylesheetUrl: string | null;
   readonly tickerScriptUrl: string | null;
@@ -16,6 +16,8 @@ export interface SiteAssets {
   readonly searchScriptUrl: string | null;
   /** The live Dollar to PKR converter, for the currency page only. */
   readonly converterScriptUrl: string | null;
+  /** The newsroom's story editor; only the newsroom's article editor loads it. */
+  readonly editorScriptUrl: string | null;
   /** Served under /build/{file name}, compressed once. */
   readonly files: ReadonlyMap<string, PreparedResponse>;
 }
@@ -52,6 +54,7 @@ async function finish(built: ReadonlyMap<AssetEntry, BuiltFile>): Promise<SiteAs
   let chartScriptUrl: string | null = null;
   let searchScriptUrl: string | null = null;
   let converterScriptUrl: string | null = null;
+  let editorScriptUrl: string | null = null;
   for (const [entry, file] of built) {
     files.set(
       file.fileName,
@@ -63,8 +66,17 @@ async function finish(built: ReadonlyMap<AssetEntry, BuiltFile>): Promise<SiteAs
     if (entry.name === 'chart.js') chartScriptUrl = url;
     if (entry.name === 'search.js') searchScriptUrl = url;
     if (entry.name === 'converter.js') converterScriptUrl = url;
+    if (entry.name === 'editor.js') editorScriptUrl = url;
   }
-  return { stylesheetUrl, tickerScriptUrl, chartScriptUrl, searchScriptUrl, converterScriptUrl, files };
+  return {
+    stylesheetUrl,
+    tickerScriptUrl,
+    chartScriptUrl,
+    searchScriptUrl,
+    converterScriptUrl,
+    editorScriptUrl,
+    files,
+  };
 }
 
 async function readBuiltAssets(root: string): Promise<Map<AssetEntry, BuiltFile> | null> {
