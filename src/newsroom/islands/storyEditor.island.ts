@@ -166,8 +166,14 @@ function mount(form: HTMLFormElement): void {
 
   const keeper = createKeeper({ form, article, body: () => blocksOfDoc(view.state.doc), status });
   keeper.markSaved();
-  const notice = new URL(location.href).searchParams.get('notice');
-  if (notice === 'saved' || notice === 'created') keeper.forget();
+  const here = new URL(location.href);
+  const notice = here.searchParams.get('notice');
+  if (notice === 'saved' || notice === 'created') {
+    keeper.forget();
+    // Off the address, so a reload or a sign-in coming back here is not taken for another save.
+    here.searchParams.delete('notice');
+    window.history.replaceState(window.history.state, '', here.pathname + here.search + here.hash);
+  }
 
   form.addEventListener('submit', () => {
     for (const old of form.querySelectorAll('input[data-story-block]')) old.remove();
