@@ -17,6 +17,7 @@ const entries = [
   { name: 'search.js', outName: 'search', source: 'src/site/islands/symbolSearch.island.ts' },
   { name: 'converter.js', outName: 'converter', source: 'src/site/islands/converter.island.ts' },
   { name: 'comments.js', outName: 'comments', source: 'src/site/islands/comments.island.ts' },
+  { name: 'editor.js', outName: 'editor', source: 'src/newsroom/islands/storyEditor.island.ts' },
 ];
 
 await mkdir(outdir, { recursive: true });

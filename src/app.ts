@@ -287,6 +287,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     now,
     media,
     previewChrome: readerSite.chrome,
+    editorScriptUrl: readerSite.editorScriptUrl,
     marketDesk: { market, recorder: authority },
   });
   await server.register(adminPlugin, { admin: newsroom });

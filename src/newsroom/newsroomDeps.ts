@@ -24,7 +24,7 @@ export interface NewsroomSettings {
 /** The aggregates' store objects the newsroom reads and changes. */
 export type NewsroomStores = Pick<
   OpenedStore,
-  'accounts' | 'audit' | 'workflow' | 'tags' | 'moderation' | 'print' | 'market'
+  'accounts' | 'audit' | 'workflow' | 'tags' | 'moderation' | 'print' | 'market' | 'editing'
 >;
 
 /** Everything the newsroom is built from; wired once in src/app.ts. */
@@ -44,4 +44,6 @@ export interface AdminDeps extends NewsroomSettings {
   readonly previewChrome: () => Promise<PageChrome>;
   /** The live market and its recorder, for the market desk; without it the desk answers 503. */
   readonly marketDesk?: MarketDeskDeps;
+  /** The story editor island's script (built with the site's assets); null serves the plain form only. */
+  readonly editorScriptUrl?: string | null;
 }

@@ -68,6 +68,8 @@ export interface Site {
   readonly services: readonly Service[];
   /** Ticker, masthead and navigation for a page rendered now; the newsroom's article preview uses it too. */
   chrome(): Promise<PageChrome>;
+  /** The newsroom's story editor script, built with the site's assets (null when it could not be built). */
+  readonly editorScriptUrl: string | null;
   /** What the metrics read when scraped: page-cache hits and misses so far, market-stream clients now. */
   counters(): SiteCounters;
 }
@@ -276,6 +278,7 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
     server: app,
     services,
     chrome: site.chrome,
+    editorScriptUrl: assets.editorScriptUrl,
     counters: () => ({
       pageCacheHits: pages.served.hits,
       pageCacheMisses: pages.served.misses,

@@ -7,6 +7,7 @@ import { createModerationStore, type ModerationStore } from './comments/moderati
 import type { DatabaseTarget } from './connect.js';
 import { openDatabase } from './connect.js';
 import type { Database, StoreDialect } from './database.js';
+import { createEditingStore, type EditingStore } from './editing/editingStore.js';
 import { createMarketStore, type MarketStore } from './market/marketStore.js';
 import { createMediaLibrary, type MediaLibrary } from './media/mediaLibrary.js';
 import type { MediaPlace } from './media/mediaStore.js';
@@ -30,6 +31,8 @@ export interface OpenedStore {
   readonly print: PrintStore;
   /** The market's log, instruments and daily bars. */
   readonly market: MarketStore;
+  /** Autosaved copies of stories being typed, and who has which story open. */
+  readonly editing: EditingStore;
   /** Uploaded pictures: metadata in this database, files in a folder or in this database too. */
   mediaLibrary(place: MediaPlace): MediaLibrary;
   readonly dialect: StoreDialect;
@@ -70,6 +73,7 @@ export async function openStore(target: DatabaseTarget): Promise<OpenedStore> {
     moderation: createModerationStore(opened.db),
     print: createPrintStore(opened.db),
     market: createMarketStore(opened.db),
+    editing: createEditingStore(opened.db),
     mediaLibrary: (place) => createMediaLibrary(opened.db, place),
     dialect: opened.dialect,
     exclusively: (work) => opened.exclusively(work),

@@ -64,7 +64,8 @@ describe('writing and publishing in the newsroom', { skip: skipUnlessAvailable([
       byline: 'Sana Editor',
       dateline: 'LAHORE',
     };
-    const page = await newPage();
+    // The plain form, as a browser without script sees it (the story editor island has its own tests).
+    const page = await newPage({ javaScriptEnabled: false });
     await signIn(page, site, EDITOR.email);
     const draftsBefore = await dashboardCount(page, site, 'Drafts');
 
@@ -131,7 +132,9 @@ describe('writing and publishing in the newsroom', { skip: skipUnlessAvailable([
     await page.goto(site.url('/admin/articles/new'));
     await page.getByLabel('Headline').fill(headline);
     await page.getByLabel('Standfirst').fill('Shipments were flat on the year.');
-    await page.getByLabel('Block 1 text').fill('Shipments were flat on the year in value terms.');
+    // With script, the body is the story editor island.
+    await page.getByRole('textbox', { name: 'Body' }).click();
+    await page.keyboard.type('Shipments were flat on the year in value terms.');
     await submit(page, 'Save draft');
     const id = articleIdOf(page);
 

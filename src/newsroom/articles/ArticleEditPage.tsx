@@ -11,6 +11,7 @@ import { ArticleReadOnly } from './ArticleReadOnly.js';
 import { CorrectionForm, StatusLine, WorkflowActions } from './ArticleWorkflowPanel.js';
 import { type ArticleFormValues, isEditableBlock } from './articleForm.js';
 import { BlockFields, BlockTypeSelect } from './BlockFields.js';
+import { editorMount, PresenceLine } from './StoryEditorMount.js';
 
 export interface ArticleEditPageProps {
   readonly actor: Actor;
@@ -28,6 +29,10 @@ export interface ArticleEditPageProps {
   readonly conflictDiffUrl?: string;
   readonly caller: WorkflowCaller;
   readonly now: Date;
+  /** The rich editor island's script; null leaves the plain form alone. */
+  readonly editorScriptUrl?: string | null;
+  /** Other people with this story open now. */
+  readonly othersEditing?: readonly string[];
 }
 
 const AGENCY_BYLINES = ['AFP', 'Reuters', 'APP'];
@@ -71,6 +76,7 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
         </div>
       ) : null}
       {article !== null ? <StatusLine article={article} now={props.now} /> : null}
+      {article !== null ? <PresenceLine names={props.othersEditing ?? []} /> : null}
       {article !== null && !editable ? (
         <ArticleReadOnly
           article={article}
@@ -81,7 +87,12 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
           }
         />
       ) : (
-        <form method="post" action={action} class="article-form">
+        <form
+          method="post"
+          action={action}
+          class="article-form"
+          {...(props.editorScriptUrl ? editorMount(article, values) : {})}
+        >
           <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
           <input type="hidden" name="baseRevision" value={String(props.baseRevision)} />
           <input type="hidden" name="blockCount" value={String(values.blocks.length)} />
@@ -112,7 +123,7 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
           </datalist>
           <TextField {...bound('dateline')} label="Dateline (e.g. KARACHI)" max={LIMITS.dateline} />
 
-          <fieldset class="blocks">
+          <fieldset class="blocks" data-plain-blocks>
             <legend>Body</legend>
             <FieldErrorText field="body" message={errorOf('body')} />
             <ol>
@@ -183,6 +194,7 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
       {article !== null && article.status === 'published' && props.caller.canPublish ? (
         <CorrectionForm article={article} csrfToken={props.csrfToken} />
       ) : null}
+      {props.editorScriptUrl ? <script type="module" src={props.editorScriptUrl} /> : null}
     </AdminLayout>
   );
 }

@@ -6,6 +6,7 @@ import type { EditorialListItem } from '../../store/articles/articleWorkflow.js'
 import { AdminLayout, type Flash } from '../pages/AdminLayout.js';
 import { AdminTable } from '../pages/AdminTable.js';
 import { Pager } from '../pages/Pager.js';
+import { editingSentence } from './presence.js';
 
 export interface ArticleListFilters {
   readonly status?: ArticleStatus;
@@ -39,6 +40,8 @@ export interface ArticleListPageProps {
   readonly sections: readonly Section[];
   readonly authors: readonly string[];
   readonly flash?: Flash;
+  /** Who else has each article open now, by article id. */
+  readonly editing?: ReadonlyMap<number, readonly string[]>;
 }
 
 /** Every article in the newsroom, a page at a time, filtered by status, section, author, date and text. */
@@ -97,6 +100,7 @@ export function ArticleListPage(props: ArticleListPageProps) {
           <tr key={item.id}>
             <td>
               <a href={`/admin/articles/${item.id}`}>{item.headline}</a>
+              <EditingNote names={props.editing?.get(item.id)} />
             </td>
             <td>
               {statusLabel(item.status)}
@@ -150,4 +154,9 @@ function FilterSelect(props: {
 function rangeText(page: number, pageSize: number, shown: number): string {
   const first = (page - 1) * pageSize + 1;
   return shown === 0 ? 'none on this page' : `showing ${first}–${first + shown - 1}`;
+}
+
+function EditingNote(props: { readonly names: readonly string[] | undefined }) {
+  if (props.names === undefined || props.names.length === 0) return null;
+  return <span class="presence-note">{editingSentence(props.names, 'now')}</span>;
 }

@@ -29,6 +29,7 @@ import {
   readOp,
 } from './articleForm.js';
 import { renderArticlePreview } from './articlePreview.js';
+import { dropAutosaveOf, othersEditing, userIdOf } from './presence.js';
 import { RevisionDiffPage, RevisionsPage } from './RevisionsPage.js';
 
 // Messages after a redirect are picked from this list by name, never echoed from the URL.
@@ -88,7 +89,11 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
     },
   ) => {
     const actor = actorOf(request);
-    const [sections, tagSuggestions] = await Promise.all([store.listSections(), workflow.tagNames(1000)]);
+    const [sections, tagSuggestions, editing] = await Promise.all([
+      store.listSections(),
+      workflow.tagNames(1000),
+      othersEditing(ctx, state.article === null ? [] : [state.article.id], userIdOf(actor)),
+    ]);
     return sendAdminPage(
       reply,
       <ArticleEditPage
@@ -102,6 +107,8 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
         errors={state.errors ?? []}
         caller={callerOf(actor, { owner: state.article?.owner ?? null })}
         now={ctx.now()}
+        editorScriptUrl={ctx.editorScriptUrl}
+        othersEditing={state.article === null ? [] : (editing.get(state.article.id) ?? [])}
         {...(state.flash !== undefined ? { flash: state.flash } : {})}
         {...(state.conflictDiffUrl !== undefined ? { conflictDiffUrl: state.conflictDiffUrl } : {})}
       />,
@@ -171,9 +178,15 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
         workflow.ownerNames(),
       ]);
       const flash = noticeFlash(NOTICES, request.query.notice);
+      const editing = await othersEditing(
+        ctx,
+        page.items.map((item) => item.id),
+        userIdOf(actorOf(request)),
+      );
       return sendAdminPage(
         reply,
         <ArticleListPage
+          editing={editing}
           actor={actorOf(request)}
           csrfToken={csrfTokenFor(reply)}
           items={page.items}
@@ -271,7 +284,11 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
         input: inputFromForm(values),
         note: values.note,
       });
-      if (result.ok) return reply.redirect(`/admin/articles/${article.id}?notice=saved`, 303);
+      if (result.ok) {
+        // The autosaved copy is now a revision: keeping it would offer old text back later.
+        await dropAutosaveOf(ctx, article.id, actorOf(request));
+        return reply.redirect(`/admin/articles/${article.id}?notice=saved`, 303);
+      }
       return renderEditor(request, reply, {
         article,
         values,

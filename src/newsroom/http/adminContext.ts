@@ -9,6 +9,7 @@ import type { ArticleWorkflowStore } from '../../store/articles/articleWorkflow.
 import type { NewsStore } from '../../store/articles/newsStore.js';
 import type { AuditStore } from '../../store/audit/auditLog.js';
 import type { ModerationStore } from '../../store/comments/moderationStore.js';
+import type { EditingStore } from '../../store/editing/editingStore.js';
 import type { MarketStore } from '../../store/market/marketStore.js';
 import type { MediaLibrary } from '../../store/media/mediaLibrary.js';
 import type { PrintStore } from '../../store/print/printStore.js';
@@ -44,6 +45,10 @@ export interface AdminContext {
   readonly now: () => Date;
   /** The live market and its recorder (src/newsroom/market/); undefined on a site without one. */
   readonly marketDesk: MarketDeskDeps | undefined;
+  /** Autosaved copies and who is editing what. */
+  readonly editing: EditingStore;
+  /** The story editor island's script, or null to serve the plain form alone. */
+  readonly editorScriptUrl: string | null;
 }
 
 /** The context the newsroom's routes and background work share, its defaults filled in. */
@@ -66,5 +71,7 @@ export function adminContextOf(deps: AdminDeps): AdminContext {
     loginThrottle: deps.loginThrottle ?? DEFAULT_LOGIN_THROTTLE,
     now: deps.now,
     marketDesk: deps.marketDesk,
+    editing: deps.stores.editing,
+    editorScriptUrl: deps.editorScriptUrl ?? null,
   };
 }

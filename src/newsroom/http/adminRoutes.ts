@@ -1,6 +1,7 @@
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { registerArticleApiRoutes } from '../articles/articleApiRoutes.js';
 import { registerArticlePageRoutes } from '../articles/articlePageRoutes.js';
+import { registerEditingRoutes } from '../articles/editingRoutes.js';
 import { registerMarketDeskRoutes } from '../market/marketDeskRoutes.js';
 import { registerMediaRoutes } from '../media/mediaRoutes.js';
 import { registerModerationApiRoutes } from '../moderation/moderationApiRoutes.js';
@@ -34,6 +35,7 @@ export const ADMIN_ROUTE_MODULES: readonly AdminRouteModule[] = [
   registerAuditRoutes,
   registerArticlePageRoutes,
   registerArticleApiRoutes,
+  registerEditingRoutes,
   registerModerationRoutes,
   registerModerationApiRoutes,
   registerPrintDeskRoutes,

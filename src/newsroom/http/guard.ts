@@ -3,6 +3,7 @@ import { type Actor, can, type Permission, permissionDescription } from '../../n
 // Brings in the `request.actor` and `request.adminAuth` declarations for every module that imports the guard.
 import './adminAuth.js';
 import { isAdminApi, sendAdminRefusal } from './adminPages.js';
+import { safeNext } from './safeNext.js';
 
 /** A Fastify onRequest hook that lets a request through or answers it. */
 export type AdminGuard = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
@@ -65,8 +66,24 @@ function guard(allowed: (actor: Actor) => boolean, permission: Permission | null
   };
 }
 
-/** The sign-in form, coming back here afterwards when this was a page the browser asked for. */
+/**
+ * The sign-in form, coming back here afterwards when this was a page the
+ * browser asked for. A form sent after the session ended is not kept (its
+ * body is never read unauthenticated); the form comes back to the page it was
+ * sent from, says why, and the story editor restores its copy from the browser.
+ */
 function loginUrl(request: FastifyRequest): string {
-  if (request.method !== 'GET') return '/admin/login';
-  return `/admin/login?next=${encodeURIComponent(request.url)}`;
+  if (request.method === 'GET') return `/admin/login?next=${encodeURIComponent(request.url)}`;
+  const back = safeNext(refererPath(request.headers.referer));
+  return back === null ? '/admin/login?ended=1' : `/admin/login?next=${encodeURIComponent(back)}&ended=1`;
+}
+
+function refererPath(referer: string | undefined): string | null {
+  if (referer === undefined) return null;
+  try {
+    const url = new URL(referer);
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return null;
+  }
 }

@@ -22,6 +22,12 @@ const LoginForm = Type.Object({
 
 const GENERIC_FAILURE = 'That e-mail address and password do not match an active account.';
 
+const SESSION_ENDED = {
+  kind: 'error',
+  message:
+    'You were signed out before that was sent, so it was not saved. Sign in again to go back to it: the story editor brings back the text it kept in this browser.',
+} as const;
+
 /** Sign in, sign out, and sign out everywhere. */
 export function registerLoginRoutes(app: TypeBoxApp, ctx: AdminContext): void {
   // Checked against when the address is unknown, so a wrong address takes as long as a wrong password.
@@ -29,11 +35,23 @@ export function registerLoginRoutes(app: TypeBoxApp, ctx: AdminContext): void {
 
   app.get(
     '/admin/login',
-    { schema: { querystring: Type.Object({ next: Type.Optional(Type.String({ maxLength: 2000 })) }) } },
+    {
+      schema: {
+        querystring: Type.Object({
+          next: Type.Optional(Type.String({ maxLength: 2000 })),
+          ended: Type.Optional(Type.String({ maxLength: 10 })),
+        }),
+      },
+    },
     async (request, reply) => {
       const next = safeNext(request.query.next);
       if (request.adminAuth?.actor != null) return reply.redirect(next ?? '/admin', 303);
-      return sendAdminPage(reply, <LoginPage csrfToken={csrfTokenFor(reply)} next={next} />);
+      // Set by the guard when a form was sent after the session ended (./guard.ts).
+      const flash = request.query.ended === '1' ? SESSION_ENDED : undefined;
+      return sendAdminPage(
+        reply,
+        <LoginPage csrfToken={csrfTokenFor(reply)} next={next} {...(flash !== undefined ? { flash } : {})} />,
+      );
     },
   );
 

@@ -56,6 +56,25 @@ del{background:var(--error-bg);text-decoration:line-through}
 .diff-side td{width:50%}
 .embargo{color:var(--error)}
 .sent-back blockquote{margin:.5rem 0 0 1rem;white-space:pre-wrap}
+.presence,.presence-note{color:var(--brand);font-weight:600}
+.presence-note{display:block;font-size:.875rem}
+button.secondary{background:var(--paper);color:var(--ink);border-color:var(--muted)}
+button[aria-pressed="true"]{background:var(--ink);color:#fff}
+.editor-toolbar{display:flex;flex-wrap:wrap;gap:.25rem;padding:.25rem 0;position:sticky;top:0;background:var(--paper);z-index:1}
+.editor-toolbar button{padding:.2rem .5rem;font-size:.875rem}
+.editor-toolbar-gap{width:.75rem}
+.editor-text{border:1px solid var(--muted);padding:.5rem .75rem .5rem 1.75rem;min-height:12rem;white-space:pre-wrap;font:1.0625rem/1.6 Georgia,serif}
+.editor-text p,.editor-text h2,.editor-text blockquote,.editor-text ul,.editor-text ol{position:relative;margin:.5rem 0}
+.editor-text blockquote{border-left:3px solid var(--rule);padding-left:.75rem;font-style:italic}
+.editor-text blockquote[data-attribution]:not([data-attribution=""])::after{content:" — " attr(data-attribution);font-style:normal;color:var(--muted)}
+.editor-subheading{font-size:1.25rem}
+.drag-handle{position:absolute;left:-1.5rem;cursor:grab;color:var(--muted);user-select:none}
+.editor-card{border:1px dashed var(--muted);background:var(--tint);padding:.5rem;margin:.5rem 0;display:flex;gap:.5rem;align-items:center;justify-content:space-between;cursor:grab}
+.ProseMirror-selectednode{outline:3px solid var(--focus)}
+.ProseMirror-hideselection *::selection{background:transparent}
+.editor-dialog{max-width:32rem;width:90%}
+.editor-dialog form{display:grid;gap:.5rem}
+.editor-dialog h2{margin:0;font-size:1.125rem}
 `.trim();
 
 export const ADMIN_STYLESHEET_PATH = `/admin/assets/admin-${createHash('sha1').update(ADMIN_CSS).digest('hex').slice(0, 10)}.css`;

@@ -8,7 +8,8 @@ export interface AssetEntry {
     | 'chart.js'
     | 'search.js'
     | 'converter.js'
-    | 'comments.js';
+    | 'comments.js'
+    | 'editor.js';
   /** Hashed output is `{outName}-{hash}.{ext}`. */
   readonly outName: string;
   /** Relative to the project root. */
@@ -57,6 +58,13 @@ export const ASSET_ENTRIES: readonly AssetEntry[] = [
     name: 'comments.js',
     outName: 'comments',
     source: 'src/site/islands/comments.island.ts',
+    contentType: 'text/javascript; charset=utf-8',
+  },
+  // The newsroom's story editor (ProseMirror, docs/adr/0007): loaded by the article editor page only.
+  {
+    name: 'editor.js',
+    outName: 'editor',
+    source: 'src/newsroom/islands/storyEditor.island.ts',
     contentType: 'text/javascript; charset=utf-8',
   },
 ];

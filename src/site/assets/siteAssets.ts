@@ -6,7 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { type PreparedResponse, prepareResponse } from '../../http/preparedResponse.js';
 import { ASSET_ENTRIES, type AssetEntry, MANIFEST_FILE, OUTPUT_DIR } from './assetEntries.js';
 
-/** Where the page finds its stylesheet and live ticker; null when that asset could not be had. */
+/** Where pages find the stylesheet and islands; null when that asset could not be had. */
 export interface SiteAssets {
   readonly stylesheetUrl: string | null;
   readonly tickerScriptUrl: string | null;
@@ -20,6 +20,8 @@ export interface SiteAssets {
   readonly converterScriptUrl: string | null;
   /** The comment form's counter and in-page answers, for article pages only. */
   readonly commentScriptUrl: string | null;
+  /** The newsroom's story editor; only the newsroom's article editor loads it. */
+  readonly editorScriptUrl: string | null;
   /** Served under /build/{file name}, compressed once. */
   readonly files: ReadonlyMap<string, PreparedResponse>;
 }
@@ -58,6 +60,7 @@ async function finish(built: ReadonlyMap<AssetEntry, BuiltFile>): Promise<SiteAs
   let searchScriptUrl: string | null = null;
   let converterScriptUrl: string | null = null;
   let commentScriptUrl: string | null = null;
+  let editorScriptUrl: string | null = null;
   for (const [entry, file] of built) {
     files.set(
       file.fileName,
@@ -71,6 +74,7 @@ async function finish(built: ReadonlyMap<AssetEntry, BuiltFile>): Promise<SiteAs
     if (entry.name === 'search.js') searchScriptUrl = url;
     if (entry.name === 'converter.js') converterScriptUrl = url;
     if (entry.name === 'comments.js') commentScriptUrl = url;
+    if (entry.name === 'editor.js') editorScriptUrl = url;
   }
   return {
     stylesheetUrl,
@@ -80,6 +84,7 @@ async function finish(built: ReadonlyMap<AssetEntry, BuiltFile>): Promise<SiteAs
     searchScriptUrl,
     converterScriptUrl,
     commentScriptUrl,
+    editorScriptUrl,
     files,
   };
 }

@@ -40,6 +40,9 @@ export const SITE_TABLES = [
   { table: 'login_devices', key: ['id'] },
   { table: 'login_failures', key: ['key'] },
   { table: 'audit_log', key: ['id'], counter: 'id' },
+  // Autosaved copies are someone's unsaved typing: carried over like everything else acknowledged.
+  { table: 'article_autosaves', key: ['article_id', 'user_id'], batchRows: 50 },
+  { table: 'article_presence', key: ['article_id', 'user_id'] },
   { table: 'api_tokens', key: ['id'], counter: 'id' },
   { table: 'market_instruments', key: ['symbol'] },
   { table: 'market_events', key: ['position'], counter: 'position', batchRows: 2000 },
