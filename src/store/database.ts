@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { AccountsTables } from './accounts/accountsTables.js';
 import type { WorkflowTables } from './articles/articleWorkflowTables.js';
 import type { ModerationTables } from './comments/moderationTables.js';
+import type { FrontPageTables } from './frontPage/frontPageTables.js';
 import type { MarketTables } from './market/marketTables.js';
 import type { MediaTables } from './media/mediaTables.js';
 import type { PrintEditionTables } from './print/printEditionTables.js';
@@ -21,7 +22,8 @@ export interface Database
     ModerationTables,
     MediaTables,
     PrintEditionTables,
-    TagAdminTables {}
+    TagAdminTables,
+    FrontPageTables {}
 
 /** Tables of the news side (migration 0001). */
 export interface NewsTables {

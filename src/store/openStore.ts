@@ -7,6 +7,7 @@ import { createModerationStore, type ModerationStore } from './comments/moderati
 import type { DatabaseTarget } from './connect.js';
 import { openDatabase } from './connect.js';
 import type { Database, StoreDialect } from './database.js';
+import { createFrontPageStore, type FrontPageStore } from './frontPage/frontPageStore.js';
 import { createMarketStore, type MarketStore } from './market/marketStore.js';
 import { createMediaLibrary, type MediaLibrary } from './media/mediaLibrary.js';
 import type { MediaPlace } from './media/mediaStore.js';
@@ -30,6 +31,8 @@ export interface OpenedStore {
   readonly print: PrintStore;
   /** The market's log, instruments and daily bars. */
   readonly market: MarketStore;
+  /** Featured pictures of stories, the front page's pins and read counts. */
+  readonly frontPage: FrontPageStore;
   /** Uploaded pictures: metadata in this database, files in a folder or in this database too. */
   mediaLibrary(place: MediaPlace): MediaLibrary;
   readonly dialect: StoreDialect;
@@ -70,6 +73,7 @@ export async function openStore(target: DatabaseTarget): Promise<OpenedStore> {
     moderation: createModerationStore(opened.db),
     print: createPrintStore(opened.db),
     market: createMarketStore(opened.db),
+    frontPage: createFrontPageStore(opened.db),
     mediaLibrary: (place) => createMediaLibrary(opened.db, place),
     dialect: opened.dialect,
     exclusively: (work) => opened.exclusively(work),
