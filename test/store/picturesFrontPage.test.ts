@@ -106,7 +106,7 @@ function suite(makeBackend: () => Promise<StoreBackend> | StoreBackend, name: st
     });
 
     test('the library is searched by alt text, caption, credit and id, and its words can be changed', async (t) => {
-      const { opened, library } = await fresh(t);
+      const { library } = await fresh(t);
       const bourse = await addPicture(library, 'Trading floor of the bourse', 'Reuters');
       const port = await addPicture(library, 'Containers at Karachi port', 'Staff');
       assert.deepEqual(
