@@ -49,7 +49,7 @@ export async function seedDemoPictures(deps: DemoPictureDeps): Promise<number> {
   const { items: stories } = await deps.store.listArticles({ limit: 5000 });
   if (stories.length === 0) return 0;
   const { default: sharp } = await import('sharp');
-  const store = async (svg: string, words: { alt: string; caption: string; credit: string }) => {
+  const store = async (svg: string, words: { alt: string; caption: string | null; credit: string }) => {
     const bytes = await sharp(Buffer.from(svg)).png({ compressionLevel: 1 }).toBuffer();
     const processed = await processUpload(bytes, { quick: true });
     if (!processed.ok) throw new Error(`a demo picture was refused: ${processed.message}`);
@@ -90,7 +90,7 @@ export async function seedDemoPictures(deps: DemoPictureDeps): Promise<number> {
     for (let n = 0; n < ILLUSTRATIONS_PER_SECTION; n += 1) {
       const asset = await store(illustrationSvg(section.slug, hashOf(`${section.slug}:${n}`)), {
         alt: `Abstract illustration in the colours of the ${section.name} pages.`,
-        caption: `${section.name}.`,
+        caption: null,
         credit: 'Broadsheet illustration',
       });
       ids.push(asset.id);

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Section } from '../../news/article.js';
 import { LIMITS } from '../../news/articleFieldRules.js';
 import type { Actor } from '../../news/roles.js';
@@ -27,6 +28,8 @@ export interface ArticleEditPageProps {
   readonly conflictDiffUrl?: string;
   readonly caller: WorkflowCaller;
   readonly now: Date;
+  /** The story's featured picture and its forms (src/newsroom/media/FeaturedPicturePanel.tsx); absent for a new story. */
+  readonly picturePanel?: ComponentChildren;
 }
 
 const AGENCY_BYLINES = ['AFP', 'Reuters', 'APP'];
@@ -159,6 +162,7 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
         </p>
       </form>
 
+      {props.picturePanel}
       {article !== null ? (
         <WorkflowActions article={article} caller={props.caller} csrfToken={props.csrfToken} now={props.now} />
       ) : null}

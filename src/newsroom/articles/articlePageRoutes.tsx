@@ -15,6 +15,7 @@ import { sendAdminPage, sendAdminRefusal } from '../http/adminPages.js';
 import { csrfTokenFor } from '../http/csrf.js';
 import { actorOf, requirePermission } from '../http/guard.js';
 import { noticeFlash } from '../http/noticeFlash.js';
+import { featuredPicturePanel } from '../media/featuredPicturePanelData.js';
 import type { Flash } from '../pages/AdminLayout.js';
 import { ArticleEditPage } from './ArticleEditPage.js';
 import { ArticleListPage } from './ArticleListPage.js';
@@ -41,6 +42,7 @@ const NOTICES = {
   kill: 'Killed: removed from the site for good.',
   correction: 'Note added: readers see it under the headline.',
   restored: 'Revision restored as a new revision.',
+  picture: 'Featured picture saved: readers see it now if the story is published.',
 } as const satisfies Record<string, string>;
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -72,7 +74,11 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
     },
   ) => {
     const actor = actorOf(request);
-    const [sections, tagSuggestions] = await Promise.all([store.listSections(), workflow.tagNames(1000)]);
+    const [sections, tagSuggestions, picturePanel] = await Promise.all([
+      store.listSections(),
+      workflow.tagNames(1000),
+      state.article === null ? null : featuredPicturePanel(ctx, reply, actor, state.article),
+    ]);
     return sendAdminPage(
       reply,
       <ArticleEditPage
@@ -86,6 +92,7 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
         errors={state.errors ?? []}
         caller={callerOf(actor, { owner: state.article?.owner ?? null })}
         now={ctx.now()}
+        {...(picturePanel !== null ? { picturePanel } : {})}
         {...(state.flash !== undefined ? { flash: state.flash } : {})}
         {...(state.conflictDiffUrl !== undefined ? { conflictDiffUrl: state.conflictDiffUrl } : {})}
       />,
