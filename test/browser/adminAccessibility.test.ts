@@ -57,6 +57,9 @@ describe('newsroom pages: accessibility and valid HTML', { skip: skipUnlessAvail
       { name: 'print', path: '/admin/print', signedIn: true },
       { name: 'tags', path: '/admin/tags', signedIn: true },
       { name: 'media', path: '/admin/media', signedIn: true },
+      { name: 'media-search', path: `/admin/media?q=chart&for=${article.id}`, signedIn: true },
+      { name: 'media-edit', path: '/admin/media/1', signedIn: true },
+      { name: 'front-page', path: '/admin/front-page', signedIn: true },
       { name: 'audit', path: '/admin/audit', signedIn: true },
       { name: 'users', path: '/admin/users', signedIn: true },
     ];
