@@ -20,7 +20,11 @@ async function pictureShifts(page: Page): Promise<number> {
             value: number;
             sources?: { node?: Node | null }[];
           }[]) {
-            if (entry.sources?.some((source) => source.node instanceof HTMLImageElement || source.node?.nodeName === 'PICTURE'))
+            if (
+              entry.sources?.some(
+                (source) => source.node instanceof HTMLImageElement || source.node?.nodeName === 'PICTURE',
+              )
+            )
               total += entry.value;
           }
         }).observe({ type: 'layout-shift', buffered: true });
