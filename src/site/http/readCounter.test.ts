@@ -6,7 +6,11 @@ test('story pages are counted by id and added in one flush per Karachi day; othe
   const flushed: { day: string; counts: Map<number, number> }[] = [];
   const counter = new ReadCounter(
     { addReads: async (day, counts) => void flushed.push({ day, counts: new Map(counts) }) },
-    { now: () => new Date('2026-12-04T20:30:00Z'), flushEveryMs: 60_000, onError: (error) => assert.fail(String(error)) },
+    {
+      now: () => new Date('2026-12-04T20:30:00Z'),
+      flushEveryMs: 60_000,
+      onError: (error) => assert.fail(String(error)),
+    },
   );
   counter.pageServed('article:7:some-slug::');
   counter.pageServed('article:7:some-slug:pending:https://example.com');
