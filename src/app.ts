@@ -10,6 +10,7 @@ import type { ServeConfig } from './config.js';
 import { seedDemoHistory } from './demo/market/demoHistorySeed.js';
 import { createDemoMarket } from './demo/market/demoMarket.js';
 import { generateDemoNews } from './demo/news/generateDemoNews.js';
+import { seedDemoPictures } from './demo/pictures/seedDemoPictures.js';
 import { seedDemoContent } from './demo/seedDemo.js';
 import { ArticleDesk } from './desk/articles/articleDesk.js';
 import { createScheduledPublisher, type ScheduledPublisher } from './desk/articles/scheduledPublisher.js';
@@ -103,6 +104,12 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
   );
   const { store } = opened;
 
+  const media = opened.mediaLibrary(
+    config.mediaStore === 'database'
+      ? { kind: 'database' }
+      : { kind: 'local', dir: options.mediaDir ?? config.mediaDir ?? defaultMediaDir(config.database) },
+  );
+
   // PostgreSQL: processes contend for the engine lease (docs/adr/0006); SQLite's one process is the engine.
   const leaseStore = opened.market.lease;
   // Several nodes starting at once on an empty database take turns here, so each seeds (or not) what it sees.
@@ -117,6 +124,15 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     if (config.demo) {
       const bars = await seedDemoHistory(opened.market, now());
       if (bars > 0) logger.info({ bars }, 'demo market history seeded');
+      // After the history: market stories are illustrated with charts of it.
+      const pictures = await seedDemoPictures({
+        store,
+        frontPage: opened.frontPage,
+        media,
+        market: opened.market,
+        now: now(),
+      });
+      if (pictures > 0) logger.info({ pictures }, 'demo pictures drawn');
     }
     // The site's market rules come from the one place the importer reads them too; its state from the log.
     const site = siteMarket({ demo: config.demo, now, feedClockSkewMs: config.feedClockSkewMs });
@@ -248,11 +264,6 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
   // under a lease keeps its own, since the simulator runs on the engine only.
   const clock = feed === null ? createMarketClock({ market, bus, now, intervalMs: 1000 }) : null;
 
-  const media = opened.mediaLibrary(
-    config.mediaStore === 'database'
-      ? { kind: 'database' }
-      : { kind: 'local', dir: options.mediaDir ?? config.mediaDir ?? defaultMediaDir(config.database) },
-  );
   const readerSite = await buildSite({
     publicUrl: config.publicUrl,
     store,
@@ -267,6 +278,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     now,
     marketFeed: { recorder: authority, roleOfToken: (token) => opened.accounts.roleOfApiToken(token) },
     media,
+    frontPage: opened.frontPage,
     marketPages: {
       reference: market,
       history: { dailyBars: (code, fromDate) => opened.market.listBarsSince(code, fromDate) },

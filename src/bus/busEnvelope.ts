@@ -63,6 +63,10 @@ function isContentChange(value: unknown): value is ContentChange {
       return typeof value.date === 'string' && ISO_DATE.test(value.date);
     case 'tags':
       return Array.isArray(value.slugs) && value.slugs.every((slug) => typeof slug === 'string');
+    case 'frontPage':
+      return true;
+    case 'pictures':
+      return Array.isArray(value.articleIds) && value.articleIds.every((id) => Number.isInteger(id));
     default:
       return false;
   }

@@ -13,7 +13,11 @@ export type ContentChange =
   /** The layout of one day's print edition changed. */
   | { readonly kind: 'printEdition'; readonly date: string }
   /** Tags were renamed or merged: the slugs before and after. */
-  | { readonly kind: 'tags'; readonly slugs: readonly string[] };
+  | { readonly kind: 'tags'; readonly slugs: readonly string[] }
+  /** Editors pinned or unpinned stories on the front page. */
+  | { readonly kind: 'frontPage' }
+  /** A story's featured picture, or a library picture's words, changed: it shows on its story and in every list. */
+  | { readonly kind: 'pictures'; readonly articleIds: readonly number[] };
 
 /** The announcement of a story's change. */
 export function articleChanged(change: ArticleChange): ContentChange {

@@ -18,6 +18,7 @@ import { createCommentRateLimiter } from './http/commentRateLimiter.js';
 import { MarketVersion } from './http/marketVersion.js';
 import { PageCache } from './http/pageCache.js';
 import { pageInvalidation } from './http/pageInvalidation.js';
+import { ReadCounter } from './http/readCounter.js';
 import { IntradayRecorder } from './markets/intradayRecorder.js';
 import { registerArchiveRoutes } from './routes/archiveRoutes.js';
 import { registerArticleRoutes } from './routes/articleRoutes.js';
@@ -55,6 +56,8 @@ export interface ServerOptions {
 // However fast the market ticks, a page is rendered at most once a second; the island keeps the ticker live between.
 const MIN_RENDER_INTERVAL_MS = 1000;
 const MAX_CACHED_PAGES = 5000;
+/** How often each process adds the story reads it counted to the database. */
+const READ_FLUSH_MS = 5000;
 
 /** The reader site on its Fastify instance, with the background work that keeps its pages current. */
 export interface Site {
@@ -139,10 +142,20 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
   // Without --public-url, absolute links follow the host each request asked for (docs/adr/0001, "Absolute URLs").
   const readOrigin = createOriginReader(deps.trustedProxies ?? []);
   const publicUrl = deps.publicUrl ?? null;
+  const readCounter =
+    deps.frontPage === undefined
+      ? null
+      : new ReadCounter(deps.frontPage, {
+          now: deps.now,
+          flushEveryMs: READ_FLUSH_MS,
+          onError: (error) => deps.logger.warn({ err: error }, 'story read counts not saved'),
+        });
+  const pageServed = readCounter === null ? undefined : (key: string) => readCounter.pageServed(key);
   fastPath = new CachedPageFastPath({
     pages,
     extraHeaders: SECURITY_HEADERS,
     ...(publicUrl === null ? { originOf: readOrigin } : {}),
+    ...(pageServed === undefined ? {} : { onServed: pageServed }),
   });
   const site: SiteContext = {
     deps,
@@ -159,6 +172,7 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
           : deps.logger.info('shared rate-limit counter reachable again'),
     }),
     chrome: createChromeLoader(deps, assets),
+    ...(pageServed === undefined ? {} : { pageServed }),
     origin: (request) => publicUrl ?? readOrigin(request.raw),
   };
 
@@ -270,6 +284,7 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
   });
 
   const services: Service[] = [marketVersion, pageInvalidation(deps.bus, pages), intraday];
+  if (readCounter !== null) services.push(readCounter);
   if (streamWorkers !== undefined) {
     services.push({ name: 'stream workers', start: () => streamWorkers.start(), stop: () => streamWorkers.close() });
   }

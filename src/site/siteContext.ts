@@ -21,6 +21,8 @@ export interface SiteContext {
    * A page built from a derived origin must carry it in its cache key.
    */
   origin(request: FastifyRequest): string | null;
+  /** Told of every cached or rendered page served through the routes, by key (the read counter); the fast path tells it too. */
+  readonly pageServed?: (key: string) => void;
   /** Ticker, masthead and navigation data for a page being rendered now. */
   chrome(): Promise<PageChrome>;
 }

@@ -5,6 +5,7 @@ import type { MarketRecorder } from '../engine/marketRecorder.js';
 import type { MarketReader } from '../market/book/marketSnapshot.js';
 import type { ApiRole } from '../store/accounts/apiTokens.js';
 import type { NewsStore } from '../store/articles/newsStore.js';
+import type { FrontPageStore } from '../store/frontPage/frontPageStore.js';
 import type { MediaLibrary } from '../store/media/mediaLibrary.js';
 import type { MarketPagesDeps } from './markets/marketPagesDeps.js';
 
@@ -26,6 +27,8 @@ export interface WebDeps {
   readonly marketFeed?: MarketFeedDeps;
   /** The media library: newsroom uploads and the `/media/{id}/{width}.{ext}` files; without it neither is served. */
   readonly media?: MediaLibrary;
+  /** Featured pictures, front-page pins and read counts; without it pages show no pictures, no pins, no most read. */
+  readonly frontPage?: FrontPageStore;
   /** Instruments, index members, FX and daily history for the stock, index and currency pages; without it they show the snapshot alone. */
   readonly marketPages?: MarketPagesDeps;
   /** Child processes that hold the market-stream sockets (`--stream-workers`); 0 or absent: this process. */

@@ -3,6 +3,7 @@ import type { AccountsTables } from './accounts/accountsTables.js';
 import type { WorkflowTables } from './articles/articleWorkflowTables.js';
 import type { ModerationTables } from './comments/moderationTables.js';
 import type { EditingTables } from './editing/editingTables.js';
+import type { FrontPageTables } from './frontPage/frontPageTables.js';
 import type { MarketTables } from './market/marketTables.js';
 import type { MediaTables } from './media/mediaTables.js';
 import type { PrintEditionTables } from './print/printEditionTables.js';
@@ -23,7 +24,8 @@ export interface Database
     MediaTables,
     PrintEditionTables,
     TagAdminTables,
-    EditingTables {}
+    EditingTables,
+    FrontPageTables {}
 
 /** Tables of the news side (migration 0001). */
 export interface NewsTables {

@@ -8,6 +8,7 @@ import type { DatabaseTarget } from './connect.js';
 import { openDatabase } from './connect.js';
 import type { Database, StoreDialect } from './database.js';
 import { createEditingStore, type EditingStore } from './editing/editingStore.js';
+import { createFrontPageStore, type FrontPageStore } from './frontPage/frontPageStore.js';
 import { createMarketStore, type MarketStore } from './market/marketStore.js';
 import { createMediaLibrary, type MediaLibrary } from './media/mediaLibrary.js';
 import type { MediaPlace } from './media/mediaStore.js';
@@ -33,6 +34,8 @@ export interface OpenedStore {
   readonly market: MarketStore;
   /** Autosaved copies of stories being typed, and who has which story open. */
   readonly editing: EditingStore;
+  /** Featured pictures of stories, the front page's pins and read counts. */
+  readonly frontPage: FrontPageStore;
   /** Uploaded pictures: metadata in this database, files in a folder or in this database too. */
   mediaLibrary(place: MediaPlace): MediaLibrary;
   readonly dialect: StoreDialect;
@@ -74,6 +77,7 @@ export async function openStore(target: DatabaseTarget): Promise<OpenedStore> {
     print: createPrintStore(opened.db),
     market: createMarketStore(opened.db),
     editing: createEditingStore(opened.db),
+    frontPage: createFrontPageStore(opened.db),
     mediaLibrary: (place) => createMediaLibrary(opened.db, place),
     dialect: opened.dialect,
     exclusively: (work) => opened.exclusively(work),

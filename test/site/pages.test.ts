@@ -83,7 +83,7 @@ describe('reader pages', () => {
     assert.ok(busiest.total > 40, 'demo content has a section with three pages');
     const path = busiest.slug === 'markets' ? '/sections/markets' : `/${busiest.slug}`;
     const first = await (await site.fetch(path)).text();
-    assert.equal(first.match(/<li><h2><a href="\/news\//g)?.length, 20);
+    assert.equal(first.match(/<h2><a href="\/news\//g)?.length, 20);
     assert.match(first, new RegExp(`<link rel="next" href="${path}\\?page=2"/>`));
     assert.doesNotMatch(first, /rel="prev"/);
     const second = await site.fetch(`${path}?page=2`);

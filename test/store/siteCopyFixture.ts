@@ -142,6 +142,22 @@ export async function makeDemoSite(path: string): Promise<DemoSiteFacts> {
       .insertInto('media_files')
       .values({ media_id: picture.id, name: 'original.jpg', data: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]) })
       .execute();
+    const story = await db.selectFrom('articles').select('id').orderBy('id').executeTakeFirstOrThrow();
+    await db
+      .insertInto('article_featured_images')
+      .values({ article_id: story.id, media_id: picture.id, caption: 'Lead', credit: null, focus: 'top' })
+      .onConflict((c) => c.column('article_id').doNothing())
+      .execute();
+    await db
+      .insertInto('front_page_pins')
+      .values({ slot: 'lead', article_id: story.id, pinned_at: now, pinned_by: 'Desk Editor' })
+      .onConflict((c) => c.column('slot').doNothing())
+      .execute();
+    await db
+      .insertInto('article_views')
+      .values({ article_id: story.id, day: '2023-01-30', views: 3 })
+      .onConflict((c) => c.columns(['article_id', 'day']).doNothing())
+      .execute();
     await db
       .insertInto('market_day_closes')
       .values({ date: '2023-01-30', closed_at: now })

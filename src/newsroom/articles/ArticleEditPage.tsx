@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Section } from '../../news/article.js';
 import { LIMITS } from '../../news/articleFieldRules.js';
 import type { Actor } from '../../news/roles.js';
@@ -33,6 +34,8 @@ export interface ArticleEditPageProps {
   readonly editorScriptUrl?: string | null;
   /** Other people with this story open now. */
   readonly othersEditing?: readonly string[];
+  /** The story's featured picture and its forms (src/newsroom/media/FeaturedPicturePanel.tsx); absent for a new story. */
+  readonly picturePanel?: ComponentChildren;
 }
 
 const AGENCY_BYLINES = ['AFP', 'Reuters', 'APP'];
@@ -188,6 +191,7 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
         </form>
       )}
 
+      {props.picturePanel}
       {article !== null ? (
         <WorkflowActions article={article} caller={props.caller} csrfToken={props.csrfToken} now={props.now} />
       ) : null}

@@ -15,6 +15,7 @@ import { sendAdminPage, sendAdminRefusal } from '../http/adminPages.js';
 import { csrfTokenFor } from '../http/csrf.js';
 import { actorOf, requirePermission } from '../http/guard.js';
 import { noticeFlash } from '../http/noticeFlash.js';
+import { featuredPicturePanel } from '../media/featuredPicturePanelData.js';
 import type { Flash } from '../pages/AdminLayout.js';
 import { pageCountOf } from '../pages/Pager.js';
 import { ArticleEditPage } from './ArticleEditPage.js';
@@ -47,6 +48,7 @@ const NOTICES = {
   spiked: 'Spiked: the story and its revisions are gone.',
   embargo: 'Embargo set: the story cannot be published or scheduled before it ends.',
   embargoLifted: 'Embargo lifted.',
+  picture: 'Featured picture saved: readers see it now if the story is published.',
 } as const satisfies Record<string, string>;
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -89,10 +91,11 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
     },
   ) => {
     const actor = actorOf(request);
-    const [sections, tagSuggestions, editing] = await Promise.all([
+    const [sections, tagSuggestions, editing, picturePanel] = await Promise.all([
       store.listSections(),
       workflow.tagNames(1000),
       othersEditing(ctx, state.article === null ? [] : [state.article.id], userIdOf(actor)),
+      state.article === null ? null : featuredPicturePanel(ctx, reply, actor, state.article),
     ]);
     return sendAdminPage(
       reply,
@@ -109,6 +112,7 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
         now={ctx.now()}
         editorScriptUrl={ctx.editorScriptUrl}
         othersEditing={state.article === null ? [] : (editing.get(state.article.id) ?? [])}
+        {...(picturePanel !== null ? { picturePanel } : {})}
         {...(state.flash !== undefined ? { flash: state.flash } : {})}
         {...(state.conflictDiffUrl !== undefined ? { conflictDiffUrl: state.conflictDiffUrl } : {})}
       />,

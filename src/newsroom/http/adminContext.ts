@@ -10,6 +10,7 @@ import type { NewsStore } from '../../store/articles/newsStore.js';
 import type { AuditStore } from '../../store/audit/auditLog.js';
 import type { ModerationStore } from '../../store/comments/moderationStore.js';
 import type { EditingStore } from '../../store/editing/editingStore.js';
+import type { FrontPageStore } from '../../store/frontPage/frontPageStore.js';
 import type { MarketStore } from '../../store/market/marketStore.js';
 import type { MediaLibrary } from '../../store/media/mediaLibrary.js';
 import type { PrintStore } from '../../store/print/printStore.js';
@@ -38,6 +39,8 @@ export interface AdminContext {
   readonly print: PrintStore;
   /** The market's log, instruments and daily bars. */
   readonly marketStore: MarketStore;
+  /** Stories' featured pictures and the front page's pins. */
+  readonly frontPage: FrontPageStore;
   readonly sessionPolicy: SessionPolicy;
   readonly secureCookies: SecureCookies;
   /** How failed sign-ins slow further tries; the counts are in the store. */
@@ -66,6 +69,7 @@ export function adminContextOf(deps: AdminDeps): AdminContext {
     moderation: deps.stores.moderation,
     print: deps.stores.print,
     marketStore: deps.stores.market,
+    frontPage: deps.stores.frontPage,
     sessionPolicy: deps.sessionPolicy ?? DEFAULT_SESSION_POLICY,
     secureCookies: deps.secureCookies ?? 'auto',
     loginThrottle: deps.loginThrottle ?? DEFAULT_LOGIN_THROTTLE,

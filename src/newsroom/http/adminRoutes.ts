@@ -2,7 +2,9 @@ import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { registerArticleApiRoutes } from '../articles/articleApiRoutes.js';
 import { registerArticlePageRoutes } from '../articles/articlePageRoutes.js';
 import { registerEditingRoutes } from '../articles/editingRoutes.js';
+import { registerFrontPageDeskRoutes } from '../frontPage/frontPageDeskRoutes.js';
 import { registerMarketDeskRoutes } from '../market/marketDeskRoutes.js';
+import { registerFeaturedPictureRoutes } from '../media/featuredPictureRoutes.js';
 import { registerMediaRoutes } from '../media/mediaRoutes.js';
 import { registerModerationApiRoutes } from '../moderation/moderationApiRoutes.js';
 import { registerModerationRoutes } from '../moderation/moderationRoutes.js';
@@ -41,6 +43,8 @@ export const ADMIN_ROUTE_MODULES: readonly AdminRouteModule[] = [
   registerPrintDeskRoutes,
   registerTagRoutes,
   registerMediaRoutes,
+  registerFeaturedPictureRoutes,
+  registerFrontPageDeskRoutes,
   registerMarketDeskRoutes,
   registerPrintApiRoutes,
   registerTagApiRoutes,

@@ -21,6 +21,10 @@ export interface MediaLibraryPageProps {
   readonly values: { readonly alt: string; readonly caption: string; readonly credit: string };
   readonly errors: readonly FieldProblem[];
   readonly flash?: Flash;
+  /** The words the library was searched for ('' lists the newest). */
+  readonly search: string;
+  /** The story a picture is being chosen for: each picture offers to be its featured picture. */
+  readonly forArticle: number | null;
 }
 
 /** Upload a picture with its words, and see the library with the block to paste into an article. */
@@ -92,8 +96,24 @@ export function MediaLibraryPage(props: MediaLibraryPageProps) {
         Each upload is kept as sent and resized to {RENDITION_WIDTHS.join(', ')} pixels wide (never enlarged), as WebP
         and JPEG.
       </p>
-      <h2>Library ({props.total})</h2>
-      {props.items.length === 0 ? <p class="muted">No pictures yet.</p> : null}
+      <h2 id="library-heading">
+        {props.search === '' ? `Library (${props.total})` : `${props.total} pictures match “${props.search}”`}
+      </h2>
+      {props.forArticle !== null ? (
+        <p class="flash">
+          Choosing the featured picture of <a href={`/admin/articles/${props.forArticle}`}>story {props.forArticle}</a>:
+          press “Feature” under a picture.
+        </p>
+      ) : null}
+      <form method="get" action="/admin/media" aria-label="Search the library">
+        {props.forArticle !== null ? <input type="hidden" name="for" value={String(props.forArticle)} /> : null}
+        <label for="media-search">Search alt text, captions and credits, or a picture number</label>{' '}
+        <input id="media-search" name="q" type="search" maxLength={200} value={props.search} />{' '}
+        <button type="submit">Search</button>
+      </form>
+      {props.items.length === 0 ? (
+        <p class="muted">{props.search === '' ? 'No pictures yet.' : 'No picture matches.'}</p>
+      ) : null}
       <ul>
         {props.items.map((asset) => (
           <li key={asset.id}>
@@ -112,6 +132,19 @@ export function MediaLibraryPage(props: MediaLibraryPageProps) {
             <p>
               Article block: <code>{JSON.stringify({ type: 'image', mediaId: asset.id, alt: asset.alt })}</code>
             </p>
+            <p>
+              <a href={`/admin/media/${asset.id}`}>Edit or delete picture {asset.id}</a>
+            </p>
+            {props.forArticle !== null ? (
+              <form method="post" action={`/admin/articles/${props.forArticle}/picture`}>
+                <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+                <input type="hidden" name="featuredMediaId" value={String(asset.id)} />
+                <input type="hidden" name="featuredFocus" value="center" />
+                <button type="submit">
+                  Feature picture {asset.id} on story {props.forArticle}
+                </button>
+              </form>
+            ) : null}
           </li>
         ))}
       </ul>

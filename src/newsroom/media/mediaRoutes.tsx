@@ -13,9 +13,12 @@ import { csrfTokenFor } from '../http/csrf.js';
 import { actorOf, requirePermission } from '../http/guard.js';
 import type { Flash } from '../pages/AdminLayout.js';
 import { MediaLibraryPage } from './MediaLibraryPage.js';
+import { registerMediaEditRoutes } from './mediaEditRoutes.js';
 import { isUploadedFile, parseUploadForm, type UploadForm } from './multipartUpload.js';
 
 const LIST_SIZE = 60;
+const SEARCH_MAX = 200;
+const LIBRARY_NOTICES = { uploaded: 'Picture uploaded.', deleted: 'Picture deleted.' } as const;
 // The picture plus its words and the form's own bytes.
 const UPLOAD_BODY_LIMIT = MEDIA_MAX_BYTES + 64 * 1024;
 
@@ -25,15 +28,34 @@ export function registerMediaRoutes(app: TypeBoxApp, ctx: AdminContext): void {
 
   app.get(
     '/admin/media',
-    { ...guard, schema: { querystring: Type.Object({ notice: Type.Optional(Type.Literal('uploaded')) }) } },
+    {
+      ...guard,
+      schema: {
+        querystring: Type.Object({
+          notice: Type.Optional(Type.Union([Type.Literal('uploaded'), Type.Literal('deleted')])),
+          q: Type.Optional(Type.String({ maxLength: SEARCH_MAX })),
+          for: Type.Optional(Type.Integer({ minimum: 1 })),
+        }),
+      },
+    },
     async (request, reply) => {
       const library = ctx.media;
       if (library === undefined) return unavailable(reply);
+      const { notice } = request.query;
       const flash: Flash | undefined =
-        request.query.notice === 'uploaded' ? { kind: 'notice', message: 'Picture uploaded.' } : undefined;
-      return sendLibrary(library, request, reply, { values: blankValues, errors: [], status: 200, flash });
+        notice === undefined ? undefined : { kind: 'notice', message: LIBRARY_NOTICES[notice] };
+      return sendLibrary(library, request, reply, {
+        values: blankValues,
+        errors: [],
+        status: 200,
+        flash,
+        search: request.query.q ?? '',
+        forArticle: request.query.for ?? null,
+      });
     },
   );
+
+  registerMediaEditRoutes(app, ctx);
 
   app.get(
     '/api/v1/admin/media',
@@ -43,6 +65,7 @@ export function registerMediaRoutes(app: TypeBoxApp, ctx: AdminContext): void {
         querystring: Type.Object({
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
           offset: Type.Optional(Type.Integer({ minimum: 0 })),
+          search: Type.Optional(Type.String({ maxLength: SEARCH_MAX })),
         }),
       },
     },
@@ -52,6 +75,7 @@ export function registerMediaRoutes(app: TypeBoxApp, ctx: AdminContext): void {
       const { items, total } = await library.list({
         limit: request.query.limit ?? 50,
         offset: request.query.offset ?? 0,
+        ...(request.query.search !== undefined ? { search: request.query.search } : {}),
       });
       return reply.header('cache-control', 'no-store').send({ items: items.map(assetJson), total });
     },
@@ -90,19 +114,45 @@ export function registerMediaRoutes(app: TypeBoxApp, ctx: AdminContext): void {
 async function upload(ctx: AdminContext, request: FastifyRequest, reply: FastifyReply, form: UploadForm) {
   const library = ctx.media;
   if (library === undefined) return unavailable(reply);
-  const text = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
-  const values = { alt: text('alt'), caption: text('caption'), credit: text('credit') };
-  // The reason carries what a client can act on: too large, not an accepted picture, or fix the words.
-  const refuse = (refused: Refusal) => {
-    const status = statusForRefusal(refused.reason);
+  const values = uploadValues(form);
+  const stored = await storeUpload(ctx, library, request, form);
+  if (!stored.ok) {
+    // The reason carries what a client can act on: too large, not an accepted picture, or fix the words.
+    const status = statusForRefusal(stored.reason);
     return isAdminApi(request.url)
-      ? sendApiError(reply, status, 'The picture was not stored.', refused.problems)
-      : sendLibrary(library, request, reply, { values, errors: refused.problems, status, flash: undefined });
-  };
-  const invalid = (problems: readonly FieldProblem[]) => refuse(refusal('invalid', 'Fix the fields marked.', problems));
+      ? sendApiError(reply, status, 'The picture was not stored.', stored.problems)
+      : sendLibrary(library, request, reply, {
+          values,
+          errors: stored.problems,
+          status,
+          flash: undefined,
+          search: '',
+          forArticle: null,
+        });
+  }
+  if (isAdminApi(request.url)) return reply.code(201).header('cache-control', 'no-store').send(assetJson(stored.asset));
+  return reply.redirect('/admin/media?notice=uploaded', 303);
+}
 
+/** The words typed with an upload, as typed. */
+export function uploadValues(form: UploadForm): typeof blankValues {
+  const text = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
+  return { alt: text('alt'), caption: text('caption'), credit: text('credit') };
+}
+
+/**
+ * Checks an upload form and stores its picture in the library, audited:
+ * the media page and the article's featured-picture upload both use it.
+ */
+export async function storeUpload(
+  ctx: AdminContext,
+  library: MediaLibrary,
+  request: FastifyRequest,
+  form: UploadForm,
+): Promise<{ ok: true; asset: MediaAsset } | Refusal> {
+  const invalid = (problems: readonly FieldProblem[]) => refusal('invalid', 'Fix the fields marked.', problems);
   // The words are checked first: a missing alt text is refused before any image work is done.
-  const description = validateMediaDescription(values);
+  const description = validateMediaDescription(uploadValues(form));
   const file = form.file;
   if (!isUploadedFile(file) || file.bytes.length === 0) {
     const errors = [{ field: 'file', message: 'Choose a picture to upload.' }];
@@ -112,10 +162,10 @@ async function upload(ctx: AdminContext, request: FastifyRequest, reply: Fastify
   if (file.bytes.length > MEDIA_MAX_BYTES) {
     const limit = Math.round(MEDIA_MAX_BYTES / 1024 / 1024);
     const message = `The picture is larger than ${limit} MB.`;
-    return refuse(refusal('too-large', message, [{ field: 'file', message }]));
+    return refusal('too-large', message, [{ field: 'file', message }]);
   }
   const processed = await processUpload(file.bytes);
-  if (!processed.ok) return refuse(processed);
+  if (!processed.ok) return processed;
   const actor = actorOf(request);
   const asset = await library.add({
     image: processed.image,
@@ -130,8 +180,7 @@ async function upload(ctx: AdminContext, request: FastifyRequest, reply: Fastify
     subject: { type: 'media', id: asset.id },
     details: { filename: file.filename, width: asset.width, height: asset.height, bytes: asset.bytes },
   });
-  if (isAdminApi(request.url)) return reply.code(201).header('cache-control', 'no-store').send(assetJson(asset));
-  return reply.redirect('/admin/media?notice=uploaded', 303);
+  return { ok: true, asset };
 }
 
 const blankValues = { alt: '', caption: '', credit: '' };
@@ -145,9 +194,12 @@ async function sendLibrary(
     readonly errors: readonly FieldProblem[];
     readonly status: number;
     readonly flash: Flash | undefined;
+    readonly search: string;
+    /** The story a picture is being chosen for: each picture then offers to be its featured picture. */
+    readonly forArticle: number | null;
   },
 ): Promise<FastifyReply> {
-  const { items, total } = await library.list({ limit: LIST_SIZE });
+  const { items, total } = await library.list({ limit: LIST_SIZE, search: input.search });
   return sendAdminPage(
     reply,
     <MediaLibraryPage
@@ -157,13 +209,15 @@ async function sendLibrary(
       total={total}
       values={input.values}
       errors={input.errors}
+      search={input.search}
+      forArticle={input.forArticle}
       {...(input.flash !== undefined ? { flash: input.flash } : {})}
     />,
     input.status,
   );
 }
 
-function unavailable(reply: FastifyReply): FastifyReply {
+export function unavailable(reply: FastifyReply): FastifyReply {
   return sendAdminRefusal(
     reply,
     'unavailable',
@@ -172,6 +226,6 @@ function unavailable(reply: FastifyReply): FastifyReply {
   );
 }
 
-function assetJson(asset: MediaAsset) {
+export function assetJson(asset: MediaAsset) {
   return { ...asset, widths: [...asset.widths], createdAt: asset.createdAt.toISOString() };
 }

@@ -17,6 +17,8 @@ export interface CachedPageFastPathOptions {
    * answered to a request for another.
    */
   readonly originOf?: OriginReader;
+  /** Told of every page answered here by its key (the read counter). */
+  readonly onServed?: (key: string) => void;
 }
 
 /**
@@ -57,6 +59,7 @@ export class CachedPageFastPath {
       return false;
     }
     this.options.pages.served.hits += 1;
+    this.options.onServed?.(key);
     const { 'if-none-match': ifNoneMatch, 'if-modified-since': ifModifiedSince } = request.headers;
     if (isNotModified(ifNoneMatch, ifModifiedSince, prepared)) {
       response.writeHead(304, { ...this.options.extraHeaders, ...prepared.notModifiedHeaders });

@@ -3,9 +3,13 @@ import { articleUrl, authorUrl, printUrl, sectionNavUrl, sectionUrl, stockUrl, t
 import { type Article, type ArticleSummary, allBylines } from '../../news/article.js';
 import { authorOf } from '../../news/author.js';
 import type { Comment } from '../../news/comment.js';
+import type { StoryPicture } from '../../news/featuredImage.js';
 import { formatPublished, karachiDateKey } from '../../shared/pakistanTime.js';
 import { bylineName } from '../components/bylineName.js';
 import { Layout, type PageChrome, SITE_NAME } from '../components/Layout.js';
+import { MarketsBox } from '../components/MarketsBox.js';
+import { RailStories } from '../components/RailStories.js';
+import { PictureCaption, StoryPictureView } from '../components/StoryPictureView.js';
 import { type ArticleShare, ArticleShareMeta } from '../sharing/ArticleShareMeta.js';
 import { ShareLinks } from '../sharing/ShareLinks.js';
 import { ArticleBody } from './ArticleBody.js';
@@ -16,6 +20,10 @@ export interface ArticlePageProps {
   readonly chrome: PageChrome;
   readonly article: Article;
   readonly related: readonly ArticleSummary[];
+  /** The story's featured picture, drawn as its lead; null when it has none. */
+  readonly picture?: StoryPicture | null;
+  /** The desktop rail beside the story (under it on phones); absent in the newsroom's preview. */
+  readonly rail?: { readonly mostRead: readonly ArticleSummary[]; readonly related: readonly ArticleSummary[] };
   readonly comments: readonly Comment[];
   readonly readMore: readonly ArticleSummary[];
   readonly pendingNotice: boolean;
@@ -47,85 +55,104 @@ export function ArticlePage(props: ArticlePageProps) {
       headExtra={props.share ? <ArticleShareMeta article={article} share={props.share} siteName={SITE_NAME} /> : null}
     >
       {props.banner}
-      <article class="article" aria-labelledby="headline">
-        <p class="article__section">
-          <a href={sectionUrl(article.section.slug)}>{article.section.name}</a>
-        </p>
-        <h1 id="headline">{article.headline}</h1>
-        {article.summary !== '' ? <p class="standfirst">{article.summary}</p> : null}
-        <p class="byline">
-          {allBylines(article).map((byline, index, all) => (
-            <Fragment key={index}>
-              {index === 0 ? null : index === all.length - 1 ? ' and ' : ', '}
-              <a class="byline__name" href={authorUrl(authorOf(byline).slug)}>
-                {bylineName(byline)}
-              </a>
-            </Fragment>
-          ))}{' '}
-          Published <time dateTime={article.publishedAt.toISOString()}>{formatPublished(article.publishedAt)}</time>
-          {article.updatedAt !== null ? (
-            <>
-              {' · Updated '}
-              <time dateTime={article.updatedAt.toISOString()}>{formatPublished(article.updatedAt)}</time>
-            </>
-          ) : null}
-        </p>
-        <CorrectionNotes corrections={article.corrections} />
-        {article.printPage !== null ? (
-          <p class="print-label">
-            <a href={printUrl(printDate)}>
-              Print {printDate}, page {article.printPage}
-            </a>
-          </p>
-        ) : null}
-        <ArticleBody
-          body={article.body}
-          dateline={article.dateline}
-          related={props.related}
-          listedSymbols={listedSymbols}
-        />
-        {article.tags.length > 0 ? (
-          <nav class="tags" aria-label="Tags">
-            <ul>
-              {article.tags.map((tag) => (
-                <li key={tag.slug}>
-                  <a
-                    href={
-                      listedSymbols.has(tag.slug.toUpperCase()) ? stockUrl(tag.slug.toUpperCase()) : tagUrl(tag.slug)
-                    }
-                    rel="tag"
-                  >
-                    {tag.name}
+      <div class="article-layout">
+        <div class="article-layout__main">
+          <article class="article" aria-labelledby="headline">
+            <p class="article__section">
+              <a href={sectionUrl(article.section.slug)}>{article.section.name}</a>
+            </p>
+            <h1 id="headline">{article.headline}</h1>
+            {article.summary !== '' ? <p class="standfirst">{article.summary}</p> : null}
+            <p class="byline">
+              {allBylines(article).map((byline, index, all) => (
+                <Fragment key={index}>
+                  {index === 0 ? null : index === all.length - 1 ? ' and ' : ', '}
+                  <a class="byline__name" href={authorUrl(authorOf(byline).slug)}>
+                    {bylineName(byline)}
                   </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+                </Fragment>
+              ))}{' '}
+              Published <time dateTime={article.publishedAt.toISOString()}>{formatPublished(article.publishedAt)}</time>
+              {article.updatedAt !== null ? (
+                <>
+                  {' · Updated '}
+                  <time dateTime={article.updatedAt.toISOString()}>{formatPublished(article.updatedAt)}</time>
+                </>
+              ) : null}
+            </p>
+            {props.picture ? (
+              <figure class="article__figure article__lead-figure">
+                <StoryPictureView picture={props.picture} use="lead" eager />
+                <PictureCaption picture={props.picture} />
+              </figure>
+            ) : null}
+            <CorrectionNotes corrections={article.corrections} />
+            {article.printPage !== null ? (
+              <p class="print-label">
+                <a href={printUrl(printDate)}>
+                  Print {printDate}, page {article.printPage}
+                </a>
+              </p>
+            ) : null}
+            <ArticleBody
+              body={article.body}
+              dateline={article.dateline}
+              related={props.related}
+              listedSymbols={listedSymbols}
+            />
+            {article.tags.length > 0 ? (
+              <nav class="tags" aria-label="Tags">
+                <ul>
+                  {article.tags.map((tag) => (
+                    <li key={tag.slug}>
+                      <a
+                        href={
+                          listedSymbols.has(tag.slug.toUpperCase())
+                            ? stockUrl(tag.slug.toUpperCase())
+                            : tagUrl(tag.slug)
+                        }
+                        rel="tag"
+                      >
+                        {tag.name}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
+            {props.share ? (
+              <ShareLinks url={new URL(articleUrl(article), props.share.origin).href} headline={article.headline} />
+            ) : null}
+          </article>
+          <CommentsSection
+            articleId={article.id}
+            articlePath={articleUrl(article)}
+            comments={props.comments}
+            pendingNotice={props.pendingNotice}
+            form={props.form}
+            open={props.commentsOpen ?? true}
+          />
+          {props.readMore.length > 0 ? (
+            <section class="read-more" aria-labelledby="read-more-heading">
+              <h2 id="read-more-heading">Read more stories</h2>
+              <ul class="story-list">
+                {props.readMore.map((story) => (
+                  <li key={story.id}>
+                    <a href={articleUrl(story)}>{story.headline}</a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </div>
+        {props.rail !== undefined ? (
+          <aside class="article-layout__rail" aria-label="Markets and more stories">
+            <MarketsBox snapshot={props.chrome.snapshot} headingId="rail-markets" />
+            <RailStories title="Most read" headingId="rail-most-read" stories={props.rail.mostRead} ranked />
+            <RailStories title="Related" headingId="rail-related" stories={props.rail.related} />
+          </aside>
         ) : null}
-        {props.share ? (
-          <ShareLinks url={new URL(articleUrl(article), props.share.origin).href} headline={article.headline} />
-        ) : null}
-      </article>
-      <CommentsSection
-        articleId={article.id}
-        articlePath={articleUrl(article)}
-        comments={props.comments}
-        pendingNotice={props.pendingNotice}
-        form={props.form}
-        open={props.commentsOpen ?? true}
-      />
-      {props.readMore.length > 0 ? (
-        <section class="read-more" aria-labelledby="read-more-heading">
-          <h2 id="read-more-heading">Read more stories</h2>
-          <ul class="story-list">
-            {props.readMore.map((story) => (
-              <li key={story.id}>
-                <a href={articleUrl(story)}>{story.headline}</a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      </div>
     </Layout>
   );
 }

@@ -1,10 +1,12 @@
 import { articleUrl, indexUrl, SEARCH_URL, stockUrl } from '../../http/siteUrls.js';
 import type { Section } from '../../news/article.js';
+import type { StoryPicture } from '../../news/featuredImage.js';
 import type { HighlightedText } from '../../news/highlightedText.js';
 import { MAX_SEARCH_QUERY_LENGTH } from '../../news/searchQuery.js';
 import type { ArticleSearchHit } from '../../store/articles/articleSearchQuery.js';
 import { Layout, type PageChrome } from '../components/Layout.js';
 import { StoryMeta } from '../components/StoryList.js';
+import { StoryPictureView } from '../components/StoryPictureView.js';
 import type { SearchEntry } from '../markets/symbolSearch.js';
 import { type SearchRequest, searchUrl } from '../search/searchRequest.js';
 
@@ -16,6 +18,8 @@ export interface SearchResults {
   /** More stories match than the `total` ranked (SEARCH_CANDIDATES). */
   readonly more: boolean;
   readonly pageCount: number;
+  /** Featured pictures of the hits, by story id. */
+  readonly pictures?: ReadonlyMap<number, StoryPicture>;
 }
 
 /** `/search`: instruments matching the words first, then the stories, with the filters that narrow them. */
@@ -71,19 +75,25 @@ export function SearchPage(props: {
             </p>
           ) : null}
           <ul class="story-list search-hits">
-            {results.hits.map((hit) => (
-              <li key={hit.article.id}>
-                <h3>
-                  <a href={articleUrl(hit.article)}>
-                    <Marked text={hit.headline} />
-                  </a>
-                </h3>
-                <p>
-                  <Marked text={hit.snippet} />
-                </p>
-                <StoryMeta story={hit.article} sections={props.sections} />
-              </li>
-            ))}
+            {results.hits.map((hit) => {
+              const picture = results.pictures?.get(hit.article.id);
+              return (
+                <li key={hit.article.id} class={picture !== undefined ? 'story-list__item--pictured' : undefined}>
+                  <div class="story-list__text">
+                    <h3>
+                      <a href={articleUrl(hit.article)}>
+                        <Marked text={hit.headline} />
+                      </a>
+                    </h3>
+                    <p>
+                      <Marked text={hit.snippet} />
+                    </p>
+                    <StoryMeta story={hit.article} sections={props.sections} />
+                  </div>
+                  {picture !== undefined ? <StoryPictureView picture={picture} use="thumb" alt="" /> : null}
+                </li>
+              );
+            })}
           </ul>
           {prevPath !== undefined || nextPath !== undefined ? (
             <nav class="pagination" aria-label="Search results pages">

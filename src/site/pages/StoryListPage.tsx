@@ -1,5 +1,6 @@
 import { type ComponentChildren, Fragment } from 'preact';
 import type { ArticleSummary } from '../../news/article.js';
+import type { StoryPicture } from '../../news/featuredImage.js';
 import { type FeedLink, Layout, type PageChrome } from '../components/Layout.js';
 import { Pagination } from '../components/Pagination.js';
 import { StoryList } from '../components/StoryList.js';
@@ -13,6 +14,8 @@ export function StoryListPage(props: {
   /** The section's own path, to mark it in the navigation. */
   readonly navPath?: string;
   readonly stories: readonly ArticleSummary[];
+  /** Featured pictures by story id, drawn as thumbnails. */
+  readonly pictures?: ReadonlyMap<number, StoryPicture>;
   readonly page: number;
   readonly pageCount: number;
   readonly prevPath?: string;
@@ -54,7 +57,11 @@ export function StoryListPage(props: {
       {props.stories.length === 0 ? (
         <p>{props.emptyText ?? 'No stories yet.'}</p>
       ) : (
-        <StoryList stories={props.stories} sections={props.chrome.sections} />
+        <StoryList
+          stories={props.stories}
+          sections={props.chrome.sections}
+          {...(props.pictures !== undefined ? { pictures: props.pictures } : {})}
+        />
       )}
       <Pagination label={`${props.heading} pages`} {...links} />
       {props.outro}

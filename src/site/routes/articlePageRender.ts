@@ -1,13 +1,17 @@
 import { h } from 'preact';
 import type { Article } from '../../news/article.js';
+import type { StoryPicture } from '../../news/featuredImage.js';
 import { renderDocument } from '../components/renderDocument.js';
 import { ArticleMediaContext } from '../pages/ArticleBody.js';
 import { ArticlePage } from '../pages/ArticlePage.js';
 import type { CommentFormState } from '../pages/CommentsSection.js';
 import { shareImageOf } from '../sharing/shareImage.js';
 import type { SiteContext } from '../siteContext.js';
+import { mostReadStories } from './frontPageData.js';
 
 const RELATED_INLINE = 3;
+/** Related stories in the rail, after those set in the body. */
+const RELATED_RAIL = 4;
 const READ_MORE = 10;
 
 /** Everything an article page shows besides the article: related links, comments, other headlines. */
@@ -22,18 +26,22 @@ export async function renderArticlePage(
   },
 ): Promise<string> {
   const { store } = site.deps;
-  const [related, comments, readMore, siteChrome] = await Promise.all([
-    store.relatedArticles(article, RELATED_INLINE),
+  const [allRelated, comments, readMore, siteChrome, pictures, mostRead] = await Promise.all([
+    store.relatedArticles(article, RELATED_INLINE + RELATED_RAIL),
     store.approvedComments(article.id),
     store.listArticles({ limit: READ_MORE, excludeId: article.id }),
     site.chrome(),
+    site.deps.frontPage?.storyPictures([article.id]) ?? Promise.resolve(new Map<number, StoryPicture>()),
+    mostReadStories(site),
   ]);
+  const related = allRelated.slice(0, RELATED_INLINE);
+  const picture = pictures.get(article.id) ?? null;
   const mediaIds = article.body.flatMap((block) => (block.type === 'image' ? [block.mediaId] : []));
   const media =
     mediaIds.length > 0 && site.deps.media !== undefined ? await site.deps.media.assets(mediaIds) : new Map();
   const { origin } = options;
   const chrome = { ...siteChrome, publicUrl: origin };
-  const share = origin === null ? null : { origin, image: shareImageOf(article, media, origin) };
+  const share = origin === null ? null : { origin, image: shareImageOf(article, media, origin, picture) };
   return renderDocument(
     h(
       ArticleMediaContext.Provider,
@@ -42,6 +50,11 @@ export async function renderArticlePage(
         chrome,
         article,
         related,
+        picture,
+        rail: {
+          mostRead: mostRead.filter((story) => story.id !== article.id),
+          related: allRelated.slice(RELATED_INLINE),
+        },
         comments,
         readMore: readMore.items,
         pendingNotice: options.pendingNotice,

@@ -8,11 +8,10 @@ import type { PageOutcome, PageProducer } from '../http/pageCache.js';
 import { HomePage } from '../pages/HomePage.js';
 import { StoryListPage } from '../pages/StoryListPage.js';
 import type { SiteContext } from '../siteContext.js';
+import { frontPageContent, picturesFor } from './frontPageData.js';
 import { servePage } from './pageResponses.js';
 import { neighbours, PAGE_SIZE, pageWindow } from './pagination.js';
 
-const TOP_STORIES = 7;
-const STORIES_PER_SECTION_BLOCK = 4;
 // Section and tag slugs are lower-case words and hyphens; anything else cannot exist, so it never reaches the store.
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -23,24 +22,8 @@ export function registerListRoutes(app: TypeBoxApp, site: SiteContext): void {
 
   app.get('/', async (request, reply) =>
     servePage(site, request, reply, 'home', async () => {
-      const sections = await store.listSections();
-      const [top, ...blocks] = await Promise.all([
-        store.listArticles({ limit: TOP_STORIES }),
-        // Enough to fill each block after leaving out the top stories, which are linked once, above.
-        ...sections.map((section) =>
-          store.listArticles({ sectionSlug: section.slug, limit: STORIES_PER_SECTION_BLOCK + TOP_STORIES }),
-        ),
-      ]);
-      const onTop = new Set((top?.items ?? []).map((story) => story.id));
-      const sectionBlocks = sections.map((section, index) => ({
-        section,
-        stories: (blocks[index]?.items ?? [])
-          .filter((story) => !onTop.has(story.id))
-          .slice(0, STORIES_PER_SECTION_BLOCK),
-      }));
-      return page(
-        renderDocument(h(HomePage, { chrome: await site.chrome(), topStories: top?.items ?? [], sectionBlocks })),
-      );
+      const content = await frontPageContent(site);
+      return page(renderDocument(h(HomePage, { chrome: await site.chrome(), ...content })));
     }),
   );
 
@@ -71,6 +54,7 @@ export function registerListRoutes(app: TypeBoxApp, site: SiteContext): void {
             navPath: sectionNavUrl(section.slug),
             feeds: feedLinks({ kind: 'section', slug: section.slug }, section.name),
             stories: result.items,
+            pictures: await picturesFor(site, result.items),
             page: window.page,
             pageCount: window.pageCount,
             ...neighbours(window.page, window.pageCount, (n) => sectionUrl(section.slug, n)),
@@ -121,6 +105,7 @@ export function registerListRoutes(app: TypeBoxApp, site: SiteContext): void {
               canonicalPath: tagUrl(tag.slug, window.page),
               feeds: feedLinks({ kind: 'tag', slug: tag.slug }, tag.name),
               stories: result.items,
+              pictures: await picturesFor(site, result.items),
               page: window.page,
               pageCount: window.pageCount,
               ...neighbours(window.page, window.pageCount, (n) => tagUrl(tag.slug, n)),

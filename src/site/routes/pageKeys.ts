@@ -32,6 +32,14 @@ export function pagesShowing(change: ContentChange): (key: string) => boolean {
       ];
       return (key) => prefixes.some((prefix) => key.startsWith(prefix));
     }
+    case 'frontPage':
+      return (key) => key === 'home';
+    case 'pictures': {
+      // A thumbnail shows wherever its story is listed (not known here), and a body picture on its story's page.
+      const lists = ['home', 'markets'];
+      const prefixes = ['section:', 'sections:', 'tag:', 'author:', 'archive:', 'search:', 'article:'];
+      return (key) => lists.includes(key) || prefixes.some((prefix) => key.startsWith(prefix));
+    }
   }
 }
 
@@ -66,4 +74,10 @@ function pagesShowingStory(change: ArticleChange): (key: string) => boolean {
 
 function articlePrefix(articleId: number): string {
   return `article:${articleId}:`;
+}
+
+/** The story id of an article page's cache key, else null: what the read counter counts. */
+export function articleIdOfKey(key: string): number | null {
+  const match = /^article:([1-9][0-9]{0,9}):/.exec(key);
+  return match === null ? null : Number(match[1]);
 }

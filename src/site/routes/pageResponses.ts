@@ -33,6 +33,7 @@ export async function serveCached(
   producer: PageProducer,
 ): Promise<FastifyReply> {
   const remember = (): void => {
+    site.pageServed?.(key);
     if (options.sameForEveryHost) site.fastPath.remember(request.raw, key);
   };
   const cached = site.pages.lookup(key);

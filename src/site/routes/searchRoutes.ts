@@ -8,6 +8,7 @@ import { MAX_QUERY_LENGTH, searchEntries } from '../markets/symbolSearch.js';
 import { SearchPage } from '../pages/SearchPage.js';
 import { publishedRange, readSearchRequest } from '../search/searchRequest.js';
 import type { SiteContext } from '../siteContext.js';
+import { picturesFor } from './frontPageData.js';
 import { sendErrorPage, sendHtml } from './pageResponses.js';
 
 const RESULTS_PER_PAGE = 20;
@@ -51,6 +52,10 @@ export function registerSearchRoutes(app: TypeBoxApp, site: SiteContext): void {
           total: found.total,
           more: found.more,
           pageCount: Math.max(1, Math.ceil(found.total / RESULTS_PER_PAGE)),
+          pictures: await picturesFor(
+            site,
+            found.items.map((hit) => hit.article),
+          ),
         },
       }),
     );

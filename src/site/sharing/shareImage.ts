@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { articleCardUrl, mediaUrl } from '../../http/siteUrls.js';
 import type { Article } from '../../news/article.js';
+import type { StoryPicture } from '../../news/featuredImage.js';
 import type { MediaAsset } from '../../news/media.js';
 
 /** The picture a share or a search result shows for a story, at an absolute URL, with its size. */
@@ -18,21 +19,30 @@ export const CARD_HEIGHT = 630;
 const SHARE_WIDTH = 1200;
 
 /**
- * The story's lead photo (its first picture that the library still holds),
- * or else its generated card.
+ * The story's featured picture, else its first body picture that the
+ * library still holds, or else its generated card.
  */
-export function shareImageOf(article: Article, media: ReadonlyMap<number, MediaAsset>, origin: string): ShareImage {
-  for (const block of article.body) {
-    if (block.type !== 'image') continue;
-    const asset = media.get(block.mediaId);
-    if (asset === undefined || asset.widths.length === 0) continue;
+export function shareImageOf(
+  article: Article,
+  media: ReadonlyMap<number, MediaAsset>,
+  origin: string,
+  featured: StoryPicture | null = null,
+): ShareImage {
+  const candidates = [
+    ...(featured === null ? [] : [{ asset: featured.asset, alt: featured.alt }]),
+    ...article.body.flatMap((block) => {
+      const asset = block.type === 'image' ? media.get(block.mediaId) : undefined;
+      return asset === undefined || block.type !== 'image' ? [] : [{ asset, alt: block.alt }];
+    }),
+  ];
+  for (const { asset, alt } of candidates) {
     const width = asset.widths.find((candidate) => candidate >= SHARE_WIDTH) ?? asset.widths[asset.widths.length - 1];
     if (width === undefined) continue;
     return {
       url: new URL(mediaUrl(asset.id, width, 'jpg'), origin).href,
       width,
       height: Math.round((width * asset.height) / asset.width),
-      alt: block.alt,
+      alt,
       type: 'image/jpeg',
     };
   }

@@ -35,6 +35,9 @@ export const SITE_TABLES = [
   { table: 'media', key: ['id'], counter: 'id' },
   // Picture bytes kept in the database (--media-store database): a few images per batch.
   { table: 'media_files', key: ['media_id', 'name'], batchRows: 20 },
+  { table: 'article_featured_images', key: ['article_id'] },
+  { table: 'front_page_pins', key: ['slot'] },
+  { table: 'article_views', key: ['article_id', 'day'], batchRows: 2000 },
   { table: 'users', key: ['id'], counter: 'id' },
   { table: 'sessions', key: ['id'] },
   { table: 'login_devices', key: ['id'] },

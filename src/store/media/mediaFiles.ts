@@ -32,18 +32,28 @@ const JPEG_QUALITY = 82;
  * bytes and must agree with what the decoder finds; EXIF orientation is
  * applied and all metadata (camera, GPS position) is dropped from renditions.
  */
-export async function processUpload(bytes: Buffer): Promise<{ ok: true; image: ProcessedImage } | Refusal> {
+export async function processUpload(
+  bytes: Buffer,
+  options: {
+    /**
+     * Quicker, slightly larger files (WebP at the lowest effort, JPEG without
+     * mozjpeg's extra passes): for pictures the demo draws at seed time, where
+     * start-up time counts more than bytes.
+     */
+    readonly quick?: boolean;
+  } = {},
+): Promise<{ ok: true; image: ProcessedImage } | Refusal> {
   const format = sniffImageFormat(bytes);
   if (format === null) {
     return refusedFile('unsupported', 'Only JPEG, PNG and WebP pictures can be uploaded.');
   }
   // Loaded on the first upload only: libvips costs about 20 MB of memory that a reader-only node never needs.
   const { default: sharp } = await import('sharp');
-  const options = { autoOrient: true, failOn: 'error', limitInputPixels: MEDIA_MAX_SIDE * MEDIA_MAX_SIDE } as const;
+  const decoding = { autoOrient: true, failOn: 'error', limitInputPixels: MEDIA_MAX_SIDE * MEDIA_MAX_SIDE } as const;
   let width: number;
   let height: number;
   try {
-    const metadata = await sharp(bytes, options).metadata();
+    const metadata = await sharp(bytes, decoding).metadata();
     if (metadata.format !== format) throw new Error(`decoder found ${metadata.format}`);
     ({ width, height } = metadata.autoOrient);
   } catch {
@@ -58,8 +68,9 @@ export async function processUpload(bytes: Buffer): Promise<{ ok: true; image: P
           width: target,
           format: renditionFormat,
           data: await encode(
-            sharp(bytes, options).resize({ width: target, withoutEnlargement: true }),
+            sharp(bytes, decoding).resize({ width: target, withoutEnlargement: true }),
             renditionFormat,
+            options.quick === true,
           ),
         })),
       ),
@@ -74,13 +85,13 @@ function refusedFile(reason: 'unsupported' | 'invalid', message: string): Refusa
   return refusal(reason, message, [{ field: 'file', message }]);
 }
 
-function encode(image: Sharp, format: RenditionFormat): Promise<Buffer> {
+function encode(image: Sharp, format: RenditionFormat, quick: boolean): Promise<Buffer> {
   switch (format) {
     case 'webp':
-      return image.webp({ quality: WEBP_QUALITY }).toBuffer();
+      return image.webp({ quality: WEBP_QUALITY, ...(quick ? { effort: 0 } : {}) }).toBuffer();
     case 'jpeg':
       // JPEG has no transparency: a PNG's transparent parts become white, as on the printed page.
-      return image.flatten({ background: '#ffffff' }).jpeg({ quality: JPEG_QUALITY, mozjpeg: true }).toBuffer();
+      return image.flatten({ background: '#ffffff' }).jpeg({ quality: JPEG_QUALITY, mozjpeg: !quick }).toBuffer();
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { MediaAsset, MediaDescription, RenditionFormat } from '../../news/media.js';
 import type { Database } from '../database.js';
 import { createDatabaseMediaStore } from './databaseMediaStore.js';
@@ -20,11 +20,29 @@ export interface MediaLibrary {
   get(id: number): Promise<MediaAsset | null>;
   /** The assets of these ids that exist, by id (what an article body's image blocks need). */
   assets(ids: readonly number[]): Promise<ReadonlyMap<number, MediaAsset>>;
-  /** Newest first. */
-  list(query: { readonly limit: number; readonly offset?: number }): Promise<{ items: MediaAsset[]; total: number }>;
+  /** Newest first; with `search`, only pictures whose alt text, caption or credit holds it (or whose id it is). */
+  list(query: {
+    readonly limit: number;
+    readonly offset?: number;
+    readonly search?: string;
+  }): Promise<{ items: MediaAsset[]; total: number }>;
+  /** Changes a picture's words; false when there is no such picture. */
+  describe(id: number, description: MediaDescription): Promise<MediaAsset | null>;
+  /**
+   * Deletes a picture and its files, unless a published story shows it
+   * (featured or in its body): then nothing changes and those stories are
+   * named. Drafts featuring it lose their featured picture.
+   */
+  remove(id: number): Promise<MediaRemoval>;
   /** One rendition's bytes, or null when there is no such picture or size. */
   rendition(id: number, width: number, format: RenditionFormat): Promise<StoredRendition | null>;
 }
+
+/** What deleting a picture came to. */
+export type MediaRemoval =
+  | { readonly kind: 'removed' }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'in-use'; readonly stories: readonly { readonly id: number; readonly headline: string }[] };
 
 export function createMediaLibrary(db: Kysely<Database>, place: MediaPlace): MediaLibrary {
   const files: MediaStore = place.kind === 'local' ? createLocalMediaStore(place.dir) : createDatabaseMediaStore(db);
@@ -77,23 +95,73 @@ export function createMediaLibrary(db: Kysely<Database>, place: MediaPlace): Med
     },
 
     async list(query) {
-      const rows = await db
-        .selectFrom('media')
+      const matching = db.selectFrom('media').$if(query.search !== undefined && query.search.trim() !== '', (q) => {
+        const words = (query.search ?? '').trim().toLowerCase();
+        const pattern = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const like = (column: 'alt' | 'caption' | 'credit') =>
+          sql<boolean>`lower(coalesce(${sql.ref(column)}, '')) like ${pattern} escape '\\'`;
+        return q.where((eb) =>
+          eb.or([
+            like('alt'),
+            like('caption'),
+            like('credit'),
+            ...(/^[1-9][0-9]{0,9}$/.test(words) ? [eb('id', '=', Number(words))] : []),
+          ]),
+        );
+      });
+      const rows = await matching
         .selectAll()
         .orderBy('id', 'desc')
         .limit(query.limit)
         .offset(query.offset ?? 0)
         .execute();
-      const { total } = await db
-        .selectFrom('media')
-        .select((eb) => eb.fn.countAll().as('total'))
-        .executeTakeFirstOrThrow();
+      const { total } = await matching.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow();
       return { items: rows.map(toAsset), total: Number(total) };
+    },
+
+    async describe(id, description) {
+      const row = await db
+        .updateTable('media')
+        .set({ alt: description.alt, caption: description.caption, credit: description.credit })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+      return row === undefined ? null : toAsset(row);
+    },
+
+    async remove(id) {
+      const outcome = await db.transaction().execute(async (trx): Promise<MediaRemoval> => {
+        const exists = await trx.selectFrom('media').select('id').where('id', '=', id).executeTakeFirst();
+        if (exists === undefined) return { kind: 'missing' };
+        // An image block is stored as JSON written by this code: `"mediaId":7,` or `"mediaId":7}`.
+        const stories = await trx
+          .selectFrom('articles')
+          .select(['id', 'headline'])
+          .where('status', '=', 'published')
+          .where((eb) =>
+            eb.or([
+              eb('id', 'in', eb.selectFrom('article_featured_images').select('article_id').where('media_id', '=', id)),
+              eb('body_json', 'like', `%"mediaId":${id},%`),
+              eb('body_json', 'like', `%"mediaId":${id}}%`),
+            ]),
+          )
+          .orderBy('id')
+          .limit(10)
+          .execute();
+        if (stories.length > 0) return { kind: 'in-use', stories };
+        await trx.deleteFrom('article_featured_images').where('media_id', '=', id).execute();
+        await trx.deleteFrom('media_files').where('media_id', '=', id).execute();
+        await trx.deleteFrom('media').where('id', '=', id).execute();
+        return { kind: 'removed' };
+      });
+      // Files outside the database go once the row is gone: a reader may get a 404 for a moment, never a broken row.
+      if (outcome.kind === 'removed') await files.discard(id);
+      return outcome;
     },
   };
 }
 
-function toAsset(row: Selectable<MediaTable>): MediaAsset {
+export function toAsset(row: Selectable<MediaTable>): MediaAsset {
   return {
     id: row.id,
     format: row.format,

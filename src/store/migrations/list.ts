@@ -12,6 +12,7 @@ import { mediaFilesMigration } from './0009_media_files.js';
 import { marketAuthorityMigration } from './0010_market_authority.js';
 import { articleSearchMigration } from './0011_article_search.js';
 import { dailyBarsOpenEstimatedMigration } from './0012_daily_bars_open_estimated.js';
+import { picturesFrontPageMigration } from './0013_pictures_front_page.js';
 import { articleEmbargoSendBackMigration } from './0014_article_embargo_send_back.js';
 import { editingCopiesMigration } from './0016_editing_copies.js';
 import { searchListItemsMigration } from './0017_search_list_items.js';
@@ -34,6 +35,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0010_market_authority': marketAuthorityMigration(),
     '0011_article_search': articleSearchMigration(dialect),
     '0012_daily_bars_open_estimated': dailyBarsOpenEstimatedMigration(),
+    '0013_pictures_front_page': picturesFrontPageMigration(),
     '0014_article_embargo_send_back': articleEmbargoSendBackMigration(),
     '0016_editing_copies': editingCopiesMigration(),
     '0017_search_list_items': searchListItemsMigration(dialect),

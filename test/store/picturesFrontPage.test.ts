@@ -1,0 +1,248 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, type TestContext, test } from 'node:test';
+import sharp from 'sharp';
+import type { MediaAsset } from '../../src/news/media.js';
+import { processUpload } from '../../src/store/media/mediaFiles.js';
+import type { MediaLibrary } from '../../src/store/media/mediaLibrary.js';
+import {
+  type OpenStore,
+  openTestStore,
+  POSTGRES_URL,
+  postgresBackend,
+  postgresProblem,
+  redactedUrl,
+  type StoreBackend,
+  sqliteBackend,
+} from './storeBackends.js';
+import { at, draft, SECTIONS } from './storeFixtures.js';
+
+async function pictureBytes(): Promise<Buffer> {
+  return sharp({ create: { width: 800, height: 450, channels: 3, background: '#3a6ea5' } })
+    .png()
+    .toBuffer();
+}
+
+async function addPicture(library: MediaLibrary, alt: string, credit: string | null = null): Promise<MediaAsset> {
+  const processed = await processUpload(await pictureBytes());
+  assert.ok(processed.ok);
+  return library.add({ image: processed.image, description: { alt, caption: null, credit }, by: 'Desk', at: at(0) });
+}
+
+function suite(makeBackend: () => Promise<StoreBackend> | StoreBackend, name: string): void {
+  describe(`featured pictures, media library and front page on ${name}`, () => {
+    let backend: StoreBackend;
+    let mediaDir: string;
+    before(async () => {
+      backend = await makeBackend();
+      mediaDir = await mkdtemp(join(tmpdir(), 'broadsheet-pictures-'));
+    });
+    after(async () => {
+      await backend.dispose();
+      await rm(mediaDir, { recursive: true, force: true });
+    });
+
+    async function fresh(t: TestContext): Promise<{ opened: OpenStore; library: MediaLibrary }> {
+      const opened = await openTestStore(await backend.freshTarget());
+      t.after(() => opened.close());
+      for (const section of SECTIONS) await opened.store.insertSection(section);
+      const library = opened.mediaLibrary(
+        opened.dialect === 'postgres'
+          ? { kind: 'database' }
+          : { kind: 'local', dir: join(mediaDir, String(Date.now())) },
+      );
+      return { opened, library };
+    }
+
+    test('a featured picture is set, read with its story and replaced or cleared', async (t) => {
+      const { opened, library } = await fresh(t);
+      const id = await opened.store.insertArticle(draft());
+      const other = await opened.store.insertArticle(draft());
+      const picture = await addPicture(library, 'Traders at the exchange', 'AFP');
+      const set = await opened.frontPage.setFeaturedImage(id, {
+        mediaId: picture.id,
+        caption: 'Traders watch the board.',
+        credit: null,
+        focus: 'top-left',
+      });
+      assert.deepEqual(set, { ok: true });
+      const pictures = await opened.frontPage.storyPictures([id, other]);
+      assert.equal(pictures.size, 1);
+      const story = pictures.get(id);
+      assert.equal(story?.asset.id, picture.id);
+      assert.equal(story?.caption, 'Traders watch the board.');
+      assert.equal(story?.credit, 'AFP', "the library's credit when the story gives none");
+      assert.equal(story?.focus, 'top-left');
+      assert.deepEqual(story?.asset.widths, [320, 640, 800]);
+
+      assert.deepEqual(
+        await opened.frontPage.setFeaturedImage(id, {
+          ...(await opened.frontPage.featuredImage(id))!,
+          focus: 'bottom',
+        }),
+        { ok: true },
+      );
+      assert.equal((await opened.frontPage.featuredImage(id))?.focus, 'bottom');
+      assert.deepEqual(await opened.frontPage.setFeaturedImage(id, null), { ok: true });
+      assert.equal(await opened.frontPage.featuredImage(id), null);
+    });
+
+    test('a missing story or picture is refused and nothing changes', async (t) => {
+      const { opened, library } = await fresh(t);
+      const id = await opened.store.insertArticle(draft());
+      const picture = await addPicture(library, 'A chart');
+      const featured = { mediaId: picture.id, caption: null, credit: null, focus: 'center' } as const;
+      assert.deepEqual(await opened.frontPage.setFeaturedImage(id + 100, featured), {
+        ok: false,
+        reason: 'no-such-article',
+      });
+      assert.deepEqual(await opened.frontPage.setFeaturedImage(id, { ...featured, mediaId: picture.id + 100 }), {
+        ok: false,
+        reason: 'no-such-picture',
+      });
+      assert.equal(await opened.frontPage.featuredImage(id), null);
+    });
+
+    test('the library is searched by alt text, caption, credit and id, and its words can be changed', async (t) => {
+      const { library } = await fresh(t);
+      const bourse = await addPicture(library, 'Trading floor of the bourse', 'Reuters');
+      const port = await addPicture(library, 'Containers at Karachi port', 'Staff');
+      assert.deepEqual(
+        (await library.list({ limit: 10, search: 'KARACHI' })).items.map((asset) => asset.id),
+        [port.id],
+      );
+      assert.deepEqual(
+        (await library.list({ limit: 10, search: 'reuters' })).items.map((asset) => asset.id),
+        [bourse.id],
+      );
+      assert.equal((await library.list({ limit: 10, search: String(bourse.id) })).items[0]?.id, bourse.id);
+      assert.equal((await library.list({ limit: 10, search: '%' })).total, 0, 'a wildcard is a character');
+      assert.equal((await library.list({ limit: 10, search: '  ' })).total, 2, 'blank search lists everything');
+      const changed = await library.describe(port.id, { alt: 'Cranes over the port', caption: 'Dawn', credit: null });
+      assert.equal(changed?.alt, 'Cranes over the port');
+      assert.equal((await library.get(port.id))?.caption, 'Dawn');
+      assert.equal(await library.describe(port.id + 100, { alt: 'x', caption: null, credit: null }), null);
+    });
+
+    test('deleting a picture is refused while a published story shows it, allowed once none does', async (t) => {
+      const { opened, library } = await fresh(t);
+      const published = await opened.store.insertArticle(draft({ headline: 'Published with a picture' }));
+      const inBody = await addPicture(library, 'In a body');
+      const featured = await addPicture(library, 'Featured');
+      const unused = await addPicture(library, 'Unused');
+      const bodyStory = await opened.store.insertArticle(
+        draft({ headline: 'Body picture', body: [{ type: 'image', mediaId: inBody.id, alt: 'In a body' }] }),
+      );
+      await opened.frontPage.setFeaturedImage(published, {
+        mediaId: featured.id,
+        caption: null,
+        credit: null,
+        focus: 'center',
+      });
+      const refused = await library.remove(featured.id);
+      assert.equal(refused.kind, 'in-use');
+      assert.deepEqual(refused.kind === 'in-use' ? refused.stories.map((s) => s.id) : [], [published]);
+      assert.ok(await library.get(featured.id), 'still there');
+      assert.ok(await library.rendition(featured.id, 320, 'webp'), 'files still there');
+      const bodyRefused = await library.remove(inBody.id);
+      assert.deepEqual(bodyRefused.kind === 'in-use' ? bodyRefused.stories.map((s) => s.id) : [], [bodyStory]);
+
+      // Once the story is a draft again, the picture may go, and the draft loses its featured picture.
+      await opened.db.updateTable('articles').set({ status: 'draft' }).where('id', '=', published).execute();
+      assert.deepEqual(await library.remove(featured.id), { kind: 'removed' });
+      assert.equal(await library.get(featured.id), null);
+      assert.equal(await library.rendition(featured.id, 320, 'webp'), null);
+      assert.equal(await opened.frontPage.featuredImage(published), null);
+      assert.deepEqual(await library.remove(unused.id), { kind: 'removed' });
+      assert.deepEqual(await library.remove(unused.id), { kind: 'missing' });
+    });
+
+    test('reads add up across writers and days; most read lists published stories only', async (t) => {
+      const { opened } = await fresh(t);
+      const [a, b, c] = [
+        await opened.store.insertArticle(draft({ publishedAt: at(1) })),
+        await opened.store.insertArticle(draft({ publishedAt: at(2) })),
+        await opened.store.insertArticle(draft({ publishedAt: at(3) })),
+      ];
+      // Two processes flushing at once: both counts land.
+      await Promise.all([
+        opened.frontPage.addReads(
+          '2023-01-31',
+          new Map([
+            [a, 3],
+            [b, 5],
+          ]),
+        ),
+        opened.frontPage.addReads(
+          '2023-01-31',
+          new Map([
+            [a, 4],
+            [c, 1],
+          ]),
+        ),
+      ]);
+      await opened.frontPage.addReads('2023-01-30', new Map([[c, 50]]));
+      await opened.frontPage.addReads('2023-01-31', new Map([[a + 1000, 9]]));
+      assert.equal(await opened.frontPage.readsOf(a, '2023-01-31'), 7);
+      assert.deepEqual(
+        (await opened.frontPage.mostRead({ fromDay: '2023-01-31', limit: 5 })).map((s) => s.id),
+        [a, b, c],
+      );
+      assert.deepEqual(
+        (await opened.frontPage.mostRead({ fromDay: '2023-01-30', limit: 2 })).map((s) => s.id),
+        [c, a],
+      );
+      await opened.db.updateTable('articles').set({ status: 'killed' }).where('id', '=', c).execute();
+      assert.deepEqual(
+        (await opened.frontPage.mostRead({ fromDay: '2023-01-30', limit: 5 })).map((s) => s.id),
+        [a, b],
+      );
+    });
+
+    test('front-page pins are replaced whole, and a pin to an unpublished story is refused', async (t) => {
+      const { opened } = await fresh(t);
+      const a = await opened.store.insertArticle(draft());
+      const b = await opened.store.insertArticle(draft());
+      assert.deepEqual(
+        await opened.frontPage.replacePins(
+          [
+            { slot: 'lead', articleId: a },
+            { slot: 'top-2', articleId: b },
+          ],
+          'Editor',
+          at(5),
+        ),
+        { ok: true },
+      );
+      assert.deepEqual(
+        (await opened.frontPage.pins()).sort((x, y) => x.slot.localeCompare(y.slot)),
+        [
+          { slot: 'lead', articleId: a },
+          { slot: 'top-2', articleId: b },
+        ],
+      );
+      await opened.db.updateTable('articles').set({ status: 'draft' }).where('id', '=', b).execute();
+      assert.deepEqual(await opened.frontPage.replacePins([{ slot: 'lead', articleId: b }], 'Editor', at(6)), {
+        ok: false,
+        unpublished: [b],
+      });
+      assert.equal((await opened.frontPage.pins()).length, 2, 'nothing changed');
+      assert.deepEqual(await opened.frontPage.replacePins([], 'Editor', at(7)), { ok: true });
+      assert.deepEqual(await opened.frontPage.pins(), []);
+    });
+  });
+}
+
+suite(sqliteBackend, 'SQLite');
+
+const problem = await postgresProblem(POSTGRES_URL);
+const unreachable = `PostgreSQL not reachable at ${redactedUrl(POSTGRES_URL)}: ${problem}`;
+if (problem === null) {
+  suite(() => postgresBackend(POSTGRES_URL), 'PostgreSQL');
+} else if (process.env.CI === 'true') {
+  test('featured pictures and front page on PostgreSQL', () => assert.fail(unreachable));
+} else {
+  test('featured pictures and front page on PostgreSQL', { skip: unreachable }, () => {});
+}
