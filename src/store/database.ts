@@ -6,6 +6,7 @@ import type { MarketTables } from './market/marketTables.js';
 import type { MediaTables } from './media/mediaTables.js';
 import type { PrintEditionTables } from './print/printEditionTables.js';
 import type { TagAdminTables } from './tags/tagAdminTables.js';
+import type { WireTables } from './wire/wireTables.js';
 
 /**
  * Every table, as Kysely sees them: the one handle the store's functions take,
@@ -21,7 +22,8 @@ export interface Database
     ModerationTables,
     MediaTables,
     PrintEditionTables,
-    TagAdminTables {}
+    TagAdminTables,
+    WireTables {}
 
 /** Tables of the news side (migration 0001). */
 export interface NewsTables {

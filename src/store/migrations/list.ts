@@ -12,6 +12,7 @@ import { mediaFilesMigration } from './0009_media_files.js';
 import { marketAuthorityMigration } from './0010_market_authority.js';
 import { articleSearchMigration } from './0011_article_search.js';
 import { dailyBarsOpenEstimatedMigration } from './0012_daily_bars_open_estimated.js';
+import { wireInboxMigration } from './0015_wire_inbox.js';
 
 /**
  * Every migration, by name, in the order they run. Listed in code rather than
@@ -31,5 +32,6 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0010_market_authority': marketAuthorityMigration(),
     '0011_article_search': articleSearchMigration(dialect),
     '0012_daily_bars_open_estimated': dailyBarsOpenEstimatedMigration(),
+    '0015_wire_inbox': wireInboxMigration(dialect),
   };
 }
