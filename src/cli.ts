@@ -7,6 +7,7 @@ import { failureReport } from './cli/failure.js';
 import { registerMarketCommands } from './cli/market.js';
 import { registerTokenCommands } from './cli/tokens.js';
 import { registerUserCommands } from './cli/users.js';
+import { registerWireCommands } from './cli/wire.js';
 import { mergeEnvironment, parseServeConfig, type RawServeConfig, resolveFlagAliases } from './config.js';
 import { stopOnSignals } from './ops/shutdown.js';
 
@@ -147,6 +148,7 @@ registerUserCommands(program);
 registerMarketCommands(program);
 registerTokenCommands(program);
 registerDatabaseCommands(program);
+registerWireCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const report = failureReport(error);
