@@ -58,6 +58,7 @@ function report(line: WireItemOutcome, json: boolean): void {
     process.stdout.write(`${JSON.stringify(line)}\n`);
     return;
   }
-  const what = line.agencyId === null ? line.file : `${line.agency} ${line.agencyId} v${line.version} "${line.headline}"`;
+  const what =
+    line.agencyId === null ? line.file : `${line.agency} ${line.agencyId} v${line.version} "${line.headline}"`;
   process.stdout.write(`${line.status}\t${what}${line.reason === null ? '' : `\t${line.reason}`}\n`);
 }

@@ -34,7 +34,10 @@ function wireSuite(makeBackend: () => Promise<StoreBackend> | StoreBackend, name
       const { wire } = await fresh(t);
       const [first] = await wire.store([wireItem()], RECEIVED);
       assert.equal(first?.status, 'accepted');
-      const [second] = await wire.store([wireItem({ version: 3, headline: 'Oil prices climb to a two-month high' })], RECEIVED);
+      const [second] = await wire.store(
+        [wireItem({ version: 3, headline: 'Oil prices climb to a two-month high' })],
+        RECEIVED,
+      );
       assert.equal(second?.status, 'updated');
       assert.equal(second?.itemId, first?.itemId);
       const [late] = await wire.store([wireItem({ version: 2, headline: 'Oil prices climb (version 2)' })], RECEIVED);
@@ -109,7 +112,12 @@ function wireSuite(makeBackend: () => Promise<StoreBackend> | StoreBackend, name
       const hour = (h: number) => new Date(Date.UTC(2023, 0, 31, h));
       await wire.store(
         [
-          wireItem({ agencyId: 'a', headline: 'Rupee steadies against the dollar', versionCreated: hour(1), urgency: 2 }),
+          wireItem({
+            agencyId: 'a',
+            headline: 'Rupee steadies against the dollar',
+            versionCreated: hour(1),
+            urgency: 2,
+          }),
           wireItem({
             agencyId: 'b',
             agency: 'Reuters',

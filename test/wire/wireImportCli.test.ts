@@ -23,7 +23,10 @@ describe('broadsheet wire import', () => {
     await writeFile(join(drop, 'a-first.json'), ninjsJson());
     await writeFile(join(drop, 'b-broken.json'), '{"uri": "x", "headline": ');
     await writeFile(join(drop, 'c-latin1.json'), Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]));
-    await writeFile(join(drop, 'nested', 'd-update.json'), ninjsJson({ version: '2', headline: 'Oil prices climb further' }));
+    await writeFile(
+      join(drop, 'nested', 'd-update.json'),
+      ninjsJson({ version: '2', headline: 'Oil prices climb further' }),
+    );
     await cp(CONFORMANCE, join(drop, 'nested', 'e-iptc.json'));
     const db = join(dir, 'site.sqlite');
 
@@ -50,9 +53,15 @@ describe('broadsheet wire import', () => {
     assert.equal(first?.version, 1);
     assert.equal(first?.headline, 'Oil prices climb as supply worries return');
     assert.equal(first?.byline, 'Amna Khan');
-    assert.deepEqual(first?.times, { firstCreated: '2023-01-31T06:00:00.000Z', versionCreated: '2023-01-31T06:00:00.000Z' });
+    assert.deepEqual(first?.times, {
+      firstCreated: '2023-01-31T06:00:00.000Z',
+      versionCreated: '2023-01-31T06:00:00.000Z',
+    });
     assert.deepEqual(first?.subjects, ['Economy']);
-    assert.equal(first?.bodyText, 'Brent crude rose on Tuesday as traders weighed output cuts.\nPrices had fallen for a week.');
+    assert.equal(
+      first?.bodyText,
+      'Brent crude rose on Tuesday as traders weighed output cuts.\nPrices had fallen for a week.',
+    );
     assert.match(String(lines[3]?.reason), /Replaces version 1/);
     const iptc = lines[4];
     assert.equal(iptc?.headline, 'Captain of wrecked cruise ship on trial in Italy');

@@ -15,7 +15,10 @@ const AGENCIES: readonly Agency[] = ['AFP', 'Reuters', 'APP'];
  * so the draft always saves; the editor trims the rest by hand.
  */
 export function draftInputOf(item: WireItem, sectionSlug: string): ArticleInput {
-  const body = item.body.filter((block) => block.type !== 'image').slice(0, LIMITS.blocks).map(cutBlock);
+  const body = item.body
+    .filter((block) => block.type !== 'image')
+    .slice(0, LIMITS.blocks)
+    .map(cutBlock);
   const firstText = body.find((block) => block.type === 'paragraph')?.text ?? item.headline;
   return {
     headline: cut(item.headline, LIMITS.headline),

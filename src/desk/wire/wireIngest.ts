@@ -41,9 +41,18 @@ export interface WireIngestDeps {
  * items kept are stored in one transaction, so an answer lists only what is
  * durable; a database failure is thrown, not reported as a bad file.
  */
-export async function ingestWireFile(deps: WireIngestDeps, bytes: Uint8Array, file: string): Promise<WireItemOutcome[]> {
+export async function ingestWireFile(
+  deps: WireIngestDeps,
+  bytes: Uint8Array,
+  file: string,
+): Promise<WireItemOutcome[]> {
   if (bytes.byteLength > MAX_WIRE_FILE_BYTES) {
-    return [wireFileRejected(file, `The file is ${bytes.byteLength} bytes; the wire inbox takes at most ${MAX_WIRE_FILE_BYTES}.`)];
+    return [
+      wireFileRejected(
+        file,
+        `The file is ${bytes.byteLength} bytes; the wire inbox takes at most ${MAX_WIRE_FILE_BYTES}.`,
+      ),
+    ];
   }
   if (bytes.byteLength === 0) return [wireFileRejected(file, 'The file is empty.')];
   let parsed: ReturnType<WireParser>;
@@ -51,7 +60,9 @@ export async function ingestWireFile(deps: WireIngestDeps, bytes: Uint8Array, fi
     parsed = deps.parse(bytes, file);
   } catch (error) {
     // A parser fault on one hostile file must not stop the files after it.
-    return [wireFileRejected(file, `The file could not be read: ${error instanceof Error ? error.message : String(error)}`)];
+    return [
+      wireFileRejected(file, `The file could not be read: ${error instanceof Error ? error.message : String(error)}`),
+    ];
   }
   if (!parsed.ok) return [wireFileRejected(file, parsed.reason)];
   const checked = parsed.items.map((item) => ({ item, problem: itemProblem(item) }));
@@ -72,7 +83,8 @@ const LIMITS = { agency: 100, agencyId: 500, headline: 1000, blocks: 2000 } as c
 /** What the inbox refuses even from a parser that read the item. */
 function itemProblem(item: WireItem): string | null {
   if (item.agency.trim() === '' || item.agency.length > LIMITS.agency) return 'The agency name is empty or too long.';
-  if (item.agencyId.trim() === '' || item.agencyId.length > LIMITS.agencyId) return "The agency's item id is empty or too long.";
+  if (item.agencyId.trim() === '' || item.agencyId.length > LIMITS.agencyId)
+    return "The agency's item id is empty or too long.";
   if (item.headline.trim() === '') return 'The item has no headline.';
   if (item.headline.length > LIMITS.headline) return `The headline is longer than ${LIMITS.headline} characters.`;
   if (!Number.isSafeInteger(item.version) || item.version < 0) return 'The version is not a whole number.';
@@ -123,7 +135,14 @@ export function wireFileRejected(file: string, reason: string): WireItemOutcome 
 
 /** Counts of a report by status, for summaries. */
 export function tallyOutcomes(outcomes: readonly WireItemOutcome[]): Record<WireIngestStatus, number> {
-  const tally: Record<WireIngestStatus, number> = { accepted: 0, updated: 0, duplicate: 0, stale: 0, killed: 0, rejected: 0 };
+  const tally: Record<WireIngestStatus, number> = {
+    accepted: 0,
+    updated: 0,
+    duplicate: 0,
+    stale: 0,
+    killed: 0,
+    rejected: 0,
+  };
   for (const outcome of outcomes) tally[outcome.status] += 1;
   return tally;
 }

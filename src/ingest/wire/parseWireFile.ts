@@ -116,7 +116,8 @@ function subjectsOf(value: unknown): WireSubject[] {
 }
 
 function bodyOf(record: Json): Block[] {
-  const html = str(record.body_html) ?? str(record.body_xhtml) ?? str(record.body_richtext) ?? bodiesValue(record, true);
+  const html =
+    str(record.body_html) ?? str(record.body_xhtml) ?? str(record.body_richtext) ?? bodiesValue(record, true);
   if (html !== null) return paragraphs(html.split(/<\/p>|<br\s*\/?>/i).map(textOfMarkup));
   const plain = str(record.body_text) ?? str(record.body_main) ?? bodiesValue(record, false);
   return plain === null ? [] : paragraphs(plain.split(/\n\s*\n|\r\n\s*\r\n/));
@@ -146,7 +147,8 @@ function textOfMarkup(fragment: string): string {
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
       if (entity.startsWith('#')) {
-        const code = entity[1] === 'x' || entity[1] === 'X' ? Number.parseInt(entity.slice(2), 16) : Number(entity.slice(1));
+        const code =
+          entity[1] === 'x' || entity[1] === 'X' ? Number.parseInt(entity.slice(2), 16) : Number(entity.slice(1));
         return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
       }
       return ENTITIES[entity.toLowerCase()] ?? whole;

@@ -39,7 +39,8 @@ export async function readWireFile(path: string, maxBytes: number): Promise<Wire
     if (size > maxBytes) {
       return { ok: false, path, reason: `The file is ${size} bytes; the wire inbox takes at most ${maxBytes}.` };
     }
-    const buffer = Buffer.alloc(maxBytes + 1 > size + 1 ? size + 1 : maxBytes + 1);
+    // One byte more than the size: a file still being written shows itself by filling it.
+    const buffer = Buffer.alloc(size + 1);
     let length = 0;
     for (;;) {
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
@@ -47,10 +48,15 @@ export async function readWireFile(path: string, maxBytes: number): Promise<Wire
       length += bytesRead;
       if (length === buffer.length) break;
     }
-    if (length > size) return { ok: false, path, reason: 'The file grew while it was read; it will be read again later.' };
+    if (length > size)
+      return { ok: false, path, reason: 'The file grew while it was read; it will be read again later.' };
     return { ok: true, path, bytes: buffer.subarray(0, length) };
   } catch (error) {
-    return { ok: false, path, reason: `The file could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+    return {
+      ok: false,
+      path,
+      reason: `The file could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    };
   } finally {
     await handle?.close();
   }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Section } from '../../news/article.js';
 import { LIMITS } from '../../news/articleFieldRules.js';
 import type { Actor } from '../../news/roles.js';
@@ -27,6 +28,8 @@ export interface ArticleEditPageProps {
   readonly conflictDiffUrl?: string;
   readonly caller: WorkflowCaller;
   readonly now: Date;
+  /** Where the article's copy came from (a wire item), shown above the form. */
+  readonly source?: ComponentChildren;
 }
 
 const AGENCY_BYLINES = ['AFP', 'Reuters', 'APP'];
@@ -68,6 +71,7 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
         </div>
       ) : null}
       {article !== null ? <StatusLine article={article} /> : null}
+      {props.source ?? null}
 
       <form method="post" action={action} class="article-form">
         <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />

@@ -16,6 +16,7 @@ import { csrfTokenFor } from '../http/csrf.js';
 import { actorOf, requirePermission } from '../http/guard.js';
 import { noticeFlash } from '../http/noticeFlash.js';
 import type { Flash } from '../pages/AdminLayout.js';
+import { WireSourceNote } from '../wire/WireSourceNote.js';
 import { ArticleEditPage } from './ArticleEditPage.js';
 import { ArticleListPage } from './ArticleListPage.js';
 import {
@@ -72,7 +73,11 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
     },
   ) => {
     const actor = actorOf(request);
-    const [sections, tagSuggestions] = await Promise.all([store.listSections(), workflow.tagNames(1000)]);
+    const [sections, tagSuggestions, source] = await Promise.all([
+      store.listSections(),
+      workflow.tagNames(1000),
+      state.article === null ? null : ctx.wire.sourceOfArticle(state.article.id),
+    ]);
     return sendAdminPage(
       reply,
       <ArticleEditPage
@@ -86,6 +91,7 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
         errors={state.errors ?? []}
         caller={callerOf(actor, { owner: state.article?.owner ?? null })}
         now={ctx.now()}
+        source={source === null ? null : <WireSourceNote source={source} />}
         {...(state.flash !== undefined ? { flash: state.flash } : {})}
         {...(state.conflictDiffUrl !== undefined ? { conflictDiffUrl: state.conflictDiffUrl } : {})}
       />,

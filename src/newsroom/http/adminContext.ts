@@ -13,6 +13,7 @@ import type { MarketStore } from '../../store/market/marketStore.js';
 import type { MediaLibrary } from '../../store/media/mediaLibrary.js';
 import type { PrintStore } from '../../store/print/printStore.js';
 import type { TagsStore } from '../../store/tags/tagsStore.js';
+import type { WireInboxStore } from '../../store/wire/wireInboxStore.js';
 import type { AdminDeps, SecureCookies } from '../newsroomDeps.js';
 
 /** What every admin route module is given: the newsroom's dependencies with its defaults filled in. */
@@ -37,6 +38,8 @@ export interface AdminContext {
   readonly print: PrintStore;
   /** The market's log, instruments and daily bars. */
   readonly marketStore: MarketStore;
+  /** Agency copy received (the wire inbox). */
+  readonly wire: WireInboxStore;
   readonly sessionPolicy: SessionPolicy;
   readonly secureCookies: SecureCookies;
   /** How failed sign-ins slow further tries; the counts are in the store. */
@@ -61,6 +64,7 @@ export function adminContextOf(deps: AdminDeps): AdminContext {
     moderation: deps.stores.moderation,
     print: deps.stores.print,
     marketStore: deps.stores.market,
+    wire: deps.stores.wire,
     sessionPolicy: deps.sessionPolicy ?? DEFAULT_SESSION_POLICY,
     secureCookies: deps.secureCookies ?? 'auto',
     loginThrottle: deps.loginThrottle ?? DEFAULT_LOGIN_THROTTLE,

@@ -9,6 +9,8 @@ import { registerPrintApiRoutes } from '../print/printApiRoutes.js';
 import { registerPrintDeskRoutes } from '../print/printDeskRoutes.js';
 import { registerTagApiRoutes } from '../tags/tagApiRoutes.js';
 import { registerTagRoutes } from '../tags/tagRoutes.js';
+import { registerWireApiRoutes } from '../wire/wireApiRoutes.js';
+import { registerWirePageRoutes } from '../wire/wirePageRoutes.js';
 import type { AdminContext } from './adminContext.js';
 import { registerAuditRoutes } from './auditRoutes.js';
 import { registerDashboardRoutes } from './dashboardRoutes.js';
@@ -40,4 +42,6 @@ export const ADMIN_ROUTE_MODULES: readonly AdminRouteModule[] = [
   registerMarketDeskRoutes,
   registerPrintApiRoutes,
   registerTagApiRoutes,
+  registerWirePageRoutes,
+  registerWireApiRoutes,
 ];

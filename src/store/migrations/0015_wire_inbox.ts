@@ -17,7 +17,9 @@ export function wireInboxMigration(dialect: StoreDialect): Migration {
       const sqlite = dialect === 'sqlite';
       await db.schema
         .createTable('wire_items')
-        .addColumn('id', sqlite ? 'integer' : 'serial', (c) => (sqlite ? c.primaryKey().autoIncrement() : c.primaryKey()))
+        .addColumn('id', sqlite ? 'integer' : 'serial', (c) =>
+          sqlite ? c.primaryKey().autoIncrement() : c.primaryKey(),
+        )
         .addColumn('agency', 'text', (c) => c.notNull())
         .addColumn('agency_id', 'text', (c) => c.notNull())
         .addColumn('version', 'integer', (c) => c.notNull())
@@ -62,7 +64,11 @@ export function wireInboxMigration(dialect: StoreDialect): Migration {
         .addColumn('subject', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('wire_item_subjects_pk', ['item_id', 'subject'])
         .execute();
-      await db.schema.createIndex('wire_item_subjects_subject_idx').on('wire_item_subjects').column('subject').execute();
+      await db.schema
+        .createIndex('wire_item_subjects_subject_idx')
+        .on('wire_item_subjects')
+        .column('subject')
+        .execute();
 
       await db.schema
         .createTable('article_wire_sources')

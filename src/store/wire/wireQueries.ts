@@ -1,8 +1,8 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { isEmptySearch } from '../../news/searchQuery.js';
+import type { Page } from '../articles/newsStore.js';
 import { postgresTsquery } from '../articles/postgresArticleSearch.js';
 import { fts5Expression } from '../articles/sqliteArticleSearch.js';
-import type { Page } from '../articles/newsStore.js';
 import type { Database, StoreDialect } from '../database.js';
 import type { WireInboxEntry, WireInboxItem, WireInboxQuery, WireSource } from './wireInboxStore.js';
 import { wireItemFromJson } from './wireItemJson.js';
@@ -121,7 +121,12 @@ export async function linkArticleToWire(
 ): Promise<void> {
   await db
     .insertInto('article_wire_sources')
-    .values({ article_id: link.articleId, wire_item_id: link.itemId, version: link.version, created_at: link.at.getTime() })
+    .values({
+      article_id: link.articleId,
+      wire_item_id: link.itemId,
+      version: link.version,
+      created_at: link.at.getTime(),
+    })
     .execute();
 }
 

@@ -45,7 +45,11 @@ async function storeOne(
     await recordVersion(trx, inserted.id, item, json, at);
     await writeSubjects(trx, inserted.id, item);
     return killNotice
-      ? { status: 'killed', itemId: inserted.id, reason: 'A kill notice for an item not held before: recorded as killed.' }
+      ? {
+          status: 'killed',
+          itemId: inserted.id,
+          reason: 'A kill notice for an item not held before: recorded as killed.',
+        }
       : { status: 'accepted', itemId: inserted.id, reason: null };
   }
 
@@ -63,7 +67,11 @@ async function storeOne(
     return { status: 'killed', itemId: id, reason: `The agency ${item.status} this item (version ${item.version}).` };
   }
   if (current.killed_at !== null) {
-    return { status: 'stale', itemId: id, reason: 'The agency killed this item; this copy is kept in its history only.' };
+    return {
+      status: 'stale',
+      itemId: id,
+      reason: 'The agency killed this item; this copy is kept in its history only.',
+    };
   }
   if (item.version <= current.version) {
     return {
@@ -72,7 +80,11 @@ async function storeOne(
       reason: `Version ${current.version} is newer; version ${item.version} is kept in the history only.`,
     };
   }
-  await trx.updateTable('wire_items').set(currentColumns(item, json, at)).where('id', '=', id).execute();
+  await trx
+    .updateTable('wire_items')
+    .set(currentColumns(item, json, at))
+    .where('id', '=', id)
+    .execute();
   await trx.deleteFrom('wire_item_subjects').where('item_id', '=', id).execute();
   await writeSubjects(trx, id, item);
   return { status: 'updated', itemId: id, reason: `Replaces version ${current.version}.` };
