@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createApiToken } from '../../src/store/accounts/apiTokens.js';
 import { MAX_WIRE_FILE_BYTES } from '../../src/desk/wire/wireIngest.js';
+import { createApiToken } from '../../src/store/accounts/apiTokens.js';
 import { type AdminSite, startAdminSite } from '../newsroom/adminSite.js';
 import { tokenFor } from '../newsroom/articlesFixture.js';
 import { ninjsJson } from './wireFixtures.js';
@@ -66,7 +66,9 @@ describe('POST /api/v1/wire', () => {
   });
 
   test('hostile and broken files are rejected with a reason, and the next file is still taken', async () => {
-    const invalidUtf8 = await send(new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0xff, 0xfe, 0x7d]), { token: feedToken });
+    const invalidUtf8 = await send(new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0xff, 0xfe, 0x7d]), {
+      token: feedToken,
+    });
     assert.equal(invalidUtf8.status, 200);
     assert.equal(invalidUtf8.body.items?.[0]?.status, 'rejected');
     assert.match(String(invalidUtf8.body.items?.[0]?.reason), /UTF-8/);
