@@ -35,6 +35,12 @@ program
   .addOption(new Option('--media-dir <path>', 'where uploaded images are kept (BROADSHEET_MEDIA_DIR)'))
   .addOption(
     new Option(
+      '--wire-drop <dir>',
+      'watch a folder for agency files: ingested into the wire inbox, then moved to done/ or rejected/ (BROADSHEET_WIRE_DROP)',
+    ),
+  )
+  .addOption(
+    new Option(
       '--media-store <local|database>',
       'keep uploaded images in --media-dir or in the database (BROADSHEET_MEDIA_STORE)',
     ),

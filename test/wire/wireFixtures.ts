@@ -1,4 +1,4 @@
-import type { WireItem } from '../../src/ingest/wire/wireItem.js';
+import type { WireItem } from '../../src/news/wireItem.js';
 
 /** A usable item; tests override only what they look at. */
 export function wireItem(overrides: Partial<WireItem> = {}): WireItem {

@@ -1,8 +1,8 @@
-import type { WireItem } from '../../ingest/wire/wireItem.js';
 import type { Agency, Block } from '../../news/article.js';
 import { type ArticleInput, blockInputsOf, LIMITS } from '../../news/articleFieldRules.js';
 import type { Actor } from '../../news/roles.js';
 import { canonicalTag } from '../../news/tag.js';
+import type { WireItem } from '../../news/wireItem.js';
 import { type Outcome, refusal } from '../../shared/outcome.js';
 import type { WireInboxStore } from '../../store/wire/wireInboxStore.js';
 import type { ArticleDesk } from '../articles/articleDesk.js';

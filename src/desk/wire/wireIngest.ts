@@ -1,5 +1,5 @@
-import type { WireItem, WireParser } from '../../ingest/wire/wireItem.js';
 import { plainBlocksText } from '../../news/blockText.js';
+import type { WireItem, WireParser } from '../../news/wireItem.js';
 import type { WireInboxStore, WireStoreStatus } from '../../store/wire/wireInboxStore.js';
 
 /** Largest agency file taken (bytes): far above any real story, far below what could stall the inbox. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { WireItem } from '../../ingest/wire/wireItem.js';
 import type { SearchTerms } from '../../news/searchQuery.js';
+import type { WireItem } from '../../news/wireItem.js';
 import type { Page } from '../articles/newsStore.js';
 import type { Bound } from '../bound.js';
 import type { Database, StoreDialect } from '../database.js';

@@ -1,4 +1,4 @@
-import type { WireItem } from '../../ingest/wire/wireItem.js';
+import type { WireItem } from '../../news/wireItem.js';
 
 /** A wire item as the inbox stores it: JSON with instants as ISO strings. */
 export function wireItemToJson(item: WireItem): string {

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { WireItem } from '../../ingest/wire/wireItem.js';
 import { plainBlocksText } from '../../news/blockText.js';
+import type { WireItem } from '../../news/wireItem.js';
 import type { Database, StoreDialect } from '../database.js';
 import type { WireStored } from './wireInboxStore.js';
 import { wireItemToJson } from './wireItemJson.js';
