@@ -21,6 +21,7 @@ import { createMarketRecorder, type MarketRecorder } from './engine/marketRecord
 import { createSimulatorFeed, type SimulatorFeed } from './engine/simulatorFeed.js';
 import { loadSiteMarket, siteMarket } from './engine/siteMarket.js';
 import { parseWireFile } from './ingest/wire/parseWireFile.js';
+import type { WireInboxStore } from './store/wire/wireInboxStore.js';
 import type { Market } from './market/book/market.js';
 import { adminContextOf } from './newsroom/http/adminContext.js';
 import { adminPlugin } from './newsroom/http/adminPlugin.js';
@@ -63,6 +64,8 @@ export interface App {
   readonly bus: Bus;
   /** Uploaded pictures: metadata in the database, files where `media.place` says (`--media-store`). */
   readonly media: MediaLibrary;
+  /** The wire inbox: agency copy received (docs/wire.md). */
+  readonly wire: WireInboxStore;
   /** Publishes scheduled stories when due; started and stopped with the app. */
   readonly scheduledPublisher: ScheduledPublisher;
   readonly logger: Logger;
@@ -365,6 +368,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     authority,
     bus,
     media,
+    wire: opened.wire,
     scheduledPublisher,
     logger,
     readiness,
