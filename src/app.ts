@@ -21,7 +21,6 @@ import { createMarketRecorder, type MarketRecorder } from './engine/marketRecord
 import { createSimulatorFeed, type SimulatorFeed } from './engine/simulatorFeed.js';
 import { loadSiteMarket, siteMarket } from './engine/siteMarket.js';
 import { parseWireFile } from './ingest/wire/parseWireFile.js';
-import type { WireInboxStore } from './store/wire/wireInboxStore.js';
 import type { Market } from './market/book/market.js';
 import { adminContextOf } from './newsroom/http/adminContext.js';
 import { adminPlugin } from './newsroom/http/adminPlugin.js';
@@ -36,6 +35,7 @@ import { registerEngineRoutes } from './site/routes/engineRoutes.js';
 import { buildSite, type SiteCounters } from './site/server.js';
 import type { MediaLibrary } from './store/media/mediaLibrary.js';
 import { type OpenedStore, openStore } from './store/openStore.js';
+import type { WireInboxStore } from './store/wire/wireInboxStore.js';
 
 /** The running site: every service wired once, with one start and one stop. */
 export interface App {
