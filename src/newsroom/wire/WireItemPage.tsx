@@ -85,7 +85,7 @@ export function WireItemPage(props: WireItemPageProps) {
           <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
           <label for="draft-section">
             Section
-            <select id="draft-section" name="sectionSlug" required>
+            <select id="draft-section" name="sectionSlug">
               {props.sections.map((section) => (
                 <option key={section.slug} value={section.slug}>
                   {section.name}
