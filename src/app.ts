@@ -14,11 +14,14 @@ import { seedDemoPictures } from './demo/pictures/seedDemoPictures.js';
 import { seedDemoContent } from './demo/seedDemo.js';
 import { ArticleDesk } from './desk/articles/articleDesk.js';
 import { createScheduledPublisher, type ScheduledPublisher } from './desk/articles/scheduledPublisher.js';
+import { wireDropFolder } from './desk/wire/wireDropFolder.js';
+import { tallyOutcomes } from './desk/wire/wireIngest.js';
 import { leasedAuthority, type MarketAuthority, singleEngine } from './engine/marketAuthority.js';
 import { createMarketClock } from './engine/marketClock.js';
 import { createMarketRecorder, type MarketRecorder } from './engine/marketRecorder.js';
 import { createSimulatorFeed, type SimulatorFeed } from './engine/simulatorFeed.js';
 import { loadSiteMarket, siteMarket } from './engine/siteMarket.js';
+import { parseWireFile } from './ingest/wire/parseWireFile.js';
 import type { Market } from './market/book/market.js';
 import { eventTime } from './market/book/marketEvent.js';
 import { IntradayPaths } from './market/quotes/intradayPaths.js';
@@ -35,6 +38,7 @@ import { registerEngineRoutes } from './site/routes/engineRoutes.js';
 import { buildSite, type SiteCounters } from './site/server.js';
 import type { MediaLibrary } from './store/media/mediaLibrary.js';
 import { type OpenedStore, openStore } from './store/openStore.js';
+import type { WireInboxStore } from './store/wire/wireInboxStore.js';
 
 /** The running site: every service wired once, with one start and one stop. */
 export interface App {
@@ -45,7 +49,7 @@ export interface App {
    * rate-limit counters when the site has Redis, the market authority (the
    * recorder; on PostgreSQL the engine lease, the simulator on the engine, and
    * the following of the engine elsewhere), the scheduled publisher, the
-   * session purge, the simulator when on (SQLite) or else the market clock
+   * session purge, the wire drop folder when `--wire-drop` is set, the simulator when on (SQLite) or else the market clock
    * (the status line through the day's phases),
    * then the reader site's own (market version watch, page invalidation,
    * intraday recorder, stream workers when on, market stream), the metrics
@@ -63,6 +67,8 @@ export interface App {
   readonly bus: Bus;
   /** Uploaded pictures: metadata in the database, files where `media.place` says (`--media-store`). */
   readonly media: MediaLibrary;
+  /** The wire inbox: agency copy received (docs/wire.md). */
+  readonly wire: WireInboxStore;
   /** Publishes scheduled stories when due; started and stopped with the app. */
   readonly scheduledPublisher: ScheduledPublisher;
   readonly logger: Logger;
@@ -319,6 +325,20 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     onError: (error) => logger.error({ err: error }, 'scheduled publishing check failed'),
   });
 
+  const wireDrop =
+    config.wireDropDir === null
+      ? null
+      : wireDropFolder({
+          dir: config.wireDropDir,
+          wire: opened.wire,
+          parse: parseWireFile,
+          now,
+          // Under a lease only the market engine watches, so two processes never take the same drop.
+          isWatcher: () => authority.status().mode === 'engine',
+          onFile: (file, outcomes) => logger.info({ file, ...tallyOutcomes(outcomes) }, 'wire file ingested'),
+          onError: (error) => logger.error({ err: error }, 'wire drop folder could not be read'),
+        });
+
   let address: string | null = null;
   const services: Service[] = [
     { name: 'store', start: () => undefined, stop: () => opened.close() },
@@ -329,6 +349,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     // Catches up first: stories that fell due while the site was down are on it before the first reader arrives.
     { name: 'scheduled publisher', start: () => scheduledPublisher.start(), stop: () => scheduledPublisher.stop() },
     sessionPurge(newsroom),
+    ...(wireDrop === null ? [] : [wireDrop]),
     ...(feed === null ? [] : [{ name: 'simulator', start: () => feed.start(), stop: () => feed.stop() }]),
     ...(clock === null ? [] : [{ name: 'market clock', start: () => clock.start(), stop: () => clock.stop() }]),
     ...readerSite.services,
@@ -369,6 +390,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     authority,
     bus,
     media,
+    wire: opened.wire,
     scheduledPublisher,
     logger,
     readiness,

@@ -7,6 +7,7 @@ import { failureReport } from './cli/failure.js';
 import { registerMarketCommands } from './cli/market.js';
 import { registerTokenCommands } from './cli/tokens.js';
 import { registerUserCommands } from './cli/users.js';
+import { registerWireCommands } from './cli/wire.js';
 import { mergeEnvironment, parseServeConfig, type RawServeConfig, resolveFlagAliases } from './config.js';
 import { stopOnSignals } from './ops/shutdown.js';
 
@@ -32,6 +33,12 @@ program
     new Option('--public-url <url>', 'origin readers use, for absolute canonical links (BROADSHEET_PUBLIC_URL)'),
   )
   .addOption(new Option('--media-dir <path>', 'where uploaded images are kept (BROADSHEET_MEDIA_DIR)'))
+  .addOption(
+    new Option(
+      '--wire-drop <dir>',
+      'watch a folder for agency files: ingested into the wire inbox, then moved to done/ or rejected/ (BROADSHEET_WIRE_DROP)',
+    ),
+  )
   .addOption(
     new Option(
       '--media-store <local|database>',
@@ -147,6 +154,7 @@ registerUserCommands(program);
 registerMarketCommands(program);
 registerTokenCommands(program);
 registerDatabaseCommands(program);
+registerWireCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const report = failureReport(error);

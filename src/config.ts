@@ -30,6 +30,8 @@ export interface ServeConfig {
   readonly mediaDir: string | null;
   /** `local`: in `mediaDir` on this machine; `database`: in the database, served by every node (ADR 5). */
   readonly mediaStore: MediaStoreKind;
+  /** A folder whose agency files go into the wire inbox (docs/wire.md); null: none is watched. */
+  readonly wireDropDir: string | null;
   /** Redis that carries bus messages between the processes of a scaled-out site; null keeps the bus in-process. */
   readonly redisUrl: string | null;
   /** Child processes that hold the market-stream sockets (0: this process holds them); see ADR 3. */
@@ -103,6 +105,7 @@ export const SETTINGS = {
   publicUrl: { flag: '--public-url', env: ['BROADSHEET_PUBLIC_URL'] },
   mediaDir: { flag: '--media-dir', env: ['BROADSHEET_MEDIA_DIR'] },
   mediaStore: { flag: '--media-store', env: ['BROADSHEET_MEDIA_STORE'] },
+  wireDrop: { flag: '--wire-drop', env: ['BROADSHEET_WIRE_DROP'] },
   redisUrl: { flag: '--redis-url', env: ['BROADSHEET_REDIS_URL', 'REDIS_URL'] },
   streamWorkers: { flag: '--stream-workers', env: ['BROADSHEET_STREAM_WORKERS'] },
   // `--trust-proxy` is the same setting under its shorter name (FLAG_ALIASES).
@@ -201,6 +204,7 @@ export function parseServeConfig(raw: RawServeConfig): ServeConfig {
     mediaDir: text(raw.mediaDir) === undefined ? null : resolve(text(raw.mediaDir) ?? ''),
     // PostgreSQL means a site that may run on several machines: pictures go where all of them can serve them.
     mediaStore: parseMediaStore(raw.mediaStore, database.kind === 'postgres' ? 'database' : 'local'),
+    wireDropDir: text(raw.wireDrop) === undefined ? null : resolve(text(raw.wireDrop) ?? ''),
     redisUrl: parseRedisUrl(raw.redisUrl),
     streamWorkers: parseInteger('streamWorkers', raw.streamWorkers, 0, 0, 32),
     trustedProxies: parseTrustedProxy(raw.trustedProxy),

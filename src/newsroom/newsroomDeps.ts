@@ -24,7 +24,7 @@ export interface NewsroomSettings {
 /** The aggregates' store objects the newsroom reads and changes. */
 export type NewsroomStores = Pick<
   OpenedStore,
-  'accounts' | 'audit' | 'workflow' | 'tags' | 'moderation' | 'print' | 'market' | 'editing' | 'frontPage'
+  'accounts' | 'audit' | 'workflow' | 'tags' | 'moderation' | 'print' | 'market' | 'editing' | 'frontPage' | 'wire'
 >;
 
 /** Everything the newsroom is built from; wired once in src/app.ts. */

@@ -8,6 +8,7 @@ import type { MarketTables } from './market/marketTables.js';
 import type { MediaTables } from './media/mediaTables.js';
 import type { PrintEditionTables } from './print/printEditionTables.js';
 import type { TagAdminTables } from './tags/tagAdminTables.js';
+import type { WireTables } from './wire/wireTables.js';
 
 /**
  * Every table, as Kysely sees them: the one handle the store's functions take,
@@ -25,7 +26,8 @@ export interface Database
     PrintEditionTables,
     TagAdminTables,
     EditingTables,
-    FrontPageTables {}
+    FrontPageTables,
+    WireTables {}
 
 /** Tables of the news side (migration 0001). */
 export interface NewsTables {

@@ -15,6 +15,7 @@ import type { MediaPlace } from './media/mediaStore.js';
 import { migrateToLatest } from './migrate.js';
 import { createPrintStore, type PrintStore } from './print/printStore.js';
 import { createTagsStore, type TagsStore } from './tags/tagsStore.js';
+import { createWireInboxStore, type WireInboxStore } from './wire/wireInboxStore.js';
 
 /** A migrated store, ready to use, with the one call that releases its connections. */
 export interface OpenedStore {
@@ -36,6 +37,8 @@ export interface OpenedStore {
   readonly editing: EditingStore;
   /** Featured pictures of stories, the front page's pins and read counts. */
   readonly frontPage: FrontPageStore;
+  /** Agency copy received: items, their versions, search, and the drafts made from them. */
+  readonly wire: WireInboxStore;
   /** Uploaded pictures: metadata in this database, files in a folder or in this database too. */
   mediaLibrary(place: MediaPlace): MediaLibrary;
   readonly dialect: StoreDialect;
@@ -78,6 +81,7 @@ export async function openStore(target: DatabaseTarget): Promise<OpenedStore> {
     market: createMarketStore(opened.db),
     editing: createEditingStore(opened.db),
     frontPage: createFrontPageStore(opened.db),
+    wire: createWireInboxStore(opened.db, opened.dialect),
     mediaLibrary: (place) => createMediaLibrary(opened.db, place),
     dialect: opened.dialect,
     exclusively: (work) => opened.exclusively(work),

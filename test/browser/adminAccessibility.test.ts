@@ -47,6 +47,33 @@ describe('newsroom pages: accessibility and valid HTML', { skip: skipUnlessAvail
       ip: '203.0.113.9',
     });
     const workflow = await workflowStories(site, await newsroomApiToken(site, 'editor'));
+    // Wire copy in the inbox, one item killed, so the list, a preview and the kill flag are all checked.
+    const [wireItem] = await site.app.wire.store(
+      [
+        {
+          agency: 'AFP',
+          agencyId: 'urn:test:wire-a11y',
+          version: 1,
+          format: 'ninjs',
+          status: 'usable',
+          headline: 'Oil prices climb as supply worries return',
+          slugline: null,
+          bylines: ['Amna Khan'],
+          dateline: { place: 'TOKYO', at: null, text: 'TOKYO' },
+          firstCreated: new Date('2023-01-31T06:00:00Z'),
+          versionCreated: new Date('2023-01-31T06:00:00Z'),
+          subjects: [{ scheme: 'medtop', code: '20000346', name: 'Economy' }],
+          keywords: ['oil'],
+          language: 'en',
+          urgency: 4,
+          summary: 'Brent rose.',
+          body: [{ type: 'paragraph', text: 'Brent crude rose on Tuesday as traders weighed output cuts.' }],
+          images: [],
+          warnings: [],
+        },
+      ],
+      new Date(),
+    );
     pages = [
       { name: 'login', path: '/admin/login', signedIn: false },
       { name: 'dashboard', path: '/admin', signedIn: true },
@@ -62,6 +89,8 @@ describe('newsroom pages: accessibility and valid HTML', { skip: skipUnlessAvail
       { name: 'comments', path: '/admin/comments', signedIn: true },
       { name: 'print', path: '/admin/print', signedIn: true },
       { name: 'tags', path: '/admin/tags', signedIn: true },
+      { name: 'wire-inbox', path: '/admin/wire', signedIn: true },
+      { name: 'wire-item', path: `/admin/wire/${wireItem?.itemId}`, signedIn: true },
       { name: 'media', path: '/admin/media', signedIn: true },
       { name: 'media-search', path: `/admin/media?q=chart&for=${article.id}`, signedIn: true },
       { name: 'media-edit', path: '/admin/media/1', signedIn: true },

@@ -3,6 +3,7 @@ import { SITE_TABLES } from '../../src/store/copy/siteTables.js';
 import { countRows } from '../../src/store/copy/tableRows.js';
 import { openStore } from '../../src/store/openStore.js';
 import { testServeConfig } from '../support/serveConfig.js';
+import { wireItem } from '../wire/wireFixtures.js';
 
 /** What the fixture left behind that a copy must keep. */
 export interface DemoSiteFacts {
@@ -209,6 +210,10 @@ export async function makeDemoSite(path: string): Promise<DemoSiteFacts> {
       .returning('id')
       .executeTakeFirstOrThrow();
     await db.deleteFrom('articles').where('id', '=', doomed.id).execute();
+
+    // The wire inbox: an item with a newer version and a subject, and the article made from it.
+    const [wired] = await opened.wire.store([wireItem(), wireItem({ version: 2 })], new Date(now));
+    await opened.wire.linkArticle({ articleId: article.id, itemId: wired?.itemId ?? 0, version: 1, at: new Date(now) });
 
     for (const { table } of SITE_TABLES) {
       if ((await countRows(db, table)) === 0)

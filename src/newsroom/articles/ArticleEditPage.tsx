@@ -36,6 +36,8 @@ export interface ArticleEditPageProps {
   readonly othersEditing?: readonly string[];
   /** The story's featured picture and its forms (src/newsroom/media/FeaturedPicturePanel.tsx); absent for a new story. */
   readonly picturePanel?: ComponentChildren;
+  /** Where the article's copy came from (a wire item), shown above the form. */
+  readonly source?: ComponentChildren;
 }
 
 const AGENCY_BYLINES = ['AFP', 'Reuters', 'APP'];
@@ -80,6 +82,7 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
       ) : null}
       {article !== null ? <StatusLine article={article} now={props.now} /> : null}
       {article !== null ? <PresenceLine names={props.othersEditing ?? []} /> : null}
+      {props.source ?? null}
       {article !== null && !editable ? (
         <ArticleReadOnly
           article={article}

@@ -18,6 +18,7 @@ import { noticeFlash } from '../http/noticeFlash.js';
 import { featuredPicturePanel } from '../media/featuredPicturePanelData.js';
 import type { Flash } from '../pages/AdminLayout.js';
 import { pageCountOf } from '../pages/Pager.js';
+import { WireSourceNote } from '../wire/WireSourceNote.js';
 import { ArticleEditPage } from './ArticleEditPage.js';
 import { ArticleListPage } from './ArticleListPage.js';
 import {
@@ -91,11 +92,12 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
     },
   ) => {
     const actor = actorOf(request);
-    const [sections, tagSuggestions, editing, picturePanel] = await Promise.all([
+    const [sections, tagSuggestions, editing, picturePanel, source] = await Promise.all([
       store.listSections(),
       workflow.tagNames(1000),
       othersEditing(ctx, state.article === null ? [] : [state.article.id], userIdOf(actor)),
       state.article === null ? null : featuredPicturePanel(ctx, reply, actor, state.article),
+      state.article === null ? null : ctx.wire.sourceOfArticle(state.article.id),
     ]);
     return sendAdminPage(
       reply,
@@ -113,6 +115,7 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
         editorScriptUrl={ctx.editorScriptUrl}
         othersEditing={state.article === null ? [] : (editing.get(state.article.id) ?? [])}
         {...(picturePanel !== null ? { picturePanel } : {})}
+        source={source === null ? null : <WireSourceNote source={source} />}
         {...(state.flash !== undefined ? { flash: state.flash } : {})}
         {...(state.conflictDiffUrl !== undefined ? { conflictDiffUrl: state.conflictDiffUrl } : {})}
       />,

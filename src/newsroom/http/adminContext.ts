@@ -15,6 +15,7 @@ import type { MarketStore } from '../../store/market/marketStore.js';
 import type { MediaLibrary } from '../../store/media/mediaLibrary.js';
 import type { PrintStore } from '../../store/print/printStore.js';
 import type { TagsStore } from '../../store/tags/tagsStore.js';
+import type { WireInboxStore } from '../../store/wire/wireInboxStore.js';
 import type { AdminDeps, SecureCookies } from '../newsroomDeps.js';
 
 /** What every admin route module is given: the newsroom's dependencies with its defaults filled in. */
@@ -41,6 +42,8 @@ export interface AdminContext {
   readonly marketStore: MarketStore;
   /** Stories' featured pictures and the front page's pins. */
   readonly frontPage: FrontPageStore;
+  /** Agency copy received (the wire inbox). */
+  readonly wire: WireInboxStore;
   readonly sessionPolicy: SessionPolicy;
   readonly secureCookies: SecureCookies;
   /** How failed sign-ins slow further tries; the counts are in the store. */
@@ -70,6 +73,7 @@ export function adminContextOf(deps: AdminDeps): AdminContext {
     print: deps.stores.print,
     marketStore: deps.stores.market,
     frontPage: deps.stores.frontPage,
+    wire: deps.stores.wire,
     sessionPolicy: deps.sessionPolicy ?? DEFAULT_SESSION_POLICY,
     secureCookies: deps.secureCookies ?? 'auto',
     loginThrottle: deps.loginThrottle ?? DEFAULT_LOGIN_THROTTLE,

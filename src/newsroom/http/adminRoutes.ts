@@ -12,6 +12,8 @@ import { registerPrintApiRoutes } from '../print/printApiRoutes.js';
 import { registerPrintDeskRoutes } from '../print/printDeskRoutes.js';
 import { registerTagApiRoutes } from '../tags/tagApiRoutes.js';
 import { registerTagRoutes } from '../tags/tagRoutes.js';
+import { registerWireApiRoutes } from '../wire/wireApiRoutes.js';
+import { registerWirePageRoutes } from '../wire/wirePageRoutes.js';
 import { registerAccountRoutes } from './accountRoutes.js';
 import type { AdminContext } from './adminContext.js';
 import { registerAuditRoutes } from './auditRoutes.js';
@@ -48,4 +50,6 @@ export const ADMIN_ROUTE_MODULES: readonly AdminRouteModule[] = [
   registerMarketDeskRoutes,
   registerPrintApiRoutes,
   registerTagApiRoutes,
+  registerWirePageRoutes,
+  registerWireApiRoutes,
 ];

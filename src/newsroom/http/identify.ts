@@ -2,13 +2,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AdminAuth } from './adminAuth.js';
 import type { AdminContext } from './adminContext.js';
 import { clearSessionCookie, cookieSecure, SESSION_COOKIE } from './adminCookies.js';
+import { isAdminApi } from './adminPages.js';
 
 const BEARER = /^Bearer\s+([A-Za-z0-9._~+/=-]{1,512})$/;
-const API_PREFIX = '/api/v1/admin';
 
 /**
  * An `onRequest` hook: works out who an admin request comes from. A bearer
- * token counts only on the JSON API (it carries no ambient authority, so it
+ * token counts only on the JSON APIs (`/api/v1/admin/…`, `/api/v1/wire`) (it carries no ambient authority, so it
  * needs no CSRF token); pages know only the session cookie.
  */
 export function identifyRequests(ctx: AdminContext) {
@@ -22,7 +22,7 @@ async function identify(ctx: AdminContext, request: FastifyRequest, reply: Fasti
   // The stylesheet is the same for everyone: no session lookup for it.
   if (request.url.startsWith('/admin/assets/')) return { via: 'none', actor: null, secure };
   const authorization = request.headers.authorization;
-  if (request.url.startsWith(API_PREFIX) && authorization !== undefined) {
+  if (isAdminApi(request.url) && authorization !== undefined) {
     const token = BEARER.exec(authorization)?.[1];
     const actor = token === undefined ? null : await ctx.accounts.tokenActor(token);
     return { via: 'token', actor, secure };

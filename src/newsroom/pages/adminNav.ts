@@ -13,6 +13,7 @@ export const ADMIN_NAV: readonly AdminNavItem[] = [
   { label: 'Dashboard', path: '/admin', permission: null },
   { label: 'Articles', path: '/admin/articles', permission: 'article.write' },
   { label: 'Front page', path: '/admin/front-page', permission: 'article.publish' },
+  { label: 'Wire', path: '/admin/wire', permission: 'wire.read' },
   { label: 'Comments', path: '/admin/comments', permission: 'comment.moderate' },
   { label: 'Print', path: '/admin/print', permission: 'print.manage' },
   { label: 'Tags', path: '/admin/tags', permission: 'tag.manage' },

@@ -43,6 +43,11 @@ th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--rule);ve
 .muted{color:var(--muted)}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .desk-areas{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;margin:0 0 1rem}
+.wire-filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr));gap:.5rem 1rem;align-items:end;margin:0 0 1rem}
+.wire-facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
+.wire-facts dt{font-weight:600}
+.wire-facts dd{margin:0}
+.wire-killed{color:var(--error)}
 .field-problem{display:block;color:var(--error);font-weight:600;margin-top:.2rem}
 ins{background:var(--notice);text-decoration:underline}
 del{background:var(--error-bg);text-decoration:line-through}

@@ -3,9 +3,17 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
 
 /** Who a token speaks for. Only `market-feed` opens a route today; the newsroom roles come with the newsroom. */
-export type ApiRole = 'market-feed' | 'market-desk' | 'writer' | 'editor' | 'moderator' | 'admin';
+export type ApiRole = 'market-feed' | 'wire-feed' | 'market-desk' | 'writer' | 'editor' | 'moderator' | 'admin';
 
-export const API_ROLES: readonly ApiRole[] = ['market-feed', 'market-desk', 'writer', 'editor', 'moderator', 'admin'];
+export const API_ROLES: readonly ApiRole[] = [
+  'market-feed',
+  'wire-feed',
+  'market-desk',
+  'writer',
+  'editor',
+  'moderator',
+  'admin',
+];
 
 export function parseApiRole(text: string): ApiRole | undefined {
   return API_ROLES.find((role) => role === text);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type Actor, isRole } from '../../news/roles.js';
+import { type Actor, isTokenRole } from '../../news/roles.js';
 import type { Database } from '../database.js';
 import { hashApiToken } from './apiTokens.js';
 
@@ -15,6 +15,6 @@ export async function tokenActor(db: Kysely<Database>, token: string): Promise<A
     .where('token_hash', '=', hashApiToken(token))
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  if (row === undefined || !isRole(row.role)) return null;
+  if (row === undefined || !isTokenRole(row.role)) return null;
   return { kind: 'token', tokenId: Number(row.id), name: row.name, role: row.role };
 }

@@ -55,11 +55,16 @@ export const SITE_TABLES = [
   // Which dates were closed, so the copy closes none twice; the engine lease too (it lapses by itself).
   { table: 'market_day_closes', key: ['date'] },
   { table: 'market_engine_lease', key: ['name'] },
+  // The wire inbox (migration 0015): each row carries the item as JSON, so a few hundred per batch.
+  { table: 'wire_items', key: ['id'], counter: 'id', batchRows: 200 },
+  { table: 'wire_item_versions', key: ['item_id', 'version', 'status'], batchRows: 200 },
+  { table: 'wire_item_subjects', key: ['item_id', 'subject'] },
+  { table: 'article_wire_sources', key: ['article_id'] },
 ] as const satisfies readonly TableCopyPlan[];
 
 /**
  * Tables the database derives itself and a copy never carries: the search
- * index (migration 0011), which the triggers on `articles` rebuild on the
+ * indexes (migrations 0011 and 0015), which the triggers on `articles` rebuild on the
  * target as the articles land. On SQLite, FTS5 keeps it in shadow tables.
  */
 export const DERIVED_TABLES: readonly string[] = [
@@ -69,6 +74,13 @@ export const DERIVED_TABLES: readonly string[] = [
   'article_search_content',
   'article_search_docsize',
   'article_search_config',
+  // The wire inbox's index (migration 0015), kept by triggers on `wire_items` the same way.
+  'wire_search',
+  'wire_search_data',
+  'wire_search_idx',
+  'wire_search_content',
+  'wire_search_docsize',
+  'wire_search_config',
 ];
 
 type ListedTable = (typeof SITE_TABLES)[number]['table'];

@@ -14,6 +14,7 @@ import { articleSearchMigration } from './0011_article_search.js';
 import { dailyBarsOpenEstimatedMigration } from './0012_daily_bars_open_estimated.js';
 import { picturesFrontPageMigration } from './0013_pictures_front_page.js';
 import { articleEmbargoSendBackMigration } from './0014_article_embargo_send_back.js';
+import { wireInboxMigration } from './0015_wire_inbox.js';
 import { editingCopiesMigration } from './0016_editing_copies.js';
 import { searchListItemsMigration } from './0017_search_list_items.js';
 
@@ -37,6 +38,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0012_daily_bars_open_estimated': dailyBarsOpenEstimatedMigration(),
     '0013_pictures_front_page': picturesFrontPageMigration(),
     '0014_article_embargo_send_back': articleEmbargoSendBackMigration(),
+    '0015_wire_inbox': wireInboxMigration(dialect),
     '0016_editing_copies': editingCopiesMigration(),
     '0017_search_list_items': searchListItemsMigration(dialect),
   };
