@@ -52,7 +52,7 @@ export interface App {
    * session purge, the wire drop folder when `--wire-drop` is set, the simulator when on (SQLite) or else the market clock
    * (the status line through the day's phases),
    * then the reader site's own (market version watch, page invalidation,
-   * intraday recorder, stream workers when on, market stream), the metrics
+   * intraday recorder, read counter, stream workers when on, market stream), the metrics
    * listener when `--metrics-port` is set, and last the HTTP server. Nothing
    * else in the code base starts a timer or a subscription.
    */

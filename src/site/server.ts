@@ -66,7 +66,7 @@ export interface Site {
   /**
    * In start order, for src/app.ts to start before listening and stop after:
    * the market version pages are compared with, page invalidation, the
-   * intraday recorder, stream workers (when configured), the market stream.
+   * intraday recorder, the read counter, stream workers (when configured), the market stream.
    */
   readonly services: readonly Service[];
   /** Ticker, masthead and navigation for a page rendered now; the newsroom's article preview uses it too. */

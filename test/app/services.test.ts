@@ -77,6 +77,7 @@ describe('the app owns every background service', () => {
       'market version watch',
       'page invalidation',
       'intraday recorder',
+      'read counter',
       'market stream',
       'http',
     ]);
@@ -87,8 +88,9 @@ describe('the app owns every background service', () => {
       assert.equal((await fetch(`${address}/`)).status, 200);
       // The version watch, the intraday recorder and the market stream follow market.changed; page invalidation content.changed.
       assert.equal(watched.subscriptions(), 4);
-      // The scheduled publisher, the session purge, the simulator, the version watch and the market stream.
-      assert.equal(watched.intervals(), 5);
+      // The scheduled publisher, the session purge, the simulator, the version watch, the read counter's flush
+      // and the market stream.
+      assert.equal(watched.intervals(), 6);
       assert.equal(await listeningSockets(), before + 1);
       await app.stop();
       assert.equal(watched.subscriptions(), 0, 'every subscription is gone');

@@ -129,7 +129,9 @@ describe('print and dark mode', { skip: skipUnlessAvailable(['chromium']) }, () 
       );
       const address = encodeURIComponent(site.url(articlePath(article)));
       for (const link of links) assert.ok(link.href.includes(address), `${link.name}: ${link.href}`);
-      await page.waitForLoadState('networkidle');
+      // The market stream never goes idle (it is a long-lived request), so wait for load and a moment beyond.
+      await page.waitForLoadState('load');
+      await page.waitForTimeout(1500);
       assert.deepEqual(foreign, [], 'the page fetched something from another site');
     } finally {
       await context.close();

@@ -31,7 +31,7 @@ export function articlePath(article: { readonly id: number; readonly slug: strin
 /**
  * One page of every kind a reader can reach, found from the demo content:
  * home, a section, a tag, an article, its author, its day of the archive,
- * markets, a currency, the latest print edition and a page that does not exist.
+ * markets, a currency, the latest print edition, search and a page that does not exist.
  */
 export async function sitePages(store: NewsStore): Promise<SitePage[]> {
   const article = await latestArticle(store);
@@ -55,6 +55,9 @@ export async function sitePages(store: NewsStore): Promise<SitePage[]> {
     { name: 'latest-news', path: '/news', status: 200 },
     { name: 'tags', path: '/tags', status: 200 },
     { name: 'sections', path: '/sections', status: 200 },
+    // Results with marked words, instrument suggestions and filters; and the page before anything is typed.
+    { name: 'search-results', path: '/search?q=market', status: 200 },
+    { name: 'search-empty', path: '/search', status: 200 },
     { name: 'not-found', path: '/no-such-page-here', status: 404 },
   ];
 }

@@ -23,7 +23,8 @@ export function MarketsBox(props: { readonly snapshot: MarketSnapshot; readonly 
   const open = usd.find((rate) => rate.market === 'open');
   const movers = [...topGainers(snapshot.quotes, MOVERS), ...topLosers(snapshot.quotes, MOVERS)];
   return (
-    <section class="rail-box markets-box" aria-labelledby={props.headingId}>
+    // Named apart from a Markets section block on the same page: landmarks need names of their own.
+    <section class="rail-box markets-box" aria-label="Markets at a glance">
       <h2 id={props.headingId}>
         <a href={MARKETS_URL}>Markets</a>
       </h2>

@@ -64,10 +64,12 @@ export function SearchPage(props: {
         <p role="status">Type a word, a name or a phrase in quotes ("policy rate") to search every story.</p>
       ) : (
         <section aria-labelledby="search-stories">
-          <h2 id="search-stories" role="status">
-            {results.total === 0
-              ? `No stories match ${results.termsText}`
-              : `${results.more ? 'More than ' : ''}${results.total.toLocaleString('en-US')} ${results.total === 1 ? 'story' : 'stories'} for ${results.termsText}${results.more ? ': the newest are ranked; add a word or a filter to narrow them' : ''}`}
+          <h2 id="search-stories">
+            <span role="status">
+              {results.total === 0
+                ? `No stories match ${results.termsText}`
+                : `${results.more ? 'More than ' : ''}${results.total.toLocaleString('en-US')} ${results.total === 1 ? 'story' : 'stories'} for ${results.termsText}${results.more ? ': the newest are ranked; add a word or a filter to narrow them' : ''}`}
+            </span>
           </h2>
           {results.hits.length === 0 && results.total > 0 ? (
             <p>
