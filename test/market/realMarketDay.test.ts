@@ -320,8 +320,8 @@ describe('a --no-demo site through a real exchange day', () => {
 
     await page(
       '/markets',
-      /BRX Broadsheet Blue Chips 10,000\.00 10,000\.00 0\.00 0% Broadsheet calculation, live/,
-      /KSE30 KSE-30 Index 10,000\.00 10,000\.00 0\.00 0% Broadsheet calculation, live/,
+      /BRX Broadsheet Blue Chips 10,000\.00 10,000\.00 0\.00 0\.00% Broadsheet calculation, live/,
+      /KSE30 KSE-30 Index 10,000\.00 10,000\.00 0\.00 0\.00% Broadsheet calculation, live/,
       // 77,965.86 − 78,427.44 = −461.58, −0.5885…% → −0.59%.
       /KSE100 KSE-100 Index 77,965\.86 78,427\.44 -461\.58 -0\.59% Exchange, official close of 5 Aug 2024/,
     );

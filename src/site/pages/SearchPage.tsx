@@ -65,11 +65,9 @@ export function SearchPage(props: {
       ) : (
         <section aria-labelledby="search-stories">
           <h2 id="search-stories">
-            <span role="status">
-              {results.total === 0
-                ? `No stories match ${results.termsText}`
-                : `${results.more ? 'More than ' : ''}${results.total.toLocaleString('en-US')} ${results.total === 1 ? 'story' : 'stories'} for ${results.termsText}${results.more ? ': the newest are ranked; add a word or a filter to narrow them' : ''}`}
-            </span>
+            {results.total === 0
+              ? `No stories match ${results.termsText}`
+              : `${results.more ? 'More than ' : ''}${results.total.toLocaleString('en-US')} ${results.total === 1 ? 'story' : 'stories'} for ${results.termsText}${results.more ? ': the newest are ranked; add a word or a filter to narrow them' : ''}`}
           </h2>
           {results.hits.length === 0 && results.total > 0 ? (
             <p>
