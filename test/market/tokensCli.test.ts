@@ -34,7 +34,10 @@ test('tokens create prints the token once, stores only its hash; list and revoke
     assert.equal(await roleOfApiToken(opened.db, token), null);
     const badRole = await run(['tokens', 'create', '--role', 'root', '--name', 'x', '--db', db]);
     assert.notEqual(badRole.code, 0);
-    assert.match(badRole.stderr, /--role must be one of market-feed, market-desk, writer, editor, moderator, admin/);
+    assert.match(
+      badRole.stderr,
+      /--role must be one of market-feed, wire-feed, market-desk, writer, editor, moderator, admin/,
+    );
   } finally {
     await opened.close();
   }

@@ -190,7 +190,7 @@ describe('the article pages', () => {
     assert.match(conflictHtml, new RegExp(`href="/admin/articles/${id}/diff\\?from=1&amp;to=2"`));
     assert.match(conflictHtml, /Textile exports slow/, 'the losing text stays in the form');
     const diff = await (await browser.get(`/admin/articles/${id}/diff?from=1&to=2`)).text();
-    assert.match(diff, /<ins>again<\/ins>|<ins> again<\/ins>/);
+    assert.match(diff, /<ins><span class="diff-mark">\[\+<\/span> ?again<span class="diff-mark">\+\]<\/span><\/ins>/);
 
     const corrected = await browser.post(`/admin/articles/${id}/corrections`, {
       _csrf: csrf,

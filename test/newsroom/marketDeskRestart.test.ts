@@ -83,10 +83,10 @@ describe('market desk changes through the JSON API survive a restart', () => {
       source: 'SBP',
     });
     assert.equal(rate.status, 201);
-    // Against the demo's previous close of 268.61, which is not a day on record.
+    // Against the demo's previous close of 268.61, the last day of its year of USD/PKR history.
     assert.equal(rate.body.buyingChange, '2.39');
     assert.equal(rate.body.buyingChangePercent, 0.89);
-    assert.equal(rate.body.previousDate, null);
+    assert.equal(rate.body.previousDate, '2023-01-30');
 
     const holiday = await api(site, token, 'POST', `${PATH}/calendar/holidays`, { date: '2023-02-06' });
     assert.equal(holiday.status, 201);
