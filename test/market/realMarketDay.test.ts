@@ -335,7 +335,7 @@ describe('a --no-demo site through a real exchange day', () => {
       /5 Aug 2024 78,427\.44 78,508\.37 77,050\.38 77,965\.86 -461\.58 350,450 Exchange \(official\)/,
       /2 Aug 2024 78,596\.71 79,060\.15 78,314\.29 78,427\.44 -169\.27 1,200,000 Exchange \(official\)/,
     );
-    await page('/markets/indices/BRX', /Broadsheet Blue Chips \(BRX\) 10,000\.00 points 0\.00 \(0%\)/);
+    await page('/markets/indices/BRX', /Broadsheet Blue Chips \(BRX\) 10,000\.00 points 0\.00 \(0\.00%\)/);
   });
 
   test("Monday's closing file: the listing's names stay, and BRX moves by its members' day", async () => {
