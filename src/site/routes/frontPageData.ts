@@ -67,13 +67,23 @@ export async function frontPageContent(site: SiteContext): Promise<Omit<FrontPag
         .slice(0, STORIES_PER_SECTION_BLOCK),
     }));
   const opinionStories =
-    opinionSection === undefined ? [] : (blocks[sections.indexOf(opinionSection)]?.items ?? []).slice(0, OPINION);
+    opinionSection === undefined
+      ? []
+      : (blocks[sections.indexOf(opinionSection)]?.items ?? [])
+          .filter((story) => !onPage.has(story.id))
+          .slice(0, OPINION);
+  // Each story is linked once on the page: the most read list names only those not already shown.
+  const shown = new Set([
+    ...onPage,
+    ...opinionStories.map((story) => story.id),
+    ...sectionBlocks.flatMap((block) => block.stories.map((story) => story.id)),
+  ]);
   const pictures = await picturesFor(site, [...(lead === null ? [] : [lead]), ...top]);
   return {
     lead,
     top,
     latest,
-    mostRead,
+    mostRead: mostRead.filter((story) => !shown.has(story.id)),
     opinion: opinionSection === undefined ? null : { section: opinionSection, stories: opinionStories },
     sectionBlocks,
     pictures,
