@@ -12,7 +12,7 @@ import {
   str,
   strings,
 } from './ninjsFields.js';
-import { agencyName, uriHost } from './wireAgency.js';
+import { agencyName, knownAgencyIn, uriHost } from './wireAgency.js';
 import { finishItem, urgencyFrom, versionFrom } from './wireDraft.js';
 import type { WireImage, WireItem, WireParseResult, WireSubject } from './wireItem.js';
 import { wireSubject } from './wireSubject.js';
@@ -176,12 +176,16 @@ function readItem(item: JsonObject): WireItem {
     warnings.push(`The uri "${uri}" is not a valid URI; kept as the agency's id.`);
   const located = str(item, 'located');
   const infoSource = [...objects(item, 'infosource'), ...objects(item, 'infosources')][0];
+  // Not in the schema, but agencies' own ninjs often names the provider so.
+  const provider = isObject(item.provider) ? item.provider : undefined;
   const mapped = body(item, warnings);
   const description = candidates(item, 'description', 'descriptions');
   return finishItem({
     agency: agencyName(
       infoSource === undefined ? null : str(infoSource, 'name'),
+      provider === undefined ? null : str(provider, 'name'),
       str(item, 'copyrightholder'),
+      knownAgencyIn(uri),
       uriHost(uri),
     ),
     agencyId: uri,

@@ -20,6 +20,17 @@ export function agencyName(...candidates: readonly (string | null | undefined)[]
   return given[0] ?? null;
 }
 
+/**
+ * A known agency named anywhere in an id such as `urn:newsml:afp.com:…`, for
+ * files that name their provider only there; null when none is.
+ */
+export function knownAgencyIn(text: string | null): string | null {
+  if (text === null) return null;
+  const words = text.replace(/[._:/-]/g, ' ');
+  for (const [pattern, name] of KNOWN) if (pattern.test(words)) return name;
+  return null;
+}
+
 /** The code part of a qcode (`nprov:REUTERS` → `REUTERS`). */
 export function qcodeCode(qcode: string | null): string | null {
   if (qcode === null) return null;
