@@ -46,7 +46,11 @@ export function newsStoreSuite(makeBackend: () => Promise<StoreBackend> | StoreB
           ['0010_market_authority', 'Success'],
           ['0011_article_search', 'Success'],
           ['0012_daily_bars_open_estimated', 'Success'],
+          ['0013_pictures_front_page', 'Success'],
           ['0014_article_embargo_send_back', 'Success'],
+          ['0015_wire_inbox', 'Success'],
+          ['0016_editing_copies', 'Success'],
+          ['0017_search_list_items', 'Success'],
         ],
       );
       assert.deepEqual(await migrateToLatest(opened.db), []);

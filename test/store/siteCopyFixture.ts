@@ -215,6 +215,22 @@ export async function makeDemoSite(path: string): Promise<DemoSiteFacts> {
     const [wired] = await opened.wire.store([wireItem(), wireItem({ version: 2 })], new Date(now));
     await opened.wire.linkArticle({ articleId: article.id, itemId: wired?.itemId ?? 0, version: 1, at: new Date(now) });
 
+    // The story editor: one person's autosaved copy of the story, and that they have it open.
+    await db
+      .insertInto('article_autosaves')
+      .values({
+        article_id: article.id,
+        user_id: user.id,
+        base_revision: 1,
+        copy_json: JSON.stringify({ baseRevision: 1, fields: { headline: 'Typed, not saved' } }),
+        saved_at: now,
+      })
+      .execute();
+    await db
+      .insertInto('article_presence')
+      .values({ article_id: article.id, user_id: user.id, user_name: 'Desk Editor', seen_at: now })
+      .execute();
+
     for (const { table } of SITE_TABLES) {
       if ((await countRows(db, table)) === 0)
         throw new Error(`the demo site fixture left ${table} empty: add a row for it`);
