@@ -159,8 +159,9 @@ export class Market {
   /** Each instrument's rules, built once: trades ask for them every time. */
   private readonly rulesByInstrument = new WeakMap<Instrument, TradingRules>();
   private currentVersion = 0;
-  /** The latest traded quote time (`latestTradeTime`), or null to work out again after a change other than a trade. */
-  private latestTradeMs: number | null = null;
+  /** The latest traded quote time (`latestTradeTime`) as of market version `latestTradeVersion`. */
+  private latestTradeMs = Number.NEGATIVE_INFINITY;
+  private latestTradeVersion = -1;
   private lastChange: Date;
   /** `lastChange` as epoch ms: every change compares against it. */
   private lastChangeMs: number;
@@ -700,12 +701,13 @@ export class Market {
   }
 
   /**
-   * The latest time of a traded quote; −∞ when none traded. Kept up by each
-   * printed trade and worked out again (one pass over the quotes) only after
-   * any other change, so the recorder can ask after every batch.
+   * The latest time of a traded quote; −∞ when none traded. One pass over the
+   * quotes, at most once per market version: the recorder asks after each
+   * batch, and the trade path itself stays free of it.
    */
   private latestTradeTime(): number {
-    if (this.latestTradeMs === null) {
+    if (this.latestTradeVersion !== this.currentVersion) {
+      this.latestTradeVersion = this.currentVersion;
       let latest = Number.NEGATIVE_INFINITY;
       for (const quote of this.book.quotes.values()) {
         if (quote.volume > 0 && quote.time.getTime() > latest) latest = quote.time.getTime();
@@ -810,10 +812,7 @@ export class Market {
     this.counts.accepted += 1;
     if (late) this.counts.outOfOrder += 1;
     this.trading.refresh(trade.time);
-    const latestTrade = this.latestTradeMs;
     this.changed(trade.time);
-    // A quote's time never goes backwards, so the latest traded time is the larger of the two.
-    this.latestTradeMs = latestTrade === null ? null : Math.max(latestTrade, quoteTimeMs(route.quote));
     // The trade's own change: printTrade kept every route true.
     this.routesVersion = this.currentVersion;
     return late ? LATE : PRINTED;
@@ -857,17 +856,12 @@ export class Market {
 
   private changed(time: Date): void {
     this.currentVersion += 1;
-    this.latestTradeMs = null;
     const ms = time.getTime();
     if (ms > this.lastChangeMs) {
       this.lastChange = time;
       this.lastChangeMs = ms;
     }
   }
-}
-
-function quoteTimeMs(quote: Quote): number {
-  return quote.volume > 0 ? quote.time.getTime() : Number.NEGATIVE_INFINITY;
 }
 
 // The receipts of the common outcomes, shared: a trade loop allocates none.
