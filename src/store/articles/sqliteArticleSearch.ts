@@ -19,7 +19,7 @@ export function sqliteArticleSearch(db: Kysely<Database>): ArticleSearchStore {
   return {
     async searchArticles(query) {
       const expression = fts5Expression(query.terms);
-      const filters = sql`${searchFilters(query)} and ${rowidBounds(query)}`;
+      const matches = matchingStories(expression, query);
       const order =
         query.sort === 'newest' ? sql`a.published_at desc, a.id desc` : sql`c.score, a.published_at desc, a.id desc`;
       // The index is read newest first (FTS5 walks its doclists by rowid, the article id, and stops at the
@@ -27,14 +27,12 @@ export function sqliteArticleSearch(db: Kysely<Database>): ArticleSearchStore {
       // what a rare one does. `cross join` keeps the index as the outer loop, so a filter never makes
       // SQLite walk a section and test every story against the index.
       const { rows } = await sql<SummaryRow & { total: number }>`with c as (
-          select s.rowid as id, s.rank as score
-          from article_search s cross join articles a
-          where s.rowid = a.id and article_search match ${expression} and ${filters}
+          select s.rowid as id, s.rank as score ${matches}
           order by s.rowid desc limit ${SEARCH_CANDIDATES + 1})
         select ${SEARCH_SUMMARY_COLUMNS}, (select count(*) from c) as total
         from c join articles a on a.id = c.id
         order by ${order} limit ${pageLimit(query)} offset ${query.offset ?? 0}`.execute(db);
-      const counted = rows.length > 0 ? Number(rows[0]?.total) : await candidateCount(db, expression, filters);
+      const counted = rows.length > 0 ? Number(rows[0]?.total) : await candidateCount(db, matches);
       const marks = await highlights(
         db,
         expression,
@@ -76,11 +74,19 @@ function rowidBounds(query: ArticleSearchQuery): RawBuilder<unknown> {
     and s.rowid <= (select max(id) from articles where ${range})`;
 }
 
+/**
+ * The `from … where` of the stories matching the query, the index joined to
+ * `articles` as `s` and `a`; one clause for the page and its count.
+ */
+function matchingStories(expression: string, query: ArticleSearchQuery): RawBuilder<unknown> {
+  return sql`from article_search s cross join articles a
+    where s.rowid = a.id and article_search match ${expression}
+      and ${searchFilters(query)} and ${rowidBounds(query)}`;
+}
+
 /** The matches on a page past the last one: how many there are, up to the cap, for "no more results". */
-async function candidateCount(db: Kysely<Database>, expression: string, filters: RawBuilder<unknown>): Promise<number> {
-  const { rows } = await sql<{ total: number }>`select count(*) as total from (select 1
-      from article_search s cross join articles a
-      where s.rowid = a.id and article_search match ${expression} and ${filters}
+async function candidateCount(db: Kysely<Database>, matches: RawBuilder<unknown>): Promise<number> {
+  const { rows } = await sql<{ total: number }>`select count(*) as total from (select 1 ${matches}
       limit ${SEARCH_CANDIDATES + 1})`.execute(db);
   return Number(rows[0]?.total ?? 0);
 }
