@@ -7,6 +7,7 @@ import { requireTools, skipUnlessAvailable } from '../support/environment.js';
 import { checkHtml, describeHtmlMessages, type HtmlDocument } from '../support/htmlChecker.js';
 import { latestArticle } from '../support/sitePages.js';
 import { type RunningTestApp, startTestApp } from '../support/testApp.js';
+import { wireItem } from '../wire/wireFixtures.js';
 import { addNewsroomUsers, newsroomApiToken, signIn } from './newsroomAccounts.js';
 
 const ADMIN = { email: 'admin@example.com', name: 'Zara Admin', role: 'admin' } as const;
@@ -48,30 +49,8 @@ describe('newsroom pages: accessibility and valid HTML', { skip: skipUnlessAvail
     });
     const workflow = await workflowStories(site, await newsroomApiToken(site, 'editor'));
     // Wire copy in the inbox, one item killed, so the list, a preview and the kill flag are all checked.
-    const [wireItem] = await site.app.wire.store(
-      [
-        {
-          agency: 'AFP',
-          agencyId: 'urn:test:wire-a11y',
-          version: 1,
-          format: 'ninjs',
-          status: 'usable',
-          headline: 'Oil prices climb as supply worries return',
-          slugline: null,
-          bylines: ['Amna Khan'],
-          dateline: { place: 'TOKYO', at: null, text: 'TOKYO' },
-          firstCreated: new Date('2023-01-31T06:00:00Z'),
-          versionCreated: new Date('2023-01-31T06:00:00Z'),
-          subjects: [{ scheme: 'medtop', code: '20000346', name: 'Economy' }],
-          keywords: ['oil'],
-          language: 'en',
-          urgency: 4,
-          summary: 'Brent rose.',
-          body: [{ type: 'paragraph', text: 'Brent crude rose on Tuesday as traders weighed output cuts.' }],
-          images: [],
-          warnings: [],
-        },
-      ],
+    const [storedItem] = await site.app.wire.store(
+      [wireItem({ agencyId: 'urn:test:wire-a11y', summary: 'Brent rose.' })],
       new Date(),
     );
     pages = [
@@ -90,7 +69,7 @@ describe('newsroom pages: accessibility and valid HTML', { skip: skipUnlessAvail
       { name: 'print', path: '/admin/print', signedIn: true },
       { name: 'tags', path: '/admin/tags', signedIn: true },
       { name: 'wire-inbox', path: '/admin/wire', signedIn: true },
-      { name: 'wire-item', path: `/admin/wire/${wireItem?.itemId}`, signedIn: true },
+      { name: 'wire-item', path: `/admin/wire/${storedItem?.itemId}`, signedIn: true },
       { name: 'media', path: '/admin/media', signedIn: true },
       { name: 'media-search', path: `/admin/media?q=chart&for=${article.id}`, signedIn: true },
       { name: 'media-edit', path: '/admin/media/1', signedIn: true },
