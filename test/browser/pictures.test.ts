@@ -34,15 +34,22 @@ async function pictureShifts(page: Page): Promise<number> {
 }
 
 async function loadAll(page: Page): Promise<void> {
-  // Scroll through so lazy pictures load too, then back to the top.
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += 600) {
-      window.scrollTo(0, y);
-      await new Promise((resolve) => setTimeout(resolve, 30));
-    }
-    window.scrollTo(0, 0);
-  });
+  // Bring each picture into view so lazy ones start, and wait until every one has loaded or failed:
+  // on a loaded machine a quick scroll can pass a picture between two frames and never start it.
   await page.waitForLoadState('load');
+  for (const picture of await page.locator('main img').all()) {
+    await picture.scrollIntoViewIfNeeded();
+    await picture.evaluate(
+      (node) =>
+        new Promise<void>((resolve) => {
+          const image = node as HTMLImageElement;
+          if (image.complete) return resolve();
+          image.addEventListener('load', () => resolve(), { once: true });
+          image.addEventListener('error', () => resolve(), { once: true });
+        }),
+    );
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 describe('pictures and the front page in a browser', { skip: skipUnlessAvailable(['chromium']) }, () => {
