@@ -284,7 +284,7 @@ describe('the story editor island', { skip: skipUnlessAvailable(['chromium']) },
       void dialog.dismiss();
     });
     await page.getByRole('link', { name: 'Dashboard' }).first().click();
-    await page.waitForTimeout(500);
+    for (const deadline = Date.now() + 10_000; !asked && Date.now() < deadline; ) await page.waitForTimeout(100);
     assert.ok(asked, 'no unsaved-changes warning');
   });
 
