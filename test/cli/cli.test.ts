@@ -71,6 +71,18 @@ describe('broadsheet serve', () => {
     assert.deepEqual(quotes.quotes, []);
     const home = await fetch(`${address}/`);
     assert.equal(home.status, 200);
+    // Every page the masthead links to says something true of an empty site, never a bare "Page not found".
+    const links = [...(await home.text()).matchAll(/<a [^>]*href="(\/[^"#]*)"/g)].map((match) => match[1] as string);
+    for (const path of ['/markets', '/markets/currency/usd-pkr', '/print']) assert.ok(links.includes(path), path);
+    for (const path of new Set(links)) {
+      const response = await fetch(`${address}${path}`);
+      const text = await response.text();
+      assert.doesNotMatch(text, /Page not found/, `${path} on an empty site`);
+      if (path === '/print') {
+        assert.equal(response.status, 404);
+        assert.match(text, /No print edition yet/);
+      } else assert.equal(response.status, 200, path);
+    }
     child.kill('SIGTERM');
     const result = await finished;
     assert.equal(result.code, 0, result.stderr);

@@ -6,7 +6,7 @@ import { formatMastheadDate } from '../../shared/pakistanTime.js';
 import { renderDocument } from '../components/renderDocument.js';
 import { PrintEditionPage } from '../pages/PrintEditionPage.js';
 import type { SiteContext } from '../siteContext.js';
-import { sendErrorPage, sendNotFoundPage, servePage } from './pageResponses.js';
+import { sendErrorPage, servePage } from './pageResponses.js';
 
 /** A real calendar date written YYYY-MM-DD, or null. */
 export function parseEditionDate(text: string): Date | null {
@@ -22,9 +22,18 @@ export function parseEditionDate(text: string): Date | null {
 export function registerPrintRoutes(app: TypeBoxApp, site: SiteContext): void {
   const { store } = site.deps;
 
-  app.get('/print', async (request, reply) => {
+  app.get('/print', async (_request, reply) => {
     const latest = await store.latestPrintDate();
-    if (latest === null) return sendNotFoundPage(site, request, reply);
+    // The masthead links here from the first day; before the print desk lays out an edition, say so.
+    if (latest === null) {
+      return sendErrorPage(
+        site,
+        reply,
+        404,
+        'No print edition yet',
+        'The print desk has not laid out an edition yet. The latest stories are on the front page.',
+      );
+    }
     return reply.header('cache-control', 'public, max-age=0, s-maxage=60').redirect(printUrl(latest), 302);
   });
 
