@@ -1,6 +1,7 @@
 import type { Block } from '../../news/article.js';
 import { mapBody, plainTextBlocks } from './bodyBlocks.js';
 import { parseHtmlFragment } from './htmlTree.js';
+import { ninjsDateline } from './ninjsDateline.js';
 import {
   isObject,
   type JsonObject,
@@ -174,7 +175,6 @@ function readItem(item: JsonObject): WireItem {
   const uri = str(item, 'uri');
   if (uri !== null && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(uri))
     warnings.push(`The uri "${uri}" is not a valid URI; kept as the agency's id.`);
-  const located = str(item, 'located');
   const infoSource = [...objects(item, 'infosource'), ...objects(item, 'infosources')][0];
   // Not in the schema, but agencies' own ninjs often names the provider so.
   const provider = isObject(item.provider) ? item.provider : undefined;
@@ -195,7 +195,7 @@ function readItem(item: JsonObject): WireItem {
     headline: headline(item),
     slugline: str(item, 'slugline'),
     bylines: bylines(item),
-    dateline: located === null ? null : { place: located, at: null, text: located },
+    dateline: ninjsDateline(item, warnings),
     firstCreated: parseWireTime(str(item, 'firstcreated') ?? str(item, 'contentcreated'), warnings, 'firstcreated'),
     versionCreated: parseWireTime(str(item, 'versioncreated'), warnings, 'versioncreated'),
     subjects: subjects(item),
