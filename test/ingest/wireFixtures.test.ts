@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parseWireFile } from '../../src/ingest/wire/parseWireFile.js';
 import type { WireItem } from '../../src/ingest/wire/wireItem.js';
 import { requireTools, skipUnlessAvailable } from '../support/environment.js';
-import { validateXml } from '../support/xmlSchemas.js';
+import { CONFORMANCE_DIR, validateXml } from '../support/xmlSchemas.js';
 
 // Handwritten agency files (our own text) for the formats IPTC ships no examples of here,
 // and for the ways real agency files bend their schemas.
@@ -308,6 +308,16 @@ describe('wire fixtures', () => {
     ]);
     assert.match(item.warnings.join('\n'), /no time zone; UTC assumed/);
     assert.match(item.warnings.join('\n'), /time zone oddly/);
+  });
+
+  it("refuses IPTC's own ninjs and GeoJSON schema files as JSON Schemas, not as items", () => {
+    const dir = new URL('ninjs/schemas/', `file://${CONFORMANCE_DIR}`);
+    const names = readdirSync(dir).filter((name) => name.endsWith('.json'));
+    assert.ok(names.length >= 16, `only ${names.length} schema files found`);
+    for (const name of names) {
+      const result = parseWireFile(readFileSync(new URL(name, dir)), name);
+      assert.deepEqual(result, { ok: false, reason: 'Not a news item: a JSON Schema.' }, name);
+    }
   });
 
   it('reads a ninjs 2.x/3.x dateline as written, with its place and time, beside or without located', () => {

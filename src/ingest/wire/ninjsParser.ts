@@ -216,6 +216,8 @@ export function parseNinjs(json: unknown): WireParseResult {
   const skipped: string[] = [];
   for (const entry of list) {
     if (!isObject(entry)) return { ok: false, reason: 'Not a ninjs document: expected a JSON object.' };
+    // IPTC ships its ninjs schemas beside the examples; a schema dropped in the folder is named as one.
+    if (typeof entry.$schema === 'string') return { ok: false, reason: 'Not a news item: a JSON Schema.' };
     const item = lowerKeys(entry);
     const type = str(item, 'type');
     if (type !== null && !NEWS_TYPES.has(type)) {
