@@ -16,6 +16,7 @@ import {
 import { agencyName, knownAgencyIn, uriHost } from './wireAgency.js';
 import { finishItem, urgencyFrom, versionFrom } from './wireDraft.js';
 import type { WireImage, WireItem, WireParseResult, WireSubject } from './wireItem.js';
+import { refuseTooManyItems } from './wireRefusal.js';
 import { wireSubject } from './wireSubject.js';
 import { parseWireTime } from './wireTime.js';
 
@@ -212,6 +213,7 @@ function readItem(item: JsonObject): WireItem {
 /** One ninjs document (1.x, 2.x or 3.x), or an array of them. */
 export function parseNinjs(json: unknown): WireParseResult {
   const list = Array.isArray(json) ? json : [json];
+  refuseTooManyItems(list.length);
   const items: WireItem[] = [];
   const skipped: string[] = [];
   for (const entry of list) {
