@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // Wire ingest. Part 1: items per second each agency format is parsed at (bytes → WireItem, pure, in
-// memory, one core). Part 2, a burst of items into a running site, is still to be written: add it as its
-// own function beside measureParsing() and call it from main().
+// memory, one core). Part 2, a burst of 10,000 items into a running site, is bench/wire-burst.mjs.
 // Usage: npm run build && node bench/wire.mjs [--seconds 2] [--format ninjs-2] [--record] [--dist DIR]
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parseWireFile } from '../../src/ingest/wire/parseWireFile.js';
 import type { WireItem } from '../../src/ingest/wire/wireItem.js';
 import { requireTools, skipUnlessAvailable } from '../support/environment.js';
-import { validateXml } from '../support/xmlSchemas.js';
+import { CONFORMANCE_DIR, validateXml } from '../support/xmlSchemas.js';
 
 // Handwritten agency files (our own text) for the formats IPTC ships no examples of here,
 // and for the ways real agency files bend their schemas.
@@ -308,6 +308,50 @@ describe('wire fixtures', () => {
     ]);
     assert.match(item.warnings.join('\n'), /no time zone; UTC assumed/);
     assert.match(item.warnings.join('\n'), /time zone oddly/);
+  });
+
+  it("refuses IPTC's own ninjs and GeoJSON schema files as JSON Schemas, not as items", () => {
+    const dir = new URL('ninjs/schemas/', `file://${CONFORMANCE_DIR}`);
+    const names = readdirSync(dir).filter((name) => name.endsWith('.json'));
+    assert.ok(names.length >= 16, `only ${names.length} schema files found`);
+    for (const name of names) {
+      const result = parseWireFile(readFileSync(new URL(name, dir)), name);
+      assert.deepEqual(result, { ok: false, reason: 'Not a news item: a JSON Schema.' }, name);
+    }
+  });
+
+  it('reads a ninjs 2.x/3.x dateline as written, with its place and time, beside or without located', () => {
+    const story = (fields: Record<string, unknown>): WireItem =>
+      only(
+        utf8(
+          JSON.stringify({
+            uri: 'urn:wire.example.com:ninjs:43',
+            type: 'text',
+            headline: 'Cotton arrivals up',
+            ...fields,
+          }),
+        ),
+      );
+    const listed = story({
+      located: 'Multan',
+      datelines: [
+        { role: 'alternative', value: 'ملتان' },
+        { role: 'main', value: 'MULTAN, March 7', date: '2024-03-07T09:00:00+05:00' },
+      ],
+    });
+    assert.equal(listed.dateline?.text, 'MULTAN, March 7');
+    assert.equal(listed.dateline?.place, 'Multan', 'the item located names the place');
+    assert.equal(listed.dateline?.at?.toISOString(), '2024-03-07T04:00:00.000Z');
+    const alone = story({ datelines: [{ value: 'KARACHI, Jan 31 (APP)' }] });
+    assert.deepEqual(alone.dateline, { place: 'KARACHI', at: null, text: 'KARACHI, Jan 31 (APP)' });
+    const ownPlace = story({ datelines: [{ value: 'Lahore, March 8', located: { name: 'Lahore, Pakistan' } }] });
+    assert.equal(ownPlace.dateline?.place, 'Lahore, Pakistan');
+    const plain = story({ dateline: 'QUETTA, March 9' });
+    assert.deepEqual(plain.dateline, { place: 'QUETTA', at: null, text: 'QUETTA, March 9' });
+    const badTime = story({ datelines: [{ value: 'SUKKUR', date: 'yesterday' }] });
+    assert.deepEqual(badTime.dateline, { place: 'SUKKUR', at: null, text: 'SUKKUR' });
+    assert.match(badTime.warnings.join('\n'), /dateline date "yesterday" is not a readable time/);
+    assert.equal(story({ datelines: [{ role: 'main' }, 42, ''] }).dateline, null, 'nothing to read is no dateline');
   });
 });
 

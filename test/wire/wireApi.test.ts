@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { MAX_WIRE_FILE_BYTES } from '../../src/desk/wire/wireIngest.js';
+import { MAX_WIRE_BYTES } from '../../src/ingest/wire/parseWireFile.js';
 import { createApiToken } from '../../src/store/accounts/apiTokens.js';
 import { type AdminSite, startAdminSite } from '../newsroom/adminSite.js';
 import { tokenFor } from '../newsroom/articlesFixture.js';
@@ -96,7 +97,8 @@ describe('POST /api/v1/wire', () => {
     const huge = new Uint8Array(MAX_WIRE_FILE_BYTES + 1).fill(0x20);
     const tooBig = await send(huge, { token: feedToken });
     assert.equal(tooBig.status, 413);
-    assert.match(String(tooBig.body.message), /at most 16777216 bytes/);
+    assert.match(String(tooBig.body.message), new RegExp(`at most ${MAX_WIRE_FILE_BYTES} bytes`));
+    assert.equal(MAX_WIRE_FILE_BYTES, MAX_WIRE_BYTES, 'the inbox and the reader refuse from the same size');
     assert.equal(await held(), before);
     const wrongType = await send(ninjsJson({ uri: 'typed' }), { token: feedToken, type: 'text/plain' });
     assert.equal(wrongType.status, 415);

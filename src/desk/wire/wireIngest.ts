@@ -2,8 +2,12 @@ import { plainBlocksText } from '../../news/blockText.js';
 import type { WireItem, WireParser } from '../../news/wireItem.js';
 import type { WireInboxStore, WireStoreStatus } from '../../store/wire/wireInboxStore.js';
 
-/** Largest agency file taken (bytes): far above any real story, far below what could stall the inbox. */
-export const MAX_WIRE_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * Largest agency file taken (bytes): far above any real story, far below what could stall the inbox.
+ * The same as the reader's own limit (MAX_WIRE_BYTES in src/ingest/wire/parseWireFile.ts, a test holds
+ * them equal), so a file the reader would refuse is refused from its size, before it is read in.
+ */
+export const MAX_WIRE_FILE_BYTES = 5 * 1024 * 1024;
 
 /** What happened to one item (or, for a file that could not be read at all, to the file). */
 export type WireIngestStatus = WireStoreStatus | 'rejected';

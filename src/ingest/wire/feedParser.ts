@@ -5,6 +5,7 @@ import { looksLikeMarkup } from './ninjsFields.js';
 import { agencyName } from './wireAgency.js';
 import { finishItem } from './wireDraft.js';
 import type { WireImage, WireItem, WireParseResult } from './wireItem.js';
+import { refuseTooManyItems } from './wireRefusal.js';
 import { parseWireTime } from './wireTime.js';
 import { attr, child, childElements, childText, collapse, textOf } from './xmlQuery.js';
 import type { XmlElement } from './xmlTree.js';
@@ -25,7 +26,14 @@ export function htmlBlocks(html: string, warnings: string[]): { blocks: Block[];
 const plain = (text: string): string => (looksLikeMarkup(text) ? htmlToText(text) : collapse(text));
 
 /** An RSS 2.0 (or RSS 1.0) item; names are matched without their prefixes (dc:, content:, media:). */
-function readRssItem(item: XmlElement, channel: XmlElement | null, inherited: readonly string[]): WireItem {
+/** What a feed says once for all its items, read once (a channel of thousands of items is not searched per item). */
+interface FeedFacts {
+  readonly publisher: string | null;
+  readonly title: string | null;
+  readonly language: string | null;
+}
+
+function readRssItem(item: XmlElement, feed: FeedFacts, inherited: readonly string[]): WireItem {
   const warnings = [...inherited];
   const encoded = childElements(item, 'encoded')[0] ?? null;
   const description = child(item, 'description');
@@ -52,7 +60,7 @@ function readRssItem(item: XmlElement, channel: XmlElement | null, inherited: re
   const published = childText(item, 'pubDate') ?? childText(item, 'date');
   const summary = description === null ? null : plain(rawText(description));
   return finishItem({
-    agency: agencyName(childText(item, 'source'), childText(channel, 'publisher'), childText(channel, 'title')),
+    agency: agencyName(childText(item, 'source'), feed.publisher, feed.title),
     agencyId: childText(item, 'guid') ?? attr(item, 'rdf:about') ?? childText(item, 'link'),
     version: null,
     format: 'rss',
@@ -66,7 +74,7 @@ function readRssItem(item: XmlElement, channel: XmlElement | null, inherited: re
       name: textOf(category),
     })),
     keywords: childElements(item, 'subject').map((subject) => textOf(subject)),
-    language: childText(item, 'language') ?? childText(channel, 'language'),
+    language: childText(item, 'language') ?? feed.language,
     summary,
     body: body.blocks,
     images: [...images, ...body.images],
@@ -79,7 +87,13 @@ export function parseRss(root: XmlElement, treeWarnings: readonly string[]): Wir
   // RSS 2.0 puts items in the channel; RSS 1.0 (RDF) beside it.
   const items = [...childElements(channel, 'item'), ...childElements(root, 'item')];
   if (items.length === 0) return { ok: false, reason: 'Not a news item: the feed has no items.' };
-  return { ok: true, items: items.map((item) => readRssItem(item, channel, treeWarnings)), warnings: [] };
+  refuseTooManyItems(items.length);
+  const feed: FeedFacts = {
+    publisher: childText(channel, 'publisher'),
+    title: childText(channel, 'title'),
+    language: childText(channel, 'language'),
+  };
+  return { ok: true, items: items.map((item) => readRssItem(item, feed, treeWarnings)), warnings: [] };
 }
 
 /** An Atom text construct (RFC 4287 §3.1) as plain text. */
@@ -104,7 +118,7 @@ function atomBody(node: XmlElement | null, warnings: string[]): { blocks: Block[
   return { blocks: [], images: [] };
 }
 
-function readAtomEntry(entry: XmlElement, feed: XmlElement | null, inherited: readonly string[]): WireItem {
+function readAtomEntry(entry: XmlElement, feed: FeedFacts, inherited: readonly string[]): WireItem {
   const warnings = [...inherited];
   const content = child(entry, 'content');
   const summaryNode = child(entry, 'summary');
@@ -122,11 +136,7 @@ function readAtomEntry(entry: XmlElement, feed: XmlElement | null, inherited: re
   const authors = childElements(entry, 'author').map((author) => childText(author, 'name') ?? '');
   const updated = childText(entry, 'updated');
   return finishItem({
-    agency: agencyName(
-      atomText(child(child(entry, 'source'), 'title')),
-      childText(child(feed, 'author'), 'name'),
-      atomText(child(feed, 'title')),
-    ),
+    agency: agencyName(atomText(child(child(entry, 'source'), 'title')), feed.publisher, feed.title),
     agencyId: childText(entry, 'id'),
     version: null,
     format: 'atom',
@@ -139,7 +149,7 @@ function readAtomEntry(entry: XmlElement, feed: XmlElement | null, inherited: re
       code: attr(category, 'term'),
       name: attr(category, 'label') ?? attr(category, 'term'),
     })),
-    language: attr(entry, 'xml:lang') ?? attr(feed, 'xml:lang'),
+    language: attr(entry, 'xml:lang') ?? feed.language,
     summary: atomText(summaryNode),
     body: body.blocks,
     images: [...images, ...body.images],
@@ -152,5 +162,11 @@ export function parseAtom(root: XmlElement, treeWarnings: readonly string[]): Wi
   const entries = root.local === 'entry' ? [root] : childElements(root, 'entry');
   const feed = root.local === 'feed' ? root : null;
   if (entries.length === 0) return { ok: false, reason: 'Not a news item: the feed has no entries.' };
-  return { ok: true, items: entries.map((entry) => readAtomEntry(entry, feed, treeWarnings)), warnings: [] };
+  refuseTooManyItems(entries.length);
+  const facts: FeedFacts = {
+    publisher: childText(child(feed, 'author'), 'name'),
+    title: atomText(child(feed, 'title')),
+    language: attr(feed, 'xml:lang'),
+  };
+  return { ok: true, items: entries.map((entry) => readAtomEntry(entry, facts, treeWarnings)), warnings: [] };
 }

@@ -5,6 +5,7 @@ import { datelinePlace, readNitfBody } from './nitfBody.js';
 import { agencyName } from './wireAgency.js';
 import { finishItem, urgencyFrom, versionFrom } from './wireDraft.js';
 import type { WireImage, WireItem, WireParseResult, WireSubject } from './wireItem.js';
+import { refuseTooManyItems } from './wireRefusal.js';
 import { wireSubject } from './wireSubject.js';
 import { parseWireTime } from './wireTime.js';
 import { attr, child, childElements, childText, descendant, descendants, path, textOf } from './xmlQuery.js';
@@ -145,7 +146,9 @@ function readItem(item: XmlElement, envelope: XmlElement | null, inherited: read
 /** A NewsML 1.2 document (AFP style): NewsEnvelope, then one or more NewsItems. */
 export function parseNewsml12(root: XmlElement, treeWarnings: readonly string[]): WireParseResult {
   const envelope = child(root, 'NewsEnvelope');
-  const items = childElements(root, 'NewsItem').map((item) => readItem(item, envelope, treeWarnings));
+  const listed = childElements(root, 'NewsItem');
+  refuseTooManyItems(listed.length);
+  const items = listed.map((item) => readItem(item, envelope, treeWarnings));
   if (items.length === 0) return { ok: false, reason: 'Not a news item: the NewsML document carries no NewsItem.' };
   return { ok: true, items, warnings: [] };
 }

@@ -6,6 +6,7 @@ import { datelinePlace, readNitfBody } from './nitfBody.js';
 import { agencyName, qcodeCode, uriHost } from './wireAgency.js';
 import { finishItem, urgencyFrom, versionFrom } from './wireDraft.js';
 import type { WireDateline, WireImage, WireItem, WireParseResult } from './wireItem.js';
+import { refuseTooManyItems } from './wireRefusal.js';
 import { parseWireTime } from './wireTime.js';
 import { attr, child, childElements, childText, descendant, textOf } from './xmlQuery.js';
 import type { XmlElement } from './xmlTree.js';
@@ -166,7 +167,9 @@ export function parseNewsmlG2(root: XmlElement, treeWarnings: readonly string[])
   }
   const items: WireItem[] = [];
   const fileWarnings: string[] = [];
-  for (const newsItem of childElements(child(root, 'itemSet'), 'newsItem')) {
+  const listed = childElements(child(root, 'itemSet'), 'newsItem');
+  refuseTooManyItems(listed.length);
+  for (const newsItem of listed) {
     // A placeholder with neither metadata nor content (as in a package's listing) is not an item.
     if (childElements(newsItem).length === 0) continue;
     const item = readNewsItem(newsItem, warnings);

@@ -1,6 +1,7 @@
 import type { Block } from '../../news/article.js';
 import { mapBody, plainTextBlocks } from './bodyBlocks.js';
 import { parseHtmlFragment } from './htmlTree.js';
+import { ninjsDateline } from './ninjsDateline.js';
 import {
   isObject,
   type JsonObject,
@@ -15,6 +16,7 @@ import {
 import { agencyName, knownAgencyIn, uriHost } from './wireAgency.js';
 import { finishItem, urgencyFrom, versionFrom } from './wireDraft.js';
 import type { WireImage, WireItem, WireParseResult, WireSubject } from './wireItem.js';
+import { refuseTooManyItems } from './wireRefusal.js';
 import { wireSubject } from './wireSubject.js';
 import { parseWireTime } from './wireTime.js';
 
@@ -174,7 +176,6 @@ function readItem(item: JsonObject): WireItem {
   const uri = str(item, 'uri');
   if (uri !== null && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(uri))
     warnings.push(`The uri "${uri}" is not a valid URI; kept as the agency's id.`);
-  const located = str(item, 'located');
   const infoSource = [...objects(item, 'infosource'), ...objects(item, 'infosources')][0];
   // Not in the schema, but agencies' own ninjs often names the provider so.
   const provider = isObject(item.provider) ? item.provider : undefined;
@@ -195,7 +196,7 @@ function readItem(item: JsonObject): WireItem {
     headline: headline(item),
     slugline: str(item, 'slugline'),
     bylines: bylines(item),
-    dateline: located === null ? null : { place: located, at: null, text: located },
+    dateline: ninjsDateline(item, warnings),
     firstCreated: parseWireTime(str(item, 'firstcreated') ?? str(item, 'contentcreated'), warnings, 'firstcreated'),
     versionCreated: parseWireTime(str(item, 'versioncreated'), warnings, 'versioncreated'),
     subjects: subjects(item),
@@ -212,10 +213,13 @@ function readItem(item: JsonObject): WireItem {
 /** One ninjs document (1.x, 2.x or 3.x), or an array of them. */
 export function parseNinjs(json: unknown): WireParseResult {
   const list = Array.isArray(json) ? json : [json];
+  refuseTooManyItems(list.length);
   const items: WireItem[] = [];
   const skipped: string[] = [];
   for (const entry of list) {
     if (!isObject(entry)) return { ok: false, reason: 'Not a ninjs document: expected a JSON object.' };
+    // IPTC ships its ninjs schemas beside the examples; a schema dropped in the folder is named as one.
+    if (typeof entry.$schema === 'string') return { ok: false, reason: 'Not a news item: a JSON Schema.' };
     const item = lowerKeys(entry);
     const type = str(item, 'type');
     if (type !== null && !NEWS_TYPES.has(type)) {

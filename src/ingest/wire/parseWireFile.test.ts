@@ -44,6 +44,27 @@ describe('parseWireFile: hostile and broken files', () => {
     assert.match(reason, new RegExp(`at most ${MAX_WIRE_BYTES} bytes`));
   });
 
+  it('refuses a file of more than 1,000 items in any format, before reading them; takes 1,000', () => {
+    const rss = (n: number) =>
+      `<rss version="2.0"><channel><title>Feed</title>${'<item><guid>g</guid><title>t</title></item>'.repeat(n)}</channel></rss>`;
+    const atom = (n: number) =>
+      `<feed xmlns="http://www.w3.org/2005/Atom">${'<entry><id>e</id><title>t</title></entry>'.repeat(n)}</feed>`;
+    const ninjs = (n: number) => JSON.stringify(Array.from({ length: n }, (_, i) => ({ uri: `u${i}`, headline: 't' })));
+    const g2 = (n: number) =>
+      `<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>${`<newsItem guid="g" version="1"><contentMeta><headline>t</headline></contentMeta></newsItem>`.repeat(n)}</itemSet></newsMessage>`;
+    const newsml12 = (n: number) =>
+      `<NewsML>${'<NewsItem><Identification><NewsIdentifier><ProviderId>afp.com</ProviderId><DateId>20240301</DateId><NewsItemId>1</NewsItemId><RevisionId>1</RevisionId></NewsIdentifier></Identification><NewsComponent><NewsLines><HeadLine>t</HeadLine></NewsLines></NewsComponent></NewsItem>'.repeat(n)}</NewsML>`;
+    for (const [format, file] of Object.entries({ rss, atom, ninjs, g2, newsml12 })) {
+      assert.match(
+        refused(parseWireFile(utf8(file(1001)), format)),
+        /carries 1001 items; one file may carry at most 1000/,
+      );
+      const taken = parseWireFile(utf8(file(1000)), format);
+      assert.ok(taken.ok, `${format}: ${taken.ok ? '' : taken.reason}`);
+      assert.equal(taken.items.length, 1000, format);
+    }
+  });
+
   it('refuses invalid UTF-8', () => {
     const bytes = utf8(ITEM('<p>caf\u00e9</p>'));
     const broken = new Uint8Array([...bytes.subarray(0, 200), 0xc3, 0x28, ...bytes.subarray(200)]);

@@ -5,6 +5,22 @@
  */
 export class WireRefusal extends Error {}
 
+/**
+ * Most items one file may carry. Agencies send a story a file, a feed a few
+ * hundred at most; tens of thousands of tiny items in one file are an attempt
+ * to hold the inbox (each is read, checked and stored in one transaction).
+ */
+export const MAX_WIRE_ITEMS = 1000;
+
+/** Refuses the whole file, before its items are read, when it carries more than MAX_WIRE_ITEMS. */
+export function refuseTooManyItems(count: number): void {
+  if (count > MAX_WIRE_ITEMS) {
+    throw new WireRefusal(
+      `The file carries ${count} items; one file may carry at most ${MAX_WIRE_ITEMS}. Send them in smaller files.`,
+    );
+  }
+}
+
 /** JSON nested deeper than this is not ninjs but an attack on the parser. */
 export const MAX_JSON_DEPTH = 64;
 
