@@ -4,7 +4,7 @@
 // index triggers keep the full-text index in step, then times queries of several kinds at the store
 // and through a running server's /search page. Run `npm run build` first: it imports `dist/`.
 //
-//   node bench/search.mjs [--articles 100000] [--postgres [URL]] [--rounds 200] [--record]
+//   node bench/search.mjs [--articles 100000] [--postgres [URL]] [--rounds 200] [--page-seconds 15] [--record]
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
@@ -13,7 +13,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBroadsheet } from './lib/broadsheet.mjs';
 import { afterChildrenStopped, runWithCleanup } from './lib/children.mjs';
+import { runLoad } from './lib/load.mjs';
 import { describeMachine, loadAverage } from './lib/machine.mjs';
+import { canRequestAtRandom, loadRandomPaths } from './lib/randomPages.mjs';
 import { appendResults, markdownTable, textTable } from './lib/results.mjs';
 import { DEFAULT_DIST, importDist } from './lib/universe.mjs';
 
@@ -28,7 +30,12 @@ const { values: flags } = parseArgs({
     postgres: { type: 'boolean', default: false },
     'no-sqlite': { type: 'boolean', default: false },
     'postgres-url': { type: 'string' },
+    /** Leave the PostgreSQL schema behind (its name is printed), to look at plans with EXPLAIN afterwards. */
+    'keep-postgres': { type: 'boolean', default: false },
     record: { type: 'boolean', default: false },
+    /** Seconds of article-page load per run (random articles, then one cached article); 0: none. */
+    'page-seconds': { type: 'string', default: '15' },
+    'page-connections': { type: 'string', default: '32' },
     dist: { type: 'string', default: DEFAULT_DIST },
   },
 });
@@ -40,6 +47,8 @@ const settings = {
   perTransaction: Number(flags['articles-per-transaction']),
   postgres: flags.postgres ? (flags['postgres-url'] ?? process.env.DATABASE_URL ?? DEFAULT_POSTGRES) : null,
   dist: flags.dist,
+  pageSeconds: Number(flags['page-seconds']),
+  pageConnections: Number(flags['page-connections']),
 };
 for (const [name, value] of Object.entries({
   articles: settings.articles,
@@ -47,9 +56,15 @@ for (const [name, value] of Object.entries({
   warmup: settings.warmup,
   budget: settings.budget,
   perTransaction: settings.perTransaction,
+  'page-connections': settings.pageConnections,
 })) {
   if (!Number.isSafeInteger(value) || value < 1) fail(`--${name} must be a whole number ≥ 1, got ${value}`);
 }
+
+if (!Number.isSafeInteger(settings.pageSeconds) || settings.pageSeconds < 0)
+  fail(`--page-seconds must be a whole number ≥ 0, got ${flags['page-seconds']}`);
+if (settings.pageSeconds > 0 && !canRequestAtRandom())
+  fail('article pages at random need wrk (apt-get install -y wrk); or pass --page-seconds 0');
 
 /** The issue's targets: p95 of every query kind at the store, and of the whole page, on SQLite. */
 const STORE_P95_TARGET_MS = 20;
@@ -102,7 +117,8 @@ async function main() {
         await client.end();
       }
     };
-    afterChildrenStopped(dropSchema);
+    if (flags['keep-postgres']) log(`PostgreSQL: keeping schema "${schema}" (drop it by hand when done)`);
+    else afterChildrenStopped(dropSchema);
     url.searchParams.set('options', `-c search_path=${schema}`);
     try {
       runs.push(
@@ -159,8 +175,38 @@ async function main() {
       ms(q.page.total.p99),
     ]),
   );
-  const targets = targetLines(runs);
+  const pageHeader = [
+    'store',
+    'article pages',
+    'req/s',
+    'p50 ms',
+    'p90 ms',
+    'p99 ms',
+    'non-2xx',
+    'socket errors',
+    'bytes',
+  ];
+  const pageRows = runs.flatMap((run) =>
+    run.pages === null
+      ? []
+      : [
+          [run.name, `at random of ${run.pages.stories.toLocaleString('en-US')} (cache mostly cold)`, run.pages.cold],
+          [run.name, 'one article (cached)', run.pages.cached],
+        ].map(([store, label, r]) => [
+          store,
+          label,
+          Math.round(r.requestsPerSec).toLocaleString('en-US'),
+          ms(r.p50Ms),
+          ms(r.p90Ms),
+          ms(r.p99Ms),
+          String(r.non2xx),
+          String(r.socketErrors),
+          Math.round(r.bytesPerResponse).toLocaleString('en-US'),
+        ]),
+  );
+  const targets = [...targetLines(runs), ...pageTargetLines(runs)];
   process.stdout.write(`\n${textTable(indexHeader, indexRows)}\n\n${textTable(queryHeader, queryRows)}\n\n`);
+  if (pageRows.length > 0) process.stdout.write(`${textTable(pageHeader, pageRows)}\n\n`);
   process.stdout.write(`${targets.join('\n')}\n`);
 
   if (flags.record) {
@@ -168,7 +214,7 @@ async function main() {
       [
         `## Article search: ${settings.articles.toLocaleString('en-US')} articles — ${machine.date}`,
         '',
-        `Machine: ${machine.nproc} CPUs (\`nproc\`), ${machine.cpu}, ${machine.memoryGiB} GiB; Node ${machine.node}. Command: \`node bench/search.mjs --record${settings.postgres ? ' --postgres' : ''}${flags['no-sqlite'] ? ' --no-sqlite' : ''} --rounds ${settings.rounds} --warmup ${settings.warmup} --budget ${settings.budget}\` (imports \`dist/\`).`,
+        `Machine: ${machine.nproc} CPUs (\`nproc\`), ${machine.cpu}, ${machine.memoryGiB} GiB; Node ${machine.node}. Command: \`node bench/search.mjs --record${settings.postgres ? ' --postgres' : ''}${flags['no-sqlite'] ? ' --no-sqlite' : ''} --rounds ${settings.rounds} --warmup ${settings.warmup} --budget ${settings.budget} --page-seconds ${settings.pageSeconds} --page-connections ${settings.pageConnections}\` (imports \`dist/\`).`,
         `Machine load (\`uptime\`): before \`${uptimeBefore}\`; after \`${uptimeAfter}\` (1-minute ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}).`,
         `Archive: the demo news desks' generator run ${generated.generations} times (${ARCHIVE_DAYS_PER_GENERATION} days each, going back from ${ARCHIVE_END.toISOString().slice(0, 10)}), stored with the store's own insert functions, ${settings.perTransaction.toLocaleString('en-US')} articles per transaction; the index triggers of migration 0011 index each one as it lands. ${postgresNote}`,
         `Queries: ${settings.warmup} warm-up then ${settings.rounds} timed runs of each, one at a time, stopped early after ${settings.budget} s on one kind (runs column); "store" is \`store.searchArticles\` (20 results, as the page asks) in this process; "page" is \`GET /search?…\` on \`dist/cli.js serve --simulator off\` over one keep-alive connection (TTFB = response headers received, total = last byte). Times in ms.`,
@@ -177,9 +223,17 @@ async function main() {
         '',
         markdownTable(queryHeader, queryRows),
         '',
+        ...(pageRows.length === 0
+          ? []
+          : [
+              `Article pages: \`wrk -t2 -c${settings.pageConnections} -d${settings.pageSeconds}s --latency\` with \`Accept-Encoding: gzip\` on the same server after the queries, after 3 s of warm-up each: first each request for an article drawn at random from every published story (a Lua script; the page cache keeps 5,000 pages for 5 s, so nearly all are rendered from the store), then one article over and over (served from the page cache).`,
+              '',
+              markdownTable(pageHeader, pageRows),
+              '',
+            ]),
         ...(targets.length === 0
           ? ['Targets (SQLite): not run in this record (`--no-sqlite`).']
-          : ['Targets (SQLite):', '', ...targets.map((line) => `- ${line}`)]),
+          : ['Targets:', '', ...targets.map((line) => `- ${line}`)]),
       ].join('\n'),
     );
     log('appended to bench/RESULTS.md');
@@ -344,6 +398,8 @@ async function measureEngine(modules, generated, queries, { name, target, serve 
   log(`${name}: storing the archive…`);
   const opened = await modules.openStore(target);
   let indexing;
+  let articlePaths = [];
+  let pages = null;
   const results = [];
   try {
     indexing = await insertArchive(modules, opened, generated.articles);
@@ -357,6 +413,7 @@ async function measureEngine(modules, generated, queries, { name, target, serve 
       const { sql } = await import('kysely');
       await sql`analyze`.execute(opened.db);
     }
+    articlePaths = await publishedPaths(opened);
     for (const kind of queries) {
       const query = storeQuery(modules, kind);
       const firstStarted = performance.now();
@@ -400,11 +457,39 @@ async function measureEngine(modules, generated, queries, { name, target, serve 
       result.page = { ttfb: percentiles(ttfb.slice(-total.runs)), total };
       log(`${name} page: ${result.label}: total p95 ${ms(result.page.total.p95)} ms`);
     }
+    if (settings.pageSeconds > 0) pages = await measureArticlePages(name, server.origin, articlePaths, serve.dir);
   } finally {
     agent.destroy();
     await server.stop();
   }
-  return { name, indexing, queries: results };
+  return { name, indexing, queries: results, pages };
+}
+
+async function publishedPaths(opened) {
+  const { sql } = await import('kysely');
+  const { rows } = await sql`select id, slug from articles where status = 'published'`.execute(opened.db);
+  return rows.map((row) => `/news/${row.id}/${row.slug}`);
+}
+
+/**
+ * Article pages under load on the running server: first at random over the whole archive (the page cache holds
+ * 5,000 pages for 5 s, so nearly every request reads the store and renders), then one article over and over
+ * (the cached figure). wrk, --page-connections connections on 2 threads, gzip accepted as crawlers do.
+ */
+async function measureArticlePages(name, origin, paths, dir) {
+  const shape = { threads: 2, connections: settings.pageConnections, durationSec: settings.pageSeconds };
+  const headers = { 'Accept-Encoding': 'gzip' };
+  const first = await timedGet(`${origin}${encodeURI(paths[paths.length - 1])}`, new Agent());
+  if (first.status !== 200) throw new Error(`GET ${paths[paths.length - 1]} answered ${first.status}`);
+  log(`${name}: article pages at random over ${paths.length.toLocaleString('en-US')} stories…`);
+  await loadRandomPaths({ origin, paths, dir, shape: { ...shape, durationSec: 3 }, headers });
+  const cold = await loadRandomPaths({ origin, paths, dir, shape, headers });
+  log(`${name}: random articles ${Math.round(cold.requestsPerSec)} req/s, p99 ${ms(cold.p99Ms)} ms`);
+  const one = `${origin}${encodeURI(paths[paths.length - 1])}`;
+  await runLoad('wrk', one, { ...shape, durationSec: 3 }, headers);
+  const cached = await runLoad('wrk', one, shape, headers);
+  log(`${name}: one cached article ${Math.round(cached.requestsPerSec)} req/s, p99 ${ms(cached.p99Ms)} ms`);
+  return { cold, cached, stories: paths.length };
 }
 
 /**
@@ -452,6 +537,17 @@ function percentiles(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
   return { p50: at(50), p95: at(95), p99: at(99) };
+}
+
+/** The issue's article-page target: at random over the archive, at least 3,000 req/s with p99 under 50 ms. */
+function pageTargetLines(runs) {
+  return runs
+    .filter((run) => run.pages !== null)
+    .map((run) => {
+      const { requestsPerSec, p99Ms } = run.pages.cold;
+      const met = requestsPerSec >= 3000 && p99Ms < 50;
+      return `${met ? 'met' : '**missed**'}: ${run.name} article pages at random ≥ 3,000 req/s with p99 < 50 ms (${Math.round(requestsPerSec).toLocaleString('en-US')} req/s, p99 ${ms(p99Ms)} ms)`;
+    });
 }
 
 function targetLines(runs) {

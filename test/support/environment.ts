@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 // silently: the tests run and fail, naming the missing tool.
 
 /** An external program a test needs that npm does not install. */
-export type Tool = 'chromium' | 'java' | 'xmllint';
+export type Tool = 'chromium' | 'java' | 'xmllint' | 'urdu-font';
 
 /**
  * Debian's Chromium (`apt-get install -y chromium`); playwright-core drives it and
@@ -20,6 +20,8 @@ const INSTALL_HINT: Record<Tool, string> = {
   java: 'java not found on PATH, needed by the Nu HTML checker (install with: apt-get install -y default-jre-headless)',
   xmllint:
     'xmllint not found on PATH, needed to check feeds and sitemaps against their schemas (install with: apt-get install -y libxml2-utils)',
+  'urdu-font':
+    'no font named Noto Naskh Arabic, needed to draw Urdu headlines on social cards (install with: apt-get install -y fonts-noto-core)',
 };
 
 const presence = new Map<Tool, boolean>();
@@ -40,6 +42,11 @@ function probe(tool: Tool): boolean {
       return spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
     case 'xmllint':
       return spawnSync('xmllint', ['--version'], { stdio: 'ignore' }).status === 0;
+    case 'urdu-font':
+      // The family the cards name for right-to-left headlines (src/site/sharing/socialCardSvg.ts), as fontconfig sees it.
+      return (
+        (spawnSync('fc-list', [':family=Noto Naskh Arabic', 'family'], { encoding: 'utf8' }).stdout ?? '').trim() !== ''
+      );
   }
 }
 

@@ -28,3 +28,8 @@ test('a word wider than a line is cut to fit', () => {
 test('an empty headline has no lines', () => {
   assert.deepEqual(headlineLines('   ', { maxWidthEm: 10, maxLines: 3 }), { lines: [], truncated: false });
 });
+
+test('Urdu letters are narrower than Latin capitals, and vowel marks take no room', () => {
+  assert.ok(widthEm('پاکستان') < widthEm('PAKISTAN'));
+  assert.equal(widthEm('بَ'), widthEm('ب'));
+});

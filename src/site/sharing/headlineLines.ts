@@ -1,8 +1,8 @@
 /**
  * Breaks a headline into lines that fit a width, for the social card. SVG
  * text does not wrap by itself, and the card is drawn without a browser, so
- * widths are estimated from the bold serif the card uses (DejaVu Serif Bold,
- * measured per character class in ems). The estimates lean wide: a line that
+ * widths are estimated from the bold faces the card uses (DejaVu Serif Bold,
+ * and Noto Naskh Arabic Bold for Urdu, measured per character class in ems). The estimates lean wide: a line that
  * ends short is fine, one that runs off the card is not.
  */
 export function headlineLines(
@@ -34,6 +34,8 @@ export function headlineLines(
   return { lines: kept, truncated: true };
 }
 
+const ARABIC_SCRIPT = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/u;
+
 /** Estimated advance of a string, in ems of the card's headline face. */
 export function widthEm(text: string): number {
   let width = 0;
@@ -43,6 +45,10 @@ export function widthEm(text: string): number {
 
 function charWidthEm(char: string): number {
   if (char === ' ') return 0.38;
+  // Marks (Arabic vowel signs, combining accents) sit on their letter and take no room of their own.
+  if (/\p{M}/u.test(char)) return 0;
+  // Arabic-script letters in Noto Naskh Arabic Bold average about 0.46 em joined; 0.55 leans wide.
+  if (ARABIC_SCRIPT.test(char)) return 0.55;
   if (/[iljtfr.,:;!|'’‘]/.test(char)) return 0.4;
   if (/[mwMW<>=+~^*#%@&]/.test(char)) return 1.0;
   if (/[A-Z]/.test(char)) return 0.82;

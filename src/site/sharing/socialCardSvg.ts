@@ -14,7 +14,13 @@ const INK = '#1a1a1a';
 const PAPER = '#f4f1ea';
 const RULE = '#d6d2c8';
 const HEADLINE_FACE = "'DejaVu Serif', Georgia, 'Times New Roman', serif";
-const LABEL_FACE = "'DejaVu Sans', Arial, sans-serif";
+/**
+ * A right-to-left headline (Urdu, Arabic) is set in Noto Naskh Arabic, which has every Urdu letter (DejaVu lacks
+ * ہ U+06C1 and ے U+06D2): one face for the whole line, because a font change inside a word breaks the joined
+ * letterforms. Debian: fonts-noto-core.
+ */
+export const RIGHT_TO_LEFT_HEADLINE_FACE = "'Noto Naskh Arabic', 'Noto Sans Arabic', 'DejaVu Sans', serif";
+const LABEL_FACE = "'DejaVu Sans', 'Noto Naskh Arabic', Arial, sans-serif";
 
 const MARGIN = 80;
 const HEADLINE_TOP = 190;
@@ -44,7 +50,7 @@ export function socialCardSvg(text: CardText): string {
     `<rect width="${CARD_WIDTH}" height="16" fill="${BRAND}"/>`,
     `<text x="${MARGIN}" y="130" font-family="${LABEL_FACE}" font-size="30" font-weight="700" letter-spacing="3" fill="${BRAND}">${escapeXml(text.sectionName.toUpperCase())}</text>`,
     `<rect x="${MARGIN}" y="150" width="72" height="6" fill="${BRAND}"/>`,
-    `<g font-family="${HEADLINE_FACE}" font-size="${size}" font-weight="700" fill="${INK}">${headline}</g>`,
+    `<g font-family="${rightToLeft ? RIGHT_TO_LEFT_HEADLINE_FACE : HEADLINE_FACE}" font-size="${size}" font-weight="700" fill="${INK}">${headline}</g>`,
     `<rect x="${MARGIN}" y="530" width="${CARD_WIDTH - 2 * MARGIN}" height="2" fill="${RULE}"/>`,
     `<rect x="${MARGIN}" y="548" width="48" height="48" rx="6" fill="${BRAND}"/>`,
     `<text x="${MARGIN + 24}" y="586" text-anchor="middle" font-family="${HEADLINE_FACE}" font-size="34" font-weight="700" fill="#ffffff">${escapeXml(text.siteName.slice(0, 1))}</text>`,
