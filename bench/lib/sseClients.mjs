@@ -8,6 +8,7 @@
 //               { type: 'collect', sendsMs, versions? } → { type: 'latencies', … } (see `collect`)
 // Times are CLOCK_MONOTONIC milliseconds (process.hrtime), the same clock in every process on the machine.
 import { connect } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const UPDATE = Buffer.from('event: update\nid: ');
 const SNAPSHOT = Buffer.from('event: snapshot\n');
@@ -28,6 +29,16 @@ let collecting = false;
 let closedByServer = 0;
 
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
+// How late this process's own event loop ran: a late loop writes requests late and stamps arrivals late, so
+// the benchmark reports it beside what it blames on the server.
+const loopDelay = monitorEventLoopDelay({ resolution: 20 });
+loopDelay.enable();
+/** The longest event-loop delay since the last call, in ms. */
+function takeLoopDelayMs() {
+  const max = loopDelay.max / 1e6;
+  loopDelay.reset();
+  return Math.round(max);
+}
 
 // Every socket reads into this one buffer (net's `onread`): no Buffer and no 'data' event per read, so the
 // generator spends little of the machine's CPU on its side of each delivery. A read's bytes are searched
@@ -137,7 +148,7 @@ async function open({ count, port, localAddress, path }) {
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONNECTING_AT_ONCE, count) }, worker));
-  process.send?.({ type: 'opened', clients: sockets.size, failed, firstError });
+  process.send?.({ type: 'opened', clients: sockets.size, failed, firstError, loopDelayMs: takeLoopDelayMs() });
 }
 
 /** How many open clients have received an update with an id of at least `version`. */
@@ -210,6 +221,7 @@ function collect({ sendsMs, versions }) {
     perRound,
     missing,
     updateEvents,
+    loopDelayMs: takeLoopDelayMs(),
     clients: sockets.size,
     closed: closedByServer,
   });
@@ -221,6 +233,7 @@ process.on('message', (message) => {
       open(message);
       break;
     case 'mark':
+      takeLoopDelayMs();
       arrivalClient = [];
       arrivalId = [];
       arrivalAt = [];

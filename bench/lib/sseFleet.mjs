@@ -43,6 +43,8 @@ export async function openClients(generators, count, portOf, path) {
     clients: answers.reduce((sum, a) => sum + a.clients, 0),
     failed: answers.reduce((sum, a) => sum + a.failed, 0),
     firstError: answers.map((a) => a.firstError).find((e) => e) ?? null,
+    /** The longest any generator's event loop was late while opening. */
+    loopDelayMs: Math.max(...answers.map((a) => a.loopDelayMs ?? 0)),
   };
 }
 
@@ -70,6 +72,8 @@ export async function collectLatencies(generators, sendsMs, versionsOf) {
     perRound,
     missing: answers.reduce((sum, a) => sum + a.missing, 0),
     updateEvents: answers.reduce((sum, a) => sum + a.updateEvents, 0),
+    /** The longest any generator's event loop was late while the pushes were measured. */
+    loopDelayMs: Math.max(...answers.map((a) => a.loopDelayMs ?? 0)),
     closed: answers.reduce((sum, a) => sum + a.closed, 0),
   };
 }
