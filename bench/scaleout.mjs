@@ -17,12 +17,13 @@ import { benchEnvironment, DEFAULT_CLI, pickArticlePath, REPO_ROOT, startBroadsh
 import { afterChildrenStopped, isRunning, runToEnd, runWithCleanup, stopChild } from './lib/children.mjs';
 import { processCpuSplit, processTree, processTreeCpuSeconds } from './lib/cpuTime.mjs';
 import { runLoad } from './lib/load.mjs';
-import { getRaw } from './lib/loopback.mjs';
+import { freePort, getRaw } from './lib/loopback.mjs';
 import { describeMachine, loadAverage, toolVersion } from './lib/machine.mjs';
 import { appendResults, markdownTable, textTable } from './lib/results.mjs';
 import { readRssBytes } from './lib/rss.mjs';
 import {
   CLIENTS_PER_GENERATOR,
+  clientsReached,
   collectLatencies,
   createPusher,
   openClients,
@@ -30,6 +31,7 @@ import {
   rupees,
   rupeesToPaisa,
   startGenerator,
+  versionShowing,
 } from './lib/sseFleet.mjs';
 
 const POSTGRES_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
@@ -40,6 +42,8 @@ const STREAM_PATH = '/api/v1/market/stream';
 /** Headroom under a process's open-file limit for its database, log and listening sockets. */
 const FD_HEADROOM = 200;
 const STREAM_TARGET = 50_000;
+/** Shares per benchmark push: the symbol's volume rises by this much per push, which is how a push's version is found. */
+const PUSH_VOLUME = 100;
 
 const { values: flags } = parseArgs({
   options: {
@@ -55,6 +59,7 @@ const { values: flags } = parseArgs({
     only: { type: 'string', default: 'pages,stream,failover' },
     'quiet-load': { type: 'string', default: '3' },
     'quiet-wait': { type: 'string', default: '120' },
+    grace: { type: 'string', default: '30' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -83,6 +88,7 @@ const parts = new Set(flags.only.split(','));
 for (const part of parts) if (!['pages', 'stream', 'failover'].includes(part)) fail(`--only: unknown part ${part}`);
 const quietLoad = Number(flags['quiet-load']);
 const quietWaitSec = whole('quiet-wait', flags['quiet-wait'], 0, 3600);
+const graceSec = whole('grace', flags.grace, 1, 600);
 
 await runWithCleanup(main);
 
@@ -111,15 +117,27 @@ async function main() {
     String(engineLeaseMs),
   ];
   /** Starts one `serve` process on the shared schema and Redis; engines serve no pages, so their readiness is /healthz. */
-  const node = (name, role, { simulator, workers = 0 }) =>
-    startBroadsheet({
+  // Each node also serves /metrics on a port of its own: its event-loop lag shows whether it was the one late.
+  const node = async (name, role, { simulator, workers = 0 }) => {
+    const metricsPort = await freePort();
+    const started = await startBroadsheet({
       dir,
       name,
       databaseUrl: databaseUrl.toString(),
       simulator,
       readyPath: role === 'engine' ? '/healthz' : '/',
-      serveArgs: [...shared, '--role', role, ...(workers > 0 ? ['--stream-workers', String(workers)] : [])],
+      serveArgs: [
+        ...shared,
+        '--role',
+        role,
+        '--metrics-port',
+        String(metricsPort),
+        ...(workers > 0 ? ['--stream-workers', String(workers)] : []),
+      ],
     });
+    started.metricsOrigin = `http://127.0.0.1:${metricsPort}`;
+    return started;
+  };
   const stopNodes = async (nodes) => {
     for (const each of nodes) await each.stop();
   };
@@ -283,7 +301,7 @@ async function startSiteNginx(nginxSite, dir, upstreams, cert, key, adjustSite) 
 
 async function measureStream({ layout, pushOrigin, streamOrigins, servers, token, feed, maxClients }) {
   const ldcp = await ldcpOf(streamOrigins[0]);
-  const pusher = createPusher(pushOrigin, token, ldcp, { symbol: SYMBOL, feed });
+  const pusher = createPusher(pushOrigin, token, ldcp, { symbol: SYMBOL, feed, volume: PUSH_VOLUME });
   await untilPushed(pusher);
   await sleep(1000);
   const serverPids = servers.map((server) => server.pid);
@@ -300,9 +318,11 @@ async function measureStream({ layout, pushOrigin, streamOrigins, servers, token
       const target = Math.min(requested, maxClients);
       if (target <= held) break;
       log(`${layout}: opening ${target.toLocaleString('en-US')} streams…`);
+      await serverLoopLateMs(servers);
       const opening = Date.now();
       const opened = await openClients(generators, target - held, (i) => ports[i % ports.length], STREAM_PATH);
       const openSeconds = (Date.now() - opening) / 1000;
+      const openServerLateMs = await serverLoopLateMs(servers);
       held = opened.clients;
       if (opened.failed > 0) log(`  ${opened.failed} connections failed (first: ${opened.firstError})`);
       await sleep(2000);
@@ -310,52 +330,93 @@ async function measureStream({ layout, pushOrigin, streamOrigins, servers, token
       const loadBefore = loadAverage();
       const cpuBefore = splitOf(serverPids);
       const generatorsBefore = generators.reduce((sum, g) => sum + (processTreeCpuSeconds(g.child.pid) ?? 0), 0);
+      // Each push adds PUSH_VOLUME to the symbol's volume: the version at which a node first shows it is the
+      // version the push made there, which its stream's `update` events carry as their id.
+      const volumesBefore = await Promise.all(streamOrigins.map((origin) => volumeOf(origin)));
+      await serverLoopLateMs(servers);
       for (const generator of generators) generator.child.send({ type: 'mark' });
       await sleep(200);
       const sendsMs = [];
+      /** Per push, the version it made on each stream origin. */
+      const versions = [];
       for (let round = 0; round < rounds; round++) {
         // A random phase inside each second: the stream sends at most every 100 ms.
         await sleep(Math.random() * 250);
-        sendsMs.push(await pusher.push());
-        await sleep(1000 - 125);
+        const sentAt = await pusher.push();
+        sendsMs.push(sentAt);
+        versions.push(
+          await Promise.all(
+            streamOrigins.map((origin, i) =>
+              versionShowing(origin, SYMBOL, volumesBefore[i] + PUSH_VOLUME * (round + 1)),
+            ),
+          ),
+        );
+        if (round < rounds - 1) await sleep(sentAt + 1000 - 125 - now());
       }
-      await sleep(1500);
+      // Until every client has the last push (on its own or merged), or the grace runs out: what is still
+      // missing then is lost, not late.
+      const lastVersionOf = (i) => versions.at(-1)[i % streamOrigins.length];
+      const graceEnds = Date.now() + graceSec * 1000;
+      let reached = await clientsReached(generators, lastVersionOf);
+      while (reached.reached < held && Date.now() < graceEnds) {
+        await sleep(50);
+        reached = await clientsReached(generators, lastVersionOf);
+      }
+      const allInMs = reached.reached >= held ? now() - sendsMs.at(-1) : null;
+      const pushServerLateMs = await serverLoopLateMs(servers);
       const cpuAfter = splitOf(serverPids);
       const generatorSeconds =
         generators.reduce((sum, g) => sum + (processTreeCpuSeconds(g.child.pid) ?? 0), 0) - generatorsBefore;
-      const collected = await collectLatencies(generators, sendsMs);
+      const collected = await collectLatencies(generators, sendsMs, (i) =>
+        versions.map((each) => each[i % streamOrigins.length]),
+      );
       const stats = await Promise.all(
         streamOrigins.map(async (origin) =>
           JSON.parse((await getRaw(`${origin}/api/v1/market/stream/stats`)).body.toString('utf8')),
         ),
       );
-      const delivered = collected.latenciesMs.length;
+      const reachedPairs = collected.latenciesMs.length;
+      const merged = collected.perRound.reduce((sum, round) => sum + round.merged, 0);
+      const events = Math.max(1, collected.updateEvents);
       const row = {
         layout,
         requested,
         held,
         failed: opened.failed,
+        firstError: opened.firstError,
+        openLoopDelayMs: opened.loopDelayMs,
+        openServerLateMs,
+        pushServerLateMs,
+        measureLoopDelayMs: collected.loopDelayMs,
         openSeconds,
         p50Ms: percentile(collected.latenciesMs, 50),
         p99Ms: percentile(collected.latenciesMs, 99),
         maxMs: collected.latenciesMs.at(-1) ?? Number.NaN,
-        delivered,
+        reached: reachedPairs,
         expected: held * rounds,
+        lost: held * rounds - reachedPairs,
+        updateEvents: collected.updateEvents,
+        merged,
+        allInMs,
+        passMs: Math.max(...stats.map((s) => s.lastSendPassMs)),
         rss,
         bytesPerClient: held > 0 ? (rss - idleRss) / held : 0,
-        serverUserUs: (1e6 * (cpuAfter.user - cpuBefore.user)) / Math.max(1, delivered),
-        serverSystemUs: (1e6 * (cpuAfter.system - cpuBefore.system)) / Math.max(1, delivered),
-        generatorUs: (1e6 * generatorSeconds) / Math.max(1, delivered),
+        serverUserUs: (1e6 * (cpuAfter.user - cpuBefore.user)) / events,
+        serverSystemUs: (1e6 * (cpuAfter.system - cpuBefore.system)) / events,
+        generatorUs: (1e6 * generatorSeconds) / events,
         dropped: stats.reduce((sum, s) => sum + s.dropped.overflow + s.dropped.blocked, 0) + collected.closed,
         lagging: stats.reduce((sum, s) => sum + s.lagging, 0),
         load: `${loadBefore.toFixed(1)}→${loadAverage().toFixed(1)}`,
       };
       rows.push(row);
       log(
-        `  ${held} held; p50 ${row.p50Ms.toFixed(1)} ms, p99 ${row.p99Ms.toFixed(1)} ms, delivered ${delivered}/${row.expected}, dropped ${row.dropped}`,
+        `  ${held} held; p50 ${row.p50Ms.toFixed(1)} ms, p99 ${row.p99Ms.toFixed(1)} ms, max ${row.maxMs.toFixed(1)} ms; pushes reached ${reachedPairs}/${row.expected} (${collected.updateEvents} update events, ${merged} merged), all in ${allInMs === null ? 'never' : `${(allInMs / 1000).toFixed(1)} s`} after the last push; dropped ${row.dropped}; last pass ${row.passMs.toFixed(0)} ms; load ${row.load}`,
+      );
+      log(
+        `  per push: ${collected.perRound.map((r) => `${r.count}/${r.merged}m ${r.first.toFixed(0)}–${r.last.toFixed(0)} ms`).join(', ')}`,
       );
       if (servers.some((server) => !isRunning(server.started))) throw new Error(`${layout}: a server died`);
-      if (opened.failed > target * 0.01 || row.dropped > 0 || delivered < row.expected * 0.99) break;
+      if (opened.failed > target * 0.01 || row.dropped > 0 || row.lost > 0) break;
     }
   } finally {
     for (const generator of generators) generator.child.send({ type: 'close' });
@@ -581,6 +642,25 @@ async function openFileLimit(pid) {
   return Number(match[1]);
 }
 
+/**
+ * The longest event-loop delay of the serving processes (not their stream workers) since the last call:
+ * prom-client's nodejs_eventloop_lag_max_seconds, which each scrape starts again. In ms; NaN without metrics.
+ */
+async function serverLoopLateMs(servers) {
+  const lags = await Promise.all(
+    servers.map(async (server) => {
+      if (!server.metricsOrigin) return Number.NaN;
+      const response = await getRaw(`${server.metricsOrigin}/metrics`).catch(() => null);
+      if (response === null || response.status !== 200) return Number.NaN;
+      const match = /^broadsheet_nodejs_eventloop_lag_max_seconds(?:\{[^}]*\})? ([\d.e+-]+)$/m.exec(
+        response.body.toString('utf8'),
+      );
+      return match ? Number(match[1]) * 1000 : Number.NaN;
+    }),
+  );
+  return Math.max(...lags);
+}
+
 function rssOf(pids) {
   return pids.flatMap((pid) => processTree(pid)).reduce((sum, pid) => sum + (readRssBytes(pid) ?? 0), 0);
 }
@@ -626,23 +706,33 @@ function tables(report) {
     'p50 ms',
     'p99 ms',
     'max ms',
-    'delivered',
+    'pushes reached',
+    'update events (merged)',
+    'all in after last push',
+    'last pass ms',
+    'clients loop late ms open / push',
+    'nodes loop late ms open / push',
     'server RSS',
     'bytes/client',
-    'server µs/delivery user+sys',
-    'clients µs/delivery',
+    'server µs/event user+sys',
+    'clients µs/event',
     'dropped',
     'lagging',
     'load',
   ];
   const streamRows = report.stream.map((r) => [
     r.layout,
-    `${r.held.toLocaleString('en-US')}${r.held < r.requested ? ` (asked ${r.requested.toLocaleString('en-US')})` : ''}`,
+    `${r.held.toLocaleString('en-US')}${r.held < r.requested ? ` (asked ${r.requested.toLocaleString('en-US')}${r.failed > 0 ? `; ${r.failed.toLocaleString('en-US')} refused: ${firstLine(r.firstError)}` : ''})` : ''}`,
     `${r.openSeconds.toFixed(1)} s`,
     r.p50Ms.toFixed(1),
     r.p99Ms.toFixed(1),
     r.maxMs.toFixed(1),
-    `${r.delivered}/${r.expected}`,
+    `${r.reached}/${r.expected}`,
+    `${r.updateEvents} (${r.merged})`,
+    r.allInMs === null ? `not in ${graceSec} s` : `${(r.allInMs / 1000).toFixed(1)} s`,
+    r.passMs.toFixed(0),
+    `${r.openLoopDelayMs} / ${r.measureLoopDelayMs}`,
+    `${r.openServerLateMs.toFixed(0)} / ${r.pushServerLateMs.toFixed(0)}`,
     mb(r.rss),
     r.bytesPerClient.toFixed(0),
     `${r.serverUserUs.toFixed(1)} + ${r.serverSystemUs.toFixed(1)}`,
@@ -681,12 +771,12 @@ function tables(report) {
 function verdicts(report) {
   const lines = [];
   for (const layout of [...new Set(report.stream.map((r) => r.layout))]) {
-    const complete = report.stream.filter((r) => r.layout === layout && r.delivered === r.expected && r.dropped === 0);
+    const complete = report.stream.filter((r) => r.layout === layout && r.lost === 0 && r.dropped === 0);
     const best = complete.reduce((top, r) => (top === null || r.held > top.held ? r : top), null);
     lines.push(
       best === null
-        ? `**missed**: ${layout}: no stream step delivered every update`
-        : `${best.held >= STREAM_TARGET ? 'met' : '**missed**'}: ${layout}: ${best.held.toLocaleString('en-US')} stream clients held with every update delivered (target ≥ ${STREAM_TARGET.toLocaleString('en-US')}), p99 ${best.p99Ms.toFixed(1)} ms`,
+        ? `**missed**: ${layout}: no stream step brought every push to every client`
+        : `${best.held >= STREAM_TARGET ? 'met' : '**missed**'}: ${layout}: ${best.held.toLocaleString('en-US')} stream clients held, every push reached every client, none dropped (target ≥ ${STREAM_TARGET.toLocaleString('en-US')}), p99 ${best.p99Ms.toFixed(1)} ms, max ${best.maxMs.toFixed(1)} ms (${best.merged} of ${best.expected} pushes arrived merged into a later update)`,
     );
   }
   for (const f of report.failover) {
@@ -702,7 +792,7 @@ function notes(files) {
   return [
     `Nodes: \`dist/cli.js serve\` on one PostgreSQL schema (throwaway, \`${POSTGRES_URL.replace(/\/\/[^@/]*@/, '//')}\`) and one Redis (own key prefix), demo content, \`--trust-proxy 127.0.0.1 --engine-lease ${engineLeaseMs}\`; the one-node runs use \`--role all\`, the scaled-out runs \`--role engine\` and two \`--role web\`. Pages are measured with the simulator on (the market pages re-render as it trades), streams and failover with it off (only the benchmark's trades change anything).`,
     `Pages: \`wrk -t2 -c${shape.connections} -d${shape.durationSec}s --latency -H 'Accept-Encoding: gzip'\` after a ${warmup.durationSec} s warm-up; direct over HTTP/1.1, through nginx over TLS (HTTP/1.1: wrk speaks no HTTP/2) with deploy/nginx/broadsheet.conf rendered by test/deploy/nginxSite.ts (one nginx worker). "Page cache on" is the config as shipped (pages say s-maxage=5, so nearly every request is a cache hit); "page cache off" is the same config with \`proxy_cache off\` in \`location /\`, so every request reaches a web node. CPU µs/req is each process's CPU time (utime + stime from /proc, stream workers and nginx workers included) over the requests served; wrk's own CPU is not counted.`,
-    `Streams: load-generator processes (bench/lib/sseClients.mjs) from 127.0.0.2… each; ${rounds} trades in ${SYMBOL} pushed one a second through \`POST /api/v1/market/trades\` (in the scaled-out layout on web-1, which forwards to the engine, which replicates over Redis to both web nodes and their stream workers); latency from just before the push is written to the \`update\` event's arrival at each client. Server RSS and CPU are every server process's with its stream workers (the engine included). bytes/client = (RSS with N clients − idle RSS) ÷ N. Open-file limit: soft ${files.soft}, hard ${files.hard} per process (raising the hard limit needs CAP_SYS_RESOURCE), so each process holds at most ~${(files.hard - FD_HEADROOM).toLocaleString('en-US')} streams and ${streamWorkers} stream workers at most ~${(streamWorkers * (files.hard - FD_HEADROOM)).toLocaleString('en-US')}.`,
+    `Streams: load-generator processes (bench/lib/sseClients.mjs) from 127.0.0.2… each; ${rounds} trades in ${SYMBOL} pushed one a second through \`POST /api/v1/market/trades\` (in the scaled-out layout on web-1, which forwards to the engine, which replicates over Redis to both web nodes and their stream workers); each push is followed to every client by version: the version at which the client's node first shows the push (its quotes API, polled after the acknowledgement) against the \`id:\` of the client's \`update\` events; the push has reached a client with the first update whose id is at least that version — its own event, or a later one it was merged into when the stream conflated changes that came while a send was still going out or the client was backed up ("merged"). Latency is from just before the push is written to that event's arrival. After the last push the run waits (up to ${graceSec} s, \`--grace\`) until every client has it ("all in"); "pushes reached" counts (client, push) pairs, and any pair short of held × pushes is lost. "last pass ms" is the slowest stream worker's last write of one update to all its clients (\`lastSendPassMs\`). "clients loop late" is the longest any load generator's own event loop ran late (monitorEventLoopDelay) while opening / while the pushes were measured: a late generator writes its requests and stamps arrivals late, and that time is in the figures; "nodes loop late" is the same for the serving processes that take the streams (\`broadsheet_nodejs_eventloop_lag_max_seconds\` from each node's \`--metrics-port\`; the stream workers are not included). CPU per event divides by the update events the clients received. Server RSS and CPU are every server process's with its stream workers (the engine included). bytes/client = (RSS with N clients − idle RSS) ÷ N. Open-file limit: soft ${files.soft}, hard ${files.hard} per process (raising the hard limit needs CAP_SYS_RESOURCE), so each process holds at most ~${(files.hard - FD_HEADROOM).toLocaleString('en-US')} streams and ${streamWorkers} stream workers at most ~${(streamWorkers * (files.hard - FD_HEADROOM)).toLocaleString('en-US')}.`,
     `Failover: engine-1 and a standby engine-2 (\`--role engine\`, started second), two web nodes; a feed sends one trade at a time, ${feedRate} a second, through web-1; after 5 s engine-1 gets SIGKILL. A refused (503 with Retry-After) or cut-off push is sent again unchanged 50 ms later (the log takes a (feed, seq) once), so every trade ends acknowledged; the run goes on 5 s past the first acknowledged push sent after the kill. "lost" = volume before + volume of every acknowledged trade − the ${SYMBOL} volume each web node shows 2 s after.`,
     'Two cores: the load generators, nginx, three or four Node processes and their stream workers share 2 CPUs, so the scaled-out layout cannot show more throughput than one node here; it shows what the extra hops cost (CPU per request and per delivery) and that the work spreads over processes that could be on other machines.',
   ];
@@ -740,6 +830,10 @@ async function record(report, machine, files, loadStart, loadEnd) {
   sections.push(...verdicts(report).map((v) => `- ${v}`));
   await appendResults(sections.join('\n'));
   log('recorded in bench/RESULTS.md');
+}
+
+function firstLine(text) {
+  return String(text ?? '').split(/\r?\n/)[0];
 }
 
 function now() {

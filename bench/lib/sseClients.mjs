@@ -1,34 +1,72 @@
-// Many market-stream clients in one process, for stream.mjs; run as a child with an IPC channel.
-// Raw `net` sockets: one GET, then the bytes are only searched for event markers, never parsed.
+// Many market-stream clients in one process, for stream.mjs and scaleout.mjs; run as a child with an IPC channel.
+// Raw `net` sockets: one GET, then the bytes are only searched for event markers and the `id:` after each
+// `event: update`, never parsed as JSON.
 // Messages in:  { type: 'open', count, port, localAddress, path }  → { type: 'opened', clients, failed, firstError }
-//               { type: 'mark' }   start keeping the arrival time of every `update` event
-//               { type: 'collect', sendsMs } → { type: 'latencies', latenciesMs, perRoundFirstLast, clients, closed }
+//               { type: 'mark' }   start keeping the arrival time and id of every `update` event
+//               { type: 'progress', version } → { type: 'progress', reached, clients }: clients whose latest
+//                  update id is at least `version`
+//               { type: 'collect', sendsMs, versions? } → { type: 'latencies', … } (see `collect`)
 // Times are CLOCK_MONOTONIC milliseconds (process.hrtime), the same clock in every process on the machine.
 import { connect } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
-const UPDATE = Buffer.from('event: update\n');
+const UPDATE = Buffer.from('event: update\nid: ');
 const SNAPSHOT = Buffer.from('event: snapshot\n');
+const EVENT_END = Buffer.from('\n\n');
 const CONNECTING_AT_ONCE = 200;
 const SNAPSHOT_TIMEOUT_MS = 30_000;
+/** Longer than any `event: update\nid: <16 digits>\n`: a shorter unfinished tail may hold a cut marker. */
+const CARRY_MAX = 64;
 
 const sockets = new Set();
-let arrivals = [];
+/** Per client (by the index it was opened with): the highest update id it has received, -1 before any. */
+const latestId = [];
+// Arrivals of update events while collecting, as three parallel arrays: client, id, time.
+let arrivalClient = [];
+let arrivalId = [];
+let arrivalAt = [];
 let collecting = false;
 let closedByServer = 0;
 
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
+// How late this process's own event loop ran: a late loop writes requests late and stamps arrivals late, so
+// the benchmark reports it beside what it blames on the server.
+const loopDelay = monitorEventLoopDelay({ resolution: 20 });
+loopDelay.enable();
+/** The longest event-loop delay since the last call, in ms. */
+function takeLoopDelayMs() {
+  const max = loopDelay.max / 1e6;
+  loopDelay.reset();
+  return Math.round(max);
+}
 
 // Every socket reads into this one buffer (net's `onread`): no Buffer and no 'data' event per read, so the
 // generator spends little of the machine's CPU on its side of each delivery. A read's bytes are searched
 // before the next read reuses the buffer.
 const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
 
+/** The decimal digits at `from` up to a newline, or -1 when the line is not complete in `bytes`. */
+function idAt(bytes, from) {
+  let value = 0;
+  for (let i = from; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (c === 10) return i > from ? value : -1;
+    if (c < 48 || c > 57) return -1;
+    value = value * 10 + (c - 48);
+  }
+  return -1;
+}
+
 /** Opens one stream; resolves true once its snapshot arrived, false on any failure. */
 function openOne(port, localAddress, path) {
+  const client = latestId.length;
+  latestId.push(-1);
   return new Promise((resolve) => {
     let settled = false;
     let headersDone = false;
     let snapshot = false;
+    // The unfinished end of the previous read when it was short enough to hold a marker cut in two.
+    let carry = null;
     const finish = (ok, error) => {
       if (settled) return;
       settled = true;
@@ -37,7 +75,7 @@ function openOne(port, localAddress, path) {
     };
     const onRead = (length, buffer) => {
       const at = nowMs();
-      const chunk = buffer.subarray(0, length);
+      let chunk = buffer.subarray(0, length);
       if (!headersDone) {
         if (!chunk.subarray(0, 12).toString('latin1').startsWith('HTTP/1.1 200')) {
           finish(false, chunk.subarray(0, 80).toString('latin1'));
@@ -46,14 +84,30 @@ function openOne(port, localAddress, path) {
         }
         headersDone = true;
       }
+      if (carry !== null) {
+        chunk = Buffer.concat([carry, chunk]);
+        carry = null;
+      }
       if (!snapshot && chunk.indexOf(SNAPSHOT) !== -1) {
         snapshot = true;
         sockets.add(socket);
         finish(true);
       }
-      if (!collecting) return;
-      for (let from = chunk.indexOf(UPDATE); from !== -1; from = chunk.indexOf(UPDATE, from + UPDATE.length)) {
-        arrivals.push(at);
+      // Events end with a blank line; what follows the last one is the start of the next. When that start is
+      // short it may be a marker cut by the read, so it is kept and searched with the next read instead.
+      const lastEnd = chunk.lastIndexOf(EVENT_END);
+      const tailFrom = lastEnd === -1 ? 0 : lastEnd + EVENT_END.length;
+      const complete = chunk.length - tailFrom <= CARRY_MAX ? tailFrom : chunk.length;
+      if (complete < chunk.length) carry = Buffer.from(chunk.subarray(complete));
+      for (let from = chunk.indexOf(UPDATE); from !== -1 && from < complete; from = chunk.indexOf(UPDATE, from + 1)) {
+        const id = idAt(chunk, from + UPDATE.length);
+        if (id < 0) continue;
+        if (id > latestId[client]) latestId[client] = id;
+        if (collecting) {
+          arrivalClient.push(client);
+          arrivalId.push(id);
+          arrivalAt.push(at);
+        }
       }
     };
     const socket = connect({
@@ -73,6 +127,7 @@ function openOne(port, localAddress, path) {
     socket.on('error', (error) => finish(false, error.message));
     socket.on('close', () => {
       if (sockets.delete(socket)) closedByServer += 1;
+      latestId[client] = Number.NaN;
       finish(false, 'closed');
     });
   });
@@ -93,38 +148,83 @@ async function open({ count, port, localAddress, path }) {
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONNECTING_AT_ONCE, count) }, worker));
-  process.send?.({ type: 'opened', clients: sockets.size, failed, firstError });
+  process.send?.({ type: 'opened', clients: sockets.size, failed, firstError, loopDelayMs: takeLoopDelayMs() });
+}
+
+/** How many open clients have received an update with an id of at least `version`. */
+function progress({ version }) {
+  let reached = 0;
+  for (const id of latestId) if (id >= version) reached += 1;
+  process.send?.({ type: 'progress', reached, clients: sockets.size });
 }
 
 /**
- * Each arrival is attributed to the latest send before it (sends are ~1 s apart, so
- * any latency under that is unambiguous); also the first and last arrival per send.
+ * With `versions` (the market version each push made, as this generator's node numbers it): for every open
+ * client and every push, the first update whose id is at least that push's version — the event that brought
+ * the push to the client, on its own or merged with later ones by the server's conflation. Its latency is
+ * from the push's send; a push that never arrived is `missing`. Without `versions` (older callers): each
+ * arrival is attributed to the latest send before it, which is only right while every latency is under the
+ * gap between sends.
  */
-function collect({ sendsMs }) {
+function collect({ sendsMs, versions }) {
   collecting = false;
   const latenciesMs = [];
-  const perRound = sendsMs.map(() => ({ count: 0, first: Infinity, last: -Infinity }));
-  for (const at of arrivals) {
-    let lo = 0;
-    let hi = sendsMs.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (sendsMs[mid] <= at) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    if (found === -1) continue;
-    const latency = at - sendsMs[found];
+  const perRound = sendsMs.map(() => ({ count: 0, merged: 0, first: Infinity, last: -Infinity }));
+  let missing = 0;
+  const take = (round, latency, merged) => {
     latenciesMs.push(Math.round(latency * 100) / 100);
-    const round = perRound[found];
-    round.count += 1;
-    round.first = Math.min(round.first, latency);
-    round.last = Math.max(round.last, latency);
+    const r = perRound[round];
+    r.count += 1;
+    if (merged) r.merged += 1;
+    r.first = Math.min(r.first, latency);
+    r.last = Math.max(r.last, latency);
+  };
+  if (versions) {
+    // Arrivals in time order; per client, the push it waits for next.
+    const waiting = new Map();
+    for (let i = 0; i < arrivalClient.length; i++) {
+      const client = arrivalClient[i];
+      let round = waiting.get(client) ?? 0;
+      const id = arrivalId[i];
+      while (round < versions.length && versions[round] <= id) {
+        // Merged: this event also carries a later push, so that push had no event of its own.
+        take(round, arrivalAt[i] - sendsMs[round], round + 1 < versions.length && versions[round + 1] <= id);
+        round += 1;
+      }
+      waiting.set(client, round);
+    }
+    for (let client = 0; client < latestId.length; client++) {
+      if (Number.isNaN(latestId[client])) continue;
+      missing += versions.length - (waiting.get(client) ?? 0);
+    }
+  } else {
+    for (let i = 0; i < arrivalAt.length; i++) {
+      const at = arrivalAt[i];
+      let found = -1;
+      for (let lo = 0, hi = sendsMs.length - 1; lo <= hi; ) {
+        const mid = (lo + hi) >> 1;
+        if (sendsMs[mid] <= at) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      if (found !== -1) take(found, at - sendsMs[found], false);
+    }
   }
-  arrivals = [];
-  process.send?.({ type: 'latencies', latenciesMs, perRound, clients: sockets.size, closed: closedByServer });
+  const updateEvents = arrivalAt.length;
+  arrivalClient = [];
+  arrivalId = [];
+  arrivalAt = [];
+  process.send?.({
+    type: 'latencies',
+    latenciesMs,
+    perRound,
+    missing,
+    updateEvents,
+    loopDelayMs: takeLoopDelayMs(),
+    clients: sockets.size,
+    closed: closedByServer,
+  });
 }
 
 process.on('message', (message) => {
@@ -133,8 +233,14 @@ process.on('message', (message) => {
       open(message);
       break;
     case 'mark':
-      arrivals = [];
+      takeLoopDelayMs();
+      arrivalClient = [];
+      arrivalId = [];
+      arrivalAt = [];
       collecting = true;
+      break;
+    case 'progress':
+      progress(message);
       break;
     case 'collect':
       collect(message);

@@ -2,8 +2,10 @@
 // raw SSE clients (sseClients.mjs), each from its own loopback source address, and a feed that pushes one
 // trade at a time through the push API, timed on CLOCK_MONOTONIC like the clients' arrivals.
 import { Agent, request } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { startChild } from './children.mjs';
+import { getRaw } from './loopback.mjs';
 
 const SSE_CLIENTS = fileURLToPath(new URL('./sseClients.mjs', import.meta.url));
 /** Clients per load-generator process (each has its own source address, so ports never run out). */
@@ -27,10 +29,13 @@ export async function openClients(generators, count, portOf, path) {
   const answers = await Promise.all(
     generators.map((generator, i) => {
       const mine = Math.max(0, Math.min(share, count - i * share));
+      // Each connection settles (snapshot or failure) within 30 s; on a crowded machine a generator's share takes
+      // minutes, so the wait grows with it rather than failing the run at a fixed 3 minutes.
       return ask(
         generator,
         { type: 'open', count: mine, port: portOf(i), localAddress: generator.localAddress, path },
         'opened',
+        180_000 + 40 * mine,
       );
     }),
   );
@@ -38,16 +43,26 @@ export async function openClients(generators, count, portOf, path) {
     clients: answers.reduce((sum, a) => sum + a.clients, 0),
     failed: answers.reduce((sum, a) => sum + a.failed, 0),
     firstError: answers.map((a) => a.firstError).find((e) => e) ?? null,
+    /** The longest any generator's event loop was late while opening. */
+    loopDelayMs: Math.max(...answers.map((a) => a.loopDelayMs ?? 0)),
   };
 }
 
-/** Every generator's arrivals, each attributed to the push before it; per push the count and first/last arrival. */
-export async function collectLatencies(generators, sendsMs) {
-  const answers = await Promise.all(generators.map((g) => ask(g, { type: 'collect', sendsMs }, 'latencies')));
-  const perRound = sendsMs.map(() => ({ count: 0, first: Infinity, last: -Infinity }));
+/**
+ * Every generator's arrivals. With `versionsOf(i)` (the versions the pushes made on generator i's node), each
+ * push is followed to each client (see sseClients.mjs `collect`): its latency is to the event that brought it,
+ * on its own or merged, and `missing` counts pushes a client never received. Without it, arrivals are
+ * attributed to the latest send before them (right only while every latency is under the gap between sends).
+ */
+export async function collectLatencies(generators, sendsMs, versionsOf) {
+  const answers = await Promise.all(
+    generators.map((g, i) => ask(g, { type: 'collect', sendsMs, versions: versionsOf?.(i) }, 'latencies')),
+  );
+  const perRound = sendsMs.map(() => ({ count: 0, merged: 0, first: Infinity, last: -Infinity }));
   for (const answer of answers) {
     answer.perRound.forEach((round, i) => {
       perRound[i].count += round.count;
+      perRound[i].merged += round.merged ?? 0;
       perRound[i].first = Math.min(perRound[i].first, round.first ?? Infinity);
       perRound[i].last = Math.max(perRound[i].last, round.last ?? -Infinity);
     });
@@ -55,7 +70,22 @@ export async function collectLatencies(generators, sendsMs) {
   return {
     latenciesMs: answers.flatMap((a) => a.latenciesMs).sort((a, b) => a - b),
     perRound,
+    missing: answers.reduce((sum, a) => sum + a.missing, 0),
+    updateEvents: answers.reduce((sum, a) => sum + a.updateEvents, 0),
+    /** The longest any generator's event loop was late while the pushes were measured. */
+    loopDelayMs: Math.max(...answers.map((a) => a.loopDelayMs ?? 0)),
     closed: answers.reduce((sum, a) => sum + a.closed, 0),
+  };
+}
+
+/** How many clients, over all generators, have received an update at or past `versionOf(i)` on generator i. */
+export async function clientsReached(generators, versionOf) {
+  const answers = await Promise.all(
+    generators.map((g, i) => ask(g, { type: 'progress', version: versionOf(i) }, 'progress')),
+  );
+  return {
+    reached: answers.reduce((sum, a) => sum + a.reached, 0),
+    clients: answers.reduce((sum, a) => sum + a.clients, 0),
   };
 }
 
@@ -134,4 +164,23 @@ export function rupeesToPaisa(text) {
 
 export function rupees(paisa) {
   return `${Math.trunc(paisa / 100)}.${String(paisa % 100).padStart(2, '0')}`;
+}
+
+/**
+ * The version at which `origin` first shows `symbol`'s volume at `volume` (after a push that brought it there):
+ * polled from the quotes API, which gives the version of the snapshot it was built from — the id the node's
+ * stream puts on the update that carries the push. A volume beyond it means something else traded.
+ */
+export async function versionShowing(origin, symbol, volume) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const response = await getRaw(`${origin}/api/v1/market/quotes`);
+    if (response.status !== 200) throw new Error(`${origin} quotes answered ${response.status}`);
+    const payload = JSON.parse(response.body.toString('utf8'));
+    const shown = Number(payload.quotes.find((q) => q.symbol === symbol)?.volume);
+    if (shown === volume) return payload.version;
+    if (shown > volume) throw new Error(`${origin}: ${symbol} volume ${shown} passed ${volume}: something else traded`);
+    if (Date.now() > deadline) throw new Error(`${origin}: ${symbol} volume still ${shown}, not ${volume}, after 30 s`);
+    await sleep(5);
+  }
 }
