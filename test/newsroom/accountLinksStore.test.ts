@@ -175,6 +175,24 @@ function linksSuite(makeBackend: () => Promise<StoreBackend> | StoreBackend, nam
       assert.equal(await accounts.findByEmail('o@example.com'), null);
     });
 
+    test('links a month past their expiry are pruned, newer ones kept', async (t) => {
+      const { accounts, db } = await fresh(t);
+      const amna = await accounts.create(person('amna@example.com'));
+      await accounts.createPasswordReset({ userId: amna.id, now: T0, lifetimeMs: HOUR, createdBy: 'Z' });
+      await accounts.createInvitation({
+        email: 'x@example.com',
+        role: 'writer',
+        now: T0,
+        lifetimeMs: HOUR,
+        createdBy: 'Z',
+      });
+      const month = 30 * 24 * HOUR;
+      assert.equal(await accounts.pruneAccountLinks(at(HOUR + month - 1)), 0);
+      assert.equal(await accounts.pruneAccountLinks(at(HOUR + month)), 2);
+      assert.equal((await db.selectFrom('password_resets').select('id').execute()).length, 0);
+      assert.equal((await db.selectFrom('invitations').select('id').execute()).length, 0);
+    });
+
     test('sessions are listed with browser and address, and end one by one or all but this one', async (t) => {
       const { accounts } = await fresh(t);
       const amna = await accounts.create(person('amna@example.com'));

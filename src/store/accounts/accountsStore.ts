@@ -23,6 +23,7 @@ import {
 import { findLoginDevice, issueLoginDevice, pruneLoginDevices, touchLoginDevice } from './loginDevices.js';
 import { clearLoginFailures, pruneLoginFailures, readLoginFailures, recordLoginFailure } from './loginFailures.js';
 import { checkPasswordReset, createPasswordReset, usePasswordReset } from './passwordResets.js';
+import { pruneAccountLinks } from './pruneAccountLinks.js';
 import {
   createSession,
   endAllSessions,
@@ -69,6 +70,8 @@ export interface AccountsStore {
   revokeInvitation: Bound<typeof revokeInvitation>;
   checkInvitation: Bound<typeof checkInvitation>;
   acceptInvitation: Bound<typeof acceptInvitation>;
+  /** Forgets reset links and invitations a month past their expiry. */
+  pruneAccountLinks: Bound<typeof pruneAccountLinks>;
   purgeExpiredSessions: Bound<typeof purgeExpiredSessions>;
   readLoginFailures: Bound<typeof readLoginFailures>;
   recordLoginFailure: Bound<typeof recordLoginFailure>;
@@ -113,6 +116,7 @@ export function createAccountsStore(db: Kysely<Database>): AccountsStore {
     revokeInvitation: (input) => revokeInvitation(db, input),
     checkInvitation: (input) => checkInvitation(db, input),
     acceptInvitation: (input) => acceptInvitation(db, input),
+    pruneAccountLinks: (now) => pruneAccountLinks(db, now),
     purgeExpiredSessions: (input) => purgeExpiredSessions(db, input),
     readLoginFailures: (keys) => readLoginFailures(db, keys),
     recordLoginFailure: (input) => recordLoginFailure(db, input),
