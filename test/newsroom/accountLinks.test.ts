@@ -267,6 +267,19 @@ describe('disable, enable and sessions', () => {
     assert.ok((await actions(site)).includes('user.enable'));
   });
 
+  test('a session on another process of the site ends too, at its next request', async (t) => {
+    const sibling = await site.startSibling();
+    t.after(() => sibling.stop());
+    const farah = await site.addUser({ email: 'farah@example.com', role: 'writer' });
+    const there = sibling.browser();
+    assert.equal((await there.login('farah@example.com')).status, 303);
+    assert.equal((await there.get('/admin')).status, 200);
+    const csrf = await admin.csrfToken('/admin/users');
+    assert.equal((await admin.post(`/admin/users/${farah.id}/disable`, { _csrf: csrf })).status, 303);
+    assert.equal((await there.get('/admin')).status, 303);
+    assert.equal((await sibling.browser().login('farah@example.com')).status, 401);
+  });
+
   test('an admin cannot demote or disable themselves', async () => {
     const csrf = await admin.csrfToken('/admin/users');
     assert.equal((await admin.post(`/admin/users/${adminId}/role`, { _csrf: csrf, role: 'writer' })).status, 400);
