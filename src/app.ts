@@ -297,6 +297,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
   // The newsroom: its own scope with cookies, sessions and CSRF checks, none of which touch the reader site.
   const newsroom = adminContextOf({
     secureCookies: config.secureCookies,
+    publicUrl: config.publicUrl,
     ...options.admin,
     stores: opened,
     store,

@@ -20,6 +20,7 @@ export async function withStore<T>(
         db: options.db,
         databaseUrl: options.databaseUrl,
         ...(options.demo === undefined ? {} : { demo: options.demo }),
+        ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
       } as RawServeConfig,
       process.env,
     ),

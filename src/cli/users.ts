@@ -2,8 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { type Command, Option } from 'commander';
 import type { RawServeConfig } from '../config.js';
 import { hashPassword, passwordProblem } from '../desk/accounts/passwordHash.js';
+import {
+  INVITATION_LIFETIME_MS,
+  invitationPath,
+  PASSWORD_RESET_LIFETIME_MS,
+  passwordResetPath,
+} from '../news/accountLinks.js';
 import { isRole, ROLES, type Role } from '../news/roles.js';
-import type { Account } from '../store/accounts/accounts.js';
+import { type Account, DuplicateEmailError, LastAdminError } from '../store/accounts/accounts.js';
 import type { AccountsStore } from '../store/accounts/accountsStore.js';
 import type { AuditActor } from '../store/audit/auditLog.js';
 import { withStore } from './database.js';
@@ -20,7 +26,9 @@ const CLI_ACTOR: AuditActor = { kind: 'system', name: 'broadsheet users (command
 
 /** `broadsheet users …`: newsroom accounts from the command line (the first admin has no other way in). */
 export function registerUserCommands(program: Command): void {
-  const users = program.command('users').description('Newsroom accounts: add, list, change roles, disable.');
+  const users = program
+    .command('users')
+    .description('Newsroom accounts: add, invite, list, change roles, disable, enable, reset links, sign out.');
   const withDatabase = (command: Command) =>
     command
       .addOption(new Option('--db <path>', 'SQLite database file (BROADSHEET_DB)'))
@@ -83,7 +91,7 @@ export function registerUserCommands(program: Command): void {
       await withStore(options, async (store) => {
         const account = await requireAccount(store.accounts, email);
         const now = new Date();
-        const before = await store.accounts.setRole({ id: account.id, role, now });
+        const before = await refuseLastAdmin(() => store.accounts.setRole({ id: account.id, role, now }));
         await store.audit.record({
           at: now,
           actor: CLI_ACTOR,
@@ -101,7 +109,7 @@ export function registerUserCommands(program: Command): void {
       await withStore(options, async (store) => {
         const account = await requireAccount(store.accounts, email);
         const now = new Date();
-        if (await store.accounts.disable({ id: account.id, now })) {
+        if (await refuseLastAdmin(() => store.accounts.disable({ id: account.id, now }))) {
           await store.audit.record({
             at: now,
             actor: CLI_ACTOR,
@@ -114,6 +122,128 @@ export function registerUserCommands(program: Command): void {
         }
       });
     });
+
+  withDatabase(users.command('enable <email>'))
+    .description('Enable a disabled account: it signs in again with its password.')
+    .action(async (email: string, options: RawServeConfig) => {
+      await withStore(options, async (store) => {
+        const account = await requireAccount(store.accounts, email);
+        if (!(await store.accounts.enable({ id: account.id }))) {
+          process.stdout.write(`${account.email} was not disabled\n`);
+          return;
+        }
+        await store.audit.record({
+          at: new Date(),
+          actor: CLI_ACTOR,
+          action: 'user.enable',
+          subject: { type: 'user', id: account.id },
+        });
+        process.stdout.write(`enabled ${account.email}\n`);
+      });
+    });
+
+  withDatabase(users.command('sign-out <email>'))
+    .description('End every session of an account at once.')
+    .action(async (email: string, options: RawServeConfig) => {
+      await withStore(options, async (store) => {
+        const account = await requireAccount(store.accounts, email);
+        const ended = await store.accounts.endAllSessions({ userId: account.id, now: new Date() });
+        await store.audit.record({
+          at: new Date(),
+          actor: CLI_ACTOR,
+          action: 'user.sessions-end-all',
+          subject: { type: 'user', id: account.id },
+          details: { sessionsEnded: ended },
+        });
+        process.stdout.write(`${account.email}: ${ended} session${ended === 1 ? '' : 's'} ended\n`);
+      });
+    });
+
+  withDatabase(users.command('reset-link <email>'))
+    .description('Make a one-time password reset link (works once, for a day) and print it; pass it on yourself.')
+    .addOption(new Option('--public-url <url>', 'origin of the link (BROADSHEET_PUBLIC_URL); else the path alone'))
+    .action(async (email: string, options: RawServeConfig) => {
+      await withStore(options, async (store, config) => {
+        const account = await requireAccount(store.accounts, email);
+        if (account.disabledAt !== null) {
+          throw new CommandFailure(`${account.email} is disabled: enable it first. No link was made.`, 1);
+        }
+        const now = new Date();
+        const issued = await store.accounts.createPasswordReset({
+          userId: account.id,
+          now,
+          lifetimeMs: PASSWORD_RESET_LIFETIME_MS,
+          createdBy: CLI_ACTOR.name,
+        });
+        if (issued === null) throw new CommandFailure(`No account has the address ${email}.`, 1);
+        await store.audit.record({
+          at: now,
+          actor: CLI_ACTOR,
+          action: 'user.reset-link-create',
+          subject: { type: 'user', id: account.id },
+          details: { link: issued.id, expiresAt: issued.expiresAt.toISOString() },
+        });
+        process.stdout.write(
+          `${linkText(config.publicUrl, passwordResetPath(issued.token))}\n` +
+            `(password reset for ${account.email}; works once, until ${issued.expiresAt.toISOString()}; ` +
+            'any earlier link is withdrawn; shown once, not stored)\n',
+        );
+      });
+    });
+
+  withDatabase(users.command('invite'))
+    .description('Make a one-time invitation link (works once, for a week) for an address and a role, and print it.')
+    .requiredOption('--email <address>', 'the address the account will sign in with')
+    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
+    .addOption(new Option('--public-url <url>', 'origin of the link (BROADSHEET_PUBLIC_URL); else the path alone'))
+    .action(async (options: RawServeConfig & { readonly email: string; readonly role: string }) => {
+      const role = parseRole(options.role);
+      if (!/^[^\s@]+@[^\s@]+$/.test(options.email.trim()))
+        throw new CommandFailure(`--email is not an address: "${options.email}".`);
+      await withStore(options, async (store, config) => {
+        const now = new Date();
+        let issued: Awaited<ReturnType<typeof store.accounts.createInvitation>>;
+        try {
+          issued = await store.accounts.createInvitation({
+            email: options.email,
+            role,
+            now,
+            lifetimeMs: INVITATION_LIFETIME_MS,
+            createdBy: CLI_ACTOR.name,
+          });
+        } catch (error) {
+          if (error instanceof DuplicateEmailError) throw new CommandFailure(error.message, 1);
+          throw error;
+        }
+        await store.audit.record({
+          at: now,
+          actor: CLI_ACTOR,
+          action: 'user.invite',
+          subject: { type: 'invitation', id: issued.id },
+          details: { email: issued.email, role, expiresAt: issued.expiresAt.toISOString() },
+        });
+        process.stdout.write(
+          `${linkText(config.publicUrl, invitationPath(issued.token))}\n` +
+            `(invitation for ${issued.email} as ${role}; works once, until ${issued.expiresAt.toISOString()}; ` +
+            'shown once, not stored)\n',
+        );
+      });
+    });
+}
+
+/** A change the last active admin would not survive: refused with the store's reason, nothing changed. */
+async function refuseLastAdmin<T>(change: () => Promise<T>): Promise<T> {
+  try {
+    return await change();
+  } catch (error) {
+    if (error instanceof LastAdminError) throw new CommandFailure(`${error.message} Nothing was changed.`, 1);
+    throw error;
+  }
+}
+
+/** The full address of a link: on --public-url (or BROADSHEET_PUBLIC_URL) when set, else the path alone. */
+function linkText(publicUrl: string | null, path: string): string {
+  return publicUrl === null ? path : `${new URL(publicUrl).origin}${path}`;
 }
 
 function parseRole(text: string): Role {

@@ -46,4 +46,6 @@ export interface AdminDeps extends NewsroomSettings {
   readonly marketDesk?: MarketDeskDeps;
   /** The story editor island's script (built with the site's assets); null serves the plain form only. */
   readonly editorScriptUrl?: string | null;
+  /** `--public-url`: the origin of the reset and invitation links shown to admins; else the request's own. */
+  readonly publicUrl?: string | null;
 }

@@ -8,9 +8,10 @@ import { checkHtml, describeHtmlMessages, type HtmlDocument } from '../support/h
 import { latestArticle } from '../support/sitePages.js';
 import { type RunningTestApp, startTestApp } from '../support/testApp.js';
 import { wireItem } from '../wire/wireFixtures.js';
-import { addNewsroomUsers, newsroomApiToken, signIn } from './newsroomAccounts.js';
+import { addNewsroomUsers, newsroomApiToken, newsroomLinks, signIn } from './newsroomAccounts.js';
 
 const ADMIN = { email: 'admin@example.com', name: 'Zara Admin', role: 'admin' } as const;
+const WRITER = { email: 'writer@example.com', name: 'Amna Writer', role: 'writer' } as const;
 
 /** A newsroom page every check runs on, and whether it needs the admin signed in. */
 interface AdminPage {
@@ -30,7 +31,7 @@ describe('newsroom pages: accessibility and valid HTML', { skip: skipUnlessAvail
     requireTools(['chromium']);
     site = await startTestApp();
     browser = await launchChromium();
-    await addNewsroomUsers(site, [ADMIN]);
+    await addNewsroomUsers(site, [ADMIN, WRITER]);
     // axe is injected as an inline script, which the newsroom's content security policy rightly forbids.
     anonymous = await browser.newContext({ bypassCSP: true });
     admin = await browser.newContext({ bypassCSP: true });
@@ -53,8 +54,16 @@ describe('newsroom pages: accessibility and valid HTML', { skip: skipUnlessAvail
       [wireItem({ agencyId: 'urn:test:wire-a11y', summary: 'Brent rose.' })],
       new Date(),
     );
+    // A writer signed in elsewhere (sessions to list), a reset link for them and an invitation waiting.
+    const writerPage = await (await browser.newContext()).newPage();
+    await signIn(writerPage, site, WRITER.email);
+    await writerPage.context().close();
+    const links = await newsroomLinks(site, { resetFor: WRITER.email, invite: 'invited@example.com' });
     pages = [
       { name: 'login', path: '/admin/login', signedIn: false },
+      { name: 'reset-form', path: links.resetPath, signedIn: false },
+      { name: 'invitation-form', path: links.invitationPath, signedIn: false },
+      { name: 'user', path: `/admin/users/${links.userId}`, signedIn: true },
       { name: 'dashboard', path: '/admin', signedIn: true },
       { name: 'articles', path: '/admin/articles', signedIn: true },
       { name: 'editor-new', path: '/admin/articles/new', signedIn: true },

@@ -1,9 +1,12 @@
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { hashPassword } from '../../src/desk/accounts/passwordHash.js';
+import { invitationPath, passwordResetPath } from '../../src/news/accountLinks.js';
 import type { Role } from '../../src/news/roles.js';
-import { createAccount } from '../../src/store/accounts/accounts.js';
+import { createAccount, findAccountByEmail } from '../../src/store/accounts/accounts.js';
 import { createApiToken } from '../../src/store/accounts/apiTokens.js';
+import { createInvitation } from '../../src/store/accounts/invitations.js';
+import { createPasswordReset } from '../../src/store/accounts/passwordResets.js';
 import { openDatabase } from '../../src/store/connect.js';
 import type { RunningTestApp } from '../support/testApp.js';
 
@@ -43,6 +46,45 @@ export async function newsroomApiToken(site: RunningTestApp, role: Role): Promis
   const opened = await openDatabase({ kind: 'sqlite', path: join(dirname(place.dir), 'site.sqlite') });
   try {
     return (await createApiToken(opened.db, { name: `${role} script`, role, now: new Date() })).token;
+  } finally {
+    await opened.close();
+  }
+}
+
+/**
+ * A password reset link for an existing account and an invitation for a new
+ * address, made in the running site's database: the paths their holders open.
+ */
+export async function newsroomLinks(
+  site: RunningTestApp,
+  input: { readonly resetFor: string; readonly invite: string },
+): Promise<{ readonly resetPath: string; readonly invitationPath: string; readonly userId: number }> {
+  const { place } = site.app.media;
+  if (place.kind !== 'local') throw new Error('the test site keeps its pictures in a folder beside its database');
+  const opened = await openDatabase({ kind: 'sqlite', path: join(dirname(place.dir), 'site.sqlite') });
+  try {
+    const account = await findAccountByEmail(opened.db, input.resetFor);
+    if (account === null) throw new Error(`no account ${input.resetFor}`);
+    const now = new Date();
+    const reset = await createPasswordReset(opened.db, {
+      userId: account.id,
+      now,
+      lifetimeMs: 3_600_000,
+      createdBy: 'test',
+    });
+    if (reset === null) throw new Error('no reset link made');
+    const invitation = await createInvitation(opened.db, {
+      email: input.invite,
+      role: 'writer',
+      now,
+      lifetimeMs: 3_600_000,
+      createdBy: 'test',
+    });
+    return {
+      resetPath: passwordResetPath(reset.token),
+      invitationPath: invitationPath(invitation.token),
+      userId: account.id,
+    };
   } finally {
     await opened.close();
   }

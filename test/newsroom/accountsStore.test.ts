@@ -94,6 +94,8 @@ function accountsSuite(makeBackend: () => Promise<StoreBackend> | StoreBackend, 
 
     test('ending all sessions, a role change and disabling each void every session', async (t) => {
       const { db, accounts } = await fresh(t);
+      // Another active admin, so this account may be made admin and then disabled.
+      await accounts.create(newAccount('boss@example.com', 'admin'));
       const account = await accounts.create(newAccount('b@example.com'));
       const live = async () => (await db.selectFrom('sessions').select('id').execute()).length;
       await accounts.createSession({ userId: account.id, now: T0 });

@@ -27,13 +27,55 @@ test('every newsroom page is valid HTML (Nu HTML checker)', { skip: skipUnlessAv
   });
   const admin = site.browser();
   await admin.login('boss@example.com');
-  for (const path of ['/admin', '/admin/users', '/admin/audit', '/admin/users?notice=role-changed']) {
+  const writer = site.browser();
+  await writer.login('writer@example.com');
+  const writerId = (
+    await site.db.selectFrom('users').select('id').where('email', '=', 'writer@example.com').executeTakeFirstOrThrow()
+  ).id;
+  // The pages of accounts people manage: a link just made (reset and invitation), and what its holder sees.
+  const resetMade = await admin.post(`/admin/users/${writerId}/reset-link`, {
+    _csrf: await admin.csrfToken('/admin/users'),
+  });
+  const resetHtml = await resetMade.text();
+  documents.push({ name: 'reset-link-made', html: resetHtml });
+  const invited = await admin.post('/admin/users/invitations', {
+    _csrf: await admin.csrfToken('/admin/users'),
+    email: 'new@example.com',
+    role: 'editor',
+  });
+  const inviteHtml = await invited.text();
+  documents.push({ name: 'invitation-made', html: inviteHtml });
+  for (const path of [
+    '/admin',
+    '/admin/users',
+    '/admin/audit',
+    '/admin/users?notice=role-changed',
+    `/admin/users/${writerId}`,
+    '/admin/account',
+  ]) {
     const response = await admin.get(path);
     assert.equal(response.status, 200, path);
     documents.push({ name: path.replace(/\W+/g, '-'), html: await response.text() });
   }
-  const writer = site.browser();
-  await writer.login('writer@example.com');
+  const resetPath = new URL(/value="(http[^"]+)"/.exec(resetHtml)?.[1] ?? 'http://x/none').pathname;
+  const invitePath = new URL(/value="(http[^"]+)"/.exec(inviteHtml)?.[1] ?? 'http://x/none').pathname;
+  const holder = site.browser();
+  for (const [name, path, status] of [
+    ['reset-form', resetPath, 200],
+    ['invitation-form', invitePath, 200],
+    ['link-unknown', `/admin/reset/1.${'A'.repeat(43)}`, 404],
+  ] as const) {
+    const response = await holder.get(path);
+    assert.equal(response.status, status, path);
+    documents.push({ name, html: await response.text() });
+  }
+  const refusedReset = await holder.post(resetPath, {
+    _csrf: await holder.csrfToken(resetPath),
+    password: 'one long password',
+    confirm: 'another long password',
+  });
+  assert.equal(refusedReset.status, 400);
+  documents.push({ name: 'reset-refused', html: await refusedReset.text() });
   documents.push({ name: 'forbidden', html: await (await writer.get('/admin/users')).text() });
   documents.push({ name: 'writer-dashboard', html: await (await writer.get('/admin')).text() });
   const messages = await checkHtml(documents);

@@ -45,6 +45,22 @@ async function canSignIn(email: string, password: string): Promise<number> {
   }
 }
 
+/** Opens a one-time link in a running site over the same database and sends its form with `fields`. */
+async function useLink(path: string, fields: Record<string, string>): Promise<{ page: number; sent: number }> {
+  const app = await createApp(testServeConfig(dbPath, { demo: false, commentRateLimit: '0' }), {
+    logger: pino({ level: 'silent' }),
+  });
+  try {
+    const browser = new Browser(await app.start());
+    const page = await browser.get(path);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+    const sent = await browser.post(path, { _csrf: csrf, ...fields });
+    return { page: page.status, sent: sent.status };
+  } finally {
+    await app.stop();
+  }
+}
+
 describe('broadsheet users', () => {
   test('add with --password-stdin creates a user who can sign in', async () => {
     const added = await broadsheet(
@@ -144,5 +160,66 @@ describe('broadsheet users', () => {
     assert.equal(w?.role, 'editor');
     assert.notEqual(w?.disabledAt, null);
     assert.equal(await canSignIn('w@example.com', 'whatever it was really'), 401);
+  });
+
+  test('the last active admin can be neither demoted nor disabled', async () => {
+    const demote = await broadsheet(['users', 'set-role', 'chief@example.com', 'writer']);
+    assert.equal(demote.code, 1, demote.stderr);
+    assert.match(demote.stderr, /last active admin.*Nothing was changed/);
+    const disable = await broadsheet(['users', 'disable', 'chief@example.com']);
+    assert.equal(disable.code, 1);
+    assert.match(disable.stderr, /last active admin/);
+    const listed = JSON.parse((await broadsheet(['users', 'list', '--json'])).stdout) as {
+      email: string;
+      role: string;
+    }[];
+    assert.equal(listed.find((user) => user.email === 'chief@example.com')?.role, 'admin');
+    assert.equal(await canSignIn('chief@example.com', 'a chief editor password'), 303);
+  });
+
+  test('enable, then a printed reset link sets a password that signs in', async () => {
+    const refused = await broadsheet(['users', 'reset-link', 'w@example.com']);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /disabled: enable it first/);
+    const enabled = await broadsheet(['users', 'enable', 'w@example.com']);
+    assert.equal(enabled.code, 0, enabled.stderr);
+    assert.match(enabled.stdout, /enabled w@example\.com/);
+    const made = await broadsheet(['users', 'reset-link', 'w@example.com', '--public-url', 'https://news.example.com']);
+    assert.equal(made.code, 0, made.stderr);
+    const link = /^(https:\/\/news\.example\.com\/admin\/reset\/\S+)$/m.exec(made.stdout)?.[1];
+    assert.ok(link, made.stdout);
+    const password = 'a writer password from a link';
+    const used = await useLink(new URL(link).pathname, { password, confirm: password });
+    assert.deepEqual(used, { page: 200, sent: 303 });
+    assert.equal(await canSignIn('w@example.com', password), 303);
+    assert.equal((await useLink(new URL(link).pathname, { password, confirm: password })).page, 410, 'once only');
+    const unknown = await broadsheet(['users', 'reset-link', 'nobody@example.com']);
+    assert.equal(unknown.code, 1);
+  });
+
+  test('invite prints a link the invitee uses to make their account; a taken address is refused', async () => {
+    const taken = await broadsheet(['users', 'invite', '--email', 'w@example.com', '--role', 'writer']);
+    assert.equal(taken.code, 1);
+    assert.match(taken.stderr, /already has an account/);
+    const badRole = await broadsheet(['users', 'invite', '--email', 'new@example.com', '--role', 'boss']);
+    assert.equal(badRole.code, 2);
+    const made = await broadsheet(['users', 'invite', '--email', 'New@Example.com', '--role', 'moderator']);
+    assert.equal(made.code, 0, made.stderr);
+    const path = /^(\/admin\/invite\/\S+)$/m.exec(made.stdout)?.[1];
+    assert.ok(path, made.stdout);
+    const password = 'a moderator password of mine';
+    assert.deepEqual(await useLink(path, { name: 'New Moderator', password, confirm: password }), {
+      page: 200,
+      sent: 303,
+    });
+    const listed = JSON.parse((await broadsheet(['users', 'list', '--json'])).stdout) as {
+      email: string;
+      role: string;
+    }[];
+    assert.equal(listed.find((user) => user.email === 'new@example.com')?.role, 'moderator');
+    assert.equal(await canSignIn('new@example.com', password), 303);
+    const signedOut = await broadsheet(['users', 'sign-out', 'new@example.com']);
+    assert.equal(signedOut.code, 0, signedOut.stderr);
+    assert.match(signedOut.stdout, /new@example\.com: \d+ sessions? ended/);
   });
 });

@@ -20,8 +20,10 @@ function adminRoutes(site: AdminSite): AdminRoute[] {
     const path = depth === 0 ? segment : `${paths[depth - 1] ?? ''}${segment}`;
     paths[depth] = path;
     if (!path.startsWith('/admin') && !path.startsWith('/api/v1/admin')) continue;
-    // Open to everyone on purpose: the sign-in form and the stylesheet.
+    // Open to everyone on purpose: the sign-in form, the stylesheet, and the pages behind one-time links
+    // (their token is the credential; test/newsroom/accountLinks.test.ts covers them).
     if (path === '/admin/login' || path.startsWith('/admin/assets/')) continue;
+    if (path === '/admin/reset/:token' || path === '/admin/invite/:token') continue;
     for (const method of methods.split(', ')) if (method !== 'HEAD') routes.push({ method, path });
   }
   return routes;

@@ -56,7 +56,41 @@ export async function makeDemoSite(path: string): Promise<DemoSiteFacts> {
       .executeTakeFirstOrThrow();
     await db
       .insertInto('sessions')
-      .values({ id: 'a1'.repeat(32), user_id: user.id, created_at: now, last_seen_at: now })
+      .values({
+        id: 'a1'.repeat(32),
+        user_id: user.id,
+        created_at: now,
+        last_seen_at: now,
+        user_agent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0',
+        address: '203.0.113.7',
+      })
+      .execute();
+    // One-time links (migration 0018): a reset for the editor, and an invitation waiting.
+    await db
+      .insertInto('password_resets')
+      .values({
+        user_id: user.id,
+        secret_hash: 'e5'.repeat(32),
+        created_at: now,
+        created_by: 'broadsheet users (command line)',
+        expires_at: now + 86_400_000,
+        used_at: null,
+        revoked_at: null,
+      })
+      .execute();
+    await db
+      .insertInto('invitations')
+      .values({
+        email: 'new.writer@example.com',
+        role: 'writer',
+        secret_hash: 'f6'.repeat(32),
+        created_at: now,
+        created_by: 'ڈیسک ایڈیٹر Desk Editor',
+        expires_at: now + 7 * 86_400_000,
+        accepted_at: null,
+        accepted_user_id: null,
+        revoked_at: null,
+      })
       .execute();
     await db
       .insertInto('login_devices')

@@ -55,6 +55,8 @@ export interface AdminContext {
   readonly editing: EditingStore;
   /** The story editor island's script, or null to serve the plain form alone. */
   readonly editorScriptUrl: string | null;
+  /** The origin reset and invitation links are made with; null: the request's own. */
+  readonly publicUrl: string | null;
 }
 
 /** The context the newsroom's routes and background work share, its defaults filled in. */
@@ -81,5 +83,6 @@ export function adminContextOf(deps: AdminDeps): AdminContext {
     marketDesk: deps.marketDesk,
     editing: deps.stores.editing,
     editorScriptUrl: deps.editorScriptUrl ?? null,
+    publicUrl: deps.publicUrl ?? null,
   };
 }

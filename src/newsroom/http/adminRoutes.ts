@@ -1,4 +1,7 @@
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
+import { registerInvitationRoutes } from '../accounts/invitationRoutes.js';
+import { registerLinkRoutes } from '../accounts/linkRoutes.js';
+import { registerUserAccessRoutes } from '../accounts/userAccessRoutes.js';
 import { registerArticleApiRoutes } from '../articles/articleApiRoutes.js';
 import { registerArticlePageRoutes } from '../articles/articlePageRoutes.js';
 import { registerEditingRoutes } from '../articles/editingRoutes.js';
@@ -36,6 +39,9 @@ export const ADMIN_ROUTE_MODULES: readonly AdminRouteModule[] = [
   registerMeRoutes,
   registerAccountRoutes,
   registerUserRoutes,
+  registerUserAccessRoutes,
+  registerInvitationRoutes,
+  registerLinkRoutes,
   registerAuditRoutes,
   registerArticlePageRoutes,
   registerArticleApiRoutes,

@@ -11,6 +11,7 @@ import { clearSessionCookie, DEVICE_COOKIE, setDeviceCookie, setSessionCookie } 
 import { sendAdminPage } from './adminPages.js';
 import { csrfTokenFor, rotateCsrfSecret } from './csrf.js';
 import { actorOf, requireSignedIn } from './guard.js';
+import { noticeFlash } from './noticeFlash.js';
 import { safeNext } from './safeNext.js';
 
 const LoginForm = Type.Object({
@@ -28,6 +29,12 @@ const SESSION_ENDED = {
     'You were signed out before that was sent, so it was not saved. Sign in again to go back to it: the story editor brings back the text it kept in this browser.',
 } as const;
 
+// After a one-time link was used (../accounts/linkRoutes.tsx); picked by name, never echoed.
+const DONE = {
+  'password-reset': 'Your new password is set, and every session of your account has been signed out. Sign in with it.',
+  'invitation-accepted': 'Your account is ready. Sign in with your address and the password you chose.',
+} as const satisfies Record<string, string>;
+
 /** Sign in, sign out, and sign out everywhere. */
 export function registerLoginRoutes(app: TypeBoxApp, ctx: AdminContext): void {
   // Checked against when the address is unknown, so a wrong address takes as long as a wrong password.
@@ -40,6 +47,7 @@ export function registerLoginRoutes(app: TypeBoxApp, ctx: AdminContext): void {
         querystring: Type.Object({
           next: Type.Optional(Type.String({ maxLength: 2000 })),
           ended: Type.Optional(Type.String({ maxLength: 10 })),
+          done: Type.Optional(Type.String({ maxLength: 40 })),
         }),
       },
     },
@@ -47,7 +55,7 @@ export function registerLoginRoutes(app: TypeBoxApp, ctx: AdminContext): void {
       const next = safeNext(request.query.next);
       if (request.adminAuth?.actor != null) return reply.redirect(next ?? '/admin', 303);
       // Set by the guard when a form was sent after the session ended (./guard.ts).
-      const flash = request.query.ended === '1' ? SESSION_ENDED : undefined;
+      const flash = request.query.ended === '1' ? SESSION_ENDED : noticeFlash(DONE, request.query.done);
       return sendAdminPage(
         reply,
         <LoginPage csrfToken={csrfTokenFor(reply)} next={next} {...(flash !== undefined ? { flash } : {})} />,
@@ -120,7 +128,12 @@ export function registerLoginRoutes(app: TypeBoxApp, ctx: AdminContext): void {
       // A new token at every sign-in: a session id planted before it (fixation) is never promoted.
       const previous = request.adminAuth?.via === 'session' ? request.adminAuth.sessionToken : undefined;
       if (previous !== undefined) await ctx.accounts.endSession(previous);
-      const session = await ctx.accounts.createSession({ userId: account.id, now: ctx.now() });
+      const session = await ctx.accounts.createSession({
+        userId: account.id,
+        now: ctx.now(),
+        userAgent: request.headers['user-agent'],
+        address: request.ip,
+      });
       setSessionCookie(reply, session.token, secure);
       rotateCsrfSecret(reply, secure);
       await ctx.audit.record({

@@ -3,7 +3,7 @@ import type { AdminContext } from './adminContext.js';
 
 const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
-/** Forgets expired sessions, old sign-in failures and stale sign-in devices, once an hour. */
+/** Forgets expired sessions, old sign-in failures, stale sign-in devices and long-lapsed one-time links, once an hour. */
 export function sessionPurge(ctx: AdminContext): Service {
   let timer: ReturnType<typeof setInterval> | null = null;
   const purge = () => {
@@ -12,8 +12,9 @@ export function sessionPurge(ctx: AdminContext): Service {
       ctx.accounts.purgeExpiredSessions({ now: at, policy: ctx.sessionPolicy }),
       ctx.accounts.pruneLoginFailures({ now: at, forgetAfterMs: ctx.loginThrottle.forgetAfterMs }),
       ctx.accounts.pruneLoginDevices(at),
+      ctx.accounts.pruneAccountLinks(at),
     ]).catch((error: unknown) =>
-      ctx.logger.warn({ err: error }, 'expired sessions, sign-in failures or devices not purged'),
+      ctx.logger.warn({ err: error }, 'expired sessions, sign-in failures, devices or one-time links not purged'),
     );
   };
   return {

@@ -1,6 +1,8 @@
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { isRole } from '../../news/roles.js';
+import { LastAdminError } from '../../store/accounts/accounts.js';
 import { UsersPage } from '../pages/UsersPage.js';
 import type { AdminContext } from './adminContext.js';
 import { sendAdminPage, sendAdminRefusal } from './adminPages.js';
@@ -9,14 +11,18 @@ import { actorOf, requirePermission } from './guard.js';
 import { noticeFlash } from './noticeFlash.js';
 
 // Messages after a redirect are picked from this list by name, never echoed from the URL.
-const NOTICES = {
+export const USER_NOTICES = {
   'role-changed': 'Role changed. That person must sign in again.',
   disabled: 'Account disabled and signed out everywhere.',
+  enabled: 'Account enabled: that person can sign in again with their password.',
+  'invitation-revoked': 'Invitation withdrawn: its link no longer works.',
+  'session-ended': 'That session has been signed out.',
+  'sessions-ended': 'Signed out everywhere.',
 } as const satisfies Record<string, string>;
 
-const UserParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const UserParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
-/** Accounts: list, change a role, disable. Creating accounts is `broadsheet users add`. */
+/** Accounts: list, change a role, disable, enable. Invitations, reset links and sessions: ../accounts/. */
 export function registerUserRoutes(app: TypeBoxApp, ctx: AdminContext): void {
   app.get(
     '/admin/users',
@@ -25,13 +31,15 @@ export function registerUserRoutes(app: TypeBoxApp, ctx: AdminContext): void {
       schema: { querystring: Type.Object({ notice: Type.Optional(Type.String({ maxLength: 40 })) }) },
     },
     async (request, reply) => {
-      const flash = noticeFlash(NOTICES, request.query.notice);
+      const flash = noticeFlash(USER_NOTICES, request.query.notice);
       return sendAdminPage(
         reply,
         <UsersPage
           actor={actorOf(request)}
           csrfToken={csrfTokenFor(reply)}
           accounts={await ctx.accounts.list()}
+          invitations={await ctx.accounts.listPendingInvitations()}
+          now={ctx.now()}
           {...(flash !== undefined ? { flash } : {})}
         />,
       );
@@ -55,7 +63,13 @@ export function registerUserRoutes(app: TypeBoxApp, ctx: AdminContext): void {
       if (actor.kind === 'user' && actor.userId === id) {
         return sendAdminRefusal(reply, 'malformed', 'Not your own role', 'Ask another admin to change your role.');
       }
-      const before = await ctx.accounts.setRole({ id, role, now: ctx.now() });
+      let before: Awaited<ReturnType<typeof ctx.accounts.setRole>>;
+      try {
+        before = await ctx.accounts.setRole({ id, role, now: ctx.now() });
+      } catch (error) {
+        if (error instanceof LastAdminError) return lastAdmin(reply, error);
+        throw error;
+      }
       if (before === null)
         return sendAdminRefusal(reply, 'not-found', 'No such account', 'There is no account with this id.');
       await ctx.audit.record({
@@ -83,18 +97,50 @@ export function registerUserRoutes(app: TypeBoxApp, ctx: AdminContext): void {
           'Ask another admin to disable your account.',
         );
       }
-      if ((await ctx.accounts.get(id)) === null) {
+      const account = await ctx.accounts.get(id);
+      if (account === null) {
         return sendAdminRefusal(reply, 'not-found', 'No such account', 'There is no account with this id.');
       }
-      if (await ctx.accounts.disable({ id, now: ctx.now() })) {
-        await ctx.audit.record({
-          at: ctx.now(),
-          actor,
-          action: 'user.disable',
-          subject: { type: 'user', id },
-        });
+      if (account.disabledAt !== null) {
+        return sendAdminRefusal(
+          reply,
+          'conflict',
+          'Already disabled',
+          `${account.name}’s account is disabled already.`,
+        );
       }
+      try {
+        if (!(await ctx.accounts.disable({ id, now: ctx.now() }))) {
+          return sendAdminRefusal(reply, 'conflict', 'Already disabled', 'Someone disabled this account just now.');
+        }
+      } catch (error) {
+        if (error instanceof LastAdminError) return lastAdmin(reply, error);
+        throw error;
+      }
+      await ctx.audit.record({ at: ctx.now(), actor, action: 'user.disable', subject: { type: 'user', id } });
       return reply.redirect('/admin/users?notice=disabled', 303);
     },
   );
+
+  app.post(
+    '/admin/users/:id/enable',
+    { onRequest: requirePermission('user.manage'), schema: { params: UserParams } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      const account = await ctx.accounts.get(id);
+      if (account === null) {
+        return sendAdminRefusal(reply, 'not-found', 'No such account', 'There is no account with this id.');
+      }
+      if (!(await ctx.accounts.enable({ id }))) {
+        return sendAdminRefusal(reply, 'conflict', 'Not disabled', `${account.name}’s account is active already.`);
+      }
+      await ctx.audit.record({ at: ctx.now(), actor, action: 'user.enable', subject: { type: 'user', id } });
+      return reply.redirect('/admin/users?notice=enabled', 303);
+    },
+  );
+}
+
+function lastAdmin(reply: FastifyReply, error: LastAdminError): FastifyReply {
+  return sendAdminRefusal(reply, 'conflict', 'The last admin', `${error.message} Nothing was changed.`);
 }

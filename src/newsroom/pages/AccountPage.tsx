@@ -1,10 +1,20 @@
 import { MIN_PASSWORD_LENGTH } from '../../desk/accounts/passwordHash.js';
 import type { Actor } from '../../news/roles.js';
+import type { SessionListing } from '../../store/accounts/sessions.js';
+import { SessionsTable } from '../accounts/SessionsTable.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { AdminLayout, type Flash } from './AdminLayout.js';
 
-/** The signed-in person's own account: who they are and a form to change their password. */
-export function AccountPage(props: { readonly actor: Actor; readonly csrfToken: string; readonly flash?: Flash }) {
+/** The signed-in person's own account: who they are, a form to change their password, and their sessions. */
+export function AccountPage(props: {
+  readonly actor: Actor;
+  readonly csrfToken: string;
+  readonly flash?: Flash;
+  /** Their signed-in sessions, newest seen first. */
+  readonly sessions: readonly SessionListing[];
+  /** The session of this browser, or null when the page is not shown through a session. */
+  readonly currentSessionId: string | null;
+}) {
   const { actor } = props;
   return (
     <AdminLayout
@@ -45,6 +55,20 @@ export function AccountPage(props: { readonly actor: Actor; readonly csrfToken: 
         <button type="submit">Change password</button>
       </form>
       <p>Changing your password signs you out of every other browser and device.</p>
+      <h2 id="sessions-heading">Where you are signed in</h2>
+      <SessionsTable
+        sessions={props.sessions}
+        currentSessionId={props.currentSessionId}
+        csrfToken={props.csrfToken}
+        endAction="/admin/account/sessions/end"
+        labelledBy="sessions-heading"
+      />
+      {props.sessions.some((session) => session.sessionId !== props.currentSessionId) ? (
+        <form class="inline" method="post" action="/admin/account/sessions/end-others">
+          <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+          <button type="submit">Sign out every other session</button>
+        </form>
+      ) : null}
       <h2>Sign out everywhere</h2>
       <form class="inline" method="post" action="/admin/logout-everywhere">
         <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />

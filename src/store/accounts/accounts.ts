@@ -30,6 +30,14 @@ export class DuplicateEmailError extends Error {
   override readonly name = 'DuplicateEmailError';
 }
 
+/**
+ * Thrown when a change would leave no active admin: nobody could then manage
+ * accounts from the newsroom (only the command line could bring one back).
+ */
+export class LastAdminError extends Error {
+  override readonly name = 'LastAdminError';
+}
+
 /** The form every address is stored and looked up in. */
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -80,14 +88,17 @@ export async function listAccounts(db: Kysely<Database>): Promise<Account[]> {
 /**
  * Changes a role and voids the account's sessions, so a demotion takes effect
  * at once. Returns the role it had, or null when there is no such account.
+ * Throws LastAdminError rather than demote the last active admin.
  */
 export async function setAccountRole(
   db: Kysely<Database>,
   input: { readonly id: number; readonly role: Role; readonly now: Date },
 ): Promise<Role | null> {
   return db.transaction().execute(async (trx) => {
+    await lockActiveAdmins(trx);
     const before = await getAccount(trx, input.id);
     if (before === null) return null;
+    if (input.role !== 'admin') await refuseLastAdmin(trx, before);
     await trx
       .updateTable('users')
       .set({ role: input.role, sessions_valid_after: input.now.getTime() })
@@ -98,21 +109,68 @@ export async function setAccountRole(
   });
 }
 
-/** Disables an account and ends its sessions; false when there is no such enabled account. */
+/**
+ * Disables an account and ends its sessions; false when there is no such
+ * enabled account. Throws LastAdminError rather than disable the last active admin.
+ */
 export async function disableAccount(
   db: Kysely<Database>,
   input: { readonly id: number; readonly now: Date },
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const result = await trx
+    await lockActiveAdmins(trx);
+    const before = await getAccount(trx, input.id);
+    if (before === null || before.disabledAt !== null) return false;
+    await refuseLastAdmin(trx, before);
+    await trx
       .updateTable('users')
       .set({ disabled_at: input.now.getTime(), sessions_valid_after: input.now.getTime() })
       .where('id', '=', input.id)
-      .where('disabled_at', 'is', null)
-      .executeTakeFirst();
+      .execute();
     await trx.deleteFrom('sessions').where('user_id', '=', input.id).execute();
-    return Number(result.numUpdatedRows) > 0;
+    return true;
   });
+}
+
+/** Enables a disabled account (it signs in again with its password); false when there is no such disabled account. */
+export async function enableAccount(db: Kysely<Database>, input: { readonly id: number }): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ disabled_at: null })
+    .where('id', '=', input.id)
+    .where('disabled_at', 'is not', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * Takes the row locks of every active admin before the count is read, so two
+ * admins demoting or disabling each other at once cannot both see "another
+ * admin is left" (write skew under PostgreSQL's READ COMMITTED): the second
+ * waits for the first and then reads what it committed. On SQLite the first
+ * write of a transaction already takes the database's one write lock.
+ */
+async function lockActiveAdmins(trx: Kysely<Database>): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set((eb) => ({ role: eb.ref('role') }))
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
+    .execute();
+}
+
+async function refuseLastAdmin(trx: Kysely<Database>, account: Account): Promise<void> {
+  if (account.role !== 'admin' || account.disabledAt !== null) return;
+  const others = await trx
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
+    .where('id', '!=', account.id)
+    .executeTakeFirstOrThrow();
+  if (Number(others.n) === 0) {
+    throw new LastAdminError(`${account.email} is the last active admin: make another admin first.`);
+  }
 }
 
 export async function setAccountPassword(

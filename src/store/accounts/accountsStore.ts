@@ -5,6 +5,7 @@ import {
   changeAccountPassword,
   createAccount,
   disableAccount,
+  enableAccount,
   findAccountByEmail,
   getAccount,
   listAccounts,
@@ -12,19 +13,43 @@ import {
   setAccountRole,
 } from './accounts.js';
 import { createApiToken, listApiTokens, revokeApiToken, roleOfApiToken } from './apiTokens.js';
+import {
+  acceptInvitation,
+  checkInvitation,
+  createInvitation,
+  listPendingInvitations,
+  revokeInvitation,
+} from './invitations.js';
 import { findLoginDevice, issueLoginDevice, pruneLoginDevices, touchLoginDevice } from './loginDevices.js';
 import { clearLoginFailures, pruneLoginFailures, readLoginFailures, recordLoginFailure } from './loginFailures.js';
-import { createSession, endAllSessions, endSession, purgeExpiredSessions, resumeSession } from './sessions.js';
+import { checkPasswordReset, createPasswordReset, usePasswordReset } from './passwordResets.js';
+import { pruneAccountLinks } from './pruneAccountLinks.js';
+import {
+  createSession,
+  endAllSessions,
+  endOtherSessions,
+  endSession,
+  endSessionById,
+  listSessions,
+  purgeExpiredSessions,
+  resumeSession,
+} from './sessions.js';
 import { tokenActor } from './tokenActor.js';
 
-/** The newsroom's accounts: people, their sessions, failed sign-ins and known devices, and API tokens (migrations 0002, 0003, 0007). */
+/**
+ * The newsroom's accounts: people, their sessions, failed sign-ins and known
+ * devices, one-time reset and invitation links, and API tokens (migrations 0002, 0003, 0007, 0018).
+ */
 export interface AccountsStore {
   create: Bound<typeof createAccount>;
   findByEmail: Bound<typeof findAccountByEmail>;
   get: Bound<typeof getAccount>;
   list: Bound<typeof listAccounts>;
+  /** Throws LastAdminError rather than demote the last active admin. */
   setRole: Bound<typeof setAccountRole>;
+  /** Throws LastAdminError rather than disable the last active admin. */
   disable: Bound<typeof disableAccount>;
+  enable: Bound<typeof enableAccount>;
   setPassword: Bound<typeof setAccountPassword>;
   /** A new password; the account's other sessions end. */
   changePassword: Bound<typeof changeAccountPassword>;
@@ -32,6 +57,21 @@ export interface AccountsStore {
   resumeSession: Bound<typeof resumeSession>;
   endSession: Bound<typeof endSession>;
   endAllSessions: Bound<typeof endAllSessions>;
+  listSessions: Bound<typeof listSessions>;
+  endSessionById: Bound<typeof endSessionById>;
+  endOtherSessions: Bound<typeof endOtherSessions>;
+  createPasswordReset: Bound<typeof createPasswordReset>;
+  checkPasswordReset: Bound<typeof checkPasswordReset>;
+  /** Sets the password, spends the link and ends every session of the account. */
+  usePasswordReset: Bound<typeof usePasswordReset>;
+  /** Throws DuplicateEmailError when the address has an account. */
+  createInvitation: Bound<typeof createInvitation>;
+  listPendingInvitations: Bound<typeof listPendingInvitations>;
+  revokeInvitation: Bound<typeof revokeInvitation>;
+  checkInvitation: Bound<typeof checkInvitation>;
+  acceptInvitation: Bound<typeof acceptInvitation>;
+  /** Forgets reset links and invitations a month past their expiry. */
+  pruneAccountLinks: Bound<typeof pruneAccountLinks>;
   purgeExpiredSessions: Bound<typeof purgeExpiredSessions>;
   readLoginFailures: Bound<typeof readLoginFailures>;
   recordLoginFailure: Bound<typeof recordLoginFailure>;
@@ -58,12 +98,25 @@ export function createAccountsStore(db: Kysely<Database>): AccountsStore {
     list: () => listAccounts(db),
     setRole: (input) => setAccountRole(db, input),
     disable: (input) => disableAccount(db, input),
+    enable: (input) => enableAccount(db, input),
     setPassword: (input) => setAccountPassword(db, input),
     changePassword: (input) => changeAccountPassword(db, input),
     createSession: (input) => createSession(db, input),
     resumeSession: (input) => resumeSession(db, input),
     endSession: (token) => endSession(db, token),
     endAllSessions: (input) => endAllSessions(db, input),
+    listSessions: (input) => listSessions(db, input),
+    endSessionById: (input) => endSessionById(db, input),
+    endOtherSessions: (input) => endOtherSessions(db, input),
+    createPasswordReset: (input) => createPasswordReset(db, input),
+    checkPasswordReset: (input) => checkPasswordReset(db, input),
+    usePasswordReset: (input) => usePasswordReset(db, input),
+    createInvitation: (input) => createInvitation(db, input),
+    listPendingInvitations: () => listPendingInvitations(db),
+    revokeInvitation: (input) => revokeInvitation(db, input),
+    checkInvitation: (input) => checkInvitation(db, input),
+    acceptInvitation: (input) => acceptInvitation(db, input),
+    pruneAccountLinks: (now) => pruneAccountLinks(db, now),
     purgeExpiredSessions: (input) => purgeExpiredSessions(db, input),
     readLoginFailures: (keys) => readLoginFailures(db, keys),
     recordLoginFailure: (input) => recordLoginFailure(db, input),

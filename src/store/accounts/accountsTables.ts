@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 
 /**
- * Tables of the newsroom's accounts (migrations 0003 and 0007), as Kysely sees them.
+ * Tables of the newsroom's accounts (migrations 0003, 0007 and 0018), as Kysely sees them.
  * Instants are epoch milliseconds, UTC.
  */
 export interface AccountsTables {
@@ -10,6 +10,8 @@ export interface AccountsTables {
   audit_log: AuditLogTable;
   login_failures: LoginFailuresTable;
   login_devices: LoginDevicesTable;
+  password_resets: PasswordResetsTable;
+  invitations: InvitationsTable;
 }
 
 export interface UsersTable {
@@ -32,6 +34,10 @@ export interface SessionsTable {
   user_id: number;
   created_at: number;
   last_seen_at: number;
+  /** The browser's User-Agent at sign-in (cut to 300 characters), so its owner knows it in the list. */
+  user_agent: string | null;
+  /** The client address it signed in from (through trusted proxies only). */
+  address: string | null;
 }
 
 export interface AuditLogTable {
@@ -60,4 +66,35 @@ export interface LoginDevicesTable {
   user_id: number;
   created_at: number;
   last_used_at: number;
+}
+
+/** A one-time link that sets an account's password (migration 0018). */
+export interface PasswordResetsTable {
+  id: Generated<number>;
+  user_id: number;
+  /** SHA-256 of the link's secret, hex. */
+  secret_hash: string;
+  created_at: number;
+  /** Who made it: a person's name, or the command line. */
+  created_by: string;
+  expires_at: number;
+  used_at: number | null;
+  /** Set when a newer link for the same account replaced it. */
+  revoked_at: number | null;
+}
+
+/** A one-time link that makes a new account with a given address and role (migration 0018). */
+export interface InvitationsTable {
+  id: Generated<number>;
+  /** Trimmed and lower-cased. */
+  email: string;
+  role: string;
+  /** SHA-256 of the link's secret, hex. */
+  secret_hash: string;
+  created_at: number;
+  created_by: string;
+  expires_at: number;
+  accepted_at: number | null;
+  accepted_user_id: number | null;
+  revoked_at: number | null;
 }

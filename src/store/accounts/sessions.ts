@@ -35,9 +35,26 @@ export function sessionIdOf(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
+/** The longest user agent kept: enough to tell browsers apart, never a way to fill the table. */
+export const MAX_USER_AGENT_LENGTH = 300;
+
+/** A signed-in session as its owner (or an admin) sees it in a list; `sessionId` is the stored hash, never the token. */
+export interface SessionListing {
+  readonly sessionId: string;
+  readonly createdAt: Date;
+  readonly lastSeenAt: Date;
+  readonly userAgent: string | null;
+  readonly address: string | null;
+}
+
 export async function createSession(
   db: Kysely<Database>,
-  input: { readonly userId: number; readonly now: Date },
+  input: {
+    readonly userId: number;
+    readonly now: Date;
+    readonly userAgent?: string | undefined;
+    readonly address?: string | undefined;
+  },
 ): Promise<IssuedSession> {
   const token = randomBytes(32).toString('base64url');
   const sessionId = sessionIdOf(token);
@@ -48,6 +65,8 @@ export async function createSession(
       user_id: input.userId,
       created_at: input.now.getTime(),
       last_seen_at: input.now.getTime(),
+      user_agent: input.userAgent?.slice(0, MAX_USER_AGENT_LENGTH) ?? null,
+      address: input.address?.slice(0, 100) ?? null,
     })
     .execute();
   return { token, sessionId };
@@ -98,6 +117,71 @@ export async function resumeSession(
 
 export async function endSession(db: Kysely<Database>, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionIdOf(token)).execute();
+}
+
+/**
+ * The live sessions of an account, most recently seen first: expired ones,
+ * and all of them once the account is disabled or its sessions voided, are left out.
+ */
+export async function listSessions(
+  db: Kysely<Database>,
+  input: { readonly userId: number; readonly now: Date; readonly policy: SessionPolicy },
+): Promise<SessionListing[]> {
+  const now = input.now.getTime();
+  const rows = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id',
+      'sessions.created_at',
+      'sessions.last_seen_at',
+      'sessions.user_agent',
+      'sessions.address',
+      'users.disabled_at',
+      'users.sessions_valid_after',
+    ])
+    .where('sessions.user_id', '=', input.userId)
+    .where('sessions.last_seen_at', '>', now - input.policy.idleMs)
+    .where('sessions.created_at', '>', now - input.policy.absoluteMs)
+    .orderBy('sessions.last_seen_at', 'desc')
+    .orderBy('sessions.id')
+    .limit(200)
+    .execute();
+  return rows
+    .filter((row) => row.disabled_at === null && Number(row.created_at) >= Number(row.sessions_valid_after))
+    .map((row) => ({
+      sessionId: row.id,
+      createdAt: new Date(Number(row.created_at)),
+      lastSeenAt: new Date(Number(row.last_seen_at)),
+      userAgent: row.user_agent,
+      address: row.address,
+    }));
+}
+
+/** Ends one session of an account, named by its stored id; false when the account has no such session. */
+export async function endSessionById(
+  db: Kysely<Database>,
+  input: { readonly userId: number; readonly sessionId: string },
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where('id', '=', input.sessionId)
+    .where('user_id', '=', input.userId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Ends every session of an account but one (the browser asking); returns how many ended. */
+export async function endOtherSessions(
+  db: Kysely<Database>,
+  input: { readonly userId: number; readonly keepSessionId: string },
+): Promise<number> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', input.userId)
+    .where('id', '!=', input.keepSessionId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /** "Log out everywhere": every session of the account ends, including any being created right now. */

@@ -42,6 +42,9 @@ export const SITE_TABLES = [
   { table: 'sessions', key: ['id'] },
   { table: 'login_devices', key: ['id'] },
   { table: 'login_failures', key: ['key'] },
+  // One-time links (migration 0018): a pending one copied stays usable on the new database.
+  { table: 'password_resets', key: ['id'], counter: 'id' },
+  { table: 'invitations', key: ['id'], counter: 'id' },
   { table: 'audit_log', key: ['id'], counter: 'id' },
   // Autosaved copies are someone's unsaved typing: carried over like everything else acknowledged.
   { table: 'article_autosaves', key: ['article_id', 'user_id'], batchRows: 50 },

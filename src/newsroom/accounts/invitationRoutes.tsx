@@ -1,0 +1,108 @@
+import { Type } from '@sinclair/typebox';
+import type { TypeBoxApp } from '../../http/typeboxApp.js';
+import { INVITATION_LIFETIME_MS, invitationPath } from '../../news/accountLinks.js';
+import { isRole, ROLES } from '../../news/roles.js';
+import { DuplicateEmailError } from '../../store/accounts/accounts.js';
+import type { AdminContext } from '../http/adminContext.js';
+import { sendAdminPage, sendAdminRefusal } from '../http/adminPages.js';
+import { csrfTokenFor } from '../http/csrf.js';
+import { actorOf, requirePermission } from '../http/guard.js';
+import { isEmailAddress } from './emailAddress.js';
+import { LinkMadePage } from './LinkMadePage.js';
+import { linkAddress } from './linkAddress.js';
+
+const InvitationForm = Type.Object(
+  { email: Type.String({ maxLength: 320 }), role: Type.String({ maxLength: 40 }) },
+  { additionalProperties: true },
+);
+
+/** Invitations: an admin makes one for an address and a role, and may withdraw it before it is accepted. */
+export function registerInvitationRoutes(app: TypeBoxApp, ctx: AdminContext): void {
+  app.post(
+    '/admin/users/invitations',
+    { onRequest: requirePermission('user.manage'), schema: { body: InvitationForm } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { email, role } = request.body;
+      if (!isEmailAddress(email)) {
+        return sendAdminRefusal(
+          reply,
+          'malformed',
+          'Not an address',
+          'Give the e-mail address of the person to invite.',
+        );
+      }
+      if (!isRole(role)) {
+        return sendAdminRefusal(reply, 'malformed', 'Unknown role', `A role is one of ${ROLES.join(', ')}.`);
+      }
+      let issued: Awaited<ReturnType<typeof ctx.accounts.createInvitation>>;
+      try {
+        issued = await ctx.accounts.createInvitation({
+          email,
+          role,
+          now: ctx.now(),
+          lifetimeMs: INVITATION_LIFETIME_MS,
+          createdBy: actor.name,
+        });
+      } catch (error) {
+        if (!(error instanceof DuplicateEmailError)) throw error;
+        return sendAdminRefusal(
+          reply,
+          'conflict',
+          'Address taken',
+          'This address has an account already. Nothing was made; a password reset link may be what they need.',
+        );
+      }
+      await ctx.audit.record({
+        at: ctx.now(),
+        actor,
+        action: 'user.invite',
+        subject: { type: 'invitation', id: issued.id },
+        details: { email: issued.email, role, expiresAt: issued.expiresAt.toISOString() },
+      });
+      reply.header('referrer-policy', 'no-referrer');
+      return sendAdminPage(
+        reply,
+        <LinkMadePage
+          actor={actor}
+          csrfToken={csrfTokenFor(reply)}
+          title="Invitation link"
+          purpose={`With this link the holder of ${issued.email} makes their account, as ${role}, choosing a name and password.`}
+          address={linkAddress(ctx, request, invitationPath(issued.token))}
+          expiresAt={issued.expiresAt}
+          backPath="/admin/users"
+          backLabel="Back to users"
+        />,
+      );
+    },
+  );
+
+  app.post(
+    '/admin/users/invitations/:id/revoke',
+    {
+      onRequest: requirePermission('user.manage'),
+      schema: { params: Type.Object({ id: Type.Integer({ minimum: 1 }) }) },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      const revoked = await ctx.accounts.revokeInvitation({ id, now: ctx.now() });
+      if (revoked === null) {
+        return sendAdminRefusal(
+          reply,
+          'not-found',
+          'No such invitation',
+          'There is no invitation waiting with this id: it was accepted or withdrawn already.',
+        );
+      }
+      await ctx.audit.record({
+        at: ctx.now(),
+        actor,
+        action: 'user.invitation-revoke',
+        subject: { type: 'invitation', id },
+        details: { email: revoked.email },
+      });
+      return reply.redirect('/admin/users?notice=invitation-revoked', 303);
+    },
+  );
+}
