@@ -79,10 +79,7 @@ describe('wire inbox pages', () => {
     assert.match(preview, /Create draft/);
     assert.match(preview, /Brent crude rose on Tuesday/);
     assert.match(preview, /<dd>oil-prices-climb<\/dd>/);
-    assert.match(
-      preview,
-      /Tankers off Fujairah &lt;b> \(AFP\) <code>https:\/\/img\.wire\.example\/oil\.jpg<\/code>/,
-    );
+    assert.match(preview, /Tankers off Fujairah &lt;b> \(AFP\) <code>https:\/\/img\.wire\.example\/oil\.jpg<\/code>/);
     assert.ok(!/<img[^>]+img\.wire\.example/.test(preview), 'an agency picture is never loaded');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(preview)?.[1] ?? '';
     assert.equal((await writer.post(`/admin/wire/${itemId}/draft`, { sectionSlug: 'world' })).status, 403, 'CSRF');
