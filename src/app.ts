@@ -21,7 +21,7 @@ import { createMarketClock } from './engine/marketClock.js';
 import { createMarketRecorder, type MarketRecorder } from './engine/marketRecorder.js';
 import { createSimulatorFeed, type SimulatorFeed } from './engine/simulatorFeed.js';
 import { loadSiteMarket, siteMarket } from './engine/siteMarket.js';
-import { parseWireFile } from './ingest/wire/parseWireFile.js';
+import { sharedWireParserThread } from './ingest/wire/parseInThread.js';
 import type { Market } from './market/book/market.js';
 import { eventTime } from './market/book/marketEvent.js';
 import { IntradayPaths } from './market/quotes/intradayPaths.js';
@@ -332,7 +332,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
       : wireDropFolder({
           dir: config.wireDropDir,
           wire: opened.wire,
-          parse: parseWireFile,
+          parse: (bytes, name) => sharedWireParserThread().parse(bytes, name),
           now,
           // Under a lease only the market engine watches, so two processes never take the same drop.
           isWatcher: () => authority.status().mode === 'engine',

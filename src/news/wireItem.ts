@@ -76,3 +76,6 @@ export type WireParseResult =
  * decides the format). Pure: no I/O, no network, entities never expanded.
  */
 export type WireParser = (bytes: Uint8Array, name: string) => WireParseResult;
+
+/** A WireParser or one that reads elsewhere (the site reads off its main thread: src/ingest/wire/parseInThread.ts). */
+export type WireReader = (bytes: Uint8Array, name: string) => WireParseResult | Promise<WireParseResult>;

@@ -51,7 +51,24 @@ describe('newsroom pages: accessibility and valid HTML', { skip: skipUnlessAvail
     const workflow = await workflowStories(site, await newsroomApiToken(site, 'editor'));
     // Wire copy in the inbox, one item killed, so the list, a preview and the kill flag are all checked.
     const [storedItem] = await site.app.wire.store(
-      [wireItem({ agencyId: 'urn:test:wire-a11y', summary: 'Brent rose.' })],
+      [
+        wireItem({
+          agencyId: 'urn:test:wire-a11y',
+          summary: 'Brent rose.',
+          slugline: 'oil-prices',
+          // The item page lists the agency's pictures as text: checked here too.
+          images: [
+            {
+              href: 'https://img.wire.example/oil.jpg',
+              caption: 'Tankers',
+              credit: 'AFP',
+              altText: null,
+              width: null,
+              height: null,
+            },
+          ],
+        }),
+      ],
       new Date(),
     );
     // A writer signed in elsewhere (sessions to list), a reset link for them and an invitation waiting.

@@ -83,6 +83,39 @@ describe('broadsheet wire import', () => {
     }
   });
 
+  test("the whole of IPTC's conformance folder: every news item stored once, everything else named and refused", async () => {
+    const folder = new URL('../../../shared/conformance/', import.meta.url).pathname;
+    const result = await run(['wire', 'import', folder, '--json', '--db', join(dir, 'iptc.sqlite')]);
+    assert.equal(result.code, 0, result.stderr);
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const of = (name: string) => lines.filter((line) => String(line.file).endsWith(name));
+    // Examples repeated across ninjs versions (same uri and version) are one item.
+    assert.match(result.stderr, /101 files: accepted 21, updated 0, duplicate 22, stale 0, killed 0, rejected 58/);
+    for (const line of lines) {
+      if (line.status === 'rejected')
+        assert.match(String(line.reason), /^Not a (news item|wire file): /, String(line.file));
+      else assert.ok(line.status === 'accepted' || line.status === 'duplicate', `${line.file}: ${line.status}`);
+    }
+    assert.deepEqual(
+      of('ninjs-schema_3.1.json').map((line) => line.reason),
+      ['Not a news item: a JSON Schema.'],
+    );
+    const g2 = of('LISTING_1_A_NewsML-G2_News_Item.xml')[0];
+    assert.equal(g2?.status, 'accepted');
+    assert.equal(g2?.agency, 'Reuters');
+    assert.equal(g2?.headline, 'Fed to halt QE to avert "bubble"');
+    assert.equal(g2?.dateline, 'Berlin');
+    const complex = of('1.4/ninjsExComplex1.json')[0];
+    assert.equal(complex?.dateline, 'Grossetto, Italy');
+    assert.deepEqual(
+      of('guidelines-3.1/005_complex_text_article.json').map((line) => [line.status, line.headline]),
+      [['duplicate', 'Captain of wrecked cruise ship on trial in Italy']],
+    );
+  });
+
   test('exits 1 when nothing could be read, 2 for a path that does not exist', async () => {
     const bad = join(dir, 'bad');
     await mkdir(bad);

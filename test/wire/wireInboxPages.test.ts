@@ -21,6 +21,17 @@ describe('wire inbox pages', () => {
           headline: 'Oil prices climb as supply worries return <script>alert(1)</script>',
           summary: 'Brent rose.',
           keywords: ['oil', 'Energy'],
+          slugline: 'oil-prices-climb',
+          images: [
+            {
+              href: 'https://img.wire.example/oil.jpg',
+              caption: 'Tankers off Fujairah <b>',
+              credit: 'AFP',
+              altText: null,
+              width: 1200,
+              height: 800,
+            },
+          ],
         }),
         wireItem({
           agencyId: 'other',
@@ -67,6 +78,9 @@ describe('wire inbox pages', () => {
     const preview = await (await writer.get(`/admin/wire/${itemId}`)).text();
     assert.match(preview, /Create draft/);
     assert.match(preview, /Brent crude rose on Tuesday/);
+    assert.match(preview, /<dd>oil-prices-climb<\/dd>/);
+    assert.match(preview, /Tankers off Fujairah &lt;b> \(AFP\) <code>https:\/\/img\.wire\.example\/oil\.jpg<\/code>/);
+    assert.ok(!/<img[^>]+img\.wire\.example/.test(preview), 'an agency picture is never loaded');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(preview)?.[1] ?? '';
     assert.equal((await writer.post(`/admin/wire/${itemId}/draft`, { sectionSlug: 'world' })).status, 403, 'CSRF');
     const made = await writer.post(`/admin/wire/${itemId}/draft`, { sectionSlug: 'world', _csrf: csrf });

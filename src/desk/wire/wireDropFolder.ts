@@ -1,7 +1,7 @@
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { readWireFile, wireFilesUnder } from '../../ingest/wire/wireFiles.js';
-import type { WireParser } from '../../news/wireItem.js';
+import type { WireReader } from '../../news/wireItem.js';
 import type { Service } from '../../shared/service.js';
 import type { WireInboxStore } from '../../store/wire/wireInboxStore.js';
 import {
@@ -15,7 +15,7 @@ import {
 export interface WireDropFolderOptions {
   readonly dir: string;
   readonly wire: Pick<WireInboxStore, 'store'>;
-  readonly parse: WireParser;
+  readonly parse: WireReader;
   readonly now: () => Date;
   /**
    * Whether this process watches now. With several processes on one database

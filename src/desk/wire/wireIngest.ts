@@ -1,5 +1,5 @@
 import { plainBlocksText } from '../../news/blockText.js';
-import type { WireItem, WireParser } from '../../news/wireItem.js';
+import type { WireItem, WireParseResult, WireReader } from '../../news/wireItem.js';
 import type { WireInboxStore, WireStoreStatus } from '../../store/wire/wireInboxStore.js';
 
 /**
@@ -34,7 +34,7 @@ export interface WireItemOutcome {
 
 export interface WireIngestDeps {
   readonly wire: Pick<WireInboxStore, 'store'>;
-  readonly parse: WireParser;
+  readonly parse: WireReader;
   readonly now: () => Date;
 }
 
@@ -59,9 +59,9 @@ export async function ingestWireFile(
     ];
   }
   if (bytes.byteLength === 0) return [wireFileRejected(file, 'The file is empty.')];
-  let parsed: ReturnType<WireParser>;
+  let parsed: WireParseResult;
   try {
-    parsed = deps.parse(bytes, file);
+    parsed = await deps.parse(bytes, file);
   } catch (error) {
     // A parser fault on one hostile file must not stop the files after it.
     return [

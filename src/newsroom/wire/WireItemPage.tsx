@@ -60,6 +60,8 @@ export function WireItemPage(props: WireItemPageProps) {
         </dd>
         <dt>Version</dt>
         <dd>{entry.version}</dd>
+        <dt>Slugline</dt>
+        <dd>{item.slugline ?? '—'}</dd>
         <dt>Byline</dt>
         <dd>{entry.byline || '—'}</dd>
         <dt>Dateline</dt>
@@ -112,6 +114,27 @@ export function WireItemPage(props: WireItemPageProps) {
       <h2>{item.headline}</h2>
       {item.summary !== null ? <p class="muted">{item.summary}</p> : null}
       <ArticleBody body={item.body} dateline={item.dateline?.place ?? null} related={[]} />
+      {item.images.length > 0 ? (
+        <>
+          <h2 id="wire-pictures">Pictures</h2>
+          {/* Named, never loaded: an agency's address could track the newsroom or serve anything. */}
+          <p class="muted">The agency names these pictures; they are not fetched. Add one from the media library.</p>
+          <ul aria-labelledby="wire-pictures">
+            {item.images.map((image) => (
+              <li key={`${image.href ?? ''} ${image.caption ?? ''}`}>
+                {image.caption ?? '(no caption)'}
+                {image.credit !== null ? ` (${image.credit})` : ''}
+                {image.href !== null ? (
+                  <>
+                    {' '}
+                    <code>{image.href}</code>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
 
       <h2 id="wire-versions">Versions</h2>
       <AdminTable columns={['Version', 'Status', 'Received', 'Headline']} labelledBy="wire-versions">

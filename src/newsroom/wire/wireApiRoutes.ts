@@ -4,7 +4,7 @@ import type { FastifyError } from 'fastify';
 import { ingestWireFile, MAX_WIRE_FILE_BYTES, tallyOutcomes } from '../../desk/wire/wireIngest.js';
 import { sendApiError } from '../../http/apiError.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
-import { parseWireFile } from '../../ingest/wire/parseWireFile.js';
+import { sharedWireParserThread } from '../../ingest/wire/parseInThread.js';
 import type { AdminContext } from '../http/adminContext.js';
 import { actorOf, requirePermission } from '../http/guard.js';
 
@@ -58,7 +58,13 @@ export function registerWireApiRoutes(app: TypeBoxApp, ctx: AdminContext): void 
         }
         const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         const file = request.query.name ?? 'upload';
-        const items = await ingestWireFile({ wire: ctx.wire, parse: parseWireFile, now: ctx.now }, body, file);
+        // Read off the main thread: a hostile file near the limit must not hold every other request.
+        const reader = sharedWireParserThread();
+        const items = await ingestWireFile(
+          { wire: ctx.wire, parse: (bytes, name) => reader.parse(bytes, name), now: ctx.now },
+          body,
+          file,
+        );
         const counts = tallyOutcomes(items);
         const actor = actorOf(request);
         await ctx.audit.record({
