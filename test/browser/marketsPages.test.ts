@@ -23,6 +23,13 @@ function liveTexts(page: Page): Promise<string> {
   return page.$$eval('[data-live][data-field]', (elements) => elements.map((element) => element.textContent).join('|'));
 }
 
+/** Brings each chart near the screen in turn: the chart island draws a chart only as it comes near. */
+async function scrollThroughCharts(page: Page): Promise<void> {
+  const figures = page.locator('figure.chart');
+  const count = await figures.count();
+  for (let i = 0; i < count; i++) await figures.nth(i).scrollIntoViewIfNeeded();
+}
+
 async function changed(page: Page, read: () => Promise<string>, first: string, ms: number): Promise<string> {
   const deadline = Date.now() + ms;
   let latest = first;
@@ -58,6 +65,7 @@ describe('markets pages in a browser', { skip: skipUnlessAvailable(['chromium'])
       try {
         await page.goto(site.url(entry.path));
         if (entry.charts > 0) {
+          await scrollThroughCharts(page);
           await page.waitForFunction(
             (count) => document.querySelectorAll('.chart__canvas:not([hidden]) canvas').length >= count,
             entry.charts,
@@ -81,6 +89,27 @@ describe('markets pages in a browser', { skip: skipUnlessAvailable(['chromium'])
       } finally {
         await page.close();
       }
+    }
+  });
+
+  test('on a phone, a chart far down the page is drawn only as the reader scrolls to it', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const page = await phone.newPage();
+      await page.goto(site.url('/markets'));
+      await page.waitForSelector('.chart__canvas:not([hidden]) canvas', { timeout: 10_000 });
+      const drawnAtFirst = await page.$$eval('.chart__canvas:not([hidden])', (charts) => charts.length);
+      assert.ok(drawnAtFirst >= 1 && drawnAtFirst < 4, `${drawnAtFirst} of 4 charts drawn before scrolling`);
+      await scrollThroughCharts(page);
+      await page.waitForFunction(
+        () => document.querySelectorAll('.chart__canvas:not([hidden]) canvas').length >= 4,
+        undefined,
+        {
+          timeout: 10_000,
+        },
+      );
+    } finally {
+      await phone.close();
     }
   });
 
@@ -174,6 +203,7 @@ describe('markets pages in a browser', { skip: skipUnlessAvailable(['chromium'])
         const page = await darkContext.newPage();
         try {
           await page.goto(site.url(entry.path));
+          await scrollThroughCharts(page);
           const paper = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
           assert.equal(paper, 'rgb(20, 20, 20)', `${entry.path}: the page is not in the dark scheme`);
           await page.waitForFunction(
@@ -230,7 +260,14 @@ describe('markets pages in a browser', { skip: skipUnlessAvailable(['chromium'])
           const page = await axeContext.newPage();
           try {
             await page.goto(site.url(entry.path));
-            if (entry.charts > 0) await page.waitForSelector('.chart__canvas:not([hidden]) canvas');
+            if (entry.charts > 0) {
+              await scrollThroughCharts(page);
+              await page.waitForFunction(
+                (count) => document.querySelectorAll('.chart__canvas:not([hidden]) canvas').length >= count,
+                entry.charts,
+                { timeout: 10_000 },
+              );
+            }
             const violations = await axeViolations(page);
             if (violations.length > 0) failures.push(`${entry.path}:\n  ${describeViolations(violations)}`);
           } finally {

@@ -188,43 +188,74 @@ function draw(canvas: HTMLElement, spec: ChartSpec, palette: ChartPalette): Draw
   }
 }
 
-/** Keeps the page's figures and charts moving from the page's one market feed, shared with the ticker. */
-function follow(charts: readonly LiveChart[], figures: Map<string, HTMLElement[]>): void {
-  if (charts.length === 0 && figures.size === 0) return;
+/** Keeps the page's figures moving from the page's one market feed, shared with the ticker. */
+function followFigures(figures: Map<string, HTMLElement[]>): void {
+  if (figures.size === 0) return;
+  followMarket((payload) => {
+    // A polled entry has the ticker line only; figures wait for the stream's whole entries.
+    for (const quote of payload.quotes)
+      if (isStreamEntry(quote)) applyEntry(figures.get(`s:${quote.symbol}`) ?? [], quote);
+    for (const index of payload.indices)
+      if (isStreamEntry(index)) applyEntry(figures.get(`i:${index.code}`) ?? [], index);
+  });
+}
+
+/**
+ * Moves a drawn chart from the same feed. A chart drawn after the page opened first hears the feed's whole state,
+ * so it starts from the latest figure rather than the one the page was rendered with.
+ */
+function followChart(chart: LiveChart): void {
   followMarket((payload) => {
     const at = new Date(payload.asOf);
-    for (const quote of payload.quotes) {
-      // A polled entry has the ticker line only; figures and charts wait for the stream's whole entries.
-      if (!isStreamEntry(quote) || typeof quote.last !== 'string') continue;
-      applyEntry(figures.get(`s:${quote.symbol}`) ?? [], quote);
-      for (const chart of charts) {
-        if (chart.source.kind === 'quote' && chart.source.code === quote.symbol) chart.update(Number(quote.last), at);
+    if (chart.source.kind === 'quote') {
+      for (const quote of payload.quotes) {
+        if (quote.symbol === chart.source.code && isStreamEntry(quote) && typeof quote.last === 'string')
+          chart.update(Number(quote.last), at);
       }
-    }
-    for (const index of payload.indices) {
-      if (!isStreamEntry(index) || typeof index.value !== 'string') continue;
-      applyEntry(figures.get(`i:${index.code}`) ?? [], index);
-      for (const chart of charts) {
-        if (chart.source.kind === 'index' && chart.source.code === index.code) chart.update(Number(index.value), at);
+    } else {
+      for (const index of payload.indices) {
+        if (index.code === chart.source.code && isStreamEntry(index) && typeof index.value === 'string')
+          chart.update(Number(index.value), at);
       }
     }
   });
 }
 
 const drawn: DrawnChart[] = [];
-const palette = currentPalette();
-for (const canvas of document.querySelectorAll<HTMLElement>('[data-chart]')) {
+
+/**
+ * Draws one chart in a task of its own once it comes near the screen: four charts drawn in one go are one long
+ * task that holds up a phone's first taps, and a chart far down the page need not be drawn before it is read.
+ */
+function drawWhenNear(canvas: HTMLElement): void {
   const spec = readSpec(canvas);
-  if (spec !== null) drawn.push(draw(canvas, spec, palette));
+  if (spec === null) return;
+  const drawNow = () => {
+    const chart = draw(canvas, spec, currentPalette());
+    drawn.push(chart);
+    if (chart.live !== null) followChart(chart.live);
+  };
+  // The chart area is hidden until drawn, so the figure around it is what comes into view.
+  const target = canvas.parentElement ?? canvas;
+  if (typeof IntersectionObserver !== 'function') {
+    setTimeout(drawNow, 0);
+    return;
+  }
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      setTimeout(drawNow, 0);
+    },
+    { rootMargin: '400px 0px' },
+  );
+  observer.observe(target);
 }
-if (drawn.length > 0) {
-  // The stylesheet has switched its tokens by the time the change is told, so the new palette is read from them.
-  DARK_SCHEME.addEventListener('change', () => {
-    const next = currentPalette();
-    for (const chart of drawn) chart.repaint(next);
-  });
-}
-follow(
-  drawn.flatMap((chart) => (chart.live === null ? [] : [chart.live])),
-  liveElements(document),
-);
+
+for (const canvas of document.querySelectorAll<HTMLElement>('[data-chart]')) drawWhenNear(canvas);
+// The stylesheet has switched its tokens by the time the change is told, so the new palette is read from them.
+DARK_SCHEME.addEventListener('change', () => {
+  const next = currentPalette();
+  for (const chart of drawn) chart.repaint(next);
+});
+followFigures(liveElements(document));
