@@ -7,7 +7,16 @@ import { requireTools, skipUnlessAvailable } from '../support/environment.js';
 import { type RunningTestApp, startTestApp } from '../support/testApp.js';
 
 /** The pages a reader of a fresh `--no-demo` site can reach before the newsroom or the market desk has done anything. */
-const EMPTY_SITE_PAGES = ['/', '/news', '/tags', '/sections', '/markets', '/markets/currency/usd-pkr', '/search?q=oil'];
+const EMPTY_SITE_PAGES = [
+  '/',
+  '/news',
+  '/tags',
+  '/sections',
+  '/print',
+  '/markets',
+  '/markets/currency/usd-pkr',
+  '/search?q=oil',
+];
 const SCREENS = [
   { width: 390, height: 844 },
   { width: 1366, height: 900 },

@@ -4,9 +4,9 @@ import { printUrl } from '../../http/siteUrls.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { formatMastheadDate } from '../../shared/pakistanTime.js';
 import { renderDocument } from '../components/renderDocument.js';
-import { PrintEditionPage } from '../pages/PrintEditionPage.js';
+import { NoPrintEditionPage, PrintEditionPage } from '../pages/PrintEditionPage.js';
 import type { SiteContext } from '../siteContext.js';
-import { sendErrorPage, sendNotFoundPage, servePage } from './pageResponses.js';
+import { sendErrorPage, servePage } from './pageResponses.js';
 
 /** A real calendar date written YYYY-MM-DD, or null. */
 export function parseEditionDate(text: string): Date | null {
@@ -24,7 +24,12 @@ export function registerPrintRoutes(app: TypeBoxApp, site: SiteContext): void {
 
   app.get('/print', async (request, reply) => {
     const latest = await store.latestPrintDate();
-    if (latest === null) return sendNotFoundPage(site, request, reply);
+    if (latest === null) {
+      return servePage(site, request, reply, 'print:none', async () => ({
+        kind: 'page',
+        html: renderDocument(h(NoPrintEditionPage, { chrome: await site.chrome() })),
+      }));
+    }
     return reply.header('cache-control', 'public, max-age=0, s-maxage=60').redirect(printUrl(latest), 302);
   });
 
