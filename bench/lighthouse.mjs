@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Lighthouse (mobile) scores for the home page and an article page of a freshly started Broadsheet.
+// Lighthouse (mobile) scores for the home, article and markets pages of a freshly started Broadsheet, with each
+// page's weight without its pictures (the budget: article ≤ 30 KB gzip of HTML, CSS and JS).
 // Usage: npm run build && (cd bench && npm install) && CHROME_PATH=/usr/bin/chromium node bench/lighthouse.mjs [--record] [--runs 3]
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pickArticlePath, startBroadsheet } from './lib/broadsheet.mjs';
 import { afterChildrenStopped, runToEnd, runWithCleanup } from './lib/children.mjs';
-import { describeMachine } from './lib/machine.mjs';
+import { describeMachine, loadAverage } from './lib/machine.mjs';
 import { appendResults, markdownTable, textTable } from './lib/results.mjs';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
@@ -62,11 +63,13 @@ await runWithCleanup(async () => {
   afterChildrenStopped(() => rm(dir, { recursive: true, force: true }));
   await mkdir(OUT, { recursive: true });
   const machine = describeMachine();
+  const loadBefore = loadAverage();
   const broadsheet = await startBroadsheet({ dir, ...(flags.cli ? { cli: resolve(flags.cli) } : {}) });
   const articlePath = await pickArticlePath(broadsheet.origin);
   const pages = [
     { name: 'home', path: '/' },
     { name: 'article', path: articlePath },
+    { name: 'markets', path: '/markets' },
   ];
 
   const results = [];
@@ -79,12 +82,14 @@ await runWithCleanup(async () => {
     results.push({ page, summary: summarize(reports) });
   }
   await broadsheet.stop();
+  const loadAfter = loadAverage();
 
-  const header = ['page', ...CATEGORIES, ...METRICS.map(([, label]) => label)];
+  const header = ['page', ...CATEGORIES, ...METRICS.map(([, label]) => label), 'weight without pictures'];
   const rows = results.map(({ page, summary }) => [
     `${page.name} (${page.path})`,
     ...CATEGORIES.map((category) => String(summary.scores[category])),
     ...METRICS.map(([id, , unit]) => formatMetric(summary.metrics[id], unit)),
+    formatMetric(summary.weightWithoutPictures, 'bytes'),
   ]);
   const note = `Lighthouse 12.2.3, mobile (default emulation, simulated throttling), median of ${runs} run(s) per page; Chromium ${await chromiumVersion()}`;
   process.stdout.write(
@@ -102,6 +107,7 @@ await runWithCleanup(async () => {
         `## Lighthouse, mobile — ${machine.date}`,
         '',
         `Machine: ${machine.nproc} CPUs (\`nproc\`), ${machine.cpu}; Node ${machine.node}. ${note}.`,
+        `Machine load: load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after (a shared machine: other work ran beside it). Weights are bytes transferred (gzip), the SSE stream included.`,
         '',
         markdownTable(header, rows),
         ...(problems.length > 0 ? ['', 'Audits below full marks:', '', ...problems.map((p) => `- ${p}`)] : []),
@@ -112,8 +118,22 @@ await runWithCleanup(async () => {
   return 0;
 });
 
-/** One Lighthouse run; returns the parsed JSON report (also kept as .report.json/.report.html in OUT). */
+/**
+ * One Lighthouse run; returns the parsed JSON report (also kept as .report.json/.report.html in OUT). On a loaded
+ * machine Chromium sometimes starts too slowly for Lighthouse to connect; such a run is tried again, twice at most.
+ */
 async function audit(url, outputBase, dir) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await auditOnce(url, outputBase, dir);
+    } catch (error) {
+      if (attempt >= 3 || !/webSocket URL|ECONNREFUSED|fetch failed/.test(String(error))) throw error;
+      log(`Chromium did not answer Lighthouse (attempt ${attempt}); trying again`);
+    }
+  }
+}
+
+async function auditOnce(url, outputBase, dir) {
   await runToEnd(
     'lighthouse',
     process.execPath,
@@ -151,6 +171,14 @@ export function summarize(reports) {
     METRICS.map(([id]) => [id, median(reports.map((r) => r.audits[id]?.numericValue))]),
   );
   const last = reports.at(-1);
+  // Everything the page fetched but its pictures: HTML, CSS, JS, fonts, the stream's first bytes.
+  const weightWithoutPictures = median(
+    reports.map((report) =>
+      (report.audits['network-requests']?.details?.items ?? [])
+        .filter((item) => item.resourceType !== 'Image')
+        .reduce((sum, item) => sum + (item.transferSize ?? 0), 0),
+    ),
+  );
   const failing = [];
   for (const category of CATEGORIES) {
     for (const ref of last.categories[category]?.auditRefs ?? []) {
@@ -164,7 +192,7 @@ export function summarize(reports) {
       }
     }
   }
-  return { scores, metrics, failing };
+  return { scores, metrics, weightWithoutPictures, failing };
 }
 
 /** The audit's own explanation, or what its first failing item names (a URL, a message). */

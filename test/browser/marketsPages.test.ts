@@ -23,6 +23,13 @@ function liveTexts(page: Page): Promise<string> {
   return page.$$eval('[data-live][data-field]', (elements) => elements.map((element) => element.textContent).join('|'));
 }
 
+/** Brings each chart near the screen in turn: the chart island draws a chart only as it comes near. */
+async function scrollThroughCharts(page: Page): Promise<void> {
+  const figures = page.locator('figure.chart');
+  const count = await figures.count();
+  for (let i = 0; i < count; i++) await figures.nth(i).scrollIntoViewIfNeeded();
+}
+
 async function changed(page: Page, read: () => Promise<string>, first: string, ms: number): Promise<string> {
   const deadline = Date.now() + ms;
   let latest = first;
@@ -58,6 +65,7 @@ describe('markets pages in a browser', { skip: skipUnlessAvailable(['chromium'])
       try {
         await page.goto(site.url(entry.path));
         if (entry.charts > 0) {
+          await scrollThroughCharts(page);
           await page.waitForFunction(
             (count) => document.querySelectorAll('.chart__canvas:not([hidden]) canvas').length >= count,
             entry.charts,
@@ -81,6 +89,27 @@ describe('markets pages in a browser', { skip: skipUnlessAvailable(['chromium'])
       } finally {
         await page.close();
       }
+    }
+  });
+
+  test('on a phone, a chart far down the page is drawn only as the reader scrolls to it', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const page = await phone.newPage();
+      await page.goto(site.url('/markets'));
+      await page.waitForSelector('.chart__canvas:not([hidden]) canvas', { timeout: 10_000 });
+      const drawnAtFirst = await page.$$eval('.chart__canvas:not([hidden])', (charts) => charts.length);
+      assert.ok(drawnAtFirst >= 1 && drawnAtFirst < 4, `${drawnAtFirst} of 4 charts drawn before scrolling`);
+      await scrollThroughCharts(page);
+      await page.waitForFunction(
+        () => document.querySelectorAll('.chart__canvas:not([hidden]) canvas').length >= 4,
+        undefined,
+        {
+          timeout: 10_000,
+        },
+      );
+    } finally {
+      await phone.close();
     }
   });
 
@@ -158,26 +187,99 @@ describe('markets pages in a browser', { skip: skipUnlessAvailable(['chromium'])
     }
   });
 
-  test('markets pages pass axe', async () => {
-    const axeContext = await browser.newContext({ bypassCSP: true });
-    const failures: string[] = [];
+  test("charts are painted in the page's paper and repainted when the system colour scheme changes", async () => {
+    // Each chart's first canvas is its price pane, filled with the layout's background; read one pixel of it.
+    const chartPapers = (page: Page) =>
+      page.$$eval('.chart__canvas:not([hidden])', (charts) =>
+        charts.map((chart) => {
+          const canvas = chart.querySelector('canvas');
+          const pixel = canvas?.getContext('2d')?.getImageData(2, 2, 1, 1).data;
+          return pixel === undefined ? 'none' : `rgb(${pixel[0]}, ${pixel[1]}, ${pixel[2]})`;
+        }),
+      );
+    const darkContext = await browser.newContext({ colorScheme: 'dark' });
     try {
-      for (const entry of MARKET_PAGES) {
-        const page = await axeContext.newPage();
+      for (const entry of MARKET_PAGES.filter((candidate) => candidate.charts > 0)) {
+        const page = await darkContext.newPage();
         try {
           await page.goto(site.url(entry.path));
-          if (entry.charts > 0) await page.waitForSelector('.chart__canvas:not([hidden]) canvas');
-          const violations = await axeViolations(page);
-          if (violations.length > 0) failures.push(`${entry.path}:\n  ${describeViolations(violations)}`);
+          await scrollThroughCharts(page);
+          const paper = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+          assert.equal(paper, 'rgb(20, 20, 20)', `${entry.path}: the page is not in the dark scheme`);
+          await page.waitForFunction(
+            ({ count, colour }) =>
+              [...document.querySelectorAll('.chart__canvas:not([hidden])')].filter((chart) => {
+                const pixel = chart.querySelector('canvas')?.getContext('2d')?.getImageData(2, 2, 1, 1).data;
+                return pixel !== undefined && `rgb(${pixel[0]}, ${pixel[1]}, ${pixel[2]})` === colour;
+              }).length === count,
+            { count: entry.charts, colour: paper },
+            { timeout: 10_000 },
+          );
+          // The reader's system turns light: the open page's charts follow without a reload.
+          await page.emulateMedia({ colorScheme: 'light' });
+          await page.waitForFunction(
+            (count) =>
+              [...document.querySelectorAll('.chart__canvas:not([hidden])')].filter((chart) => {
+                const pixel = chart.querySelector('canvas')?.getContext('2d')?.getImageData(2, 2, 1, 1).data;
+                return pixel !== undefined && pixel[0] === 255 && pixel[1] === 255 && pixel[2] === 255;
+              }).length === count,
+            entry.charts,
+            { timeout: 10_000 },
+          );
+          await page.emulateMedia({ colorScheme: 'dark' });
+          await page.waitForFunction(
+            () => getComputedStyle(document.body).backgroundColor === 'rgb(20, 20, 20)',
+            undefined,
+            { timeout: 10_000 },
+          );
+          await page.waitForFunction(
+            (count) =>
+              [...document.querySelectorAll('.chart__canvas:not([hidden])')].filter((chart) => {
+                const pixel = chart.querySelector('canvas')?.getContext('2d')?.getImageData(2, 2, 1, 1).data;
+                return pixel !== undefined && pixel[0] === 20 && pixel[1] === 20 && pixel[2] === 20;
+              }).length === count,
+            entry.charts,
+            { timeout: 10_000 },
+          );
+          assert.equal((await chartPapers(page)).length, entry.charts, entry.path);
         } finally {
           await page.close();
         }
       }
     } finally {
-      await axeContext.close();
+      await darkContext.close();
     }
-    assert.deepEqual(failures, [], `axe violations:\n${failures.join('\n')}`);
   });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`markets pages pass axe in the ${colorScheme} scheme`, async () => {
+      const axeContext = await browser.newContext({ bypassCSP: true, colorScheme });
+      const failures: string[] = [];
+      try {
+        for (const entry of MARKET_PAGES) {
+          const page = await axeContext.newPage();
+          try {
+            await page.goto(site.url(entry.path));
+            if (entry.charts > 0) {
+              await scrollThroughCharts(page);
+              await page.waitForFunction(
+                (count) => document.querySelectorAll('.chart__canvas:not([hidden]) canvas').length >= count,
+                entry.charts,
+                { timeout: 10_000 },
+              );
+            }
+            const violations = await axeViolations(page);
+            if (violations.length > 0) failures.push(`${entry.path}:\n  ${describeViolations(violations)}`);
+          } finally {
+            await page.close();
+          }
+        }
+      } finally {
+        await axeContext.close();
+      }
+      assert.deepEqual(failures, [], `axe violations (${colorScheme}):\n${failures.join('\n')}`);
+    });
+  }
 
   test('markets pages are valid HTML', { skip: skipUnlessAvailable(['java']) }, async () => {
     const documents = [];

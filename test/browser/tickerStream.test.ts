@@ -71,6 +71,37 @@ describe('live ticker over the market stream', { skip: skipUnlessAvailable(['chr
     }
   });
 
+  test("the front page's markets box moves with the ticker, so the page never shows two values of one index", async () => {
+    const context = await run.browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(run.site.url('/'));
+      const boxValue = page.locator('.markets-box [data-live="i:KSE100"][data-field="value"]');
+      const first = (await boxValue.textContent()) ?? '';
+      assert.match(first, /^\d{1,3}(,\d{3})*\.\d\d$/, `box value ${first}`);
+      await page.waitForFunction(
+        (rendered) =>
+          document.querySelector('.markets-box [data-live="i:KSE100"][data-field="value"]')?.textContent !== rendered,
+        first,
+        { timeout: 15_000 },
+      );
+      // Both are written from one message, so read together they agree (the ticker rounds to whole points).
+      // Plain expressions only: named functions inside evaluate would need the test loader's helpers in the page.
+      const [box = '', strip = ''] = await page.evaluate(() => [
+        document.querySelector('.markets-box [data-live="i:KSE100"][data-field="value"]')?.textContent ?? '',
+        document.querySelector('[data-ticker] .ticker__list [data-key="i:KSE100"] .tick__price')?.textContent ?? '',
+      ]);
+      const boxPoints = Number(box.replaceAll(',', ''));
+      const stripPoints = Number(strip.replaceAll(',', ''));
+      assert.ok(stripPoints > 0 && Math.abs(boxPoints - stripPoints) <= 1, `box ${box}, ticker ${strip}`);
+      const percent =
+        (await page.locator('.markets-box [data-live="i:KSE100"][data-field="changePercent"]').textContent()) ?? '';
+      assert.match(percent, /^[+-]?\d+\.\d\d%$/, `box percent ${percent}`);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('polls where a shared worker cannot be had, and opens no stream of its own', async () => {
     const streams = watchStreams(run.site.app.server.server);
     const context = await run.browser.newContext();

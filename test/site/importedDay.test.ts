@@ -68,9 +68,9 @@ test('a --no-demo site fed an old closing file dates every figure by its trading
     assert.match(page, /52-week range\s?84\.15 – 87\.30/);
     assert.match(
       page,
-      /Volume\s?3,368,560\s?Turnover\s?—\s?VWAP\s?—\s?Market cap\s?—\s?Shares outstanding\s?—\s?Free float\s?—/,
+      /Volume \(shares\)\s?3,368,560\s?Value traded \(Rs\)\s?—\s?VWAP \(Rs\)\s?—\s?Market cap\s?—\s?Shares outstanding\s?—\s?Free float\s?—/,
     );
-    assert.match(page, /Turnover and VWAP are not known/);
+    assert.match(page, /Value traded and VWAP are not known/);
     assert.match(page, /Shares outstanding are not on record for OGDC/);
     assert.match(page, /OGDC on 31 Dec 2021/);
     assert.match(page, /31 Dec 2021 84\.20 87\.30 84\.15 86\.20/);

@@ -10,6 +10,7 @@ interface ApiQuote {
   readonly last: string;
   readonly ldcp: string;
   readonly change: string;
+  readonly turnover: string | null;
 }
 interface ApiIndex {
   readonly code: string;
@@ -109,7 +110,15 @@ describe('markets pages', () => {
     // The demo back-fills the session from the open, so the day's volume is the whole session's.
     const volume = site.market.quote('HUBC')?.volume ?? 0;
     assert.ok(volume > 10_000, `volume ${volume}`);
-    assert.match(text, new RegExp(`Volume ?${volume.toLocaleString('en-US')}`));
+    assert.match(text, new RegExp(`Volume \\(shares\\) ?${volume.toLocaleString('en-US')}`));
+    // Value traded to the paisa, in rupees, tied to the stream like the volume (PSX files call volume "turnover").
+    const fresh = (await (await site.fetch('/api/v1/market/quotes?symbols=HUBC')).json()) as { quotes: ApiQuote[] };
+    const turnover = fresh.quotes[0]?.turnover ?? '';
+    assert.match(turnover, /^[1-9]\d*\.\d\d$/, `turnover ${turnover}`);
+    const [whole = '', fraction = ''] = turnover.split('.');
+    assert.match(text, new RegExp(`Value traded \\(Rs\\) ?${Number(whole).toLocaleString('en-US')}\\.${fraction}`));
+    assert.match(html, /data-live="s:HUBC" data-field="turnover">/);
+    assert.doesNotMatch(text, /Turnover/);
     // 1,300 million shares × Rs 64.06.
     assert.match(text, /Market cap ?Rs 83\.28 billion/);
     assert.match(text, /Free float ?75\.00% \(975,000,000 shares\)/);

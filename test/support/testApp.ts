@@ -5,7 +5,7 @@ import { type App, createApp } from '../../src/app.js';
 import { parseServeConfig } from '../../src/config.js';
 import { assertBuiltAssetsFresh } from './builtAssets.js';
 
-/** A whole Broadsheet site on a fresh SQLite file with demo content, served on a free port. */
+/** A whole Broadsheet site on a fresh SQLite file (with demo content unless asked not to), served on a free port. */
 export interface RunningTestApp {
   readonly app: App;
   /** `http://127.0.0.1:<port>`, without a trailing slash. */
@@ -24,6 +24,8 @@ export interface TestAppOptions {
   readonly now?: () => Date;
   /** Comments per address per minute; off (0) unless a test is about the limit. */
   readonly commentRateLimit?: number;
+  /** False: a fresh `--no-demo` site, with no stories, no market and no simulator. */
+  readonly demo?: boolean;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<RunningTestApp> {
@@ -37,6 +39,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<Runnin
     commentRateLimit: String(options.commentRateLimit ?? 0),
     simulatorInterval: String(options.simulatorIntervalMs ?? 300),
     logLevel: 'silent',
+    ...(options.demo === false ? { demo: false } : {}),
   });
   const app = await createApp(config, options.now ? { now: options.now } : {});
   let address: string;

@@ -2,7 +2,8 @@ import { CURRENCY_URL, indexUrl, MARKETS_URL, stockUrl } from '../../http/siteUr
 import type { MarketSnapshot, QuoteView } from '../../market/book/marketSnapshot.js';
 import { formatRupees } from '../../market/money/money.js';
 import { topGainers, topLosers } from '../../market/quotes/marketMovers.js';
-import { directionOf, figureClass, hundredthsText, signedHundredths } from '../markets/marketFigures.js';
+import { liveAttributes } from '../markets/liveFields.js';
+import { directionOf, figureClass, hundredthsText, signedHundredths, signedPercent } from '../markets/marketFigures.js';
 
 const MOVERS = 3;
 
@@ -13,8 +14,9 @@ function percentText(percent: number): string {
 
 /**
  * The markets at a glance for the front page and the article's rail: the
- * indices, the day's biggest movers and the dollar. Figures are as of the
- * page's render; the ticker above carries the live ones.
+ * indices, the day's biggest movers and the dollar. The indices follow the
+ * stream with the ticker above (ticker.island.ts), so the two never disagree
+ * on one page; movers and the dollar are as of the page's render.
  */
 export function MarketsBox(props: { readonly snapshot: MarketSnapshot; readonly headingId: string }) {
   const { snapshot } = props;
@@ -24,7 +26,7 @@ export function MarketsBox(props: { readonly snapshot: MarketSnapshot; readonly 
   const movers = [...topGainers(snapshot.quotes, MOVERS), ...topLosers(snapshot.quotes, MOVERS)];
   return (
     // Named apart from a Markets section block on the same page: landmarks need names of their own.
-    <section class="rail-box markets-box" aria-label="Markets at a glance">
+    <section class="rail-box markets-box" aria-label="Markets at a glance" data-live-figures="">
       <h2 id={props.headingId}>
         <a href={MARKETS_URL}>Markets</a>
       </h2>
@@ -44,9 +46,16 @@ export function MarketsBox(props: { readonly snapshot: MarketSnapshot; readonly 
                 <th scope="row">
                   <a href={indexUrl(index.code)}>{index.code}</a>
                 </th>
-                <td>{hundredthsText(index.value)}</td>
-                <td class={figureClass(index.direction)}>
-                  {signedHundredths(index.change)} ({percentText(index.changePercent)})
+                <td {...liveAttributes(`i:${index.code}`, 'value')}>{hundredthsText(index.value)}</td>
+                <td>
+                  <span class={figureClass(index.direction)} {...liveAttributes(`i:${index.code}`, 'change')}>
+                    {signedHundredths(index.change)}
+                  </span>{' '}
+                  (
+                  <span class={figureClass(index.direction)} {...liveAttributes(`i:${index.code}`, 'changePercent')}>
+                    {signedPercent(index.changePercent)}
+                  </span>
+                  )
                 </td>
               </tr>
             ))}

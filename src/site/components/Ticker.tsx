@@ -19,11 +19,19 @@ export function Ticker({
   readonly snapshot: MarketSnapshot;
   readonly feedWorkerUrl: string | null;
 }) {
+  const items = stripOrder(tickerItems(snapshot));
   return (
-    <div class="ticker" data-ticker="" {...(feedWorkerUrl !== null ? { 'data-feed-worker': feedWorkerUrl } : {})}>
+    // A site with no instruments yet (a fresh `--no-demo` site) has nothing to show: the bar stays out of sight
+    // rather than an empty band with buttons, and still names the feed's worker for the page's other islands.
+    <div
+      class="ticker"
+      data-ticker=""
+      {...(feedWorkerUrl !== null ? { 'data-feed-worker': feedWorkerUrl } : {})}
+      {...(items.length === 0 ? { hidden: true } : {})}
+    >
       <ScrollRegion class="ticker__strip" label="Market ticker">
         <ul class="ticker__list">
-          {stripOrder(tickerItems(snapshot)).map((item) => (
+          {items.map((item) => (
             <TickerEntry key={item.key} item={item} />
           ))}
         </ul>

@@ -16,18 +16,31 @@ import {
 } from 'lightweight-charts';
 import { KARACHI_UTC_OFFSET_MS } from '../../shared/pakistanTime.js';
 import type { ChartSpec, LiveSource } from '../markets/chartSpec.js';
+import { type ChartPalette, chartPalette } from './chartPalette.js';
 import { applyEntry, isStreamEntry, liveElements } from './liveFigures.js';
 import { followMarket } from './marketFeed.js';
 
 // The time axis shows UTC; shifting by Pakistan's fixed +5 h makes it read Karachi time.
 const PKT_SECONDS = KARACHI_UTC_OFFSET_MS / 1000;
-const COLOURS = { up: '#0a6b2e', down: '#b3261e', line: '#0b4f8a', grid: '#ece9e1', text: '#1a1a1a' };
-const LINE_COLOURS = ['#0b4f8a', '#7a1020', '#0a6b2e', '#6b4f00'];
+// The page's tokens change with the reader's colour scheme (dark.css); the charts are canvases the stylesheet
+// cannot reach, so they are repainted from the tokens whenever the scheme changes.
+const DARK_SCHEME = window.matchMedia('(prefers-color-scheme: dark)');
+
+function currentPalette(): ChartPalette {
+  const style = getComputedStyle(document.documentElement);
+  return chartPalette((name) => style.getPropertyValue(name));
+}
 
 /** A drawn chart that follows the stream. */
 interface LiveChart {
   readonly source: LiveSource;
   update(value: number, at: Date): void;
+}
+
+/** A drawn chart: what moves it (if anything) and how it takes new colours. */
+interface DrawnChart {
+  readonly live: LiveChart | null;
+  repaint(palette: ChartPalette): void;
 }
 
 function readSpec(canvas: HTMLElement): ChartSpec | null {
@@ -40,14 +53,22 @@ function readSpec(canvas: HTMLElement): ChartSpec | null {
   }
 }
 
-function newChart(canvas: HTMLElement, intraday: boolean): IChartApi {
+function chartColours(palette: ChartPalette) {
+  return {
+    layout: { textColor: palette.text, background: { color: palette.background } },
+    grid: { vertLines: { color: palette.grid }, horzLines: { color: palette.grid } },
+  };
+}
+
+function newChart(canvas: HTMLElement, intraday: boolean, palette: ChartPalette): IChartApi {
   canvas.hidden = false;
+  const colours = chartColours(palette);
   return createChart(canvas, {
     autoSize: true,
     // The library's logo is a link inside the drawing, which is an image to assistive technology; the pages credit
     // TradingView in text instead (ChartCredit), as the library's licence notice asks.
-    layout: { textColor: COLOURS.text, background: { color: '#ffffff' }, attributionLogo: false },
-    grid: { vertLines: { color: COLOURS.grid }, horzLines: { color: COLOURS.grid } },
+    layout: { ...colours.layout, attributionLogo: false },
+    grid: colours.grid,
     timeScale: { timeVisible: intraday, secondsVisible: false },
     rightPriceScale: { borderVisible: false },
   });
@@ -62,22 +83,25 @@ function karachiDate(at: Date): string {
   return new Date(at.getTime() + PKT_SECONDS * 1000).toISOString().slice(0, 10);
 }
 
-function draw(canvas: HTMLElement, spec: ChartSpec): LiveChart | null {
+function areaColours(palette: ChartPalette) {
+  return { lineColor: palette.line, topColor: palette.areaTop, bottomColor: palette.areaBottom };
+}
+
+function candleColours(palette: ChartPalette) {
+  return { upColor: palette.up, downColor: palette.down, wickUpColor: palette.up, wickDownColor: palette.down };
+}
+
+function draw(canvas: HTMLElement, spec: ChartSpec, palette: ChartPalette): DrawnChart {
   switch (spec.kind) {
     case 'intraday': {
-      const chart = newChart(canvas, true);
-      const series = chart.addSeries(AreaSeries, {
-        lineColor: COLOURS.line,
-        topColor: 'rgba(11, 79, 138, 0.25)',
-        bottomColor: 'rgba(11, 79, 138, 0.02)',
-        lineWidth: 2,
-      });
+      const chart = newChart(canvas, true, palette);
+      const series = chart.addSeries(AreaSeries, { ...areaColours(palette), lineWidth: 2 });
       series.setData(
         spec.points.map(([time, value]) => ({ time: (time + PKT_SECONDS) as UTCTimestamp, value: value / 100 })),
       );
-      series.createPriceLine({
+      const previousClose = series.createPriceLine({
         price: spec.baseline / 100,
-        color: '#4a4a4a',
+        color: palette.baseline,
         lineStyle: LineStyle.Dashed,
         lineWidth: 1,
         axisLabelVisible: true,
@@ -85,25 +109,30 @@ function draw(canvas: HTMLElement, spec: ChartSpec): LiveChart | null {
       });
       chart.timeScale().fitContent();
       let lastTime = spec.points.at(-1)?.[0] ?? 0;
-      return spec.live === null
-        ? null
-        : {
-            source: spec.live,
-            update(value, at) {
-              const time = Math.max(minuteOf(at), lastTime + PKT_SECONDS) as UTCTimestamp;
-              lastTime = time - PKT_SECONDS;
-              series.update({ time, value });
-            },
-          };
+      return {
+        repaint(next) {
+          chart.applyOptions(chartColours(next));
+          series.applyOptions(areaColours(next));
+          previousClose.applyOptions({ color: next.baseline });
+        },
+        live:
+          spec.live === null
+            ? null
+            : {
+                source: spec.live,
+                update(value, at) {
+                  const time = Math.max(minuteOf(at), lastTime + PKT_SECONDS) as UTCTimestamp;
+                  lastTime = time - PKT_SECONDS;
+                  series.update({ time, value });
+                },
+              },
+      };
     }
     case 'daily': {
-      const chart = newChart(canvas, false);
+      const chart = newChart(canvas, false, palette);
       const series: ISeriesApi<'Candlestick'> = chart.addSeries(CandlestickSeries, {
-        upColor: COLOURS.up,
-        downColor: COLOURS.down,
+        ...candleColours(palette),
         borderVisible: false,
-        wickUpColor: COLOURS.up,
-        wickDownColor: COLOURS.down,
       });
       const bars: CandlestickData<Time>[] = spec.bars.map(([time, open, high, low, close]) => ({
         time,
@@ -114,68 +143,119 @@ function draw(canvas: HTMLElement, spec: ChartSpec): LiveChart | null {
       }));
       series.setData(bars);
       chart.timeScale().fitContent();
-      return spec.live === null
-        ? null
-        : {
-            source: spec.live,
-            update(value, at) {
-              const date = karachiDate(at);
-              const last = bars.at(-1);
-              const today: CandlestickData<Time> =
-                last !== undefined && last.time === date
-                  ? { ...last, close: value, high: Math.max(last.high, value), low: Math.min(last.low, value) }
-                  : { time: date, open: value, high: value, low: value, close: value };
-              if (last !== undefined && typeof last.time === 'string' && last.time > date) return;
-              if (last !== undefined && last.time === date) bars[bars.length - 1] = today;
-              else bars.push(today);
-              series.update(today);
-            },
-          };
+      return {
+        repaint(next) {
+          chart.applyOptions(chartColours(next));
+          series.applyOptions(candleColours(next));
+        },
+        live:
+          spec.live === null
+            ? null
+            : {
+                source: spec.live,
+                update(value, at) {
+                  const date = karachiDate(at);
+                  const last = bars.at(-1);
+                  const today: CandlestickData<Time> =
+                    last !== undefined && last.time === date
+                      ? { ...last, close: value, high: Math.max(last.high, value), low: Math.min(last.low, value) }
+                      : { time: date, open: value, high: value, low: value, close: value };
+                  if (last !== undefined && typeof last.time === 'string' && last.time > date) return;
+                  if (last !== undefined && last.time === date) bars[bars.length - 1] = today;
+                  else bars.push(today);
+                  series.update(today);
+                },
+              },
+      };
     }
     case 'lines': {
-      const chart = newChart(canvas, false);
-      spec.lines.forEach((line, i) => {
-        const series = chart.addSeries(LineSeries, {
-          color: LINE_COLOURS[i % LINE_COLOURS.length] ?? COLOURS.line,
-          lineWidth: 2,
-          title: line.name,
-        });
-        series.setData(line.points.map(([time, value]) => ({ time, value: value / 100 })));
+      const chart = newChart(canvas, false, palette);
+      const lineColour = (colours: ChartPalette, i: number) => colours.lines[i % colours.lines.length] ?? colours.line;
+      const series = spec.lines.map((line, i) => {
+        const drawn = chart.addSeries(LineSeries, { color: lineColour(palette, i), lineWidth: 2, title: line.name });
+        drawn.setData(line.points.map(([time, value]) => ({ time, value: value / 100 })));
+        return drawn;
       });
       chart.timeScale().fitContent();
-      return null;
+      return {
+        repaint(next) {
+          chart.applyOptions(chartColours(next));
+          for (const [i, drawn] of series.entries()) drawn.applyOptions({ color: lineColour(next, i) });
+        },
+        live: null,
+      };
     }
   }
 }
 
-/** Keeps the page's figures and charts moving from the page's one market feed, shared with the ticker. */
-function follow(charts: readonly LiveChart[], figures: Map<string, HTMLElement[]>): void {
-  if (charts.length === 0 && figures.size === 0) return;
+/** Keeps the page's figures moving from the page's one market feed, shared with the ticker. */
+function followFigures(figures: Map<string, HTMLElement[]>): void {
+  if (figures.size === 0) return;
+  followMarket((payload) => {
+    // A polled entry has the ticker line only; figures wait for the stream's whole entries.
+    for (const quote of payload.quotes)
+      if (isStreamEntry(quote)) applyEntry(figures.get(`s:${quote.symbol}`) ?? [], quote);
+    for (const index of payload.indices)
+      if (isStreamEntry(index)) applyEntry(figures.get(`i:${index.code}`) ?? [], index);
+  });
+}
+
+/**
+ * Moves a drawn chart from the same feed. A chart drawn after the page opened first hears the feed's whole state,
+ * so it starts from the latest figure rather than the one the page was rendered with.
+ */
+function followChart(chart: LiveChart): void {
   followMarket((payload) => {
     const at = new Date(payload.asOf);
-    for (const quote of payload.quotes) {
-      // A polled entry has the ticker line only; figures and charts wait for the stream's whole entries.
-      if (!isStreamEntry(quote) || typeof quote.last !== 'string') continue;
-      applyEntry(figures.get(`s:${quote.symbol}`) ?? [], quote);
-      for (const chart of charts) {
-        if (chart.source.kind === 'quote' && chart.source.code === quote.symbol) chart.update(Number(quote.last), at);
+    if (chart.source.kind === 'quote') {
+      for (const quote of payload.quotes) {
+        if (quote.symbol === chart.source.code && isStreamEntry(quote) && typeof quote.last === 'string')
+          chart.update(Number(quote.last), at);
       }
-    }
-    for (const index of payload.indices) {
-      if (!isStreamEntry(index) || typeof index.value !== 'string') continue;
-      applyEntry(figures.get(`i:${index.code}`) ?? [], index);
-      for (const chart of charts) {
-        if (chart.source.kind === 'index' && chart.source.code === index.code) chart.update(Number(index.value), at);
+    } else {
+      for (const index of payload.indices) {
+        if (index.code === chart.source.code && isStreamEntry(index) && typeof index.value === 'string')
+          chart.update(Number(index.value), at);
       }
     }
   });
 }
 
-const live: LiveChart[] = [];
-for (const canvas of document.querySelectorAll<HTMLElement>('[data-chart]')) {
+const drawn: DrawnChart[] = [];
+
+/**
+ * Draws one chart in a task of its own once it comes near the screen: four charts drawn in one go are one long
+ * task that holds up a phone's first taps, and a chart far down the page need not be drawn before it is read.
+ */
+function drawWhenNear(canvas: HTMLElement): void {
   const spec = readSpec(canvas);
-  if (spec === null) continue;
-  const drawn = draw(canvas, spec);
-  if (drawn !== null) live.push(drawn);
+  if (spec === null) return;
+  const drawNow = () => {
+    const chart = draw(canvas, spec, currentPalette());
+    drawn.push(chart);
+    if (chart.live !== null) followChart(chart.live);
+  };
+  // The chart area is hidden until drawn, so the figure around it is what comes into view.
+  const target = canvas.parentElement ?? canvas;
+  if (typeof IntersectionObserver !== 'function') {
+    setTimeout(drawNow, 0);
+    return;
+  }
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      setTimeout(drawNow, 0);
+    },
+    { rootMargin: '400px 0px' },
+  );
+  observer.observe(target);
 }
-follow(live, liveElements(document));
+
+for (const canvas of document.querySelectorAll<HTMLElement>('[data-chart]')) drawWhenNear(canvas);
+// The stylesheet has switched its tokens by the time the change is told, so the new palette is read from them.
+DARK_SCHEME.addEventListener('change', () => {
+  const next = currentPalette();
+  for (const chart of drawn) chart.repaint(next);
+});
+followFigures(liveElements(document));

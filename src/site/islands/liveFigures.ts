@@ -31,6 +31,11 @@ function fieldText(entry: StreamEntry, field: string): string | null {
       return signedPercent(entry.changePercent);
     case 'volume':
       return typeof value === 'number' ? groupedDecimal(String(value)) : null;
+    case 'turnover':
+    case 'vwap':
+      // Null here is a figure nobody has given (a closing file's day): an em dash, as the server writes it.
+      if (value === null) return '—';
+      return typeof value === 'string' ? groupedDecimal(value) : null;
     default:
       if (value === null) return '–';
       return typeof value === 'string' ? groupedDecimal(value) : null;

@@ -6,6 +6,7 @@ import type { Direction } from '../../market/book/marketSnapshot.js';
 import { tickerItemClass } from '../components/tickerItems.js';
 import { tickerPieces } from '../components/tickerPieces.js';
 import { formatTickerTime } from '../components/tickerTime.js';
+import { applyEntry, isStreamEntry, liveElements } from './liveFigures.js';
 import { followMarket } from './marketFeed.js';
 import { setUpMotion } from './tickerMotion.js';
 
@@ -30,6 +31,11 @@ function startTicker(root: HTMLElement): void {
   const shownTickers = new Map<string, string>();
   const time = root.querySelector('time');
   let shown = '';
+  // The page's markets box moves with the strip, so a page never shows two values of one index.
+  const figures = new Map<string, HTMLElement[]>();
+  for (const box of document.querySelectorAll('[data-live-figures]')) {
+    for (const [key, elements] of liveElements(box)) figures.set(key, [...(figures.get(key) ?? []), ...elements]);
+  }
 
   const show = (
     key: string,
@@ -52,7 +58,11 @@ function startTicker(root: HTMLElement): void {
 
   followMarket((payload) => {
     for (const quote of payload.quotes) show(`s:${quote.symbol}`, 'stock', quote);
-    for (const index of payload.indices) show(`i:${index.code}`, 'index', index);
+    for (const index of payload.indices) {
+      show(`i:${index.code}`, 'index', index);
+      // A polled entry carries the ticker line only; the box waits for the stream's whole entries.
+      if (isStreamEntry(index)) applyEntry(figures.get(`i:${index.code}`) ?? [], index);
+    }
     if (time !== null && payload.asOf !== shown) {
       shown = payload.asOf;
       time.dateTime = payload.asOf;

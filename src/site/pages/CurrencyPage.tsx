@@ -23,11 +23,13 @@ export function CurrencyPage(props: {
 }) {
   const usd = props.snapshot.fx.filter((rate) => rate.pair === USD_PKR);
   const others = props.snapshot.fx.filter((rate) => rate.pair !== USD_PKR);
+  // Only a history with a day in it is drawn, so only then does the page load the chart script and credit it.
+  const drawn = props.history !== undefined && props.history.interbank.length + props.history.open.length > 0;
   return (
     <Layout
       chrome={props.chrome}
       currentPath={CURRENCY_URL}
-      charts={props.history !== undefined}
+      charts={drawn}
       converter
       head={{
         title: 'Dollar to PKR: US dollar rate today',
@@ -40,7 +42,7 @@ export function CurrencyPage(props: {
       <RateTable caption="US dollar to Pakistani rupee (Rs per US$)" rates={usd} label="US dollar rates" />
       <Converter state={props.converter} rates={usd} />
       {props.history !== undefined ? <RateHistory history={props.history} /> : null}
-      {props.history !== undefined ? <ChartCredit /> : null}
+      {drawn ? <ChartCredit /> : null}
       {others.length > 0 ? (
         <RateTable caption="Other currencies (Rs per unit)" rates={others} label="Other currency rates" showPair />
       ) : null}

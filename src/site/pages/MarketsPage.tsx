@@ -58,11 +58,13 @@ export function MarketsPage(props: {
   const breadth = marketBreadth(snapshot.quotes);
   const turnover = turnoverTotal(snapshot.quotes);
   const volume = snapshot.quotes.reduce((sum, quote) => sum + quote.volume, 0);
+  // Each live index has its intraday chart; a site with none (a fresh one) loads no chart script and credits none.
+  const drawsCharts = snapshot.indices.length > 0;
   return (
     <Layout
       chrome={props.chrome}
       currentPath={MARKETS_URL}
-      charts
+      charts={drawsCharts}
       head={{
         title: 'Markets: PSX stocks and indices',
         description: 'Pakistan Stock Exchange prices, indices and volumes, updated through the trading day.',
@@ -160,66 +162,68 @@ export function MarketsPage(props: {
             );
           })}
         </div>
-        <ScrollRegion class="table-scroll" label="Indices table">
-          <table class="data-table">
-            <caption>Indices</caption>
-            <thead>
-              <tr>
-                <th scope="col">Index</th>
-                <th scope="col">Value</th>
-                <th scope="col">Previous close</th>
-                <th scope="col">Change</th>
-                <th scope="col">% Change</th>
-                <th scope="col" class="text">
-                  Figures
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {snapshot.indices.map((index) => (
-                <tr key={index.code}>
-                  <th scope="row" class="text">
-                    {index.code} <span class="story-meta">{index.name}</span>
+        {snapshot.indices.length === 0 && published.length === 0 ? null : (
+          <ScrollRegion class="table-scroll" label="Indices table">
+            <table class="data-table">
+              <caption>Indices</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Index</th>
+                  <th scope="col">Value</th>
+                  <th scope="col">Previous close</th>
+                  <th scope="col">Change</th>
+                  <th scope="col">% Change</th>
+                  <th scope="col" class="text">
+                    Figures
                   </th>
-                  <td {...liveAttributes(`i:${index.code}`, 'value')}>{hundredthsText(index.value)}</td>
-                  <td>{hundredthsText(index.previousClose)}</td>
-                  <td class={figureClass(index.direction)} {...liveAttributes(`i:${index.code}`, 'change')}>
-                    {signedHundredths(index.change)}
-                  </td>
-                  <td class={figureClass(index.direction)} {...liveAttributes(`i:${index.code}`, 'changePercent')}>
-                    {signedPercent(index.changePercent)}
-                  </td>
-                  <td class="text">Broadsheet calculation, live</td>
                 </tr>
-              ))}
-              {published.map(({ index, view, date }) => (
-                <tr key={index.code}>
-                  <th scope="row" class="text">
-                    {view === null ? index.code : <a href={indexUrl(index.code)}>{index.code}</a>}{' '}
-                    <span class="story-meta">{index.name}</span>
-                  </th>
-                  <td>{view === null ? UNKNOWN_FIGURE : hundredthsText(view.value)}</td>
-                  <td>{view === null ? UNKNOWN_FIGURE : hundredthsText(view.previousClose)}</td>
-                  <td class={view === null ? undefined : figureClass(view.direction)}>
-                    {view === null ? UNKNOWN_FIGURE : signedHundredths(view.change)}
-                  </td>
-                  <td class={view === null ? undefined : figureClass(view.direction)}>
-                    {view === null ? UNKNOWN_FIGURE : signedPercent(view.changePercent)}
-                  </td>
-                  <td class="text">
-                    {date === null ? (
-                      'No official close on record yet'
-                    ) : (
-                      <>
-                        Exchange, official close of <time dateTime={date}>{shortDate(date)}</time>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+              </thead>
+              <tbody>
+                {snapshot.indices.map((index) => (
+                  <tr key={index.code}>
+                    <th scope="row" class="text">
+                      {index.code} <span class="story-meta">{index.name}</span>
+                    </th>
+                    <td {...liveAttributes(`i:${index.code}`, 'value')}>{hundredthsText(index.value)}</td>
+                    <td>{hundredthsText(index.previousClose)}</td>
+                    <td class={figureClass(index.direction)} {...liveAttributes(`i:${index.code}`, 'change')}>
+                      {signedHundredths(index.change)}
+                    </td>
+                    <td class={figureClass(index.direction)} {...liveAttributes(`i:${index.code}`, 'changePercent')}>
+                      {signedPercent(index.changePercent)}
+                    </td>
+                    <td class="text">Broadsheet calculation, live</td>
+                  </tr>
+                ))}
+                {published.map(({ index, view, date }) => (
+                  <tr key={index.code}>
+                    <th scope="row" class="text">
+                      {view === null ? index.code : <a href={indexUrl(index.code)}>{index.code}</a>}{' '}
+                      <span class="story-meta">{index.name}</span>
+                    </th>
+                    <td>{view === null ? UNKNOWN_FIGURE : hundredthsText(view.value)}</td>
+                    <td>{view === null ? UNKNOWN_FIGURE : hundredthsText(view.previousClose)}</td>
+                    <td class={view === null ? undefined : figureClass(view.direction)}>
+                      {view === null ? UNKNOWN_FIGURE : signedHundredths(view.change)}
+                    </td>
+                    <td class={view === null ? undefined : figureClass(view.direction)}>
+                      {view === null ? UNKNOWN_FIGURE : signedPercent(view.changePercent)}
+                    </td>
+                    <td class="text">
+                      {date === null ? (
+                        'No official close on record yet'
+                      ) : (
+                        <>
+                          Exchange, official close of <time dateTime={date}>{shortDate(date)}</time>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        )}
         {snapshot.indices.length === 0 && published.length === 0 ? (
           <p>No index is defined yet. The market desk defines indices and imports their history.</p>
         ) : (
@@ -235,90 +239,99 @@ export function MarketsPage(props: {
 
       <MoversSection quotes={snapshot.quotes} day={day} />
 
-      <section aria-labelledby="sectors-heading">
-        <h2 id="sectors-heading">Sectors</h2>
-        <ScrollRegion class="table-scroll" label="Sector performance table">
-          <table class="data-table">
-            <caption>Sector performance: average % change of the sector's stocks, and value traded</caption>
-            <thead>
-              <tr>
-                <th scope="col">Sector</th>
-                <th scope="col">Stocks</th>
-                <th scope="col">Avg % change</th>
-                <th scope="col">Up / down</th>
-                <th scope="col">{VALUE_TRADED_HEADING}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sectorPerformance(snapshot.quotes).map((sector) => (
-                <tr key={sector.sector}>
-                  <th scope="row" class="text">
-                    {sector.sector}
-                  </th>
-                  <td>{sector.stocks}</td>
-                  <td class={figureClass(directionOf(sector.averageChangePercent))}>
-                    {signedPercent(sector.averageChangePercent)}
-                  </td>
-                  <td>
-                    {sector.breadth.advancers} / {sector.breadth.decliners}
-                  </td>
-                  <td>{turnoverTotalText(sector.turnover)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      </section>
-
-      <section aria-labelledby="stocks-heading">
-        <h2 id="stocks-heading">All stocks</h2>
-        <ScrollRegion class="table-scroll" label="Stock quotes table">
-          <table class="data-table">
-            <caption>Stocks (Rs)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Symbol</th>
-                <th scope="col" class="text">
-                  Name
-                </th>
-                <th scope="col">LDCP</th>
-                <th scope="col">Open</th>
-                <th scope="col">High</th>
-                <th scope="col">Low</th>
-                <th scope="col">Last</th>
-                <th scope="col">Change</th>
-                <th scope="col">% Change</th>
-                <th scope="col">Volume</th>
-              </tr>
-            </thead>
-            <tbody>
-              {snapshot.quotes.map((quote) => {
-                const key = `s:${quote.symbol}`;
-                return (
-                  <tr key={quote.symbol}>
-                    <th scope="row">{quote.symbol}</th>
-                    <td class="text">
-                      <a href={stockUrl(quote.symbol)}>{quote.name}</a>
-                    </td>
-                    <td>{price(quote.ldcp)}</td>
-                    <td>{price(quote.open)}</td>
-                    <td {...liveAttributes(key, 'high')}>{price(quote.high)}</td>
-                    <td {...liveAttributes(key, 'low')}>{price(quote.low)}</td>
-                    <td {...liveAttributes(key, 'last')}>{price(quote.last)}</td>
-                    <td class={figureClass(quote.direction)} {...liveAttributes(key, 'change')}>
-                      {signedRupees(quote.change)}
-                    </td>
-                    <td class={figureClass(quote.direction)} {...liveAttributes(key, 'changePercent')}>
-                      {signedPercent(quote.changePercent)}
-                    </td>
-                    <td {...liveAttributes(key, 'volume')}>{countText(quote.volume)}</td>
+      {snapshot.quotes.length === 0 ? (
+        <section aria-labelledby="stocks-heading">
+          <h2 id="stocks-heading">All stocks</h2>
+          <p>No stock is listed yet. The market desk lists instruments, and their prices appear here as they trade.</p>
+        </section>
+      ) : (
+        <>
+          <section aria-labelledby="sectors-heading">
+            <h2 id="sectors-heading">Sectors</h2>
+            <ScrollRegion class="table-scroll" label="Sector performance table">
+              <table class="data-table">
+                <caption>Sector performance: average % change of the sector's stocks, and value traded</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Sector</th>
+                    <th scope="col">Stocks</th>
+                    <th scope="col">Avg % change</th>
+                    <th scope="col">Up / down</th>
+                    <th scope="col">{VALUE_TRADED_HEADING}</th>
                   </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      </section>
+                </thead>
+                <tbody>
+                  {sectorPerformance(snapshot.quotes).map((sector) => (
+                    <tr key={sector.sector}>
+                      <th scope="row" class="text">
+                        {sector.sector}
+                      </th>
+                      <td>{sector.stocks}</td>
+                      <td class={figureClass(directionOf(sector.averageChangePercent))}>
+                        {signedPercent(sector.averageChangePercent)}
+                      </td>
+                      <td>
+                        {sector.breadth.advancers} / {sector.breadth.decliners}
+                      </td>
+                      <td>{turnoverTotalText(sector.turnover)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          </section>
+
+          <section aria-labelledby="stocks-heading">
+            <h2 id="stocks-heading">All stocks</h2>
+            <ScrollRegion class="table-scroll" label="Stock quotes table">
+              <table class="data-table">
+                <caption>Stocks (Rs)</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Symbol</th>
+                    <th scope="col" class="text">
+                      Name
+                    </th>
+                    <th scope="col">LDCP</th>
+                    <th scope="col">Open</th>
+                    <th scope="col">High</th>
+                    <th scope="col">Low</th>
+                    <th scope="col">Last</th>
+                    <th scope="col">Change</th>
+                    <th scope="col">% Change</th>
+                    <th scope="col">Volume</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {snapshot.quotes.map((quote) => {
+                    const key = `s:${quote.symbol}`;
+                    return (
+                      <tr key={quote.symbol}>
+                        <th scope="row">{quote.symbol}</th>
+                        <td class="text">
+                          <a href={stockUrl(quote.symbol)}>{quote.name}</a>
+                        </td>
+                        <td>{price(quote.ldcp)}</td>
+                        <td>{price(quote.open)}</td>
+                        <td {...liveAttributes(key, 'high')}>{price(quote.high)}</td>
+                        <td {...liveAttributes(key, 'low')}>{price(quote.low)}</td>
+                        <td {...liveAttributes(key, 'last')}>{price(quote.last)}</td>
+                        <td class={figureClass(quote.direction)} {...liveAttributes(key, 'change')}>
+                          {signedRupees(quote.change)}
+                        </td>
+                        <td class={figureClass(quote.direction)} {...liveAttributes(key, 'changePercent')}>
+                          {signedPercent(quote.changePercent)}
+                        </td>
+                        <td {...liveAttributes(key, 'volume')}>{countText(quote.volume)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          </section>
+        </>
+      )}
       {props.latest !== null && props.latest.stories.length > 0 ? (
         <section aria-labelledby="markets-latest">
           <h2 id="markets-latest">Latest from {props.latest.section.name}</h2>
@@ -328,7 +341,7 @@ export function MarketsPage(props: {
           </p>
         </section>
       ) : null}
-      <ChartCredit />
+      {drawsCharts ? <ChartCredit /> : null}
     </Layout>
   );
 }

@@ -65,3 +65,24 @@ export function PrintEditionPage(props: {
     </Layout>
   );
 }
+
+/**
+ * `/print` before the newsroom has assembled any edition (a fresh site): the masthead links here from every
+ * page, so it says so instead of answering "no page at this address".
+ */
+export function NoPrintEditionPage(props: { readonly chrome: PageChrome }) {
+  return (
+    <Layout
+      chrome={props.chrome}
+      currentPath={PRINT_URL}
+      head={{
+        title: 'Print Edition',
+        description: 'The stories that ran in the paper, page by page, for each day.',
+        canonicalPath: PRINT_URL,
+      }}
+    >
+      <h1>Print Edition</h1>
+      <p>No print edition has been assembled yet. Each day's edition appears here once its stories are placed.</p>
+    </Layout>
+  );
+}

@@ -69,32 +69,35 @@ export function SearchPage(props: {
               ? `No stories match ${results.termsText}`
               : `${results.more ? 'More than ' : ''}${results.total.toLocaleString('en-US')} ${results.total === 1 ? 'story' : 'stories'} for ${results.termsText}${results.more ? ': the newest are ranked; add a word or a filter to narrow them' : ''}`}
           </h2>
+          {results.total === 0 ? <p>Try fewer words, another spelling, or fewer filters.</p> : null}
           {results.hits.length === 0 && results.total > 0 ? (
             <p>
               There are no more results. <a href={searchUrl(request, { page: 1 })}>Back to the first page</a>
             </p>
           ) : null}
-          <ul class="story-list search-hits">
-            {results.hits.map((hit) => {
-              const picture = results.pictures?.get(hit.article.id);
-              return (
-                <li key={hit.article.id} class={picture !== undefined ? 'story-list__item--pictured' : undefined}>
-                  <div class="story-list__text">
-                    <h3>
-                      <a href={articleUrl(hit.article)}>
-                        <Marked text={hit.headline} />
-                      </a>
-                    </h3>
-                    <p>
-                      <Marked text={hit.snippet} />
-                    </p>
-                    <StoryMeta story={hit.article} sections={props.sections} />
-                  </div>
-                  {picture !== undefined ? <StoryPictureView picture={picture} use="thumb" alt="" /> : null}
-                </li>
-              );
-            })}
-          </ul>
+          {results.hits.length === 0 ? null : (
+            <ul class="story-list search-hits">
+              {results.hits.map((hit) => {
+                const picture = results.pictures?.get(hit.article.id);
+                return (
+                  <li key={hit.article.id} class={picture !== undefined ? 'story-list__item--pictured' : undefined}>
+                    <div class="story-list__text">
+                      <h3>
+                        <a href={articleUrl(hit.article)}>
+                          <Marked text={hit.headline} />
+                        </a>
+                      </h3>
+                      <p>
+                        <Marked text={hit.snippet} />
+                      </p>
+                      <StoryMeta story={hit.article} sections={props.sections} />
+                    </div>
+                    {picture !== undefined ? <StoryPictureView picture={picture} use="thumb" alt="" /> : null}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
           {prevPath !== undefined || nextPath !== undefined ? (
             <nav class="pagination" aria-label="Search results pages">
               {prevPath !== undefined ? <a href={prevPath}>← Previous results</a> : <span />}

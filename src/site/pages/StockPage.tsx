@@ -116,17 +116,21 @@ function KeyFigures(props: { readonly data: StockPageData; readonly marketCap: b
           <dd>{rupees(quote.ldcp)}</dd>
         </div>
         <div>
-          <dt>Volume</dt>
+          <dt>Volume (shares)</dt>
           <dd {...liveAttributes(key, 'volume')}>{countText(quote.volume)}</dd>
         </div>
         <div>
-          <dt>Turnover</dt>
-          <dd>{knownRupeesText(quote.volume === 0 ? 0n : quote.turnover === null ? null : BigInt(quote.turnover))}</dd>
+          {/* The exchange's files call the share volume "turnover", so the money figure is named by what it is,
+              with its unit, and written to the paisa; it moves with the volume beside it. */}
+          <dt>Value traded (Rs)</dt>
+          <dd {...liveAttributes(key, 'turnover')}>
+            {quote.volume === 0 ? rupees(0) : quote.turnover === null ? UNKNOWN_FIGURE : rupees(quote.turnover)}
+          </dd>
         </div>
         {quote.vwap !== null || valueUnknown ? (
           <div>
-            <dt>VWAP</dt>
-            <dd>{quote.vwap === null ? UNKNOWN_FIGURE : rupees(quote.vwap)}</dd>
+            <dt>VWAP (Rs)</dt>
+            <dd {...liveAttributes(key, 'vwap')}>{quote.vwap === null ? UNKNOWN_FIGURE : rupees(quote.vwap)}</dd>
           </div>
         ) : null}
         <div>
@@ -152,7 +156,7 @@ function KeyFigures(props: { readonly data: StockPageData; readonly marketCap: b
         <ul class="figure-notes">
           {valueUnknown ? (
             <li>
-              {UNKNOWN_FIGURE} Turnover and VWAP are not known: this day's figures come from the exchange's closing
+              {UNKNOWN_FIGURE} Value traded and VWAP are not known: this day's figures come from the exchange's closing
               file, which gives the volume traded but not its value.
             </li>
           ) : null}

@@ -4,7 +4,7 @@ import { printUrl } from '../../http/siteUrls.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { formatMastheadDate } from '../../shared/pakistanTime.js';
 import { renderDocument } from '../components/renderDocument.js';
-import { PrintEditionPage } from '../pages/PrintEditionPage.js';
+import { NoPrintEditionPage, PrintEditionPage } from '../pages/PrintEditionPage.js';
 import type { SiteContext } from '../siteContext.js';
 import { sendErrorPage, servePage } from './pageResponses.js';
 
@@ -22,17 +22,13 @@ export function parseEditionDate(text: string): Date | null {
 export function registerPrintRoutes(app: TypeBoxApp, site: SiteContext): void {
   const { store } = site.deps;
 
-  app.get('/print', async (_request, reply) => {
+  app.get('/print', async (request, reply) => {
     const latest = await store.latestPrintDate();
-    // The masthead links here from the first day; before the print desk lays out an edition, say so.
     if (latest === null) {
-      return sendErrorPage(
-        site,
-        reply,
-        404,
-        'No print edition yet',
-        'The print desk has not laid out an edition yet. The latest stories are on the front page.',
-      );
+      return servePage(site, request, reply, 'print:none', async () => ({
+        kind: 'page',
+        html: renderDocument(h(NoPrintEditionPage, { chrome: await site.chrome() })),
+      }));
     }
     return reply.header('cache-control', 'public, max-age=0, s-maxage=60').redirect(printUrl(latest), 302);
   });
