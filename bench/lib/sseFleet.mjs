@@ -13,8 +13,12 @@ export const CLIENTS_PER_GENERATOR = 12_500;
 
 /** One generator process; `cpus` (a `taskset -c` list) pins it. Generator `index` connects from 127.0.0.(2 + index). */
 export function startGenerator(index, cpus) {
+  // BENCH_SSE_CLIENT_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`) profiles the generators themselves.
+  const nodeArgs = (process.env.BENCH_SSE_CLIENT_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const [command, args] =
-    cpus === undefined ? [process.execPath, [SSE_CLIENTS]] : ['taskset', ['-c', cpus, process.execPath, SSE_CLIENTS]];
+    cpus === undefined
+      ? [process.execPath, [...nodeArgs, SSE_CLIENTS]]
+      : ['taskset', ['-c', cpus, process.execPath, ...nodeArgs, SSE_CLIENTS]];
   const started = startChild(`sse clients ${index}`, command, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   started.localAddress = `127.0.0.${2 + index}`;
   return started;
