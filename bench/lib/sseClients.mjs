@@ -1,7 +1,7 @@
 // Many market-stream clients in one process, for stream.mjs and scaleout.mjs; run as a child with an IPC channel.
 // Raw `net` sockets: one GET, then the bytes are only searched for event markers and the `id:` after each
 // `event: update`, never parsed as JSON.
-// Messages in:  { type: 'open', count, port, localAddress, path }  → { type: 'opened', clients, failed, firstError }
+// Messages in:  { type: 'open', count, port, localAddresses, path }  → { type: 'opened', clients, failed, firstError }
 //               { type: 'mark' }   start keeping the arrival time and id of every `update` event
 //               { type: 'progress', version } → { type: 'progress', reached, clients }: clients whose latest
 //                  update id is at least `version`
@@ -133,14 +133,15 @@ function openOne(port, localAddress, path) {
   });
 }
 
-async function open({ count, port, localAddress, path }) {
+async function open({ count, port, localAddresses, path }) {
   let failed = 0;
   let firstError = null;
   let next = 0;
   const worker = async () => {
     while (next < count) {
       next += 1;
-      const result = await openOne(port, localAddress, path);
+      // Round robin over the source addresses (see sseFleet.mjs startGenerator).
+      const result = await openOne(port, localAddresses[latestId.length % localAddresses.length], path);
       if (!result.ok) {
         failed += 1;
         firstError ??= result.error;
@@ -251,3 +252,5 @@ process.on('message', (message) => {
   }
 });
 process.on('disconnect', () => process.exit(0));
+// Stopped with a signal by the benchmark: exit the ordinary way, so a --cpu-prof profile is written.
+process.on('SIGTERM', () => process.exit(0));

@@ -10,13 +10,21 @@ import { getRaw } from './loopback.mjs';
 const SSE_CLIENTS = fileURLToPath(new URL('./sseClients.mjs', import.meta.url));
 /** Clients per load-generator process (each has its own source address, so ports never run out). */
 export const CLIENTS_PER_GENERATOR = 12_500;
+const ADDRESSES_PER_GENERATOR = 8;
 
-/** One generator process; `cpus` (a `taskset -c` list) pins it. Generator `index` connects from 127.0.0.(2 + index). */
+/** One generator process; `cpus` (a `taskset -c` list) pins it. Generator `index` connects from 127.(10 + index).0.1–8. */
 export function startGenerator(index, cpus) {
+  // BENCH_SSE_CLIENT_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`) profiles the generators themselves.
+  const nodeArgs = (process.env.BENCH_SSE_CLIENT_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const [command, args] =
-    cpus === undefined ? [process.execPath, [SSE_CLIENTS]] : ['taskset', ['-c', cpus, process.execPath, SSE_CLIENTS]];
+    cpus === undefined
+      ? [process.execPath, [...nodeArgs, SSE_CLIENTS]]
+      : ['taskset', ['-c', cpus, process.execPath, ...nodeArgs, SSE_CLIENTS]];
   const started = startChild(`sse clients ${index}`, command, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-  started.localAddress = `127.0.0.${2 + index}`;
+  // Several source addresses per generator: binding a socket to an address with a kernel-chosen port searches
+  // that address's free ports, which grows slow as they fill (profiled: a third of a generator's busy time in
+  // connect() at 12,500 sockets on one address), so no address holds more than ~1,600 here.
+  started.localAddresses = Array.from({ length: ADDRESSES_PER_GENERATOR }, (_, k) => `127.${10 + index}.0.${1 + k}`);
   return started;
 }
 
@@ -33,7 +41,7 @@ export async function openClients(generators, count, portOf, path) {
       // minutes, so the wait grows with it rather than failing the run at a fixed 3 minutes.
       return ask(
         generator,
-        { type: 'open', count: mine, port: portOf(i), localAddress: generator.localAddress, path },
+        { type: 'open', count: mine, port: portOf(i), localAddresses: generator.localAddresses, path },
         'opened',
         180_000 + 40 * mine,
       );
