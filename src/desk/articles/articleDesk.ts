@@ -60,6 +60,7 @@ export class ArticleDesk {
     if (sectionProblem !== null) return invalid([sectionProblem]);
     const article = await this.deps.workflow.create({
       fields: fields.value,
+      ...(input.slug !== undefined ? { slug: input.slug } : {}),
       owner: actor.kind === 'user' ? { kind: 'user', id: actor.userId, name: actor.name } : ownerOfToken(actor),
       author: authorOf(actor),
       at: this.deps.now(),
@@ -99,6 +100,7 @@ export class ArticleDesk {
       id: request.id,
       baseRevision: request.baseRevision,
       fields: fields.value,
+      ...(request.input.slug !== undefined ? { slug: request.input.slug } : {}),
       author: authorOf(actor),
       at: this.deps.now(),
       note: request.note?.trim() || 'Edited',
@@ -110,7 +112,13 @@ export class ArticleDesk {
         return conflict(request.baseRevision, outcome.latest);
       case 'saved':
         this.announce(outcome.before, outcome.after);
-        await this.audit(actor, 'article.edit', request.id, { revision: outcome.after.revision });
+        await this.audit(actor, 'article.edit', request.id, {
+          revision: outcome.after.revision,
+          // A moved address is worth finding in the log: the old one now answers 301.
+          ...(outcome.before.slug !== outcome.after.slug
+            ? { slug: outcome.after.slug, oldSlug: outcome.before.slug }
+            : {}),
+        });
         return { ok: true, value: outcome.after };
     }
   }

@@ -1,3 +1,4 @@
+import { articleUrl } from '../../http/siteUrls.js';
 import {
   isEmbargoed,
   maySpike,
@@ -39,7 +40,7 @@ export function StatusLine(props: { readonly article: EditorialArticle; readonly
         {article.status === 'published' ? (
           <>
             {' · '}
-            <a href={`/news/${article.id}/${article.slug}`}>View on the site</a>
+            <a href={articleUrl(article)}>View on the site</a>
           </>
         ) : null}
       </p>

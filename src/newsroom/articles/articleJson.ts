@@ -43,6 +43,12 @@ export const ArticleFieldsSchema = Type.Object(
     printPage: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
     seoTitle: Type.Optional(Type.Union([Text(500), Type.Null()])),
     seoDescription: Type.Optional(Type.Union([Text(1000), Type.Null()])),
+    slug: Type.Optional(
+      Type.Union([Text(500), Type.Null()], {
+        description:
+          "The words of the story's address, set on purpose; omitted or null keeps a published story's address (a never-published one follows its headline). A changed address leaves the old one answering 301.",
+      }),
+    ),
     note: Type.Optional(Text(500)),
   },
   { additionalProperties: false },
@@ -64,6 +70,7 @@ export function inputFromJson(body: ArticleFieldsBody): ArticleInput {
     printPage: body.printPage == null ? '' : String(body.printPage),
     seoTitle: body.seoTitle ?? '',
     seoDescription: body.seoDescription ?? '',
+    ...(body.slug != null ? { slug: body.slug } : {}),
   };
 }
 

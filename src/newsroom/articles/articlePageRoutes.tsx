@@ -25,7 +25,7 @@ import {
   type ArticleFormValues,
   applyBlockOp,
   emptyForm,
-  formFromFields,
+  formFromArticle,
   inputFromForm,
   readForm,
   readOp,
@@ -127,7 +127,7 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
   const refuseInEditor = (request: FastifyRequest, reply: FastifyReply, article: EditorialArticle, refused: Refusal) =>
     renderEditor(request, reply, {
       article,
-      values: formFromFields(article.fields),
+      values: formFromArticle(article),
       baseRevision: article.revision,
       errors: refused.problems,
       flash: { kind: 'error', message: refused.message },
@@ -258,7 +258,7 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
       const flash = noticeFlash(NOTICES, request.query.notice);
       return renderEditor(request, reply, {
         article,
-        values: formFromFields(article.fields),
+        values: formFromArticle(article),
         baseRevision: article.revision,
         ...(flash !== undefined ? { flash } : {}),
       });

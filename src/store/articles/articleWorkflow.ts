@@ -2,7 +2,7 @@ import { type Kysely, type Selectable, sql, type Transaction, type Updateable } 
 import type { Article, Block, Correction } from '../../news/article.js';
 import type { ArticleFields, Revision, RevisionAuthor, RevisionEntry } from '../../news/revision.js';
 import { isEmptySearch, parseSearchQuery } from '../../news/searchQuery.js';
-import { slugify } from '../../news/slug.js';
+import { articleSlug } from '../../news/slug.js';
 import { canonicalTags } from '../../news/tag.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../news/workflow.js';
 import type { ArticlesTable, Database, StoreDialect } from '../database.js';
@@ -95,6 +95,8 @@ export interface SaveInput {
   /** The revision the editor started from; anything else is a conflict. */
   readonly baseRevision: number;
   readonly fields: ArticleFields;
+  /** A slug typed on purpose; absent or empty keeps the rule of src/news/slug.ts `articleSlug`. */
+  readonly slug?: string;
   readonly author: RevisionAuthor;
   readonly at: Date;
   readonly note: string;
@@ -123,6 +125,8 @@ export interface ArticleWorkflowStore {
   list(query: EditorialQuery): Promise<Page<EditorialListItem>>;
   create(input: {
     readonly fields: ArticleFields;
+    /** A slug typed on purpose; otherwise one made from the headline. */
+    readonly slug?: string;
     readonly owner: ArticleOwner | null;
     readonly author: RevisionAuthor;
     readonly at: Date;
@@ -228,6 +232,7 @@ export function createArticleWorkflowStore(db: Kysely<Database>, dialect: StoreD
           .insertInto('articles')
           .values({
             ...contentColumns(fields),
+            slug: articleSlug({ typed: input.slug, headline: fields.headline, current: null, everPublished: false }),
             published_at: at.getTime(),
             updated_at: null,
             status: 'draft',
@@ -270,6 +275,12 @@ export function createArticleWorkflowStore(db: Kysely<Database>, dialect: StoreD
           .updateTable('articles')
           .set({
             ...contentColumns(input.fields),
+            slug: articleSlug({
+              typed: input.slug,
+              headline: input.fields.headline,
+              current: before.slug,
+              everPublished: before.everPublished,
+            }),
             edited_at: input.at.getTime(),
             revision: number,
             // Readers see "Updated" when a story already on the site changes.
@@ -546,7 +557,6 @@ function toEditorial(
 
 function contentColumns(fields: ArticleFields) {
   return {
-    slug: slugify(fields.headline),
     headline: fields.headline,
     summary: fields.summary,
     section_slug: fields.sectionSlug,
