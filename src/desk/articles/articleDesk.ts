@@ -278,6 +278,55 @@ export class ArticleDesk {
     return { ok: true, value: correction };
   }
 
+  /**
+   * Amends a note's text or withdraws it (with the reason readers see). A
+   * withdrawn note stays on the story as a dated line, so readers who saw it
+   * can tell it was taken back; its text is no longer shown.
+   */
+  async changeCorrection(
+    actor: Actor,
+    request: {
+      readonly id: number;
+      readonly correctionId: number;
+      readonly change:
+        | { readonly kind: 'amend'; readonly text: string }
+        | { readonly kind: 'withdraw'; readonly note: string };
+    },
+  ): Promise<Outcome<Correction>> {
+    const verb = request.change.kind === 'amend' ? 'amend' : 'withdraw';
+    if (!can(actor.role, 'article.publish')) return forbidden(`Only editors may ${verb} a correction or update.`);
+    const current = await this.deps.workflow.get(request.id);
+    if (current === null) return missing();
+    const note = current.corrections.find((c) => c.id === request.correctionId);
+    if (note === undefined) return missing('This article has no such correction or update.');
+    if (note.withdrawn !== undefined)
+      return refusal('conflict', 'This note was withdrawn already; add a new one instead.');
+    const change =
+      request.change.kind === 'amend'
+        ? { kind: 'amend' as const, text: request.change.text.trim() }
+        : { kind: 'withdraw' as const, note: request.change.note.trim() };
+    if (change.kind === 'amend' && (change.text === '' || change.text.length > 2000)) {
+      return invalid([{ field: 'text', message: 'Write the note, at most 2000 characters.' }]);
+    }
+    if (change.kind === 'withdraw' && (change.note === '' || change.note.length > 500)) {
+      return invalid([{ field: 'note', message: 'Say why it is withdrawn (readers see it), at most 500 characters.' }]);
+    }
+    const changed = await this.deps.workflow.changeCorrection({
+      id: current.id,
+      correctionId: note.id,
+      change,
+      at: this.deps.now(),
+    });
+    if (changed === null) return refusal('conflict', 'This note was withdrawn meanwhile; reload the story.');
+    this.announce(current, current);
+    await this.audit(actor, `article.${note.kind}-${verb}`, current.id, {
+      correction: note.id,
+      before: note.text,
+      ...(change.kind === 'amend' ? { after: change.text } : { note: change.note }),
+    });
+    return { ok: true, value: changed.after };
+  }
+
   /** Publishes every scheduled story that is due; returns the ids published. */
   async publishDue(): Promise<number[]> {
     const published: number[] = [];
