@@ -62,7 +62,7 @@ export function SeoFields(props: {
           id={fieldId('slug')}
           name="slug"
           value={values.slug}
-          maxLength={LIMITS.slug * 3}
+          maxLength={LIMITS.slug}
           placeholder={published ? '' : 'made from the headline'}
           aria-describedby={`${fieldId('slug')}-hint${slugError !== undefined ? ` ${fieldId('slug')}-error` : ''}`}
           {...(slugError !== undefined ? { 'aria-invalid': true as const } : {})}
