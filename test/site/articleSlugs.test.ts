@@ -99,6 +99,14 @@ function slugSuite(makeBackend: () => Promise<StoreBackend> | StoreBackend, name
       const tagPage = await reader(`/tags/${encodeURIComponent('سونے-کی-قیمت')}`);
       assert.equal(tagPage.status, 200);
       assert.match(await tagPage.text(), new RegExp(URDU_HEADLINE));
+      const feed = await reader(`/feeds/tags/${encodeURIComponent('سونے-کی-قیمت')}.atom`);
+      assert.equal(feed.status, 200);
+      assert.ok((await feed.text()).includes(encoded), 'the feed links the encoded address');
+      const sitemap = await (await reader('/sitemaps/tags.xml')).text();
+      assert.ok(
+        sitemap.includes(`/tags/${encodeURIComponent('سونے-کی-قیمت')}`),
+        'the tag sitemap lists the encoded address',
+      );
     });
 
     test('a published story keeps its address when the headline changes; a new slug leaves the old one 301', async () => {
