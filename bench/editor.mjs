@@ -42,6 +42,12 @@ try {
   });
   const id = /\/admin\/articles\/(\d+)/.exec(created.headers().location ?? '')?.[1];
   if (id === undefined) throw new Error(`no story made: ${created.status()}`);
+  // The page's own weight, which machine load does not change: the body is carried once (the plain
+  // form's textareas, which the island reads), not twice as when a JSON copy rode in `data-body`.
+  const html = await (await page.request.get(site.url(`/admin/articles/${id}`))).text();
+  console.log(
+    `editor page HTML: ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB; the paragraph text appears ${html.split(paragraph).length - 1} times (30 paragraphs)`,
+  );
   const runs = [];
   for (let run = 0; run < 7; run += 1) {
     await page.goto('about:blank');

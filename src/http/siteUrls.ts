@@ -1,9 +1,11 @@
 import type { ArticleSummary } from '../news/article.js';
 
 // Every public URL is built here so links and routes cannot drift apart.
+// Slugs may hold letters of any script (an Urdu headline's words): they are
+// percent-encoded here, as a Location header and a sitemap need them.
 
 export function articleUrl(article: Pick<ArticleSummary, 'id' | 'slug'>): string {
-  return `/news/${article.id}/${article.slug}`;
+  return `/news/${article.id}/${encodeURIComponent(article.slug)}`;
 }
 
 /**
@@ -32,7 +34,8 @@ export function sectionUrl(slug: string, page = 1): string {
 }
 
 export function tagUrl(slug: string, page = 1): string {
-  return page > 1 ? `/tags/${slug}?page=${page}` : `/tags/${slug}`;
+  const path = `/tags/${encodeURIComponent(slug)}`;
+  return page > 1 ? `${path}?page=${page}` : path;
 }
 
 export function authorUrl(slug: string, page = 1): string {
@@ -64,7 +67,7 @@ export function feedUrl(subject: FeedSubject, format: FeedFormat): string {
     case 'section':
       return `/feeds/sections/${subject.slug}.${extension}`;
     case 'tag':
-      return `/feeds/tags/${subject.slug}.${extension}`;
+      return `/feeds/tags/${encodeURIComponent(subject.slug)}.${extension}`;
     case 'author':
       return `/feeds/authors/${subject.slug}.${extension}`;
   }

@@ -86,6 +86,13 @@ export interface Correction {
   readonly kind: 'correction' | 'update';
   readonly text: string;
   readonly at: Date;
+  /** Set when the desk replaced the text; readers see "amended" with this time. */
+  readonly amendedAt?: Date;
+  /**
+   * Set when the desk withdrew the note. It is not deleted: readers see that
+   * a note of that time was withdrawn, when and why, but not its text.
+   */
+  readonly withdrawn?: { readonly at: Date; readonly note: string };
 }
 
 /** A published article as readers see it. */

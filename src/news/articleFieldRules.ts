@@ -6,6 +6,7 @@ import { ALT_MAX_CHARS, CAPTION_MAX_CHARS, CREDIT_MAX_CHARS } from './media.js';
 import { embedProviderOf } from './mediaEmbed.js';
 import { PRINT_MAX_PAGE } from './printEdition.js';
 import type { ArticleFields } from './revision.js';
+import { SLUG_MAX_LENGTH, slugOrEmpty } from './slug.js';
 import { canonicalTag } from './tag.js';
 
 /** Block kinds the editor's type select offers: every kind, each with its own fields. */
@@ -48,6 +49,12 @@ export interface ArticleInput {
   readonly printPage: string;
   readonly seoTitle: string;
   readonly seoDescription: string;
+  /**
+   * The story's address word part, typed on purpose; absent or empty lets
+   * src/news/slug.ts `articleSlug` decide (the headline's, or the one
+   * readers already know once the story is published).
+   */
+  readonly slug?: string;
 }
 
 export type FieldsValidation =
@@ -69,6 +76,7 @@ export const LIMITS = {
   // Search engines cut titles near 60 characters and descriptions near 160.
   seoTitle: 70,
   seoDescription: 160,
+  slug: SLUG_MAX_LENGTH,
 } as const;
 
 const AGENCIES: readonly Agency[] = ['AFP', 'Reuters', 'APP'];
@@ -102,6 +110,7 @@ export function validateArticleInput(input: ArticleInput): FieldsValidation {
   const body = blocksOf(input.body, errors);
   const tags = tagsOf(input.tags, errors);
   const printPage = printPageOf(input.printPage, errors);
+  checkTypedSlug(input.slug ?? '', errors);
 
   if (errors.length > 0) return { ok: false, errors };
   return {
@@ -336,6 +345,16 @@ function tagsOf(names: readonly string[], errors: FieldProblem[]): string[] {
       return false;
     }
   });
+}
+
+function checkTypedSlug(typed: string, errors: FieldProblem[]): void {
+  const trimmed = typed.trim();
+  if (trimmed === '') return;
+  if (trimmed.length > LIMITS.slug) {
+    errors.push({ field: 'slug', message: `At most ${LIMITS.slug} characters (now ${trimmed.length}).` });
+  } else if (slugOrEmpty(trimmed) === '') {
+    errors.push({ field: 'slug', message: 'A slug needs letters or digits (in any script), or leave it empty.' });
+  }
 }
 
 function printPageOf(text: string, errors: FieldProblem[]): number | null {

@@ -1,5 +1,5 @@
 import type { Agency, Byline } from './article.js';
-import { slugOrEmpty } from './slug.js';
+import { asciiSlugOrEmpty } from './slug.js';
 
 /** Who readers see behind a byline on the author page: the name, what they are, and the page's address. */
 export interface Author {
@@ -43,7 +43,7 @@ export function findAuthor(bylines: readonly Byline[], slug: string): Author | n
  * address: a stable number derived from the name stands in for the words.
  */
 function staffSlug(name: string): string {
-  const words = slugOrEmpty(name, 60);
+  const words = asciiSlugOrEmpty(name, 60);
   if (words !== '') return words;
   let hash = 0x811c9dc5;
   for (const char of name.normalize('NFC')) {

@@ -24,6 +24,7 @@ export const COPY_FIELDS = [
   'printPage',
   'seoTitle',
   'seoDescription',
+  'slug',
   'note',
 ] as const;
 

@@ -46,3 +46,9 @@ describe('canonicalTags', () => {
     assert.deepEqual(canonicalTags([]), []);
   });
 });
+
+describe('canonicalTag in Urdu', () => {
+  test('accepts an Urdu tag and keeps its words in the slug', () => {
+    assert.deepEqual(canonicalTag(' اسٹاک  مارکیٹ '), { slug: 'اسٹاک-مارکیٹ', name: 'اسٹاک مارکیٹ' });
+  });
+});

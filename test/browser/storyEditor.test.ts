@@ -288,6 +288,42 @@ describe('the story editor island', { skip: skipUnlessAvailable(['chromium']) },
     assert.ok(asked, 'no unsaved-changes warning');
   });
 
+  test('the page carries the body once; counters, previews and the slug field follow the typing', async () => {
+    const page = await signedIn(AMNA);
+    const id = await openNewDraft(page, `Gold rises ${Date.now()}`);
+    // Sent once: in the plain form the island reads (a second copy in the page cost the load-time budget).
+    const raw = await (await page.request.get(site.url(`/admin/articles/${id}`))).text();
+    assert.equal(raw.split('First paragraph.').length - 1, 1, 'the body appears once in the page');
+    assert.equal(raw.includes('data-body'), false);
+    assert.match(await visibleText(editor(page)), /First paragraph\./);
+
+    const shows = (selector: string, text: string) =>
+      page.waitForFunction(
+        ([sel, want]) => document.querySelector(sel as string)?.textContent === want,
+        [selector, text] as const,
+        { timeout: 20_000 },
+      );
+    await page.getByLabel('SEO title').fill('Gold at a record');
+    await shows('#field-seoTitle-count', '16 of 70 characters');
+    await shows('[data-preview="searchTitle"]', 'Gold at a record | Broadsheet');
+    await shows('[data-preview="cardTitle"]', 'Gold at a record');
+    await page.getByLabel('SEO title').fill('Gold at a record | Broadsheet');
+    await shows('[data-preview="searchTitle"]', 'Gold at a record | Broadsheet');
+    await page.getByLabel('SEO description').fill('Bullion hit Rs 300,000 a tola in Karachi.');
+    await shows('[data-preview="searchDescription"]', 'Bullion hit Rs 300,000 a tola in Karachi.');
+
+    // A draft's address follows its headline, Urdu words kept.
+    await page.getByLabel('Headline').fill('سونا ریکارڈ سطح پر');
+    await shows('#field-headline-count', '18 of 200 characters');
+    await shows('[data-preview="searchPath"]', `/news/${id}/سونا-ریکارڈ-سطح-پر`);
+    await page.getByLabel(/^Slug/).fill('Gold Record');
+    await shows('[data-preview="searchPath"]', `/news/${id}/gold-record`);
+    await save(page);
+    const stored = await createArticleWorkflowStore(db, 'sqlite').get(id);
+    assert.equal(stored?.slug, 'gold-record');
+    assert.equal(await page.getByLabel(/^Slug/).inputValue(), 'gold-record', 'a slug set on purpose is shown');
+  });
+
   test('the editor page with the island loaded passes axe and the Nu checker', async () => {
     const context = await browser.newContext({ bypassCSP: true });
     contexts.push(context);

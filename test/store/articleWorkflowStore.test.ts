@@ -105,7 +105,70 @@ function workflowSuite(makeBackend: () => Promise<StoreBackend> | StoreBackend, 
       );
       assert.equal(corrected?.updatedAt?.getTime(), later(5).getTime());
 
-      await workflow.changeStatus({ id: created.id, from: 'published', to: 'killed', at: later(6) });
+      // Issue 16: a published story keeps its slug through a headline edit; a typed slug moves it.
+      const renamed = await workflow.save({
+        id: created.id,
+        baseRevision: 2,
+        fields: { ...FIELDS, headline: 'Gold price sets another record' },
+        author: AUTHOR,
+        at: later(5),
+        note: '',
+      });
+      assert.equal(renamed.kind === 'saved' && renamed.after.slug, 'gold-price-at-record-high');
+      const retyped = await workflow.save({
+        id: created.id,
+        baseRevision: 3,
+        fields: { ...FIELDS, headline: 'Gold price sets another record' },
+        slug: 'سونا ریکارڈ',
+        author: AUTHOR,
+        at: later(5),
+        note: '',
+      });
+      assert.equal(retyped.kind === 'saved' && retyped.after.slug, 'سونا-ریکارڈ');
+      assert.equal((await store.getArticle(created.id))?.slug, 'سونا-ریکارڈ');
+
+      // A note amended, then withdrawn: it stays, marked, and cannot be changed again.
+      const [note] = (await workflow.get(created.id))?.corrections ?? [];
+      assert.ok(note);
+      const amended = await workflow.changeCorrection({
+        id: created.id,
+        correctionId: note.id,
+        change: { kind: 'amend', text: 'Per tola of 11.66 grams.' },
+        at: later(6),
+      });
+      assert.equal(amended?.after.text, 'Per tola of 11.66 grams.');
+      assert.equal(amended?.after.amendedAt?.getTime(), later(6).getTime());
+      assert.equal(
+        await workflow.changeCorrection({
+          id: created.id + 99,
+          correctionId: note.id,
+          change: { kind: 'amend', text: 'x' },
+          at: later(6),
+        }),
+        null,
+        'a note is changed only through its own article',
+      );
+      await workflow.changeCorrection({
+        id: created.id,
+        correctionId: note.id,
+        change: { kind: 'withdraw', note: 'The original figure was right.' },
+        at: later(7),
+      });
+      const [withdrawn] = (await store.getArticle(created.id))?.corrections ?? [];
+      assert.deepEqual(withdrawn?.withdrawn, { at: later(7), note: 'The original figure was right.' });
+      assert.equal(withdrawn?.text, 'Per tola of 11.66 grams.');
+      assert.equal((await store.getArticle(created.id))?.updatedAt?.getTime(), later(7).getTime());
+      assert.equal(
+        await workflow.changeCorrection({
+          id: created.id,
+          correctionId: note.id,
+          change: { kind: 'withdraw', note: 'again' },
+          at: later(8),
+        }),
+        null,
+      );
+
+      await workflow.changeStatus({ id: created.id, from: 'published', to: 'killed', at: later(9) });
       assert.equal(await store.getArticle(created.id), null);
       assert.equal(await store.isWithdrawn(created.id), true);
       assert.equal(await store.isWithdrawn(created.id + 99), false);

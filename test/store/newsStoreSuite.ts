@@ -52,6 +52,7 @@ export function newsStoreSuite(makeBackend: () => Promise<StoreBackend> | StoreB
           ['0016_editing_copies', 'Success'],
           ['0017_search_list_items', 'Success'],
           ['0018_account_links_sessions', 'Success'],
+          ['0019_correction_withdrawals', 'Success'],
         ],
       );
       assert.deepEqual(await migrateToLatest(opened.db), []);

@@ -60,6 +60,7 @@ export class ArticleDesk {
     if (sectionProblem !== null) return invalid([sectionProblem]);
     const article = await this.deps.workflow.create({
       fields: fields.value,
+      ...(input.slug !== undefined ? { slug: input.slug } : {}),
       owner: actor.kind === 'user' ? { kind: 'user', id: actor.userId, name: actor.name } : ownerOfToken(actor),
       author: authorOf(actor),
       at: this.deps.now(),
@@ -99,6 +100,7 @@ export class ArticleDesk {
       id: request.id,
       baseRevision: request.baseRevision,
       fields: fields.value,
+      ...(request.input.slug !== undefined ? { slug: request.input.slug } : {}),
       author: authorOf(actor),
       at: this.deps.now(),
       note: request.note?.trim() || 'Edited',
@@ -110,7 +112,13 @@ export class ArticleDesk {
         return conflict(request.baseRevision, outcome.latest);
       case 'saved':
         this.announce(outcome.before, outcome.after);
-        await this.audit(actor, 'article.edit', request.id, { revision: outcome.after.revision });
+        await this.audit(actor, 'article.edit', request.id, {
+          revision: outcome.after.revision,
+          // A moved address is worth finding in the log: the old one now answers 301.
+          ...(outcome.before.slug !== outcome.after.slug
+            ? { slug: outcome.after.slug, oldSlug: outcome.before.slug }
+            : {}),
+        });
         return { ok: true, value: outcome.after };
     }
   }
@@ -268,6 +276,55 @@ export class ArticleDesk {
     this.announce(current, current);
     await this.audit(actor, `article.${request.kind}`, current.id, { text });
     return { ok: true, value: correction };
+  }
+
+  /**
+   * Amends a note's text or withdraws it (with the reason readers see). A
+   * withdrawn note stays on the story as a dated line, so readers who saw it
+   * can tell it was taken back; its text is no longer shown.
+   */
+  async changeCorrection(
+    actor: Actor,
+    request: {
+      readonly id: number;
+      readonly correctionId: number;
+      readonly change:
+        | { readonly kind: 'amend'; readonly text: string }
+        | { readonly kind: 'withdraw'; readonly note: string };
+    },
+  ): Promise<Outcome<Correction>> {
+    const verb = request.change.kind === 'amend' ? 'amend' : 'withdraw';
+    if (!can(actor.role, 'article.publish')) return forbidden(`Only editors may ${verb} a correction or update.`);
+    const current = await this.deps.workflow.get(request.id);
+    if (current === null) return missing();
+    const note = current.corrections.find((c) => c.id === request.correctionId);
+    if (note === undefined) return missing('This article has no such correction or update.');
+    if (note.withdrawn !== undefined)
+      return refusal('conflict', 'This note was withdrawn already; add a new one instead.');
+    const change =
+      request.change.kind === 'amend'
+        ? { kind: 'amend' as const, text: request.change.text.trim() }
+        : { kind: 'withdraw' as const, note: request.change.note.trim() };
+    if (change.kind === 'amend' && (change.text === '' || change.text.length > 2000)) {
+      return invalid([{ field: 'text', message: 'Write the note, at most 2000 characters.' }]);
+    }
+    if (change.kind === 'withdraw' && (change.note === '' || change.note.length > 500)) {
+      return invalid([{ field: 'note', message: 'Say why it is withdrawn (readers see it), at most 500 characters.' }]);
+    }
+    const changed = await this.deps.workflow.changeCorrection({
+      id: current.id,
+      correctionId: note.id,
+      change,
+      at: this.deps.now(),
+    });
+    if (changed === null) return refusal('conflict', 'This note was withdrawn meanwhile; reload the story.');
+    this.announce(current, current);
+    await this.audit(actor, `article.${note.kind}-${verb}`, current.id, {
+      correction: note.id,
+      before: note.text,
+      ...(change.kind === 'amend' ? { after: change.text } : { note: change.note }),
+    });
+    return { ok: true, value: changed.after };
   }
 
   /** Publishes every scheduled story that is due; returns the ids published. */

@@ -3,7 +3,11 @@ import type { HistoryFile } from '../../ingest/historyCsvParser.js';
 import type { DeskChange, InstrumentAmendment } from '../../market/book/deskChange.js';
 import type { Market, MarketListing } from '../../market/book/market.js';
 import type { MarketEvent, MarketEventOutcome } from '../../market/book/marketEvent.js';
-import type { CorporateAction, ExAdjustment } from '../../market/corporateActions/corporateAction.js';
+import {
+  type CorporateAction,
+  corporateActionKey,
+  type ExAdjustment,
+} from '../../market/corporateActions/corporateAction.js';
 import type { EndOfDay } from '../../market/endOfDay/closingRules.js';
 import type { FxRateUpdate } from '../../market/fx/fxRate.js';
 import type { IndexConstituent } from '../../market/indices/indexCalculator.js';
@@ -311,6 +315,48 @@ export class MarketDesk {
       type: 'index',
       id: code,
     });
+  }
+
+  /** Withdraws an action still waiting for its ex-date; the reason goes in the audit log. */
+  async withdrawCorporateAction(actor: AuditActor, action: CorporateAction, reason: string): Promise<Outcome<null>> {
+    if (!this.isPending(action))
+      return missing('action', 'No such action is waiting for its ex-date; an applied one cannot be withdrawn.');
+    return this.desk(
+      actor,
+      { type: 'withdrawCorporateAction', action },
+      'market.corporate-action-withdraw',
+      {
+        type: 'instrument',
+        id: action.symbol,
+      },
+      { ...action, reason: reason.trim() },
+    );
+  }
+
+  /** Replaces an action still waiting for its ex-date with a corrected one of the same stock. */
+  async amendCorporateAction(
+    actor: AuditActor,
+    before: CorporateAction,
+    after: CorporateAction,
+  ): Promise<Outcome<null>> {
+    if (!this.isPending(before))
+      return missing('action', 'No such action is waiting for its ex-date; an applied one cannot be amended.');
+    if (after.symbol !== before.symbol) return refused('symbol', `An amended action stays on ${before.symbol}.`);
+    return this.desk(
+      actor,
+      { type: 'amendCorporateAction', before, after },
+      'market.corporate-action-amend',
+      {
+        type: 'instrument',
+        id: before.symbol,
+      },
+      { before, after },
+    );
+  }
+
+  private isPending(action: CorporateAction): boolean {
+    const key = corporateActionKey(action);
+    return this.market.pendingCorporateActions().some((waiting) => corporateActionKey(waiting) === key);
   }
 
   async corporateAction(actor: AuditActor, action: CorporateAction): Promise<Outcome<ActionOutcome>> {

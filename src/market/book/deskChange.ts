@@ -1,3 +1,4 @@
+import type { CorporateAction } from '../corporateActions/corporateAction.js';
 import type { ClosingRow, UntradedRow } from '../endOfDay/closingFileDay.js';
 import type { ScheduledRecomposition } from '../endOfDay/closingRules.js';
 import type { IndexSpec } from '../indices/indexSpec.js';
@@ -20,14 +21,18 @@ export interface InstrumentAmendment {
 /**
  * A change the market desk makes to the market's reference data, logged like
  * a trade so it is replayed after a restart: a new listing, an amended
- * instrument, a recomposition scheduled for a date (or withdrawn), a calendar edit, or a
- * day's closing file.
+ * instrument, a recomposition scheduled for a date (or withdrawn), a waiting corporate action
+ * withdrawn or amended, a calendar edit, or a day's closing file.
  */
 export type DeskChange =
   | { readonly type: 'listInstrument'; readonly instrument: Instrument; readonly ldcp: Paisa }
   | { readonly type: 'amendInstrument'; readonly symbol: string; readonly amendment: InstrumentAmendment }
   | { readonly type: 'scheduleRecomposition'; readonly recomposition: ScheduledRecomposition }
   | { readonly type: 'cancelRecomposition'; readonly code: string; readonly effective: string }
+  /** A corporate action withdrawn before its ex-date (`Market.withdrawCorporateAction`). */
+  | { readonly type: 'withdrawCorporateAction'; readonly action: CorporateAction }
+  /** A waiting corporate action replaced by a corrected one, in one step. */
+  | { readonly type: 'amendCorporateAction'; readonly before: CorporateAction; readonly after: CorporateAction }
   | { readonly type: 'editCalendar'; readonly edit: CalendarEdit }
   | { readonly type: 'defineIndex'; readonly spec: IndexSpec }
   | { readonly type: 'withdrawIndex'; readonly code: string }
@@ -56,6 +61,10 @@ export function applyDeskChange(market: Market, change: DeskChange, time: Date):
     }
     case 'cancelRecomposition':
       return market.cancelRecomposition(change.code, change.effective);
+    case 'withdrawCorporateAction':
+      return market.withdrawCorporateAction(change.action);
+    case 'amendCorporateAction':
+      return market.amendCorporateAction(change.before, change.after, time);
     case 'editCalendar':
       return market.editCalendar(change.edit, time);
     case 'defineIndex':

@@ -1,5 +1,6 @@
 import {
   type CorporateAction,
+  corporateActionKey,
   corporateActionProblem,
   type ExAdjustment,
 } from '../corporateActions/corporateAction.js';
@@ -632,6 +633,39 @@ export class Market {
     if (typeof outcome === 'string') return { ok: false, reason: outcome };
     this.changed(time);
     return { ok: true, status: 'applied', adjustment: outcome };
+  }
+
+  /**
+   * Withdraws an action still waiting for its ex-date. One already applied
+   * has moved the stock's LDCP and the indices' divisors, and trades have
+   * happened at the adjusted prices since: it is not undone here (the desk
+   * records the correcting action instead, as the exchange would announce one).
+   */
+  withdrawCorporateAction(action: CorporateAction): MarketChange {
+    const index = this.pendingActionIndex(action);
+    if (index < 0) return { ok: false, reason: `no such action of ${action.symbol} is waiting for its ex-date` };
+    this.pendingActions.splice(index, 1);
+    return { ok: true };
+  }
+
+  /**
+   * Replaces a waiting action with a corrected one of the same stock, in one
+   * step: the replacement is judged as a new announcement (it waits, or
+   * applies now if its ex-date has come); if it is refused the original stays.
+   */
+  amendCorporateAction(before: CorporateAction, after: CorporateAction, time: Date): MarketChange {
+    if (after.symbol !== before.symbol) return { ok: false, reason: 'an amended action stays on its stock' };
+    const index = this.pendingActionIndex(before);
+    if (index < 0) return { ok: false, reason: `no such action of ${before.symbol} is waiting for its ex-date` };
+    const [original] = this.pendingActions.splice(index, 1);
+    const result = this.applyCorporateAction(after, time);
+    if (!result.ok && original !== undefined) this.pendingActions.splice(index, 0, original);
+    return result.ok ? { ok: true } : { ok: false, reason: result.reason };
+  }
+
+  private pendingActionIndex(action: CorporateAction): number {
+    const key = corporateActionKey(action);
+    return this.pendingActions.findIndex((waiting) => corporateActionKey(waiting) === key);
   }
 
   /**

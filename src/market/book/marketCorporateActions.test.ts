@@ -155,6 +155,34 @@ describe('Market.applyCorporateAction', () => {
     );
     assert.deepEqual(market.pendingCorporateActions(), []);
   });
+
+  test('a waiting action can be withdrawn or amended; a refused amendment keeps the original', () => {
+    const market = new Market(setup);
+    const split: CorporateAction = {
+      type: 'split',
+      symbol: 'A',
+      exDate: '2023-02-01',
+      sharesBefore: 1,
+      sharesAfter: 5,
+    };
+    assert.ok(market.applyCorporateAction(split, at('09:00')).ok);
+    // Named whatever the field order.
+    const reordered = { sharesAfter: 5, sharesBefore: 1, exDate: '2023-02-01', symbol: 'A', type: 'split' } as const;
+    const refused = market.amendCorporateAction(reordered, { ...split, sharesAfter: 1 }, at('09:10'));
+    assert.equal(refused.ok, false);
+    assert.deepEqual(market.pendingCorporateActions(), [split]);
+    assert.equal(market.amendCorporateAction(split, { ...split, symbol: 'B' }, at('09:10')).ok, false);
+    const ten = { ...split, sharesAfter: 10 };
+    assert.deepEqual(market.amendCorporateAction(reordered, ten, at('09:10')), { ok: true });
+    assert.deepEqual(market.pendingCorporateActions(), [ten]);
+    assert.equal(market.withdrawCorporateAction(split).ok, false, 'the original is gone');
+    assert.deepEqual(market.withdrawCorporateAction(ten), { ok: true });
+    assert.deepEqual(market.pendingCorporateActions(), []);
+    const result = market.closeDay(today, at('17:00'));
+    assert.ok(result.ok);
+    assert.deepEqual(result.endOfDay.appliedCorporateActions, []);
+    assert.equal(market.quote('A')?.ldcp, 5000, 'a withdrawn action never applies');
+  });
 });
 
 describe('scheduled recomposition with a weight cap', () => {

@@ -228,3 +228,16 @@ function toPaisa(amount: bigint): Paisa {
   // An ex-price is at least one paisa: a price of zero would freeze the quote.
   return paisa(Math.max(1, Number(amount)));
 }
+
+/**
+ * One action's identity, whatever order its fields came in: the desk names a
+ * pending action by it to withdraw or amend it (two identical announcements
+ * are one identity; the first waiting one is taken).
+ */
+export function corporateActionKey(action: CorporateAction): string {
+  return JSON.stringify(action, (_key, value: unknown) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  );
+}

@@ -12,6 +12,7 @@ import { ArticleReadOnly } from './ArticleReadOnly.js';
 import { CorrectionForm, StatusLine, WorkflowActions } from './ArticleWorkflowPanel.js';
 import { type ArticleFormValues, isEditableBlock } from './articleForm.js';
 import { BlockFields, BlockTypeSelect } from './BlockFields.js';
+import { FieldCounter, SeoFields } from './SeoFields.js';
 import { editorMount, PresenceLine } from './StoryEditorMount.js';
 
 export interface ArticleEditPageProps {
@@ -97,12 +98,13 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
           method="post"
           action={action}
           class="article-form"
-          {...(props.editorScriptUrl ? editorMount(article, values) : {})}
+          {...(props.editorScriptUrl ? editorMount(article) : {})}
         >
           <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
           <input type="hidden" name="baseRevision" value={String(props.baseRevision)} />
           <input type="hidden" name="blockCount" value={String(values.blocks.length)} />
           <TextField {...bound('headline')} label="Headline" max={LIMITS.headline} required />
+          <FieldCounter field="headline" length={values.headline.trim().length} max={LIMITS.headline} />
           <TextArea {...bound('summary')} label="Standfirst" max={LIMITS.summary} required />
           <label for="field-sectionSlug">
             Section
@@ -183,8 +185,7 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
             ))}
           </datalist>
           <TextField {...bound('printPage')} label="Print page (empty for web only)" max={3} inputMode="numeric" />
-          <TextField {...bound('seoTitle')} label="SEO title" max={LIMITS.seoTitle} />
-          <TextArea {...bound('seoDescription')} label="SEO description" max={LIMITS.seoDescription} />
+          <SeoFields article={article} values={values} errorOf={errorOf} />
           <TextField {...bound('note')} label="Note on this revision (optional)" max={500} />
           <p>
             <button type="submit" name="op" value="save">
@@ -217,6 +218,7 @@ const LABELS: Record<string, string> = {
   printPage: 'Print page',
   seoTitle: 'SEO title',
   seoDescription: 'SEO description',
+  slug: 'Slug',
   at: 'Publish at',
   text: 'Note',
   confirm: 'Confirmation',

@@ -1,3 +1,5 @@
+import { articleUrl } from '../../http/siteUrls.js';
+import type { Correction } from '../../news/article.js';
 import {
   isEmbargoed,
   maySpike,
@@ -39,7 +41,7 @@ export function StatusLine(props: { readonly article: EditorialArticle; readonly
         {article.status === 'published' ? (
           <>
             {' · '}
-            <a href={`/news/${article.id}/${article.slug}`}>View on the site</a>
+            <a href={articleUrl(article)}>View on the site</a>
           </>
         ) : null}
       </p>
@@ -184,7 +186,7 @@ export function CorrectionForm(props: { readonly article: EditorialArticle; read
         <ul>
           {article.corrections.map((c) => (
             <li key={c.id}>
-              {c.kind === 'correction' ? 'Correction' : 'Update'}, {formatPublished(c.at)}: {c.text}
+              <CorrectionItem article={article} correction={c} csrfToken={props.csrfToken} />
             </li>
           ))}
         </ul>
@@ -205,5 +207,54 @@ export function CorrectionForm(props: { readonly article: EditorialArticle; read
         <button type="submit">Add note</button>
       </form>
     </section>
+  );
+}
+
+/**
+ * One note as readers see it, with forms to amend its text or withdraw it.
+ * A withdrawn note stays listed (readers still see a dated line for it).
+ */
+function CorrectionItem(props: {
+  readonly article: EditorialArticle;
+  readonly correction: Correction;
+  readonly csrfToken: string;
+}) {
+  const { article, correction: c } = props;
+  const kind = c.kind === 'correction' ? 'Correction' : 'Update';
+  if (c.withdrawn !== undefined) {
+    return (
+      <>
+        {kind}, {formatPublished(c.at)}: <s>{c.text}</s> — withdrawn {formatPublished(c.withdrawn.at)}:{' '}
+        {c.withdrawn.note}
+      </>
+    );
+  }
+  const base = `/admin/articles/${article.id}/corrections/${c.id}`;
+  return (
+    <>
+      {kind}, {formatPublished(c.at)}
+      {c.amendedAt !== undefined ? ` (amended ${formatPublished(c.amendedAt)})` : ''}: {c.text}
+      <details>
+        <summary>Amend or withdraw this {kind.toLowerCase()}</summary>
+        <form method="post" action={`${base}/amend`} class="stacked">
+          <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+          <label for={`correction-${c.id}-text`}>
+            New text (readers see it marked amended)
+            <textarea id={`correction-${c.id}-text`} name="text" rows={3} required maxLength={2000}>
+              {c.text}
+            </textarea>
+          </label>
+          <button type="submit">Amend note</button>
+        </form>
+        <form method="post" action={`${base}/withdraw`} class="stacked">
+          <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+          <label for={`correction-${c.id}-note`}>
+            Why it is withdrawn (readers see this in place of the note)
+            <textarea id={`correction-${c.id}-note`} name="note" rows={2} required maxLength={500} />
+          </label>
+          <button type="submit">Withdraw note</button>
+        </form>
+      </details>
+    </>
   );
 }

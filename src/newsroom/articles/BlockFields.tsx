@@ -117,7 +117,11 @@ export function BlockFields(props: { readonly block: BlockInput; readonly index:
         <>
           {typeSelect}
           {input('articleId', `Block ${index + 1} related story: article id`, number)}
-          {headline !== '' ? <p class="field-hint">Links to: {headline}</p> : null}
+          {headline !== '' ? (
+            <p class="field-hint">
+              Links to: <span data-related-headline={String(index)}>{headline}</span>
+            </p>
+          ) : null}
         </>
       );
     }

@@ -1,18 +1,14 @@
 import type { EditorialArticle } from '../../store/articles/articleWorkflow.js';
-import type { ArticleFormValues } from './articleForm.js';
-import { editorBlocksOf } from './editorBody.js';
 import { editingSentence } from './presence.js';
 
 /**
- * What the story editor island reads from the form it enhances: the body as
- * blocks with marks, and the article it autosaves to (none for a new story,
- * which is kept in the browser only until its first save).
+ * Which article the story editor island autosaves to (none for a new story,
+ * which is kept in the browser only until its first save). The body itself
+ * is read from the plain form's block fields, so a page carries it once
+ * (a 3,000-word story sent twice cost the editor its load-time budget).
  */
-export function editorMount(article: EditorialArticle | null, values: ArticleFormValues): Record<string, string> {
-  return {
-    'data-story-editor': article === null ? 'new' : String(article.id),
-    'data-body': JSON.stringify(editorBlocksOf(values.blocks)),
-  };
+export function editorMount(article: EditorialArticle | null): Record<string, string> {
+  return { 'data-story-editor': article === null ? 'new' : String(article.id) };
 }
 
 /** "Amna is editing this story": filled in at render, kept current by the island. */

@@ -12,6 +12,7 @@ import { actorOf, requirePermission } from '../http/guard.js';
 import {
   ArticleFieldsSchema,
   articleJson,
+  correctionJson,
   diffJson,
   inputFromJson,
   listItemJson,
@@ -242,6 +243,49 @@ export function registerArticleApiRoutes(app: TypeBoxApp, ctx: AdminContext): vo
       if (!result.ok) return refuse(reply, result, request.params);
       const c = result.value;
       return noStore(reply).code(201).send({ id: c.id, kind: c.kind, text: c.text, at: c.at.toISOString() });
+    },
+  );
+
+  const NoteParams = Type.Object({ id: Type.Integer({ minimum: 1 }), correctionId: Type.Integer({ minimum: 1 }) });
+  app.patch(
+    `${API}/:id/corrections/:correctionId`,
+    {
+      ...publish,
+      schema: {
+        params: NoteParams,
+        body: Type.Object({ text: Type.String({ maxLength: 5000 }) }, { additionalProperties: false }),
+      },
+    },
+    async (request, reply) => {
+      const { id, correctionId } = request.params;
+      const result = await desk.changeCorrection(actorOf(request), {
+        id,
+        correctionId,
+        change: { kind: 'amend', text: request.body.text },
+      });
+      if (!result.ok) return refuse(reply, result, { id });
+      return noStore(reply).send(correctionJson(result.value));
+    },
+  );
+
+  app.post(
+    `${API}/:id/corrections/:correctionId/withdraw`,
+    {
+      ...publish,
+      schema: {
+        params: NoteParams,
+        body: Type.Object({ note: Type.String({ maxLength: 5000 }) }, { additionalProperties: false }),
+      },
+    },
+    async (request, reply) => {
+      const { id, correctionId } = request.params;
+      const result = await desk.changeCorrection(actorOf(request), {
+        id,
+        correctionId,
+        change: { kind: 'withdraw', note: request.body.note },
+      });
+      if (!result.ok) return refuse(reply, result, { id });
+      return noStore(reply).send(correctionJson(result.value));
     },
   );
 }

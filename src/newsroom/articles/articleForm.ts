@@ -10,6 +10,7 @@ import {
 import { formatInlineMarkup } from '../../news/inlineMarkup.js';
 import { checkMarks, richText } from '../../news/inlineText.js';
 import type { ArticleFields } from '../../news/revision.js';
+import { slugFieldValue } from '../../news/slug.js';
 
 /** The editor form as posted: flat fields, blocks as `block-{n}-{field}` (type, text, mediaId, url, …). */
 export type ArticleFormBody = Readonly<Record<string, string>>;
@@ -26,6 +27,8 @@ export interface ArticleFormValues {
   readonly printPage: string;
   readonly seoTitle: string;
   readonly seoDescription: string;
+  /** Empty while the slug follows the headline (src/news/slug.ts `slugFieldValue`). */
+  readonly slug: string;
   readonly note: string;
 }
 
@@ -60,6 +63,7 @@ export function readForm(body: ArticleFormBody): ArticleFormValues {
     printPage: field('printPage'),
     seoTitle: field('seoTitle'),
     seoDescription: field('seoDescription'),
+    slug: field('slug'),
     note: field('note'),
   };
 }
@@ -110,7 +114,22 @@ export function inputFromForm(values: ArticleFormValues): ArticleInput {
     printPage: values.printPage,
     seoTitle: values.seoTitle,
     seoDescription: values.seoDescription,
+    slug: values.slug,
   };
+}
+
+/** The form of a stored story: its fields, and its slug when that is fixed. */
+export function formFromArticle(article: {
+  readonly fields: ArticleFields;
+  readonly slug: string;
+  readonly everPublished: boolean;
+}): ArticleFormValues {
+  const slug = slugFieldValue({
+    slug: article.slug,
+    headline: article.fields.headline,
+    everPublished: article.everPublished,
+  });
+  return { ...formFromFields(article.fields), slug };
 }
 
 export function formFromFields(fields: ArticleFields): ArticleFormValues {
@@ -125,6 +144,7 @@ export function formFromFields(fields: ArticleFields): ArticleFormValues {
     printPage: fields.printPage === null ? '' : String(fields.printPage),
     seoTitle: fields.seoTitle ?? '',
     seoDescription: fields.seoDescription ?? '',
+    slug: '',
     note: '',
   };
 }
@@ -141,6 +161,7 @@ export function emptyForm(sectionSlug: string, byline: string): ArticleFormValue
     printPage: '',
     seoTitle: '',
     seoDescription: '',
+    slug: '',
     note: '',
   };
 }

@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import type { Correction } from '../../news/article.js';
 import { allBylines } from '../../news/article.js';
 import type { ArticleInput } from '../../news/articleFieldRules.js';
 import type { Revision, RevisionEntry } from '../../news/revision.js';
@@ -43,6 +44,12 @@ export const ArticleFieldsSchema = Type.Object(
     printPage: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
     seoTitle: Type.Optional(Type.Union([Text(500), Type.Null()])),
     seoDescription: Type.Optional(Type.Union([Text(1000), Type.Null()])),
+    slug: Type.Optional(
+      Type.Union([Text(500), Type.Null()], {
+        description:
+          "The words of the story's address, set on purpose; omitted or null keeps a published story's address (a never-published one follows its headline). A changed address leaves the old one answering 301.",
+      }),
+    ),
     note: Type.Optional(Text(500)),
   },
   { additionalProperties: false },
@@ -64,6 +71,7 @@ export function inputFromJson(body: ArticleFieldsBody): ArticleInput {
     printPage: body.printPage == null ? '' : String(body.printPage),
     seoTitle: body.seoTitle ?? '',
     seoDescription: body.seoDescription ?? '',
+    ...(body.slug != null ? { slug: body.slug } : {}),
   };
 }
 
@@ -90,7 +98,7 @@ export function articleJson(article: EditorialArticle) {
     updatedAt: iso(article.updatedAt),
     editedAt: iso(article.editedAt),
     killedAt: iso(article.killedAt),
-    corrections: article.corrections.map((c) => ({ id: c.id, kind: c.kind, text: c.text, at: c.at.toISOString() })),
+    corrections: article.corrections.map(correctionJson),
     embargoUntil: iso(article.embargoUntil),
     sentBack:
       article.sentBack === null
@@ -129,4 +137,16 @@ export function diffJson(from: number, to: number, fields: readonly FieldDiff[])
 
 function iso(date: Date | null): string | null {
   return date === null ? null : date.toISOString();
+}
+
+/** A note as the API shows it: amended and withdrawn only when they happened. */
+export function correctionJson(c: Correction) {
+  return {
+    id: c.id,
+    kind: c.kind,
+    text: c.text,
+    at: c.at.toISOString(),
+    ...(c.amendedAt !== undefined ? { amendedAt: c.amendedAt.toISOString() } : {}),
+    ...(c.withdrawn !== undefined ? { withdrawn: { at: c.withdrawn.at.toISOString(), note: c.withdrawn.note } } : {}),
+  };
 }

@@ -25,7 +25,7 @@ import {
   type ArticleFormValues,
   applyBlockOp,
   emptyForm,
-  formFromFields,
+  formFromArticle,
   inputFromForm,
   readForm,
   readOp,
@@ -44,6 +44,8 @@ const NOTICES = {
   unpublish: 'Taken off the site.',
   kill: 'Killed: removed from the site for good.',
   correction: 'Note added: readers see it under the headline.',
+  correctionAmended: 'Note amended: readers see the new text, marked amended.',
+  correctionWithdrawn: 'Note withdrawn: readers see a dated line saying it was withdrawn, and why.',
   restored: 'Revision restored as a new revision.',
   sendBack: 'Sent back to the writer with your note.',
   spiked: 'Spiked: the story and its revisions are gone.',
@@ -127,7 +129,7 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
   const refuseInEditor = (request: FastifyRequest, reply: FastifyReply, article: EditorialArticle, refused: Refusal) =>
     renderEditor(request, reply, {
       article,
-      values: formFromFields(article.fields),
+      values: formFromArticle(article),
       baseRevision: article.revision,
       errors: refused.problems,
       flash: { kind: 'error', message: refused.message },
@@ -258,7 +260,7 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
       const flash = noticeFlash(NOTICES, request.query.notice);
       return renderEditor(request, reply, {
         article,
-        values: formFromFields(article.fields),
+        values: formFromArticle(article),
         baseRevision: article.revision,
         ...(flash !== undefined ? { flash } : {}),
       });
@@ -441,6 +443,43 @@ export function registerArticlePageRoutes(app: TypeBoxApp, ctx: AdminContext): v
       return reply.redirect(`/admin/articles/${article.id}?notice=correction`, 303);
     },
   );
+
+  // Amend or withdraw one note: two plain forms per note in the editor's corrections panel.
+  for (const verb of ['amend', 'withdraw'] as const) {
+    app.post(
+      `/admin/articles/:id/corrections/:correctionId/${verb}`,
+      {
+        ...publish,
+        schema: {
+          params: Type.Object({ id: Type.Integer({ minimum: 1 }), correctionId: Type.Integer({ minimum: 1 }) }),
+          body: Type.Object(
+            {
+              text: Type.Optional(Type.String({ maxLength: 5000 })),
+              note: Type.Optional(Type.String({ maxLength: 5000 })),
+            },
+            { additionalProperties: true },
+          ),
+        },
+      },
+      async (request, reply) => {
+        const article = await workflow.get(request.params.id);
+        if (article === null)
+          return sendAdminRefusal(reply, 'not-found', 'No such article', 'There is no article with this id.');
+        const change =
+          verb === 'amend'
+            ? { kind: 'amend' as const, text: request.body.text ?? '' }
+            : { kind: 'withdraw' as const, note: request.body.note ?? '' };
+        const result = await desk.changeCorrection(actorOf(request), {
+          id: article.id,
+          correctionId: request.params.correctionId,
+          change,
+        });
+        if (!result.ok) return refuseInEditor(request, reply, article, result);
+        const notice = verb === 'amend' ? 'correctionAmended' : 'correctionWithdrawn';
+        return reply.redirect(`/admin/articles/${article.id}?notice=${notice}`, 303);
+      },
+    );
+  }
 
   app.get(
     '/admin/articles/:id/revisions',

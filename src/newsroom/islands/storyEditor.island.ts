@@ -19,6 +19,8 @@ import { createKeeper, startPresence } from './editorKeeper.js';
 import { paragraphsOfText, transformPastedHtml } from './editorPaste.js';
 import { storySchema as schema } from './editorSchema.js';
 import { buildToolbar, markActive, type ToolbarButton } from './editorToolbar.js';
+import { blocksOfPlainForm } from './plainFormBody.js';
+import { startSeoLive } from './seoLive.js';
 
 const LINK_REFUSED = 'A link must go to an http(s) address or a page of this site (starting with /).';
 
@@ -26,12 +28,7 @@ function mount(form: HTMLFormElement): void {
   const article = form.dataset.storyEditor ?? 'new';
   const plain = form.querySelector<HTMLFieldSetElement>('fieldset[data-plain-blocks]');
   if (plain === null) return;
-  let blocks: BlockInput[] = [];
-  try {
-    blocks = JSON.parse(form.dataset.body ?? '[]') as BlockInput[];
-  } catch {
-    return;
-  }
+  const blocks = blocksOfPlainForm(form);
 
   const box = document.createElement('fieldset');
   box.className = 'blocks story-editor';
@@ -198,6 +195,7 @@ function mount(form: HTMLFormElement): void {
     if (kept === null) return;
     keeper.restoreFields(kept.copy);
     replaceBody(kept.copy.body);
+    form.dispatchEvent(new Event('story-restored'));
     const note = document.createElement('p');
     note.className = 'flash flash-notice';
     note.setAttribute('role', 'status');
@@ -278,4 +276,7 @@ function dragHandles(): Plugin {
 }
 
 const form = document.querySelector<HTMLFormElement>('form[data-story-editor]');
-if (form !== null) mount(form);
+if (form !== null) {
+  mount(form);
+  startSeoLive(form);
+}

@@ -1,4 +1,8 @@
-import type { CorporateAction, ExAdjustment } from '../../market/corporateActions/corporateAction.js';
+import {
+  type CorporateAction,
+  corporateActionKey,
+  type ExAdjustment,
+} from '../../market/corporateActions/corporateAction.js';
 import type { FieldProblem } from '../../shared/outcome.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { count, karachiStamp, percentOf, rupees } from './deskFormat.js';
@@ -9,8 +13,17 @@ import { type DeskPageProps, Field, MarketDeskLayout, ProblemList } from './Mark
 export interface RecordedAction {
   readonly action: CorporateAction;
   readonly recordedAt: Date;
-  readonly pending: boolean;
+  readonly status: 'pending' | 'applied' | 'withdrawn' | 'amended';
+  /** Its identity (src/market/corporateActions/corporateAction.ts `corporateActionKey`). */
+  readonly key: string;
 }
+
+const STATUS_LABELS: Record<RecordedAction['status'], string> = {
+  pending: 'Pending',
+  applied: 'Applied',
+  withdrawn: 'Withdrawn',
+  amended: 'Amended (replaced)',
+};
 
 /** The ex-price PSX's formula gives at today's LDCP, shown before the desk confirms. */
 export interface ActionPreview {
@@ -78,12 +91,17 @@ export function CorporateActionsPage(props: CorporateActionsPageProps) {
       {props.preview !== undefined ? (
         <Preview preview={props.preview} csrfToken={props.csrfToken} form={props.form} />
       ) : null}
-      <h2 id="action-heading">Announce an action</h2>
-      <p>Fill in the figures of the chosen kind only. You will see the ex-price before anything is recorded.</p>
+      <h2 id="action-heading">{props.form.replaces ? 'Amend a waiting action' : 'Announce an action'}</h2>
+      <p>
+        {props.form.replaces
+          ? 'Correct the figures: the amended action replaces the waiting one when you confirm. You will see the ex-price first.'
+          : 'Fill in the figures of the chosen kind only. You will see the ex-price before anything is recorded.'}
+      </p>
       <ProblemList problems={props.problems} formId="action" />
       <form class="stacked" method="post" action="/admin/market/corporate-actions" aria-labelledby="action-heading">
         <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
         <input type="hidden" name="step" value="preview" />
+        {props.form.replaces ? <input type="hidden" name="replaces" value={props.form.replaces} /> : null}
         <div class="field">
           <label for="action-type">Kind of action</label>
           {typeProblem ? <span class="field-problem">{typeProblem.message}</span> : null}
@@ -129,6 +147,7 @@ export function CorporateActionsPage(props: CorporateActionsPageProps) {
           {props.pending.map((action, i) => (
             <li key={`${action.symbol}-${action.exDate}-${i}`}>
               {action.symbol}: {describeAction(action)}, ex {action.exDate}
+              <PendingActionForms action={action} index={i} csrfToken={props.csrfToken} />
             </li>
           ))}
         </ul>
@@ -155,7 +174,7 @@ export function CorporateActionsPage(props: CorporateActionsPageProps) {
                   <td>{describeAction(entry.action)}</td>
                   <td>{entry.action.exDate}</td>
                   <td>{karachiStamp(entry.recordedAt)}</td>
-                  <td>{entry.pending ? 'Pending' : 'Applied'}</td>
+                  <td>{STATUS_LABELS[entry.status]}</td>
                 </tr>
               ))}
             </tbody>
@@ -200,5 +219,39 @@ function Preview(props: { readonly preview: ActionPreview; readonly csrfToken: s
         <button type="submit">Confirm and record</button>
       </form>
     </section>
+  );
+}
+
+/**
+ * Withdraw (with the reason, kept in the audit log) or amend an action still
+ * waiting for its ex-date. An applied one has no forms: it moved prices and
+ * index divisors, and is corrected by recording the correcting action.
+ */
+function PendingActionForms(props: {
+  readonly action: CorporateAction;
+  readonly index: number;
+  readonly csrfToken: string;
+}) {
+  const key = corporateActionKey(props.action);
+  const id = `pending-${props.index}`;
+  return (
+    <div class="inline-forms">
+      <form class="inline" method="post" action="/admin/market/corporate-actions/withdraw">
+        <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+        <input type="hidden" name="key" value={key} />
+        <label for={`${id}-reason`}>Reason to withdraw </label>
+        <input id={`${id}-reason`} name="reason" required maxLength={500} />{' '}
+        <button type="submit">
+          Withdraw <span class="visually-hidden">the {props.action.symbol} action</span>
+        </button>
+      </form>
+      <form class="inline" method="post" action="/admin/market/corporate-actions/amend">
+        <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+        <input type="hidden" name="key" value={key} />
+        <button type="submit">
+          Amend <span class="visually-hidden">the {props.action.symbol} action</span>
+        </button>
+      </form>
+    </div>
   );
 }

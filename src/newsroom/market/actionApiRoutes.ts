@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { ApiErrorSchema, sendApiError } from '../../http/apiError.js';
 import { sendApiRefusal } from '../../http/refusalStatus.js';
+import { corporateActionKey } from '../../market/corporateActions/corporateAction.js';
 import { formatRupees, parseRupees } from '../../market/money/money.js';
 import { refusalOfProblems } from '../../shared/outcome.js';
 import { actorOf } from '../http/guard.js';
@@ -21,6 +22,7 @@ import {
   PreviewJson,
   SpecialScheduleBody,
 } from './marketDeskSchemas.js';
+import { recordedActions } from './recordedActions.js';
 
 const ERRORS = { '4xx': ApiErrorSchema };
 const CalendarJson = Type.Object({
@@ -52,12 +54,16 @@ export function registerActionApiRoutes({ app, ctx, desk }: DeskRoutes): void {
       },
     },
     async (_request, reply) => {
-      const logged = await ctx.marketStore.latestEventsOfKind('corporateAction', 100);
+      const pending = desk.market.pendingCorporateActions();
+      const recorded = await recordedActions(ctx.marketStore, pending, 100);
       return send(reply, 200, {
-        pending: desk.market.pendingCorporateActions(),
-        recorded: logged.flatMap(({ event }) =>
-          event.kind === 'corporateAction' ? [{ ...event.action, recordedAt: event.time.toISOString() }] : [],
-        ),
+        // `key` names a waiting action to withdraw or amend.
+        pending: pending.map((action) => ({ ...action, key: corporateActionKey(action) })),
+        recorded: recorded.map((entry) => ({
+          ...entry.action,
+          recordedAt: entry.recordedAt.toISOString(),
+          status: entry.status,
+        })),
       });
     },
   );
@@ -101,6 +107,59 @@ export function registerActionApiRoutes({ app, ctx, desk }: DeskRoutes): void {
             }
           : { status: 'scheduled' },
       );
+    },
+  );
+
+  const pendingOf = (key: string) =>
+    desk.market.pendingCorporateActions().find((action) => corporateActionKey(action) === key);
+  const notWaiting = refusalOfProblems('not-found', [
+    { field: 'key', message: 'No such action is waiting for its ex-date; an applied one cannot be taken back.' },
+  ]);
+
+  app.post(
+    '/api/v1/admin/market/corporate-actions/withdraw',
+    {
+      ...DESK_GUARD,
+      schema: {
+        body: Type.Object(
+          { key: Type.String({ maxLength: 2000 }), reason: Type.String({ minLength: 1, maxLength: 500 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ status: Type.Literal('withdrawn') }), ...ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const action = pendingOf(request.body.key);
+      if (action === undefined) return sendApiRefusal(reply, notWaiting);
+      if (request.body.reason.trim() === '') {
+        return sendApiRefusal(reply, refusalOfProblems('invalid', [{ field: 'reason', message: 'Say why.' }]));
+      }
+      const outcome = await desk.withdrawCorporateAction(actorOf(request), action, request.body.reason);
+      if (!outcome.ok) return sendApiRefusal(reply, outcome);
+      return send(reply, 200, { status: 'withdrawn' as const });
+    },
+  );
+
+  app.post(
+    '/api/v1/admin/market/corporate-actions/amend',
+    {
+      ...DESK_GUARD,
+      schema: {
+        body: Type.Object(
+          { key: Type.String({ maxLength: 2000 }), action: CorporateActionBody },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ status: Type.Literal('amended') }), ...ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const before = pendingOf(request.body.key);
+      if (before === undefined) return sendApiRefusal(reply, notWaiting);
+      const read = corporateActionOf(request.body.action);
+      if (!read.ok) return sendApiRefusal(reply, refusalOfProblems('invalid', read.problems));
+      const outcome = await desk.amendCorporateAction(actorOf(request), before, read.action);
+      if (!outcome.ok) return sendApiRefusal(reply, outcome);
+      return send(reply, 200, { status: 'amended' as const });
     },
   );
 

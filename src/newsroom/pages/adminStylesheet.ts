@@ -63,6 +63,17 @@ del{background:var(--error-bg);text-decoration:line-through}
 .sent-back blockquote{margin:.5rem 0 0 1rem;white-space:pre-wrap}
 .presence,.presence-note{color:var(--brand);font-weight:600}
 .presence-note{display:block;font-size:.875rem}
+.field-counter{margin:.1rem 0 .75rem;font-size:.875rem}
+.field-counter.over{color:var(--error);font-weight:600}
+.seo-previews{display:grid;gap:.25rem;max-width:38rem}
+.preview-label{margin:.75rem 0 0;font-weight:600}
+.search-preview,.card-preview{border:1px solid var(--rule);border-radius:.5rem;padding:.75rem;background:var(--paper)}
+.search-preview p,.card-preview p{margin:0;overflow-wrap:anywhere}
+.search-preview-path{font-size:.875rem;color:#1d6b34}
+.search-preview-title{font-size:1.2rem;color:#1a0dab}
+.card-preview-picture{border:1px dashed var(--rule);padding:1.5rem .5rem;text-align:center;font-size:.875rem}
+.card-preview-site{font-size:.75rem;letter-spacing:.05em;color:var(--muted);margin-top:.5rem!important}
+.card-preview-title{font-weight:700}
 button.secondary{background:var(--paper);color:var(--ink);border-color:var(--muted)}
 button[aria-pressed="true"]{background:var(--ink);color:#fff}
 .editor-toolbar{display:flex;flex-wrap:wrap;gap:.25rem;padding:.25rem 0;position:sticky;top:0;background:var(--paper);z-index:1}

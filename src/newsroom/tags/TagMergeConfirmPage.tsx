@@ -18,7 +18,7 @@ export function TagMergeConfirmPage(props: {
         “{into.name}” instead, “{from.name}” will be deleted, and its address will redirect to “{into.name}”. This
         cannot be undone.
       </p>
-      <form method="post" action={`/admin/tags/${from.slug}/merge`} class="inline">
+      <form method="post" action={`/admin/tags/${encodeURIComponent(from.slug)}/merge`} class="inline">
         <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
         <input type="hidden" name="into" value={into.slug} />
         <input type="hidden" name="confirm" value="yes" />

@@ -45,7 +45,7 @@ export function TagsPage(props: TagsPageProps) {
             </td>
             <td>{tag.articleCount}</td>
             <td>
-              <form class="inline" method="post" action={`/admin/tags/${tag.slug}/rename`}>
+              <form class="inline" method="post" action={`/admin/tags/${encodeURIComponent(tag.slug)}/rename`}>
                 <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
                 <label for={`name-${tag.slug}`}>Name</label>{' '}
                 <input id={`name-${tag.slug}`} name="name" value={tag.name} required maxLength={100} />{' '}
@@ -57,7 +57,7 @@ export function TagsPage(props: TagsPageProps) {
               </form>
             </td>
             <td>
-              <form class="inline" method="post" action={`/admin/tags/${tag.slug}/merge`}>
+              <form class="inline" method="post" action={`/admin/tags/${encodeURIComponent(tag.slug)}/merge`}>
                 <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
                 <label for={`into-${tag.slug}`}>Into</label>{' '}
                 <input id={`into-${tag.slug}`} name="into" required maxLength={100} />{' '}

@@ -5,12 +5,14 @@ import { ApiErrorSchema, sendApiError } from '../../http/apiError.js';
 import { sendApiRefusal } from '../../http/refusalStatus.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import type { Tag } from '../../news/article.js';
+import { SLUG_SHAPE } from '../../news/slug.js';
 import type { TagChange } from '../../store/tags/tagAdmin.js';
 import type { AdminContext } from '../http/adminContext.js';
 import { actorOf, requirePermission } from '../http/guard.js';
 
 const PAGE_SIZE = 50;
-const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100, pattern: '^[a-z0-9-]+$' }) });
+// Tag slugs keep letters of any script (an Urdu tag's words), as src/news/slug.ts makes them.
+const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100, pattern: SLUG_SHAPE.source }) });
 const TagJson = Type.Object({ slug: Type.String(), name: Type.String() });
 
 /** `/api/v1/admin/tags`: the tag list, rename and merge for scripts and enhanced pages. */

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { recordTagChange } from '../../desk/tags/recordTagChange.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
+import { SLUG_SHAPE } from '../../news/slug.js';
 import type { TagChange } from '../../store/tags/tagAdmin.js';
 import type { AdminContext } from '../http/adminContext.js';
 import { sendAdminPage, sendAdminRefusal } from '../http/adminPages.js';
@@ -13,7 +14,8 @@ import { TagMergeConfirmPage } from './TagMergeConfirmPage.js';
 import { TagsPage } from './TagsPage.js';
 
 const PAGE_SIZE = 50;
-const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100, pattern: '^[a-z0-9-]+$' }) });
+// Tag slugs keep letters of any script (an Urdu tag's words), as src/news/slug.ts makes them.
+const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100, pattern: SLUG_SHAPE.source }) });
 
 const NOTICES = {
   renamed: 'Tag renamed; its old address redirects to the new one.',

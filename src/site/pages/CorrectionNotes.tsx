@@ -10,20 +10,44 @@ export function formatCorrectionTime(at: Date): string {
   return `${t.day} ${MONTHS[t.month - 1] ?? ''} ${t.year} ${pad(t.hour)}:${pad(t.minute)}`;
 }
 
-/** Corrections and updates under the headline, oldest first, each with its time. */
+/** Corrections and updates under the headline, oldest first, each with its time; an amended one says so, a withdrawn one leaves a dated line. */
 export function CorrectionNotes(props: { readonly corrections: readonly Correction[] }) {
   if (props.corrections.length === 0) return null;
   return (
     <aside class="corrections" aria-label="Corrections and updates">
-      {props.corrections.map((correction) => (
-        <p key={correction.id} class={`corrections__note corrections__note--${correction.kind}`}>
-          <strong>
-            {correction.kind === 'correction' ? 'Correction' : 'Update'},{' '}
-            <time dateTime={correction.at.toISOString()}>{formatCorrectionTime(correction.at)}</time>:
-          </strong>{' '}
-          {correction.text}
-        </p>
-      ))}
+      {props.corrections.map((correction) => {
+        const kind = correction.kind === 'correction' ? 'Correction' : 'Update';
+        const { withdrawn, amendedAt } = correction;
+        if (withdrawn !== undefined) {
+          // The withdrawn text is not repeated; the line says a note was taken back, when and why.
+          return (
+            <p key={correction.id} class="corrections__note corrections__note--withdrawn">
+              <strong>
+                {kind} withdrawn,{' '}
+                <time dateTime={withdrawn.at.toISOString()}>{formatCorrectionTime(withdrawn.at)}</time>:
+              </strong>{' '}
+              The {kind.toLowerCase()} of{' '}
+              <time dateTime={correction.at.toISOString()}>{formatCorrectionTime(correction.at)}</time> was withdrawn.{' '}
+              {withdrawn.note}
+            </p>
+          );
+        }
+        return (
+          <p key={correction.id} class={`corrections__note corrections__note--${correction.kind}`}>
+            <strong>
+              {kind}, <time dateTime={correction.at.toISOString()}>{formatCorrectionTime(correction.at)}</time>
+              {amendedAt !== undefined ? (
+                <>
+                  {' '}
+                  (amended <time dateTime={amendedAt.toISOString()}>{formatCorrectionTime(amendedAt)}</time>)
+                </>
+              ) : null}
+              :
+            </strong>{' '}
+            {correction.text}
+          </p>
+        );
+      })}
     </aside>
   );
 }

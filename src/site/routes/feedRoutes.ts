@@ -12,6 +12,7 @@ import {
 } from '../../http/siteUrls.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { findAuthor } from '../../news/author.js';
+import { isSlug } from '../../news/slug.js';
 import { FEED_CONTENT_TYPES, feedUpdated, type StoryFeed, writeStoryFeed } from '../feeds/storyFeed.js';
 import type { PageOutcome } from '../http/pageCache.js';
 import type { SiteContext } from '../siteContext.js';
@@ -25,7 +26,6 @@ export const FEED_LENGTH = 30;
  * longer while it fetches the next. Short, because a killed story must leave soon.
  */
 export const FEED_CACHE_CONTROL = 'public, max-age=60, s-maxage=30, stale-while-revalidate=60';
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const KINDS = { sections: 'section', tags: 'tag', authors: 'author' } as const;
 
 /** RSS 2.0, Atom and JSON Feed of the latest stories and of each section, tag and author. */
@@ -45,8 +45,7 @@ export function registerFeedRoutes(app: TypeBoxApp, site: SiteContext): void {
     async (request, reply) => {
       const kind = KINDS[request.params.kind as keyof typeof KINDS] as (typeof KINDS)[keyof typeof KINDS] | undefined;
       const parsed = parseFeedFile(request.params.file);
-      if (kind === undefined || parsed === null || !SLUG.test(parsed.slug))
-        return sendNotFoundPage(site, request, reply);
+      if (kind === undefined || parsed === null || !isSlug(parsed.slug)) return sendNotFoundPage(site, request, reply);
       return serveFeed(site, request, reply, { kind, slug: parsed.slug }, parsed.format);
     },
   );

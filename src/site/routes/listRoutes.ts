@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { h } from 'preact';
 import { sectionNavUrl, sectionUrl, tagUrl } from '../../http/siteUrls.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
+import { isSlug } from '../../news/slug.js';
 import { renderDocument } from '../components/renderDocument.js';
 import { feedLinks } from '../feeds/feedLinks.js';
 import type { PageOutcome, PageProducer } from '../http/pageCache.js';
@@ -13,7 +14,6 @@ import { servePage } from './pageResponses.js';
 import { neighbours, PAGE_SIZE, pageWindow } from './pagination.js';
 
 // Section and tag slugs are lower-case words and hyphens; anything else cannot exist, so it never reaches the store.
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const pageQuery = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })) });
 
@@ -30,7 +30,7 @@ export function registerListRoutes(app: TypeBoxApp, site: SiteContext): void {
   const sectionPage =
     (sectionSlug: string, pageNumber: number, requestedPath: string): PageProducer =>
     async () => {
-      if (!SLUG.test(sectionSlug)) return { kind: 'notFound' };
+      if (!isSlug(sectionSlug)) return { kind: 'notFound' };
       // Each section lives at one address: /{slug}, or /sections/{slug} when the slug is one of ours.
       if (sectionUrl(sectionSlug) !== requestedPath) {
         return { kind: 'redirect', location: sectionUrl(sectionSlug, pageNumber), status: 301 };
@@ -84,7 +84,7 @@ export function registerListRoutes(app: TypeBoxApp, site: SiteContext): void {
       const { tagSlug } = request.params;
       const pageNumber = request.query.page ?? 1;
       return servePage(site, request, reply, `tag:${tagSlug}:${pageNumber}`, async () => {
-        if (!SLUG.test(tagSlug)) return { kind: 'notFound' };
+        if (!isSlug(tagSlug)) return { kind: 'notFound' };
         const tag = await store.getTag(tagSlug);
         if (tag === null) {
           // A tag renamed or merged away keeps its old address as a permanent redirect.

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Article, ArticleSummary, Byline, Correction, Tag } from '../../news/article.js';
 import type { Database } from '../database.js';
 import { bylineColumns, SUMMARY_COLUMNS, toArticle, toSummary } from './articleRows.js';
+import { CORRECTION_COLUMNS, correctionOf } from './correctionRows.js';
 import type { ArticleQuery, Page } from './newsStore.js';
 
 /** The one rule every reader query keeps: only published stories are on the site. */
@@ -50,12 +51,12 @@ export async function isWithdrawn(db: Kysely<Database>, id: number): Promise<boo
 async function correctionsOf(db: Kysely<Database>, id: number): Promise<Correction[]> {
   const rows = await db
     .selectFrom('article_corrections')
-    .select(['id', 'kind', 'text', 'at'])
+    .select(CORRECTION_COLUMNS)
     .where('article_id', '=', id)
     .orderBy('at')
     .orderBy('id')
     .execute();
-  return rows.map((row) => ({ id: row.id, kind: row.kind, text: row.text, at: new Date(Number(row.at)) }));
+  return rows.map(correctionOf);
 }
 
 /** Articles newest first, optionally of one section and/or tag: one page of them and the total. */

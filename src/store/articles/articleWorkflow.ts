@@ -2,7 +2,7 @@ import { type Kysely, type Selectable, sql, type Transaction, type Updateable } 
 import type { Article, Block, Correction } from '../../news/article.js';
 import type { ArticleFields, Revision, RevisionAuthor, RevisionEntry } from '../../news/revision.js';
 import { isEmptySearch, parseSearchQuery } from '../../news/searchQuery.js';
-import { slugify } from '../../news/slug.js';
+import { articleSlug } from '../../news/slug.js';
 import { canonicalTags } from '../../news/tag.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../news/workflow.js';
 import type { ArticlesTable, Database, StoreDialect } from '../database.js';
@@ -10,6 +10,7 @@ import { getAnyArticle } from './articleQueries.js';
 import { bylineColumns, moreBylinesColumn, moreBylinesOf, toSummary } from './articleRows.js';
 import { indexedIdsMatching } from './articleSearch.js';
 import { assertSectionsExist, ensureTags, insertArticleTags } from './articleWrites.js';
+import { CORRECTION_COLUMNS, correctionOf } from './correctionRows.js';
 import type { Page } from './newsStore.js';
 
 /** Who owns (created) an article: writers may edit only their own drafts. */
@@ -95,6 +96,8 @@ export interface SaveInput {
   /** The revision the editor started from; anything else is a conflict. */
   readonly baseRevision: number;
   readonly fields: ArticleFields;
+  /** A slug typed on purpose; absent or empty keeps the rule of src/news/slug.ts `articleSlug`. */
+  readonly slug?: string;
   readonly author: RevisionAuthor;
   readonly at: Date;
   readonly note: string;
@@ -123,6 +126,8 @@ export interface ArticleWorkflowStore {
   list(query: EditorialQuery): Promise<Page<EditorialListItem>>;
   create(input: {
     readonly fields: ArticleFields;
+    /** A slug typed on purpose; otherwise one made from the headline. */
+    readonly slug?: string;
     readonly owner: ArticleOwner | null;
     readonly author: RevisionAuthor;
     readonly at: Date;
@@ -138,6 +143,18 @@ export interface ArticleWorkflowStore {
     readonly at: Date;
     readonly authorName: string;
   }): Promise<Correction>;
+  /**
+   * Replaces a note's text, or withdraws it with a reason (it stays, shown as
+   * withdrawn). Null when the article has no such note or it is withdrawn already.
+   */
+  changeCorrection(input: {
+    readonly id: number;
+    readonly correctionId: number;
+    readonly change:
+      | { readonly kind: 'amend'; readonly text: string }
+      | { readonly kind: 'withdraw'; readonly note: string };
+    readonly at: Date;
+  }): Promise<{ readonly before: Correction; readonly after: Correction } | null>;
   revisions(id: number): Promise<readonly RevisionEntry[]>;
   revision(id: number, number: number): Promise<Revision | null>;
   /** Sets or clears (null) the embargo; null when the article is gone. */
@@ -228,6 +245,7 @@ export function createArticleWorkflowStore(db: Kysely<Database>, dialect: StoreD
           .insertInto('articles')
           .values({
             ...contentColumns(fields),
+            slug: articleSlug({ typed: input.slug, headline: fields.headline, current: null, everPublished: false }),
             published_at: at.getTime(),
             updated_at: null,
             status: 'draft',
@@ -270,6 +288,12 @@ export function createArticleWorkflowStore(db: Kysely<Database>, dialect: StoreD
           .updateTable('articles')
           .set({
             ...contentColumns(input.fields),
+            slug: articleSlug({
+              typed: input.slug,
+              headline: input.fields.headline,
+              current: before.slug,
+              everPublished: before.everPublished,
+            }),
             edited_at: input.at.getTime(),
             revision: number,
             // Readers see "Updated" when a story already on the site changes.
@@ -386,6 +410,33 @@ export function createArticleWorkflowStore(db: Kysely<Database>, dialect: StoreD
       });
     },
 
+    async changeCorrection(input) {
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .selectFrom('article_corrections')
+          .select(CORRECTION_COLUMNS)
+          .where('id', '=', input.correctionId)
+          .where('article_id', '=', input.id)
+          .executeTakeFirst();
+        if (row === undefined || row.withdrawn_at !== null) return null;
+        const at = input.at.getTime();
+        const values =
+          input.change.kind === 'amend'
+            ? { text: input.change.text, amended_at: at }
+            : { withdrawn_at: at, withdrawal_note: input.change.note };
+        const changed = await trx
+          .updateTable('article_corrections')
+          .set(values)
+          .where('id', '=', input.correctionId)
+          .where('withdrawn_at', 'is', null)
+          .executeTakeFirst();
+        if (Number(changed.numUpdatedRows) !== 1) return null;
+        // Readers see the story as updated, as when the note was added.
+        await trx.updateTable('articles').set({ updated_at: at }).where('id', '=', input.id).execute();
+        return { before: correctionOf(row), after: correctionOf({ ...row, ...values }) };
+      });
+    },
+
     async revisions(id) {
       const rows = await db
         .selectFrom('article_revisions')
@@ -481,16 +532,12 @@ async function readArticle(db: Reader, id: number): Promise<EditorialArticle | n
     .execute();
   const corrections = await db
     .selectFrom('article_corrections')
-    .select(['id', 'kind', 'text', 'at'])
+    .select(CORRECTION_COLUMNS)
     .where('article_id', '=', id)
     .orderBy('at')
     .orderBy('id')
     .execute();
-  return toEditorial(
-    row,
-    tags,
-    corrections.map((c) => ({ id: c.id, kind: c.kind, text: c.text, at: new Date(Number(c.at)) })),
-  );
+  return toEditorial(row, tags, corrections.map(correctionOf));
 }
 
 async function mustGet(db: Reader, id: number): Promise<EditorialArticle> {
@@ -546,7 +593,6 @@ function toEditorial(
 
 function contentColumns(fields: ArticleFields) {
   return {
-    slug: slugify(fields.headline),
     headline: fields.headline,
     summary: fields.summary,
     section_slug: fields.sectionSlug,

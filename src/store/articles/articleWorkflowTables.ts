@@ -28,4 +28,9 @@ export interface ArticleCorrectionsTable {
   text: string;
   at: number;
   author_name: string;
+  /** When the text was last replaced (migration 0019); null if never. */
+  amended_at: number | null;
+  /** When the note was withdrawn; it stays, shown as withdrawn with `withdrawal_note`. */
+  withdrawn_at: number | null;
+  withdrawal_note: string | null;
 }

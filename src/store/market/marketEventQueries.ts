@@ -19,3 +19,25 @@ export async function latestEventsOfKind(
     .execute();
   return rows.map((row) => ({ position: Number(row.position), event: decodeEvent(row) }));
 }
+
+/**
+ * The latest withdrawals and amendments of waiting corporate actions, newest
+ * first. Picked by the change's type, which every encoded desk change starts
+ * with (`{"type":…`), so the day's large closing files are never read.
+ */
+export async function latestCorporateActionChanges(db: Kysely<Database>, limit: number): Promise<LoggedEvent[]> {
+  const rows = await db
+    .selectFrom('market_events')
+    .select(['position', 'kind', 'feed', 'seq', 'body_json', 'event_time'])
+    .where('kind', '=', 'deskChange')
+    .where((eb) =>
+      eb.or([
+        eb('body_json', 'like', '{"type":"withdrawCorporateAction"%'),
+        eb('body_json', 'like', '{"type":"amendCorporateAction"%'),
+      ]),
+    )
+    .orderBy('position', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ position: Number(row.position), event: decodeEvent(row) }));
+}

@@ -5,7 +5,7 @@ import type { Database } from '../database.js';
 import { dialectOf } from '../migrate.js';
 import { saveClosingDay, saveClosingRows, saveHistoryBars } from './closingDayWrites.js';
 import { createEngineLeaseStore, type EngineLeaseStore } from './engineLease.js';
-import { latestEventsOfKind } from './marketEventQueries.js';
+import { latestCorporateActionChanges, latestEventsOfKind } from './marketEventQueries.js';
 import { listBarsSince, seedBarsIfEmpty } from './marketHistory.js';
 import { latestDailyBar, listDailyBars, listInstruments } from './marketInstruments.js';
 import { createMarketLog, type MarketLog } from './marketLog.js';
@@ -26,6 +26,8 @@ export interface MarketStore {
   /** The market engine's lease; null on SQLite, where the one process is the engine. */
   readonly lease: EngineLeaseStore | null;
   latestEventsOfKind: Bound<typeof latestEventsOfKind>;
+  /** Withdrawn and amended corporate actions, newest first (the desk's list says which it took back). */
+  latestCorporateActionChanges: Bound<typeof latestCorporateActionChanges>;
   listBarsSince: Bound<typeof listBarsSince>;
   seedBarsIfEmpty: Bound<typeof seedBarsIfEmpty>;
   listInstruments: Bound<typeof listInstruments>;
@@ -48,6 +50,7 @@ export function createMarketStore(db: Kysely<Database>): MarketStore {
     fencedLog: (epoch) => createMarketLog(db, Date.now, { epoch }),
     lease: dialectOf(db) === 'postgres' ? createEngineLeaseStore(db) : null,
     latestEventsOfKind: (kind, limit) => latestEventsOfKind(db, kind, limit),
+    latestCorporateActionChanges: (limit) => latestCorporateActionChanges(db, limit),
     listBarsSince: (code, fromDate) => listBarsSince(db, code, fromDate),
     seedBarsIfEmpty: (history, source, now) => seedBarsIfEmpty(db, history, source, now),
     listInstruments: () => listInstruments(db),

@@ -18,6 +18,7 @@ import { wireInboxMigration } from './0015_wire_inbox.js';
 import { editingCopiesMigration } from './0016_editing_copies.js';
 import { searchListItemsMigration } from './0017_search_list_items.js';
 import { accountLinksSessionsMigration } from './0018_account_links_sessions.js';
+import { correctionWithdrawalsMigration } from './0019_correction_withdrawals.js';
 
 /**
  * Every migration, by name, in the order they run. Listed in code rather than
@@ -43,5 +44,6 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0016_editing_copies': editingCopiesMigration(),
     '0017_search_list_items': searchListItemsMigration(dialect),
     '0018_account_links_sessions': accountLinksSessionsMigration(dialect),
+    '0019_correction_withdrawals': correctionWithdrawalsMigration(),
   };
 }
