@@ -51,6 +51,7 @@ export function newsStoreSuite(makeBackend: () => Promise<StoreBackend> | StoreB
           ['0015_wire_inbox', 'Success'],
           ['0016_editing_copies', 'Success'],
           ['0017_search_list_items', 'Success'],
+          ['0022_articles_newest_published', 'Success'],
         ],
       );
       assert.deepEqual(await migrateToLatest(opened.db), []);

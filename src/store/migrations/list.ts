@@ -17,6 +17,7 @@ import { articleEmbargoSendBackMigration } from './0014_article_embargo_send_bac
 import { wireInboxMigration } from './0015_wire_inbox.js';
 import { editingCopiesMigration } from './0016_editing_copies.js';
 import { searchListItemsMigration } from './0017_search_list_items.js';
+import { articlesNewestPublishedMigration } from './0022_articles_newest_published.js';
 
 /**
  * Every migration, by name, in the order they run. Listed in code rather than
@@ -41,5 +42,6 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0015_wire_inbox': wireInboxMigration(dialect),
     '0016_editing_copies': editingCopiesMigration(),
     '0017_search_list_items': searchListItemsMigration(dialect),
+    '0022_articles_newest_published': articlesNewestPublishedMigration(),
   };
 }
