@@ -481,9 +481,18 @@ async function measureArticlePages(name, origin, paths, dir) {
   const headers = { 'Accept-Encoding': 'gzip' };
   const first = await timedGet(`${origin}${encodeURI(paths[paths.length - 1])}`, new Agent());
   if (first.status !== 200) throw new Error(`GET ${paths[paths.length - 1]} answered ${first.status}`);
+  // One at a time first: what a single cold article costs, alone on the server.
+  const alone = [];
+  for (let i = 0; i < 20; i++) {
+    const path = paths[Math.floor(Math.random() * paths.length)];
+    alone.push((await timedGet(`${origin}${encodeURI(path)}`, new Agent())).totalMs);
+  }
+  log(`${name}: 20 random articles one at a time: ${alone.map((t) => t.toFixed(0)).join(', ')} ms`);
   log(`${name}: article pages at random over ${paths.length.toLocaleString('en-US')} stories…`);
   await loadRandomPaths({ origin, paths, dir, shape: { ...shape, durationSec: 3 }, headers });
   const cold = await loadRandomPaths({ origin, paths, dir, shape, headers });
+  if (cold.requests < 10 || cold.non2xx > 0)
+    throw new Error(`random articles: ${cold.requests} requests, ${cold.non2xx} not 2xx: wrk or its script failed`);
   log(`${name}: random articles ${Math.round(cold.requestsPerSec)} req/s, p99 ${ms(cold.p99Ms)} ms`);
   const one = `${origin}${encodeURI(paths[paths.length - 1])}`;
   await runLoad('wrk', one, { ...shape, durationSec: 3 }, headers);

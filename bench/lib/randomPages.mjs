@@ -21,13 +21,16 @@ export function canRequestAtRandom() {
  */
 export async function loadRandomPaths({ origin, paths, dir, shape, headers = {} }) {
   if (paths.length === 0) throw new Error('no article paths to request');
+  // The paths go in a file of their own, read line by line at start: a Lua table written into the script
+  // itself overflows LuaJIT's 65,536 constants per function at archive sizes.
+  const list = join(dir, 'random-paths.txt');
+  await writeFile(list, `${paths.map((path) => encodeURI(path)).join('\n')}\n`);
   const script = join(dir, 'random-paths.lua');
   await writeFile(
     script,
     [
-      'local paths = {',
-      ...paths.map((path) => `  ${JSON.stringify(encodeURI(path))},`),
-      '}',
+      'local paths = {}',
+      `for line in io.lines(${JSON.stringify(list)}) do paths[#paths + 1] = line end`,
       'local threads = 0',
       'function setup(thread)',
       '  threads = threads + 1',

@@ -53,6 +53,7 @@ export function newsStoreSuite(makeBackend: () => Promise<StoreBackend> | StoreB
           ['0017_search_list_items', 'Success'],
           ['0018_account_links_sessions', 'Success'],
           ['0019_correction_withdrawals', 'Success'],
+          ['0022_articles_newest_published', 'Success'],
         ],
       );
       assert.deepEqual(await migrateToLatest(opened.db), []);

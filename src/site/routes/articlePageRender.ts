@@ -29,7 +29,7 @@ export async function renderArticlePage(
   const [allRelated, comments, readMore, siteChrome, pictures, mostRead] = await Promise.all([
     store.relatedArticles(article, RELATED_INLINE + RELATED_RAIL),
     store.approvedComments(article.id),
-    store.listArticles({ limit: READ_MORE, excludeId: article.id }),
+    store.latestArticles({ limit: READ_MORE, excludeId: article.id }),
     site.chrome(),
     site.deps.frontPage?.storyPictures([article.id]) ?? Promise.resolve(new Map<number, StoryPicture>()),
     mostReadStories(site),
@@ -56,7 +56,7 @@ export async function renderArticlePage(
           related: allRelated.slice(RELATED_INLINE),
         },
         comments,
-        readMore: readMore.items,
+        readMore,
         pendingNotice: options.pendingNotice,
         form: options.form,
         share,

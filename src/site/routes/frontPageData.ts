@@ -25,12 +25,36 @@ export async function picturesFor(
   return frontPage.storyPictures(stories.map((story) => story.id));
 }
 
+/**
+ * How long one reading of "most read" serves every page that shows it. It sums three days of reads of every
+ * story read, which on a site whose long tail is read (crawlers, shared links) is thousands of rows: asked
+ * afresh by every article page rendered, it cost more than the rest of the page. Reads reach the database every
+ * few seconds and pages are cached for five, so half a minute changes nothing a reader can see.
+ */
+const MOST_READ_FRESH_MS = 30_000;
+const mostReadMemo = new WeakMap<
+  SiteContext,
+  { readonly key: string; readonly at: number; readonly stories: Promise<readonly ArticleSummary[]> }
+>();
+
 /** Published stories read most over the last few Karachi days. */
-export async function mostReadStories(site: SiteContext, limit = MOST_READ): Promise<readonly ArticleSummary[]> {
+export function mostReadStories(site: SiteContext, limit = MOST_READ): Promise<readonly ArticleSummary[]> {
   const frontPage = site.deps.frontPage;
-  if (frontPage === undefined) return [];
-  const fromDay = karachiDateKey(new Date(site.deps.now().getTime() - (MOST_READ_DAYS - 1) * DAY_MS));
-  return frontPage.mostRead({ fromDay, limit });
+  if (frontPage === undefined) return Promise.resolve([]);
+  const now = site.deps.now().getTime();
+  const fromDay = karachiDateKey(new Date(now - (MOST_READ_DAYS - 1) * DAY_MS));
+  const key = `${fromDay}:${limit}`;
+  const memo = mostReadMemo.get(site);
+  if (memo !== undefined && memo.key === key && now >= memo.at && now - memo.at < MOST_READ_FRESH_MS) {
+    return memo.stories;
+  }
+  const stories = frontPage.mostRead({ fromDay, limit });
+  mostReadMemo.set(site, { key, at: now, stories });
+  // A failed reading is not kept: the next page asks again.
+  stories.catch(() => {
+    if (mostReadMemo.get(site)?.stories === stories) mostReadMemo.delete(site);
+  });
+  return stories;
 }
 
 /** Everything the front page shows but the chrome: pins merged with the newest stories, then the rail and sections. */

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Article, ArticleSummary, Byline, Correction, Tag } from '../../news/article.js';
 import type { Database } from '../database.js';
 import { bylineColumns, SUMMARY_COLUMNS, toArticle, toSummary } from './articleRows.js';
@@ -61,11 +61,26 @@ async function correctionsOf(db: Kysely<Database>, id: number): Promise<Correcti
 
 /** Articles newest first, optionally of one section and/or tag: one page of them and the total. */
 export async function listArticles(db: Kysely<Database>, query: ArticleQuery): Promise<Page<ArticleSummary>> {
+  const matching = matchingArticles(db, query);
+  const items = await latestOf(matching, query);
+  const { total } = await matching.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow();
+  return { items, total: Number(total) };
+}
+
+/**
+ * The newest stories `query` asks for, without counting them all: what a page that shows a few and no
+ * page numbers needs (the article page's Read more). The count reads every match, which on an archive
+ * costs more than the rest of the page.
+ */
+export function latestArticles(db: Kysely<Database>, query: ArticleQuery): Promise<ArticleSummary[]> {
+  return latestOf(matchingArticles(db, query), query);
+}
+
+function matchingArticles(db: Kysely<Database>, query: ArticleQuery) {
   assertCount('limit', query.limit);
-  const offset = query.offset ?? 0;
-  assertCount('offset', offset);
+  assertCount('offset', query.offset ?? 0);
   const { sectionSlug, tagSlug, excludeId, byline, publishedFrom, publishedBefore } = query;
-  const matching = db
+  return db
     .selectFrom('articles')
     .where('articles.status', '=', PUBLISHED)
     .$if(sectionSlug !== undefined, (q) => q.where('articles.section_slug', '=', sectionSlug as string))
@@ -89,21 +104,39 @@ export async function listArticles(db: Kysely<Database>, query: ArticleQuery): P
           .where('tags.slug', '=', tagSlug as string),
       ),
     );
+}
+
+async function latestOf(matching: ReturnType<typeof matchingArticles>, query: ArticleQuery): Promise<ArticleSummary[]> {
   const rows = await matching
     .select(SUMMARY_COLUMNS)
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
     .limit(query.limit)
-    .offset(offset)
+    .offset(query.offset ?? 0)
     .execute();
-  const { total } = await matching.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow();
-  return { items: rows.map(toSummary), total: Number(total) };
+  return rows.map(toSummary);
 }
 
 /**
  * Stories sharing tags with `article`, most shared tags first, then newest;
  * topped up with the newest stories of its section. Never `article` itself.
  */
+/** How many of each tag's newest stories related stories are chosen from. */
+const RELATED_PER_TAG = 100;
+
+/**
+ * The ids of each tag's newest stories, read from the tag index (tag, article id) backwards and stopped at
+ * RELATED_PER_TAG per tag: the cost does not grow with the archive.
+ */
+function newestTagged(slugs: readonly string[]): RawBuilder<number> {
+  const perTag = slugs.map(
+    (slug) => sql`select article_id from (select article_tags.article_id from article_tags
+      join tags on tags.id = article_tags.tag_id where tags.slug = ${slug}
+      order by article_tags.article_id desc limit ${RELATED_PER_TAG}) as newest`,
+  );
+  return sql<number>`(${sql.join(perTag, sql` union all `)})`;
+}
+
 export async function relatedArticles(
   db: Kysely<Database>,
   article: Article,
@@ -135,6 +168,9 @@ async function articlesSharingTags(db: Kysely<Database>, article: Article, limit
     .select(SUMMARY_COLUMNS)
     .select((eb) => eb.fn.countAll().as('shared_tags'))
     .where('tags.slug', 'in', slugs)
+    // Only the newest stories of each tag are weighed: a tag such as "Pakistan" is on thousands of stories, and
+    // joining and counting them all made every article page cost more as the archive grew.
+    .where('article_tags.article_id', 'in', newestTagged(slugs))
     .where('articles.id', '<>', article.id)
     .where('articles.status', '=', PUBLISHED)
     // Grouping by the primary key lets both engines return the other article columns.

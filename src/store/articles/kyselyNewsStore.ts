@@ -7,7 +7,7 @@ import type { Database, StoreDialect } from '../database.js';
 import { latestPrintDate, printEdition } from '../print/printEditionQueries.js';
 import { tagRedirect } from '../tags/tagAdmin.js';
 import { articleStamps, listBylines, listPublishedTags, neighbouringDays, publishedMonths } from './archiveQueries.js';
-import { getArticle, isWithdrawn, listArticles, relatedArticles } from './articleQueries.js';
+import { getArticle, isWithdrawn, latestArticles, listArticles, relatedArticles } from './articleQueries.js';
 import { toSection } from './articleRows.js';
 import { createArticleSearchStore } from './articleSearch.js';
 import { assertSectionsExist, ensureTags, insertArticleRow } from './articleWrites.js';
@@ -44,6 +44,7 @@ export function createNewsStore(db: Kysely<Database>, dialect: StoreDialect): Ky
     getArticle: (id) => getArticle(db, id),
     isWithdrawn: (id) => isWithdrawn(db, id),
     listArticles: (query) => listArticles(db, query),
+    latestArticles: (query) => latestArticles(db, query),
     relatedArticles: (article, limit) => relatedArticles(db, article, limit),
     printEdition: (date) => printEdition(db, date),
     latestPrintDate: () => latestPrintDate(db),

@@ -73,6 +73,8 @@ export interface NewsStore extends ArticleSearchStore {
   /** Whether the article was killed (readers get 410 Gone rather than 404). */
   isWithdrawn(id: number): Promise<boolean>;
   listArticles(query: ArticleQuery): Promise<Page<ArticleSummary>>;
+  /** The newest stories `query` asks for, not counted (listArticles without its total). */
+  latestArticles(query: ArticleQuery): Promise<readonly ArticleSummary[]>;
   /** Stories related to `article` by shared tags, then recency; never the article itself. */
   relatedArticles(article: Article, limit: number): Promise<readonly ArticleSummary[]>;
   printEdition(date: string): Promise<PrintEdition>;

@@ -19,6 +19,7 @@ import { editingCopiesMigration } from './0016_editing_copies.js';
 import { searchListItemsMigration } from './0017_search_list_items.js';
 import { accountLinksSessionsMigration } from './0018_account_links_sessions.js';
 import { correctionWithdrawalsMigration } from './0019_correction_withdrawals.js';
+import { articlesNewestPublishedMigration } from './0022_articles_newest_published.js';
 
 /**
  * Every migration, by name, in the order they run. Listed in code rather than
@@ -45,5 +46,6 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0017_search_list_items': searchListItemsMigration(dialect),
     '0018_account_links_sessions': accountLinksSessionsMigration(dialect),
     '0019_correction_withdrawals': correctionWithdrawalsMigration(),
+    '0022_articles_newest_published': articlesNewestPublishedMigration(),
   };
 }
