@@ -12,6 +12,7 @@ import { createDemoMarket } from './demo/market/demoMarket.js';
 import { generateDemoNews } from './demo/news/generateDemoNews.js';
 import { seedDemoPictures } from './demo/pictures/seedDemoPictures.js';
 import { seedDemoContent } from './demo/seedDemo.js';
+import { createSmtpLinkMailer } from './desk/accounts/linkMailer.js';
 import { ArticleDesk } from './desk/articles/articleDesk.js';
 import { createScheduledPublisher, type ScheduledPublisher } from './desk/articles/scheduledPublisher.js';
 import { wireDropFolder } from './desk/wire/wireDropFolder.js';
@@ -298,6 +299,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
   const newsroom = adminContextOf({
     secureCookies: config.secureCookies,
     publicUrl: config.publicUrl,
+    linkMailer: config.mail === null ? null : createSmtpLinkMailer(config.mail),
     ...options.admin,
     stores: opened,
     store,

@@ -35,6 +35,13 @@ program
   .addOption(new Option('--media-dir <path>', 'where uploaded images are kept (BROADSHEET_MEDIA_DIR)'))
   .addOption(
     new Option(
+      '--smtp-url <url>',
+      'mail reset links and invitations through this server, smtp:// or smtps:// (BROADSHEET_SMTP_URL)',
+    ),
+  )
+  .addOption(new Option('--mail-from <address>', 'the address those mails come from (BROADSHEET_MAIL_FROM)'))
+  .addOption(
+    new Option(
       '--wire-drop <dir>',
       'watch a folder for agency files: ingested into the wire inbox, then moved to done/ or rejected/ (BROADSHEET_WIRE_DROP)',
     ),

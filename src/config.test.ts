@@ -37,6 +37,27 @@ describe('serve configuration', () => {
     assert.equal(parseServeConfig({}).publicUrl, null);
   });
 
+  test('mail: off by default; --smtp-url and --mail-from (or their variables) together turn it on', () => {
+    assert.equal(parseServeConfig({}).mail, null);
+    const env = {
+      BROADSHEET_SMTP_URL: 'smtps://u:p%40ss@mail.example.com',
+      BROADSHEET_MAIL_FROM: 'Desk <desk@example.com>',
+    };
+    assert.deepEqual(parseServeConfig(mergeEnvironment({}, env)).mail, {
+      smtpUrl: 'smtps://u:p%40ss@mail.example.com',
+      from: 'Desk <desk@example.com>',
+    });
+    const flags = parseServeConfig(mergeEnvironment({ smtpUrl: 'smtp://mail.internal:2525' }, env)).mail;
+    assert.equal(flags?.smtpUrl, 'smtp://mail.internal:2525');
+  });
+
+  test('a refused --smtp-url never repeats the password it holds', () => {
+    assert.throws(
+      () => parseServeConfig({ smtpUrl: 'http://user:hunter2secret@mail.example.com', mailFrom: 'a@example.com' }),
+      (error: Error) => error instanceof ConfigError && !error.message.includes('hunter2secret'),
+    );
+  });
+
   test('DATABASE_URL selects PostgreSQL', () => {
     const config = parseServeConfig(mergeEnvironment({}, { DATABASE_URL: 'postgres://u@h:5432/db' }));
     assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://u@h:5432/db' });
@@ -133,6 +154,13 @@ describe('serve configuration', () => {
     [{ mediaStore: 'cloud' }, /--media-store \(BROADSHEET_MEDIA_STORE\) must be "local" or "database"/],
     [{ trustedProxy: '10.0.0.0/40' }, /--trusted-proxy .* prefix length/],
     [{ secureCookies: 'yes' }, /--secure-cookies \(BROADSHEET_SECURE_COOKIES\) must be one of auto, always, never/],
+    [{ smtpUrl: 'smtp://mail.example.com' }, /--smtp-url \(BROADSHEET_SMTP_URL\) needs --mail-from/],
+    [{ mailFrom: 'news@example.com' }, /--mail-from \(BROADSHEET_MAIL_FROM\) needs --smtp-url/],
+    [{ smtpUrl: 'https://mail.example.com', mailFrom: 'news@example.com' }, /--smtp-url .* smtp:\/\/ or smtps:\/\//],
+    [{ smtpUrl: 'mail.example.com:587', mailFrom: 'news@example.com' }, /--smtp-url .* smtp:\/\/ or smtps:\/\//],
+    [{ smtpUrl: 'smtp://:secret@mail.example.com', mailFrom: 'news@example.com' }, /--smtp-url .* with a host/],
+    [{ smtpUrl: 'smtp://mail.example.com', mailFrom: 'news' }, /--mail-from .* one e-mail address/],
+    [{ smtpUrl: 'smtp://mail.example.com', mailFrom: 'a@example.com, b@example.com' }, /--mail-from .* one e-mail/],
     [{ dbPoolSize: '0' }, /--db-pool-size .* between 1 and 1000/],
     [{ dbStatementTimeout: '5s' }, /--db-statement-timeout .* whole number/],
     [{ metricsPort: '70000' }, /--metrics-port .* between 0 and 65535/],

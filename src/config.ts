@@ -58,6 +58,16 @@ export interface ServeConfig {
   readonly engineLeaseMs: number;
   /** Pool, timeouts, Redis prefix, metrics and shutdown: how the process is run rather than what it serves. */
   readonly operations: OperationsConfig;
+  /** Where reset links and invitations are mailed (`--smtp-url`, `--mail-from`); null: they are shown to the admin. */
+  readonly mail: MailConfig | null;
+}
+
+/** An SMTP server and the sender's address, given together or not at all. */
+export interface MailConfig {
+  /** `smtp://user:pass@host:587` (STARTTLS when the server offers it) or `smtps://…` (TLS from the start). */
+  readonly smtpUrl: string;
+  /** The From of every mail: `news@example.com` or `Newsroom <news@example.com>`. */
+  readonly from: string;
 }
 
 /** The operator's settings (README, "Operations"). */
@@ -124,6 +134,8 @@ export const SETTINGS = {
   role: { flag: '--role', env: ['BROADSHEET_ROLE'] },
   engineUrl: { flag: '--engine-url', env: ['BROADSHEET_ENGINE_URL'] },
   engineLease: { flag: '--engine-lease', env: ['BROADSHEET_ENGINE_LEASE'] },
+  smtpUrl: { flag: '--smtp-url', env: ['BROADSHEET_SMTP_URL'] },
+  mailFrom: { flag: '--mail-from', env: ['BROADSHEET_MAIL_FROM'] },
 } as const;
 
 export const DEFAULT_DB_PATH = './data/broadsheet.sqlite';
@@ -216,7 +228,53 @@ export function parseServeConfig(raw: RawServeConfig): ServeConfig {
     engineUrl: parseOrigin('engineUrl', raw.engineUrl),
     // At least a second: a lease renewed more often than every 200 ms is load on the database for nothing.
     engineLeaseMs: parseInteger('engineLease', raw.engineLease, 5000, 1000, 60_000),
+    mail: parseMail(raw),
   };
+}
+
+/**
+ * `--smtp-url` and `--mail-from`, both or neither: a server with no sender (or
+ * a sender with no server) is a half-done setup, refused rather than guessed.
+ */
+export function parseMail(raw: Pick<RawServeConfig, 'smtpUrl' | 'mailFrom'>): MailConfig | null {
+  const smtpUrl = text(raw.smtpUrl);
+  const from = text(raw.mailFrom);
+  if (smtpUrl === undefined && from === undefined) return null;
+  if (smtpUrl === undefined) {
+    throw new ConfigError(`${describe('mailFrom')} needs ${describe('smtpUrl')}: there is no server to send through.`);
+  }
+  if (from === undefined) {
+    throw new ConfigError(`${describe('smtpUrl')} needs ${describe('mailFrom')}, the address mail is sent from.`);
+  }
+  return { smtpUrl: parseSmtpUrl(smtpUrl), from: parseMailFrom(from) };
+}
+
+function parseSmtpUrl(raw: string): string {
+  // The URL may hold a password: a refusal names the setting and the rule, never the value.
+  const refusal = new ConfigError(
+    `${describe('smtpUrl')} must be an smtp:// or smtps:// URL with a host, like smtp://user:password@mail.example.com:587.`,
+  );
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw refusal;
+  }
+  if ((url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || url.hostname === '') throw refusal;
+  if (url.port !== '' && Number(url.port) === 0) throw refusal;
+  if (url.password !== '' && url.username === '') throw refusal;
+  return raw;
+}
+
+function parseMailFrom(raw: string): string {
+  // One address, bare or after a display name: `news@example.com`, `Newsroom <news@example.com>`.
+  const address = /^(?:[^<>\r\n]*\s)?<([^<>\s]+)>$/.exec(raw)?.[1] ?? raw;
+  if (!/^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/.test(address)) {
+    throw new ConfigError(
+      `${describe('mailFrom')} must be one e-mail address, like news@example.com or "Newsroom <news@example.com>", got "${raw}".`,
+    );
+  }
+  return raw;
 }
 
 function parseOperations(raw: RawServeConfig, database: DatabaseTarget): OperationsConfig {

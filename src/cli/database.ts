@@ -21,6 +21,8 @@ export async function withStore<T>(
         databaseUrl: options.databaseUrl,
         ...(options.demo === undefined ? {} : { demo: options.demo }),
         ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
+        ...(options.smtpUrl === undefined ? {} : { smtpUrl: options.smtpUrl }),
+        ...(options.mailFrom === undefined ? {} : { mailFrom: options.mailFrom }),
       } as RawServeConfig,
       process.env,
     ),

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { type Command, Option } from 'commander';
-import type { RawServeConfig } from '../config.js';
+import type { RawServeConfig, ServeConfig } from '../config.js';
+import { createSmtpLinkMailer } from '../desk/accounts/linkMailer.js';
 import { hashPassword, passwordProblem } from '../desk/accounts/passwordHash.js';
+import { type AccountLinkOffer, accountLinkMail } from '../news/accountLinkMail.js';
 import {
   INVITATION_LIFETIME_MS,
   invitationPath,
@@ -160,8 +162,12 @@ export function registerUserCommands(program: Command): void {
     });
 
   withDatabase(users.command('reset-link <email>'))
-    .description('Make a one-time password reset link (works once, for a day) and print it; pass it on yourself.')
+    .description(
+      'Make a one-time password reset link (works once, for a day): mailed with --smtp-url, else printed to pass on.',
+    )
     .addOption(new Option('--public-url <url>', 'origin of the link (BROADSHEET_PUBLIC_URL); else the path alone'))
+    .addOption(smtpUrlOption())
+    .addOption(mailFromOption())
     .action(async (email: string, options: RawServeConfig) => {
       await withStore(options, async (store, config) => {
         const account = await requireAccount(store.accounts, email);
@@ -176,26 +182,34 @@ export function registerUserCommands(program: Command): void {
           createdBy: CLI_ACTOR.name,
         });
         if (issued === null) throw new CommandFailure(`No account has the address ${email}.`, 1);
+        const address = linkText(config.publicUrl, passwordResetPath(issued.token));
+        const delivered = await deliver(config, address, {
+          kind: 'reset',
+          to: account.email,
+          name: account.name,
+          expiresAt: issued.expiresAt,
+        });
         await store.audit.record({
           at: now,
           actor: CLI_ACTOR,
           action: 'user.reset-link-create',
           subject: { type: 'user', id: account.id },
-          details: { link: issued.id, expiresAt: issued.expiresAt.toISOString() },
+          details: { link: issued.id, expiresAt: issued.expiresAt.toISOString(), delivery: delivered.delivery },
         });
-        process.stdout.write(
-          `${linkText(config.publicUrl, passwordResetPath(issued.token))}\n` +
-            `(password reset for ${account.email}; works once, until ${issued.expiresAt.toISOString()}; ` +
-            'any earlier link is withdrawn; shown once, not stored)\n',
-        );
+        const about = `password reset for ${account.email}; works once, until ${issued.expiresAt.toISOString()}; any earlier link is withdrawn`;
+        report(delivered, address, account.email, about);
       });
     });
 
   withDatabase(users.command('invite'))
-    .description('Make a one-time invitation link (works once, for a week) for an address and a role, and print it.')
+    .description(
+      'Make a one-time invitation link (works once, for a week) for an address and a role: mailed, or printed.',
+    )
     .requiredOption('--email <address>', 'the address the account will sign in with')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
     .addOption(new Option('--public-url <url>', 'origin of the link (BROADSHEET_PUBLIC_URL); else the path alone'))
+    .addOption(smtpUrlOption())
+    .addOption(mailFromOption())
     .action(async (options: RawServeConfig & { readonly email: string; readonly role: string }) => {
       const role = parseRole(options.role);
       if (!/^[^\s@]+@[^\s@]+$/.test(options.email.trim()))
@@ -215,20 +229,72 @@ export function registerUserCommands(program: Command): void {
           if (error instanceof DuplicateEmailError) throw new CommandFailure(error.message, 1);
           throw error;
         }
+        const address = linkText(config.publicUrl, invitationPath(issued.token));
+        const delivered = await deliver(config, address, {
+          kind: 'invitation',
+          to: issued.email,
+          role,
+          expiresAt: issued.expiresAt,
+        });
         await store.audit.record({
           at: now,
           actor: CLI_ACTOR,
           action: 'user.invite',
           subject: { type: 'invitation', id: issued.id },
-          details: { email: issued.email, role, expiresAt: issued.expiresAt.toISOString() },
+          details: {
+            email: issued.email,
+            role,
+            expiresAt: issued.expiresAt.toISOString(),
+            delivery: delivered.delivery,
+          },
         });
-        process.stdout.write(
-          `${linkText(config.publicUrl, invitationPath(issued.token))}\n` +
-            `(invitation for ${issued.email} as ${role}; works once, until ${issued.expiresAt.toISOString()}; ` +
-            'shown once, not stored)\n',
-        );
+        const about = `invitation for ${issued.email} as ${role}; works once, until ${issued.expiresAt.toISOString()}`;
+        report(delivered, address, issued.email, about);
       });
     });
+}
+
+function smtpUrlOption(): Option {
+  return new Option('--smtp-url <url>', 'mail the link through this SMTP server (BROADSHEET_SMTP_URL)');
+}
+
+function mailFromOption(): Option {
+  return new Option('--mail-from <address>', 'the address the mail comes from (BROADSHEET_MAIL_FROM)');
+}
+
+type Delivered =
+  | { readonly delivery: 'shown' | 'mailed' }
+  | { readonly delivery: 'mail-failed'; readonly reason: string };
+
+/** Mails the link when a mail server is configured; the caller prints it when it was not mailed. */
+async function deliver(config: ServeConfig, address: string, mail: AccountLinkOffer): Promise<Delivered> {
+  if (config.mail === null) return { delivery: 'shown' };
+  if (!/^https?:\/\//.test(address)) {
+    return {
+      delivery: 'mail-failed',
+      reason: 'the link has no origin to mail: give --public-url (BROADSHEET_PUBLIC_URL)',
+    };
+  }
+  const outcome = await createSmtpLinkMailer(config.mail).send(accountLinkMail(mail, address));
+  return outcome.ok ? { delivery: 'mailed' } : { delivery: 'mail-failed', reason: outcome.reason };
+}
+
+/**
+ * Says where the link went. Not mailed: the link is printed (so nothing is
+ * lost), and a failed mail then ends the command with its reason and code 1.
+ */
+function report(delivered: Delivered, address: string, to: string, about: string): void {
+  if (delivered.delivery === 'mailed') {
+    process.stdout.write(`sent to ${to}\n(${about}; the link is in the mail only, not stored)\n`);
+    return;
+  }
+  process.stdout.write(`${address}\n(${about}; shown once, not stored)\n`);
+  if (delivered.delivery === 'mail-failed') {
+    throw new CommandFailure(
+      `The mail to ${to} was not sent: ${delivered.reason}. The link above works: pass it on yourself.`,
+      1,
+    );
+  }
 }
 
 /** A change the last active admin would not survive: refused with the store's reason, nothing changed. */

@@ -1,9 +1,9 @@
 /**
  * One-time links that let a person in without a password they know: a
  * password reset (an admin makes it for an existing account) and an
- * invitation (an admin makes it for an address and a role). There is no mail
- * server, so the admin passes the link on by hand; each works once, and not
- * after it expires (OWASP Forgot Password Cheat Sheet: single use, short-lived).
+ * invitation (an admin makes it for an address and a role). It is mailed when
+ * a mail server is configured, else the admin passes it on by hand; each works
+ * once, and not after it expires (OWASP Forgot Password Cheat Sheet: single use, short-lived).
  */
 
 /** A reset link works for a day: long enough to reach someone by hand, short enough to go stale unused. */

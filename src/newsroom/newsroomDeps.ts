@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Bus } from '../bus/bus.js';
+import type { LinkMailer } from '../desk/accounts/linkMailer.js';
 import type { MarketDeskDeps } from '../desk/market/marketDeskDeps.js';
 import type { LoginThrottlePolicy } from '../news/loginThrottle.js';
 import type { PageChrome } from '../site/components/Layout.js';
@@ -48,4 +49,6 @@ export interface AdminDeps extends NewsroomSettings {
   readonly editorScriptUrl?: string | null;
   /** `--public-url`: the origin of the reset and invitation links shown to admins; else the request's own. */
   readonly publicUrl?: string | null;
+  /** `--smtp-url` and `--mail-from`: reset links and invitations are mailed; without it they are shown to the admin. */
+  readonly linkMailer?: LinkMailer | null;
 }

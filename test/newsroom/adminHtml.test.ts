@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { recordAudit } from '../../src/store/audit/auditLog.js';
 import { requireTools, skipUnlessAvailable } from '../support/environment.js';
 import { checkHtml, describeHtmlMessages, type HtmlDocument } from '../support/htmlChecker.js';
+import { startSmtpSink } from '../support/smtpSink.js';
 import { startAdminSite } from './adminSite.js';
 
 test('every newsroom page is valid HTML (Nu HTML checker)', { skip: skipUnlessAvailable(['java']) }, async (t) => {
@@ -78,6 +79,28 @@ test('every newsroom page is valid HTML (Nu HTML checker)', { skip: skipUnlessAv
   documents.push({ name: 'reset-refused', html: await refusedReset.text() });
   documents.push({ name: 'forbidden', html: await (await writer.get('/admin/users')).text() });
   documents.push({ name: 'writer-dashboard', html: await (await writer.get('/admin')).text() });
+  // With a mail server: the page saying where a link went, and the one showing it when the mail failed.
+  const smtp = await startSmtpSink();
+  const mailing = await startAdminSite({ serve: { smtpUrl: smtp.url, mailFrom: 'news@example.com' } });
+  t.after(() => mailing.close());
+  await mailing.addUser({ email: 'boss@example.com', role: 'admin' });
+  const mailAdmin = mailing.browser();
+  await mailAdmin.login('boss@example.com');
+  for (const [name, email] of [
+    ['invitation-mailed', 'mailed@example.com'],
+    ['invitation-mail-failed', 'failed@example.com'],
+  ] as const) {
+    const response = await mailAdmin.post('/admin/users/invitations', {
+      _csrf: await mailAdmin.csrfToken('/admin/users'),
+      email,
+      role: 'writer',
+    });
+    const html = await response.text();
+    assert.match(html, name === 'invitation-mailed' ? /Sent to mailed@example\.com/ : /was not sent/);
+    documents.push({ name, html });
+    // The server goes away after the first mail, so the second fails.
+    if (name === 'invitation-mailed') await smtp.close();
+  }
   const messages = await checkHtml(documents);
   const errors = messages.filter((message) => message.type !== 'info');
   assert.deepEqual(errors, [], `Nu HTML checker errors:\n${describeHtmlMessages(errors)}`);

@@ -20,6 +20,8 @@ export const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 export interface AdminSite {
   readonly app: App;
   readonly baseUrl: string;
+  /** The site's SQLite file, for a command run beside it. */
+  readonly file: string;
   /** A second connection to the site's SQLite file, to arrange and inspect rows. */
   readonly db: Kysely<Database>;
   advance(ms: number): void;
@@ -63,6 +65,7 @@ export async function startAdminSite(options: AdminSiteOptions = {}): Promise<Ad
     get baseUrl() {
       return baseUrl;
     },
+    file,
     db,
     advance: (ms) => {
       now += ms;

@@ -1,10 +1,12 @@
 import type { Actor } from '../../news/roles.js';
 import { AdminLayout } from '../pages/AdminLayout.js';
+import type { Flash } from '../pages/AdminShell.js';
 import { When } from './When.js';
 
 /**
  * A one-time link just made, shown once to the admin who made it: there is no
- * mail server, so they pass it on themselves. Only its hash is kept.
+ * mail server, or the mail failed (the flash says why), so they pass it on
+ * themselves. Only its hash is kept.
  */
 export function LinkMadePage(props: {
   readonly actor: Actor;
@@ -16,9 +18,16 @@ export function LinkMadePage(props: {
   readonly expiresAt: Date;
   readonly backPath: string;
   readonly backLabel: string;
+  readonly flash?: Flash;
 }) {
   return (
-    <AdminLayout title={props.title} actor={props.actor} csrfToken={props.csrfToken} currentPath="/admin/users">
+    <AdminLayout
+      title={props.title}
+      actor={props.actor}
+      csrfToken={props.csrfToken}
+      currentPath="/admin/users"
+      {...(props.flash !== undefined ? { flash: props.flash } : {})}
+    >
       <p>{props.purpose}</p>
       <p>
         <label>

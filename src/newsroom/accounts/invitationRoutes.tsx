@@ -4,12 +4,10 @@ import { INVITATION_LIFETIME_MS, invitationPath } from '../../news/accountLinks.
 import { isRole, ROLES } from '../../news/roles.js';
 import { DuplicateEmailError } from '../../store/accounts/accounts.js';
 import type { AdminContext } from '../http/adminContext.js';
-import { sendAdminPage, sendAdminRefusal } from '../http/adminPages.js';
-import { csrfTokenFor } from '../http/csrf.js';
+import { sendAdminRefusal } from '../http/adminPages.js';
 import { actorOf, requirePermission } from '../http/guard.js';
+import { deliverLink, type MadeLink, sendLinkPage } from './deliverLink.js';
 import { isEmailAddress } from './emailAddress.js';
-import { LinkMadePage } from './LinkMadePage.js';
-import { linkAddress } from './linkAddress.js';
 
 const InvitationForm = Type.Object(
   { email: Type.String({ maxLength: 320 }), role: Type.String({ maxLength: 40 }) },
@@ -53,27 +51,28 @@ export function registerInvitationRoutes(app: TypeBoxApp, ctx: AdminContext): vo
           'This address has an account already. Nothing was made; a password reset link may be what they need.',
         );
       }
+      const link: MadeLink = {
+        path: invitationPath(issued.token),
+        mail: { kind: 'invitation', to: issued.email, role, expiresAt: issued.expiresAt },
+        title: 'Invitation link',
+        purpose: `With this link the holder of ${issued.email} makes their account, as ${role}, choosing a name and password.`,
+        backPath: '/admin/users',
+        backLabel: 'Back to users',
+      };
+      const delivered = await deliverLink(ctx, request, link);
       await ctx.audit.record({
         at: ctx.now(),
         actor,
         action: 'user.invite',
         subject: { type: 'invitation', id: issued.id },
-        details: { email: issued.email, role, expiresAt: issued.expiresAt.toISOString() },
+        details: {
+          email: issued.email,
+          role,
+          expiresAt: issued.expiresAt.toISOString(),
+          delivery: delivered.delivery,
+        },
       });
-      reply.header('referrer-policy', 'no-referrer');
-      return sendAdminPage(
-        reply,
-        <LinkMadePage
-          actor={actor}
-          csrfToken={csrfTokenFor(reply)}
-          title="Invitation link"
-          purpose={`With this link the holder of ${issued.email} makes their account, as ${role}, choosing a name and password.`}
-          address={linkAddress(ctx, request, invitationPath(issued.token))}
-          expiresAt={issued.expiresAt}
-          backPath="/admin/users"
-          backLabel="Back to users"
-        />,
-      );
+      return sendLinkPage(ctx, request, reply, actor, link, delivered);
     },
   );
 

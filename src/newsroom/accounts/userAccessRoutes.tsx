@@ -9,8 +9,7 @@ import { csrfTokenFor } from '../http/csrf.js';
 import { actorOf, requirePermission } from '../http/guard.js';
 import { noticeFlash } from '../http/noticeFlash.js';
 import { USER_NOTICES, UserParams } from '../http/userRoutes.js';
-import { LinkMadePage } from './LinkMadePage.js';
-import { linkAddress } from './linkAddress.js';
+import { deliverLink, type MadeLink, sendLinkPage } from './deliverLink.js';
 import { UserPage } from './UserPage.js';
 
 const NOT_FOUND = ['not-found', 'No such account', 'There is no account with this id.'] as const;
@@ -126,27 +125,23 @@ export function registerUserAccessRoutes(app: TypeBoxApp, ctx: AdminContext): vo
         createdBy: actor.name,
       });
       if (issued === null) return sendAdminRefusal(reply, ...NOT_FOUND);
+      const link: MadeLink = {
+        path: passwordResetPath(issued.token),
+        mail: { kind: 'reset', to: account.email, name: account.name, expiresAt: issued.expiresAt },
+        title: 'Password reset link',
+        purpose: `With this link ${account.name} (${account.email}) chooses a new password; using it signs them out everywhere.`,
+        backPath: `/admin/users/${id}`,
+        backLabel: `Back to ${account.name}`,
+      };
+      const delivered = await deliverLink(ctx, request, link);
       await ctx.audit.record({
         at: ctx.now(),
         actor,
         action: 'user.reset-link-create',
         subject: { type: 'user', id },
-        details: { link: issued.id, expiresAt: issued.expiresAt.toISOString() },
+        details: { link: issued.id, expiresAt: issued.expiresAt.toISOString(), delivery: delivered.delivery },
       });
-      reply.header('referrer-policy', 'no-referrer');
-      return sendAdminPage(
-        reply,
-        <LinkMadePage
-          actor={actor}
-          csrfToken={csrfTokenFor(reply)}
-          title="Password reset link"
-          purpose={`With this link ${account.name} (${account.email}) chooses a new password; using it signs them out everywhere.`}
-          address={linkAddress(ctx, request, passwordResetPath(issued.token))}
-          expiresAt={issued.expiresAt}
-          backPath={`/admin/users/${id}`}
-          backLabel={`Back to ${account.name}`}
-        />,
-      );
+      return sendLinkPage(ctx, request, reply, actor, link, delivered);
     },
   );
 }

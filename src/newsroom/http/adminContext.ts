@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Bus } from '../../bus/bus.js';
+import type { LinkMailer } from '../../desk/accounts/linkMailer.js';
 import type { MarketDeskDeps } from '../../desk/market/marketDeskDeps.js';
 import { DEFAULT_LOGIN_THROTTLE, type LoginThrottlePolicy } from '../../news/loginThrottle.js';
 import type { PageChrome } from '../../site/components/Layout.js';
@@ -57,6 +58,8 @@ export interface AdminContext {
   readonly editorScriptUrl: string | null;
   /** The origin reset and invitation links are made with; null: the request's own. */
   readonly publicUrl: string | null;
+  /** Mails reset links and invitations to their person; null: they are shown to the admin instead. */
+  readonly linkMailer: LinkMailer | null;
 }
 
 /** The context the newsroom's routes and background work share, its defaults filled in. */
@@ -84,5 +87,6 @@ export function adminContextOf(deps: AdminDeps): AdminContext {
     editing: deps.stores.editing,
     editorScriptUrl: deps.editorScriptUrl ?? null,
     publicUrl: deps.publicUrl ?? null,
+    linkMailer: deps.linkMailer ?? null,
   };
 }
