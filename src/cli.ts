@@ -5,6 +5,7 @@ import { registerCommentCommands } from './cli/comments.js';
 import { registerDatabaseCommands } from './cli/db.js';
 import { failureReport } from './cli/failure.js';
 import { registerMarketCommands } from './cli/market.js';
+import { registerSectionCommands } from './cli/sections.js';
 import { registerTokenCommands } from './cli/tokens.js';
 import { registerUserCommands } from './cli/users.js';
 import { registerWireCommands } from './cli/wire.js';
@@ -162,6 +163,7 @@ registerMarketCommands(program);
 registerTokenCommands(program);
 registerDatabaseCommands(program);
 registerWireCommands(program);
+registerSectionCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const report = failureReport(error);

@@ -17,6 +17,7 @@ test('every kind of content change crosses the bus intact', () => {
     { kind: 'comments', articleIds: [3, 4] },
     { kind: 'printEdition', date: '2023-01-31' },
     { kind: 'tags', slugs: ['oil', 'crude-oil'] },
+    { kind: 'sections', slugs: ['business-finance', 'business'] },
   ];
   for (const message of changes)
     assert.deepEqual(roundTrip(message), { ok: true, envelope: { origin: 'node-a', message } });
@@ -27,6 +28,7 @@ test('a malformed content change is refused', () => {
     { kind: 'comments', articleIds: ['3'] },
     { kind: 'printEdition', date: '31 Jan 2023' },
     { kind: 'tags', slugs: 'oil' },
+    { kind: 'sections', slugs: [1] },
     { kind: 'everything' },
     { articleId: 3, removed: false, placements: [] },
   ];

@@ -62,6 +62,7 @@ function isContentChange(value: unknown): value is ContentChange {
     case 'printEdition':
       return typeof value.date === 'string' && ISO_DATE.test(value.date);
     case 'tags':
+    case 'sections':
       return Array.isArray(value.slugs) && value.slugs.every((slug) => typeof slug === 'string');
     case 'frontPage':
       return true;

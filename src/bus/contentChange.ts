@@ -14,6 +14,8 @@ export type ContentChange =
   | { readonly kind: 'printEdition'; readonly date: string }
   /** Tags were renamed or merged: the slugs before and after. */
   | { readonly kind: 'tags'; readonly slugs: readonly string[] }
+  /** A section was created, renamed, moved or deleted: the slugs before and after. */
+  | { readonly kind: 'sections'; readonly slugs: readonly string[] }
   /** Editors pinned or unpinned stories on the front page. */
   | { readonly kind: 'frontPage' }
   /** A story's featured picture, or a library picture's words, changed: it shows on its story and in every list. */

@@ -14,6 +14,7 @@ export type Permission =
   | 'article.write' // create drafts, edit own drafts, submit for review
   | 'article.publish' // publish, schedule, unpublish, kill, correct, restore revisions, edit any article
   | 'tag.manage' // merge and rename tags
+  | 'section.manage' // create, rename, reorder and delete sections
   | 'print.manage' // assemble the print edition
   | 'comment.moderate' // approve, reject, mark spam, ban addresses
   | 'market.manage' // instruments, indices, corporate actions, FX, calendar from the desk
@@ -29,6 +30,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'article.write',
     'article.publish',
     'tag.manage',
+    'section.manage',
     'print.manage',
     'comment.moderate',
     'wire.read',
@@ -42,6 +44,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'article.write',
     'article.publish',
     'tag.manage',
+    'section.manage',
     'print.manage',
     'comment.moderate',
     'market.manage',
@@ -62,6 +65,8 @@ export function permissionDescription(permission: Permission): string {
       return 'publish and edit any article';
     case 'tag.manage':
       return 'merge and rename tags';
+    case 'section.manage':
+      return 'manage sections';
     case 'print.manage':
       return 'plan the print edition';
     case 'comment.moderate':

@@ -25,7 +25,17 @@ export interface NewsroomSettings {
 /** The aggregates' store objects the newsroom reads and changes. */
 export type NewsroomStores = Pick<
   OpenedStore,
-  'accounts' | 'audit' | 'workflow' | 'tags' | 'moderation' | 'print' | 'market' | 'editing' | 'frontPage' | 'wire'
+  | 'accounts'
+  | 'audit'
+  | 'workflow'
+  | 'tags'
+  | 'sections'
+  | 'moderation'
+  | 'print'
+  | 'market'
+  | 'editing'
+  | 'frontPage'
+  | 'wire'
 >;
 
 /** Everything the newsroom is built from; wired once in src/app.ts. */

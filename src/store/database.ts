@@ -7,6 +7,7 @@ import type { FrontPageTables } from './frontPage/frontPageTables.js';
 import type { MarketTables } from './market/marketTables.js';
 import type { MediaTables } from './media/mediaTables.js';
 import type { PrintEditionTables } from './print/printEditionTables.js';
+import type { SectionAdminTables } from './sections/sectionAdminTables.js';
 import type { TagAdminTables } from './tags/tagAdminTables.js';
 import type { WireTables } from './wire/wireTables.js';
 
@@ -25,6 +26,7 @@ export interface Database
     MediaTables,
     PrintEditionTables,
     TagAdminTables,
+    SectionAdminTables,
     EditingTables,
     FrontPageTables,
     WireTables {}

@@ -14,6 +14,7 @@ import { createMediaLibrary, type MediaLibrary } from './media/mediaLibrary.js';
 import type { MediaPlace } from './media/mediaStore.js';
 import { migrateToLatest } from './migrate.js';
 import { createPrintStore, type PrintStore } from './print/printStore.js';
+import { createSectionsStore, type SectionsStore } from './sections/sectionsStore.js';
 import { createTagsStore, type TagsStore } from './tags/tagsStore.js';
 import { createWireInboxStore, type WireInboxStore } from './wire/wireInboxStore.js';
 
@@ -29,6 +30,8 @@ export interface OpenedStore {
   /** Stories as the newsroom works on them: drafts, revisions, statuses, corrections. */
   readonly workflow: ArticleWorkflowStore;
   readonly tags: TagsStore;
+  /** The sections of the navigation, as the newsroom manages them. */
+  readonly sections: SectionsStore;
   readonly moderation: ModerationStore;
   readonly print: PrintStore;
   /** The market's log, instruments and daily bars. */
@@ -76,6 +79,7 @@ export async function openStore(target: DatabaseTarget): Promise<OpenedStore> {
     audit: createAuditStore(opened.db),
     workflow: createArticleWorkflowStore(opened.db, opened.dialect),
     tags: createTagsStore(opened.db),
+    sections: createSectionsStore(opened.db),
     moderation: createModerationStore(opened.db),
     print: createPrintStore(opened.db),
     market: createMarketStore(opened.db),

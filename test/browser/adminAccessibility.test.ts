@@ -94,6 +94,7 @@ describe('newsroom pages: accessibility and valid HTML', { skip: skipUnlessAvail
       { name: 'comments', path: '/admin/comments', signedIn: true },
       { name: 'print', path: '/admin/print', signedIn: true },
       { name: 'tags', path: '/admin/tags', signedIn: true },
+      { name: 'sections', path: '/admin/sections', signedIn: true },
       { name: 'wire-inbox', path: '/admin/wire', signedIn: true },
       { name: 'wire-item', path: `/admin/wire/${storedItem?.itemId}`, signedIn: true },
       { name: 'media', path: '/admin/media', signedIn: true },

@@ -46,7 +46,22 @@ test('every newsroom page is valid HTML (Nu HTML checker)', { skip: skipUnlessAv
   });
   const inviteHtml = await invited.text();
   documents.push({ name: 'invitation-made', html: inviteHtml });
+  // A site without demo content: no sections yet, so the editor says where to make one.
+  for (const path of ['/admin/sections', '/admin/articles/new']) {
+    const response = await admin.get(path);
+    assert.equal(response.status, 200, path);
+    documents.push({ name: `empty${path.replace(/\W+/g, '-')}`, html: await response.text() });
+  }
+  const sectionsToken = await admin.csrfToken('/admin/sections');
+  for (const name of ['Markets', 'World', 'پاکستان']) {
+    const made = await admin.post('/admin/sections', { _csrf: sectionsToken, name });
+    assert.equal(made.status, 303, name);
+  }
+  const refusedSection = await admin.post('/admin/sections', { _csrf: sectionsToken, name: 'World', slug: 'world' });
+  assert.equal(refusedSection.status, 422);
+  documents.push({ name: 'sections-refused', html: await refusedSection.text() });
   for (const path of [
+    '/admin/sections?notice=created',
     '/admin',
     '/admin/users',
     '/admin/audit',

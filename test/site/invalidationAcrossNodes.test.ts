@@ -92,4 +92,27 @@ describe('cached pages are dropped on every node sharing the bus', { skip }, () 
     const html = await eventually(`${other.baseUrl}/print/${DATE}`, (text) => text.includes('Front and centre'));
     assert.match(html, /Front and centre/);
   });
+
+  test('a section renamed on one node shows in the other node’s cached navigation, its old address redirecting', async () => {
+    const cachedHome = await (await fetch(`${other.baseUrl}/`)).text();
+    assert.match(cachedHome, />Business &amp; Finance</);
+    assert.equal((await fetch(`${other.baseUrl}/business`)).status, 200);
+
+    const browser = site.browser();
+    await browser.login('editor@example.com');
+    const token = await browser.csrfToken('/admin/sections');
+    const renamed = await browser.post('/admin/sections/business/rename', {
+      _csrf: token,
+      name: 'Business Recorder',
+      slug: 'business-recorder',
+    });
+    assert.equal(renamed.status, 303);
+
+    // Within the neighbours' wait, shorter than a cached page's life: only the bus can have dropped it.
+    const home = await eventually(`${other.baseUrl}/`, (text) => text.includes('>Business Recorder<'));
+    assert.match(home, />Business Recorder</);
+    const old = await fetch(`${other.baseUrl}/business`, { redirect: 'manual' });
+    assert.equal(old.status, 301);
+    assert.equal(old.headers.get('location'), '/business-recorder');
+  });
 });

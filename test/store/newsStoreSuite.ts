@@ -54,6 +54,7 @@ export function newsStoreSuite(makeBackend: () => Promise<StoreBackend> | StoreB
           ['0018_account_links_sessions', 'Success'],
           ['0019_correction_withdrawals', 'Success'],
           ['0022_articles_newest_published', 'Success'],
+          ['0023_section_redirects', 'Success'],
         ],
       );
       assert.deepEqual(await migrateToLatest(opened.db), []);

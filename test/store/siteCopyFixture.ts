@@ -152,6 +152,13 @@ export async function makeDemoSite(path: string): Promise<DemoSiteFacts> {
       .values({ ip: '198.51.100.4', reason: null, banned_at: now, banned_by: 'Desk Editor' })
       .execute();
     await db.insertInto('tag_redirects').values({ from_slug: 'old-tag-name', tag_id: tag.id }).execute();
+    await db
+      .insertInto('section_redirects')
+      .values({
+        from_slug: 'old-section-name',
+        to_slug: (await db.selectFrom('sections').select('slug').executeTakeFirstOrThrow()).slug,
+      })
+      .execute();
     await db.insertInto('print_pages').values({ edition_date: '2023-01-31', page: 1, label: 'Front page' }).execute();
     await db
       .insertInto('print_placements')

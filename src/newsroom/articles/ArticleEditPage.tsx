@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Section } from '../../news/article.js';
 import { LIMITS } from '../../news/articleFieldRules.js';
-import type { Actor } from '../../news/roles.js';
+import { type Actor, can } from '../../news/roles.js';
 import { mayEdit, type WorkflowCaller } from '../../news/workflow.js';
 import type { FieldProblem } from '../../shared/outcome.js';
 import type { EditorialArticle } from '../../store/articles/articleWorkflow.js';
@@ -55,6 +55,9 @@ export function ArticleEditPage(props: ArticleEditPageProps) {
   // Someone who may not change the story reads it instead of filling a form that would be refused.
   const editable = article === null || mayEdit(props.caller, article.status);
   const title = article === null ? 'New article' : `${editable ? 'Edit' : 'Read'}: ${article.fields.headline}`;
+  // A site started without demo content has no sections, and a story cannot be saved without one.
+  if (article === null && props.sections.length === 0)
+    return <NoSections actor={props.actor} csrfToken={props.csrfToken} />;
   return (
     <AdminLayout
       title={title}
@@ -230,4 +233,24 @@ function fieldLabel(field: string): string {
   const block = /^body\.(\d+)$/.exec(field);
   if (block !== null) return `Block ${Number(block[1]) + 1}`;
   return LABELS[field] ?? field;
+}
+
+/** Instead of a form that could not be saved: where sections are made, or who can make them. */
+function NoSections(props: { readonly actor: Actor; readonly csrfToken: string }) {
+  return (
+    <AdminLayout title="New article" actor={props.actor} csrfToken={props.csrfToken} currentPath="/admin/articles/new">
+      <p>
+        There are no sections yet, and every story belongs to one.{' '}
+        {can(props.actor.role, 'section.manage') ? (
+          <>
+            <a href="/admin/sections">Create a section</a> first, then come back to write the story.
+          </>
+        ) : (
+          <>
+            An editor can create one on the <a href="/admin/sections">Sections</a> page.
+          </>
+        )}
+      </p>
+    </AdminLayout>
+  );
 }

@@ -15,6 +15,7 @@ import type { FrontPageStore } from '../../store/frontPage/frontPageStore.js';
 import type { MarketStore } from '../../store/market/marketStore.js';
 import type { MediaLibrary } from '../../store/media/mediaLibrary.js';
 import type { PrintStore } from '../../store/print/printStore.js';
+import type { SectionsStore } from '../../store/sections/sectionsStore.js';
 import type { TagsStore } from '../../store/tags/tagsStore.js';
 import type { WireInboxStore } from '../../store/wire/wireInboxStore.js';
 import type { AdminDeps, SecureCookies } from '../newsroomDeps.js';
@@ -37,6 +38,8 @@ export interface AdminContext {
   /** Stories as the newsroom works on them. */
   readonly workflow: ArticleWorkflowStore;
   readonly tags: TagsStore;
+  /** The sections of the navigation. */
+  readonly sections: SectionsStore;
   readonly moderation: ModerationStore;
   readonly print: PrintStore;
   /** The market's log, instruments and daily bars. */
@@ -74,6 +77,7 @@ export function adminContextOf(deps: AdminDeps): AdminContext {
     audit: deps.stores.audit,
     workflow: deps.stores.workflow,
     tags: deps.stores.tags,
+    sections: deps.stores.sections,
     moderation: deps.stores.moderation,
     print: deps.stores.print,
     marketStore: deps.stores.market,

@@ -13,6 +13,8 @@ import { registerModerationApiRoutes } from '../moderation/moderationApiRoutes.j
 import { registerModerationRoutes } from '../moderation/moderationRoutes.js';
 import { registerPrintApiRoutes } from '../print/printApiRoutes.js';
 import { registerPrintDeskRoutes } from '../print/printDeskRoutes.js';
+import { registerSectionApiRoutes } from '../sections/sectionApiRoutes.js';
+import { registerSectionRoutes } from '../sections/sectionRoutes.js';
 import { registerTagApiRoutes } from '../tags/tagApiRoutes.js';
 import { registerTagRoutes } from '../tags/tagRoutes.js';
 import { registerWireApiRoutes } from '../wire/wireApiRoutes.js';
@@ -50,12 +52,14 @@ export const ADMIN_ROUTE_MODULES: readonly AdminRouteModule[] = [
   registerModerationApiRoutes,
   registerPrintDeskRoutes,
   registerTagRoutes,
+  registerSectionRoutes,
   registerMediaRoutes,
   registerFeaturedPictureRoutes,
   registerFrontPageDeskRoutes,
   registerMarketDeskRoutes,
   registerPrintApiRoutes,
   registerTagApiRoutes,
+  registerSectionApiRoutes,
   registerWirePageRoutes,
   registerWireApiRoutes,
 ];

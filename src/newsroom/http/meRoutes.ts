@@ -9,6 +9,7 @@ const PERMISSIONS: readonly Permission[] = [
   'article.write',
   'article.publish',
   'tag.manage',
+  'section.manage',
   'print.manage',
   'comment.moderate',
   'market.manage',

@@ -17,6 +17,7 @@ export const ADMIN_NAV: readonly AdminNavItem[] = [
   { label: 'Comments', path: '/admin/comments', permission: 'comment.moderate' },
   { label: 'Print', path: '/admin/print', permission: 'print.manage' },
   { label: 'Tags', path: '/admin/tags', permission: 'tag.manage' },
+  { label: 'Sections', path: '/admin/sections', permission: 'section.manage' },
   { label: 'Media', path: '/admin/media', permission: 'article.write' },
   { label: 'Market desk', path: '/admin/market', permission: 'market.manage' },
   { label: 'Users', path: '/admin/users', permission: 'user.manage' },

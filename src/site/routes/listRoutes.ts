@@ -36,7 +36,12 @@ export function registerListRoutes(app: TypeBoxApp, site: SiteContext): void {
         return { kind: 'redirect', location: sectionUrl(sectionSlug, pageNumber), status: 301 };
       }
       const section = await store.getSection(sectionSlug);
-      if (section === null) return { kind: 'notFound' };
+      if (section === null) {
+        // A section whose slug the newsroom changed: its old address leads to the new one.
+        const moved = await store.sectionRedirect(sectionSlug);
+        if (moved === null) return { kind: 'notFound' };
+        return { kind: 'redirect', location: sectionUrl(moved, pageNumber), status: 301 };
+      }
       const result = await store.listArticles({
         sectionSlug,
         limit: PAGE_SIZE,

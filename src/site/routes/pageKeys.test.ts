@@ -80,6 +80,10 @@ test('a print layout drops every edition page (their previous/next links)', () =
   assert.deepEqual(dropped({ kind: 'printEdition', date: '2023-01-31' }), ['print:2023-01-31', 'print:2023-01-30']);
 });
 
+test('a section change drops every page: the navigation on each lists the sections', () => {
+  assert.deepEqual(dropped({ kind: 'sections', slugs: ['world', 'global'] }), KEYS);
+});
+
 test('a renamed tag drops the article pages, the tag pages of both slugs, tag feeds and sitemaps', () => {
   assert.deepEqual(dropped({ kind: 'tags', slugs: ['oil', 'crude'] }), [
     'article:7:oil-rises:',

@@ -32,6 +32,9 @@ export function pagesShowing(change: ContentChange): (key: string) => boolean {
       ];
       return (key) => prefixes.some((prefix) => key.startsWith(prefix));
     }
+    case 'sections':
+      // The navigation in every page's masthead lists the sections, and stories show their section's name.
+      return () => true;
     case 'frontPage':
       return (key) => key === 'home';
     case 'pictures': {

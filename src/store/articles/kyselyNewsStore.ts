@@ -5,6 +5,7 @@ import * as comments from '../comments/commentQueries.js';
 import { isAddressBanned } from '../comments/moderation.js';
 import type { Database, StoreDialect } from '../database.js';
 import { latestPrintDate, printEdition } from '../print/printEditionQueries.js';
+import { sectionRedirect } from '../sections/sectionAdmin.js';
 import { tagRedirect } from '../tags/tagAdmin.js';
 import { articleStamps, listBylines, listPublishedTags, neighbouringDays, publishedMonths } from './archiveQueries.js';
 import { getArticle, isWithdrawn, latestArticles, listArticles, relatedArticles } from './articleQueries.js';
@@ -83,6 +84,7 @@ export function createNewsStore(db: Kysely<Database>, dialect: StoreDialect): Ky
     },
 
     tagRedirect: (slug) => tagRedirect(db, slug),
+    sectionRedirect: (slug) => sectionRedirect(db, slug),
     isCommentAddressBanned: (ip) => isAddressBanned(db, ip),
     approvedComments: (articleId) => comments.approvedComments(db, articleId),
     addComment: (submission: CommentSubmission, status: CommentStatus = 'pending') =>

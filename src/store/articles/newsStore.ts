@@ -68,6 +68,8 @@ export interface NewsStore extends ArticleSearchStore {
   getTag(slug: string): Promise<Tag | null>;
   /** The current slug of a tag renamed or merged away from `slug`, or null (src/store/tags/tagAdmin.ts). */
   tagRedirect(slug: string): Promise<string | null>;
+  /** The current slug of a section whose slug was changed from `slug`, else null. */
+  sectionRedirect(slug: string): Promise<string | null>;
   /** A published article; null for one that does not exist or is not on the site. */
   getArticle(id: number): Promise<Article | null>;
   /** Whether the article was killed (readers get 410 Gone rather than 404). */

@@ -30,6 +30,7 @@ export const SITE_TABLES = [
   { table: 'comment_spam_marks', key: ['comment_id'] },
   { table: 'comment_bans', key: ['ip'] },
   { table: 'tag_redirects', key: ['from_slug'] },
+  { table: 'section_redirects', key: ['from_slug'] },
   { table: 'print_pages', key: ['edition_date', 'page'] },
   { table: 'print_placements', key: ['edition_date', 'article_id'] },
   { table: 'media', key: ['id'], counter: 'id' },

@@ -20,6 +20,7 @@ import { searchListItemsMigration } from './0017_search_list_items.js';
 import { accountLinksSessionsMigration } from './0018_account_links_sessions.js';
 import { correctionWithdrawalsMigration } from './0019_correction_withdrawals.js';
 import { articlesNewestPublishedMigration } from './0022_articles_newest_published.js';
+import { sectionRedirectsMigration } from './0023_section_redirects.js';
 
 /**
  * Every migration, by name, in the order they run. Listed in code rather than
@@ -47,5 +48,6 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0018_account_links_sessions': accountLinksSessionsMigration(dialect),
     '0019_correction_withdrawals': correctionWithdrawalsMigration(),
     '0022_articles_newest_published': articlesNewestPublishedMigration(),
+    '0023_section_redirects': sectionRedirectsMigration(),
   };
 }
