@@ -27,7 +27,14 @@ function liveTexts(page: Page): Promise<string> {
 async function scrollThroughCharts(page: Page): Promise<void> {
   const figures = page.locator('figure.chart');
   const count = await figures.count();
-  for (let i = 0; i < count; i++) await figures.nth(i).scrollIntoViewIfNeeded();
+  for (let i = 0; i < count; i++) {
+    const figure = figures.nth(i);
+    await figure.scrollIntoViewIfNeeded();
+    // Wait for it to be drawn before moving on: a figure passed between two frames is never seen near the screen.
+    if ((await figure.locator('[data-chart]').count()) > 0) {
+      await figure.locator('[data-chart]:not([hidden])').first().waitFor({ timeout: 10_000 });
+    }
+  }
 }
 
 async function changed(page: Page, read: () => Promise<string>, first: string, ms: number): Promise<string> {
@@ -188,11 +195,12 @@ describe('markets pages in a browser', { skip: skipUnlessAvailable(['chromium'])
   });
 
   test("charts are painted in the page's paper and repainted when the system colour scheme changes", async () => {
-    // Each chart's first canvas is its price pane, filled with the layout's background; read one pixel of it.
+    // Each chart's last canvas is the corner under its price axis, which the library fills with the layout's
+    // background alone (the price pane's own pixels may hold a line or an area fill, wherever the day's prices run).
     const chartPapers = (page: Page) =>
       page.$$eval('.chart__canvas:not([hidden])', (charts) =>
         charts.map((chart) => {
-          const canvas = chart.querySelector('canvas');
+          const canvas = [...chart.querySelectorAll('canvas')].at(-1);
           const pixel = canvas?.getContext('2d')?.getImageData(2, 2, 1, 1).data;
           return pixel === undefined ? 'none' : `rgb(${pixel[0]}, ${pixel[1]}, ${pixel[2]})`;
         }),
@@ -206,21 +214,29 @@ describe('markets pages in a browser', { skip: skipUnlessAvailable(['chromium'])
           await scrollThroughCharts(page);
           const paper = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
           assert.equal(paper, 'rgb(20, 20, 20)', `${entry.path}: the page is not in the dark scheme`);
-          await page.waitForFunction(
-            ({ count, colour }) =>
-              [...document.querySelectorAll('.chart__canvas:not([hidden])')].filter((chart) => {
-                const pixel = chart.querySelector('canvas')?.getContext('2d')?.getImageData(2, 2, 1, 1).data;
-                return pixel !== undefined && `rgb(${pixel[0]}, ${pixel[1]}, ${pixel[2]})` === colour;
-              }).length === count,
-            { count: entry.charts, colour: paper },
-            { timeout: 10_000 },
-          );
+          await page
+            .waitForFunction(
+              ({ count, colour }) =>
+                [...document.querySelectorAll('.chart__canvas:not([hidden])')].filter((chart) => {
+                  const pixel = [...chart.querySelectorAll('canvas')]
+                    .at(-1)
+                    ?.getContext('2d')
+                    ?.getImageData(2, 2, 1, 1).data;
+                  return pixel !== undefined && `rgb(${pixel[0]}, ${pixel[1]}, ${pixel[2]})` === colour;
+                }).length === count,
+              { count: entry.charts, colour: paper },
+              { timeout: 10_000 },
+            )
+            .catch(async () => assert.fail(`${entry.path}: chart papers ${(await chartPapers(page)).join(' | ')}`));
           // The reader's system turns light: the open page's charts follow without a reload.
           await page.emulateMedia({ colorScheme: 'light' });
           await page.waitForFunction(
             (count) =>
               [...document.querySelectorAll('.chart__canvas:not([hidden])')].filter((chart) => {
-                const pixel = chart.querySelector('canvas')?.getContext('2d')?.getImageData(2, 2, 1, 1).data;
+                const pixel = [...chart.querySelectorAll('canvas')]
+                  .at(-1)
+                  ?.getContext('2d')
+                  ?.getImageData(2, 2, 1, 1).data;
                 return pixel !== undefined && pixel[0] === 255 && pixel[1] === 255 && pixel[2] === 255;
               }).length === count,
             entry.charts,
@@ -235,7 +251,10 @@ describe('markets pages in a browser', { skip: skipUnlessAvailable(['chromium'])
           await page.waitForFunction(
             (count) =>
               [...document.querySelectorAll('.chart__canvas:not([hidden])')].filter((chart) => {
-                const pixel = chart.querySelector('canvas')?.getContext('2d')?.getImageData(2, 2, 1, 1).data;
+                const pixel = [...chart.querySelectorAll('canvas')]
+                  .at(-1)
+                  ?.getContext('2d')
+                  ?.getImageData(2, 2, 1, 1).data;
                 return pixel !== undefined && pixel[0] === 20 && pixel[1] === 20 && pixel[2] === 20;
               }).length === count,
             entry.charts,
