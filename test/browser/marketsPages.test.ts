@@ -205,6 +205,24 @@ describe('markets pages in a browser', { skip: skipUnlessAvailable(['chromium'])
           return pixel === undefined ? 'none' : `rgb(${pixel[0]}, ${pixel[1]}, ${pixel[2]})`;
         }),
       );
+    /** Waits until every drawn chart of the page shows `colour` as its paper; a miss names the page and what it read. */
+    const chartsPainted = (page: Page, path: string, count: number, colour: string) =>
+      page
+        .waitForFunction(
+          ({ count, colour }) =>
+            [...document.querySelectorAll('.chart__canvas:not([hidden])')].filter((chart) => {
+              const pixel = [...chart.querySelectorAll('canvas')]
+                .at(-1)
+                ?.getContext('2d')
+                ?.getImageData(2, 2, 1, 1).data;
+              return pixel !== undefined && `rgb(${pixel[0]}, ${pixel[1]}, ${pixel[2]})` === colour;
+            }).length === count,
+          { count, colour },
+          { timeout: 10_000 },
+        )
+        .catch(async () =>
+          assert.fail(`${path}: chart papers ${(await chartPapers(page)).join(' | ')}, not ${colour}`),
+        );
     const darkContext = await browser.newContext({ colorScheme: 'dark' });
     try {
       for (const entry of MARKET_PAGES.filter((candidate) => candidate.charts > 0)) {
@@ -214,52 +232,17 @@ describe('markets pages in a browser', { skip: skipUnlessAvailable(['chromium'])
           await scrollThroughCharts(page);
           const paper = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
           assert.equal(paper, 'rgb(20, 20, 20)', `${entry.path}: the page is not in the dark scheme`);
-          await page
-            .waitForFunction(
-              ({ count, colour }) =>
-                [...document.querySelectorAll('.chart__canvas:not([hidden])')].filter((chart) => {
-                  const pixel = [...chart.querySelectorAll('canvas')]
-                    .at(-1)
-                    ?.getContext('2d')
-                    ?.getImageData(2, 2, 1, 1).data;
-                  return pixel !== undefined && `rgb(${pixel[0]}, ${pixel[1]}, ${pixel[2]})` === colour;
-                }).length === count,
-              { count: entry.charts, colour: paper },
-              { timeout: 10_000 },
-            )
-            .catch(async () => assert.fail(`${entry.path}: chart papers ${(await chartPapers(page)).join(' | ')}`));
+          await chartsPainted(page, entry.path, entry.charts, paper);
           // The reader's system turns light: the open page's charts follow without a reload.
           await page.emulateMedia({ colorScheme: 'light' });
-          await page.waitForFunction(
-            (count) =>
-              [...document.querySelectorAll('.chart__canvas:not([hidden])')].filter((chart) => {
-                const pixel = [...chart.querySelectorAll('canvas')]
-                  .at(-1)
-                  ?.getContext('2d')
-                  ?.getImageData(2, 2, 1, 1).data;
-                return pixel !== undefined && pixel[0] === 255 && pixel[1] === 255 && pixel[2] === 255;
-              }).length === count,
-            entry.charts,
-            { timeout: 10_000 },
-          );
+          await chartsPainted(page, entry.path, entry.charts, 'rgb(255, 255, 255)');
           await page.emulateMedia({ colorScheme: 'dark' });
           await page.waitForFunction(
             () => getComputedStyle(document.body).backgroundColor === 'rgb(20, 20, 20)',
             undefined,
             { timeout: 10_000 },
           );
-          await page.waitForFunction(
-            (count) =>
-              [...document.querySelectorAll('.chart__canvas:not([hidden])')].filter((chart) => {
-                const pixel = [...chart.querySelectorAll('canvas')]
-                  .at(-1)
-                  ?.getContext('2d')
-                  ?.getImageData(2, 2, 1, 1).data;
-                return pixel !== undefined && pixel[0] === 20 && pixel[1] === 20 && pixel[2] === 20;
-              }).length === count,
-            entry.charts,
-            { timeout: 10_000 },
-          );
+          await chartsPainted(page, entry.path, entry.charts, 'rgb(20, 20, 20)');
           assert.equal((await chartPapers(page)).length, entry.charts, entry.path);
         } finally {
           await page.close();
