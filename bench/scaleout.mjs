@@ -42,6 +42,11 @@ const STREAM_PATH = '/api/v1/market/stream';
 /** Headroom under a process's open-file limit for its database, log and listening sockets. */
 const FD_HEADROOM = 200;
 const STREAM_TARGET = 50_000;
+/** The local addresses nginx connects to the web nodes from, for streams (proxy_bind, docs/deploy.md). */
+const UPSTREAM_SOURCES = Array.from({ length: 8 }, (_, k) => `127.0.1.${1 + k}`);
+const UPSTREAM_SOURCE_NET = '127.0.1.0/24';
+/** A header the benchmark's nginx adds to a stream's answer: which web node holds it, whose versions its ids are. */
+const UPSTREAM_HEADER = 'X-Bench-Upstream';
 /** Shares per benchmark push: the symbol's volume rises by this much per push, which is how a push's version is found. */
 const PUSH_VOLUME = 100;
 
@@ -53,7 +58,8 @@ const { values: flags } = parseArgs({
     connections: { type: 'string', default: '64' },
     steps: { type: 'string', default: '10000,50000' },
     rounds: { type: 'string', default: '8' },
-    'stream-workers': { type: 'string', default: '4' },
+    'stream-workers': { type: 'string', default: '8' },
+    'nginx-workers': { type: 'string', default: '8' },
     'feed-rate': { type: 'string', default: '50' },
     'engine-lease': { type: 'string', default: '5000' },
     only: { type: 'string', default: 'pages,stream,failover' },
@@ -82,6 +88,7 @@ const rounds = whole('rounds', flags.rounds, 2, 60);
 const streamWorkers = whole('stream-workers', flags['stream-workers'], 2, 32);
 if (streamWorkers % 2 !== 0)
   fail('--stream-workers is the total of the layout, split over two web nodes: make it even');
+const nginxWorkers = whole('nginx-workers', flags['nginx-workers'], 1, 64);
 const feedRate = whole('feed-rate', flags['feed-rate'], 1, 1000);
 const engineLeaseMs = whole('engine-lease', flags['engine-lease'], 1000, 60_000);
 const parts = new Set(flags.only.split(','));
@@ -112,7 +119,7 @@ async function main() {
     '--redis-prefix',
     `bench-scaleout-${process.pid}`,
     '--trust-proxy',
-    '127.0.0.1',
+    `127.0.0.1,${UPSTREAM_SOURCE_NET}`,
     '--engine-lease',
     String(engineLeaseMs),
   ];
@@ -201,9 +208,10 @@ async function main() {
     const limit = await openFileLimit(all.pid);
     report.stream.push(
       ...(await measureStream({
-        layout: `one node, ${streamWorkers} stream workers`,
+        layout: `one node, ${streamWorkers} stream workers, direct`,
         pushOrigin: all.origin,
-        streamOrigins: [all.origin],
+        nodeOrigins: [all.origin],
+        connect: { port: Number(new URL(all.origin).port), tls: false },
         servers: [all],
         token: await feedToken(),
         feed: 'scaleout-stream-one',
@@ -218,20 +226,32 @@ async function main() {
       await node('web-1', 'web', { simulator: false, workers: streamWorkers / 2 }),
       await node('web-2', 'web', { simulator: false, workers: streamWorkers / 2 }),
     ];
+    const { cert, key } = nginxSite.selfSignedCertificate(dir);
+    const proxy = await startSiteNginx(
+      nginxSite,
+      join(dir, 'nginx-streams'),
+      webs.map((web) => ({ hostPort: new URL(web.origin).host })),
+      cert,
+      key,
+      streamSite,
+      // docs/deploy.md, "Many stream readers": each worker's connections (readers and upstreams) under its open files.
+      { processes: nginxWorkers, connections: files.hard - 1000, rlimitNofile: files.hard },
+    );
+    const nginxPort = Number(new URL(proxy.origin).port);
     report.stream.push(
       ...(await measureStream({
-        layout: `2 web × ${streamWorkers / 2} stream workers + engine`,
+        layout: `nginx (${nginxWorkers} workers, TLS) → 2 web × ${streamWorkers / 2} stream workers + engine`,
         pushOrigin: webs[0].origin,
-        streamOrigins: webs.map((web) => web.origin),
+        nodeOrigins: webs.map((web) => web.origin),
+        connect: { port: nginxPort, tls: true },
         servers: [engine, ...webs],
+        proxy: proxy.process,
         token: await feedToken(),
         feed: 'scaleout-stream-web',
-        maxClients: streamWorkers * (limit - FD_HEADROOM),
+        maxClients: Math.min(streamWorkers * (limit - FD_HEADROOM), (nginxWorkers * (files.hard - 1000)) / 2),
       })),
     );
-    report.notes.push(
-      `Stream clients connect to the web nodes directly, half to each: the nginx of the deployment kit runs one worker with 1,024 connections, and a proxied stream costs nginx two descriptors, so 50,000 streams through one nginx would need 100,000 open files where a process may have ${files.hard} here.`,
-    );
+    await proxy.stop();
     await stopNodes([...webs, engine]);
   }
 
@@ -284,8 +304,15 @@ async function measurePage(layout, url, path, processes) {
 }
 
 /** nginx as deploy/nginx/broadsheet.conf has it (rendered by the deploy test's harness), TLS on a self-signed cert. */
-async function startSiteNginx(nginxSite, dir, upstreams, cert, key, adjustSite) {
-  const running = await nginxSite.startNginx({ dir, upstreams, cert, key, ...(adjustSite ? { adjustSite } : {}) });
+async function startSiteNginx(nginxSite, dir, upstreams, cert, key, adjustSite, workers) {
+  const running = await nginxSite.startNginx({
+    dir,
+    upstreams,
+    cert,
+    key,
+    ...(adjustSite ? { adjustSite } : {}),
+    ...(workers ? { workers } : {}),
+  });
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
@@ -299,18 +326,55 @@ async function startSiteNginx(nginxSite, dir, upstreams, cert, key, adjustSite) 
 
 // ---- stream ----
 
-async function measureStream({ layout, pushOrigin, streamOrigins, servers, token, feed, maxClients }) {
+/**
+ * The shipped site config with what docs/deploy.md ("Many stream readers") adds for tens of thousands of streams:
+ * `reuseport` on the TLS listener (the kernel spreads new connections evenly over the workers, so none runs out
+ * of connections while others idle) and `proxy_bind` over several local addresses for the stream's upstream
+ * connections (each holds a source port towards its web node). Plus, for the benchmark only, a header naming the
+ * web node that holds each stream.
+ */
+function streamSite(site) {
+  const listen = /(listen 127\.0\.0\.1:\d+ ssl http2);/;
+  const location = 'location = /api/v1/market/stream {';
+  if (!listen.test(site) || !site.includes(location))
+    throw new Error('the nginx config no longer has its TLS listener or stream location');
+  const split = UPSTREAM_SOURCES.map((address, k) =>
+    k === UPSTREAM_SOURCES.length - 1
+      ? `    * ${address};`
+      : `    ${(100 / UPSTREAM_SOURCES.length).toFixed(1)}% ${address};`,
+  );
+  return [
+    'split_clients "$remote_addr$remote_port" $broadsheet_stream_source {',
+    ...split,
+    '}',
+    site
+      .replace(listen, '$1 reuseport;')
+      .replace(
+        location,
+        `${location}\n        proxy_bind $broadsheet_stream_source;\n        add_header ${UPSTREAM_HEADER} $upstream_addr always;`,
+      ),
+  ].join('\n');
+}
+
+/**
+ * Opens the steps' clients to `connect` (a node directly, or nginx over TLS) and follows pushes to every one.
+ * `nodeOrigins` are the nodes that hold streams: each push's version is read on each, and every client is judged
+ * by its own node's (through nginx, the node the answer's X-Bench-Upstream names).
+ */
+async function measureStream({ layout, pushOrigin, nodeOrigins, connect, servers, proxy, token, feed, maxClients }) {
+  const streamOrigins = nodeOrigins;
+  const nodeKeys = nodeOrigins.map((origin) => new URL(origin).host);
   const ldcp = await ldcpOf(streamOrigins[0]);
   const pusher = createPusher(pushOrigin, token, ldcp, { symbol: SYMBOL, feed, volume: PUSH_VOLUME });
   await untilPushed(pusher);
   await sleep(1000);
   const serverPids = servers.map((server) => server.pid);
+  const proxyPids = proxy ? [proxy.pid] : [];
   const idleRss = rssOf(serverPids);
+  const idleProxyRss = rssOf(proxyPids);
   const plannedMax = Math.min(Math.max(...steps), maxClients);
-  // An even number of generators, so the web nodes get equal shares.
-  const generatorCount = 2 * Math.max(1, Math.ceil(plannedMax / CLIENTS_PER_GENERATOR / 2));
+  const generatorCount = Math.max(1, Math.ceil(plannedMax / CLIENTS_PER_GENERATOR));
   const generators = Array.from({ length: generatorCount }, (_, i) => startGenerator(i));
-  const ports = streamOrigins.map((origin) => Number(new URL(origin).port));
   const rows = [];
   let held = 0;
   try {
@@ -320,15 +384,19 @@ async function measureStream({ layout, pushOrigin, streamOrigins, servers, token
       log(`${layout}: opening ${target.toLocaleString('en-US')} streams…`);
       await serverLoopLateMs(servers);
       const opening = Date.now();
-      const opened = await openClients(generators, target - held, (i) => ports[i % ports.length], STREAM_PATH);
+      const opened = await openClients(generators, target - held, () => connect.port, STREAM_PATH, {
+        tls: connect.tls,
+      });
       const openSeconds = (Date.now() - opening) / 1000;
       const openServerLateMs = await serverLoopLateMs(servers);
       held = opened.clients;
       if (opened.failed > 0) log(`  ${opened.failed} connections failed (first: ${opened.firstError})`);
       await sleep(2000);
       const rss = rssOf(serverPids);
+      const proxyRss = rssOf(proxyPids);
       const loadBefore = loadAverage();
       const cpuBefore = splitOf(serverPids);
+      const proxyCpuBefore = splitOf(proxyPids);
       const generatorsBefore = generators.reduce((sum, g) => sum + (processTreeCpuSeconds(g.child.pid) ?? 0), 0);
       // Each push adds PUSH_VOLUME to the symbol's volume: the version at which a node first shows it is the
       // version the push made there, which its stream's `update` events carry as their id.
@@ -355,20 +423,24 @@ async function measureStream({ layout, pushOrigin, streamOrigins, servers, token
       }
       // Until every client has the last push (on its own or merged), or the grace runs out: what is still
       // missing then is lost, not late.
-      const lastVersionOf = (i) => versions.at(-1)[i % streamOrigins.length];
+      const lastVersionByNode = Object.fromEntries(nodeKeys.map((key, i) => [key, versions.at(-1)[i]]));
       const graceEnds = Date.now() + graceSec * 1000;
-      let reached = await clientsReached(generators, lastVersionOf);
+      let reached = await clientsReached(generators, undefined, lastVersionByNode);
       while (reached.reached < held && Date.now() < graceEnds) {
         await sleep(50);
-        reached = await clientsReached(generators, lastVersionOf);
+        reached = await clientsReached(generators, undefined, lastVersionByNode);
       }
       const allInMs = reached.reached >= held ? now() - sendsMs.at(-1) : null;
       const pushServerLateMs = await serverLoopLateMs(servers);
       const cpuAfter = splitOf(serverPids);
+      const proxyCpuAfter = splitOf(proxyPids);
       const generatorSeconds =
         generators.reduce((sum, g) => sum + (processTreeCpuSeconds(g.child.pid) ?? 0), 0) - generatorsBefore;
-      const collected = await collectLatencies(generators, sendsMs, (i) =>
-        versions.map((each) => each[i % streamOrigins.length]),
+      const collected = await collectLatencies(
+        generators,
+        sendsMs,
+        undefined,
+        Object.fromEntries(nodeKeys.map((key, i) => [key, versions.map((each) => each[i])])),
       );
       const stats = await Promise.all(
         streamOrigins.map(async (origin) =>
@@ -403,6 +475,12 @@ async function measureStream({ layout, pushOrigin, streamOrigins, servers, token
         bytesPerClient: held > 0 ? (rss - idleRss) / held : 0,
         serverUserUs: (1e6 * (cpuAfter.user - cpuBefore.user)) / events,
         serverSystemUs: (1e6 * (cpuAfter.system - cpuBefore.system)) / events,
+        proxy: proxy !== undefined,
+        proxyRss,
+        proxyBytesPerClient: held > 0 ? (proxyRss - idleProxyRss) / held : 0,
+        proxyUserUs: (1e6 * (proxyCpuAfter.user - proxyCpuBefore.user)) / events,
+        proxySystemUs: (1e6 * (proxyCpuAfter.system - proxyCpuBefore.system)) / events,
+        perNode: stats.map((s, i) => `${nodeKeys[i]} ${s.clients ?? '?'}`).join(', '),
         generatorUs: (1e6 * generatorSeconds) / events,
         dropped: stats.reduce((sum, s) => sum + s.dropped.overflow + s.dropped.blocked, 0) + collected.closed,
         lagging: stats.reduce((sum, s) => sum + s.lagging, 0),
@@ -712,9 +790,13 @@ function tables(report) {
     'last pass ms',
     'clients loop late ms open / push',
     'nodes loop late ms open / push',
-    'server RSS',
-    'bytes/client',
-    'server µs/event user+sys',
+    'clients by node',
+    'node RSS',
+    'node bytes/client',
+    'node µs/event user+sys',
+    'nginx RSS',
+    'nginx bytes/client',
+    'nginx µs/event user+sys',
     'clients µs/event',
     'dropped',
     'lagging',
@@ -733,9 +815,13 @@ function tables(report) {
     r.passMs.toFixed(0),
     `${r.openLoopDelayMs} / ${r.measureLoopDelayMs}`,
     `${r.openServerLateMs.toFixed(0)} / ${r.pushServerLateMs.toFixed(0)}`,
+    r.perNode ?? '',
     mb(r.rss),
     r.bytesPerClient.toFixed(0),
     `${r.serverUserUs.toFixed(1)} + ${r.serverSystemUs.toFixed(1)}`,
+    r.proxy ? mb(r.proxyRss) : '–',
+    r.proxy ? r.proxyBytesPerClient.toFixed(0) : '–',
+    r.proxy ? `${r.proxyUserUs.toFixed(1)} + ${r.proxySystemUs.toFixed(1)}` : '–',
     r.generatorUs.toFixed(1),
     String(r.dropped),
     String(r.lagging),

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { articlePathsIn } from './broadsheet.mjs';
+import { chunkedBodyDecoder } from './chunkedBody.mjs';
 import { parseStatCpuSeconds, processTreeCpuSeconds } from './cpuTime.mjs';
 import { nginxConf } from './nginx.mjs';
 import { markdownTable } from './results.mjs';
@@ -132,5 +133,28 @@ describe('synthetic universe', () => {
       sequenced.map((t) => t.seq),
       [7, 8, 9],
     );
+  });
+});
+
+describe('chunkedBodyDecoder', () => {
+  const body = '16\r\nevent: update\nid: 42\n\n\r\n5;ext=1\r\nhello\r\n0\r\n\r\n';
+  test('decodes a whole body at once', () => {
+    const decode = chunkedBodyDecoder();
+    assert.equal(decode(Buffer.from(body)).toString(), 'event: update\nid: 42\n\nhello');
+  });
+  test('decodes the same bytes cut at every place, one byte at a time included', () => {
+    for (let cut = 1; cut < body.length; cut++) {
+      const decode = chunkedBodyDecoder();
+      const text = decode(Buffer.from(body.slice(0, cut))).toString() + decode(Buffer.from(body.slice(cut))).toString();
+      assert.equal(text, 'event: update\nid: 42\n\nhello', `cut at ${cut}`);
+    }
+    const decode = chunkedBodyDecoder();
+    let text = '';
+    for (const ch of body) text += decode(Buffer.from(ch)).toString();
+    assert.equal(text, 'event: update\nid: 42\n\nhello');
+  });
+  test('a bad size line throws', () => {
+    assert.throws(() => chunkedBodyDecoder()(Buffer.from('zz\r\n')), /bad chunk size/);
+    assert.throws(() => chunkedBodyDecoder()(Buffer.from('2\r\nabX\r\n')), /no CRLF/);
   });
 });

@@ -1,18 +1,21 @@
 // Many market-stream clients in one process, for stream.mjs and scaleout.mjs; run as a child with an IPC channel.
-// Raw `net` sockets: one GET, then the bytes are only searched for event markers and the `id:` after each
-// `event: update`, never parsed as JSON.
-// Messages in:  { type: 'open', count, port, localAddresses, path }  → { type: 'opened', clients, failed, firstError }
+// Raw `net` sockets (or TLS ones, to nginx): one GET, then the bytes are only searched for event markers and the
+// `id:` after each `event: update`, never parsed as JSON (a chunked body, as nginx sends it, is unframed first).
+// Messages in:  { type: 'open', count, port, localAddresses, path, tls? } → { type: 'opened', clients, failed, firstError }
 //               { type: 'mark' }   start keeping the arrival time and id of every `update` event
 //               { type: 'progress', version } → { type: 'progress', reached, clients }: clients whose latest
 //                  update id is at least `version`
-//               { type: 'collect', sendsMs, versions? } → { type: 'latencies', … } (see `collect`)
+//               { type: 'collect', sendsMs, versions?, versionsByNode? } → { type: 'latencies', … } (see `collect`)
 // Times are CLOCK_MONOTONIC milliseconds (process.hrtime), the same clock in every process on the machine.
 import { connect } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { connect as tlsConnect } from 'node:tls';
+import { chunkedBodyDecoder } from './chunkedBody.mjs';
 
 const UPDATE = Buffer.from('event: update\nid: ');
 const SNAPSHOT = Buffer.from('event: snapshot\n');
 const EVENT_END = Buffer.from('\n\n');
+const HEAD_END = Buffer.from('\r\n\r\n');
 const CONNECTING_AT_ONCE = 200;
 const SNAPSHOT_TIMEOUT_MS = 30_000;
 /** Longer than any `event: update\nid: <16 digits>\n`: a shorter unfinished tail may hold a cut marker. */
@@ -27,6 +30,10 @@ let arrivalId = [];
 let arrivalAt = [];
 let collecting = false;
 let closedByServer = 0;
+/** Per client: the web node (`host:port`) that serves its stream, whose versions its update ids are. */
+const clientNode = [];
+/** The TLS session of the latest connection (`tls` opens), which the next ones resume. */
+let tlsSession = null;
 
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 // How late this process's own event loop ran: a late loop writes requests late and stamps arrivals late, so
@@ -58,9 +65,11 @@ function idAt(bytes, from) {
 }
 
 /** Opens one stream; resolves true once its snapshot arrived, false on any failure. */
-function openOne(port, localAddress, path) {
+function openOne(port, localAddress, path, secure) {
   const client = latestId.length;
   latestId.push(-1);
+  // Direct, the client's node is the one it connected to; through nginx, the node nginx names in the head.
+  clientNode.push(`127.0.0.1:${port}`);
   return new Promise((resolve) => {
     let settled = false;
     let headersDone = false;
@@ -73,17 +82,30 @@ function openOne(port, localAddress, path) {
       clearTimeout(timer);
       resolve({ ok, error });
     };
-    const onRead = (length, buffer) => {
+    // Until the head's blank line: what was read of the head. Through nginx the body comes chunked.
+    let head = Buffer.alloc(0);
+    let dechunk = null;
+    const onChunk = (bytes) => {
       const at = nowMs();
-      let chunk = buffer.subarray(0, length);
+      let chunk = bytes;
       if (!headersDone) {
-        if (!chunk.subarray(0, 12).toString('latin1').startsWith('HTTP/1.1 200')) {
-          finish(false, chunk.subarray(0, 80).toString('latin1'));
+        head = Buffer.concat([head, chunk]);
+        const end = head.indexOf(HEAD_END);
+        if (end === -1 && head.length < 16 * 1024) return;
+        const text = head.subarray(0, end === -1 ? 80 : end).toString('latin1');
+        if (end === -1 || !text.startsWith('HTTP/1.1 200')) {
+          finish(false, text.slice(0, 80));
           socket.destroy();
           return;
         }
         headersDone = true;
+        const upstream = /^x-bench-upstream:\s*(\S+)\s*$/im.exec(text);
+        if (upstream) clientNode[client] = upstream[1];
+        if (/^transfer-encoding:\s*chunked\s*$/im.test(text)) dechunk = chunkedBodyDecoder();
+        chunk = head.subarray(end + HEAD_END.length);
+        head = null;
       }
+      if (dechunk !== null) chunk = dechunk(chunk);
       if (carry !== null) {
         chunk = Buffer.concat([carry, chunk]);
         carry = null;
@@ -110,18 +132,36 @@ function openOne(port, localAddress, path) {
         }
       }
     };
-    const socket = connect({
-      host: '127.0.0.1',
-      port,
-      localAddress,
-      onread: { buffer: READ_BUFFER, callback: onRead },
-    });
+    const socket = secure
+      ? tlsConnect({
+          host: '127.0.0.1',
+          port,
+          localAddress,
+          servername: 'localhost',
+          // nginx's certificate is the benchmark's own self-signed one, on loopback.
+          rejectUnauthorized: false,
+          ALPNProtocols: ['http/1.1'],
+          ...(tlsSession === null ? {} : { session: tlsSession }),
+        })
+      : connect({
+          host: '127.0.0.1',
+          port,
+          localAddress,
+          onread: { buffer: READ_BUFFER, callback: (length, buffer) => onChunk(buffer.subarray(0, length)) },
+        });
+    if (secure) {
+      socket.on('data', onChunk);
+      // Later connections resume this session, as a returning browser does: no certificate signature each time.
+      socket.on('session', (session) => {
+        tlsSession = session;
+      });
+    }
     const timer = setTimeout(() => {
       finish(false, 'no snapshot within 30 s');
       socket.destroy();
     }, SNAPSHOT_TIMEOUT_MS);
     socket.setNoDelay(true);
-    socket.on('connect', () => {
+    socket.on(secure ? 'secureConnect' : 'connect', () => {
       socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAccept: text/event-stream\r\n\r\n`);
     });
     socket.on('error', (error) => finish(false, error.message));
@@ -133,7 +173,7 @@ function openOne(port, localAddress, path) {
   });
 }
 
-async function open({ count, port, localAddresses, path }) {
+async function open({ count, port, localAddresses, path, tls = false }) {
   let failed = 0;
   let firstError = null;
   let next = 0;
@@ -141,7 +181,7 @@ async function open({ count, port, localAddresses, path }) {
     while (next < count) {
       next += 1;
       // Round robin over the source addresses (see sseFleet.mjs startGenerator).
-      const result = await openOne(port, localAddresses[latestId.length % localAddresses.length], path);
+      const result = await openOne(port, localAddresses[latestId.length % localAddresses.length], path, tls);
       if (!result.ok) {
         failed += 1;
         firstError ??= result.error;
@@ -152,22 +192,25 @@ async function open({ count, port, localAddresses, path }) {
   process.send?.({ type: 'opened', clients: sockets.size, failed, firstError, loopDelayMs: takeLoopDelayMs() });
 }
 
-/** How many open clients have received an update with an id of at least `version`. */
-function progress({ version }) {
+/** How many open clients have received an update with an id of at least `version` (their node's, by node). */
+function progress({ version, versionByNode }) {
   let reached = 0;
-  for (const id of latestId) if (id >= version) reached += 1;
+  for (let client = 0; client < latestId.length; client++) {
+    if (latestId[client] >= (versionByNode?.[clientNode[client]] ?? version)) reached += 1;
+  }
   process.send?.({ type: 'progress', reached, clients: sockets.size });
 }
 
 /**
- * With `versions` (the market version each push made, as this generator's node numbers it): for every open
+ * With `versions` (the market version each push made, as this generator's node numbers it), or
+ * `versionsByNode` (the same for each web node by `host:port`, each client judged by its own node's): for every open
  * client and every push, the first update whose id is at least that push's version — the event that brought
  * the push to the client, on its own or merged with later ones by the server's conflation. Its latency is
  * from the push's send; a push that never arrived is `missing`. Without `versions` (older callers): each
  * arrival is attributed to the latest send before it, which is only right while every latency is under the
  * gap between sends.
  */
-function collect({ sendsMs, versions }) {
+function collect({ sendsMs, versions: common, versionsByNode }) {
   collecting = false;
   const latenciesMs = [];
   const perRound = sendsMs.map(() => ({ count: 0, merged: 0, first: Infinity, last: -Infinity }));
@@ -180,11 +223,13 @@ function collect({ sendsMs, versions }) {
     r.first = Math.min(r.first, latency);
     r.last = Math.max(r.last, latency);
   };
-  if (versions) {
+  const versionsOf = (client) => versionsByNode?.[clientNode[client]] ?? common;
+  if (common || versionsByNode) {
     // Arrivals in time order; per client, the push it waits for next.
     const waiting = new Map();
     for (let i = 0; i < arrivalClient.length; i++) {
       const client = arrivalClient[i];
+      const versions = versionsOf(client);
       let round = waiting.get(client) ?? 0;
       const id = arrivalId[i];
       while (round < versions.length && versions[round] <= id) {
@@ -196,7 +241,7 @@ function collect({ sendsMs, versions }) {
     }
     for (let client = 0; client < latestId.length; client++) {
       if (Number.isNaN(latestId[client])) continue;
-      missing += versions.length - (waiting.get(client) ?? 0);
+      missing += versionsOf(client).length - (waiting.get(client) ?? 0);
     }
   } else {
     for (let i = 0; i < arrivalAt.length; i++) {

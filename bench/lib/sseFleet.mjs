@@ -30,9 +30,10 @@ export function startGenerator(index, cpus) {
 
 /**
  * Spreads `count` new connections over the generators and waits until each has its snapshot or failed.
- * `portOf(i)` is the port generator i connects to (one server, or one web node per generator).
+ * `portOf(i)` is the port generator i connects to (one server, or one web node per generator); with `tls` the
+ * clients speak HTTPS to it (nginx).
  */
-export async function openClients(generators, count, portOf, path) {
+export async function openClients(generators, count, portOf, path, { tls = false } = {}) {
   const share = Math.ceil(count / generators.length);
   const answers = await Promise.all(
     generators.map((generator, i) => {
@@ -41,7 +42,7 @@ export async function openClients(generators, count, portOf, path) {
       // minutes, so the wait grows with it rather than failing the run at a fixed 3 minutes.
       return ask(
         generator,
-        { type: 'open', count: mine, port: portOf(i), localAddresses: generator.localAddresses, path },
+        { type: 'open', count: mine, port: portOf(i), localAddresses: generator.localAddresses, path, tls },
         'opened',
         180_000 + 40 * mine,
       );
@@ -59,12 +60,15 @@ export async function openClients(generators, count, portOf, path) {
 /**
  * Every generator's arrivals. With `versionsOf(i)` (the versions the pushes made on generator i's node), each
  * push is followed to each client (see sseClients.mjs `collect`): its latency is to the event that brought it,
- * on its own or merged, and `missing` counts pushes a client never received. Without it, arrivals are
+ * on its own or merged, and `missing` counts pushes a client never received; `versionsByNode` (`host:port` →
+ * versions) does the same for clients whose node nginx chose (sseClients.mjs reads it from the answer). Without it, arrivals are
  * attributed to the latest send before them (right only while every latency is under the gap between sends).
  */
-export async function collectLatencies(generators, sendsMs, versionsOf) {
+export async function collectLatencies(generators, sendsMs, versionsOf, versionsByNode) {
   const answers = await Promise.all(
-    generators.map((g, i) => ask(g, { type: 'collect', sendsMs, versions: versionsOf?.(i) }, 'latencies')),
+    generators.map((g, i) =>
+      ask(g, { type: 'collect', sendsMs, versions: versionsOf?.(i), versionsByNode }, 'latencies'),
+    ),
   );
   const perRound = sendsMs.map(() => ({ count: 0, merged: 0, first: Infinity, last: -Infinity }));
   for (const answer of answers) {
@@ -86,10 +90,13 @@ export async function collectLatencies(generators, sendsMs, versionsOf) {
   };
 }
 
-/** How many clients, over all generators, have received an update at or past `versionOf(i)` on generator i. */
-export async function clientsReached(generators, versionOf) {
+/**
+ * How many clients, over all generators, have received an update at or past `versionOf(i)` on generator i, or,
+ * with `versionByNode` (`host:port` → version), at or past their own node's.
+ */
+export async function clientsReached(generators, versionOf, versionByNode) {
   const answers = await Promise.all(
-    generators.map((g, i) => ask(g, { type: 'progress', version: versionOf(i) }, 'progress')),
+    generators.map((g, i) => ask(g, { type: 'progress', version: versionOf?.(i), versionByNode }, 'progress')),
   );
   return {
     reached: answers.reduce((sum, a) => sum + a.reached, 0),

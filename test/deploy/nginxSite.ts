@@ -95,6 +95,13 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** nginx's worker processes, the connections each may hold (readers and upstreams together) and its open-file limit. */
+export interface NginxWorkers {
+  readonly processes: number;
+  readonly connections: number;
+  readonly rlimitNofile?: number;
+}
+
 export interface RunningNginx {
   readonly httpsOrigin: string;
   readonly httpOrigin: string;
@@ -114,8 +121,11 @@ export async function startNginx(options: {
   readonly key: string;
   /** A change to the rendered site config (bench/scaleout.mjs measures the nodes with nginx's page cache off). */
   readonly adjustSite?: (site: string) => string;
+  /** The main config's worker settings (docs/deploy.md, "Many stream readers"); one worker of 1,024 connections by default. */
+  readonly workers?: NginxWorkers;
 }): Promise<RunningNginx> {
   const { dir } = options;
+  const workers = options.workers ?? { processes: 1, connections: 1024 };
   const [httpsPort, httpPort] = [await freePort(), await freePort()];
   for (const sub of ['logs', 'cache', 'temp/client', 'temp/proxy', 'temp/fastcgi', 'temp/uwsgi', 'temp/scgi']) {
     await mkdir(join(dir, sub), { recursive: true });
@@ -138,12 +148,13 @@ export async function startNginx(options: {
     join(dir, 'nginx.conf'),
     [
       'daemon off;',
-      'worker_processes 1;',
+      `worker_processes ${workers.processes};`,
+      ...(workers.rlimitNofile === undefined ? [] : [`worker_rlimit_nofile ${workers.rlimitNofile};`]),
       // As root, nginx would hand its workers to `nobody`, who cannot write this folder.
       ...(process.getuid?.() === 0 ? [`user ${userInfo().username};`] : []),
       `pid ${join(dir, 'nginx.pid')};`,
       `error_log ${join(dir, 'logs', 'error.log')} notice;`,
-      'events { worker_connections 1024; }',
+      `events { worker_connections ${workers.connections}; }`,
       'http {',
       `  client_body_temp_path ${join(dir, 'temp/client')};`,
       `  proxy_temp_path ${join(dir, 'temp/proxy')};`,
