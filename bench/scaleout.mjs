@@ -175,13 +175,31 @@ async function main() {
     const webs = [await node('web-1', 'web', { simulator: true }), await node('web-2', 'web', { simulator: true })];
     const { cert, key } = nginxSite.selfSignedCertificate(dir);
     const upstreams = webs.map((web) => ({ hostPort: new URL(web.origin).host }));
-    const cached = await startSiteNginx(nginxSite, join(dir, 'nginx-cached'), upstreams, cert, key);
+    // One worker per core (`worker_processes auto`), as Debian's nginx.conf has it.
+    const pageWorkers = { processes: Number(machine.nproc), connections: 4096 };
+    const cached = await startSiteNginx(
+      nginxSite,
+      join(dir, 'nginx-cached'),
+      upstreams,
+      cert,
+      key,
+      undefined,
+      pageWorkers,
+    );
     // The same config with the page cache off in `location /`: every request reaches a web node.
-    const uncached = await startSiteNginx(nginxSite, join(dir, 'nginx-uncached'), upstreams, cert, key, (site) => {
-      if (!site.includes('proxy_cache broadsheet_pages;'))
-        throw new Error('the nginx config no longer names its cache');
-      return site.replace('proxy_cache broadsheet_pages;', 'proxy_cache off;');
-    });
+    const uncached = await startSiteNginx(
+      nginxSite,
+      join(dir, 'nginx-uncached'),
+      upstreams,
+      cert,
+      key,
+      (site) => {
+        if (!site.includes('proxy_cache broadsheet_pages;'))
+          throw new Error('the nginx config no longer names its cache');
+        return site.replace('proxy_cache broadsheet_pages;', 'proxy_cache off;');
+      },
+      pageWorkers,
+    );
     const involved = [engine, ...webs];
     for (const path of paths) {
       report.pages.push(
@@ -321,7 +339,7 @@ async function startSiteNginx(nginxSite, dir, upstreams, cert, key, adjustSite, 
   };
   afterChildrenStopped(stop);
   const origin = running.httpsOrigin.replace('localhost', '127.0.0.1');
-  return { origin, stop, process: { name: 'nginx', pid: running.pid } };
+  return { origin, stop, process: { name: 'nginx', pid: running.pid, errorLog: join(dir, 'logs', 'error.log') } };
 }
 
 // ---- stream ----
@@ -480,6 +498,7 @@ async function measureStream({ layout, pushOrigin, nodeOrigins, connect, servers
         proxyBytesPerClient: held > 0 ? (proxyRss - idleProxyRss) / held : 0,
         proxyUserUs: (1e6 * (proxyCpuAfter.user - proxyCpuBefore.user)) / events,
         proxySystemUs: (1e6 * (proxyCpuAfter.system - proxyCpuBefore.system)) / events,
+        nginxComplaints: proxy ? await nginxComplaints(proxy.errorLog) : '–',
         perNode: stats.map((s, i) => `${nodeKeys[i]} ${s.clients ?? '?'}`).join(', '),
         generatorUs: (1e6 * generatorSeconds) / events,
         dropped: stats.reduce((sum, s) => sum + s.dropped.overflow + s.dropped.blocked, 0) + collected.closed,
@@ -501,6 +520,17 @@ async function measureStream({ layout, pushOrigin, nodeOrigins, connect, servers
     await Promise.all(generators.map((generator) => stopChild(generator)));
   }
   return rows;
+}
+
+/** nginx's error-log lines at error level or worse ("worker_connections are not enough", "Too many open files"…), counted by message. */
+async function nginxComplaints(errorLog) {
+  const text = await readFile(errorLog, 'utf8').catch(() => '');
+  const counts = new Map();
+  for (const line of text.split('\n')) {
+    const match = /\[(error|crit|alert|emerg)\] \d+#\d+: (?:\*\d+ )?([^,(]*)/.exec(line);
+    if (match) counts.set(match[2].trim(), (counts.get(match[2].trim()) ?? 0) + 1);
+  }
+  return counts.size === 0 ? 'none' : [...counts].map(([message, n]) => `${n}× ${message}`).join('; ');
 }
 
 // ---- failover ----
@@ -797,6 +827,7 @@ function tables(report) {
     'nginx RSS',
     'nginx bytes/client',
     'nginx µs/event user+sys',
+    'nginx errors',
     'clients µs/event',
     'dropped',
     'lagging',
@@ -822,6 +853,7 @@ function tables(report) {
     r.proxy ? mb(r.proxyRss) : '–',
     r.proxy ? r.proxyBytesPerClient.toFixed(0) : '–',
     r.proxy ? `${r.proxyUserUs.toFixed(1)} + ${r.proxySystemUs.toFixed(1)}` : '–',
+    r.nginxComplaints ?? '–',
     r.generatorUs.toFixed(1),
     String(r.dropped),
     String(r.lagging),
@@ -876,9 +908,9 @@ function verdicts(report) {
 
 function notes(files) {
   return [
-    `Nodes: \`dist/cli.js serve\` on one PostgreSQL schema (throwaway, \`${POSTGRES_URL.replace(/\/\/[^@/]*@/, '//')}\`) and one Redis (own key prefix), demo content, \`--trust-proxy 127.0.0.1 --engine-lease ${engineLeaseMs}\`; the one-node runs use \`--role all\`, the scaled-out runs \`--role engine\` and two \`--role web\`. Pages are measured with the simulator on (the market pages re-render as it trades), streams and failover with it off (only the benchmark's trades change anything).`,
-    `Pages: \`wrk -t2 -c${shape.connections} -d${shape.durationSec}s --latency -H 'Accept-Encoding: gzip'\` after a ${warmup.durationSec} s warm-up; direct over HTTP/1.1, through nginx over TLS (HTTP/1.1: wrk speaks no HTTP/2) with deploy/nginx/broadsheet.conf rendered by test/deploy/nginxSite.ts (one nginx worker). "Page cache on" is the config as shipped (pages say s-maxage=5, so nearly every request is a cache hit); "page cache off" is the same config with \`proxy_cache off\` in \`location /\`, so every request reaches a web node. CPU µs/req is each process's CPU time (utime + stime from /proc, stream workers and nginx workers included) over the requests served; wrk's own CPU is not counted.`,
-    `Streams: load-generator processes (bench/lib/sseClients.mjs) from 127.10.0.1… (8 source addresses each); ${rounds} trades in ${SYMBOL} pushed one a second through \`POST /api/v1/market/trades\` (in the scaled-out layout on web-1, which forwards to the engine, which replicates over Redis to both web nodes and their stream workers); each push is followed to every client by version: the version at which the client's node first shows the push (its quotes API, polled after the acknowledgement) against the \`id:\` of the client's \`update\` events; the push has reached a client with the first update whose id is at least that version — its own event, or a later one it was merged into when the stream conflated changes that came while a send was still going out or the client was backed up ("merged"). Latency is from just before the push is written to that event's arrival. After the last push the run waits (up to ${graceSec} s, \`--grace\`) until every client has it ("all in"); "pushes reached" counts (client, push) pairs, and any pair short of held × pushes is lost. "last pass ms" is the slowest stream worker's last write of one update to all its clients (\`lastSendPassMs\`). "clients loop late" is the longest any load generator's own event loop ran late (monitorEventLoopDelay) while opening / while the pushes were measured: a late generator writes its requests and stamps arrivals late, and that time is in the figures; "nodes loop late" is the same for the serving processes that take the streams (\`broadsheet_nodejs_eventloop_lag_max_seconds\` from each node's \`--metrics-port\`; the stream workers are not included). CPU per event divides by the update events the clients received. Server RSS and CPU are every server process's with its stream workers (the engine included). bytes/client = (RSS with N clients − idle RSS) ÷ N. Open-file limit: soft ${files.soft}, hard ${files.hard} per process (raising the hard limit needs CAP_SYS_RESOURCE), so each process holds at most ~${(files.hard - FD_HEADROOM).toLocaleString('en-US')} streams and ${streamWorkers} stream workers at most ~${(streamWorkers * (files.hard - FD_HEADROOM)).toLocaleString('en-US')}.`,
+    `Nodes: \`dist/cli.js serve\` on one PostgreSQL schema (throwaway, \`${POSTGRES_URL.replace(/\/\/[^@/]*@/, '//')}\`) and one Redis (own key prefix), demo content, \`--trust-proxy 127.0.0.1,${UPSTREAM_SOURCE_NET} --engine-lease ${engineLeaseMs}\`; the one-node runs use \`--role all\`, the scaled-out runs \`--role engine\` and two \`--role web\`. Pages are measured with the simulator on (the market pages re-render as it trades), streams and failover with it off (only the benchmark's trades change anything).`,
+    `Pages: \`wrk -t2 -c${shape.connections} -d${shape.durationSec}s --latency -H 'Accept-Encoding: gzip'\` after a ${warmup.durationSec} s warm-up; direct over HTTP/1.1, through nginx over TLS (HTTP/1.1: wrk speaks no HTTP/2) with deploy/nginx/broadsheet.conf rendered by test/deploy/nginxSite.ts, one nginx worker per core. "Page cache on" is the config as shipped (pages say s-maxage=5, so nearly every request is a cache hit); "page cache off" is the same config with \`proxy_cache off\` in \`location /\`, so every request reaches a web node. CPU µs/req is each process's CPU time (utime + stime from /proc, stream workers and nginx workers included) over the requests served; wrk's own CPU is not counted.`,
+    `Streams: load-generator processes (bench/lib/sseClients.mjs, one per ${CLIENTS_PER_GENERATOR.toLocaleString('en-US')} clients) from 127.10.0.1… (8 source addresses each), one HTTP/1.1 connection per client (a browser over HTTP/2 would carry its stream on the connection of its pages; nginx still holds one upstream connection per stream). One node: the clients connect to it directly. Scaled out: they connect to nginx over TLS (TLS 1.3, self-signed certificate; after the first, each connection of a generator resumes the TLS session of the one before, as returning browsers do), the body arrives chunked and is unframed before it is searched; nginx runs deploy/nginx/broadsheet.conf with what docs/deploy.md ("Many stream readers") adds for 50,000 readers: \`worker_processes ${nginxWorkers}\`, \`worker_rlimit_nofile ${files.hard}\`, \`worker_connections ${files.hard - 1000}\`, \`reuseport\` on the TLS listener, and \`proxy_bind\` over ${UPSTREAM_SOURCES.length} local addresses (${UPSTREAM_SOURCES[0]}–${UPSTREAM_SOURCES.at(-1)}, split_clients) for the streams' upstream connections; for the benchmark only, the stream location also adds \`${UPSTREAM_HEADER}: $upstream_addr\`, so each client is followed by its own node's versions ("clients by node" is each node's stream/stats count). ${rounds} trades in ${SYMBOL} pushed one a second through \`POST /api/v1/market/trades\` (in the scaled-out layout on web-1, which forwards to the engine, which replicates over Redis to both web nodes and their stream workers); each push is followed to every client by version: the version at which the client's node first shows the push (its quotes API, polled after the acknowledgement) against the \`id:\` of the client's \`update\` events; the push has reached a client with the first update whose id is at least that version — its own event, or a later one it was merged into when the stream conflated changes that came while a send was still going out or the client was backed up ("merged"). Latency is from just before the push is written to that event's arrival. After the last push the run waits (up to ${graceSec} s, \`--grace\`) until every client has it ("all in"); "pushes reached" counts (client, push) pairs, and any pair short of held × pushes is lost. "last pass ms" is the slowest stream worker's last write of one update to all its clients (\`lastSendPassMs\`). "clients loop late" is the longest any load generator's own event loop ran late (monitorEventLoopDelay) while opening / while the pushes were measured: a late generator writes its requests and stamps arrivals late, and that time is in the figures; "nodes loop late" is the same for the serving processes that take the streams (\`broadsheet_nodejs_eventloop_lag_max_seconds\` from each node's \`--metrics-port\`; the stream workers are not included). CPU per event divides by the update events the clients received. Node RSS and CPU are every Broadsheet process's with its stream workers (the engine included); nginx's are its master's and workers'. bytes/client = (RSS with N clients − idle RSS) ÷ N. Open-file limit: soft ${files.soft}, hard ${files.hard} per process (raising the hard limit needs CAP_SYS_RESOURCE), so each process holds at most ~${(files.hard - FD_HEADROOM).toLocaleString('en-US')} streams and ${streamWorkers} stream workers at most ~${(streamWorkers * (files.hard - FD_HEADROOM)).toLocaleString('en-US')}.`,
     `Failover: engine-1 and a standby engine-2 (\`--role engine\`, started second), two web nodes; a feed sends one trade at a time, ${feedRate} a second, through web-1; after 5 s engine-1 gets SIGKILL. A refused (503 with Retry-After) or cut-off push is sent again unchanged 50 ms later (the log takes a (feed, seq) once), so every trade ends acknowledged; the run goes on 5 s past the first acknowledged push sent after the kill. "lost" = volume before + volume of every acknowledged trade − the ${SYMBOL} volume each web node shows 2 s after.`,
     'Two cores: the load generators, nginx, three or four Node processes and their stream workers share 2 CPUs, so the scaled-out layout cannot show more throughput than one node here; it shows what the extra hops cost (CPU per request and per delivery) and that the work spreads over processes that could be on other machines.',
   ];

@@ -24,10 +24,8 @@ export interface NodeSpec {
 }
 
 /**
- * The processes behind nginx. Every node is a whole site today (the default
- * role); once the market authority lands this becomes two `--role web`
- * nodes behind nginx and one `--role engine` beside them, and nothing else in
- * the harness changes.
+ * The processes behind nginx: two `--role web` nodes that readers reach and
+ * one `--role engine` beside them (docs/deploy.md).
  */
 export const NODE_LAYOUT: readonly NodeSpec[] = [
   // The market engine (docs/adr/0006) runs the simulator; readers reach only the web nodes.
