@@ -32,8 +32,10 @@ let collecting = false;
 let closedByServer = 0;
 /** Per client: the web node (`host:port`) that serves its stream, whose versions its update ids are. */
 const clientNode = [];
-/** The TLS session of the latest connection (`tls` opens), which the next ones resume. */
+/** The TLS session of the latest connection (`tls` opens), which the next ones offer for resumption. */
 let tlsSession = null;
+/** TLS connections whose session the server resumed (no certificate signature): a check that resumption works. */
+let tlsResumed = 0;
 
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 // How late this process's own event loop ran: a late loop writes requests late and stamps arrivals late, so
@@ -151,7 +153,7 @@ function openOne(port, localAddress, path, secure) {
         });
     if (secure) {
       socket.on('data', onChunk);
-      // Later connections resume this session, as a returning browser does: no certificate signature each time.
+      // Later connections offer this session for resumption, as a returning browser does.
       socket.on('session', (session) => {
         tlsSession = session;
       });
@@ -162,6 +164,7 @@ function openOne(port, localAddress, path, secure) {
     }, SNAPSHOT_TIMEOUT_MS);
     socket.setNoDelay(true);
     socket.on(secure ? 'secureConnect' : 'connect', () => {
+      if (secure && socket.isSessionReused()) tlsResumed += 1;
       socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAccept: text/event-stream\r\n\r\n`);
     });
     socket.on('error', (error) => finish(false, error.message));
@@ -189,7 +192,14 @@ async function open({ count, port, localAddresses, path, tls = false }) {
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONNECTING_AT_ONCE, count) }, worker));
-  process.send?.({ type: 'opened', clients: sockets.size, failed, firstError, loopDelayMs: takeLoopDelayMs() });
+  process.send?.({
+    type: 'opened',
+    clients: sockets.size,
+    failed,
+    firstError,
+    tlsResumed,
+    loopDelayMs: takeLoopDelayMs(),
+  });
 }
 
 /** How many open clients have received an update with an id of at least `version` (their node's, by node). */

@@ -52,6 +52,8 @@ export async function openClients(generators, count, portOf, path, { tls = false
     clients: answers.reduce((sum, a) => sum + a.clients, 0),
     failed: answers.reduce((sum, a) => sum + a.failed, 0),
     firstError: answers.map((a) => a.firstError).find((e) => e) ?? null,
+    /** TLS connections (over all generators, since they started) whose session the server resumed. */
+    tlsResumed: answers.reduce((sum, a) => sum + (a.tlsResumed ?? 0), 0),
     /** The longest any generator's event loop was late while opening. */
     loopDelayMs: Math.max(...answers.map((a) => a.loopDelayMs ?? 0)),
   };
