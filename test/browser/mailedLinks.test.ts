@@ -74,6 +74,7 @@ describe('links mailed to newsroom people, opened in a browser', { skip: skipUnl
   test('an invitation: mailed, opened, a password set, signed in; the used link says so', async () => {
     const page = await admin.newPage();
     await page.goto(site.url('/admin/users'));
+    assert.match(await visibleText(page.locator('main')), /The link is mailed to that address/);
     const form = page.getByRole('form', { name: 'Invite someone' });
     await form.getByLabel('Their e-mail address').fill('sana@example.com');
     await form.getByRole('combobox').selectOption('writer');

@@ -40,6 +40,7 @@ export function registerUserRoutes(app: TypeBoxApp, ctx: AdminContext): void {
           accounts={await ctx.accounts.list()}
           invitations={await ctx.accounts.listPendingInvitations()}
           now={ctx.now()}
+          mailsLinks={ctx.linkMailer !== null}
           {...(flash !== undefined ? { flash } : {})}
         />,
       );
