@@ -8,8 +8,10 @@ import type { RawServeConfig } from '../../src/config.js';
 import { hashPassword } from '../../src/desk/accounts/passwordHash.js';
 import type { Role } from '../../src/news/roles.js';
 import { type Account, createAccount } from '../../src/store/accounts/accounts.js';
-import { openDatabase } from '../../src/store/connect.js';
+import { type DatabaseTarget, openDatabase } from '../../src/store/connect.js';
 import type { Database } from '../../src/store/database.js';
+import { openStore } from '../../src/store/openStore.js';
+import { POSTGRES_URL, postgresBackend } from '../store/storeBackends.js';
 import { testServeConfig } from '../support/serveConfig.js';
 
 /** "Now" at the start of every admin test; tests move the clock with `advance`. */
@@ -20,9 +22,9 @@ export const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 export interface AdminSite {
   readonly app: App;
   readonly baseUrl: string;
-  /** The site's SQLite file, for a command run beside it. */
+  /** The site's SQLite file, for a command run beside it (unused on PostgreSQL). */
   readonly file: string;
-  /** A second connection to the site's SQLite file, to arrange and inspect rows. */
+  /** A second connection to the site's database, to arrange and inspect rows. */
   readonly db: Kysely<Database>;
   advance(ms: number): void;
   addUser(input: { readonly email: string; readonly role: Role; readonly password?: string }): Promise<Account>;
@@ -40,23 +42,33 @@ export const PASSWORD = 'a long newsroom password';
 export interface AdminSiteOptions extends Pick<AppOptions, 'admin'> {
   /** `broadsheet serve` settings as typed (`trustedProxy`, `secureCookies`, …). */
   readonly serve?: RawServeConfig;
+  /** `postgres`: a fresh schema of its own at DATABASE_URL (the caller checks the server answers). */
+  readonly engine?: 'sqlite' | 'postgres';
 }
 
 export async function startAdminSite(options: AdminSiteOptions = {}): Promise<AdminSite> {
   const dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-admin-'));
   const file = path.join(dir, 'site.sqlite');
   let now = START.getTime();
-  const { serve, ...appOptions } = options;
+  const { serve, engine, ...appOptions } = options;
+  const postgres = engine === 'postgres' ? postgresBackend(POSTGRES_URL) : null;
+  const target: DatabaseTarget = postgres === null ? { kind: 'sqlite', path: file } : await postgres.freshTarget();
+  // `serve` reads the schema from the URL and expects it to exist: opening a store once creates and migrates it.
+  if (target.kind === 'postgres') await (await openStore(target)).close();
+  const databaseUrl = target.kind === 'postgres' ? { databaseUrl: urlWithSchema(target) } : {};
   const startApp = async () => {
-    const started = await createApp(testServeConfig(file, { demo: false, commentRateLimit: '1000', ...serve }), {
-      logger: pino({ level: 'silent' }),
-      now: () => new Date(now),
-      ...appOptions,
-    });
+    const started = await createApp(
+      testServeConfig(file, { demo: false, commentRateLimit: '1000', ...databaseUrl, ...serve }),
+      {
+        logger: pino({ level: 'silent' }),
+        now: () => new Date(now),
+        ...appOptions,
+      },
+    );
     return { app: started, baseUrl: await started.start() };
   };
   let { app, baseUrl } = await startApp();
-  const opened = await openDatabase({ kind: 'sqlite', path: file });
+  const opened = await openDatabase(target);
   const db = opened.db;
   return {
     get app() {
@@ -95,8 +107,16 @@ export async function startAdminSite(options: AdminSiteOptions = {}): Promise<Ad
       await opened.close();
       await app.stop();
       rmSync(dir, { recursive: true, force: true });
+      await postgres?.dispose();
     },
   };
+}
+
+/** The schema as `serve` takes it: in the URL's start-up options (the search path). */
+function urlWithSchema(target: Extract<DatabaseTarget, { kind: 'postgres' }>): string {
+  const url = new URL(target.url);
+  if (target.schema !== undefined) url.searchParams.set('options', `-c search_path=${target.schema}`);
+  return url.toString();
 }
 
 /** Just enough of a browser: a cookie jar honouring Path, form posts, no redirects followed. */

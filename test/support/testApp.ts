@@ -26,6 +26,8 @@ export interface TestAppOptions {
   readonly commentRateLimit?: number;
   /** False: a fresh `--no-demo` site, with no stories, no market and no simulator. */
   readonly demo?: boolean;
+  /** A mail server for one-time links (`--smtp-url`, `--mail-from`); none unless a test is about mailed links. */
+  readonly mail?: { readonly smtpUrl: string; readonly mailFrom: string };
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<RunningTestApp> {
@@ -40,6 +42,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<Runnin
     simulatorInterval: String(options.simulatorIntervalMs ?? 300),
     logLevel: 'silent',
     ...(options.demo === false ? { demo: false } : {}),
+    ...(options.mail !== undefined ? { smtpUrl: options.mail.smtpUrl, mailFrom: options.mail.mailFrom } : {}),
   });
   const app = await createApp(config, options.now ? { now: options.now } : {});
   let address: string;

@@ -8,7 +8,7 @@ import {
   publishProblems,
   validateArticleInput,
 } from '../../news/articleFieldRules.js';
-import type { RevisionAuthor } from '../../news/revision.js';
+import type { ArticleFields, RevisionAuthor } from '../../news/revision.js';
 import { type Actor, can } from '../../news/roles.js';
 import {
   type ArticleStatus,
@@ -54,10 +54,10 @@ export class ArticleDesk {
 
   async create(actor: Actor, input: ArticleInput, note = 'Created'): Promise<Outcome<EditorialArticle>> {
     if (!can(actor.role, 'article.write')) return forbidden('Your role may not write articles.');
-    const fields = await this.checkedFields(input);
-    if (!fields.ok) return invalid(fields.errors);
-    const sectionProblem = await this.sectionProblem(fields.value.sectionSlug);
-    if (sectionProblem !== null) return invalid([sectionProblem]);
+    const checked = await this.checkedFields(input);
+    if (!checked.ok) return invalid(checked.errors);
+    const fields = await this.inCurrentSection(checked.value);
+    if (!fields.ok) return invalid([fields.problem]);
     const article = await this.deps.workflow.create({
       fields: fields.value,
       ...(input.slug !== undefined ? { slug: input.slug } : {}),
@@ -88,10 +88,10 @@ export class ArticleDesk {
           : 'Writers may edit only their own drafts; ask an editor.',
       );
     }
-    const fields = await this.checkedFields(request.input);
-    if (!fields.ok) return invalid(fields.errors);
-    const sectionProblem = await this.sectionProblem(fields.value.sectionSlug);
-    if (sectionProblem !== null) return invalid([sectionProblem]);
+    const checked = await this.checkedFields(request.input);
+    if (!checked.ok) return invalid(checked.errors);
+    const fields = await this.inCurrentSection(checked.value);
+    if (!fields.ok) return invalid([fields.problem]);
     if (current.status === 'published' || current.status === 'scheduled') {
       const problems = publishProblems(fields.value);
       if (problems.length > 0) return invalid(problems);
@@ -359,9 +359,22 @@ export class ArticleDesk {
     return { ok: false, errors: [...references.errors, ...others] };
   }
 
-  private async sectionProblem(slug: string): Promise<FieldProblem | null> {
+  /**
+   * The fields with their section as it is now. A form opened, or a revision
+   * saved, before its section was renamed names the old slug: it follows the
+   * rename (as readers' old addresses do) instead of being refused.
+   */
+  private async inCurrentSection(
+    fields: ArticleFields,
+  ): Promise<
+    { readonly ok: true; readonly value: ArticleFields } | { readonly ok: false; readonly problem: FieldProblem }
+  > {
+    const slug = fields.sectionSlug;
     const sections = await this.deps.workflow.sectionSlugs();
-    return sections.includes(slug) ? null : { field: 'sectionSlug', message: `There is no section "${slug}".` };
+    if (sections.includes(slug)) return { ok: true, value: fields };
+    const moved = await this.deps.workflow.sectionRedirect(slug);
+    if (moved !== null && sections.includes(moved)) return { ok: true, value: { ...fields, sectionSlug: moved } };
+    return { ok: false, problem: { field: 'sectionSlug', message: `There is no section "${slug}".` } };
   }
 
   private audit(

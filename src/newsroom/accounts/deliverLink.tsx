@@ -30,7 +30,7 @@ export interface MadeLink {
 export async function deliverLink(
   ctx: AdminContext,
   request: FastifyRequest,
-  link: MadeLink,
+  link: Pick<MadeLink, 'path' | 'mail'>,
 ): Promise<{ readonly delivery: LinkDelivery; readonly reason?: string }> {
   if (ctx.linkMailer === null) return { delivery: 'shown' };
   const address = linkAddress(ctx, request, link.path);

@@ -1,13 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
-import { INVITATION_LIFETIME_MS, invitationPath } from '../../news/accountLinks.js';
 import { isRole, ROLES } from '../../news/roles.js';
-import { DuplicateEmailError } from '../../store/accounts/accounts.js';
 import type { AdminContext } from '../http/adminContext.js';
 import { sendAdminRefusal } from '../http/adminPages.js';
 import { actorOf, requirePermission } from '../http/guard.js';
-import { deliverLink, type MadeLink, sendLinkPage } from './deliverLink.js';
+import { type MadeLink, sendLinkPage } from './deliverLink.js';
 import { isEmailAddress } from './emailAddress.js';
+import { issueInvitation } from './issueLinks.js';
 
 const InvitationForm = Type.Object(
   { email: Type.String({ maxLength: 320 }), role: Type.String({ maxLength: 40 }) },
@@ -33,45 +32,17 @@ export function registerInvitationRoutes(app: TypeBoxApp, ctx: AdminContext): vo
       if (!isRole(role)) {
         return sendAdminRefusal(reply, 'malformed', 'Unknown role', `A role is one of ${ROLES.join(', ')}.`);
       }
-      let issued: Awaited<ReturnType<typeof ctx.accounts.createInvitation>>;
-      try {
-        issued = await ctx.accounts.createInvitation({
-          email,
-          role,
-          now: ctx.now(),
-          lifetimeMs: INVITATION_LIFETIME_MS,
-          createdBy: actor.name,
-        });
-      } catch (error) {
-        if (!(error instanceof DuplicateEmailError)) throw error;
-        return sendAdminRefusal(
-          reply,
-          'conflict',
-          'Address taken',
-          'This address has an account already. Nothing was made; a password reset link may be what they need.',
-        );
-      }
+      const issued = await issueInvitation(ctx, request, { actor, email, role });
+      if (!issued.ok) return sendAdminRefusal(reply, issued.reason, issued.title, issued.message);
+      const { mail, path, delivered } = issued.value;
       const link: MadeLink = {
-        path: invitationPath(issued.token),
-        mail: { kind: 'invitation', to: issued.email, role, expiresAt: issued.expiresAt },
+        path,
+        mail,
         title: 'Invitation link',
-        purpose: `With this link the holder of ${issued.email} makes their account, as ${role}, choosing a name and password.`,
+        purpose: `With this link the holder of ${mail.to} makes their account, as ${role}, choosing a name and password.`,
         backPath: '/admin/users',
         backLabel: 'Back to users',
       };
-      const delivered = await deliverLink(ctx, request, link);
-      await ctx.audit.record({
-        at: ctx.now(),
-        actor,
-        action: 'user.invite',
-        subject: { type: 'invitation', id: issued.id },
-        details: {
-          email: issued.email,
-          role,
-          expiresAt: issued.expiresAt.toISOString(),
-          delivery: delivered.delivery,
-        },
-      });
       return sendLinkPage(ctx, request, reply, actor, link, delivered);
     },
   );

@@ -1,6 +1,5 @@
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
-import { PASSWORD_RESET_LIFETIME_MS, passwordResetPath } from '../../news/accountLinks.js';
 import { sessionIdOf } from '../../store/accounts/sessions.js';
 import { SessionForm } from '../http/accountRoutes.js';
 import type { AdminContext } from '../http/adminContext.js';
@@ -8,8 +7,9 @@ import { sendAdminPage, sendAdminRefusal } from '../http/adminPages.js';
 import { csrfTokenFor } from '../http/csrf.js';
 import { actorOf, requirePermission } from '../http/guard.js';
 import { noticeFlash } from '../http/noticeFlash.js';
-import { USER_NOTICES, UserParams } from '../http/userRoutes.js';
-import { deliverLink, type MadeLink, sendLinkPage } from './deliverLink.js';
+import { changeFromPage, USER_NOTICES, UserParams } from '../http/userRoutes.js';
+import { type MadeLink, sendLinkPage } from './deliverLink.js';
+import { issueResetLink } from './issueLinks.js';
 import { UserPage } from './UserPage.js';
 
 const NOT_FOUND = ['not-found', 'No such account', 'There is no account with this id.'] as const;
@@ -78,28 +78,15 @@ export function registerUserAccessRoutes(app: TypeBoxApp, ctx: AdminContext): vo
   app.post(
     '/admin/users/:id/sessions/end-all',
     { onRequest: requirePermission('user.manage'), schema: { params: UserParams } },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const { id } = request.params;
-      if (actor.kind === 'user' && actor.userId === id) {
-        return sendAdminRefusal(
-          reply,
-          'malformed',
-          'Your own sessions',
-          'End your own sessions on your account page, so this browser is not signed out by surprise.',
-        );
-      }
-      if ((await ctx.accounts.get(id)) === null) return sendAdminRefusal(reply, ...NOT_FOUND);
-      const ended = await ctx.accounts.endAllSessions({ userId: id, now: ctx.now() });
-      await ctx.audit.record({
-        at: ctx.now(),
-        actor,
-        action: 'user.sessions-end-all',
-        subject: { type: 'user', id },
-        details: { sessionsEnded: ended },
-      });
-      return reply.redirect(`/admin/users/${id}?notice=sessions-ended`, 303);
-    },
+    async (request, reply) =>
+      changeFromPage(
+        ctx,
+        request,
+        reply,
+        { kind: 'sign-out-everywhere' },
+        'sessions-ended',
+        `/admin/users/${request.params.id}`,
+      ),
   );
 
   app.post(
@@ -108,40 +95,19 @@ export function registerUserAccessRoutes(app: TypeBoxApp, ctx: AdminContext): vo
     async (request, reply) => {
       const actor = actorOf(request);
       const { id } = request.params;
-      const account = await ctx.accounts.get(id);
-      if (account === null) return sendAdminRefusal(reply, ...NOT_FOUND);
-      if (account.disabledAt !== null) {
-        return sendAdminRefusal(
-          reply,
-          'conflict',
-          'Account disabled',
-          `${account.name}’s account is disabled: enable it first. No link was made.`,
-        );
-      }
-      const issued = await ctx.accounts.createPasswordReset({
-        userId: id,
-        now: ctx.now(),
-        lifetimeMs: PASSWORD_RESET_LIFETIME_MS,
-        createdBy: actor.name,
-      });
-      if (issued === null) return sendAdminRefusal(reply, ...NOT_FOUND);
+      const issued = await issueResetLink(ctx, request, { actor, userId: id });
+      if (!issued.ok) return sendAdminRefusal(reply, issued.reason, issued.title, issued.message);
+      const { mail } = issued.value;
+      const name = mail.kind === 'reset' ? mail.name : mail.to;
       const link: MadeLink = {
-        path: passwordResetPath(issued.token),
-        mail: { kind: 'reset', to: account.email, name: account.name, expiresAt: issued.expiresAt },
+        path: issued.value.path,
+        mail,
         title: 'Password reset link',
-        purpose: `With this link ${account.name} (${account.email}) chooses a new password; using it signs them out everywhere.`,
+        purpose: `With this link ${name} (${mail.to}) chooses a new password; using it signs them out everywhere.`,
         backPath: `/admin/users/${id}`,
-        backLabel: `Back to ${account.name}`,
+        backLabel: `Back to ${name}`,
       };
-      const delivered = await deliverLink(ctx, request, link);
-      await ctx.audit.record({
-        at: ctx.now(),
-        actor,
-        action: 'user.reset-link-create',
-        subject: { type: 'user', id },
-        details: { link: issued.id, expiresAt: issued.expiresAt.toISOString(), delivery: delivered.delivery },
-      });
-      return sendLinkPage(ctx, request, reply, actor, link, delivered);
+      return sendLinkPage(ctx, request, reply, actor, link, issued.value.delivered);
     },
   );
 }

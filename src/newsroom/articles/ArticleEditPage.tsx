@@ -1,12 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import type { Section } from '../../news/article.js';
 import { LIMITS } from '../../news/articleFieldRules.js';
-import { type Actor, can } from '../../news/roles.js';
+import type { Actor } from '../../news/roles.js';
 import { mayEdit, type WorkflowCaller } from '../../news/workflow.js';
 import type { FieldProblem } from '../../shared/outcome.js';
 import type { EditorialArticle } from '../../store/articles/articleWorkflow.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { AdminLayout, type Flash } from '../pages/AdminLayout.js';
+import { NoSectionsNotice } from '../sections/NoSectionsNotice.js';
 import { describedBy, FieldErrorText, fieldId, TextArea, TextField } from './ArticleFormFields.js';
 import { ArticleReadOnly } from './ArticleReadOnly.js';
 import { CorrectionForm, StatusLine, WorkflowActions } from './ArticleWorkflowPanel.js';
@@ -239,18 +240,7 @@ function fieldLabel(field: string): string {
 function NoSections(props: { readonly actor: Actor; readonly csrfToken: string }) {
   return (
     <AdminLayout title="New article" actor={props.actor} csrfToken={props.csrfToken} currentPath="/admin/articles/new">
-      <p>
-        There are no sections yet, and every story belongs to one.{' '}
-        {can(props.actor.role, 'section.manage') ? (
-          <>
-            <a href="/admin/sections">Create a section</a> first, then come back to write the story.
-          </>
-        ) : (
-          <>
-            An editor can create one on the <a href="/admin/sections">Sections</a> page.
-          </>
-        )}
-      </p>
+      <NoSectionsNotice actor={props.actor} then="write the story" />
     </AdminLayout>
   );
 }

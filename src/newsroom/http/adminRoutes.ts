@@ -2,6 +2,7 @@ import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { registerInvitationRoutes } from '../accounts/invitationRoutes.js';
 import { registerLinkRoutes } from '../accounts/linkRoutes.js';
 import { registerUserAccessRoutes } from '../accounts/userAccessRoutes.js';
+import { registerUserApiRoutes } from '../accounts/userApiRoutes.js';
 import { registerArticleApiRoutes } from '../articles/articleApiRoutes.js';
 import { registerArticlePageRoutes } from '../articles/articlePageRoutes.js';
 import { registerEditingRoutes } from '../articles/editingRoutes.js';
@@ -42,6 +43,7 @@ export const ADMIN_ROUTE_MODULES: readonly AdminRouteModule[] = [
   registerAccountRoutes,
   registerUserRoutes,
   registerUserAccessRoutes,
+  registerUserApiRoutes,
   registerInvitationRoutes,
   registerLinkRoutes,
   registerAuditRoutes,

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type AccountAction, changeAccount } from '../../desk/accounts/changeAccount.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { isRole } from '../../news/roles.js';
-import { LastAdminError } from '../../store/accounts/accounts.js';
 import { UsersPage } from '../pages/UsersPage.js';
 import type { AdminContext } from './adminContext.js';
 import { sendAdminPage, sendAdminRefusal } from './adminPages.js';
@@ -40,6 +40,7 @@ export function registerUserRoutes(app: TypeBoxApp, ctx: AdminContext): void {
           accounts={await ctx.accounts.list()}
           invitations={await ctx.accounts.listPendingInvitations()}
           now={ctx.now()}
+          mailsLinks={ctx.linkMailer !== null}
           {...(flash !== undefined ? { flash } : {})}
         />,
       );
@@ -56,91 +57,35 @@ export function registerUserRoutes(app: TypeBoxApp, ctx: AdminContext): void {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const { id } = request.params;
       const { role } = request.body;
       if (!isRole(role)) return sendAdminRefusal(reply, 'malformed', 'Unknown role', `There is no role "${role}".`);
-      if (actor.kind === 'user' && actor.userId === id) {
-        return sendAdminRefusal(reply, 'malformed', 'Not your own role', 'Ask another admin to change your role.');
-      }
-      let before: Awaited<ReturnType<typeof ctx.accounts.setRole>>;
-      try {
-        before = await ctx.accounts.setRole({ id, role, now: ctx.now() });
-      } catch (error) {
-        if (error instanceof LastAdminError) return lastAdmin(reply, error);
-        throw error;
-      }
-      if (before === null)
-        return sendAdminRefusal(reply, 'not-found', 'No such account', 'There is no account with this id.');
-      await ctx.audit.record({
-        at: ctx.now(),
-        actor,
-        action: 'user.role-change',
-        subject: { type: 'user', id },
-        details: { from: before, to: role },
-      });
-      return reply.redirect('/admin/users?notice=role-changed', 303);
+      return changeFromPage(ctx, request, reply, { kind: 'role', role }, 'role-changed');
     },
   );
 
   app.post(
     '/admin/users/:id/disable',
     { onRequest: requirePermission('user.manage'), schema: { params: UserParams } },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const { id } = request.params;
-      if (actor.kind === 'user' && actor.userId === id) {
-        return sendAdminRefusal(
-          reply,
-          'malformed',
-          'Not your own account',
-          'Ask another admin to disable your account.',
-        );
-      }
-      const account = await ctx.accounts.get(id);
-      if (account === null) {
-        return sendAdminRefusal(reply, 'not-found', 'No such account', 'There is no account with this id.');
-      }
-      if (account.disabledAt !== null) {
-        return sendAdminRefusal(
-          reply,
-          'conflict',
-          'Already disabled',
-          `${account.name}’s account is disabled already.`,
-        );
-      }
-      try {
-        if (!(await ctx.accounts.disable({ id, now: ctx.now() }))) {
-          return sendAdminRefusal(reply, 'conflict', 'Already disabled', 'Someone disabled this account just now.');
-        }
-      } catch (error) {
-        if (error instanceof LastAdminError) return lastAdmin(reply, error);
-        throw error;
-      }
-      await ctx.audit.record({ at: ctx.now(), actor, action: 'user.disable', subject: { type: 'user', id } });
-      return reply.redirect('/admin/users?notice=disabled', 303);
-    },
+    async (request, reply) => changeFromPage(ctx, request, reply, { kind: 'disable' }, 'disabled'),
   );
 
   app.post(
     '/admin/users/:id/enable',
     { onRequest: requirePermission('user.manage'), schema: { params: UserParams } },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const { id } = request.params;
-      const account = await ctx.accounts.get(id);
-      if (account === null) {
-        return sendAdminRefusal(reply, 'not-found', 'No such account', 'There is no account with this id.');
-      }
-      if (!(await ctx.accounts.enable({ id }))) {
-        return sendAdminRefusal(reply, 'conflict', 'Not disabled', `${account.name}’s account is active already.`);
-      }
-      await ctx.audit.record({ at: ctx.now(), actor, action: 'user.enable', subject: { type: 'user', id } });
-      return reply.redirect('/admin/users?notice=enabled', 303);
-    },
+    async (request, reply) => changeFromPage(ctx, request, reply, { kind: 'enable' }, 'enabled'),
   );
 }
 
-function lastAdmin(reply: FastifyReply, error: LastAdminError): FastifyReply {
-  return sendAdminRefusal(reply, 'conflict', 'The last admin', `${error.message} Nothing was changed.`);
+/** Makes a change asked for by a users page's form: back to the list with a notice, or the refusal's page. */
+export async function changeFromPage(
+  ctx: AdminContext,
+  request: FastifyRequest & { readonly params: { readonly id: number } },
+  reply: FastifyReply,
+  action: AccountAction,
+  notice: keyof typeof USER_NOTICES,
+  back = '/admin/users',
+): Promise<FastifyReply> {
+  const changed = await changeAccount(ctx, { actor: actorOf(request), id: request.params.id, action });
+  if (!changed.ok) return sendAdminRefusal(reply, changed.reason, changed.title, changed.message);
+  return reply.redirect(`${back}?notice=${notice}`, 303);
 }

@@ -13,6 +13,8 @@ export function UsersPage(props: {
   readonly accounts: readonly Account[];
   readonly invitations: readonly PendingInvitation[];
   readonly now: Date;
+  /** Whether links go by mail (a mail server is configured) rather than shown to the admin. */
+  readonly mailsLinks: boolean;
   readonly flash?: Flash;
 }) {
   const self = props.actor.kind === 'user' ? props.actor.userId : null;
@@ -90,8 +92,11 @@ export function UsersPage(props: {
         <button type="submit">Make an invitation link</button>
       </form>
       <p>
-        The link is shown to you once, to pass on yourself; with it they choose their name and password. Accounts can
-        also be made with <code>broadsheet users add</code> or <code>broadsheet users invite</code>.
+        {props.mailsLinks
+          ? 'The link is mailed to that address (shown to you instead if the mail cannot be sent)'
+          : 'The link is shown to you once, to pass on yourself'}
+        ; with it they choose their name and password. Accounts can also be made with <code>broadsheet users add</code>{' '}
+        or <code>broadsheet users invite</code>.
       </p>
 
       <h2 id="invitations-heading">Invitations waiting</h2>

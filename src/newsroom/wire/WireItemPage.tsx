@@ -6,6 +6,7 @@ import type { WireInboxItem } from '../../store/wire/wireInboxStore.js';
 import { CSRF_FIELD } from '../http/csrf.js';
 import { AdminLayout, type Flash } from '../pages/AdminLayout.js';
 import { AdminTable } from '../pages/AdminTable.js';
+import { NoSectionsNotice } from '../sections/NoSectionsNotice.js';
 
 export interface WireItemPageProps {
   readonly actor: Actor;
@@ -82,7 +83,10 @@ export function WireItemPage(props: WireItemPageProps) {
         <dd>{item.keywords.length > 0 ? item.keywords.join(', ') : '—'}</dd>
       </dl>
 
-      {props.mayDraft && entry.killedAt === null ? (
+      {props.mayDraft && entry.killedAt === null && props.sections.length === 0 ? (
+        <NoSectionsNotice actor={props.actor} then="make a draft of this item" />
+      ) : null}
+      {props.mayDraft && entry.killedAt === null && props.sections.length > 0 ? (
         <form method="post" action={`/admin/wire/${entry.id}/draft`} class="stacked">
           <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
           <label for="draft-section">

@@ -92,6 +92,17 @@ export function registerWirePageRoutes(app: TypeBoxApp, ctx: AdminContext): void
       if (!can(actor.role, 'wire.read')) {
         return sendAdminRefusal(reply, 'forbidden', 'Not allowed', 'Your role may not use the wire inbox.');
       }
+      const sections = await ctx.store.listSections();
+      if (sections.length === 0) {
+        // A page opened before the last section went, or a script: the same notice as the page, nothing made.
+        const held = await ctx.wire.get(request.params.id);
+        if (held === null)
+          return sendAdminRefusal(reply, 'not-found', 'No such wire item', 'There is no wire item with this id.');
+        const page = (
+          <WireItemPage actor={actor} csrfToken={csrfTokenFor(reply)} held={held} sections={sections} mayDraft />
+        );
+        return sendAdminPage(reply, page, 409);
+      }
       const made = await createDraftFromWire({ desk, wire: ctx.wire, now: ctx.now }, actor, {
         itemId: request.params.id,
         sectionSlug: request.body.sectionSlug,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { type AccountChange, type AccountChangeTarget, accountChangeRefusal } from '../../news/accountChange.js';
 import { isRole, type Role } from '../../news/roles.js';
 import type { Database } from '../database.js';
 
@@ -98,7 +99,7 @@ export async function setAccountRole(
     await lockActiveAdmins(trx);
     const before = await getAccount(trx, input.id);
     if (before === null) return null;
-    if (input.role !== 'admin') await refuseLastAdmin(trx, before);
+    await refuseLastAdmin(trx, before, { kind: 'role', role: input.role });
     await trx
       .updateTable('users')
       .set({ role: input.role, sessions_valid_after: input.now.getTime() })
@@ -121,7 +122,7 @@ export async function disableAccount(
     await lockActiveAdmins(trx);
     const before = await getAccount(trx, input.id);
     if (before === null || before.disabledAt !== null) return false;
-    await refuseLastAdmin(trx, before);
+    await refuseLastAdmin(trx, before, { kind: 'disable' });
     await trx
       .updateTable('users')
       .set({ disabled_at: input.now.getTime(), sessions_valid_after: input.now.getTime() })
@@ -159,18 +160,32 @@ async function lockActiveAdmins(trx: Kysely<Database>): Promise<void> {
     .execute();
 }
 
-async function refuseLastAdmin(trx: Kysely<Database>, account: Account): Promise<void> {
-  if (account.role !== 'admin' || account.disabledAt !== null) return;
-  const others = await trx
+/** The newsroom's rule (src/news/accountChange.ts), read again inside the change's transaction after the locks. */
+async function refuseLastAdmin(trx: Kysely<Database>, account: Account, change: AccountChange): Promise<void> {
+  const refused = accountChangeRefusal({
+    askerUserId: null,
+    target: changeTarget(account),
+    change,
+    otherActiveAdmins: await countOtherActiveAdmins(trx, account.id),
+  });
+  if (refused !== null) throw new LastAdminError(refused.message);
+}
+
+/** The active admins other than account `id`. */
+export async function countOtherActiveAdmins(db: Kysely<Database>, id: number): Promise<number> {
+  const others = await db
     .selectFrom('users')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .where('role', '=', 'admin')
     .where('disabled_at', 'is', null)
-    .where('id', '!=', account.id)
+    .where('id', '!=', id)
     .executeTakeFirstOrThrow();
-  if (Number(others.n) === 0) {
-    throw new LastAdminError(`${account.email} is the last active admin: make another admin first.`);
-  }
+  return Number(others.n);
+}
+
+/** An account as the account-change rule sees it. */
+export function changeTarget(account: Account): AccountChangeTarget {
+  return { id: account.id, email: account.email, role: account.role, disabled: account.disabledAt !== null };
 }
 
 export async function setAccountPassword(

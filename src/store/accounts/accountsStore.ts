@@ -3,6 +3,7 @@ import type { Bound } from '../bound.js';
 import type { Database } from '../database.js';
 import {
   changeAccountPassword,
+  countOtherActiveAdmins,
   createAccount,
   disableAccount,
   enableAccount,
@@ -50,6 +51,8 @@ export interface AccountsStore {
   /** Throws LastAdminError rather than disable the last active admin. */
   disable: Bound<typeof disableAccount>;
   enable: Bound<typeof enableAccount>;
+  /** The active admins besides account `id`: what the last-admin rule counts. */
+  countOtherActiveAdmins: Bound<typeof countOtherActiveAdmins>;
   setPassword: Bound<typeof setAccountPassword>;
   /** A new password; the account's other sessions end. */
   changePassword: Bound<typeof changeAccountPassword>;
@@ -99,6 +102,7 @@ export function createAccountsStore(db: Kysely<Database>): AccountsStore {
     setRole: (input) => setAccountRole(db, input),
     disable: (input) => disableAccount(db, input),
     enable: (input) => enableAccount(db, input),
+    countOtherActiveAdmins: (id) => countOtherActiveAdmins(db, id),
     setPassword: (input) => setAccountPassword(db, input),
     changePassword: (input) => changeAccountPassword(db, input),
     createSession: (input) => createSession(db, input),

@@ -6,6 +6,7 @@ import { articleSlug } from '../../news/slug.js';
 import { canonicalTags } from '../../news/tag.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../news/workflow.js';
 import type { ArticlesTable, Database, StoreDialect } from '../database.js';
+import { sectionRedirect } from '../sections/sectionAdmin.js';
 import { getAnyArticle } from './articleQueries.js';
 import { bylineColumns, moreBylinesColumn, moreBylinesOf, toSummary } from './articleRows.js';
 import { indexedIdsMatching } from './articleSearch.js';
@@ -173,6 +174,8 @@ export interface ArticleWorkflowStore {
   tagNames(limit: number): Promise<readonly string[]>;
   ownerNames(): Promise<readonly string[]>;
   sectionSlugs(): Promise<readonly string[]>;
+  /** Where a renamed section's old slug leads now, or null when `slug` never moved. */
+  sectionRedirect(slug: string): Promise<string | null>;
   countByStatus(): Promise<Record<ArticleStatus, number>>;
   /** The article in any status, as readers would see it once published: what a preview renders. */
   asPublished(id: number): Promise<Article | null>;
@@ -501,6 +504,8 @@ export function createArticleWorkflowStore(db: Kysely<Database>, dialect: StoreD
       const rows = await db.selectFrom('sections').select('slug').orderBy('position').execute();
       return rows.map((row) => row.slug);
     },
+
+    sectionRedirect: (slug) => sectionRedirect(db, slug),
 
     async countByStatus() {
       const rows = await db
