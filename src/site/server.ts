@@ -6,6 +6,7 @@ import { RETRY_AFTER_SECONDS, sendApiError } from '../http/apiError.js';
 import { CONNECTION_LIMITS, containedListener } from '../http/containedListener.js';
 import { refuseContentCodings } from '../http/contentEncoding.js';
 import { issueField, plainRequestProblem } from '../http/plainRequestProblem.js';
+import { drainRefusedBodies } from '../http/refusedBodyDrain.js';
 import { createOriginReader } from '../http/requestOrigin.js';
 import { SECURITY_HEADERS } from '../http/securityHeaders.js';
 import { StreamConnections } from '../http/streamConnections.js';
@@ -182,6 +183,7 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
     done();
   });
   refuseContentCodings(app);
+  drainRefusedBodies(app);
   if (observe !== undefined) {
     app.addHook('onResponse', (request, reply, done) => {
       // The route's pattern, never the raw URL: junk addresses must not grow the metrics without bound.
