@@ -68,7 +68,7 @@ describe('featured picture API: only "none" clears a picture', () => {
       const response = await put(body, contentType);
       const text = await response.text();
       if (response.status !== 400) failures.push(`${body}: ${response.status} ${text}`);
-      else assert.match(text, /featuredMediaId/, `${body}: the answer names the field`);
+      else assert.match(text, /featuredMediaId/i, `${body}: the answer names the field`);
     }
     assert.deepEqual(failures, []);
     assert.equal(await featured(), String(pictureId), 'the story keeps its picture');
