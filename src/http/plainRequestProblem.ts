@@ -35,6 +35,8 @@ const BODY_ADVICE: Readonly<Record<string, string>> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'This page cannot read what was sent. Use the form on the page.',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'Nothing was sent. Use the form on the page.',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'What you sent arrived incomplete. Please try again.',
+  BS_UNSUPPORTED_CONTENT_ENCODING:
+    'What you sent was compressed, which this site does not take. Use the form on the page.',
 };
 
 /** `/symbol` → `symbol`; a missing property is named by the validator's params. */

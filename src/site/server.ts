@@ -4,7 +4,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance, LogController } from 'fastify';
 import { RETRY_AFTER_SECONDS, sendApiError } from '../http/apiError.js';
 import { CONNECTION_LIMITS, containedListener } from '../http/containedListener.js';
+import { refuseContentCodings } from '../http/contentEncoding.js';
 import { issueField, plainRequestProblem } from '../http/plainRequestProblem.js';
+import { drainRefusedBodies } from '../http/refusedBodyDrain.js';
 import { createOriginReader } from '../http/requestOrigin.js';
 import { SECURITY_HEADERS } from '../http/securityHeaders.js';
 import { StreamConnections } from '../http/streamConnections.js';
@@ -180,6 +182,8 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
     reply.headers(SECURITY_HEADERS);
     done();
   });
+  refuseContentCodings(app);
+  drainRefusedBodies(app);
   if (observe !== undefined) {
     app.addHook('onResponse', (request, reply, done) => {
       // The route's pattern, never the raw URL: junk addresses must not grow the metrics without bound.

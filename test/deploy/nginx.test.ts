@@ -169,6 +169,30 @@ describe('nginx in front of the web nodes (deploy/nginx/broadsheet.conf)', { ski
     }
   });
 
+  test('oversized comments through nginx are 413s and never take a node out of the pool', async () => {
+    const [article] = await publishedArticles(1);
+    const id = /^\/news\/(\d+)\//.exec(article?.path ?? '')?.[1];
+    assert.ok(id, 'a published article');
+    // Under nginx's 11 MB and far over a comment's limit. A node used to answer 413 and cut the connection while
+    // nginx was still forwarding the body: nginx saw a broken pipe, answered 502 and counted the node as failed,
+    // so a handful of these (max_fails=2 each) took every node out and the whole site answered 502 for 5 s.
+    const body = JSON.stringify({ name: 'Reader', email: 'reader@example.com', body: 'x'.repeat(5 * 1024 * 1024) });
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      const response = await reader.request(`/api/v1/articles/${id}/comments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      statuses.push(response.status);
+    }
+    assert.deepEqual(statuses, [413, 413, 413, 413, 413, 413]);
+    for (const path of ['/news', '/sections', '/tags']) {
+      const page = await reader.request(`${path}?after-oversized=1`);
+      assert.equal(page.status, 200, `${path} right after the oversized comments`);
+    }
+  });
+
   test('a public page is served from nginx’s cache as its Cache-Control allows', async () => {
     const [, , article] = await publishedArticles(3);
     assert.ok(article, 'a third published article');
@@ -184,5 +208,19 @@ describe('nginx in front of the web nodes (deploy/nginx/broadsheet.conf)', { ski
       logged.some((entry) => entry.cache === 'HIT' && entry.upstream === '-'),
       JSON.stringify(logged),
     );
+  });
+
+  test('a copy older than its stale-while-revalidate window is never served stale', async () => {
+    // s-maxage=5 plus stale-while-revalidate=30: past 35 s nginx must go back to a node (MISS, EXPIRED or
+    // REVALIDATED), not hand out its old copy. With `proxy_cache_use_stale updating` it served it STALE, however old.
+    const path = '/tags?stale-window=1';
+    const first = await reader.request(path);
+    assert.equal(first.status, 200);
+    const cachedAt = Date.now();
+    // The condition is the copy's age itself, so this waits on the clock: nothing else can show it.
+    while (Date.now() - cachedAt < 37_000) await new Promise((resolve) => setTimeout(resolve, 1000));
+    const later = await reader.request(path);
+    assert.equal(later.status, 200);
+    assert.match(String(later.headers['x-cache-status']), /^(MISS|EXPIRED|REVALIDATED)$/);
   });
 });

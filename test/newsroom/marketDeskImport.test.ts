@@ -86,6 +86,20 @@ describe('a closing file uploaded to the running server', () => {
     assert.deepEqual(await quote(site, 'OGDC'), before);
   });
 
+  test('a file dated after the live day is refused, even with force, and changes nothing', async () => {
+    // The desk site's live day is Tuesday 31 Jan 2023; Wednesday's file cannot have been published yet.
+    const tomorrow = Buffer.from(closing.toString('latin1').replaceAll('31DEC2021', '01FEB2023'), 'latin1');
+    const before = await quote(site, 'OGDC');
+    const kept = await stored(site);
+    for (const query of ['?name=closing11.lis', '?name=closing11.lis&force=true']) {
+      const answer = await upload(site, token, query, tomorrow);
+      assert.equal(answer.status, 422, JSON.stringify(answer.body));
+      assert.match(answer.body.message, /for 2023-02-01, after the live market's 2023-01-31/);
+    }
+    assert.deepEqual(await quote(site, 'OGDC'), before);
+    assert.deepEqual(await stored(site), kept);
+  });
+
   test('moves the live quotes at once, reports like the CLI, and survives a restart', async () => {
     const answer = await upload(
       site,

@@ -432,7 +432,8 @@ export class MarketDesk {
    * day is laid over the live market as one logged desk change (replayed after
    * a restart, like any other), then its instruments and rows are kept as daily
    * bars for the stock pages' history. A file of a day before the live one
-   * would show old prices as the latest, so it is refused unless `force`.
+   * would show old prices as the latest, so it is refused unless `force`; a
+   * file of a day after the live one cannot exist yet and is always refused.
    */
   async importClosingFile(
     actor: AuditActor,
@@ -444,6 +445,12 @@ export class MarketDesk {
       return refused('file', 'The file holds no row an import can take.');
     }
     const live = liveTradingDate(this.now(), this.calendar);
+    if (closing.date > live) {
+      // The exchange publishes a day's file after that day's close: a later date is a wrong file or a mistyped date,
+      // and laid over the market it would roll the quotes onto a day that has not traded. `force` cannot make it real.
+      const message = `The closing file is for ${closing.date}, after the live market's ${live}: the exchange publishes a day's file only after that day's close.`;
+      return refused('file', message);
+    }
     if (closing.date < live && options.force !== true) {
       // A conflict with the live market, which only `force` overrides.
       const message = `The closing file is for ${closing.date}, a day before the live market's ${live}: it would show that day's prices as the latest.`;

@@ -208,7 +208,12 @@ export class Market {
     reindexSymbols(this.book);
     this.fxBook = new FxBook(setup.fx, setup.fxPairs);
     this.trading = new TradingStatus(
-      { haltRule: this.haltRule, enforceSessions: this.enforceSessions, calendar: () => this.currentCalendar },
+      {
+        haltRule: this.haltRule,
+        enforceSessions: this.enforceSessions,
+        calendar: () => this.currentCalendar,
+        lastClosed: () => this.lastClosed,
+      },
       setup.ldcpTime,
     );
   }
@@ -692,7 +697,8 @@ export class Market {
     const next = this.calendar ? nextTradingDate(tradingDate, this.calendar) : nextDate(tradingDate);
     const queues = { actions: this.pendingActions, recompositions: this.pendingRecompositions };
     const { applied, recomposed, problems } = applyDue(this.book, queues, next, time);
-    this.trading.refresh(time);
+    // From the calendar again, not refresh(): a day closed before its session ended changes the status now.
+    this.trading.reset(time, { clearHalt: true });
     this.changed(time);
     return {
       ok: true,

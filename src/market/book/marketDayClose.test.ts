@@ -51,3 +51,32 @@ describe('closing a day that had no session', () => {
     assert.ok(market.closeDay('2023-02-04', at('2023-02-04', '23:59')).ok);
   });
 });
+
+describe('the status after the desk closes the day during its session', () => {
+  test('says closed for the day while the timetable still runs, then follows the calendar from midnight', () => {
+    const market = new Market(setup(true));
+    const noon = at('2023-02-03', '10:00');
+    assert.equal(market.tick(noon)?.text, 'Market open');
+    const closed = market.closeDay('2023-02-03', at('2023-02-03', '10:05'));
+    assert.ok(closed.ok);
+    // Every trade stamped today is now refused as stale: "Market open until 4:30pm" would be untrue.
+    const status = market.tick(at('2023-02-03', '10:06'));
+    assert.deepEqual(
+      { phase: status?.phase, text: status?.text, next: status?.nextChange?.toISOString() },
+      { phase: 'closed', text: 'Market closed for the day', next: at('2023-02-04', '00:00').toISOString() },
+    );
+    assert.equal(market.tick(at('2023-02-03', '15:00'))?.text, 'Market closed for the day');
+    // Saturday: the calendar's own closed status again, up to Tuesday's pre-open (Monday is a holiday).
+    const saturday = market.tick(at('2023-02-04', '08:00'));
+    assert.equal(saturday?.text, 'Market closed');
+    assert.equal(saturday?.nextChange?.toISOString(), at('2023-02-07', '09:15').toISOString());
+  });
+
+  test('the status comes back closed after a restore from the state', () => {
+    const market = new Market(setup(true));
+    assert.ok(market.closeDay('2023-02-03', at('2023-02-03', '10:05')).ok);
+    const restored = new Market(setup(true));
+    restored.restoreState(market.exportState());
+    assert.equal(restored.tick(at('2023-02-03', '11:00'))?.text, 'Market closed for the day');
+  });
+});

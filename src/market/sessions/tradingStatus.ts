@@ -1,13 +1,15 @@
 import type { MarketStatusView } from '../book/marketSnapshot.js';
 import { type HaltRule, type HaltState, haltPhase, haltStateAt, NORMAL, observeBreach } from './marketHalt.js';
 import { acceptsTrades, sessionStatus, statusText } from './statusText.js';
-import { marketPhase, nextPhaseChange, type TradingCalendar } from './tradingCalendar.js';
+import { instantOf, marketPhase, nextPhaseChange, type TradingCalendar, tradingDateOf } from './tradingCalendar.js';
 
 export interface TradingStatusRules {
   readonly haltRule: HaltRule | null;
   readonly enforceSessions: boolean;
   /** The calendar in force; the desk can replace it, so it is asked each time. */
   readonly calendar: () => TradingCalendar | undefined;
+  /** The last trading date closed (null before the first close): no trade prints on it or before it. */
+  readonly lastClosed?: () => string | null;
 }
 
 /** Whether the market trades: the calendar's phase, the index-based halt, and the status the snapshot shows. */
@@ -98,11 +100,25 @@ export class TradingStatus {
     this.halt = NORMAL;
   }
 
+  /** The next local midnight when today's trading date is already closed (sessions enforced), else null. */
+  private closedEarly(now: Date, calendar: TradingCalendar | undefined): Date | null {
+    const lastClosed = this.rules.lastClosed?.() ?? null;
+    if (!this.rules.enforceSessions || calendar === undefined || lastClosed === null) return null;
+    const today = tradingDateOf(now, calendar);
+    return today <= lastClosed ? nextMidnight(today, calendar) : null;
+  }
+
   private statusAt(now: Date): MarketStatusView | undefined {
     const halted = this.rules.haltRule ? haltPhase(this.halt, this.rules.haltRule, now) : null;
     if (halted) return { phase: halted.phase, text: statusText(halted.phase), nextChange: halted.until };
     const calendar = this.rules.calendar();
     const status = calendar ? sessionStatus(now, calendar) : undefined;
+    const closedToday = this.closedEarly(now, calendar);
+    if (status !== undefined && closedToday !== null && status.phase !== 'closed') {
+      // The desk closed today before the timetable did: every trade is refused as stale from then on, so the
+      // status says closed rather than "Market open until …" beside a market that takes nothing.
+      return { phase: 'closed', text: 'Market closed for the day', nextChange: closedToday };
+    }
     if (status !== undefined && !this.rules.enforceSessions) {
       // A market that trades outside the exchange's hours (the demo simulator) says so first, rather
       // than showing "Market closed" beside prices that keep moving; the exchange's phase follows.
@@ -110,6 +126,11 @@ export class TradingStatus {
     }
     return status;
   }
+}
+
+/** The first instant of the local day after `date`: the status is looked at again then. */
+function nextMidnight(date: string, calendar: TradingCalendar): Date {
+  return new Date(instantOf(date, '00:00', calendar).getTime() + 24 * 60 * 60 * 1000);
 }
 
 function sameStatus(a: MarketStatusView | undefined, b: MarketStatusView | undefined): boolean {

@@ -38,6 +38,7 @@ import { isAdminApi, sendAdminError, sendAdminRefusal } from './adminPages.js';
 import { ADMIN_ROUTE_MODULES } from './adminRoutes.js';
 import { CSRF_OPTIONS, isUnsafeMethod } from './csrf.js';
 import { identifyRequests } from './identify.js';
+import { refuseUnknownApiFields } from './unknownFields.js';
 
 export interface AdminPluginOptions {
   /** The newsroom's context (adminContextOf in ./adminContext.ts). */
@@ -67,6 +68,7 @@ export async function adminPlugin(instance: FastifyInstance, options: AdminPlugi
     }
     done();
   });
+  refuseUnknownApiFields(app);
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (error instanceof MarketEngineUnavailableError) {

@@ -25,6 +25,17 @@ const PictureForm = Type.Object(
   { additionalProperties: true },
 );
 type PictureFormBody = Static<typeof PictureForm>;
+// The API's contract (docs/admin-api.md): the picture is always named, `"none"` to clear it. On the page an empty
+// select means "no picture"; from a script a missing or misspelt field is a mistake, never an order to clear.
+const PictureRequest = Type.Object(
+  {
+    featuredMediaId: Type.String({ pattern: '^(none|[1-9][0-9]{0,9})$' }),
+    featuredCaption: Type.Optional(Type.String({ maxLength: 5000 })),
+    featuredCredit: Type.Optional(Type.String({ maxLength: 5000 })),
+    featuredFocus: Type.Optional(Type.String({ maxLength: 20 })),
+  },
+  { additionalProperties: false },
+);
 const UPLOAD_BODY_LIMIT = MEDIA_MAX_BYTES + 64 * 1024;
 const guard = { onRequest: requirePermission('article.write') };
 
@@ -49,7 +60,8 @@ export function registerFeaturedPictureRoutes(app: TypeBoxApp, ctx: AdminContext
   app.post('/admin/articles/:id/picture', options, (request, reply) =>
     choose(request, reply, request.params.id, request.body),
   );
-  app.put('/api/v1/admin/articles/:id/picture', options, (request, reply) =>
+  const apiOptions = { ...guard, schema: { params: IdParams, body: PictureRequest } };
+  app.put('/api/v1/admin/articles/:id/picture', apiOptions, (request, reply) =>
     choose(request, reply, request.params.id, request.body),
   );
 
