@@ -14,6 +14,7 @@ const entries = [
   { name: 'ticker.js', outName: 'ticker', source: 'src/site/islands/ticker.island.ts' },
   { name: 'feed-worker.js', outName: 'feed-worker', source: 'src/site/islands/marketFeed.worker.ts' },
   { name: 'chart.js', outName: 'chart', source: 'src/site/islands/chart.island.ts' },
+  { name: 'chart-draw.js', outName: 'chart-draw', source: 'src/site/islands/chartDraw.ts' },
   { name: 'search.js', outName: 'search', source: 'src/site/islands/symbolSearch.island.ts' },
   { name: 'converter.js', outName: 'converter', source: 'src/site/islands/converter.island.ts' },
   { name: 'comments.js', outName: 'comments', source: 'src/site/islands/comments.island.ts' },

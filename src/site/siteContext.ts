@@ -37,6 +37,7 @@ export function createChromeLoader(deps: WebDeps, assets: SiteAssets): () => Pro
     tickerScriptUrl: assets.tickerScriptUrl,
     feedWorkerUrl: assets.feedWorkerUrl,
     chartScriptUrl: assets.chartScriptUrl,
+    chartDrawUrl: assets.chartDrawUrl,
     searchScriptUrl: assets.searchScriptUrl,
     converterScriptUrl: assets.converterScriptUrl,
     commentScriptUrl: assets.commentScriptUrl,

@@ -118,4 +118,14 @@ describe('a fresh site with no stories and no market', { skip: skipUnlessAvailab
       await context.close();
     }
   });
+
+  test("a conversion before the site has any dollar rate says so as the site's state, not as the reader's error", async () => {
+    const response = await fetch(site.url('/markets/currency/usd-pkr?amount=1%2C000'));
+    assert.equal(response.status, 503);
+    assert.equal(response.headers.get('retry-after'), '60');
+    const html = await response.text();
+    assert.match(html, /No US dollar rate is available right now\./);
+    assert.match(html, /value="1,000"/, 'the amount typed is kept');
+    assert.doesNotMatch(html, /aria-invalid/, 'a valid amount is not marked invalid');
+  });
 });

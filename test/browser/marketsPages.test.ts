@@ -99,10 +99,14 @@ describe('markets pages in a browser', { skip: skipUnlessAvailable(['chromium'])
     }
   });
 
-  test('on a phone, a chart far down the page is drawn only as the reader scrolls to it', async () => {
+  test('on a phone, a chart far down the page is drawn only as the reader scrolls to it, from one fetch of the drawing code', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
     try {
       const page = await phone.newPage();
+      const drawingFetches: string[] = [];
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname.startsWith('/build/chart-draw-')) drawingFetches.push(request.url());
+      });
       await page.goto(site.url('/markets'));
       await page.waitForSelector('.chart__canvas:not([hidden]) canvas', { timeout: 10_000 });
       const drawnAtFirst = await page.$$eval('.chart__canvas:not([hidden])', (charts) => charts.length);
@@ -115,6 +119,8 @@ describe('markets pages in a browser', { skip: skipUnlessAvailable(['chromium'])
           timeout: 10_000,
         },
       );
+      // The library is a bundle of its own (chart.island.ts imports it when a chart is near), fetched once for all.
+      assert.equal(drawingFetches.length, 1, `the drawing code was fetched ${drawingFetches.length} times`);
     } finally {
       await phone.close();
     }

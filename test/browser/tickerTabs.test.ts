@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { createApiToken } from '../../src/store/accounts/apiTokens.js';
-import { openMarketDb } from '../market/marketBackends.js';
 import { skipUnlessAvailable } from '../support/environment.js';
+import { testFeed } from '../support/marketPush.js';
 import { useSiteInBrowser } from '../support/siteInBrowser.js';
 import { watchStreams } from '../support/streamWatch.js';
 
@@ -33,9 +32,7 @@ describe('one market connection for many tabs', { skip: skipUnlessAvailable(['ch
 
   test(`${TABS} tabs over HTTP/1.1 all load, all show a pushed trade, and the server holds at most two streams`, async () => {
     const streams = watchStreams(run.site.app.server.server);
-    const side = await openMarketDb({ kind: 'sqlite', path: run.site.dbPath });
-    const { token } = await createApiToken(side.db, { name: 'Tabs test feed', role: 'market-feed', now: new Date() });
-    await side.close();
+    const feed = await testFeed(run.site, 'tabs-test');
     // One browser profile, as a reader's tabs are: every page of one context shares the worker.
     const context = await run.browser.newContext();
     try {
@@ -55,17 +52,7 @@ describe('one market connection for many tabs', { skip: skipUnlessAvailable(['ch
       const price = (paisa / 100).toFixed(2);
       assert.notEqual(await priceOf(tabs[0] as Page, stock.symbol), price, 'the pushed price is already shown');
 
-      const pushed = await fetch(run.site.url('/api/v1/market/trades'), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({
-          feed: 'tabs-test',
-          trades: [{ seq: 1, symbol: stock.symbol, price, volume: 100, time: new Date().toISOString() }],
-        }),
-      });
-      const answer = (await pushed.json()) as { results: { status: string }[] };
-      assert.equal(pushed.status, 200, JSON.stringify(answer));
-      assert.equal(answer.results[0]?.status, 'accepted', JSON.stringify(answer));
+      await feed.trade(stock.symbol, price);
 
       for (const [i, page] of tabs.entries()) {
         await page

@@ -2,9 +2,9 @@ import type { Focus } from '../../news/featuredImage.js';
 import type { NewsStore } from '../../store/articles/newsStore.js';
 import type { FrontPageStore } from '../../store/frontPage/frontPageStore.js';
 import type { MarketStore } from '../../store/market/marketStore.js';
-import { processUpload } from '../../store/media/mediaFiles.js';
 import type { MediaLibrary } from '../../store/media/mediaLibrary.js';
 import { chartSvg } from './chartSvg.js';
+import { type DrawPictures, drawPicturesApart } from './drawPictures.js';
 import { illustrationSvg } from './illustrationSvg.js';
 
 /** Illustrations drawn per section; stories of a section take them in turn. */
@@ -13,6 +13,8 @@ const ILLUSTRATIONS_PER_SECTION = 2;
 const WITHOUT_PICTURES: ReadonlySet<string> = new Set(['opinion']);
 const CHART_MONTHS = 3;
 const SEEDED_BY = 'Demo';
+/** Planned pictures are charts, or illustrations of the section named. */
+const CHART_USE = ':chart';
 
 interface DemoChart {
   readonly code: string;
@@ -34,6 +36,14 @@ export interface DemoPictureDeps {
   readonly media: Pick<MediaLibrary, 'add' | 'list'>;
   readonly market: Pick<MarketStore, 'listBarsSince'>;
   readonly now: Date;
+  /** How SVG becomes renditions; by default in a child process of its own (drawPictures.ts). */
+  readonly draw?: DrawPictures;
+}
+
+interface PictureWords {
+  readonly alt: string;
+  readonly caption: string | null;
+  readonly credit: string;
 }
 
 /**
@@ -41,22 +51,18 @@ export interface DemoPictureDeps {
  * of the demo market's own history for market stories, abstract
  * illustrations in each section's colours for the rest, each stored in the
  * media library like an upload (so with every rendition) and set as the
- * featured picture of the stories. Does nothing once the library has a
- * picture. Returns the pictures stored.
+ * featured picture of the stories. Drawn in a short-lived child process
+ * (drawPictures.ts), so the server does not keep the image library's memory.
+ * Does nothing once the library has a picture. Returns the pictures stored.
  */
 export async function seedDemoPictures(deps: DemoPictureDeps): Promise<number> {
   if ((await deps.media.list({ limit: 1 })).total > 0) return 0;
   const { items: stories } = await deps.store.listArticles({ limit: 5000 });
   if (stories.length === 0) return 0;
-  const { default: sharp } = await import('sharp');
-  const store = async (svg: string, words: { alt: string; caption: string | null; credit: string }) => {
-    const bytes = await sharp(Buffer.from(svg)).png({ compressionLevel: 1 }).toBuffer();
-    const processed = await processUpload(bytes, { quick: true });
-    if (!processed.ok) throw new Error(`a demo picture was refused: ${processed.message}`);
-    return deps.media.add({ image: processed.image, description: words, by: SEEDED_BY, at: deps.now });
-  };
+  // Every picture is described first and drawn in one go, then stored in the same order.
+  const planned: { svg: string; words: PictureWords; use: string }[] = [];
+  const plan = (svg: string, words: PictureWords, use: string) => planned.push({ svg, words, use });
 
-  const charts: number[] = [];
   for (const chart of CHARTS) {
     const from = new Date(deps.now);
     from.setUTCMonth(from.getUTCMonth() - chart.months);
@@ -66,7 +72,7 @@ export async function seedDemoPictures(deps: DemoPictureDeps): Promise<number> {
     const last = bars[bars.length - 1];
     if (last === undefined) continue;
     const period = chart.months === 12 ? 'one year' : `${chart.months} months`;
-    const asset = await store(
+    plan(
       chartSvg({
         title: chart.kind === 'index' ? `${chart.name} index` : `${chart.name} share price (Rs)`,
         subtitle: `${period} to ${dayText(last.date)} · close ${format(last.close)}`,
@@ -78,24 +84,35 @@ export async function seedDemoPictures(deps: DemoPictureDeps): Promise<number> {
         caption: `${chart.name} over ${period}, daily closes.`,
         credit: 'Broadsheet graphics',
       },
+      CHART_USE,
     );
-    charts.push(asset.id);
   }
 
   const sections = await deps.store.listSections();
-  const illustrations = new Map<string, number[]>();
   for (const section of sections) {
     if (WITHOUT_PICTURES.has(section.slug)) continue;
-    const ids: number[] = [];
     for (let n = 0; n < ILLUSTRATIONS_PER_SECTION; n += 1) {
-      const asset = await store(illustrationSvg(section.slug, hashOf(`${section.slug}:${n}`)), {
-        alt: `Abstract illustration in the colours of the ${section.name} pages.`,
-        caption: null,
-        credit: 'Broadsheet illustration',
-      });
-      ids.push(asset.id);
+      plan(
+        illustrationSvg(section.slug, hashOf(`${section.slug}:${n}`)),
+        {
+          alt: `Abstract illustration in the colours of the ${section.name} pages.`,
+          caption: null,
+          credit: 'Broadsheet illustration',
+        },
+        section.slug,
+      );
     }
-    illustrations.set(section.slug, ids);
+  }
+
+  const images = await (deps.draw ?? drawPicturesApart)(planned.map((picture) => picture.svg));
+  const charts: number[] = [];
+  const illustrations = new Map<string, number[]>();
+  for (const [n, picture] of planned.entries()) {
+    const image = images[n];
+    if (image === undefined) throw new Error(`the picture drawer gave ${images.length} of ${planned.length} pictures`);
+    const asset = await deps.media.add({ image, description: picture.words, by: SEEDED_BY, at: deps.now });
+    if (picture.use === CHART_USE) charts.push(asset.id);
+    else illustrations.set(picture.use, [...(illustrations.get(picture.use) ?? []), asset.id]);
   }
 
   for (const story of stories) {

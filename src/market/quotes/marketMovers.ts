@@ -4,8 +4,11 @@ import { divideRoundingHalfAway } from '../money/rounding.js';
 // Rankings for the Markets overview, from one snapshot's quotes. Ties go to
 // the symbol in alphabetical order so a page reads the same on every render.
 
+/** What a ranking by % change reads of a quote: the page's snapshot and the live stream both have it. */
+export type Moving = Pick<QuoteView, 'symbol' | 'changePercent'>;
+
 /** The biggest rises by % change; only stocks that rose. */
-export function topGainers(quotes: readonly QuoteView[], limit: number): QuoteView[] {
+export function topGainers<Q extends Moving>(quotes: readonly Q[], limit: number): Q[] {
   return quotes
     .filter((quote) => quote.changePercent > 0)
     .sort((a, b) => b.changePercent - a.changePercent || bySymbol(a, b))
@@ -13,7 +16,7 @@ export function topGainers(quotes: readonly QuoteView[], limit: number): QuoteVi
 }
 
 /** The biggest falls by % change; only stocks that fell. */
-export function topLosers(quotes: readonly QuoteView[], limit: number): QuoteView[] {
+export function topLosers<Q extends Moving>(quotes: readonly Q[], limit: number): Q[] {
   return quotes
     .filter((quote) => quote.changePercent < 0)
     .sort((a, b) => a.changePercent - b.changePercent || bySymbol(a, b))
@@ -133,6 +136,6 @@ function compareBig(a: bigint, b: bigint): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function bySymbol(a: QuoteView, b: QuoteView): number {
+function bySymbol(a: Pick<QuoteView, 'symbol'>, b: Pick<QuoteView, 'symbol'>): number {
   return a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0;
 }

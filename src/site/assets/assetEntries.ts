@@ -6,6 +6,7 @@ export interface AssetEntry {
     | 'ticker.js'
     | 'feed-worker.js'
     | 'chart.js'
+    | 'chart-draw.js'
     | 'search.js'
     | 'converter.js'
     | 'comments.js'
@@ -33,11 +34,18 @@ export const ASSET_ENTRIES: readonly AssetEntry[] = [
     source: 'src/site/islands/marketFeed.worker.ts',
     contentType: 'text/javascript; charset=utf-8',
   },
-  // Loaded only by pages that draw charts: lightweight-charts is most of its weight.
+  // Loaded only by pages that draw charts: their live figures, and the loader of the drawing bundle below.
   {
     name: 'chart.js',
     outName: 'chart',
     source: 'src/site/islands/chart.island.ts',
+    contentType: 'text/javascript; charset=utf-8',
+  },
+  // The chart drawing code and lightweight-charts, imported by the chart island once a chart is near the screen.
+  {
+    name: 'chart-draw.js',
+    outName: 'chart-draw',
+    source: 'src/site/islands/chartDraw.ts',
     contentType: 'text/javascript; charset=utf-8',
   },
   {

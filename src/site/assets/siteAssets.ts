@@ -14,6 +14,8 @@ export interface SiteAssets {
   readonly feedWorkerUrl: string | null;
   /** The chart island, for pages with charts only. */
   readonly chartScriptUrl: string | null;
+  /** The charts' drawing code with its library, imported by the chart island when a chart is near. */
+  readonly chartDrawUrl: string | null;
   /** The masthead's symbol autocomplete. */
   readonly searchScriptUrl: string | null;
   /** The live Dollar to PKR converter, for the currency page only. */
@@ -57,6 +59,7 @@ async function finish(built: ReadonlyMap<AssetEntry, BuiltFile>): Promise<SiteAs
   let tickerScriptUrl: string | null = null;
   let feedWorkerUrl: string | null = null;
   let chartScriptUrl: string | null = null;
+  let chartDrawUrl: string | null = null;
   let searchScriptUrl: string | null = null;
   let converterScriptUrl: string | null = null;
   let commentScriptUrl: string | null = null;
@@ -71,6 +74,7 @@ async function finish(built: ReadonlyMap<AssetEntry, BuiltFile>): Promise<SiteAs
     if (entry.name === 'ticker.js') tickerScriptUrl = url;
     if (entry.name === 'feed-worker.js') feedWorkerUrl = url;
     if (entry.name === 'chart.js') chartScriptUrl = url;
+    if (entry.name === 'chart-draw.js') chartDrawUrl = url;
     if (entry.name === 'search.js') searchScriptUrl = url;
     if (entry.name === 'converter.js') converterScriptUrl = url;
     if (entry.name === 'comments.js') commentScriptUrl = url;
@@ -81,6 +85,7 @@ async function finish(built: ReadonlyMap<AssetEntry, BuiltFile>): Promise<SiteAs
     tickerScriptUrl,
     feedWorkerUrl,
     chartScriptUrl,
+    chartDrawUrl,
     searchScriptUrl,
     converterScriptUrl,
     commentScriptUrl,

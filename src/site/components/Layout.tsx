@@ -19,6 +19,8 @@ export interface PageChrome {
   readonly feedWorkerUrl?: string | null;
   /** Loaded by pages that pass `charts` to the layout. */
   readonly chartScriptUrl?: string | null;
+  /** The chart island imports this when a chart comes near the screen. */
+  readonly chartDrawUrl?: string | null;
   /** The masthead's symbol autocomplete; the search form works without it. */
   readonly searchScriptUrl?: string | null;
   /** Loaded by pages that pass `converter` to the layout. */
@@ -101,7 +103,13 @@ export function Layout(props: {
         {/* Module scripts are deferred by nature; a `defer` attribute on one is invalid HTML. */}
         {chrome.tickerScriptUrl !== null ? <script type="module" src={chrome.tickerScriptUrl} /> : null}
         {chrome.searchScriptUrl ? <script type="module" src={chrome.searchScriptUrl} /> : null}
-        {props.charts && chrome.chartScriptUrl ? <script type="module" src={chrome.chartScriptUrl} /> : null}
+        {props.charts && chrome.chartScriptUrl ? (
+          <script
+            type="module"
+            src={chrome.chartScriptUrl}
+            {...(chrome.chartDrawUrl ? { 'data-chart-draw': chrome.chartDrawUrl } : {})}
+          />
+        ) : null}
         {props.converter && chrome.converterScriptUrl ? <script type="module" src={chrome.converterScriptUrl} /> : null}
         {props.comments && chrome.commentScriptUrl ? <script type="module" src={chrome.commentScriptUrl} /> : null}
       </head>

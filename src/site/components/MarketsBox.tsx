@@ -1,32 +1,30 @@
-import { CURRENCY_URL, indexUrl, MARKETS_URL, stockUrl } from '../../http/siteUrls.js';
-import type { MarketSnapshot, QuoteView } from '../../market/book/marketSnapshot.js';
-import { formatRupees } from '../../market/money/money.js';
-import { topGainers, topLosers } from '../../market/quotes/marketMovers.js';
+import { CURRENCY_URL, indexUrl, MARKETS_URL } from '../../http/siteUrls.js';
+import type { MarketSnapshot } from '../../market/book/marketSnapshot.js';
 import { liveAttributes } from '../markets/liveFields.js';
-import { directionOf, figureClass, hundredthsText, signedHundredths, signedPercent } from '../markets/marketFigures.js';
-
-const MOVERS = 3;
-
-/** `+2.17%`, `-0.50%`, `0.00%`: two decimals always, so a column of them lines up. */
-function percentText(percent: number): string {
-  return `${percent > 0 ? '+' : ''}${percent.toFixed(2)}%`;
-}
+import { figureClass, hundredthsText, signedHundredths, signedPercent } from '../markets/marketFigures.js';
+import {
+  type DollarPart,
+  type MarketsBoxParts,
+  type MoversPart,
+  marketsBoxParts,
+  QUIET_MOVERS_TEXT,
+} from './marketsBoxParts.js';
 
 /**
  * The markets at a glance for the front page and the article's rail: the
- * indices, the day's biggest movers and the dollar. The indices follow the
- * stream with the ticker above (ticker.island.ts), so the two never disagree
- * on one page; movers and the dollar are as of the page's render.
+ * indices, the day's biggest movers and the dollar. All three follow the
+ * page's one market feed (the indices with the ticker above, ticker.island.ts;
+ * movers and dollar through islands/marketsBoxLive.ts), so the box and the
+ * strip never disagree on one page. The movers and dollar parts are always
+ * present, hidden while they have nothing to say, so the live page can fill them.
  */
 export function MarketsBox(props: { readonly snapshot: MarketSnapshot; readonly headingId: string }) {
   const { snapshot } = props;
-  const usd = snapshot.fx.filter((rate) => rate.pair === 'USD/PKR');
-  const interbank = usd.find((rate) => rate.market === 'interbank');
-  const open = usd.find((rate) => rate.market === 'open');
-  const movers = [...topGainers(snapshot.quotes, MOVERS), ...topLosers(snapshot.quotes, MOVERS)];
+  const parts: MarketsBoxParts = marketsBoxParts(snapshot.quotes, snapshot.fx);
+  const empty = snapshot.indices.length === 0 && parts.movers.kind === 'none' && parts.dollar === null;
   return (
     // Named apart from a Markets section block on the same page: landmarks need names of their own.
-    <section class="rail-box markets-box" aria-label="Markets at a glance" data-live-figures="">
+    <section class="rail-box markets-box" aria-label="Markets at a glance" data-live-figures="" data-markets-box="">
       <h2 id={props.headingId}>
         <a href={MARKETS_URL}>Markets</a>
       </h2>
@@ -62,49 +60,59 @@ export function MarketsBox(props: { readonly snapshot: MarketSnapshot; readonly 
           </tbody>
         </table>
       ) : null}
-      {movers.length > 0 ? (
-        <table class="markets-box__table">
-          <caption>Top movers</caption>
-          <thead>
-            <tr>
-              <th scope="col">Stock</th>
-              <th scope="col">Last (Rs)</th>
-              <th scope="col">Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {movers.map((quote: QuoteView) => (
-              <tr key={quote.symbol}>
-                <th scope="row">
-                  <a href={stockUrl(quote.symbol)}>{quote.symbol}</a>
-                </th>
-                <td>{formatRupees(quote.last, { thousands: true })}</td>
-                <td class={figureClass(quote.direction)}>{percentText(quote.changePercent)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      {interbank !== undefined || open !== undefined ? (
-        <p class="markets-box__fx">
-          <a href={CURRENCY_URL}>USD/PKR</a>
-          {interbank !== undefined ? (
-            <>
-              {' interbank '}
-              <span class={figureClass(directionOf(interbank.selling - interbank.previousSelling))}>
-                {formatRupees(interbank.selling, { thousands: true })}
-              </span>
-            </>
-          ) : null}
-          {open !== undefined ? (
-            <>
-              {' · open market '}
-              {formatRupees(open.buying, { thousands: true })}/{formatRupees(open.selling, { thousands: true })}
-            </>
-          ) : null}
-        </p>
-      ) : null}
-      {snapshot.indices.length === 0 && movers.length === 0 && usd.length === 0 ? <p>No market figures yet.</p> : null}
+      <div data-box-movers="" {...(parts.movers.kind === 'none' ? { hidden: true } : {})}>
+        <MoversView movers={parts.movers} />
+      </div>
+      <p class="markets-box__fx" data-box-dollar="" {...(parts.dollar === null ? { hidden: true } : {})}>
+        {parts.dollar !== null ? <DollarView dollar={parts.dollar} /> : null}
+      </p>
+      <p data-box-empty="" {...(empty ? {} : { hidden: true })}>
+        No market figures yet.
+      </p>
     </section>
+  );
+}
+
+/** Markup the live island writes the same way (islands/marketsBoxLive.ts); change both together. */
+function MoversView({ movers }: { readonly movers: MoversPart }) {
+  if (movers.kind === 'none') return null;
+  if (movers.kind === 'quiet') return <p class="markets-box__quiet">{QUIET_MOVERS_TEXT}</p>;
+  return (
+    <table class="markets-box__table">
+      <caption>Top movers</caption>
+      <thead>
+        <tr>
+          <th scope="col">Stock</th>
+          <th scope="col">Last (Rs)</th>
+          <th scope="col">Change</th>
+        </tr>
+      </thead>
+      <tbody>
+        {movers.rows.map((row) => (
+          <tr key={row.symbol}>
+            <th scope="row">
+              <a href={row.href}>{row.symbol}</a>
+            </th>
+            <td>{row.last}</td>
+            <td class={row.figureClass}>{row.percent}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function DollarView({ dollar }: { readonly dollar: DollarPart }) {
+  return (
+    <>
+      <a href={CURRENCY_URL}>USD/PKR</a>
+      {dollar.interbank !== null ? (
+        <>
+          {' interbank '}
+          <span class={dollar.interbank.figureClass}>{dollar.interbank.text}</span>
+        </>
+      ) : null}
+      {dollar.open !== null ? ` · open market ${dollar.open}` : null}
+    </>
   );
 }

@@ -48,7 +48,7 @@ function enhance(
             const text = conversionText(state.direction, state.amountText, line);
             return lineElement(text.figure, text.rateNote);
           })
-        : state.kind === 'invalid'
+        : state.kind === 'invalid' || state.kind === 'unavailable'
           ? [lineElement(state.message)]
           : [];
     const text = lines.map((line) => line.textContent).join('');

@@ -3,7 +3,7 @@
 // listens. It runs inside the shared worker (one per browser, for every tab),
 // or inside a page where a shared worker cannot be had (then polling only, so
 // that no tab holds a long-lived connection of its own).
-import { type FeedMessage, type IndexEntry, MarketState, type QuoteEntry } from './marketState.js';
+import { type FeedMessage, type FxEntry, type IndexEntry, MarketState, type QuoteEntry } from './marketState.js';
 
 const STREAM = '/api/v1/market/stream';
 const POLL_ENDPOINT = '/api/v1/market/ticker';
@@ -61,11 +61,17 @@ export class MarketRelay {
     let failures = 0;
     const receive = (event: MessageEvent<string>, whole: boolean): void => {
       failures = 0;
-      const payload = JSON.parse(event.data) as { asOf: string; quotes: QuoteEntry[]; indices: IndexEntry[] };
+      const payload = JSON.parse(event.data) as {
+        asOf: string;
+        quotes: QuoteEntry[];
+        indices: IndexEntry[];
+        fx?: FxEntry[];
+      };
       this.send({
         kind: 'market',
         whole,
-        payload: { asOf: payload.asOf, quotes: payload.quotes, indices: payload.indices },
+        // A server from before rates were streamed sends none: the list is then empty, never missing.
+        payload: { asOf: payload.asOf, quotes: payload.quotes, indices: payload.indices, fx: payload.fx ?? [] },
       });
     };
     source.addEventListener('snapshot', (event) => receive(event, true));

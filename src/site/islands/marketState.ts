@@ -18,34 +18,53 @@ export interface IndexEntry extends EntryBase {
   readonly code: string;
 }
 
+/** An exchange rate as `/api/v1/market/fx` gives it; only the stream carries rates, polling does not. */
+export interface FxEntry {
+  readonly pair: string;
+  readonly market: 'interbank' | 'open';
+  readonly buying: string;
+  readonly selling: string;
+  readonly previousSelling: string;
+  readonly [field: string]: unknown;
+}
+
 /** A `snapshot` or `update` event's data, or the whole state handed to a late listener. */
 export interface MarketPayload {
   readonly asOf: string;
   readonly quotes: readonly QuoteEntry[];
   readonly indices: readonly IndexEntry[];
+  /** Absent from a polled payload: the ticker API carries no rates, and its entries only the ticker line. */
+  readonly fx?: readonly FxEntry[];
 }
 
-/** Merges payloads by symbol and index code; a whole entry replaces the one before it. */
+/** Merges payloads by symbol, index code and rate; a whole entry replaces the one before it. */
 export class MarketState {
   private asOf: string | null = null;
   private quotes = new Map<string, QuoteEntry>();
   private indices = new Map<string, IndexEntry>();
+  private fx = new Map<string, FxEntry>();
+  /** Whether the whole state came from the stream (with rates), not from a poll. */
+  private streamed = false;
 
   /** A snapshot starts afresh, so an entry the server no longer sends is not kept. */
   apply(payload: MarketPayload, whole: boolean): void {
     if (whole) {
       this.quotes = new Map();
       this.indices = new Map();
+      this.fx = new Map();
+      this.streamed = payload.fx !== undefined;
     }
     this.asOf = payload.asOf;
     for (const quote of payload.quotes) this.quotes.set(quote.symbol, quote);
     for (const index of payload.indices) this.indices.set(index.code, index);
+    for (const rate of payload.fx ?? []) this.fx.set(`${rate.pair}:${rate.market}`, rate);
   }
 
   /** Everything known, or null before the first payload. */
   whole(): MarketPayload | null {
     if (this.asOf === null) return null;
-    return { asOf: this.asOf, quotes: [...this.quotes.values()], indices: [...this.indices.values()] };
+    const known = { asOf: this.asOf, quotes: [...this.quotes.values()], indices: [...this.indices.values()] };
+    return this.streamed ? { ...known, fx: [...this.fx.values()] } : known;
   }
 }
 

@@ -1,6 +1,7 @@
 // The live ticker: sets the server-rendered strip moving (tickerMotion.ts) and
 // rewrites its rows in place from the page's market feed (marketFeed.ts), the
-// copy in the loop as well as the row itself. Plain DOM, no framework; without
+// copy in the loop as well as the row itself; the markets box follows the same
+// feed (marketsBoxLive.ts). Plain DOM, no framework; without
 // it the strip stays as rendered and scrolls by hand.
 import type { Direction } from '../../market/book/marketSnapshot.js';
 import { tickerItemClass } from '../components/tickerItems.js';
@@ -8,6 +9,7 @@ import { tickerPieces } from '../components/tickerPieces.js';
 import { formatTickerTime } from '../components/tickerTime.js';
 import { applyEntry, isStreamEntry, liveElements } from './liveFigures.js';
 import { followMarket } from './marketFeed.js';
+import { marketsBoxListener } from './marketsBoxLive.js';
 import { setUpMotion } from './tickerMotion.js';
 
 // Each piece's element, found by the class the server renders it with (components/Ticker.tsx).
@@ -73,3 +75,6 @@ function startTicker(root: HTMLElement): void {
 
 const root = document.querySelector<HTMLElement>('[data-ticker]');
 if (root !== null) startTicker(root);
+// The markets box's movers and dollar ride the same feed (its indices move with the strip above).
+const boxes = marketsBoxListener(document);
+if (boxes !== null) followMarket(boxes);

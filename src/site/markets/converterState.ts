@@ -23,6 +23,13 @@ export type ConverterState =
       readonly direction: ConversionDirection;
       readonly message: string;
     }
+  /** The amount is fine but there is no rate to convert at (a site before its first rate): not the reader's error. */
+  | {
+      readonly kind: 'unavailable';
+      readonly amount: string;
+      readonly direction: ConversionDirection;
+      readonly message: string;
+    }
   | {
       readonly kind: 'converted';
       readonly amount: string;
@@ -63,7 +70,7 @@ export function converterState(
     });
   }
   if (lines.length === 0) {
-    return { kind: 'invalid', amount, direction, message: 'No US dollar rate is available right now.' };
+    return { kind: 'unavailable', amount, direction, message: 'No US dollar rate is available right now.' };
   }
   return { kind: 'converted', amount, direction, amountText: formatHundredths(hundredths), lines };
 }

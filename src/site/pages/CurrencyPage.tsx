@@ -163,7 +163,9 @@ function Converter(props: { readonly state: ConverterState; readonly rates: read
                 </span>
               );
             })
-          : null}
+          : state.kind === 'unavailable'
+            ? state.message
+            : null}
       </output>
       <script
         type="application/json"

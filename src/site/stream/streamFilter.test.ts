@@ -18,6 +18,8 @@ describe('parseStreamFilter', () => {
     assert.ok(result.filter.includes('s:OGDC') && result.filter.includes('s:HUBC'));
     assert.ok(!result.filter.includes('s:AVN'));
     assert.ok(result.filter.includes('i:KSE100'));
+    // Rates go to the unfiltered stream only.
+    assert.ok(!result.filter.includes('f:USD/PKR:interbank') && EVERYTHING.includes('f:USD/PKR:interbank'));
 
     const noIndices = parseStreamFilter({ symbols: 'HUBC', indices: '' }, snapshot);
     assert.ok(noIndices.ok && !noIndices.filter.includes('i:KSE100') && noIndices.filter.includes('s:HUBC'));

@@ -27,7 +27,7 @@ export type StreamFilterResult =
       readonly unknown: readonly { readonly field: 'symbols' | 'indices'; readonly name: string }[];
     };
 
-/** Every quote and index: what the site's own ticker streams. */
+/** Every quote, index and exchange rate: what the site's own pages stream (ticker and markets box). */
 export const EVERYTHING: StreamFilter = { key: 's=*|i=*', includes: () => true };
 
 /** Checks the names against the market's listings; symbols and codes are matched case-insensitively. */
@@ -50,6 +50,7 @@ export function parseStreamFilter(query: StreamFilterQuery, snapshot: MarketSnap
     ok: true,
     filter: {
       key: `s=${symbols.chosen?.join(',') ?? '*'}|i=${indices.chosen?.join(',') ?? '*'}`,
+      // Exchange rates go only to the unfiltered stream: a client that names what it wants gets just that.
       includes: (entryKey) =>
         keys.has(entryKey) || (entryKey.startsWith('s:') ? allStocks : entryKey.startsWith('i:') && allIndices),
     },
