@@ -45,8 +45,21 @@ export function malformedTrade(trade: Trade): TradeRejection | null {
   return problem === null ? null : { code: 'malformed', reason: problem };
 }
 
+/**
+ * `malformedTrade` for a trade whose symbol is known to pass `isSymbol` (the
+ * market keeps routes only for such symbols): the figures alone are checked.
+ */
+export function malformedFigures(trade: Trade): TradeRejection | null {
+  const problem = figuresProblem(trade);
+  return problem === null ? null : { code: 'malformed', reason: problem };
+}
+
 function formProblem(trade: Trade): string | null {
   if (typeof trade.symbol !== 'string' || !isSymbol(trade.symbol)) return `bad symbol ${JSON.stringify(trade.symbol)}`;
+  return figuresProblem(trade);
+}
+
+function figuresProblem(trade: Trade): string | null {
   if (!Number.isSafeInteger(trade.price) || trade.price <= 0) return 'price must be a positive whole number of paisa';
   if (!Number.isSafeInteger(trade.volume) || trade.volume <= 0)
     return 'volume must be a positive whole number of shares';

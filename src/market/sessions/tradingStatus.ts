@@ -67,6 +67,8 @@ export class TradingStatus {
 
   /** The halt rule's index was seen at a level that is (or is not) a breach of the rule. */
   observeBreach(breach: boolean, now: Date): void {
+    // The common case, after nearly every trade: no breach seen and none running, which changes nothing.
+    if (!breach && this.halt.kind === 'normal') return;
     if (this.rules.haltRule) this.halt = observeBreach(this.halt, this.rules.haltRule, breach, now);
   }
 
