@@ -57,7 +57,8 @@ export class TradingStatus {
 
   advanceHalt(now: Date): void {
     const rule = this.rules.haltRule;
-    if (!rule) return;
+    // Nothing moves a market neither breaching nor halted but an observation: the usual case, every trade.
+    if (!rule || this.halt.kind === 'normal') return;
     // A breach only counts while the market trades; the close ends it.
     if (this.halt.kind === 'breaching' && this.rules.enforceSessions && this.rules.calendar()) {
       if (!this.sessionOpen(now)) this.halt = NORMAL;
