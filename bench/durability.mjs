@@ -20,6 +20,8 @@ import { DEFAULT_DIST, generateUniverse, importDist, marketSetup, seededRandom }
 
 const PUSH_LOAD = fileURLToPath(new URL('./lib/pushLoad.mjs', import.meta.url));
 const TARGET_PER_SECOND = 100_000;
+/** Issue 11: the push API end to end, acknowledged only once durable, on SQLite. */
+const PUSH_TARGET_PER_SECOND = 250_000;
 const DEFAULT_POSTGRES = 'postgres://postgres@127.0.0.1:5432/test';
 
 const { values: flags } = parseArgs({
@@ -163,7 +165,7 @@ async function main() {
   const bestSqlite = Math.max(...recorderRuns.filter((r) => r.store.startsWith('SQLite')).map((r) => r.perSecond));
   const verdicts = [
     `${bestSqlite >= TARGET_PER_SECOND ? 'met' : '**missed**'}: recorder on SQLite, best shape ${Math.round(bestSqlite).toLocaleString('en-US')} durable trades/s (target ≥ ${TARGET_PER_SECOND.toLocaleString('en-US')}/s)`,
-    `${http.perSecond >= TARGET_PER_SECOND ? 'met' : '**missed**'}: push API on SQLite ${Math.round(http.perSecond).toLocaleString('en-US')} durable trades/s (target ≥ ${TARGET_PER_SECOND.toLocaleString('en-US')}/s)`,
+    `${http.perSecond >= PUSH_TARGET_PER_SECOND ? 'met' : '**missed**'}: push API on SQLite ${Math.round(http.perSecond).toLocaleString('en-US')} durable trades/s (target ≥ ${PUSH_TARGET_PER_SECOND.toLocaleString('en-US')}/s)`,
   ];
   const notes = [
     `Recorder: \`createMarketRecorder\` from dist/ in this process over a ${recorderRuns[0]?.stocks ?? 500}-stock market with four indices; each submitter awaits \`record()\` (the promise resolves after COMMIT) and sends its next batch; every trade carries a fresh (feed, seq), as the push API's do. "in append" and "in knownSeqs" are the shares of the run's wall time spent awaiting MarketLog.append (the INSERT transaction) and MarketLog.knownSeqs (the duplicate check), the rest being the trial market, the live market and the promise bookkeeping. CPU µs/trade is this process's CPU (all threads) over the durable trades. After every run the log's row count is checked against the trades acknowledged.`,
