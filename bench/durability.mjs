@@ -23,6 +23,12 @@ const TARGET_PER_SECOND = 100_000;
 /** Issue 11: the push API end to end, acknowledged only once durable, on SQLite. */
 const PUSH_TARGET_PER_SECOND = 250_000;
 const DEFAULT_POSTGRES = 'postgres://postgres@127.0.0.1:5432/test';
+/**
+ * A Wednesday at 10:00 in Karachi (05:00 UTC), inside the regular session (till 15:30): the recorder's
+ * trades are stamped from here on by the time the run has taken, so they stay in the session whatever
+ * day and hour the bench runs at (no `now` is passed to record(), as a replay passes none).
+ */
+const SESSION_OPEN_MS = Date.parse('2026-11-25T05:00:00.000Z');
 
 const { values: flags } = parseArgs({
   options: {
@@ -298,13 +304,6 @@ function timedLog(inner, timing) {
     },
   };
 }
-
-/**
- * A Wednesday at 10:00 in Karachi (05:00 UTC), inside the regular session (till 15:30): the recorder's
- * trades are stamped from here on by the time the run has taken, so they stay in the session whatever
- * day and hour the bench runs at (no `now` is passed to record(), as a replay passes none).
- */
-const SESSION_OPEN_MS = Date.parse('2026-11-25T05:00:00.000Z');
 
 /** Fresh valid trade events, each with the next seq of the feed. */
 function tradeSource(universe, priceBand, feed) {
