@@ -20,7 +20,15 @@ import { DEFAULT_DIST, generateUniverse, importDist, marketSetup, seededRandom }
 
 const PUSH_LOAD = fileURLToPath(new URL('./lib/pushLoad.mjs', import.meta.url));
 const TARGET_PER_SECOND = 100_000;
+/** Issue 11: the push API end to end, acknowledged only once durable, on SQLite. */
+const PUSH_TARGET_PER_SECOND = 250_000;
 const DEFAULT_POSTGRES = 'postgres://postgres@127.0.0.1:5432/test';
+/**
+ * A Wednesday at 10:00 in Karachi (05:00 UTC), inside the regular session (till 15:30): the recorder's
+ * trades are stamped from here on by the time the run has taken, so they stay in the session whatever
+ * day and hour the bench runs at (no `now` is passed to record(), as a replay passes none).
+ */
+const SESSION_OPEN_MS = Date.parse('2026-11-25T05:00:00.000Z');
 
 const { values: flags } = parseArgs({
   options: {
@@ -163,11 +171,11 @@ async function main() {
   const bestSqlite = Math.max(...recorderRuns.filter((r) => r.store.startsWith('SQLite')).map((r) => r.perSecond));
   const verdicts = [
     `${bestSqlite >= TARGET_PER_SECOND ? 'met' : '**missed**'}: recorder on SQLite, best shape ${Math.round(bestSqlite).toLocaleString('en-US')} durable trades/s (target ≥ ${TARGET_PER_SECOND.toLocaleString('en-US')}/s)`,
-    `${http.perSecond >= TARGET_PER_SECOND ? 'met' : '**missed**'}: push API on SQLite ${Math.round(http.perSecond).toLocaleString('en-US')} durable trades/s (target ≥ ${TARGET_PER_SECOND.toLocaleString('en-US')}/s)`,
+    `${http.perSecond >= PUSH_TARGET_PER_SECOND ? 'met' : '**missed**'}: push API on SQLite ${Math.round(http.perSecond).toLocaleString('en-US')} durable trades/s (target ≥ ${PUSH_TARGET_PER_SECOND.toLocaleString('en-US')}/s)`,
   ];
   const notes = [
-    `Recorder: \`createMarketRecorder\` from dist/ in this process over a ${recorderRuns[0]?.stocks ?? 500}-stock market with four indices; each submitter awaits \`record()\` (the promise resolves after COMMIT) and sends its next batch; every trade carries a fresh (feed, seq), as the push API's do. "in append" and "in knownSeqs" are the shares of the run's wall time spent awaiting MarketLog.append (the INSERT transaction) and MarketLog.knownSeqs (the duplicate check), the rest being the trial market, the live market and the promise bookkeeping. CPU µs/trade is this process's CPU (all threads) over the durable trades. After every run the log's row count is checked against the trades acknowledged.`,
-    `Push API: \`dist/cli.js serve --simulator off\` on a temp SQLite file (demo market, 30 symbols), a \`market-feed\` token from \`broadsheet tokens create\`; ${settings.clients} load-generator processes (bench/lib/pushLoad.mjs) share the 2 cores with the server. Server CPU is utime+stime of the server from /proc over the measured window. ${http.rowsChecked}`,
+    `Recorder: \`createMarketRecorder\` from dist/ in this process over a ${recorderRuns[0]?.stocks ?? 500}-stock market with four indices, under the real site's rules (PSX sessions enforced, the halt rule; trades stamped inside a regular session); each submitter awaits \`record()\` (the promise resolves after COMMIT) and sends its next batch; every trade carries a fresh (feed, seq), as the push API's do. "in append" and "in knownSeqs" are the shares of the run's wall time spent awaiting MarketLog.append (the INSERT transaction) and MarketLog.knownSeqs (the duplicate check), the rest being the trial market, the live market and the promise bookkeeping. CPU µs/trade is this process's CPU (all threads) over the durable trades. After every run the log's row count is checked against the trades acknowledged.`,
+    `Push API: \`dist/cli.js serve --simulator off\` on a temp SQLite file (demo market, 30 symbols: the demo's rules, sessions not enforced, as a server's clock outside PSX hours would refuse every trade of the real site's), a \`market-feed\` token from \`broadsheet tokens create\`; ${settings.clients} load-generator processes (bench/lib/pushLoad.mjs) share the 2 cores with the server. Server CPU is utime+stime of the server from /proc over the measured window. ${http.rowsChecked}`,
     postgresNote,
   ];
   const busy = `load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after`;
@@ -209,6 +217,7 @@ async function recorderRun(target, store, shape, cleanup) {
     { Market },
     { defineInstrument },
     { priceBand },
+    { PSX_CALENDAR },
   ] = await Promise.all([
     importDist('store/openStore.js', settings.dist),
     importDist('store/market/marketLog.js', settings.dist),
@@ -216,12 +225,19 @@ async function recorderRun(target, store, shape, cleanup) {
     importDist('market/book/market.js', settings.dist),
     importDist('market/quotes/instrument.js', settings.dist),
     importDist('market/quotes/priceBand.js', settings.dist),
+    importDist('market/sessions/tradingCalendar.js', settings.dist),
   ]);
   const opened = await openStore(target);
   try {
     const { db } = opened;
     const universe = generateUniverse({ stocks: 500 });
-    const setup = marketSetup(universe, { defineInstrument, ldcpTime: new Date(Date.now() - 3_600_000) });
+    // The real site's rules: PSX's calendar with sessions enforced and the halt rule (the market's defaults
+    // with a calendar). Trades are stamped inside a regular session, on the bench's own clock (`tradeSource`).
+    const setup = marketSetup(universe, {
+      defineInstrument,
+      calendar: PSX_CALENDAR,
+      ldcpTime: new Date(SESSION_OPEN_MS - 3_600_000),
+    });
     const createMarket = () => new Market(setup);
     const market = createMarket();
     const timing = { appendMs: 0, knownSeqsMs: 0, commits: 0, committedEvents: 0 };
@@ -293,9 +309,10 @@ function timedLog(inner, timing) {
 function tradeSource(universe, priceBand, feed) {
   const random = seededRandom(99);
   const bands = universe.listings.map((listing) => priceBand(listing.ldcp, 1));
+  const started = Date.now();
   let seq = 1;
   return (count) => {
-    const time = new Date();
+    const time = new Date(SESSION_OPEN_MS + (Date.now() - started));
     const events = new Array(count);
     for (let i = 0; i < count; i++) {
       const which = Math.floor(random() * bands.length);

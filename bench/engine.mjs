@@ -16,7 +16,8 @@ import { appendResults, markdownTable, textTable } from './lib/results.mjs';
 import { DEFAULT_DIST, generateTrades, generateUniverse, importDist, marketSetup } from './lib/universe.mjs';
 
 const SCRIPT = fileURLToPath(import.meta.url);
-const TARGET_PER_SECOND = 2_000_000;
+// Issue 11: the real-site configuration (PSX sessions and the halt rule on) is the one the target is set on.
+const TARGET_PER_SECOND = 5_000_000;
 
 /** What each variant changes from the full engine; `full` also measures snapshot() and the stream's per-tick work. */
 const VARIANTS = {
@@ -119,7 +120,8 @@ async function main() {
     `Index cost: ${indexCost.toFixed(0)} ns per trade (${((100 * indexCost) / full.nsPerCpuTrade).toFixed(0)} % of the full engine), ${(indexCost / full.indexUpdatesPerTrade).toFixed(0)} ns per index a trade moves.`,
     `snapshot() after a trade, CPU time (rebuild of ${settings.stocks} quotes + ${full.indices.length} indices): ${full.snapshotUs.toFixed(1)} µs; the stream's per-tick work on it (streamState + changedKeys): ${full.streamStateUs.toFixed(1)} µs; a cached snapshot() read: ${full.cachedSnapshotNs < 500 ? 'under 0.5 µs (below the clock tick)' : `${full.cachedSnapshotNs.toFixed(0)} ns`}.`,
   ];
-  const verdict = `${full.perCpuSecond >= TARGET_PER_SECOND ? 'met' : '**missed**'}: full engine ${Math.round(full.perCpuSecond).toLocaleString('en-US')} trades per core-second (target ≥ ${TARGET_PER_SECOND.toLocaleString('en-US')}/s)`;
+  const judged = results.sessions;
+  const verdict = `${judged.perCpuSecond >= TARGET_PER_SECOND ? 'met' : '**missed**'}: engine with PSX sessions and the halt rule (the real site's) ${Math.round(judged.perCpuSecond).toLocaleString('en-US')} trades per core-second (target ≥ ${TARGET_PER_SECOND.toLocaleString('en-US')}/s)`;
   const busy = `load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after`;
 
   process.stdout.write(`\n${textTable(header, rows)}\n\n${lines.join('\n')}\n${busy}\n${verdict.replace(/\*/g, '')}\n`);

@@ -7,6 +7,7 @@ import {
   type MarketEventOutcome,
 } from '../market/book/marketEvent.js';
 import type { InstrumentBar } from '../market/endOfDay/closingRules.js';
+import type { Trade } from '../market/quotes/trade.js';
 import type { TradeRejectionCode } from '../market/quotes/tradeCheck.js';
 import type { CodedBar, LogBatch, MarketLog } from '../store/market/marketLog.js';
 
@@ -200,12 +201,12 @@ export function createMarketRecorder(options: MarketRecorderOptions): MarketReco
     for (const submission of batch) {
       const answers: MarketEventOutcome[] = [];
       const taken = { events: events.length, checkpoints: checkpoints.length, bars: bars.length };
-      const newKeys: string[] = [];
+      const newKeys: Trade[] = [];
       let current: MarketEvent | undefined;
       try {
         for (const event of submission.events) {
           current = event;
-          const key = sequenceKey(event);
+          const key = sequencedTrade(event);
           if (key !== null && known.has(key)) {
             answers.push(DUPLICATE);
             continue;
@@ -253,7 +254,7 @@ export function createMarketRecorder(options: MarketRecorderOptions): MarketReco
    * own as it goes (the trial market's memory of seqs is cleared by a day
    * close, so it cannot be trusted to catch a repeat within one batch).
    */
-  async function knownSequences(batch: readonly Submission[]): Promise<Set<string>> {
+  async function knownSequences(batch: readonly Submission[]): Promise<FeedSeqs> {
     const byFeed = new Map<string, number[]>();
     for (const submission of batch) {
       for (const event of submission.events) {
@@ -264,10 +265,8 @@ export function createMarketRecorder(options: MarketRecorderOptions): MarketReco
         else seqs.push(event.trade.seq);
       }
     }
-    const known = new Set<string>();
-    for (const [feed, seqs] of byFeed) {
-      for (const seq of await log.knownSeqs(feed, seqs)) known.add(`${feed}\u0000${seq}`);
-    }
+    const known = new FeedSeqs();
+    for (const [feed, seqs] of byFeed) known.addAll(feed, await log.knownSeqs(feed, seqs));
     return known;
   }
 
@@ -321,9 +320,44 @@ function summary(
   };
 }
 
-function sequenceKey(event: MarketEvent): string | null {
-  if (event.kind !== 'trade' || event.trade.seq === undefined) return null;
-  return `${event.trade.feed ?? 'default'}\u0000${event.trade.seq}`;
+/** The trade of a trade event with a seq, which the log takes once per (feed, seq); null for any other event. */
+function sequencedTrade(event: MarketEvent): Trade | null {
+  return event.kind === 'trade' && event.trade.seq !== undefined ? event.trade : null;
+}
+
+/**
+ * The (feed, seq) pairs a batch knows of, as numbers per feed, so a trade
+ * needs no key string built, hashed and thrown away (garbage the push API's
+ * profile showed in every batch).
+ */
+class FeedSeqs {
+  private readonly byFeed = new Map<string, Set<number>>();
+
+  has(trade: Trade): boolean {
+    return this.byFeed.get(trade.feed ?? 'default')?.has(trade.seq as number) ?? false;
+  }
+
+  add(trade: Trade): void {
+    this.seqsOf(trade.feed ?? 'default').add(trade.seq as number);
+  }
+
+  addAll(feed: string, seqs: Iterable<number>): void {
+    const known = this.seqsOf(feed);
+    for (const seq of seqs) known.add(seq);
+  }
+
+  delete(trade: Trade): void {
+    this.byFeed.get(trade.feed ?? 'default')?.delete(trade.seq as number);
+  }
+
+  private seqsOf(feed: string): Set<number> {
+    let known = this.byFeed.get(feed);
+    if (known === undefined) {
+      known = new Set();
+      this.byFeed.set(feed, known);
+    }
+    return known;
+  }
 }
 
 function barOfInstrument(bar: InstrumentBar) {

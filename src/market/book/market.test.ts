@@ -116,6 +116,22 @@ describe('Market', () => {
     assert.equal(market.snapshot(), before);
   });
 
+  test('a quote read before a trade stays as it was; every snapshot after it shows the trade', () => {
+    const market = new Market(setup);
+    const held = market.quote('AVN');
+    const viewBefore = market.snapshot().quotes.find((q) => q.symbol === 'AVN');
+    market.applyTrade({ symbol: 'AVN', price: paisa(6450), volume: 100, time: t1 });
+    market.applyTrade({ symbol: 'AVN', price: paisa(6460), volume: 100, time: t2 });
+    const afterTwo = market.snapshot().quotes.find((q) => q.symbol === 'AVN');
+    market.applyTrade({ symbol: 'AVN', price: paisa(6460), volume: 50, time: t2 });
+    const afterThree = market.snapshot().quotes.find((q) => q.symbol === 'AVN');
+    assert.deepEqual([held?.last, held?.volume, viewBefore?.volume], [6417, 0, 0]);
+    assert.deepEqual([afterTwo?.last, afterTwo?.high, afterTwo?.volume], [6460, 6460, 200]);
+    // The same price again: the view still moves with the volume.
+    assert.deepEqual([afterThree?.last, afterThree?.volume], [6460, 250]);
+    assert.deepEqual([market.quote('AVN')?.open, market.quote('AVN')?.volume], [6450, 250]);
+  });
+
   test('the snapshot is built once per version and frozen', () => {
     const market = new Market(setup);
     const first = market.snapshot(t1);

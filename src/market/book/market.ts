@@ -40,7 +40,13 @@ import { type PriceBandRule, PSX_PRICE_BAND } from '../quotes/priceBand.js';
 import { type Quote, type TradingRules, untradedQuote } from '../quotes/quote.js';
 import { QuoteViews } from '../quotes/quoteViews.js';
 import type { Trade } from '../quotes/trade.js';
-import { MAX_TURNOVER, malformedTrade, offRulesTrade, type TradeRejection } from '../quotes/tradeCheck.js';
+import {
+  MAX_TURNOVER,
+  malformedFigures,
+  malformedTrade,
+  offRulesTrade,
+  type TradeRejection,
+} from '../quotes/tradeCheck.js';
 import { printTrade } from '../quotes/tradePrint.js';
 import { type TradeRoute, tradeRoute } from '../quotes/tradeRoute.js';
 import { type CalendarEdit, editCalendar } from '../sessions/calendarEdit.js';
@@ -170,7 +176,7 @@ export class Market {
   private cached: MarketSnapshot | null = null;
   /** The halt index's breach thresholds as capitalisations, so a trade need not work out its level. */
   private readonly breachBand = new BreachBand();
-  /** Each traded symbol's route (`routeOf`), true at version `routesVersion`. */
+  /** Each traded symbol's route (`keptRoute`), true at version `routesVersion`. */
   private readonly routes = new Map<string, TradeRoute>();
   private routesVersion = -1;
   /** The stamps on time for today's calendar and last closed day: most trades need no `untimelyTrade`. */
@@ -244,8 +250,10 @@ export class Market {
     return [...this.book.quotes.keys()];
   }
 
+  /** The symbol's quote now, as a copy: the book's own moves with every trade (`printIntoQuote`). */
   quote(symbol: string): Quote | undefined {
-    return this.book.quotes.get(symbol);
+    const quote = this.book.quotes.get(symbol);
+    return quote === undefined ? undefined : { ...quote };
   }
 
   instrument(symbol: string): Instrument | undefined {
@@ -819,24 +827,29 @@ export class Market {
 
   /** Checks a trade in the exchange's order (form, symbol, resend, day and clock, session, halt, rules) and prints it. */
   private receive(trade: Trade, now: Date | undefined): TradeReceipt {
-    const malformed = malformedTrade(trade);
+    // A route is kept only for a symbol that passed the whole form check (`isSymbol` too), so a
+    // trade in a symbol with a route needs the check of its figures alone.
+    const known = typeof trade.symbol === 'string' ? this.keptRoute(trade.symbol) : undefined;
+    const malformed = known === undefined ? malformedTrade(trade) : malformedFigures(trade);
     if (malformed) return { ok: false, ...malformed };
-    const route = this.routeOf(trade.symbol);
+    const route = known ?? this.newRoute(trade.symbol);
     if (!route) return { ok: false, code: 'unknown symbol', reason: `unknown symbol ${trade.symbol}` };
     const feed = trade.feed ?? 'default';
     if (trade.seq !== undefined && this.feedSeqs.has(feed, trade.seq)) {
       this.counts.duplicates += 1;
       return DUPLICATE;
     }
+    const time = trade.time;
+    const ms = time.getTime();
     const calendar = this.currentCalendar ?? PSX_CALENDAR;
-    if (!this.timely.passes(trade.time.getTime(), calendar, this.lastClosed, now, this.clockSkewMs)) {
-      const untimely = this.untimely(trade.time, calendar, now);
+    if (!this.timely.passes(ms, calendar, this.lastClosed, now, this.clockSkewMs)) {
+      const untimely = this.untimely(time, calendar, now);
       if (untimely) return { ok: false, ...untimely };
     }
-    if (!this.trading.sessionOpen(trade.time)) {
-      return { ok: false, code: 'outside session', reason: `no trading at ${trade.time.toISOString()}` };
+    if (!this.trading.sessionOpen(time)) {
+      return { ok: false, code: 'outside session', reason: `no trading at ${time.toISOString()}` };
     }
-    this.trading.advanceHalt(trade.time);
+    this.trading.advanceHalt(time);
     const haltedUntil = this.trading.haltedUntil;
     if (haltedUntil) {
       return { ok: false, code: 'market halted', reason: `market halted until ${haltedUntil.toISOString()}` };
@@ -846,37 +859,40 @@ export class Market {
     if ((route.tally.turnover ?? 0) + trade.price * trade.volume > MAX_TURNOVER) {
       return { ok: false, code: 'malformed', reason: 'turnover beyond exact arithmetic' };
     }
-    const late = printTrade(route, trade, this.keepPrints);
+    const late = printTrade(route, trade, ms, this.keepPrints);
     if (trade.seq !== undefined) this.feedSeqs.remember(feed, trade.seq);
-    this.observeHaltIndex(trade.time);
+    this.observeHaltIndex(time);
     this.counts.accepted += 1;
     if (late) this.counts.outOfOrder += 1;
-    this.trading.refresh(trade.time);
-    this.changed(trade.time);
+    this.trading.refresh(time);
+    this.changed(time);
     // The trade's own change: printTrade kept every route true.
     this.routesVersion = this.currentVersion;
     return late ? LATE : PRINTED;
   }
 
   /**
-   * The symbol's route, kept from trade to trade. Every change moves the
-   * version (the snapshot cache relies on that too); a printed trade keeps its
-   * own route true and marks the routes current (`receive`), so any other
-   * change drops them all: a new LDCP, instrument, tally or index
+   * The symbol's route as kept from trade to trade, or undefined. Every change
+   * moves the version (the snapshot cache relies on that too); a printed trade
+   * keeps its own route true and marks the routes current (`receive`), so any
+   * other change drops them all: a new LDCP, instrument, tally or index
    * composition is never read from an old route.
    */
-  private routeOf(symbol: string): TradeRoute | undefined {
+  private keptRoute(symbol: string): TradeRoute | undefined {
     if (this.routesVersion !== this.currentVersion) {
       this.routes.clear();
       this.haltIndex = null;
       this.routesVersion = this.currentVersion;
+      return undefined;
     }
-    let route = this.routes.get(symbol);
-    if (route === undefined) {
-      const rules = this.tradingRules(symbol);
-      route = rules && tradeRoute(this.book, symbol, rules);
-      if (route !== undefined) this.routes.set(symbol, route);
-    }
+    return this.routes.get(symbol);
+  }
+
+  /** Works out and keeps the route of a symbol whose trade passed the form check; undefined when it is not listed. */
+  private newRoute(symbol: string): TradeRoute | undefined {
+    const rules = this.tradingRules(symbol);
+    const route = rules && tradeRoute(this.book, symbol, rules);
+    if (route !== undefined) this.routes.set(symbol, route);
     return route;
   }
 

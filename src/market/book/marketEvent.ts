@@ -35,7 +35,7 @@ export type MarketEventOutcome =
 export function applyMarketEvent(market: Market, event: MarketEvent, now?: Date): MarketEventOutcome {
   switch (event.kind) {
     case 'trade':
-      return { kind: 'trade', receipt: market.submitTrade(event.trade, now) };
+      return tradeOutcome(market.submitTrade(event.trade, now));
     case 'fxRate':
       return { kind: 'fxRate', change: market.setFxRate(event.update, now) };
     case 'corporateAction':
@@ -45,6 +45,23 @@ export function applyMarketEvent(market: Market, event: MarketEvent, now?: Date)
     case 'deskChange':
       return { kind: 'deskChange', change: applyDeskChange(market, event.change, event.time) };
   }
+}
+
+/**
+ * The market answers most trades with one of a few shared receipts; their
+ * outcomes are shared too, so a batch of thousands of trades, applied to the
+ * trial market and again to the live one, allocates no outcome for them.
+ */
+let lastReceipt: TradeReceipt | null = null;
+let lastOutcome: MarketEventOutcome | null = null;
+
+function tradeOutcome(receipt: TradeReceipt): MarketEventOutcome {
+  if (receipt === lastReceipt && lastOutcome !== null) return lastOutcome;
+  // Only a frozen receipt is a shared one: a rejection's receipt is made for its trade alone.
+  if (!Object.isFrozen(receipt)) return { kind: 'trade', receipt };
+  lastReceipt = receipt;
+  lastOutcome = Object.freeze({ kind: 'trade', receipt });
+  return lastOutcome;
 }
 
 /** Whether the market took the event as a change worth logging (a duplicate trade is not). */

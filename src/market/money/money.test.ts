@@ -57,3 +57,30 @@ test('paisa refuses fractions', () => {
   assert.throws(() => paisa(Number.NaN), RangeError);
   assert.equal(paisa(12), 12);
 });
+
+test('property: parseRupees reads every text as the pattern does, the usual shape digit by digit included', () => {
+  const byPattern = (text: string): number | string => {
+    const match = /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(text);
+    if (!match) return 'refused';
+    const [, minus, whole = '0', fraction = ''] = match;
+    const magnitude = Number(`${whole}${fraction.padEnd(2, '0')}`.replace(/^0+(?=\d)/, ''));
+    if (!Number.isSafeInteger(magnitude)) return 'refused';
+    return minus && magnitude !== 0 ? -magnitude : magnitude;
+  };
+  const read = (text: string): number | string => {
+    try {
+      return parseRupees(text);
+    } catch {
+      return 'refused';
+    }
+  };
+  fc.assert(
+    fc.property(fc.stringMatching(/^-?[0-9]{0,17}(\.[0-9]{0,3})?$/), (text) => {
+      assert.equal(read(text), byPattern(text), text);
+    }),
+    { numRuns: 20_000 },
+  );
+  for (const text of ['9999999999999.99', '99999999999999.99', '0.5', '00.05', '7', '', '.5', '5.', '1e3', ' 1']) {
+    assert.equal(read(text), byPattern(text), text);
+  }
+});

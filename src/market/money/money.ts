@@ -22,6 +22,8 @@ const RUPEES_PATTERN = /^(-)?(\d+)(?:\.(\d{1,2}))?$/;
  * `'7'`) without passing through a float, so `'0.29'` is exactly 29 paisa.
  */
 export function parseRupees(text: string): Paisa {
+  const plain = plainRupees(text);
+  if (plain >= 0) return plain as Paisa;
   const match = RUPEES_PATTERN.exec(text);
   if (!match) {
     throw new RangeError(`Not a rupee amount with at most two decimals: ${JSON.stringify(text)}`);
@@ -33,6 +35,34 @@ export function parseRupees(text: string): Paisa {
     throw new RangeError(`Rupee amount too large: ${JSON.stringify(text)}`);
   }
   return paisa(minus && magnitude !== 0 ? -magnitude : magnitude);
+}
+
+/**
+ * The paisa of the usual shape, unsigned with at most 13 rupee digits and an
+ * optional one- or two-digit fraction (`64.80`), read digit by digit: a feed
+ * sends one price per trade. −1 for any other text, which `parseRupees`'
+ * pattern then judges; at most 13 + 2 digits, so the sum is exact.
+ */
+function plainRupees(text: string): number {
+  const length = text.length;
+  let value = 0;
+  let i = 0;
+  for (; i < length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit === -2) break; // '.'
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  if (i === 0 || i > 13) return -1;
+  const decimals = length - i - 1;
+  if (decimals === -1) return value * 100;
+  if (decimals < 1 || decimals > 2) return -1;
+  for (let j = i + 1; j < length; j++) {
+    const digit = text.charCodeAt(j) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return decimals === 1 ? value * 10 : value;
 }
 
 export interface RupeeFormat {

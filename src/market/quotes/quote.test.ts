@@ -5,8 +5,11 @@ import { type Paisa, paisa } from '../money/money.js';
 import { PSX_PRICE_BAND } from './priceBand.js';
 import {
   applyCheckedTrade,
+  applyLateTrade,
   applyTrade,
   directionOf,
+  type LiveQuote,
+  printIntoQuote,
   type Quote,
   quoteChange,
   quoteChangePercent,
@@ -183,6 +186,37 @@ test('property: a day of checked trades gives the open, high, low, last and volu
           }, start),
           quote,
         );
+      },
+    ),
+  );
+});
+
+test("property: printing into the book's quote in place gives what applyCheckedTrade and applyLateTrade give", () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 10_000_000 }),
+      fc.array(fc.tuple(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: 1, max: 100_000 }), fc.boolean()), {
+        minLength: 1,
+        maxLength: 30,
+      }),
+      fc.integer({ min: -5, max: 5 }),
+      (ldcp, moves, ldcpShiftMs) => {
+        // The quote's own time may be later than the first trade (an LDCP set after it): never backwards.
+        const start = untradedQuote('X', paisa(ldcp), new Date(later.getTime() + ldcpShiftMs));
+        const live: LiveQuote = { ...start };
+        let pure: Quote = start;
+        moves.forEach(([permille, volume, late], i) => {
+          const time = new Date(later.getTime() + i - 2);
+          const print = {
+            symbol: 'X',
+            price: paisa(Math.max(1, ldcp + Math.trunc((ldcp * permille) / 10_000))),
+            volume,
+            time,
+          };
+          pure = late ? applyLateTrade(pure, print) : applyCheckedTrade(pure, print);
+          printIntoQuote(live, print, time.getTime(), late);
+          assert.deepEqual(live, pure);
+        });
       },
     ),
   );

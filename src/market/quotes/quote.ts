@@ -20,6 +20,12 @@ export interface Quote {
   readonly time: Date;
 }
 
+/**
+ * A quote as the market's book holds it: the trade path moves it in place
+ * (`printIntoQuote`), so the book lends out copies only (`Market.quote`).
+ */
+export type LiveQuote = { -readonly [K in keyof Quote]: Quote[K] };
+
 /** What a trade must respect to be accepted. */
 export interface TradingRules {
   readonly tickSize: Paisa;
@@ -79,6 +85,24 @@ export function applyCheckedTrade(quote: Quote, trade: Trade): Quote {
     // Never backwards: the quote's time may be a later LDCP or desk change than this first trade of the day.
     time: quote.time.getTime() > trade.time.getTime() ? quote.time : trade.time,
   };
+}
+
+/**
+ * `applyCheckedTrade` (or `applyLateTrade` when `late`) written into the
+ * book's own quote: a trade allocates no quote and replaces nothing in the
+ * book. Every trade adds volume, so a quote's (object, volume) pair still
+ * tells one state from another (`QuoteViews`). `ms` is `trade.time.getTime()`.
+ */
+export function printIntoQuote(quote: LiveQuote, trade: Trade, ms: number, late: boolean): void {
+  const price = trade.price;
+  if (quote.open === null) quote.open = price;
+  if (quote.high === null || price > quote.high) quote.high = price;
+  if (quote.low === null || price < quote.low) quote.low = price;
+  quote.volume += trade.volume;
+  if (late) return;
+  quote.last = price;
+  // Never backwards, as in applyCheckedTrade: the quote's time may be a later LDCP or desk change.
+  if (ms >= quote.time.getTime()) quote.time = trade.time;
 }
 
 /** last − LDCP. */

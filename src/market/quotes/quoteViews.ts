@@ -6,6 +6,8 @@ import type { Quote } from './quote.js';
 
 interface CachedView {
   readonly quote: Quote;
+  /** The quote's volume at the build: a trade moves the book's quote in place, always adding volume. */
+  readonly volume: number;
   readonly instrument: Instrument;
   readonly turnover: number | null;
   readonly view: QuoteView;
@@ -13,8 +15,9 @@ interface CachedView {
 
 /**
  * The snapshot's quote views, rebuilt only for the stocks that changed since
- * the last build. Quotes and instruments are replaced, never edited, so the
- * same objects and the same turnover mean the same view.
+ * the last build. Instruments are replaced, never edited; a quote is replaced
+ * or moved in place by a trade (`printIntoQuote`), which always adds volume:
+ * the same objects, volume and turnover mean the same view.
  */
 export class QuoteViews {
   private readonly cache = new Map<string, CachedView>();
@@ -26,12 +29,18 @@ export class QuoteViews {
       const instrument = instrumentOf(book, symbol);
       const turnover = tallyOf(book, symbol).turnover;
       const cached = this.cache.get(symbol);
-      if (cached && cached.quote === quote && cached.instrument === instrument && cached.turnover === turnover) {
+      if (
+        cached &&
+        cached.quote === quote &&
+        cached.volume === quote.volume &&
+        cached.instrument === instrument &&
+        cached.turnover === turnover
+      ) {
         views.push(cached.view);
         continue;
       }
       const view = quoteView(quote, instrument, turnover);
-      this.cache.set(symbol, { quote, instrument, turnover, view });
+      this.cache.set(symbol, { quote, volume: quote.volume, instrument, turnover, view });
       views.push(view);
     }
     // A restored book may have dropped symbols.

@@ -45,8 +45,21 @@ export function malformedTrade(trade: Trade): TradeRejection | null {
   return problem === null ? null : { code: 'malformed', reason: problem };
 }
 
+/**
+ * `malformedTrade` for a trade whose symbol is known to pass `isSymbol` (the
+ * market keeps routes only for such symbols): the figures alone are checked.
+ */
+export function malformedFigures(trade: Trade): TradeRejection | null {
+  const problem = figuresProblem(trade);
+  return problem === null ? null : { code: 'malformed', reason: problem };
+}
+
 function formProblem(trade: Trade): string | null {
   if (typeof trade.symbol !== 'string' || !isSymbol(trade.symbol)) return `bad symbol ${JSON.stringify(trade.symbol)}`;
+  return figuresProblem(trade);
+}
+
+function figuresProblem(trade: Trade): string | null {
   if (!Number.isSafeInteger(trade.price) || trade.price <= 0) return 'price must be a positive whole number of paisa';
   if (!Number.isSafeInteger(trade.volume) || trade.volume <= 0)
     return 'volume must be a positive whole number of shares';
@@ -58,13 +71,15 @@ function formProblem(trade: Trade): string | null {
 
 /**
  * Problems against the stock's rules: lot, tick, and today's price band, worked
- * out once per LDCP by the caller (psx-market.md §4.3, §4.5, §4.6).
+ * out once per LDCP by the caller (psx-market.md §4.3, §4.5, §4.6). For a
+ * trade `malformedTrade` passed: price and volume are whole numbers.
  */
 export function offRulesTrade(trade: Trade, rules: TradingRules, band: PriceBand): TradeRejection | null {
-  if (trade.volume % rules.lotSize !== 0) {
+  // PSX's lot and tick are 1 (share, paisa) for nearly every stock: a whole number needs no division by 1.
+  if (rules.lotSize !== 1 && trade.volume % rules.lotSize !== 0) {
     return { code: 'off lot', reason: `volume ${trade.volume} is not a multiple of the lot size ${rules.lotSize}` };
   }
-  if (trade.price % rules.tickSize !== 0) {
+  if (rules.tickSize !== 1 && trade.price % rules.tickSize !== 0) {
     return { code: 'off tick', reason: `price ${trade.price} paisa is off the tick size ${rules.tickSize}` };
   }
   if (trade.price < band.lower || trade.price > band.upper) {

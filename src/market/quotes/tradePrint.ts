@@ -1,6 +1,6 @@
 import { rememberPrint } from '../endOfDay/closingRules.js';
 import { observeRange } from './dayTally.js';
-import { applyCheckedTrade, applyLateTrade } from './quote.js';
+import { printIntoQuote } from './quote.js';
 import type { Trade } from './trade.js';
 import type { TradeRoute } from './tradeRoute.js';
 
@@ -9,27 +9,25 @@ import type { TradeRoute } from './tradeRoute.js';
  * `offRulesTrade`, the turnover bound): its quote, its day tally and, unless
  * it is late (earlier than the stock's latest trade), every index holding the
  * symbol. Returns whether it was late: behind the stock's last print by the
- * feed's seq when both come from one feed, else by time. `keepPrints` is the closing rule's
- * `printsToKeep`.
+ * feed's seq when both come from one feed, else by time. `ms` is
+ * `trade.time.getTime()`; `keepPrints` is the closing rule's `printsToKeep`.
  */
-export function printTrade(route: TradeRoute, trade: Trade, keepPrints: number): boolean {
+export function printTrade(route: TradeRoute, trade: Trade, ms: number, keepPrints: number): boolean {
   const { tally } = route;
-  const lastTradeTime = tally.lastTradeTime;
+  const lastTradeMs = tally.lastTradeTime === null ? Number.NEGATIVE_INFINITY : tally.lastTradeTime.getTime();
   const feed = trade.seq === undefined ? null : (trade.feed ?? 'default');
   // Within one feed the seq orders trades; otherwise (no seq, another feed) the stamp does.
   const late =
-    feed !== null && feed === tally.lastTradeFeed
-      ? (trade.seq as number) < tally.lastTradeSeq
-      : lastTradeTime !== null && trade.time.getTime() < lastTradeTime.getTime();
-  const quote = late ? applyLateTrade(route.quote, trade) : applyCheckedTrade(route.quote, trade);
-  route.quote = quote;
-  route.book.quotes.set(trade.symbol, quote);
+    feed !== null && feed === tally.lastTradeFeed ? (trade.seq as number) < tally.lastTradeSeq : ms < lastTradeMs;
+  printIntoQuote(route.quote, trade, ms, late);
   if (!late) {
     // Never backwards, so a trade without a seq is still judged against the latest stamp seen.
-    if (lastTradeTime === null || trade.time.getTime() > lastTradeTime.getTime()) tally.lastTradeTime = trade.time;
+    if (ms > lastTradeMs) tally.lastTradeTime = trade.time;
     tally.lastTradeFeed = feed;
     tally.lastTradeSeq = trade.seq ?? 0;
-    for (const { index, member } of route.indices) {
+    const indices = route.indices;
+    for (let i = 0; i < indices.length; i++) {
+      const { index, member } = indices[i] as (typeof indices)[number];
       if (member === undefined) index.calculator.applyPrice(trade.symbol, trade.price);
       else index.calculator.applyMemberPrice(member, trade.price);
       observeRange(index, trade.time);

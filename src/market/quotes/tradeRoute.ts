@@ -2,7 +2,7 @@ import { type MarketBook, tallyOf } from '../book/marketBook.js';
 import type { IndexMember } from '../indices/indexCalculator.js';
 import type { DayTally, TrackedIndex } from './dayTally.js';
 import { type PriceBand, priceBand } from './priceBand.js';
-import type { Quote, TradingRules } from './quote.js';
+import type { LiveQuote, TradingRules } from './quote.js';
 
 /**
  * Everything a trade in one symbol reads or moves, looked up once rather than
@@ -11,8 +11,8 @@ import type { Quote, TradingRules } from './quote.js';
  */
 export interface TradeRoute {
   readonly book: MarketBook;
-  /** The symbol's quote; printing a trade replaces it here and in the book. */
-  quote: Quote;
+  /** The book's own quote of the symbol, which printing a trade moves in place. */
+  readonly quote: LiveQuote;
   readonly rules: TradingRules;
   /** Today's band, from the quote's LDCP. */
   readonly band: PriceBand;
@@ -29,7 +29,8 @@ export interface IndexHolding {
 
 /** The route of a listed symbol, or undefined when the book has no quote for it. */
 export function tradeRoute(book: MarketBook, symbol: string, rules: TradingRules): TradeRoute | undefined {
-  const quote = book.quotes.get(symbol);
+  // The book's quotes are its own objects, never lent out (`Market.quote` copies): this one may move.
+  const quote = book.quotes.get(symbol) as LiveQuote | undefined;
   if (quote === undefined) return undefined;
   const indices: IndexHolding[] = [];
   for (const index of book.indicesBySymbol.get(symbol) ?? []) {

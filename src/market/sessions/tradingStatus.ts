@@ -59,7 +59,8 @@ export class TradingStatus {
 
   advanceHalt(now: Date): void {
     const rule = this.rules.haltRule;
-    if (!rule) return;
+    // Nothing moves a market neither breaching nor halted but an observation: the usual case, every trade.
+    if (!rule || this.halt.kind === 'normal') return;
     // A breach only counts while the market trades; the close ends it.
     if (this.halt.kind === 'breaching' && this.rules.enforceSessions && this.rules.calendar()) {
       if (!this.sessionOpen(now)) this.halt = NORMAL;
@@ -69,6 +70,8 @@ export class TradingStatus {
 
   /** The halt rule's index was seen at a level that is (or is not) a breach of the rule. */
   observeBreach(breach: boolean, now: Date): void {
+    // The common case, after nearly every trade: no breach seen and none running, which changes nothing.
+    if (!breach && this.halt.kind === 'normal') return;
     if (this.rules.haltRule) this.halt = observeBreach(this.halt, this.rules.haltRule, breach, now);
   }
 

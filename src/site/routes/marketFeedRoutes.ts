@@ -58,8 +58,17 @@ function registerFeedRoutes(app: TypeBoxApp, site: SiteContext): void {
     async (request, reply) => {
       const { feed: feedName, trades } = request.body;
       const problems: FieldProblem[] = [];
+      // A feed stamps many trades of a batch alike: one reading (and one Date, never changed) serves them all.
+      let lastText: string | null = null;
+      let lastTime = new Date(Number.NaN);
       const events = trades.map((trade, i): MarketEvent => {
-        const time = instant(trade.time, `trades.${i}.time`, problems);
+        if (trade.time !== lastText) {
+          lastText = trade.time;
+          lastTime = instant(trade.time, `trades.${i}.time`, problems);
+        } else if (Number.isNaN(lastTime.getTime())) {
+          problems.push(unreadableInstant(`trades.${i}.time`));
+        }
+        const time = lastTime;
         return {
           kind: 'trade',
           trade: {
@@ -75,12 +84,17 @@ function registerFeedRoutes(app: TypeBoxApp, site: SiteContext): void {
       if (problems.length > 0) return sendUnreadable(reply, 'trades', problems);
       const outcomes = await recordBatch(feed, events, site.deps.now(), reply);
       if (outcomes === null) return reply;
-      const results = trades.map((trade, i) => tradeResult(trade.seq, outcomes[i]));
+      const counts = { accepted: 0, duplicate: 0, rejected: 0 };
+      const results = trades.map((trade, i) => {
+        const result = tradeResult(trade.seq, outcomes[i]);
+        counts[result.status] += 1;
+        return result;
+      });
       return reply.header('cache-control', 'no-store').send({
         feed: feedName,
-        accepted: results.filter((r) => r.status === 'accepted').length,
-        duplicates: results.filter((r) => r.status === 'duplicate').length,
-        rejected: results.filter((r) => r.status === 'rejected').length,
+        accepted: counts.accepted,
+        duplicates: counts.duplicate,
+        rejected: counts.rejected,
         results,
       });
     },
@@ -182,8 +196,12 @@ function sendUnreadable(reply: FastifyReply, items: string, problems: readonly F
 function instant(text: string, field: string, problems: FieldProblem[]): Date {
   const time = parseInstant(text);
   if (time !== null) return time;
-  problems.push({ field, message: 'must be an instant that exists, e.g. 2024-08-02T05:31:07.120Z' });
+  problems.push(unreadableInstant(field));
   return new Date(Number.NaN);
+}
+
+function unreadableInstant(field: string): FieldProblem {
+  return { field, message: 'must be an instant that exists, e.g. 2024-08-02T05:31:07.120Z' };
 }
 
 type TradeStatus = 'accepted' | 'duplicate' | 'rejected';

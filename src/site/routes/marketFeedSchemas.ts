@@ -135,6 +135,8 @@ const INSTANT_FIELDS = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?(?:Z|(
  * 24:00 as the next day, so the text must come back unchanged from the instant.
  */
 export function parseInstant(text: string): Date | null {
+  const plain = plainUtcInstant(text);
+  if (plain !== null) return new Date(plain);
   const fields = INSTANT_FIELDS.exec(text);
   const time = new Date(text);
   if (fields === null || Number.isNaN(time.getTime())) return null;
@@ -143,4 +145,48 @@ export function parseInstant(text: string): Date | null {
   if (Math.abs(offsetMinutes) >= 24 * 60) return null;
   const wallClock = new Date(time.getTime() + offsetMinutes * 60_000).toISOString();
   return wallClock.slice(0, 10) === date && wallClock.slice(11, 19) === clock ? time : null;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The epoch ms of the shape feeds send (`2024-08-02T05:31:07.120Z` or
+ * without the fraction), read digit by digit: every trade of a batch has an
+ * instant, and the general reading (a pattern, a Date, its ISO text back)
+ * cost more per trade than the market's whole work on it. Null for any
+ * other shape and for any field out of its range, which `parseInstant`'s
+ * general reading then judges, so both readings agree wherever this one answers.
+ */
+function plainUtcInstant(text: string): number | null {
+  const length = text.length;
+  if (length !== 20 && length !== 24) return null;
+  if (text.charCodeAt(length - 1) !== 90 /* Z */ || text.charCodeAt(10) !== 84 /* T */) return null;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null; // '-'
+  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return null; // ':'
+  if (length === 24 && text.charCodeAt(19) !== 46) return null; // '.'
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  const milli = length === 24 ? digits(text, 20, 3) : 0;
+  // Date.UTC reads years 0–99 as 1900–1999: those go the general way.
+  if (hour < 0 || minute < 0 || second < 0 || milli < 0) return null;
+  if (year < 100 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number);
+  if (day > days) return null;
+  return Date.UTC(year, month - 1, day, hour, minute, second, milli);
+}
+
+/** The whole number written by `count` ASCII digits at `from`, or −1 if any is not a digit. */
+function digits(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
