@@ -4,6 +4,7 @@ import { formatRupees } from '../../market/money/money.js';
 import { topGainers, topLosers } from '../../market/quotes/marketMovers.js';
 import { liveAttributes } from '../markets/liveFields.js';
 import { directionOf, figureClass, hundredthsText, signedHundredths, signedPercent } from '../markets/marketFigures.js';
+import { snapshotFragment } from './snapshotFragment.js';
 
 const MOVERS = 3;
 
@@ -19,14 +20,30 @@ function percentText(percent: number): string {
  * on one page; movers and the dollar are as of the page's render.
  */
 export function MarketsBox(props: { readonly snapshot: MarketSnapshot; readonly headingId: string }) {
+  return (
+    // Named apart from a Markets section block on the same page: landmarks need names of their own.
+    // What is inside depends on the snapshot and the heading's id alone: drawn once per snapshot (snapshotFragment).
+    <section
+      class="rail-box markets-box"
+      aria-label="Markets at a glance"
+      data-live-figures=""
+      dangerouslySetInnerHTML={{
+        __html: snapshotFragment(props.snapshot, `markets-box:${props.headingId}`, () => (
+          <MarketsBoxFigures {...props} />
+        )),
+      }}
+    />
+  );
+}
+
+function MarketsBoxFigures(props: { readonly snapshot: MarketSnapshot; readonly headingId: string }) {
   const { snapshot } = props;
   const usd = snapshot.fx.filter((rate) => rate.pair === 'USD/PKR');
   const interbank = usd.find((rate) => rate.market === 'interbank');
   const open = usd.find((rate) => rate.market === 'open');
   const movers = [...topGainers(snapshot.quotes, MOVERS), ...topLosers(snapshot.quotes, MOVERS)];
   return (
-    // Named apart from a Markets section block on the same page: landmarks need names of their own.
-    <section class="rail-box markets-box" aria-label="Markets at a glance" data-live-figures="">
+    <>
       <h2 id={props.headingId}>
         <a href={MARKETS_URL}>Markets</a>
       </h2>
@@ -105,6 +122,6 @@ export function MarketsBox(props: { readonly snapshot: MarketSnapshot; readonly 
         </p>
       ) : null}
       {snapshot.indices.length === 0 && movers.length === 0 && usd.length === 0 ? <p>No market figures yet.</p> : null}
-    </section>
+    </>
   );
 }

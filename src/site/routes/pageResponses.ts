@@ -52,6 +52,8 @@ export async function serveCached(
       return reply.redirect(outcome.location, outcome.status);
     case 'notFound':
       return sendNotFoundPage(site, request, reply);
+    case 'gone':
+      return sendErrorPage(site, reply, 410, outcome.title, outcome.message);
     case 'badRequest':
       return sendErrorPage(site, reply, 400, 'Bad request', outcome.message);
   }
