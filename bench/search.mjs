@@ -472,8 +472,7 @@ async function measureEngine(modules, generated, queries, { name, target, serve 
       result.page = { ttfb: percentiles(ttfb.slice(-total.runs)), total };
       log(`${name} page: ${result.label}: total p95 ${ms(result.page.total.p95)} ms`);
     }
-    if (settings.pageSeconds > 0)
-      pages = await measureArticlePages(name, server, articlePaths, serve.dir);
+    if (settings.pageSeconds > 0) pages = await measureArticlePages(name, server, articlePaths, serve.dir);
   } finally {
     agent.destroy();
     await server.stop();

@@ -23,16 +23,20 @@ export interface SiteContext {
   origin(request: FastifyRequest): string | null;
   /** Told of every cached or rendered page served through the routes, by key (the read counter); the fast path tells it too. */
   readonly pageServed?: (key: string) => void;
-  /** Ticker, masthead and navigation data for a page being rendered now. */
-  chrome(): Promise<PageChrome>;
+  /**
+   * Ticker, masthead and navigation data for a page being rendered now. `origin`
+   * (from `origin(request)`) makes the page's canonical and og:url absolute;
+   * without it they follow `--public-url` (pages without them, such as errors, need none).
+   */
+  chrome(origin?: string | null): Promise<PageChrome>;
 }
 
-export function createChromeLoader(deps: WebDeps, assets: SiteAssets): () => Promise<PageChrome> {
-  return async () => ({
+export function createChromeLoader(deps: WebDeps, assets: SiteAssets): (origin?: string | null) => Promise<PageChrome> {
+  return async (origin) => ({
     sections: await deps.store.listSections(),
     snapshot: deps.market.snapshot(),
     now: deps.now(),
-    publicUrl: deps.publicUrl ?? null,
+    publicUrl: origin === undefined ? (deps.publicUrl ?? null) : origin,
     stylesheetUrl: assets.stylesheetUrl,
     tickerScriptUrl: assets.tickerScriptUrl,
     feedWorkerUrl: assets.feedWorkerUrl,

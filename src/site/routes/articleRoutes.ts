@@ -49,12 +49,10 @@ export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void 
       if (id === null) return sendNotFoundPage(site, request, reply);
       const { slug } = request.params;
       const pendingNotice = request.query.comment === 'pending';
-      const origin = site.origin(request);
-      // The origin is part of the page (canonical, og:url, structured data), so of its key.
-      const key = `article:${id}:${slug}:${pendingNotice ? 'pending' : ''}:${origin ?? ''}`;
+      const key = `article:${id}:${slug}:${pendingNotice ? 'pending' : ''}`;
       // A cached page is dropped when its story is killed; a story that is not published is asked about only
       // when missing, so a page rendered afresh costs no query for the question.
-      return servePage(site, request, reply, key, async () => {
+      return servePage(site, request, reply, key, async (origin) => {
         const article = await store.getArticle(id);
         if (article === null) return (await store.isWithdrawn(id)) ? WITHDRAWN : { kind: 'notFound' };
         if (article.slug !== slug) return { kind: 'redirect', location: articleUrl(article), status: 301 };
