@@ -4,6 +4,7 @@ import type { PageChrome } from './components/Layout.js';
 import type { CachedPageFastPath } from './http/cachedPageFastPath.js';
 import type { CommentRateLimiter } from './http/commentRateLimiter.js';
 import type { PageCache } from './http/pageCache.js';
+import type { SharedReads } from './http/sharedReads.js';
 import type { WebDeps } from './siteDeps.js';
 
 /** What the route plugins share: the boot-time dependencies plus the server's own caches. */
@@ -14,6 +15,8 @@ export interface SiteContext {
   readonly fastPath: CachedPageFastPath;
   readonly assets: SiteAssets;
   readonly commentLimiter: CommentRateLimiter;
+  /** Reads many pages show alike (most read), kept briefly and dropped on any newsroom change. */
+  readonly shared: SharedReads;
   /**
    * The origin of absolute links on a page for this request: `--public-url`
    * when set, else the one the request asked for (Host, or a trusted proxy's
