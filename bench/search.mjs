@@ -5,14 +5,16 @@
 // and through a running server's /search page. Run `npm run build` first: it imports `dist/`.
 //
 //   node bench/search.mjs [--articles 100000] [--postgres [URL]] [--rounds 200] [--page-seconds 15] [--record]
+//   node bench/search.mjs --pages-only [--cpu-prof DIR]   # only the article pages, to iterate on a cold render
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBroadsheet } from './lib/broadsheet.mjs';
 import { afterChildrenStopped, runWithCleanup } from './lib/children.mjs';
+import { processCpuSplit } from './lib/cpuTime.mjs';
 import { runLoad } from './lib/load.mjs';
 import { describeMachine, loadAverage } from './lib/machine.mjs';
 import { canRequestAtRandom, loadRandomPaths } from './lib/randomPages.mjs';
@@ -36,6 +38,10 @@ const { values: flags } = parseArgs({
     /** Seconds of article-page load per run (random articles, then one cached article); 0: none. */
     'page-seconds': { type: 'string', default: '15' },
     'page-connections': { type: 'string', default: '32' },
+    /** Skip the search queries (store and page): only the archive and the article pages. */
+    'pages-only': { type: 'boolean', default: false },
+    /** Profile the server (node --cpu-prof) through its whole run; the .cpuprofile lands in DIR. */
+    'cpu-prof': { type: 'string' },
     dist: { type: 'string', default: DEFAULT_DIST },
   },
 });
@@ -49,6 +55,7 @@ const settings = {
   dist: flags.dist,
   pageSeconds: Number(flags['page-seconds']),
   pageConnections: Number(flags['page-connections']),
+  pagesOnly: flags['pages-only'],
 };
 for (const [name, value] of Object.entries({
   articles: settings.articles,
@@ -63,6 +70,7 @@ for (const [name, value] of Object.entries({
 
 if (!Number.isSafeInteger(settings.pageSeconds) || settings.pageSeconds < 0)
   fail(`--page-seconds must be a whole number ≥ 0, got ${flags['page-seconds']}`);
+if (settings.pagesOnly && settings.pageSeconds === 0) fail('--pages-only with --page-seconds 0 would measure nothing');
 if (settings.pageSeconds > 0 && !canRequestAtRandom())
   fail('article pages at random need wrk (apt-get install -y wrk); or pass --page-seconds 0');
 
@@ -182,6 +190,7 @@ async function main() {
     'p50 ms',
     'p90 ms',
     'p99 ms',
+    'CPU µs/req',
     'non-2xx',
     'socket errors',
     'bytes',
@@ -199,13 +208,15 @@ async function main() {
           ms(r.p50Ms),
           ms(r.p90Ms),
           ms(r.p99Ms),
+          Number.isFinite(r.cpuUsPerRequest) ? Math.round(r.cpuUsPerRequest).toLocaleString('en-US') : '–',
           String(r.non2xx),
           String(r.socketErrors),
           Math.round(r.bytesPerResponse).toLocaleString('en-US'),
         ]),
   );
   const targets = [...targetLines(runs), ...pageTargetLines(runs)];
-  process.stdout.write(`\n${textTable(indexHeader, indexRows)}\n\n${textTable(queryHeader, queryRows)}\n\n`);
+  process.stdout.write(`\n${textTable(indexHeader, indexRows)}\n\n`);
+  if (queryRows.length > 0) process.stdout.write(`${textTable(queryHeader, queryRows)}\n\n`);
   if (pageRows.length > 0) process.stdout.write(`${textTable(pageHeader, pageRows)}\n\n`);
   process.stdout.write(`${targets.join('\n')}\n`);
 
@@ -214,19 +225,20 @@ async function main() {
       [
         `## Article search: ${settings.articles.toLocaleString('en-US')} articles — ${machine.date}`,
         '',
-        `Machine: ${machine.nproc} CPUs (\`nproc\`), ${machine.cpu}, ${machine.memoryGiB} GiB; Node ${machine.node}. Command: \`node bench/search.mjs --record${settings.postgres ? ' --postgres' : ''}${flags['no-sqlite'] ? ' --no-sqlite' : ''} --rounds ${settings.rounds} --warmup ${settings.warmup} --budget ${settings.budget} --page-seconds ${settings.pageSeconds} --page-connections ${settings.pageConnections}\` (imports \`dist/\`).`,
+        `Machine: ${machine.nproc} CPUs (\`nproc\`), ${machine.cpu}, ${machine.memoryGiB} GiB; Node ${machine.node}. Command: \`node bench/search.mjs --record${settings.pagesOnly ? ' --pages-only' : ''}${settings.postgres ? ' --postgres' : ''}${flags['no-sqlite'] ? ' --no-sqlite' : ''} --rounds ${settings.rounds} --warmup ${settings.warmup} --budget ${settings.budget} --page-seconds ${settings.pageSeconds} --page-connections ${settings.pageConnections}\` (imports \`dist/\`).`,
         `Machine load (\`uptime\`): before \`${uptimeBefore}\`; after \`${uptimeAfter}\` (1-minute ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}).`,
         `Archive: the demo news desks' generator run ${generated.generations} times (${ARCHIVE_DAYS_PER_GENERATION} days each, going back from ${ARCHIVE_END.toISOString().slice(0, 10)}), stored with the store's own insert functions, ${settings.perTransaction.toLocaleString('en-US')} articles per transaction; the index triggers of migration 0011 index each one as it lands. ${postgresNote}`,
-        `Queries: ${settings.warmup} warm-up then ${settings.rounds} timed runs of each, one at a time, stopped early after ${settings.budget} s on one kind (runs column); "store" is \`store.searchArticles\` (20 results, as the page asks) in this process; "page" is \`GET /search?…\` on \`dist/cli.js serve --simulator off\` over one keep-alive connection (TTFB = response headers received, total = last byte). Times in ms.`,
+        settings.pagesOnly
+          ? 'Queries: not run (`--pages-only`).'
+          : `Queries: ${settings.warmup} warm-up then ${settings.rounds} timed runs of each, one at a time, stopped early after ${settings.budget} s on one kind (runs column); "store" is \`store.searchArticles\` (20 results, as the page asks) in this process; "page" is \`GET /search?…\` on \`dist/cli.js serve --simulator off\` over one keep-alive connection (TTFB = response headers received, total = last byte). Times in ms.`,
         '',
         markdownTable(indexHeader, indexRows),
         '',
-        markdownTable(queryHeader, queryRows),
-        '',
+        ...(queryRows.length === 0 ? [] : [markdownTable(queryHeader, queryRows), '']),
         ...(pageRows.length === 0
           ? []
           : [
-              `Article pages: \`wrk -t2 -c${settings.pageConnections} -d${settings.pageSeconds}s --latency\` with \`Accept-Encoding: gzip\` on the same server after the queries, after 3 s of warm-up each: first each request for an article drawn at random from every published story (a Lua script; the page cache keeps 5,000 pages for 5 s, so nearly all are rendered from the store), then one article over and over (served from the page cache).`,
+              `Article pages: \`wrk -t2 -c${settings.pageConnections} -d${settings.pageSeconds}s --latency\` with \`Accept-Encoding: gzip\` on the same server after the queries, after 3 s of warm-up each: first each request for an article drawn at random from every published story (a Lua script; the page cache keeps 5,000 pages for 5 s, so nearly all are rendered from the store), then one article over and over (served from the page cache). CPU µs/req: the server's user + system CPU time over the run (from /proc) divided by the requests served.`,
               '',
               markdownTable(pageHeader, pageRows),
               '',
@@ -414,7 +426,7 @@ async function measureEngine(modules, generated, queries, { name, target, serve 
       await sql`analyze`.execute(opened.db);
     }
     articlePaths = await publishedPaths(opened);
-    for (const kind of queries) {
+    for (const kind of settings.pagesOnly ? [] : queries) {
       const query = storeQuery(modules, kind);
       const firstStarted = performance.now();
       const first = await opened.store.searchArticles(query);
@@ -436,6 +448,9 @@ async function measureEngine(modules, generated, queries, { name, target, serve 
     simulator: false,
     name: `broadsheet (${name})`,
     startTimeoutMs: 180_000,
+    ...(flags['cpu-prof'] === undefined
+      ? {}
+      : { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', resolve(flags['cpu-prof'], name.toLowerCase())] }),
   });
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
@@ -457,7 +472,7 @@ async function measureEngine(modules, generated, queries, { name, target, serve 
       result.page = { ttfb: percentiles(ttfb.slice(-total.runs)), total };
       log(`${name} page: ${result.label}: total p95 ${ms(result.page.total.p95)} ms`);
     }
-    if (settings.pageSeconds > 0) pages = await measureArticlePages(name, server.origin, articlePaths, serve.dir);
+    if (settings.pageSeconds > 0) pages = await measureArticlePages(name, server, articlePaths, serve.dir);
   } finally {
     agent.destroy();
     await server.stop();
@@ -476,7 +491,8 @@ async function publishedPaths(opened) {
  * 5,000 pages for 5 s, so nearly every request reads the store and renders), then one article over and over
  * (the cached figure). wrk, --page-connections connections on 2 threads, gzip accepted as crawlers do.
  */
-async function measureArticlePages(name, origin, paths, dir) {
+async function measureArticlePages(name, server, paths, dir) {
+  const { origin } = server;
   const shape = { threads: 2, connections: settings.pageConnections, durationSec: settings.pageSeconds };
   const headers = { 'Accept-Encoding': 'gzip' };
   const first = await timedGet(`${origin}${encodeURI(paths[paths.length - 1])}`, new Agent());
@@ -490,15 +506,32 @@ async function measureArticlePages(name, origin, paths, dir) {
   log(`${name}: 20 random articles one at a time: ${alone.map((t) => t.toFixed(0)).join(', ')} ms`);
   log(`${name}: article pages at random over ${paths.length.toLocaleString('en-US')} stories…`);
   await loadRandomPaths({ origin, paths, dir, shape: { ...shape, durationSec: 3 }, headers });
-  const cold = await loadRandomPaths({ origin, paths, dir, shape, headers });
+  const cold = await withCpu(server.pid, () => loadRandomPaths({ origin, paths, dir, shape, headers }));
   if (cold.requests < 10 || cold.non2xx > 0)
     throw new Error(`random articles: ${cold.requests} requests, ${cold.non2xx} not 2xx: wrk or its script failed`);
-  log(`${name}: random articles ${Math.round(cold.requestsPerSec)} req/s, p99 ${ms(cold.p99Ms)} ms`);
+  log(
+    `${name}: random articles ${Math.round(cold.requestsPerSec)} req/s, p99 ${ms(cold.p99Ms)} ms, ${Math.round(cold.cpuUsPerRequest)} µs CPU/request`,
+  );
   const one = `${origin}${encodeURI(paths[paths.length - 1])}`;
   await runLoad('wrk', one, { ...shape, durationSec: 3 }, headers);
-  const cached = await runLoad('wrk', one, shape, headers);
-  log(`${name}: one cached article ${Math.round(cached.requestsPerSec)} req/s, p99 ${ms(cached.p99Ms)} ms`);
+  const cached = await withCpu(server.pid, () => runLoad('wrk', one, shape, headers));
+  log(
+    `${name}: one cached article ${Math.round(cached.requestsPerSec)} req/s, p99 ${ms(cached.p99Ms)} ms, ${Math.round(cached.cpuUsPerRequest)} µs CPU/request`,
+  );
   return { cold, cached, stories: paths.length };
+}
+
+/**
+ * A load run with the server's CPU time over it (user + system, from /proc): CPU µs per request holds on a
+ * busy machine, where requests/s depends on how much of the CPU the server was given.
+ */
+async function withCpu(pid, run) {
+  const before = processCpuSplit(pid);
+  const result = await run();
+  const after = processCpuSplit(pid);
+  const cpuSeconds =
+    before === null || after === null ? Number.NaN : after.user + after.system - before.user - before.system;
+  return { ...result, cpuUsPerRequest: (cpuSeconds * 1e6) / result.requests };
 }
 
 /**
@@ -561,7 +594,7 @@ function pageTargetLines(runs) {
 
 function targetLines(runs) {
   const sqlite = runs.find((run) => run.name === 'SQLite');
-  if (sqlite === undefined) return [];
+  if (sqlite === undefined || sqlite.queries.length === 0) return [];
   const lines = [];
   const slowStore = sqlite.queries.filter((q) => !(q.store.p95 < STORE_P95_TARGET_MS));
   lines.push(

@@ -13,10 +13,14 @@ test('chooseCoding prefers br, then gzip, and honours q=0', () => {
   assert.equal(chooseCoding('br;q=0, gzip;q=0'), 'identity');
 });
 
-test('prepareResponse compresses once and names each coding', async () => {
+test('prepareResponse compresses each coding once, when it is first asked for, and names each coding', async () => {
   const prepared = await prepareResponse('<p>hello hello hello</p>', { contentType: 'text/html', cacheControl: 'x' });
-  assert.equal(gunzipSync(prepared.bodies.gzip).toString(), '<p>hello hello hello</p>');
-  assert.equal(brotliDecompressSync(prepared.bodies.br).toString(), '<p>hello hello hello</p>');
+  assert.equal(gunzipSync(prepared.body('gzip')).toString(), '<p>hello hello hello</p>');
+  assert.equal(brotliDecompressSync(prepared.body('br')).toString(), '<p>hello hello hello</p>');
+  assert.equal(prepared.body('identity').toString(), '<p>hello hello hello</p>');
+  // Kept: the same bytes, not compressed again.
+  assert.equal(prepared.body('gzip'), prepared.body('gzip'));
+  assert.equal(prepared.body('br'), prepared.body('br'));
   assert.equal(prepared.headers.br['content-encoding'], 'br');
   assert.notEqual(prepared.headers.br.etag, prepared.headers.identity.etag);
   assert.equal(matchesEtag(prepared.headers.gzip.etag ?? '', prepared.etag), true);

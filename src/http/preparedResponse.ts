@@ -1,28 +1,28 @@
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { brotliCompress, gzip, constants as zlibConstants } from 'node:zlib';
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-const gzipAsync = promisify(gzip);
-const brotliAsync = promisify(brotliCompress);
-
-/** The content codings we precompute; chosen per request from Accept-Encoding. */
+/** The content codings we serve; chosen per request from Accept-Encoding. */
 export type Coding = 'br' | 'gzip' | 'identity';
 
 type Headers = Readonly<Record<string, string>>;
 
 /**
- * A response body rendered once and compressed once, with the headers for each
- * coding built ahead of time, so serving it costs a header lookup and a write.
+ * A response body rendered once, with the headers for each coding built ahead
+ * of time, so serving it costs a header lookup and a write. Each compressed
+ * coding is made the first time a client asks for it and kept: most pages of a
+ * large archive are rendered for one request (a crawler, a shared link), and
+ * compressing those in a coding nobody asked for doubled what they cost.
  */
 export interface PreparedResponse {
   readonly etag: string;
-  readonly bodies: Readonly<Record<Coding, Buffer>>;
   readonly headers: Readonly<Record<Coding, Headers>>;
   /** Headers for a 304: validators and caching, no body. */
   readonly notModifiedHeaders: Headers;
   /** Last-Modified in whole seconds since the epoch, when the representation has one (feeds, sitemaps). */
   readonly lastModifiedSeconds?: number;
+  /** The body in `coding`: compressed on the first call for it, the same Buffer afterwards. */
+  body(coding: Coding): Buffer;
 }
 
 export interface PrepareOptions {
@@ -36,19 +36,25 @@ export interface PrepareOptions {
 // middle quality keeps that cheap while staying well ahead of gzip.
 const BROTLI_QUALITY = 6;
 
+/**
+ * Compresses on the caller's thread: for a page of tens of kilobytes that takes a fraction of a millisecond,
+ * less than handing it to the thread pool and waiting for the answer under load.
+ */
+function compress(coding: 'br' | 'gzip', identity: Buffer): Buffer {
+  if (coding === 'gzip') return gzipSync(identity, { level: 6 });
+  return brotliCompressSync(identity, {
+    params: {
+      [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+      [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+      // A 256 KB window covers any page we serve; the default 4 MB one per compression only grows memory.
+      [zlibConstants.BROTLI_PARAM_LGWIN]: 18,
+    },
+  });
+}
+
+// Async for its callers' sake (it once compressed on the thread pool); nothing in it waits now.
 export async function prepareResponse(body: string | Buffer, options: PrepareOptions): Promise<PreparedResponse> {
   const identity = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  const [gzipped, brotli] = await Promise.all([
-    gzipAsync(identity, { level: 6 }),
-    brotliAsync(identity, {
-      params: {
-        [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-        [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length,
-        // A 256 KB window covers any page we serve; the default 4 MB one per compression only grows memory.
-        [zlibConstants.BROTLI_PARAM_LGWIN]: 18,
-      },
-    }),
-  ]);
   const hash = createHash('sha1').update(identity).digest('base64url').slice(0, 22);
   // One validator for the representation; coding variants get a suffix as RFC 9110 §8.8.3 asks.
   const etag = `"${hash}"`;
@@ -60,9 +66,10 @@ export async function prepareResponse(body: string | Buffer, options: PrepareOpt
     vary: 'Accept-Encoding',
     ...lastModified,
   };
+  let gzipped: Buffer | undefined;
+  let brotli: Buffer | undefined;
   return {
     etag,
-    bodies: { br: brotli, gzip: gzipped, identity },
     headers: {
       br: { ...common, etag: `"${hash}-br"`, 'content-encoding': 'br' },
       gzip: { ...common, etag: `"${hash}-gz"`, 'content-encoding': 'gzip' },
@@ -72,6 +79,18 @@ export async function prepareResponse(body: string | Buffer, options: PrepareOpt
     ...(options.lastModified === undefined
       ? {}
       : { lastModifiedSeconds: Math.floor(options.lastModified.getTime() / 1000) }),
+    body(coding) {
+      switch (coding) {
+        case 'identity':
+          return identity;
+        case 'gzip':
+          gzipped ??= compress('gzip', identity);
+          return gzipped;
+        case 'br':
+          brotli ??= compress('br', identity);
+          return brotli;
+      }
+    },
   };
 }
 
@@ -103,7 +122,7 @@ export function sendPrepared(
     return reply.code(304).headers(prepared.notModifiedHeaders).send();
   }
   const coding = chooseCoding(request.headers['accept-encoding']);
-  return reply.code(statusCode).headers(prepared.headers[coding]).send(prepared.bodies[coding]);
+  return reply.code(statusCode).headers(prepared.headers[coding]).send(prepared.body(coding));
 }
 
 /** True when If-None-Match names this representation in any of its codings, or is `*`. */

@@ -21,6 +21,7 @@ import { MarketVersion } from './http/marketVersion.js';
 import { PageCache } from './http/pageCache.js';
 import { pageInvalidation } from './http/pageInvalidation.js';
 import { ReadCounter } from './http/readCounter.js';
+import { SharedReads } from './http/sharedReads.js';
 import { IntradayRecorder } from './markets/intradayRecorder.js';
 import { registerArchiveRoutes } from './routes/archiveRoutes.js';
 import { registerArticleRoutes } from './routes/articleRoutes.js';
@@ -159,9 +160,11 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
     ...(publicUrl === null ? { originOf: readOrigin } : {}),
     ...(pageServed === undefined ? {} : { onServed: pageServed }),
   });
+  const shared = new SharedReads(() => deps.now().getTime());
   const site: SiteContext = {
     deps,
     pages,
+    shared,
     fastPath,
     assets,
     commentLimiter: createCommentRateLimiter({
@@ -287,7 +290,7 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
     return sendNotFoundPage(site, request, reply);
   });
 
-  const services: Service[] = [marketVersion, pageInvalidation(deps.bus, pages), intraday];
+  const services: Service[] = [marketVersion, pageInvalidation(deps.bus, pages, shared), intraday];
   if (readCounter !== null) services.push(readCounter);
   if (streamWorkers !== undefined) {
     services.push({ name: 'stream workers', start: () => streamWorkers.start(), stop: () => streamWorkers.close() });

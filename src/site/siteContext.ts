@@ -4,6 +4,7 @@ import type { PageChrome } from './components/Layout.js';
 import type { CachedPageFastPath } from './http/cachedPageFastPath.js';
 import type { CommentRateLimiter } from './http/commentRateLimiter.js';
 import type { PageCache } from './http/pageCache.js';
+import type { SharedReads } from './http/sharedReads.js';
 import type { WebDeps } from './siteDeps.js';
 
 /** What the route plugins share: the boot-time dependencies plus the server's own caches. */
@@ -14,6 +15,8 @@ export interface SiteContext {
   readonly fastPath: CachedPageFastPath;
   readonly assets: SiteAssets;
   readonly commentLimiter: CommentRateLimiter;
+  /** Reads many pages show alike (most read), kept briefly and dropped on any newsroom change. */
+  readonly shared: SharedReads;
   /**
    * The origin of absolute links on a page for this request: `--public-url`
    * when set, else the one the request asked for (Host, or a trusted proxy's
@@ -23,16 +26,20 @@ export interface SiteContext {
   origin(request: FastifyRequest): string | null;
   /** Told of every cached or rendered page served through the routes, by key (the read counter); the fast path tells it too. */
   readonly pageServed?: (key: string) => void;
-  /** Ticker, masthead and navigation data for a page being rendered now. */
-  chrome(): Promise<PageChrome>;
+  /**
+   * Ticker, masthead and navigation data for a page being rendered now. `origin`
+   * (from `origin(request)`) makes the page's canonical and og:url absolute;
+   * without it they follow `--public-url` (pages without them, such as errors, need none).
+   */
+  chrome(origin?: string | null): Promise<PageChrome>;
 }
 
-export function createChromeLoader(deps: WebDeps, assets: SiteAssets): () => Promise<PageChrome> {
-  return async () => ({
+export function createChromeLoader(deps: WebDeps, assets: SiteAssets): (origin?: string | null) => Promise<PageChrome> {
+  return async (origin) => ({
     sections: await deps.store.listSections(),
     snapshot: deps.market.snapshot(),
     now: deps.now(),
-    publicUrl: deps.publicUrl ?? null,
+    publicUrl: origin === undefined ? (deps.publicUrl ?? null) : origin,
     stylesheetUrl: assets.stylesheetUrl,
     tickerScriptUrl: assets.tickerScriptUrl,
     feedWorkerUrl: assets.feedWorkerUrl,

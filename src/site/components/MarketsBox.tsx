@@ -9,6 +9,7 @@ import {
   marketsBoxParts,
   QUIET_MOVERS_TEXT,
 } from './marketsBoxParts.js';
+import { snapshotFragment } from './snapshotFragment.js';
 
 /**
  * The markets at a glance for the front page and the article's rail: the
@@ -19,12 +20,29 @@ import {
  * present, hidden while they have nothing to say, so the live page can fill them.
  */
 export function MarketsBox(props: { readonly snapshot: MarketSnapshot; readonly headingId: string }) {
+  return (
+    // Named apart from a Markets section block on the same page: landmarks need names of their own.
+    // What is inside depends on the snapshot and the heading's id alone: drawn once per snapshot (snapshotFragment).
+    <section
+      class="rail-box markets-box"
+      aria-label="Markets at a glance"
+      data-live-figures=""
+      data-markets-box=""
+      dangerouslySetInnerHTML={{
+        __html: snapshotFragment(props.snapshot, `markets-box:${props.headingId}`, () => (
+          <MarketsBoxFigures {...props} />
+        )),
+      }}
+    />
+  );
+}
+
+function MarketsBoxFigures(props: { readonly snapshot: MarketSnapshot; readonly headingId: string }) {
   const { snapshot } = props;
   const parts: MarketsBoxParts = marketsBoxParts(snapshot.quotes, snapshot.fx);
   const empty = snapshot.indices.length === 0 && parts.movers.kind === 'none' && parts.dollar === null;
   return (
-    // Named apart from a Markets section block on the same page: landmarks need names of their own.
-    <section class="rail-box markets-box" aria-label="Markets at a glance" data-live-figures="" data-markets-box="">
+    <>
       <h2 id={props.headingId}>
         <a href={MARKETS_URL}>Markets</a>
       </h2>
@@ -69,7 +87,7 @@ export function MarketsBox(props: { readonly snapshot: MarketSnapshot; readonly 
       <p data-box-empty="" {...(empty ? {} : { hidden: true })}>
         No market figures yet.
       </p>
-    </section>
+    </>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { MarketSnapshot } from '../../market/book/marketSnapshot.js';
 import { ScrollRegion } from './ScrollRegion.js';
+import { snapshotFragment } from './snapshotFragment.js';
 import { stripOrder, type TickerItem, tickerItemClass, tickerItems } from './tickerItems.js';
 import { tickerPieces } from './tickerPieces.js';
 import { formatTickerTime } from './tickerTime.js';
@@ -19,16 +20,44 @@ export function Ticker({
   readonly snapshot: MarketSnapshot;
   readonly feedWorkerUrl: string | null;
 }) {
-  const items = stripOrder(tickerItems(snapshot));
+  const items = itemsOf(snapshot);
   return (
     // A site with no instruments yet (a fresh `--no-demo` site) has nothing to show: the bar stays out of sight
     // rather than an empty band with buttons, and still names the feed's worker for the page's other islands.
+    // What is inside depends on the snapshot alone: drawn once per snapshot for every page (snapshotFragment).
     <div
       class="ticker"
       data-ticker=""
       {...(feedWorkerUrl !== null ? { 'data-feed-worker': feedWorkerUrl } : {})}
       {...(items.length === 0 ? { hidden: true } : {})}
-    >
+      dangerouslySetInnerHTML={{
+        __html: snapshotFragment(snapshot, 'ticker', () => <TickerStrip items={items} snapshot={snapshot} />),
+      }}
+    />
+  );
+}
+
+const itemsBySnapshot = new WeakMap<MarketSnapshot, readonly TickerItem[]>();
+
+/** The strip's items in order, worked out once per snapshot like the strip's HTML. */
+function itemsOf(snapshot: MarketSnapshot): readonly TickerItem[] {
+  let items = itemsBySnapshot.get(snapshot);
+  if (items === undefined) {
+    items = stripOrder(tickerItems(snapshot));
+    itemsBySnapshot.set(snapshot, items);
+  }
+  return items;
+}
+
+function TickerStrip({
+  items,
+  snapshot,
+}: {
+  readonly items: readonly TickerItem[];
+  readonly snapshot: MarketSnapshot;
+}) {
+  return (
+    <>
       <ScrollRegion class="ticker__strip" label="Market ticker">
         <ul class="ticker__list">
           {items.map((item) => (
@@ -39,7 +68,7 @@ export function Ticker({
       <p class="ticker__updated">
         Updated <time dateTime={snapshot.asOf.toISOString()}>{formatTickerTime(snapshot.asOf)}</time> PKT
       </p>
-    </div>
+    </>
   );
 }
 

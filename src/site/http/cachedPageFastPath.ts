@@ -30,7 +30,7 @@ export interface CachedPageFastPathOptions {
  */
 export class CachedPageFastPath {
   private readonly urls = new Map<string, string>();
-  private readonly headers = new WeakMap<PreparedResponse, Record<Coding, Headers>>();
+  private readonly headers = new WeakMap<PreparedResponse, Partial<Record<Coding, Headers>>>();
   private readonly maxUrls: number;
 
   constructor(private readonly options: CachedPageFastPathOptions) {
@@ -67,8 +67,8 @@ export class CachedPageFastPath {
       return true;
     }
     const coding = chooseCoding(request.headers['accept-encoding']);
-    response.writeHead(200, this.headersFor(prepared)[coding]);
-    response.end(prepared.bodies[coding]);
+    response.writeHead(200, this.headersFor(prepared, coding));
+    response.end(prepared.body(coding));
     return true;
   }
 
@@ -80,19 +80,25 @@ export class CachedPageFastPath {
     return `${this.options.originOf(request) ?? ''} ${url}`;
   }
 
-  /** Every header of each coding's response, built once per cached page so a hit allocates nothing. */
-  private headersFor(prepared: PreparedResponse): Record<Coding, Headers> {
+  /**
+   * Every header of a coding's response, built once per cached page and coding so a hit allocates nothing;
+   * only for the codings asked for, since a body is compressed when its coding is first wanted.
+   */
+  private headersFor(prepared: PreparedResponse, coding: Coding): Headers {
     let merged = this.headers.get(prepared);
     if (merged === undefined) {
-      const extra = this.options.extraHeaders;
-      const complete = (coding: Coding): Headers => ({
-        ...extra,
-        ...prepared.headers[coding],
-        'content-length': String(prepared.bodies[coding].length),
-      });
-      merged = { br: complete('br'), gzip: complete('gzip'), identity: complete('identity') };
+      merged = {};
       this.headers.set(prepared, merged);
     }
-    return merged;
+    let complete = merged[coding];
+    if (complete === undefined) {
+      complete = {
+        ...this.options.extraHeaders,
+        ...prepared.headers[coding],
+        'content-length': String(prepared.body(coding).length),
+      };
+      merged[coding] = complete;
+    }
+    return complete;
   }
 }

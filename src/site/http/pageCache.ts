@@ -15,6 +15,8 @@ export type PageOutcome =
   | { readonly kind: 'page'; readonly html: string; readonly representation?: Representation }
   | { readonly kind: 'redirect'; readonly location: string; readonly status: 301 | 302 }
   | { readonly kind: 'notFound' }
+  /** Gone for good (a killed story): 410 with this page's title and message. */
+  | { readonly kind: 'gone'; readonly title: string; readonly message: string }
   | { readonly kind: 'badRequest'; readonly message: string };
 
 /** A produced outcome, with the page already prepared for sending. */

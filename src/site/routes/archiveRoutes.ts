@@ -26,7 +26,7 @@ export function registerArchiveRoutes(app: TypeBoxApp, site: SiteContext): void 
     async (request, reply) => {
       const { authorSlug } = request.params;
       const pageNumber = request.query.page ?? 1;
-      return servePage(site, request, reply, `author:${authorSlug}:${pageNumber}`, async () => {
+      return servePage(site, request, reply, `author:${authorSlug}:${pageNumber}`, async (origin) => {
         if (!SLUG.test(authorSlug)) return { kind: 'notFound' };
         const author = findAuthor(await store.listBylines(), authorSlug);
         if (author === null) return { kind: 'notFound' };
@@ -41,7 +41,7 @@ export function registerArchiveRoutes(app: TypeBoxApp, site: SiteContext): void 
           kind: 'page',
           html: renderDocument(
             h(StoryListPage, {
-              chrome: await site.chrome(),
+              chrome: await site.chrome(origin),
               heading: author.name,
               description: `Stories by ${author.name}, ${author.role.toLowerCase()} for Broadsheet.`,
               canonicalPath: authorUrl(author.slug, window.page),
@@ -70,7 +70,7 @@ export function registerArchiveRoutes(app: TypeBoxApp, site: SiteContext): void 
       const { year, month, day } = request.params;
       const date = `${year}-${month}-${day}`;
       const pageNumber = request.query.page ?? 1;
-      return servePage(site, request, reply, `archive:${date}:${pageNumber}`, async () => {
+      return servePage(site, request, reply, `archive:${date}:${pageNumber}`, async (origin) => {
         const range = dayRangeOf(date);
         if (range === null) return { kind: 'notFound' };
         const result = await store.listArticles({
@@ -89,7 +89,7 @@ export function registerArchiveRoutes(app: TypeBoxApp, site: SiteContext): void 
           kind: 'page',
           html: renderDocument(
             h(StoryListPage, {
-              chrome: await site.chrome(),
+              chrome: await site.chrome(origin),
               heading: `Stories of ${heading}`,
               description: `Every story Broadsheet published on ${heading}.`,
               canonicalPath: archiveDayUrl(date, window.page),

@@ -26,11 +26,11 @@ export async function renderArticlePage(
   },
 ): Promise<string> {
   const { store } = site.deps;
-  const [allRelated, comments, readMore, siteChrome, pictures, mostRead] = await Promise.all([
+  const [allRelated, comments, readMore, chrome, pictures, mostRead] = await Promise.all([
     store.relatedArticles(article, RELATED_INLINE + RELATED_RAIL),
     store.approvedComments(article.id),
     store.latestArticles({ limit: READ_MORE, excludeId: article.id }),
-    site.chrome(),
+    site.chrome(options.origin),
     site.deps.frontPage?.storyPictures([article.id]) ?? Promise.resolve(new Map<number, StoryPicture>()),
     mostReadStories(site),
   ]);
@@ -40,7 +40,6 @@ export async function renderArticlePage(
   const media =
     mediaIds.length > 0 && site.deps.media !== undefined ? await site.deps.media.assets(mediaIds) : new Map();
   const { origin } = options;
-  const chrome = { ...siteChrome, publicUrl: origin };
   const share = origin === null ? null : { origin, image: shareImageOf(article, media, origin, picture) };
   return renderDocument(
     h(

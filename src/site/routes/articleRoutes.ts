@@ -18,15 +18,14 @@ export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void 
   const { store } = site.deps;
 
   /** A killed story is gone for good (410); anything else missing is a plain 404. */
+  const WITHDRAWN = {
+    kind: 'gone',
+    title: 'This article has been withdrawn',
+    message: 'This article has been withdrawn and is no longer available.',
+  } as const;
   const sendMissingArticle = async (id: number, request: FastifyRequest, reply: FastifyReply) =>
     (await store.isWithdrawn(id))
-      ? sendErrorPage(
-          site,
-          reply,
-          410,
-          'This article has been withdrawn',
-          'This article has been withdrawn and is no longer available.',
-        )
+      ? sendErrorPage(site, reply, 410, WITHDRAWN.title, WITHDRAWN.message)
       : sendNotFoundPage(site, request, reply);
 
   app.get('/news/:id', { schema: { params: Type.Object({ id: Type.String() }) } }, async (request, reply) => {
@@ -50,16 +49,12 @@ export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void 
       if (id === null) return sendNotFoundPage(site, request, reply);
       const { slug } = request.params;
       const pendingNotice = request.query.comment === 'pending';
-      const origin = site.origin(request);
-      // The origin is part of the page (canonical, og:url, structured data), so of its key.
-      const key = `article:${id}:${slug}:${pendingNotice ? 'pending' : ''}:${origin ?? ''}`;
-      // Only on a cache miss, so cached pages cost no query; a cached page is dropped when its story is killed.
-      if (site.pages.lookup(key) === undefined && (await store.isWithdrawn(id))) {
-        return sendMissingArticle(id, request, reply);
-      }
-      return servePage(site, request, reply, key, async () => {
+      const key = `article:${id}:${slug}:${pendingNotice ? 'pending' : ''}`;
+      // A cached page is dropped when its story is killed; a story that is not published is asked about only
+      // when missing, so a page rendered afresh costs no query for the question.
+      return servePage(site, request, reply, key, async (origin) => {
         const article = await store.getArticle(id);
-        if (article === null) return { kind: 'notFound' };
+        if (article === null) return (await store.isWithdrawn(id)) ? WITHDRAWN : { kind: 'notFound' };
         if (article.slug !== slug) return { kind: 'redirect', location: articleUrl(article), status: 301 };
         return { kind: 'page', html: await renderArticlePage(site, article, { pendingNotice, form: null, origin }) };
       });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ArticleSummary } from '../../news/article.js';
+import { SharedReads } from '../http/sharedReads.js';
 import type { SiteContext } from '../siteContext.js';
 import { mostReadStories } from './frontPageData.js';
 
@@ -16,7 +17,8 @@ function siteReading(clock: { now: number }): { site: SiteContext; readings: () 
     },
   };
   // Only what mostReadStories reads of the site is given.
-  return { site: { deps } as unknown as SiteContext, readings: () => readings };
+  const shared = new SharedReads(() => clock.now);
+  return { site: { deps, shared } as unknown as SiteContext, readings: () => readings };
 }
 
 test('"most read" is read once for every page asking within half a minute, then afresh', async () => {
@@ -32,4 +34,13 @@ test('"most read" is read once for every page asking within half a minute, then 
   assert.equal(readings(), 2, 'read again after 30 s');
   await mostReadStories(site, 9);
   assert.equal(readings(), 3, 'another length is another reading');
+});
+
+test('"most read" is read afresh after any newsroom change (a killed story must not come back)', async () => {
+  const clock = { now: Date.parse('2023-01-31T10:00:00Z') };
+  const { site, readings } = siteReading(clock);
+  await mostReadStories(site);
+  site.shared.clear(); // what page invalidation does on every change announced on the bus
+  await mostReadStories(site);
+  assert.equal(readings(), 2);
 });

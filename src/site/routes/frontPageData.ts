@@ -32,10 +32,6 @@ export async function picturesFor(
  * few seconds and pages are cached for five, so half a minute changes nothing a reader can see.
  */
 const MOST_READ_FRESH_MS = 30_000;
-const mostReadMemo = new WeakMap<
-  SiteContext,
-  { readonly key: string; readonly at: number; readonly stories: Promise<readonly ArticleSummary[]> }
->();
 
 /** Published stories read most over the last few Karachi days. */
 export function mostReadStories(site: SiteContext, limit = MOST_READ): Promise<readonly ArticleSummary[]> {
@@ -43,18 +39,9 @@ export function mostReadStories(site: SiteContext, limit = MOST_READ): Promise<r
   if (frontPage === undefined) return Promise.resolve([]);
   const now = site.deps.now().getTime();
   const fromDay = karachiDateKey(new Date(now - (MOST_READ_DAYS - 1) * DAY_MS));
-  const key = `${fromDay}:${limit}`;
-  const memo = mostReadMemo.get(site);
-  if (memo !== undefined && memo.key === key && now >= memo.at && now - memo.at < MOST_READ_FRESH_MS) {
-    return memo.stories;
-  }
-  const stories = frontPage.mostRead({ fromDay, limit });
-  mostReadMemo.set(site, { key, at: now, stories });
-  // A failed reading is not kept: the next page asks again.
-  stories.catch(() => {
-    if (mostReadMemo.get(site)?.stories === stories) mostReadMemo.delete(site);
-  });
-  return stories;
+  return site.shared.get(`mostRead:${fromDay}:${limit}`, MOST_READ_FRESH_MS, () =>
+    frontPage.mostRead({ fromDay, limit }),
+  );
 }
 
 /** Everything the front page shows but the chrome: pins merged with the newest stories, then the rail and sections. */

@@ -35,7 +35,7 @@ export function registerIndexListRoutes(app: TypeBoxApp, site: SiteContext): voi
 
   app.get(LATEST_NEWS_URL, { schema: { querystring: pageQuery } }, async (request, reply) => {
     const pageNumber = request.query.page ?? 1;
-    return servePage(site, request, reply, `latest:${pageNumber}`, async () => {
+    return servePage(site, request, reply, `latest:${pageNumber}`, async (origin) => {
       const result = await store.listArticles({ limit: PAGE_SIZE, offset: (pageNumber - 1) * PAGE_SIZE });
       const window = pageWindow(pageNumber, result.total);
       if (window === null) return { kind: 'notFound' };
@@ -43,7 +43,7 @@ export function registerIndexListRoutes(app: TypeBoxApp, site: SiteContext): voi
         kind: 'page',
         html: renderDocument(
           h(StoryListPage, {
-            chrome: await site.chrome(),
+            chrome: await site.chrome(origin),
             heading: 'Latest news',
             description: 'Every story, newest first.',
             canonicalPath: latestUrl(window.page),
@@ -59,7 +59,7 @@ export function registerIndexListRoutes(app: TypeBoxApp, site: SiteContext): voi
   });
 
   app.get(TAGS_URL, async (request, reply) =>
-    servePage(site, request, reply, 'directory:tags', async () => {
+    servePage(site, request, reply, 'directory:tags', async (origin) => {
       const tags = await store.listPublishedTags();
       const entries = [...tags]
         .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }))
@@ -68,7 +68,7 @@ export function registerIndexListRoutes(app: TypeBoxApp, site: SiteContext): voi
         kind: 'page',
         html: renderDocument(
           h(DirectoryPage, {
-            chrome: await site.chrome(),
+            chrome: await site.chrome(origin),
             heading: 'Topics',
             description: 'Every topic our stories are tagged with, A to Z.',
             canonicalPath: TAGS_URL,
@@ -81,8 +81,8 @@ export function registerIndexListRoutes(app: TypeBoxApp, site: SiteContext): voi
   );
 
   app.get(SECTIONS_URL, async (request, reply) =>
-    servePage(site, request, reply, 'directory:sections', async () => {
-      const chrome = await site.chrome();
+    servePage(site, request, reply, 'directory:sections', async (origin) => {
+      const chrome = await site.chrome(origin);
       const counts = await Promise.all(
         chrome.sections.map((section) => store.listArticles({ sectionSlug: section.slug, limit: 1 })),
       );

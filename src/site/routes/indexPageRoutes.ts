@@ -59,8 +59,8 @@ export function registerIndexPageRoutes(app: TypeBoxApp, context: MarketRouteCon
       const range = request.query.range ?? DEFAULT_RANGE;
       const sort = request.query.sort ?? 'weight';
       const direction = request.query.dir ?? defaultDirection(sort);
-      return servePage(site, request, reply, `index:${code}:${range}:${sort}:${direction}`, () =>
-        produceIndexPage(context, code, { range, sort, direction }),
+      return servePage(site, request, reply, `index:${code}:${range}:${sort}:${direction}`, (origin) =>
+        produceIndexPage(context, code, { range, sort, direction }, origin),
       );
     },
   );
@@ -114,11 +114,12 @@ async function produceIndexPage(
   context: MarketRouteContext,
   code: string,
   view: { readonly range: HistoryRange; readonly sort: ConstituentSort; readonly direction: SortDirection },
+  origin: string | null,
 ): Promise<PageOutcome> {
   const { site } = context;
-  const chrome = await site.chrome();
+  const chrome = await site.chrome(origin);
   const index = chrome.snapshot.indices.find((candidate) => candidate.code === code);
-  if (index === undefined) return producePublishedIndexPage(context, code, view);
+  if (index === undefined) return producePublishedIndexPage(context, code, view, origin);
   const day = marketDate(chrome.snapshot);
   const bars = await chartBars(site, code, view.range, day);
   const reference = site.deps.marketPages?.reference;
@@ -162,11 +163,12 @@ async function producePublishedIndexPage(
   context: MarketRouteContext,
   code: string,
   view: { readonly range: HistoryRange; readonly sort: ConstituentSort; readonly direction: SortDirection },
+  origin: string | null,
 ): Promise<PageOutcome> {
   const { site } = context;
   const published = await publishedIndexByCode(site, code);
   if (published === undefined || published.view === null || published.date === null) return { kind: 'notFound' };
-  const chrome = await site.chrome();
+  const chrome = await site.chrome(origin);
   const bars = await chartBars(site, code, view.range, published.date);
   const data = {
     index: published.view,

@@ -5,12 +5,12 @@ import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { isSlug } from '../../news/slug.js';
 import { renderDocument } from '../components/renderDocument.js';
 import { feedLinks } from '../feeds/feedLinks.js';
-import type { PageOutcome, PageProducer } from '../http/pageCache.js';
+import type { PageOutcome } from '../http/pageCache.js';
 import { HomePage } from '../pages/HomePage.js';
 import { StoryListPage } from '../pages/StoryListPage.js';
 import type { SiteContext } from '../siteContext.js';
 import { frontPageContent, picturesFor } from './frontPageData.js';
-import { servePage } from './pageResponses.js';
+import { type OriginPageProducer, servePage } from './pageResponses.js';
 import { neighbours, PAGE_SIZE, pageWindow } from './pagination.js';
 
 // Section and tag slugs are lower-case words and hyphens; anything else cannot exist, so it never reaches the store.
@@ -21,15 +21,15 @@ export function registerListRoutes(app: TypeBoxApp, site: SiteContext): void {
   const { store } = site.deps;
 
   app.get('/', async (request, reply) =>
-    servePage(site, request, reply, 'home', async () => {
+    servePage(site, request, reply, 'home', async (origin) => {
       const content = await frontPageContent(site);
-      return page(renderDocument(h(HomePage, { chrome: await site.chrome(), ...content })));
+      return page(renderDocument(h(HomePage, { chrome: await site.chrome(origin), ...content })));
     }),
   );
 
   const sectionPage =
-    (sectionSlug: string, pageNumber: number, requestedPath: string): PageProducer =>
-    async () => {
+    (sectionSlug: string, pageNumber: number, requestedPath: string): OriginPageProducer =>
+    async (origin) => {
       if (!isSlug(sectionSlug)) return { kind: 'notFound' };
       // Each section lives at one address: /{slug}, or /sections/{slug} when the slug is one of ours.
       if (sectionUrl(sectionSlug) !== requestedPath) {
@@ -52,7 +52,7 @@ export function registerListRoutes(app: TypeBoxApp, site: SiteContext): void {
       return page(
         renderDocument(
           h(StoryListPage, {
-            chrome: await site.chrome(),
+            chrome: await site.chrome(origin),
             heading: section.name,
             description: `Latest ${section.name} news and analysis.`,
             canonicalPath: sectionUrl(section.slug, window.page),
@@ -88,7 +88,7 @@ export function registerListRoutes(app: TypeBoxApp, site: SiteContext): void {
     async (request, reply) => {
       const { tagSlug } = request.params;
       const pageNumber = request.query.page ?? 1;
-      return servePage(site, request, reply, `tag:${tagSlug}:${pageNumber}`, async () => {
+      return servePage(site, request, reply, `tag:${tagSlug}:${pageNumber}`, async (origin) => {
         if (!isSlug(tagSlug)) return { kind: 'notFound' };
         const tag = await store.getTag(tagSlug);
         if (tag === null) {
@@ -104,7 +104,7 @@ export function registerListRoutes(app: TypeBoxApp, site: SiteContext): void {
         return page(
           renderDocument(
             h(StoryListPage, {
-              chrome: await site.chrome(),
+              chrome: await site.chrome(origin),
               heading: tag.name,
               description: `Stories tagged ${tag.name}.`,
               canonicalPath: tagUrl(tag.slug, window.page),

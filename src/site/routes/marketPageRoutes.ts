@@ -35,8 +35,8 @@ export function registerMarketPageRoutes(app: TypeBoxApp, site: SiteContext, int
   registerSymbolSearchRoutes(app, site);
 
   app.get('/markets', async (request, reply) =>
-    servePage(site, request, reply, 'markets', async () => {
-      const chrome = await site.chrome();
+    servePage(site, request, reply, 'markets', async (origin) => {
+      const chrome = await site.chrome(origin);
       const section = chrome.sections.find((candidate) => candidate.slug === MARKETS_SECTION);
       const latest =
         section === undefined
@@ -60,8 +60,8 @@ export function registerMarketPageRoutes(app: TypeBoxApp, site: SiteContext, int
     const { amount, direction } = request.query;
     if (amount === undefined || amount.trim() === '') {
       // The bare page is the same for everyone: cache it like any other.
-      return servePage(site, request, reply, 'currency', async () => {
-        const chrome = await site.chrome();
+      return servePage(site, request, reply, 'currency', async (origin) => {
+        const chrome = await site.chrome(origin);
         const converter = converterState(chrome.snapshot.fx, direction === undefined ? {} : { direction });
         return {
           kind: 'page',

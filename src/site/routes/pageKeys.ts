@@ -1,13 +1,24 @@
 import type { ContentChange } from '../../bus/contentChange.js';
 import type { ArticleChange } from '../../news/articleChange.js';
 
-// The cache keys of the reader pages, as the routes in this folder build them:
-// article:{id}:{slug}:{notice}:{origin}, home, section:{slug}:{page}, sections:{slug}:{page},
+// The cache keys of the reader pages, as the routes in this folder build them, each followed by a space and
+// the origin its absolute links were made from (pageKeyFor): article:{id}:{slug}:{notice}, home, section:{slug}:{page}, sections:{slug}:{page},
 // tag:{slug}:{page}, print:{date}, markets (which lists the Markets section's stories),
 // author:{slug}:{page}, archive:{date}:{page}, feed:{kind}:{slug}:{format}:{origin}, sitemap:{name}:{origin},
 // latest:{page} (/news), directory:tags and directory:sections.
 // Nothing outside this folder knows them: the newsroom announces what changed on the bus.
 const MARKETS_SECTION = 'markets';
+
+/** A page's cache key: what it shows, then the origin of its links (a space occurs in neither). */
+export function pageKeyFor(base: string, origin: string | null): string {
+  return `${base} ${origin ?? ''}`;
+}
+
+/** What a page's key says it shows, without the origin: the key as the routes name it. */
+function baseOf(key: string): string {
+  const space = key.indexOf(' ');
+  return space < 0 ? key : key.slice(0, space);
+}
 
 /** Which cached pages show what a newsroom change touched. */
 export function pagesShowing(change: ContentChange): (key: string) => boolean {
@@ -36,12 +47,12 @@ export function pagesShowing(change: ContentChange): (key: string) => boolean {
       // The navigation in every page's masthead lists the sections, and stories show their section's name.
       return () => true;
     case 'frontPage':
-      return (key) => key === 'home';
+      return (key) => baseOf(key) === 'home';
     case 'pictures': {
       // A thumbnail shows wherever its story is listed (not known here), and a body picture on its story's page.
       const lists = ['home', 'markets'];
       const prefixes = ['section:', 'sections:', 'tag:', 'author:', 'archive:', 'search:', 'article:'];
-      return (key) => lists.includes(key) || prefixes.some((prefix) => key.startsWith(prefix));
+      return (key) => lists.includes(baseOf(key)) || prefixes.some((prefix) => key.startsWith(prefix));
     }
   }
 }
@@ -72,7 +83,7 @@ function pagesShowingStory(change: ArticleChange): (key: string) => boolean {
     for (const tag of placement.tagSlugs) prefixes.push(`tag:${tag}:`);
     if (placement.printDate !== null) exact.add(`print:${placement.printDate}`);
   }
-  return (key) => exact.has(key) || prefixes.some((prefix) => key.startsWith(prefix));
+  return (key) => exact.has(baseOf(key)) || prefixes.some((prefix) => key.startsWith(prefix));
 }
 
 function articlePrefix(articleId: number): string {

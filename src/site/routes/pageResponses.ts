@@ -2,21 +2,32 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { sendPrepared } from '../../http/preparedResponse.js';
 import { renderDocument } from '../components/renderDocument.js';
-import type { PageProducer } from '../http/pageCache.js';
+import type { PageOutcome, PageProducer } from '../http/pageCache.js';
 import { BARE_ERROR_HTML, ErrorPage } from '../pages/ErrorPage.js';
 import type { SiteContext } from '../siteContext.js';
+import { pageKeyFor } from './pageKeys.js';
 
 const NOT_FOUND_KEY = 'error:404';
 
-/** Serves a page from the cache, producing (and caching) it on a miss. */
+/**
+ * Produces a page whose absolute links (canonical, og:url, sharing) are made from `origin`:
+ * `--public-url`, else the host the request asked for; null when it named no usable host.
+ */
+export type OriginPageProducer = (origin: string | null) => Promise<PageOutcome>;
+
+/**
+ * Serves a page from the cache, producing (and caching) it on a miss. The origin is part of
+ * every page, so of its key: a page made for one host is never served to another.
+ */
 export async function servePage(
   site: SiteContext,
   request: FastifyRequest,
   reply: FastifyReply,
   key: string,
-  producer: PageProducer,
+  producer: OriginPageProducer,
 ): Promise<FastifyReply> {
-  return serveCached(site, request, reply, key, { sameForEveryHost: true }, producer);
+  const origin = site.origin(request);
+  return serveCached(site, request, reply, pageKeyFor(key, origin), { sameForEveryHost: true }, () => producer(origin));
 }
 
 /**
@@ -52,6 +63,8 @@ export async function serveCached(
       return reply.redirect(outcome.location, outcome.status);
     case 'notFound':
       return sendNotFoundPage(site, request, reply);
+    case 'gone':
+      return sendErrorPage(site, reply, 410, outcome.title, outcome.message);
     case 'badRequest':
       return sendErrorPage(site, reply, 400, 'Bad request', outcome.message);
   }

@@ -25,9 +25,9 @@ export function registerPrintRoutes(app: TypeBoxApp, site: SiteContext): void {
   app.get('/print', async (request, reply) => {
     const latest = await store.latestPrintDate();
     if (latest === null) {
-      return servePage(site, request, reply, 'print:none', async () => ({
+      return servePage(site, request, reply, 'print:none', async (origin) => ({
         kind: 'page',
-        html: renderDocument(h(NoPrintEditionPage, { chrome: await site.chrome() })),
+        html: renderDocument(h(NoPrintEditionPage, { chrome: await site.chrome(origin) })),
       }));
     }
     return reply.header('cache-control', 'public, max-age=0, s-maxage=60').redirect(printUrl(latest), 302);
@@ -45,13 +45,13 @@ export function registerPrintRoutes(app: TypeBoxApp, site: SiteContext): void {
       );
     }
     const key = request.params.date;
-    return servePage(site, request, reply, `print:${key}`, async () => {
+    return servePage(site, request, reply, `print:${key}`, async (origin) => {
       const edition = await store.printEdition(key);
       if (edition.articles.length === 0) return { kind: 'notFound' };
       return {
         kind: 'page',
         html: renderDocument(
-          h(PrintEditionPage, { chrome: await site.chrome(), edition, dateLabel: formatMastheadDate(date) }),
+          h(PrintEditionPage, { chrome: await site.chrome(origin), edition, dateLabel: formatMastheadDate(date) }),
         ),
       };
     });

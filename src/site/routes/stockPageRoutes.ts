@@ -39,8 +39,8 @@ export function registerStockPageRoutes(app: TypeBoxApp, context: MarketRouteCon
       const canonical = upperCaseAddress(symbol, stockUrl, queryOf(request.url));
       if (canonical !== null) return reply.redirect(canonical, 301);
       const range = request.query.range ?? DEFAULT_RANGE;
-      return servePage(site, request, reply, `stock:${symbol}:${range}`, () =>
-        produceStockPage(context, symbol, range),
+      return servePage(site, request, reply, `stock:${symbol}:${range}`, (origin) =>
+        produceStockPage(context, symbol, range, origin),
       );
     },
   );
@@ -60,9 +60,10 @@ async function produceStockPage(
   context: MarketRouteContext,
   symbol: string,
   range: HistoryRange,
+  origin: string | null,
 ): Promise<PageOutcome> {
   const { site } = context;
-  const chrome = await site.chrome();
+  const chrome = await site.chrome(origin);
   const quote = chrome.snapshot.quotes.find((candidate) => candidate.symbol === symbol);
   if (quote === undefined) return { kind: 'notFound' };
   // Ranges count back from the market's day, and the quote's own figures are dated by its own time.

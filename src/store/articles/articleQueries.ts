@@ -126,12 +126,14 @@ const RELATED_PER_TAG = 100;
 
 /**
  * The ids of each tag's newest stories, read from the tag index (tag, article id) backwards and stopped at
- * RELATED_PER_TAG per tag: the cost does not grow with the archive.
+ * RELATED_PER_TAG per tag: the cost does not grow with the archive. The tag's id is a scalar subquery, not a
+ * join: joined, PostgreSQL cannot tell the tag is one row, and walked the primary key (article id, tag)
+ * backwards through every tag's rows, filtering (10–12k rows per tag at 100,000 stories, 11 ms a page).
  */
 function newestTagged(slugs: readonly string[]): RawBuilder<number> {
   const perTag = slugs.map(
     (slug) => sql`select article_id from (select article_tags.article_id from article_tags
-      join tags on tags.id = article_tags.tag_id where tags.slug = ${slug}
+      where article_tags.tag_id = (select tags.id from tags where tags.slug = ${slug})
       order by article_tags.article_id desc limit ${RELATED_PER_TAG}) as newest`,
   );
   return sql<number>`(${sql.join(perTag, sql` union all `)})`;

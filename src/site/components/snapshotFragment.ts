@@ -1,0 +1,27 @@
+import type { VNode } from 'preact';
+import { render } from 'preact-render-to-string';
+import type { MarketSnapshot } from '../../market/book/marketSnapshot.js';
+
+const rendered = new WeakMap<MarketSnapshot, Map<string, string>>();
+
+/**
+ * The HTML of a part of a page drawn from the market snapshot alone (the
+ * ticker, the markets box), rendered once per snapshot and shared by every
+ * page rendered while it stands. An article page rendered for one reader of
+ * the archive's long tail otherwise drew the same thirty-odd prices each time.
+ * The market hands out one frozen snapshot per version, so the snapshot is the
+ * key; `part` names the part and anything else its HTML depends on.
+ */
+export function snapshotFragment(snapshot: MarketSnapshot, part: string, draw: () => VNode): string {
+  let parts = rendered.get(snapshot);
+  if (parts === undefined) {
+    parts = new Map();
+    rendered.set(snapshot, parts);
+  }
+  let html = parts.get(part);
+  if (html === undefined) {
+    html = render(draw());
+    parts.set(part, html);
+  }
+  return html;
+}
