@@ -27,3 +27,17 @@ test('a failed read is not kept', async () => {
   await assert.rejects(shared.get('x', 1000, () => Promise.reject(new Error('down'))));
   assert.equal(await shared.get('x', 1000, async () => 'up'), 'up');
 });
+
+test('past maxEntries the entry stored longest ago is dropped first', async () => {
+  let reads = 0;
+  const shared = new SharedReads(() => 0, 2);
+  const load = async () => {
+    reads += 1;
+    return reads;
+  };
+  assert.equal(await shared.get('a', 1000, load), 1);
+  assert.equal(await shared.get('b', 1000, load), 2);
+  assert.equal(await shared.get('c', 1000, load), 3);
+  assert.equal(await shared.get('b', 1000, load), 2, 'b is still kept');
+  assert.equal(await shared.get('a', 1000, load), 4, 'a went first');
+});

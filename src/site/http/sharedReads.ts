@@ -10,7 +10,14 @@
 export class SharedReads {
   private readonly entries = new Map<string, { readonly at: number; readonly value: Promise<unknown> }>();
 
-  constructor(private readonly clock: () => number) {}
+  /**
+   * `maxEntries` bounds the memory: related stories keep one entry per tag, and an archive's tags are many.
+   * Past it the entry stored longest ago goes first.
+   */
+  constructor(
+    private readonly clock: () => number,
+    private readonly maxEntries = 5_000,
+  ) {}
 
   /** What `load` gives for `key`, read afresh once `maxAgeMs` has passed (or the clock went back). */
   get<T>(key: string, maxAgeMs: number, load: () => Promise<T>): Promise<T> {
@@ -19,6 +26,12 @@ export class SharedReads {
     if (kept !== undefined && now >= kept.at && now - kept.at < maxAgeMs) return kept.value as Promise<T>;
     const value = load();
     const entry = { at: now, value };
+    // Deleted first so the map's order stays the order entries were stored in, oldest first.
+    this.entries.delete(key);
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done !== true) this.entries.delete(oldest.value);
+    }
     this.entries.set(key, entry);
     // A failed read is not kept: the next page asks again.
     value.catch(() => {

@@ -7,6 +7,7 @@ import { ArticlePage } from '../pages/ArticlePage.js';
 import type { CommentFormState } from '../pages/CommentsSection.js';
 import { shareImageOf } from '../sharing/shareImage.js';
 import type { SiteContext } from '../siteContext.js';
+import { readMoreStories, relatedStories } from './articleNeighbours.js';
 import { mostReadStories } from './frontPageData.js';
 
 const RELATED_INLINE = 3;
@@ -27,9 +28,9 @@ export async function renderArticlePage(
 ): Promise<string> {
   const { store } = site.deps;
   const [allRelated, comments, readMore, chrome, pictures, mostRead] = await Promise.all([
-    store.relatedArticles(article, RELATED_INLINE + RELATED_RAIL),
+    relatedStories(site, article, RELATED_INLINE + RELATED_RAIL),
     store.approvedComments(article.id),
-    store.latestArticles({ limit: READ_MORE, excludeId: article.id }),
+    readMoreStories(site, article, READ_MORE),
     site.chrome(options.origin),
     site.deps.frontPage?.storyPictures([article.id]) ?? Promise.resolve(new Map<number, StoryPicture>()),
     mostReadStories(site),

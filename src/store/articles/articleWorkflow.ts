@@ -186,7 +186,7 @@ export function createArticleWorkflowStore(db: Kysely<Database>, dialect: StoreD
   return {
     get,
 
-    asPublished: (id) => getAnyArticle(db, id, { publishedOnly: false }),
+    asPublished: (id) => getAnyArticle(db, dialect, id, { publishedOnly: false }),
 
     async list(query) {
       const { status, sectionSlug, ownerName, search, since, until } = query;

@@ -8,7 +8,14 @@ import { latestPrintDate, printEdition } from '../print/printEditionQueries.js';
 import { sectionRedirect } from '../sections/sectionAdmin.js';
 import { tagRedirect } from '../tags/tagAdmin.js';
 import { articleStamps, listBylines, listPublishedTags, neighbouringDays, publishedMonths } from './archiveQueries.js';
-import { getArticle, isWithdrawn, latestArticles, listArticles, relatedArticles } from './articleQueries.js';
+import {
+  getArticle,
+  isWithdrawn,
+  latestArticles,
+  listArticles,
+  newestTagged,
+  relatedArticles,
+} from './articleQueries.js';
 import { toSection } from './articleRows.js';
 import { createArticleSearchStore } from './articleSearch.js';
 import { assertSectionsExist, ensureTags, insertArticleRow } from './articleWrites.js';
@@ -42,11 +49,12 @@ export function createNewsStore(db: Kysely<Database>, dialect: StoreDialect): Ky
       return row ?? null;
     },
 
-    getArticle: (id) => getArticle(db, id),
+    getArticle: (id) => getArticle(db, dialect, id),
     isWithdrawn: (id) => isWithdrawn(db, id),
     listArticles: (query) => listArticles(db, query),
     latestArticles: (query) => latestArticles(db, query),
-    relatedArticles: (article, limit) => relatedArticles(db, article, limit),
+    relatedArticles: (article, limit, pool) => relatedArticles(db, article, limit, pool),
+    newestTagged: (slug, limit) => newestTagged(db, slug, limit),
     printEdition: (date) => printEdition(db, date),
     latestPrintDate: () => latestPrintDate(db),
     listBylines: () => listBylines(db),

@@ -78,7 +78,14 @@ export interface NewsStore extends ArticleSearchStore {
   /** The newest stories `query` asks for, not counted (listArticles without its total). */
   latestArticles(query: ArticleQuery): Promise<readonly ArticleSummary[]>;
   /** Stories related to `article` by shared tags, then recency; never the article itself. */
-  relatedArticles(article: Article, limit: number): Promise<readonly ArticleSummary[]>;
+  relatedArticles(
+    article: Article,
+    limit: number,
+    /** Where each tag's pool of candidates comes from (newestTagged by default): the site passes a kept copy. */
+    pool?: (slug: string) => Promise<readonly ArticleSummary[]>,
+  ): Promise<readonly ArticleSummary[]>;
+  /** A tag's newest published stories, newest id first: the pool related stories of its stories are chosen from. */
+  newestTagged(slug: string, limit: number): Promise<readonly ArticleSummary[]>;
   printEdition(date: string): Promise<PrintEdition>;
   /** Every writer and agency credited on a published story, in no particular order. */
   listBylines(): Promise<readonly Byline[]>;

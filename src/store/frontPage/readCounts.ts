@@ -4,24 +4,32 @@ import { PUBLISHED } from '../articles/articleQueries.js';
 import { SUMMARY_COLUMNS, toSummary } from '../articles/articleRows.js';
 import type { Database } from '../database.js';
 
+/** Rows per INSERT: three parameters each, well under both engines' limits on parameters in one statement. */
+const ROWS_PER_STATEMENT = 500;
+
 /**
- * Adds reads to the day's counts: one statement per story, each an atomic
- * increment, so any number of processes add into the same rows without
- * losing a count. Stories deleted since they were read are skipped.
+ * Adds reads to the day's counts: each row an atomic increment, so any number of processes add into the same
+ * rows without losing a count. Many rows go in one statement: an archive's long tail is read a story at a time,
+ * and one statement per story made counting the reads about 8 % of the server's CPU. Stories
+ * deleted since they were read are skipped.
  */
 export async function addReads(db: Kysely<Database>, day: string, counts: ReadonlyMap<number, number>): Promise<void> {
   const ids = [...counts.keys()];
   if (ids.length === 0) return;
   await db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('articles').select('id').where('id', 'in', ids).execute();
-    for (const { id } of existing) {
+    const rows = existing.flatMap(({ id }) => {
       const views = counts.get(id) ?? 0;
-      if (views <= 0) continue;
+      return views > 0 ? [{ article_id: id, day, views }] : [];
+    });
+    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       await trx
         .insertInto('article_views')
-        .values({ article_id: id, day, views })
+        .values(rows.slice(start, start + ROWS_PER_STATEMENT))
         .onConflict((conflict) =>
-          conflict.columns(['article_id', 'day']).doUpdateSet({ views: sql`article_views.views + ${views}` }),
+          conflict
+            .columns(['article_id', 'day'])
+            .doUpdateSet({ views: (eb) => sql`${eb.ref('article_views.views')} + ${eb.ref('excluded.views')}` }),
         )
         .execute();
     }
