@@ -78,7 +78,10 @@ describe('markets pages', () => {
       indices.length,
       'an intraday chart per index',
     );
-    assert.match(html, /<script type="module" src="\/build\/chart-[^"]+\.js"><\/script>/);
+    assert.match(
+      html,
+      /<script type="module" src="\/build\/chart-[^"]+\.js" data-chart-draw="\/build\/chart-draw-[^"]+\.js"><\/script>/,
+    );
     // Top gainer is the biggest % rise in the quotes API.
     const gainers = html.slice(html.indexOf('id="top-gainers"'), html.indexOf('id="top-losers"'));
     assert.match(gainers, /href="\/markets\/stocks\/BAFL"/, 'BAFL (+3.34 %) leads the reference day');
