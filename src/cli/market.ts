@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
 import type { RawServeConfig } from '../config.js';
+import { ClosingDayRefusedError } from '../engine/closingDayImport.js';
 import { siteMarket } from '../engine/siteMarket.js';
 import { MAX_IMPORT_BYTES, UnreadableFileError } from '../ingest/archiveBytes.js';
 import type { RowProblem } from '../ingest/importRows.js';
@@ -28,7 +29,7 @@ export function registerMarketCommands(program: Command): void {
   withDatabaseOptions(market.command('import <file>'))
     .description(
       "Import the exchange's closing file (closing11.lis, plain, ZIP or gzip) or a daily history CSV. " +
-        'Exit 0 when the file was read (even with rejected rows), 2 when it could not be read.',
+        'Exit 0 when the file was read (even with rejected rows), 1 when the market refuses its day (a closing file dated after the live trading day), 2 when it could not be read.',
     )
     .addOption(
       new Option('--format <format>', 'closing or csv (default: told from the content)').choices(['closing', 'csv']),
@@ -79,6 +80,14 @@ export async function importFile(file: string, options: ImportOptions): Promise<
       return storeImport(store.market, parsed, { site, now, ...startingMarket(config, site, now) });
     });
   } catch (error) {
+    if (error instanceof ClosingDayRefusedError) {
+      // As the server's 422: the file was read, the market refuses its day (exit 1, as a refusal by a server).
+      const message = `${error.message} Nothing was imported.`;
+      if (options.json) process.stdout.write(`${JSON.stringify({ file, error: message })}\n`);
+      process.stderr.write(`broadsheet: ${file}: ${message}\n`);
+      process.exitCode = 1;
+      return;
+    }
     if (!(error instanceof UnreadableFileError)) throw error;
     if (options.json) process.stdout.write(`${JSON.stringify({ file, error: error.message })}\n`);
     process.stderr.write(`broadsheet: ${file}: ${error.message}\n`);

@@ -37,6 +37,10 @@ interface ConstituentsOptions extends DeskOptions {
   readonly level?: string;
 }
 
+const LISTING_NEEDS_REAL_SITE =
+  'a listing file is for a real site: run it with --no-demo (or BROADSHEET_DEMO=false), as the database is served ' +
+  'with `broadsheet serve --no-demo`; a demo site takes one through --server. Nothing was changed';
+
 /** A command's failure, said in one line; exit 2 for input that cannot be read, 1 for a refusal. */
 class CommandFailure extends Error {
   constructor(
@@ -219,7 +223,8 @@ export function registerMarketIndexCommands(market: Command): void {
   deskCommand(market.command('listing <file>'))
     .description(
       'Load the listing file (CSV: Symbol, Name, Sector, Shares outstanding, Free float %, LDCP): names, sectors and ' +
-        'share counts that every closing-file import keeps; rows with an LDCP list new stocks.',
+        'share counts that every closing-file import keeps; rows with an LDCP list new stocks. On the database it ' +
+        'needs --no-demo (it would otherwise seed the demo market); a demo site takes it through --server.',
     )
     .action(async (file: string, options: DeskOptions) =>
       run(async () => {
@@ -233,9 +238,15 @@ export function registerMarketIndexCommands(market: Command): void {
                 `/api/v1/admin/market/listing?name=${encodeURIComponent(name)}`,
                 bytes,
               )) as ListingReport)
-            : await offline(options, async (desk) => {
-                const outcome = await listingUpload(desk, CLI_MARKET_ACTOR, bytes, name);
-                return outcome.ok ? outcome.value : refusal(outcome);
+            : await withStore(options, async (store, config) => {
+                // A listing file is a real site's. On the demo's settings the offline desk starts from the demo
+                // market (the database records no mode: `serve` is told it each start), so the listing would seed the
+                // demo's stocks under it, and `serve --no-demo` would show them. A demo site takes one through --server.
+                if (config.demo) throw new CommandFailure(LISTING_NEEDS_REAL_SITE, 1);
+                return withOfflineDesk(store, config, async (desk) => {
+                  const outcome = await listingUpload(desk, CLI_MARKET_ACTOR, bytes, name);
+                  return outcome.ok ? outcome.value : refusal(outcome);
+                });
               });
         if (options.json) return `${JSON.stringify(report, null, 2)}\n`;
         const lines = [

@@ -5,6 +5,7 @@ import type { CachedPageFastPath } from './http/cachedPageFastPath.js';
 import type { CommentRateLimiter } from './http/commentRateLimiter.js';
 import type { PageCache } from './http/pageCache.js';
 import type { SharedReads } from './http/sharedReads.js';
+import { publishedOfficials } from './routes/publishedIndexFigures.js';
 import type { WebDeps } from './siteDeps.js';
 
 /** What the route plugins share: the boot-time dependencies plus the server's own caches. */
@@ -38,6 +39,7 @@ export function createChromeLoader(deps: WebDeps, assets: SiteAssets): (origin?:
   return async (origin) => ({
     sections: await deps.store.listSections(),
     snapshot: deps.market.snapshot(),
+    published: await publishedOfficials(deps),
     now: deps.now(),
     publicUrl: origin === undefined ? (deps.publicUrl ?? null) : origin,
     stylesheetUrl: assets.stylesheetUrl,

@@ -137,6 +137,7 @@ export async function startNginx(options: {
     BROADSHEET_HTTP_LISTEN: `127.0.0.1:${httpPort}`,
     BROADSHEET_HTTPS_LISTEN: `127.0.0.1:${httpsPort}`,
     BROADSHEET_SERVER_NAME: 'localhost',
+    BROADSHEET_HTTPS_ORIGIN: `https://localhost:${httpsPort}`,
     BROADSHEET_TLS_CERT: options.cert,
     BROADSHEET_TLS_KEY: options.key,
   });

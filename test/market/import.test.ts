@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { siteMarket } from '../../src/engine/siteMarket.js';
+import { loadSiteMarket, siteMarket } from '../../src/engine/siteMarket.js';
 import { FileTooLargeError, UnreadableFileError } from '../../src/ingest/archiveBytes.js';
 import { MAX_LISTED_PROBLEMS } from '../../src/ingest/importRows.js';
 import { parseImportBytes, readImportFile, storeImport } from '../../src/ingest/marketImport.js';
@@ -233,6 +233,74 @@ describe('broadsheet market import', () => {
     try {
       assert.equal((await opened.db.selectFrom('daily_bars').selectAll().execute()).length, 0);
       assert.equal((await opened.db.selectFrom('market_checkpoints').selectAll().execute()).length, 0);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test('a closing file dated after the live trading day is refused offline as the server refuses it, and stores nothing', async () => {
+    // A date years ahead is after the live day whatever the calendar and the clock say.
+    const future = join(dir, 'closing-2099.lis');
+    writeFileSync(future, closing.toString('latin1').replaceAll('31DEC2021', '31DEC2099'), 'latin1');
+    for (const mode of [['--no-demo'], []]) {
+      const db = join(dir, `future${mode.join('')}.sqlite`);
+      const refused = await run(['market', 'import', future, '--db', db, '--json', ...mode]);
+      assert.equal(refused.code, 1, refused.stderr);
+      assert.match(refused.stderr, /for 2099-12-31, after the live market's \d{4}-\d{2}-\d{2}/);
+      assert.match(refused.stderr, /Nothing was imported/);
+      assert.match((JSON.parse(refused.stdout) as { error: string }).error, /after the live market's/);
+      const opened = await openMarketDb({ kind: 'sqlite', path: db });
+      try {
+        assert.equal((await opened.db.selectFrom('daily_bars').selectAll().execute()).length, 0);
+        assert.equal((await opened.db.selectFrom('market_checkpoints').selectAll().execute()).length, 0);
+      } finally {
+        await opened.close();
+      }
+    }
+  });
+
+  test('market listing on the database needs --no-demo: without it, refused and the demo never seeded', async () => {
+    const listing = join(dir, 'listing.csv');
+    writeFileSync(
+      listing,
+      [
+        'Symbol,Name,Sector,Shares outstanding,Free float %,LDCP',
+        'OGDC,Oil & Gas Development Company Limited,Oil & Gas Exploration Companies,4300928400,15,120.00',
+      ].join('\n'),
+    );
+    const db = join(dir, 'listing.sqlite');
+    const marketRows = async () => {
+      const opened = await openMarketDb({ kind: 'sqlite', path: db });
+      try {
+        return [
+          (await opened.db.selectFrom('market_events').selectAll().execute()).length,
+          (await opened.db.selectFrom('market_checkpoints').selectAll().execute()).length,
+        ];
+      } finally {
+        await opened.close();
+      }
+    };
+    const refused = await run(['market', 'listing', listing, '--db', db]);
+    assert.equal(refused.code, 1, refused.stderr);
+    assert.match(refused.stderr, /a listing file is for a real site: run it with --no-demo/);
+    assert.deepEqual(await marketRows(), [0, 0], 'the demo market was not seeded');
+    const listed = await run(['market', 'listing', listing, '--db', db, '--no-demo', '--json']);
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.equal((JSON.parse(listed.stdout) as { listed: number }).listed, 1);
+    const rows = await marketRows();
+    // Run again without --no-demo over a real market, it is refused the same way and changes nothing.
+    const again = await run(['market', 'listing', listing, '--db', db]);
+    assert.equal(again.code, 1, again.stderr);
+    assert.deepEqual(await marketRows(), rows);
+    const opened = await openMarketDb({ kind: 'sqlite', path: db });
+    try {
+      const site = siteMarket({ demo: false, now: () => new Date() });
+      const { market } = await loadSiteMarket({ log: createMarketStore(opened.db).log, site });
+      assert.deepEqual(
+        market.snapshot().quotes.map((quote) => quote.symbol),
+        ['OGDC'],
+        'no demo stock under the listing',
+      );
     } finally {
       await opened.close();
     }

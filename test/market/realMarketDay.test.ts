@@ -336,6 +336,32 @@ describe('a --no-demo site through a real exchange day', () => {
       /2 Aug 2024 78,596\.71 79,060\.15 78,314\.29 78,427\.44 -169\.27 1,200,000 Exchange \(official\)/,
     );
     await page('/markets/indices/BRX', /Broadsheet Blue Chips \(BRX\) 10,000\.00 points 0\.00 \(0\.00%\)/);
+
+    // The README's ticker is led by KSE-100: published only, it leads at its official close, labelled and dated.
+    await eventually(async () => {
+      const html = await (await fetch(`${address}/`)).text();
+      const strip = /<ul class="ticker__list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
+      assert.deepEqual(
+        [...strip.matchAll(/data-key="(i:[^"]+)"/g)].map((match) => match[1]),
+        ['i:KSE100', 'i:BRX', 'i:KSE30'],
+      );
+      assert.match(
+        visibleText(strip),
+        /^\s*KSE100 77,966 \D*-?461\.6 \(-0\.59%\) \(exchange's official close, 5 Aug 2024\)/,
+      );
+      assert.match(strip, /<time datetime="2024-08-05">5 Aug 2024<\/time>/i);
+      const box = /data-markets-box[^>]*>([\s\S]*?)<\/section>/.exec(html)?.[1] ?? '';
+      assert.match(
+        visibleText(box),
+        /BRX 10,000\.00 0\.00 \(0\.00%\)[\s\S]*KSE100 \(exchange's official close, 5 Aug 2024\) 77,965\.86 -461\.58 \(-0\.59%\)/,
+      );
+    });
+    const ticker = await json<{ items: { key: string; ticker: string; official?: { date: string } }[] }>(
+      '/api/v1/market/ticker',
+    );
+    const lead = ticker.items.find((item) => item.key === 'i:KSE100');
+    assert.deepEqual(lead?.official, { date: '2024-08-05' });
+    assert.equal(ticker.items.find((item) => item.key === 'i:BRX')?.official, undefined, 'a computed index is live');
   });
 
   test("Monday's closing file: the listing's names stay, and BRX moves by its members' day", async () => {

@@ -15,7 +15,7 @@ import { type IndexSpec, indexSpecProblem, type PublishedIndex } from '../../mar
 import type { Instrument } from '../../market/quotes/instrument.js';
 import type { ListingEntry } from '../../market/quotes/listingEntry.js';
 import type { CalendarEdit } from '../../market/sessions/calendarEdit.js';
-import { liveTradingDate } from '../../market/sessions/liveTradingDay.js';
+import { closingFileTooNew, liveTradingDate } from '../../market/sessions/liveTradingDay.js';
 import {
   nextTradingDate,
   PSX_CALENDAR,
@@ -445,12 +445,10 @@ export class MarketDesk {
       return refused('file', 'The file holds no row an import can take.');
     }
     const live = liveTradingDate(this.now(), this.calendar);
-    if (closing.date > live) {
-      // The exchange publishes a day's file after that day's close: a later date is a wrong file or a mistyped date,
-      // and laid over the market it would roll the quotes onto a day that has not traded. `force` cannot make it real.
-      const message = `The closing file is for ${closing.date}, after the live market's ${live}: the exchange publishes a day's file only after that day's close.`;
-      return refused('file', message);
-    }
+    // Laid over the market, a later day's file would roll the quotes onto a day that has not traded. `force` cannot
+    // make it real.
+    const tooNew = closingFileTooNew(closing.date, this.now(), this.calendar);
+    if (tooNew !== null) return refused('file', tooNew);
     if (closing.date < live && options.force !== true) {
       // A conflict with the live market, which only `force` overrides.
       const message = `The closing file is for ${closing.date}, a day before the live market's ${live}: it would show that day's prices as the latest.`;

@@ -31,3 +31,16 @@ export function liveTradingDate(now: Date, calendar: TradingCalendar): string {
   }
   return today;
 }
+
+/**
+ * Why a closing file of `date` cannot be laid over the market at `now`, or
+ * null when it can: a day after the live one has not closed yet, so its file
+ * is a wrong file or a mistyped date (psx-market.md §5.2). The server's desk
+ * and the offline import both ask this, so they refuse the same files.
+ */
+export function closingFileTooNew(date: string, now: Date, calendar: TradingCalendar): string | null {
+  const live = liveTradingDate(now, calendar);
+  return date > live
+    ? `The closing file is for ${date}, after the live market's ${live}: the exchange publishes a day's file only after that day's close.`
+    : null;
+}

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { MarketSnapshot } from '../../market/book/marketSnapshot.js';
 import type { Section } from '../../news/article.js';
 import { formatMastheadDate } from '../../shared/pakistanTime.js';
+import type { PublishedOfficial } from '../routes/publishedIndexFigures.js';
 import { Masthead } from './Masthead.js';
 import { pageTitle } from './pageTitle.js';
 import { Ticker } from './Ticker.js';
@@ -10,6 +11,11 @@ import { Ticker } from './Ticker.js';
 export interface PageChrome {
   readonly sections: readonly Section[];
   readonly snapshot: MarketSnapshot;
+  /**
+   * Indices only the exchange computes, at their latest official close (not
+   * live): shown after the site's own in the ticker and the markets box.
+   */
+  readonly published?: readonly PublishedOfficial[];
   readonly now: Date;
   /** Origin for absolute canonical and og:url links; null keeps them relative. */
   readonly publicUrl?: string | null;
@@ -118,7 +124,11 @@ export function Layout(props: {
           Skip to content
         </a>
         <header class="site-header">
-          <Ticker snapshot={chrome.snapshot} feedWorkerUrl={chrome.feedWorkerUrl ?? null} />
+          <Ticker
+            snapshot={chrome.snapshot}
+            published={chrome.published ?? []}
+            feedWorkerUrl={chrome.feedWorkerUrl ?? null}
+          />
           <div class="page">
             <Masthead
               sections={chrome.sections}

@@ -2,6 +2,8 @@ import { CURRENCY_URL, indexUrl, MARKETS_URL } from '../../http/siteUrls.js';
 import type { MarketSnapshot } from '../../market/book/marketSnapshot.js';
 import { liveAttributes } from '../markets/liveFields.js';
 import { figureClass, hundredthsText, signedHundredths, signedPercent } from '../markets/marketFigures.js';
+import { shortDate } from '../markets/stockFigures.js';
+import type { PublishedOfficial } from '../routes/publishedIndexFigures.js';
 import {
   type DollarPart,
   type MarketsBoxParts,
@@ -10,6 +12,7 @@ import {
   QUIET_MOVERS_TEXT,
 } from './marketsBoxParts.js';
 import { snapshotFragment } from './snapshotFragment.js';
+import { OFFICIAL_CLOSE_WORDS, publishedKey } from './tickerItems.js';
 
 /**
  * The markets at a glance for the front page and the article's rail: the
@@ -19,7 +22,7 @@ import { snapshotFragment } from './snapshotFragment.js';
  * strip never disagree on one page. The movers and dollar parts are always
  * present, hidden while they have nothing to say, so the live page can fill them.
  */
-export function MarketsBox(props: { readonly snapshot: MarketSnapshot; readonly headingId: string }) {
+export function MarketsBox(props: BoxProps) {
   return (
     // Named apart from a Markets section block on the same page: landmarks need names of their own.
     // What is inside depends on the snapshot and the heading's id alone: drawn once per snapshot (snapshotFragment).
@@ -29,24 +32,36 @@ export function MarketsBox(props: { readonly snapshot: MarketSnapshot; readonly 
       data-live-figures=""
       data-markets-box=""
       dangerouslySetInnerHTML={{
-        __html: snapshotFragment(props.snapshot, `markets-box:${props.headingId}`, () => (
-          <MarketsBoxFigures {...props} />
-        )),
+        __html: snapshotFragment(
+          props.snapshot,
+          `markets-box:${props.headingId}:${publishedKey(props.published ?? [])}`,
+          () => <MarketsBoxFigures {...props} />,
+        ),
       }}
     />
   );
 }
 
-function MarketsBoxFigures(props: { readonly snapshot: MarketSnapshot; readonly headingId: string }) {
+interface BoxProps {
+  readonly snapshot: MarketSnapshot;
+  readonly headingId: string;
+  /** Published-only indices at their official close, after the live ones, labelled and dated (never live). */
+  readonly published?: readonly PublishedOfficial[];
+}
+
+function MarketsBoxFigures(props: BoxProps) {
   const { snapshot } = props;
+  const live = new Set(snapshot.indices.map((index) => index.code));
+  const official = (props.published ?? []).filter(({ view }) => !live.has(view.code));
   const parts: MarketsBoxParts = marketsBoxParts(snapshot.quotes, snapshot.fx);
-  const empty = snapshot.indices.length === 0 && parts.movers.kind === 'none' && parts.dollar === null;
+  const empty =
+    snapshot.indices.length === 0 && official.length === 0 && parts.movers.kind === 'none' && parts.dollar === null;
   return (
     <>
       <h2 id={props.headingId}>
         <a href={MARKETS_URL}>Markets</a>
       </h2>
-      {snapshot.indices.length > 0 ? (
+      {snapshot.indices.length > 0 || official.length > 0 ? (
         <table class="markets-box__table">
           <caption class="visually-hidden">Indices</caption>
           <thead>
@@ -72,6 +87,21 @@ function MarketsBoxFigures(props: { readonly snapshot: MarketSnapshot; readonly 
                     {signedPercent(index.changePercent)}
                   </span>
                   )
+                </td>
+              </tr>
+            ))}
+            {official.map(({ view, date }) => (
+              <tr key={view.code}>
+                <th scope="row">
+                  <a href={indexUrl(view.code)}>{view.code}</a>{' '}
+                  <span class="markets-box__official">
+                    ({OFFICIAL_CLOSE_WORDS} <time dateTime={date}>{shortDate(date)}</time>)
+                  </span>
+                </th>
+                <td>{hundredthsText(view.value)}</td>
+                <td>
+                  <span class={figureClass(view.direction)}>{signedHundredths(view.change)}</span> (
+                  <span class={figureClass(view.direction)}>{signedPercent(view.changePercent)}</span>)
                 </td>
               </tr>
             ))}

@@ -1,4 +1,5 @@
 import type { Direction, MarketSnapshot } from '../../market/book/marketSnapshot.js';
+import type { PublishedOfficial } from '../routes/publishedIndexFigures.js';
 
 /** One entry of the ticker strip: stocks keyed `s:SYMBOL`, indices `i:CODE`. */
 export interface TickerItem {
@@ -6,6 +7,11 @@ export interface TickerItem {
   readonly kind: 'stock' | 'index';
   readonly direction: Direction;
   readonly ticker: string;
+  /**
+   * Set on an index only the exchange computes: its official close is shown
+   * as that, with its trading date, never as a live figure.
+   */
+  readonly official?: { readonly date: string };
 }
 
 /** Stocks then indices, as the reference ticker runs. */
@@ -24,6 +30,31 @@ export function tickerItems(snapshot: MarketSnapshot): TickerItem[] {
       ticker: index.tickerText,
     })),
   ];
+}
+
+/**
+ * The published-only indices (the exchange's official closes) after the
+ * site's own; a code the site computes itself is shown live, not twice.
+ */
+export function publishedTickerItems(snapshot: MarketSnapshot, published: readonly PublishedOfficial[]): TickerItem[] {
+  const live = new Set(snapshot.indices.map((index) => index.code));
+  return published
+    .filter(({ view }) => !live.has(view.code))
+    .map(({ view, date }) => ({
+      key: `i:${view.code}`,
+      kind: 'index' as const,
+      direction: view.direction,
+      ticker: view.tickerText,
+      official: { date },
+    }));
+}
+
+/** How a published index's figure is labelled beside live ones, before its date (`5 Aug 2024`, shortDate). */
+export const OFFICIAL_CLOSE_WORDS = "exchange's official close,";
+
+/** The part of a cached fragment's key the published closes decide (snapshotFragment). */
+export function publishedKey(published: readonly PublishedOfficial[]): string {
+  return published.map(({ view, date }) => `${view.code}.${date}`).join(',');
 }
 
 /** The class list of a ticker entry; shared with the island so both render alike. */

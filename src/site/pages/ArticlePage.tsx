@@ -147,7 +147,11 @@ export function ArticlePage(props: ArticlePageProps) {
         </div>
         {props.rail !== undefined ? (
           <aside class="article-layout__rail" aria-label="Markets and more stories">
-            <MarketsBox snapshot={props.chrome.snapshot} headingId="rail-markets" />
+            <MarketsBox
+              snapshot={props.chrome.snapshot}
+              published={props.chrome.published ?? []}
+              headingId="rail-markets"
+            />
             <RailStories title="Most read" headingId="rail-most-read" stories={props.rail.mostRead} ranked />
             <RailStories title="Related" headingId="rail-related" stories={props.rail.related} />
           </aside>

@@ -68,7 +68,11 @@ export function HomePage(props: FrontPageProps) {
           ) : null}
         </div>
         <aside class="front__rail" aria-label="Markets and more stories">
-          <MarketsBox snapshot={props.chrome.snapshot} headingId="markets-box" />
+          <MarketsBox
+            snapshot={props.chrome.snapshot}
+            published={props.chrome.published ?? []}
+            headingId="markets-box"
+          />
           <RailStories title="Latest" headingId="latest" stories={props.latest} withTime />
           <RailStories title="Most read" headingId="most-read" stories={props.mostRead} ranked />
           {props.opinion !== null ? (

@@ -87,6 +87,8 @@ export const TickerResponse = Type.Object({
       kind: Type.Union([Type.Literal('stock'), Type.Literal('index')]),
       direction: DirectionSchema,
       ticker: Type.String(),
+      /** An index only the exchange computes: its official close of this trading date, not a live figure. */
+      official: Type.Optional(Type.Object({ date: Type.String() })),
     }),
   ),
 });

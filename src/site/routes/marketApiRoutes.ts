@@ -2,6 +2,7 @@ import { type TSchema, Type } from '@sinclair/typebox';
 import { sendApiError } from '../../http/apiError.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import type { MarketSnapshot } from '../../market/book/marketSnapshot.js';
+import { publishedTickerItems } from '../components/tickerItems.js';
 import type { SiteContext } from '../siteContext.js';
 import { parseStreamFilter } from '../stream/streamFilter.js';
 import {
@@ -12,7 +13,7 @@ import {
   QuotesResponse,
   TickerResponse,
 } from './marketApiPayloads.js';
-import { publishedIndexFigures } from './publishedIndexFigures.js';
+import { publishedOfficials } from './publishedIndexFigures.js';
 
 // Clients poll every ~2 s; a second of shared caching absorbs bursts without making prices look stuck.
 const CACHE_CONTROL = 'public, max-age=1';
@@ -47,10 +48,7 @@ export function registerMarketApiRoutes(app: TypeBoxApp, site: SiteContext): voi
     return { snapshot, payloads: memo.payloads };
   };
 
-  const publishedIndices = async () =>
-    (await publishedIndexFigures(site)).flatMap((figures) =>
-      figures.view === null || figures.date === null ? [] : [{ view: figures.view, date: figures.date }],
-    );
+  const publishedIndices = () => publishedOfficials(site.deps);
 
   const route = <K extends keyof Payloads>(path: string, key: K, schema: TSchema) => {
     app.get(
@@ -60,7 +58,7 @@ export function registerMarketApiRoutes(app: TypeBoxApp, site: SiteContext): voi
         const { snapshot, payloads } = current();
         const names = key === 'quotes' ? request.query.symbols : key === 'indices' ? request.query.codes : undefined;
         // Indices the exchange publishes and the site does not compute follow the live ones, marked official.
-        const published = key === 'indices' ? await publishedIndices() : [];
+        const published = key === 'indices' || key === 'ticker' ? await publishedIndices() : [];
         const payloadsNow: Payloads =
           published.length === 0
             ? payloads
@@ -72,6 +70,10 @@ export function registerMarketApiRoutes(app: TypeBoxApp, site: SiteContext): voi
                     ...payloads.indices.indices,
                     ...published.map(({ view, date }) => indexPayload(view, { date })),
                   ],
+                },
+                ticker: {
+                  ...payloads.ticker,
+                  items: [...payloads.ticker.items, ...publishedTickerItems(snapshot, published)],
                 },
               };
         let body: Payloads[keyof Payloads] = payloadsNow[key];
