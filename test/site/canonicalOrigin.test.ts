@@ -1,42 +1,14 @@
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { type AdminSite, startAdminSite } from '../newsroom/adminSite.js';
 import { addSections, api, story, tokenFor } from '../newsroom/articlesFixture.js';
+import { rawGet as get } from '../support/rawGet.js';
 
 // Every public page's canonical link and og:url are absolute without --public-url, made from the host the
 // request named: its Host header, or X-Forwarded-Host/-Proto when the peer is the trusted proxy (127.0.0.1
 // here); a client bound to 127.0.0.2 is a stranger whose forwarded headers change nothing. Each host has
 // its own cached copy of a page, also on the pre-routing fast path that answers cached pages. (The stock
 // and index pages go through the same servePage; this site has no market to list.)
-
-interface Answer {
-  readonly status: number;
-  readonly text: string;
-}
-
-/** A GET with headers fetch() will not send (Host), optionally from another loopback address. */
-function get(
-  baseUrl: string,
-  path: string,
-  options: { readonly headers?: Record<string, string>; readonly from?: string } = {},
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const sent = request(
-      new URL(path, baseUrl),
-      { headers: options.headers ?? {}, ...(options.from !== undefined ? { localAddress: options.from } : {}) },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
-        );
-      },
-    );
-    sent.on('error', reject);
-    sent.end();
-  });
-}
 
 /** The page's canonical link and og:url, which must agree; fails the test when either is missing. */
 async function canonicalOf(

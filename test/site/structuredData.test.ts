@@ -1,45 +1,14 @@
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { type AdminSite, startAdminSite } from '../newsroom/adminSite.js';
 import { addSections, api, story, tokenFor } from '../newsroom/articlesFixture.js';
+import { rawGet as get } from '../support/rawGet.js';
 
 // Article pages as search engines and share previews read them: the JSON-LD parsed field by field,
 // the Open Graph and Twitter tags, the generated card, and the origin absolute links are built on.
 // The site trusts a proxy at 127.0.0.1; a client bound to 127.0.0.2 is a stranger whose forwarded
 // headers must change nothing (as in proxyAddresses.test.ts).
-
-interface Answer {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
-  readonly body: Buffer;
-  readonly text: string;
-}
-
-/** A GET with headers fetch() will not send (Host), optionally from another loopback address. */
-function get(
-  baseUrl: string,
-  path: string,
-  options: { readonly headers?: Record<string, string>; readonly from?: string } = {},
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const sent = request(
-      new URL(path, baseUrl),
-      { headers: options.headers ?? {}, ...(options.from !== undefined ? { localAddress: options.from } : {}) },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          const body = Buffer.concat(chunks);
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, body, text: body.toString('utf8') });
-        });
-      },
-    );
-    sent.on('error', reject);
-    sent.end();
-  });
-}
 
 type Json = Record<string, unknown>;
 
