@@ -22,6 +22,8 @@ export type DatabaseTarget =
 export interface OpenDatabase {
   readonly db: Kysely<Database>;
   readonly dialect: StoreDialect;
+  /** The SQLite file, when the database is one (not in memory); null for PostgreSQL. */
+  readonly sqliteFile: string | null;
   /**
    * Runs `work` while no other process starting on this database runs its
    * own: first starts (migrations, seeding) of several nodes at once take
@@ -57,7 +59,13 @@ function openSqlite(path: string): OpenDatabase {
   // Another process (a CLI import next to the server) may hold the write lock briefly.
   database.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
-  return { db, dialect: 'sqlite', exclusively: (work) => work(), close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    sqliteFile: path === ':memory:' ? null : path,
+    exclusively: (work) => work(),
+    close: () => db.destroy(),
+  };
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -115,7 +123,7 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }
     throw error;
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', exclusively, close: () => db.destroy() };
+  return { db, dialect: 'postgres', sqliteFile: null, exclusively, close: () => db.destroy() };
 }
 
 const int8AsNumber = (types: typeof pg.types) =>

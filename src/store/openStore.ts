@@ -72,6 +72,7 @@ export async function openStore(target: DatabaseTarget): Promise<OpenedStore> {
     await opened.close();
     throw error;
   }
+  const market = createMarketStore(opened.db, opened.sqliteFile);
   return {
     store: createNewsStore(opened.db, opened.dialect),
     db: opened.db,
@@ -82,7 +83,7 @@ export async function openStore(target: DatabaseTarget): Promise<OpenedStore> {
     sections: createSectionsStore(opened.db),
     moderation: createModerationStore(opened.db),
     print: createPrintStore(opened.db),
-    market: createMarketStore(opened.db),
+    market,
     editing: createEditingStore(opened.db),
     frontPage: createFrontPageStore(opened.db),
     wire: createWireInboxStore(opened.db, opened.dialect),
@@ -96,6 +97,9 @@ export async function openStore(target: DatabaseTarget): Promise<OpenedStore> {
       opened.db
         .transaction()
         .execute((trx) => work({ accounts: createAccountsStore(trx), audit: createAuditStore(trx) })),
-    close: () => opened.close(),
+    close: async () => {
+      await market.close();
+      await opened.close();
+    },
   };
 }

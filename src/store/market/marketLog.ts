@@ -4,7 +4,9 @@ import type { MarketState } from '../../market/book/marketState.js';
 import type { DailyBar } from '../../market/endOfDay/closingRules.js';
 import type { Database } from '../database.js';
 import { holdsEpoch } from './engineLease.js';
+import { EVENT_COLUMNS, LOG_ROWS_PER_INSERT } from './logWriterProtocol.js';
 import { decodeEvent, type EncodedEvent, encodeEvent } from './marketEventCodec.js';
+import type { ThreadedLogWriter } from './threadedLogWriter.js';
 
 /** A day's bar of a stock (paisa) or an index (hundredths of a point), keyed by its symbol or code. */
 export interface CodedBar extends Omit<DailyBar, 'turnover'> {
@@ -36,8 +38,7 @@ export interface LoggedEvent {
   readonly event: MarketEvent;
 }
 
-// Rows per INSERT: well inside SQLite's and PostgreSQL's limits on bound parameters.
-const ROWS_PER_INSERT = 500;
+const ROWS_PER_INSERT = LOG_ROWS_PER_INSERT;
 const EVENTS_PER_READ = 5000;
 
 /** The market's append-only event log and its checkpoints, on SQLite or PostgreSQL. */
@@ -81,6 +82,16 @@ export function createMarketLog(
   return new SqlMarketLog(db, clock, fence);
 }
 
+/**
+ * The log of a SQLite file whose plain event batches (trades and rates: no
+ * day close, checkpoint or bar, the push API's whole load) are written by
+ * `writer` on its own thread and connection; everything else, and every read,
+ * goes through `db` as in `createMarketLog`.
+ */
+export function createThreadedMarketLog(db: Kysely<Database>, writer: ThreadedLogWriter): MarketLog {
+  return new SqlMarketLog(db, Date.now, null, writer);
+}
+
 class SqlMarketLog implements MarketLog {
   /**
    * Per feed, a seq at least as high as any the log holds, so a batch of fresh
@@ -98,32 +109,17 @@ class SqlMarketLog implements MarketLog {
     private readonly db: Kysely<Database> | Transaction<Database>,
     private readonly clock: () => number = Date.now,
     private readonly fence: LogFence | null = null,
+    private readonly writer: ThreadedLogWriter | null = null,
   ) {}
 
   /** Writes the batch in one transaction; resolves after COMMIT. A unique (feed, seq) clash fails the whole batch. */
   async append(batch: LogBatch): Promise<void> {
     if (batch.events.length === 0 && !batch.checkpoints?.length && !batch.bars?.length) return;
     const now = this.clock();
-    const insertSql = this.insertStatements();
     const encoded = batch.events.map(encodeEvent);
     try {
-      await this.db.transaction().execute(async (trx) => {
-        // First, so the lease row's lock is held until COMMIT: a takeover waits for this batch or fences it out.
-        if (this.fence !== null && !(await holdsEpoch(trx, this.fence.epoch))) {
-          throw new FencedOutError(this.fence.epoch);
-        }
-        const cuts = [...(batch.checkpoints ?? [])].sort((a, b) => a.afterIndex - b.afterIndex);
-        let from = 0;
-        let position = cuts.length > 0 ? await headOf(trx) : 0;
-        for (const cut of cuts) {
-          position = await insertEventsReturning(trx, encoded.slice(from, cut.afterIndex + 1), now, position);
-          from = cut.afterIndex + 1;
-          await putCheckpoint(trx, position, cut.reason, cut.state, now);
-        }
-        await insertEvents(trx, insertSql, encoded, from, now);
-        await recordDayCloses(trx, batch.events, now);
-        await upsertBars(trx, batch.bars ?? [], now);
-      });
+      if (this.writer !== null && isPlainEvents(batch)) await this.writer.write(rowValues(encoded, now));
+      else await this.appendHere(batch, encoded, now);
     } catch (error) {
       this.highestSeqs.clear();
       this.appendsDone += 1;
@@ -136,6 +132,28 @@ class SqlMarketLog implements MarketLog {
       // A feed never checked has no mark yet: one taken from this batch alone could be below older rows.
       if (mark !== undefined && event.seq > mark) this.highestSeqs.set(event.feed, event.seq);
     }
+  }
+
+  /** The batch in one transaction on this log's own connection. */
+  private async appendHere(batch: LogBatch, encoded: readonly EncodedEvent[], now: number): Promise<void> {
+    const insertSql = this.insertStatements();
+    await this.db.transaction().execute(async (trx) => {
+      // First, so the lease row's lock is held until COMMIT: a takeover waits for this batch or fences it out.
+      if (this.fence !== null && !(await holdsEpoch(trx, this.fence.epoch))) {
+        throw new FencedOutError(this.fence.epoch);
+      }
+      const cuts = [...(batch.checkpoints ?? [])].sort((a, b) => a.afterIndex - b.afterIndex);
+      let from = 0;
+      let position = cuts.length > 0 ? await headOf(trx) : 0;
+      for (const cut of cuts) {
+        position = await insertEventsReturning(trx, encoded.slice(from, cut.afterIndex + 1), now, position);
+        from = cut.afterIndex + 1;
+        await putCheckpoint(trx, position, cut.reason, cut.state, now);
+      }
+      await insertEvents(trx, insertSql, encoded, from, now);
+      await recordDayCloses(trx, batch.events, now);
+      await upsertBars(trx, batch.bars ?? [], now);
+    });
   }
 
   /** The seqs among `seqs` this feed has already had logged. */
@@ -235,7 +253,28 @@ class SqlMarketLog implements MarketLog {
   }
 }
 
-const EVENT_COLUMNS = ['kind', 'feed', 'seq', 'body_json', 'event_time', 'recorded_at'] as const;
+/** Only events, none of them a day close (which also writes its date's row): what the writer thread takes. */
+function isPlainEvents(batch: LogBatch): boolean {
+  if (batch.checkpoints?.length || batch.bars?.length) return false;
+  for (const event of batch.events) if (event.kind === 'dayClose') return false;
+  return true;
+}
+
+/** The rows' values one after the other, in EVENT_COLUMNS order. */
+function rowValues(events: readonly EncodedEvent[], now: number): (string | number | null)[] {
+  const values: (string | number | null)[] = new Array(events.length * EVENT_COLUMNS.length);
+  let p = 0;
+  for (const event of events) {
+    values[p++] = event.kind;
+    values[p++] = event.feed;
+    values[p++] = event.seq;
+    values[p++] = event.bodyJson;
+    values[p++] = event.eventTime;
+    values[p++] = now;
+  }
+  return values;
+}
+
 const EVENT_PLACEHOLDERS = `(${EVENT_COLUMNS.map(() => '?').join(', ')})`;
 
 /** A connection or an open transaction; functions taking one never open a transaction themselves. */

@@ -8,8 +8,9 @@ import { createEngineLeaseStore, type EngineLeaseStore } from './engineLease.js'
 import { latestCorporateActionChanges, latestEventsOfKind } from './marketEventQueries.js';
 import { listBarsSince, seedBarsIfEmpty } from './marketHistory.js';
 import { latestDailyBar, listDailyBars, listInstruments } from './marketInstruments.js';
-import { createMarketLog, type MarketLog } from './marketLog.js';
+import { createMarketLog, createThreadedMarketLog, type MarketLog } from './marketLog.js';
 import { pruneMarketLog } from './marketLogPrune.js';
+import { createThreadedLogWriter } from './threadedLogWriter.js';
 
 type SaveHistory = Bound<typeof saveHistoryBars>;
 
@@ -42,11 +43,20 @@ export interface MarketStore {
   saveClosingDay: Bound<typeof saveClosingDay>;
   /** Trades and rates a restart no longer needs (before the newest checkpoint and a date), and older checkpoints. */
   pruneLog: Bound<typeof pruneMarketLog>;
+  /** Ends the log's writer thread, if it has one, after the batches sent to it. */
+  close(): Promise<void>;
 }
 
-export function createMarketStore(db: Kysely<Database>): MarketStore {
+/**
+ * `sqliteFile`: the SQLite file `db` is on (not an in-memory database). Its
+ * log's trades and rates are then written on a thread of their own with a
+ * connection of their own (threadedLogWriter.ts), so the site's thread takes
+ * the next requests while a group commit runs.
+ */
+export function createMarketStore(db: Kysely<Database>, sqliteFile: string | null = null): MarketStore {
+  const writer = sqliteFile === null ? null : createThreadedLogWriter(sqliteFile);
   return {
-    log: createMarketLog(db),
+    log: writer === null ? createMarketLog(db) : createThreadedMarketLog(db, writer),
     fencedLog: (epoch) => createMarketLog(db, Date.now, { epoch }),
     lease: dialectOf(db) === 'postgres' ? createEngineLeaseStore(db) : null,
     latestEventsOfKind: (kind, limit) => latestEventsOfKind(db, kind, limit),
@@ -60,5 +70,8 @@ export function createMarketStore(db: Kysely<Database>): MarketStore {
     saveHistoryBars: (history, stamp) => db.transaction().execute((trx) => saveHistoryBars(trx, history, stamp)),
     saveClosingDay: (day) => saveClosingDay(db, day),
     pruneLog: (request) => pruneMarketLog(db, request),
+    close: async () => {
+      await writer?.close();
+    },
   };
 }
