@@ -85,3 +85,102 @@ test('after kill -9 and a restart, quotes and indices are exactly as acknowledge
     if (!killed) first.child.kill('SIGKILL');
   }
 });
+
+interface PushedTrade {
+  readonly seq: number;
+  readonly symbol: string;
+  readonly price: string;
+  readonly volume: number;
+  readonly time: string;
+}
+
+test('kill -9 in the middle of a push load: every acknowledged trade is in the log, and the market restarts as the log says', async () => {
+  const db = join(dir, 'load.sqlite');
+  const token = await createToken(db);
+  const first = await serve(['--db', db, '--simulator', 'off']);
+  let killed = false;
+  try {
+    const before = await figures(first.address);
+    const symbols = before.quotes.map((q) => ({ symbol: q.symbol, ldcp: cents(q.ldcp) }));
+    let seq = 0;
+    const batchOf = (size: number): PushedTrade[] =>
+      Array.from({ length: size }, () => {
+        seq += 1;
+        const stock = symbols[seq % symbols.length] as { symbol: string; ldcp: number };
+        const price = Math.max(1, stock.ldcp + ((seq * 7) % Math.max(1, Math.floor(stock.ldcp / 50))));
+        return {
+          seq,
+          symbol: stock.symbol,
+          price: rupees(price),
+          volume: 100 + (seq % 9) * 10,
+          time: new Date().toISOString(),
+        };
+      });
+    const push = (address: string, trades: readonly PushedTrade[]) =>
+      fetch(`${address}/api/v1/market/trades`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ feed: 'kill-load', trades }),
+      });
+    const sent: PushedTrade[][] = [];
+    const acknowledged = new Set<number>();
+    let answered = 0;
+    let stop = false;
+    // Four connections, each sending its next batch as soon as the last is answered, as a feed does.
+    const connection = async () => {
+      while (!stop) {
+        const trades = batchOf(250);
+        sent.push(trades);
+        try {
+          const answer = await push(first.address, trades);
+          const body = (await answer.json()) as { results: { seq: number; status: string }[] };
+          assert.equal(answer.status, 200);
+          for (const result of body.results) if (result.status === 'accepted') acknowledged.add(result.seq);
+          answered += 1;
+        } catch (error) {
+          if (killed) return; // cut off by the kill: neither acknowledged nor refused
+          throw error;
+        }
+      }
+    };
+    const load = Array.from({ length: 4 }, connection);
+    // Killed while batches are in flight, after some have been acknowledged.
+    while (answered < 12) await new Promise((resolve) => setTimeout(resolve, 2));
+    first.child.kill('SIGKILL');
+    killed = true;
+    stop = true;
+    await Promise.all(load);
+    assert.equal((await first.exited).code, null, 'killed, not exited');
+    assert.ok(acknowledged.size >= 12 * 250);
+
+    const second = await serve(['--db', db, '--simulator', 'off']);
+    try {
+      const restarted = await figures(second.address);
+      // Every batch sent again, in order: the log takes a (feed, seq) once, so what it holds comes back a duplicate.
+      const inLog = new Set<number>();
+      let loggedVolume = 0;
+      const volumeOf = new Map(sent.flat().map((trade) => [trade.seq, trade.volume]));
+      for (const trades of sent) {
+        const answer = await push(second.address, trades);
+        assert.equal(answer.status, 200);
+        const body = (await answer.json()) as { results: { seq: number; status: string }[] };
+        for (const result of body.results) {
+          assert.notEqual(result.status, 'rejected', JSON.stringify(result));
+          if (result.status !== 'duplicate') continue;
+          inLog.add(result.seq);
+          loggedVolume += volumeOf.get(result.seq) ?? 0;
+        }
+      }
+      const lost = [...acknowledged].filter((seq) => !inLog.has(seq));
+      assert.deepEqual(lost, [], 'acknowledged trades missing from the log after kill -9');
+      // The restarted market is exactly the log: its volume grew by the logged trades, no more, no less.
+      const volume = (f: { quotes: Quote[] }) => f.quotes.reduce((sum, q) => sum + q.volume, 0);
+      assert.equal(volume(restarted) - volume(before), loggedVolume);
+    } finally {
+      second.child.kill('SIGKILL');
+      await second.exited;
+    }
+  } finally {
+    if (!killed) first.child.kill('SIGKILL');
+  }
+});
