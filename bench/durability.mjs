@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createFeedToken, startBroadsheet } from './lib/broadsheet.mjs';
 import { afterChildrenStopped, isRunning, runToEnd, runWithCleanup } from './lib/children.mjs';
-import { processTreeCpuSeconds } from './lib/cpuTime.mjs';
+import { processCpuSplit, processTreeCpuSeconds, threadCpuSeconds } from './lib/cpuTime.mjs';
 import { getRaw } from './lib/loopback.mjs';
 import { describeMachine, loadAverage } from './lib/machine.mjs';
 import { appendResults, markdownTable, textTable } from './lib/results.mjs';
@@ -84,7 +84,7 @@ async function main() {
     // Only the push API (e.g. to profile the server with --cpu-prof); nothing is recorded.
     const http = await httpRun(dir);
     process.stdout.write(
-      `push API: ${Math.round(http.perSecond).toLocaleString('en-US')} durable trades/s, request p50 ${http.p50Ms.toFixed(1)} ms, p99 ${http.p99Ms.toFixed(1)} ms, server ${http.cpuUsPerTrade.toFixed(1)} µs CPU/trade (${(100 * http.cpuShare).toFixed(0)} % of a core)\n`,
+      `push API: ${Math.round(http.perSecond).toLocaleString('en-US')} durable trades/s, request p50 ${http.p50Ms.toFixed(1)} ms, p99 ${http.p99Ms.toFixed(1)} ms, server ${http.cpuUsPerTrade.toFixed(1)} µs CPU/trade (${(100 * http.cpuShare).toFixed(0)} % of a core; ${cpuSplitText(http)}), load average ${loadAverage().toFixed(2)}\n`,
     );
     return 0;
   }
@@ -153,6 +153,8 @@ async function main() {
     'request p50 ms',
     'request p99 ms',
     'server CPU µs/trade',
+    'JS thread / other threads µs',
+    'user / system µs',
     'server CPU',
     'server peak RSS',
   ];
@@ -164,6 +166,8 @@ async function main() {
       http.p50Ms.toFixed(1),
       http.p99Ms.toFixed(1),
       http.cpuUsPerTrade.toFixed(1),
+      `${http.jsThreadUsPerTrade.toFixed(1)} / ${(http.cpuUsPerTrade - http.jsThreadUsPerTrade).toFixed(1)}`,
+      `${http.userUsPerTrade.toFixed(1)} / ${http.systemUsPerTrade.toFixed(1)}`,
       `${(100 * http.cpuShare).toFixed(0)} % of a core`,
       `${(http.peakRss / 1024 / 1024).toFixed(0)} MB`,
     ],
@@ -175,7 +179,7 @@ async function main() {
   ];
   const notes = [
     `Recorder: \`createMarketRecorder\` from dist/ in this process over a ${recorderRuns[0]?.stocks ?? 500}-stock market with four indices, under the real site's rules (PSX sessions enforced, the halt rule; trades stamped inside a regular session); each submitter awaits \`record()\` (the promise resolves after COMMIT) and sends its next batch; every trade carries a fresh (feed, seq), as the push API's do. "in append" and "in knownSeqs" are the shares of the run's wall time spent awaiting MarketLog.append (the INSERT transaction) and MarketLog.knownSeqs (the duplicate check), the rest being the trial market, the live market and the promise bookkeeping. CPU µs/trade is this process's CPU (all threads) over the durable trades. After every run the log's row count is checked against the trades acknowledged.`,
-    `Push API: \`dist/cli.js serve --simulator off\` on a temp SQLite file (demo market, 30 symbols: the demo's rules, sessions not enforced, as a server's clock outside PSX hours would refuse every trade of the real site's), a \`market-feed\` token from \`broadsheet tokens create\`; ${settings.clients} load-generator processes (bench/lib/pushLoad.mjs) share the 2 cores with the server. Server CPU is utime+stime of the server from /proc over the measured window. ${http.rowsChecked}`,
+    `Push API: \`dist/cli.js serve --simulator off\` on a temp SQLite file (demo market, 30 symbols: the demo's rules, sessions not enforced, as a server's clock outside PSX hours would refuse every trade of the real site's), a \`market-feed\` token from \`broadsheet tokens create\`; ${settings.clients} load-generator processes (bench/lib/pushLoad.mjs) share the 2 cores with the server. Server CPU is utime+stime of the server from /proc over the measured window, split into the JavaScript thread's own (/proc/PID/task/PID) and the other threads' (the log's writer thread, V8's GC helpers, libuv's pool), and into user and system time. ${http.rowsChecked}`,
     postgresNote,
   ];
   const busy = `load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after`;
@@ -359,9 +363,11 @@ async function drive(recorder, next, { submitters, batch }, seconds) {
 // ---- end to end through the push API ----
 
 async function httpRun(dir) {
-  const { token, dbPath } = await createFeedToken(dir);
+  // The server of the build under test (--dist), so another build can be measured by the same bench.
+  const cli = join(settings.dist, 'cli.js');
+  const { token, dbPath } = await createFeedToken(dir, cli);
   const nodeArgs = flags['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', flags['cpu-prof']] : [];
-  const server = await startBroadsheet({ dir, simulator: false, nodeArgs });
+  const server = await startBroadsheet({ dir, cli, simulator: false, nodeArgs });
   const quotes = JSON.parse((await getRaw(`${server.origin}/api/v1/market/quotes`)).body.toString('utf8'));
   const ldcps = Object.fromEntries(quotes.quotes.map((quote) => [quote.symbol, rupeesToPaisa(quote.ldcp)]));
   const warmupMs = 2000;
@@ -391,9 +397,13 @@ async function httpRun(dir) {
   // Server CPU and RSS over the measured window only.
   await sleep(startAt + warmupMs - Date.now());
   const cpuBefore = processTreeCpuSeconds(server.pid) ?? 0;
+  const splitBefore = processCpuSplit(server.pid) ?? { user: 0, system: 0 };
+  const jsBefore = threadCpuSeconds(server.pid);
   const rss = sampleRss(server.pid);
   await sleep(durationMs);
   const cpuAfter = processTreeCpuSeconds(server.pid) ?? 0;
+  const splitAfter = processCpuSplit(server.pid) ?? { user: 0, system: 0 };
+  const jsAfter = threadCpuSeconds(server.pid);
   const peakRss = rss.stop();
   const results = (await Promise.all(clients)).map(({ stdout: out }) => JSON.parse(out.trim().split('\n').at(-1)));
   if (!isRunning(server.started)) throw new Error(`the server died during the load:\n${server.output()}`);
@@ -418,6 +428,10 @@ async function httpRun(dir) {
     p50Ms: at(50),
     p99Ms: at(99),
     cpuUsPerTrade: ((cpuAfter - cpuBefore) * 1e6) / Math.max(1, accepted),
+    // The JavaScript thread alone; the rest is the log's writer thread, V8's GC helpers and libuv's pool.
+    jsThreadUsPerTrade: ((jsAfter - jsBefore) * 1e6) / Math.max(1, accepted),
+    userUsPerTrade: ((splitAfter.user - splitBefore.user) * 1e6) / Math.max(1, accepted),
+    systemUsPerTrade: ((splitAfter.system - splitBefore.system) * 1e6) / Math.max(1, accepted),
     cpuShare: (cpuAfter - cpuBefore) / seconds,
     peakRss,
     rowsChecked,
@@ -443,6 +457,11 @@ async function countLoggedTrades(dbPath, acknowledged) {
 function rupeesToPaisa(text) {
   const [whole, fraction = '0'] = text.split('.');
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+}
+
+function cpuSplitText(http) {
+  const others = http.cpuUsPerTrade - http.jsThreadUsPerTrade;
+  return `JS thread ${http.jsThreadUsPerTrade.toFixed(1)} µs + other threads ${others.toFixed(1)} µs; user ${http.userUsPerTrade.toFixed(1)} µs + system ${http.systemUsPerTrade.toFixed(1)} µs`;
 }
 
 function redact(url) {
