@@ -135,3 +135,33 @@ test('a closed writer refuses a batch, and nothing of it is written', async (t) 
   await assert.rejects(log.append({ events: [trade(2)] }), /closed/);
   assert.deepEqual(await loggedSeqs(log), [1]);
 });
+
+test('a thread that ends after its COMMIT but before it answers: the batch is logged, so it is a success, not "nothing was taken"', async (t) => {
+  const path = join(dir, `site-${++files}.sqlite`);
+  const opened = await openMarketDb({ kind: 'sqlite', path });
+  const real = createThreadedLogWriter(path);
+  t.after(async () => {
+    await real.close();
+    await opened.close();
+  });
+  let dieAfterCommit = true;
+  // The answer lost with the thread: the rows committed (or not), then the thread's end is all the caller hears.
+  const dying = {
+    async write(values: readonly (string | number | null)[]) {
+      if (dieAfterCommit) await real.write(values);
+      throw new LogWriteError('the market log writer thread ended: exit code 1', null);
+    },
+    close: () => real.close(),
+  };
+  const log = createThreadedMarketLog(opened.db, dying);
+  await log.append({ events: [trade(1), trade(2)] });
+  assert.deepEqual(await loggedSeqs(log), [1, 2]);
+
+  // Ended before its COMMIT: nothing is in the log, and the caller hears so.
+  dieAfterCommit = false;
+  await assert.rejects(
+    log.append({ events: [trade(3)] }),
+    (error: unknown) => error instanceof LogWriteError && error.code === null,
+  );
+  assert.deepEqual(await loggedSeqs(log), [1, 2]);
+});

@@ -6,7 +6,7 @@ import type { Database } from '../database.js';
 import { holdsEpoch } from './engineLease.js';
 import { EVENT_COLUMNS, LOG_ROWS_PER_INSERT } from './logWriterProtocol.js';
 import { decodeEvent, type EncodedEvent, encodeEvent } from './marketEventCodec.js';
-import type { ThreadedLogWriter } from './threadedLogWriter.js';
+import { LogWriteError, type ThreadedLogWriter } from './threadedLogWriter.js';
 
 /** A day's bar of a stock (paisa) or an index (hundredths of a point), keyed by its symbol or code. */
 export interface CodedBar extends Omit<DailyBar, 'turnover'> {
@@ -118,7 +118,7 @@ class SqlMarketLog implements MarketLog {
     const now = this.clock();
     const encoded = batch.events.map(encodeEvent);
     try {
-      if (this.writer !== null && isPlainEvents(batch)) await this.writer.write(rowValues(encoded, now));
+      if (this.writer !== null && isPlainEvents(batch)) await this.writeOnThread(encoded, now);
       else await this.appendHere(batch, encoded, now);
     } catch (error) {
       this.highestSeqs.clear();
@@ -131,6 +131,30 @@ class SqlMarketLog implements MarketLog {
       const mark = this.highestSeqs.get(event.feed);
       // A feed never checked has no mark yet: one taken from this batch alone could be below older rows.
       if (mark !== undefined && event.seq > mark) this.highestSeqs.set(event.feed, event.seq);
+    }
+  }
+
+  /**
+   * The batch through the writer thread. A thread that ended with the batch in
+   * flight may have committed it before it died: the batch's first (feed, seq)
+   * row, read on this connection, tells (one transaction, so all or nothing),
+   * and a committed batch is a success, never "nothing was taken".
+   */
+  private async writeOnThread(encoded: readonly EncodedEvent[], now: number): Promise<void> {
+    const writer = this.writer as ThreadedLogWriter;
+    try {
+      await writer.write(rowValues(encoded, now));
+    } catch (error) {
+      if (!(error instanceof LogWriteError) || error.code !== null) throw error;
+      const probe = encoded.find((event) => event.feed !== null && event.seq !== null);
+      if (probe === undefined || probe.feed === null || probe.seq === null) throw error;
+      const landed = await this.db
+        .selectFrom('market_events')
+        .select('seq')
+        .where('feed', '=', probe.feed)
+        .where('seq', '=', probe.seq)
+        .executeTakeFirst();
+      if (landed === undefined) throw error;
     }
   }
 
