@@ -10,8 +10,8 @@ import { MAX_LISTED_PROBLEMS } from '../../src/ingest/importRows.js';
 import { parseImportBytes, readImportFile, storeImport } from '../../src/ingest/marketImport.js';
 import { listDailyBars } from '../../src/store/market/marketInstruments.js';
 import { createMarketStore } from '../../src/store/market/marketStore.js';
+import { run, serve } from '../support/cliProcess.js';
 import { zerosGzip, zerosZip } from './bombFixture.js';
-import { run, serve } from './cliProcess.js';
 import { openMarketDb } from './marketBackends.js';
 import { zipOf } from './zipFixture.js';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { run } from './cliProcess.js';
+import { run } from '../support/cliProcess.js';
 import { openMarketDb } from './marketBackends.js';
 
 // The offline market commands write the market log of a database no server runs on. The database records no mode,

@@ -8,8 +8,8 @@ import { siteMarket, siteMarketRules } from '../../src/engine/siteMarket.js';
 import type { Market } from '../../src/market/book/market.js';
 import { openDatabase } from '../../src/store/connect.js';
 import { createMarketLog } from '../../src/store/market/marketLog.js';
+import { run } from '../support/cliProcess.js';
 import { testServeConfig } from '../support/serveConfig.js';
-import { run } from './cliProcess.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-site-market-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
