@@ -14,7 +14,18 @@ export async function withStore<T>(
   options: RawServeConfig,
   work: (store: OpenedStore, config: ServeConfig) => Promise<T>,
 ): Promise<T> {
-  const config = parseServeConfig(
+  const config = commandConfig(options);
+  const opened = await openStore(config.database);
+  try {
+    return await work(opened, config);
+  } finally {
+    await opened.close();
+  }
+}
+
+/** The settings a command runs under: its flags, then the environment, as `serve` reads them. */
+export function commandConfig(options: RawServeConfig): ServeConfig {
+  return parseServeConfig(
     mergeEnvironment(
       {
         db: options.db,
@@ -27,10 +38,4 @@ export async function withStore<T>(
       process.env,
     ),
   );
-  const opened = await openStore(config.database);
-  try {
-    return await work(opened, config);
-  } finally {
-    await opened.close();
-  }
 }

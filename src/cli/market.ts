@@ -10,7 +10,7 @@ import { type ImportFormat, type ImportReport, readImportFile, storeImport } fro
 import { withDatabaseOptions, withStore } from './database.js';
 import { registerMarketIndexCommands } from './marketIndex.js';
 import { registerMarketLogCommands } from './marketLog.js';
-import { startingMarket } from './offlineDesk.js';
+import { DemoDatabaseRefusal, refuseOnDemo } from './offlineDesk.js';
 
 export interface ImportOptions extends RawServeConfig {
   readonly json?: boolean;
@@ -29,7 +29,8 @@ export function registerMarketCommands(program: Command): void {
   withDatabaseOptions(market.command('import <file>'))
     .description(
       "Import the exchange's closing file (closing11.lis, plain, ZIP or gzip) or a daily history CSV. " +
-        'Exit 0 when the file was read (even with rejected rows), 1 when the market refuses its day (a closing file dated after the live trading day), 2 when it could not be read.',
+        'On the database a closing file needs --no-demo (a demo site takes one through --server). ' +
+        'Exit 0 when the file was read (even with rejected rows), 1 when the market refuses its day (a closing file dated after the live trading day) or the demo settings refuse it, 2 when it could not be read.',
     )
     .addOption(
       new Option('--format <format>', 'closing or csv (default: told from the content)').choices(['closing', 'csv']),
@@ -48,7 +49,7 @@ export function registerMarketCommands(program: Command): void {
     .addOption(
       new Option(
         '--no-demo',
-        'the database is served with --no-demo: lay the day over a market with its rules (BROADSHEET_DEMO=false)',
+        'the database is served with --no-demo (BROADSHEET_DEMO=false); a closing file on the database needs it',
       ),
     )
     .action(async (file: string, typed: ImportOptions, command: Command) => {
@@ -74,12 +75,19 @@ export async function importFile(file: string, options: ImportOptions): Promise<
       ...(options.format === undefined ? {} : { format: options.format }),
       ...(options.symbol === undefined ? {} : { symbol: options.symbol }),
     });
+    // A history CSV only adds published daily bars, under no market's rules: safe on a demo database too.
+    if (parsed.format === 'closing') refuseOnDemo(options, 'a closing file on the database');
     report = await withStore(options, (store, config) => {
       const now = new Date();
-      const site = siteMarket({ demo: config.demo, now: () => now });
-      return storeImport(store.market, parsed, { site, now, ...startingMarket(config, site, now) });
+      return storeImport(store.market, parsed, { site: siteMarket({ demo: config.demo, now: () => now }), now });
     });
   } catch (error) {
+    if (error instanceof DemoDatabaseRefusal) {
+      if (options.json) process.stdout.write(`${JSON.stringify({ file, error: error.message })}\n`);
+      process.stderr.write(`broadsheet: ${file}: ${error.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
     if (error instanceof ClosingDayRefusedError) {
       // As the server's 422: the file was read, the market refuses its day (exit 1, as a refusal by a server).
       const message = `${error.message} Nothing was imported.`;

@@ -13,7 +13,7 @@ import type { IndexSpec } from '../market/indices/indexSpec.js';
 import type { Refusal } from '../shared/outcome.js';
 import { withDatabaseOptions, withStore } from './database.js';
 import { importFile } from './market.js';
-import { CLI_MARKET_ACTOR, withOfflineDesk } from './offlineDesk.js';
+import { CLI_MARKET_ACTOR, DemoDatabaseRefusal, refuseOnDemo, withOfflineDesk } from './offlineDesk.js';
 
 interface DeskOptions extends RawServeConfig {
   readonly server?: string;
@@ -37,10 +37,6 @@ interface ConstituentsOptions extends DeskOptions {
   readonly level?: string;
 }
 
-const LISTING_NEEDS_REAL_SITE =
-  'a listing file is for a real site: run it with --no-demo (or BROADSHEET_DEMO=false), as the database is served ' +
-  'with `broadsheet serve --no-demo`; a demo site takes one through --server. Nothing was changed';
-
 /** A command's failure, said in one line; exit 2 for input that cannot be read, 1 for a refusal. */
 class CommandFailure extends Error {
   constructor(
@@ -57,7 +53,12 @@ class CommandFailure extends Error {
  * running on it) or, with `--server`, through a running server's desk API.
  */
 export function registerMarketIndexCommands(market: Command): void {
-  const index = market.command('index').description('Index definitions: create, constituents, history, withdraw.');
+  const index = market
+    .command('index')
+    .description(
+      'Index definitions: create, constituents, history, withdraw. On the database each needs --no-demo; a demo site ' +
+        'takes them through --server.',
+    );
 
   deskCommand(index.command('list'))
     .description('List the indices the site names, computed or published only.')
@@ -66,8 +67,8 @@ export function registerMarketIndexCommands(market: Command): void {
         const items =
           options.server !== undefined
             ? ((await callServer(options, 'GET', '/api/v1/admin/market/index-definitions')) as unknown[])
-            : await withStore(options, (store, config) =>
-                withOfflineDesk(store, config, async (desk) => desk.indexDefinitions().map(definitionJson)),
+            : await offline(options, '`broadsheet market index list` on the database', async (desk) =>
+                desk.indexDefinitions().map(definitionJson),
               );
         return options.json
           ? `${JSON.stringify(items, null, 2)}\n`
@@ -125,7 +126,7 @@ export function registerMarketIndexCommands(market: Command): void {
                 ...(spec.maxWeightBasisPoints === undefined ? {} : { maxWeight: spec.maxWeightBasisPoints }),
                 constituents: members.map(({ line: _line, ...member }) => member),
               })
-            : await offline(options, async (desk) => {
+            : await offline(options, '`broadsheet market index create` on the database', async (desk) => {
                 const outcome = await desk.defineIndex(CLI_MARKET_ACTOR, spec, members);
                 return outcome.ok ? definitionJson(outcome.value) : refusal(outcome);
               });
@@ -159,7 +160,7 @@ export function registerMarketIndexCommands(market: Command): void {
                   ...(startLevel === undefined ? {} : { startLevel: levelText(startLevel) }),
                 },
               )
-            : await offline(options, async (desk) => {
+            : await offline(options, '`broadsheet market index constituents` on the database', async (desk) => {
                 const outcome = await desk.setConstituents(CLI_MARKET_ACTOR, upper, members, {
                   ...(options.effective === undefined ? {} : { effective: options.effective }),
                   ...(startLevel === undefined ? {} : { startLevel }),
@@ -183,7 +184,7 @@ export function registerMarketIndexCommands(market: Command): void {
         if (options.server !== undefined) {
           await callServer(options, 'DELETE', `/api/v1/admin/market/indices/${encodeURIComponent(upper)}`);
         } else {
-          await offline(options, async (desk) => {
+          await offline(options, '`broadsheet market index withdraw` on the database', async (desk) => {
             const outcome = await desk.withdrawIndex(CLI_MARKET_ACTOR, upper);
             return outcome.ok ? null : refusal(outcome);
           });
@@ -208,7 +209,11 @@ export function registerMarketIndexCommands(market: Command): void {
                   if (error instanceof CommandFailure && /404/.test(error.message)) return false;
                   throw error;
                 })
-            : await offline(options, async (desk) => desk.indexDefinition(upper) !== undefined);
+            : await offline(
+                options,
+                '`broadsheet market index import` on the database',
+                async (desk) => desk.indexDefinition(upper) !== undefined,
+              );
         if (!known) {
           throw new CommandFailure(
             `there is no index ${upper}: define it first with \`broadsheet market index create ${upper} --name … --base-value …\``,
@@ -238,15 +243,9 @@ export function registerMarketIndexCommands(market: Command): void {
                 `/api/v1/admin/market/listing?name=${encodeURIComponent(name)}`,
                 bytes,
               )) as ListingReport)
-            : await withStore(options, async (store, config) => {
-                // A listing file is a real site's. On the demo's settings the offline desk starts from the demo
-                // market (the database records no mode: `serve` is told it each start), so the listing would seed the
-                // demo's stocks under it, and `serve --no-demo` would show them. A demo site takes one through --server.
-                if (config.demo) throw new CommandFailure(LISTING_NEEDS_REAL_SITE, 1);
-                return withOfflineDesk(store, config, async (desk) => {
-                  const outcome = await listingUpload(desk, CLI_MARKET_ACTOR, bytes, name);
-                  return outcome.ok ? outcome.value : refusal(outcome);
-                });
+            : await offline(options, 'a listing file', async (desk) => {
+                const outcome = await listingUpload(desk, CLI_MARKET_ACTOR, bytes, name);
+                return outcome.ok ? outcome.value : refusal(outcome);
               });
         if (options.json) return `${JSON.stringify(report, null, 2)}\n`;
         const lines = [
@@ -274,13 +273,24 @@ async function run(work: () => Promise<string>): Promise<void> {
   try {
     process.stdout.write(await work());
   } catch (error) {
+    if (error instanceof DemoDatabaseRefusal) {
+      process.stderr.write(`broadsheet: ${error.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
     if (!(error instanceof CommandFailure) && !(error instanceof UnreadableFileError)) throw error;
     process.stderr.write(`broadsheet: ${error.message}\n`);
     process.exitCode = error instanceof CommandFailure ? error.exitCode : 2;
   }
 }
 
-async function offline<T>(options: DeskOptions, work: (desk: MarketDesk) => Promise<T>): Promise<Exclude<T, Refusal>> {
+/** The desk on the database, for a site without the demo only (`subject` says what was refused). */
+async function offline<T>(
+  options: DeskOptions,
+  subject: string,
+  work: (desk: MarketDesk) => Promise<T>,
+): Promise<Exclude<T, Refusal>> {
+  refuseOnDemo(options, subject);
   const result = await withStore(options, (store, config) => withOfflineDesk(store, config, work));
   return result as Exclude<T, Refusal>;
 }

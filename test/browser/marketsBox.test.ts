@@ -86,11 +86,17 @@ describe('the front page markets box on the demo market', { skip: skipUnlessAvai
   // No simulated trades: the pushed trade and rate are the only changes the box can show.
   const run = useSiteInBrowser({ simulatorIntervalMs: 3_600_000 });
 
-  test('a pushed trade and a pushed dollar rate change the movers and USD/PKR without a reload, as a fresh render has them', async () => {
-    const feed = await testFeed(run.site, 'box-test');
+  /** Pushes a trade that drops the top mover and a dearer dollar, and waits for the open page's box to show both. */
+  async function pushedChangesShow(feedName: string, polling: boolean): Promise<void> {
+    const feed = await testFeed(run.site, feedName);
     const streams = watchStreams(run.site.app.server.server);
     const context = await run.browser.newContext();
     try {
+      if (polling) {
+        await context.addInitScript(() => {
+          Reflect.deleteProperty(globalThis, 'SharedWorker');
+        });
+      }
       const page = await openFront(context, run);
       const navigations = countNavigations(page);
       const before = await boxText(page);
@@ -117,7 +123,8 @@ describe('the front page markets box on the demo market', { skip: skipUnlessAvai
         )
         .catch(() => assert.fail(`${quote.symbol} still leads the movers after trading at its previous close`));
       assert.equal(navigations(), 0, 'the page reloaded');
-      assert.ok(streams.opened() <= 1, `${streams.opened()} streams for one page`);
+      if (polling) assert.equal(streams.opened(), 0, 'a page without a shared worker opened a stream');
+      else assert.ok(streams.opened() <= 1, `${streams.opened()} streams for one page`);
 
       const live = await boxText(page);
       assert.notEqual(live.movers, before.movers);
@@ -130,6 +137,14 @@ describe('the front page markets box on the demo market', { skip: skipUnlessAvai
     } finally {
       await context.close();
     }
+  }
+
+  test('a pushed trade and a pushed dollar rate change the movers and USD/PKR without a reload, as a fresh render has them', async () => {
+    await pushedChangesShow('box-test', false);
+  });
+
+  test('where the browser has no shared worker, polling keeps the movers and USD/PKR live as the stream does', async () => {
+    await pushedChangesShow('box-poll-test', true);
   });
 });
 
@@ -157,6 +172,26 @@ describe('the front page markets box on a --no-demo site', { skip: skipUnlessAva
       assert.equal(navigations(), 0, 'the page reloaded');
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 390, `the page is ${width} px wide`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('where the browser has no shared worker, a pushed dollar rate still reaches the box by polling', async () => {
+    const context = await run.browser.newContext();
+    try {
+      await context.addInitScript(() => {
+        Reflect.deleteProperty(globalThis, 'SharedWorker');
+      });
+      const page = await openFront(context, run);
+      const navigations = countNavigations(page);
+      const feed = await testFeed(run.site, 'box-empty-poll-test');
+      await feed.dollar('interbank', '281.45', '281.45');
+      await waitForText(page, DOLLAR, 'interbank 281.45');
+      const live = await boxText(page);
+      assert.equal(live.dollar, 'USD/PKR interbank 281.45');
+      assert.deepEqual(live, await renderedBox(run, live), 'the live box differs from a fresh render');
+      assert.equal(navigations(), 0, 'the page reloaded');
     } finally {
       await context.close();
     }

@@ -1,52 +1,13 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { openStore } from '../../src/store/openStore.js';
+import { broadsheet, finish, servingAddress } from '../support/cliProcess.js';
 
-const root = new URL('../..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Finished {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function broadsheet(args: readonly string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: '', BROADSHEET_DATABASE_URL: '', ...env },
-  });
-}
-
-function finish(child: ChildProcess): Promise<Finished> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    stdout += chunk;
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk;
-  });
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
-}
-
-/** Resolves with the address from the "is serving" log line. */
-function servingAddress(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffered += chunk;
-      const match = /"address":"(http:\/\/[^"]+)"/.exec(buffered);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
-  });
-}
 
 describe('broadsheet serve', () => {
   test('a bad flag stops the start with exit code 2 and names the setting', async () => {
@@ -56,14 +17,14 @@ describe('broadsheet serve', () => {
   });
 
   test('a bad environment value is refused the same way', async () => {
-    const result = await finish(broadsheet(['serve'], { BROADSHEET_SIMULATOR: 'sometimes' }));
+    const result = await finish(broadsheet(['serve'], { env: { BROADSHEET_SIMULATOR: 'sometimes' } }));
     assert.equal(result.code, 2);
     assert.match(result.stderr, /--simulator .*BROADSHEET_SIMULATOR/);
   });
 
   test('--no-demo serves an empty site from BROADSHEET_DB and stops cleanly on SIGTERM', async () => {
     const dbPath = join(dir, 'nested', 'empty.sqlite');
-    const child = broadsheet(['serve', '--port', '0', '--no-demo'], { BROADSHEET_DB: dbPath });
+    const child = broadsheet(['serve', '--port', '0', '--no-demo'], { env: { BROADSHEET_DB: dbPath } });
     const finished = finish(child);
     const address = await servingAddress(child);
     assert.ok(existsSync(dbPath), 'database file created on first start');

@@ -1,52 +1,13 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { openStore } from '../../src/store/openStore.js';
+import { broadsheet, finish, servingAddress } from '../support/cliProcess.js';
 
-const root = new URL('../..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Finished {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function broadsheet(args: readonly string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: '', BROADSHEET_DATABASE_URL: '', ...env },
-  });
-}
-
-function finish(child: ChildProcess): Promise<Finished> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    stdout += chunk;
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk;
-  });
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
-}
-
-/** Resolves with the address from the "is serving" log line. */
-function servingAddress(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffered += chunk;
-      const match = /"address":"(http:\/\/[^"]+)"/.exec(buffered);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
-  });
-}
 
 describe('broadsheet sections', () => {
   test('create, list --json, rename, move and delete, refusing a section with stories (exit 1, nothing changed)', async () => {

@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { type Finished, finish, serve } from '../market/cliProcess.js';
+import { type Finished, finish, serve } from '../support/cliProcess.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 

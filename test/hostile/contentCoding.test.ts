@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
-import { createToken } from '../market/cliProcess.js';
+import { createToken } from '../support/cliProcess.js';
 import {
   assertAlive,
   assertUnharmed,

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DERIVED_TABLES } from '../../src/store/copy/siteTables.js';
-import { createToken, type Finished, serve } from '../market/cliProcess.js';
+import { createToken, type Finished, serve } from '../support/cliProcess.js';
 
 /**
  * A real `broadsheet serve` process with demo content and the simulator off,

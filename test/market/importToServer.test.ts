@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { createToken, run, serve } from '../support/cliProcess.js';
 import { zerosGzip, zerosZip } from './bombFixture.js';
-import { createToken, run, serve } from './cliProcess.js';
 import { zipOf } from './zipFixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-import-server-'));

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { createToken, serve } from './cliProcess.js';
+import { createToken, serve } from '../support/cliProcess.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-kill-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -11,7 +11,7 @@ import type { Database } from '../../src/store/database.js';
 import { createMarketLog } from '../../src/store/market/marketLog.js';
 import { pruneMarketLog } from '../../src/store/market/marketLogPrune.js';
 import type { StoreBackend } from '../store/storeBackends.js';
-import { run } from './cliProcess.js';
+import { run } from '../support/cliProcess.js';
 import { onBothDialects, openMarketDb } from './marketBackends.js';
 
 // Three days of log: Friday 27 Jan closed (a checkpoint), Monday 30 Jan closed (the newest checkpoint),

@@ -6,8 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import pino from 'pino';
 import { type App, createApp } from '../../src/app.js';
 import { eventually, visibleText } from '../site/htmlText.js';
+import { createToken, type Finished, run } from '../support/cliProcess.js';
 import { testServeConfig } from '../support/serveConfig.js';
-import { createToken, type Finished, run } from './cliProcess.js';
 
 // Issue 11: a whole exchange day on a `--no-demo` site, from an empty market to
 // the next day's closing file, every figure worked out by hand below.

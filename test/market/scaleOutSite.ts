@@ -1,9 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { POSTGRES_URL, postgresProblem, redactedUrl } from '../store/storeBackends.js';
+import { type Finished, run, serve } from '../support/cliProcess.js';
 import { isCi } from '../support/environment.js';
 import { REDIS_URL, redisProblem } from '../support/redisProbe.js';
-import { type Finished, run, serve } from './cliProcess.js';
 
 // Real `broadsheet serve` processes of one site on PostgreSQL and Redis (docs/adr/0006-market-authority.md):
 // each test site is a schema of its own, reached through the URL's search_path, so parallel runs never meet.

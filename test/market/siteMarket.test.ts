@@ -8,8 +8,8 @@ import { siteMarket, siteMarketRules } from '../../src/engine/siteMarket.js';
 import type { Market } from '../../src/market/book/market.js';
 import { openDatabase } from '../../src/store/connect.js';
 import { createMarketLog } from '../../src/store/market/marketLog.js';
+import { run } from '../support/cliProcess.js';
 import { testServeConfig } from '../support/serveConfig.js';
-import { run } from './cliProcess.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-site-market-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -38,26 +38,34 @@ async function checkpointCalendar(db: string) {
 }
 
 describe("the site's market is set up in one place", () => {
-  for (const demo of [true, false]) {
-    const mode = demo ? 'the demo site' : 'a site without the demo';
-    test(`${mode}: the importer lays a day over a market with the running app's rules`, async () => {
-      const now = () => new Date('2022-01-03T05:00:00Z');
-      const expected = rulesOf(siteMarket({ demo, now }).createMarket());
-      assert.deepEqual(expected, { calendar: undefined, enforceSessions: false, ...siteMarketRules({ demo }) });
+  const now = () => new Date('2022-01-03T05:00:00Z');
 
-      const db = join(dir, `${demo ? 'demo' : 'plain'}.sqlite`);
-      const imported = await run(['market', 'import', closing, '--db', db, ...(demo ? [] : ['--no-demo'])]);
-      assert.equal(imported.code, 0, imported.stderr);
-      // A market keeps its calendar in the state it exports: the importer's shows which rules it ran under.
-      assert.deepEqual(await checkpointCalendar(db), expected.calendar);
+  test("the demo site and a site without the demo each take their mode's rules", () => {
+    for (const demo of [true, false]) {
+      assert.deepEqual(rulesOf(siteMarket({ demo, now }).createMarket()), {
+        calendar: undefined,
+        enforceSessions: false,
+        ...siteMarketRules({ demo }),
+      });
+    }
+  });
 
-      const app = await createApp(testServeConfig(db, { demo: String(demo) }), { now });
-      try {
-        assert.deepEqual(rulesOf(app.market), expected);
-        assert.ok(app.market.snapshot().quotes.some((quote) => quote.symbol === 'HUBC'));
-      } finally {
-        await app.stop();
-      }
-    });
-  }
+  // Offline, a closing file needs --no-demo (test/market/offlineDemoRefusal.test.ts); a demo site takes one through
+  // its own desk (--server), on the market it runs.
+  test("a site without the demo: the importer lays a day over a market with the running app's rules", async () => {
+    const expected = rulesOf(siteMarket({ demo: false, now }).createMarket());
+    const db = join(dir, 'plain.sqlite');
+    const imported = await run(['market', 'import', closing, '--db', db, '--no-demo']);
+    assert.equal(imported.code, 0, imported.stderr);
+    // A market keeps its calendar in the state it exports: the importer's shows which rules it ran under.
+    assert.deepEqual(await checkpointCalendar(db), expected.calendar);
+
+    const app = await createApp(testServeConfig(db, { demo: 'false' }), { now });
+    try {
+      assert.deepEqual(rulesOf(app.market), expected);
+      assert.ok(app.market.snapshot().quotes.some((quote) => quote.symbol === 'HUBC'));
+    } finally {
+      await app.stop();
+    }
+  });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { hashApiToken, roleOfApiToken } from '../../src/store/accounts/apiTokens.js';
-import { run } from './cliProcess.js';
+import { run } from '../support/cliProcess.js';
 import { openMarketDb } from './marketBackends.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-tokens-'));

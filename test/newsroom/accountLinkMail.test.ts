@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { listAudit } from '../../src/store/audit/auditLog.js';
 import { POSTGRES_URL, postgresProblem, redactedUrl } from '../store/storeBackends.js';
+import { run } from '../support/cliProcess.js';
 import { closedPort, type ReceivedMail, type SmtpSink, startSmtpSink } from '../support/smtpSink.js';
 import { type AdminSite, type Browser, startAdminSite } from './adminSite.js';
 
 const NEW_PASSWORD = 'a password chosen from the mail';
 const FROM = 'Newsroom <newsroom@example.com>';
-const root = new URL('../..', import.meta.url).pathname;
 
 /** The one-time link in a mail's text part, and a check that the HTML part links to the same address. */
 function linkIn(mail: ReceivedMail, kind: 'reset' | 'invite'): URL {
@@ -156,31 +155,12 @@ describe('a mail server that cannot be reached', () => {
   });
 });
 
+/** `broadsheet …` on `db`, with none of the machine's mail or address settings, and stdin closed. */
 function broadsheet(args: readonly string[], db: string, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args, '--db', db], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: '',
-      BROADSHEET_DATABASE_URL: '',
-      BROADSHEET_SMTP_URL: '',
-      BROADSHEET_MAIL_FROM: '',
-      BROADSHEET_PUBLIC_URL: '',
-      ...env,
-    },
+  return run([...args, '--db', db], {
+    env: { BROADSHEET_SMTP_URL: '', BROADSHEET_MAIL_FROM: '', BROADSHEET_PUBLIC_URL: '', ...env },
+    stdin: '',
   });
-  child.stdin.end();
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk;
-  });
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('exit', (code) => resolve({ code, stdout, stderr })),
-  );
 }
 
 describe('broadsheet users reset-link and invite with a mail server', () => {

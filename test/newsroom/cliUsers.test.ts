@@ -1,36 +1,20 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import pino from 'pino';
 import { createApp } from '../../src/app.js';
+import { run } from '../support/cliProcess.js';
 import { testServeConfig } from '../support/serveConfig.js';
 import { Browser } from './adminSite.js';
 
-const root = new URL('../..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-cli-users-'));
 const dbPath = join(dir, 'site.sqlite');
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 function broadsheet(args: readonly string[], stdin?: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args, '--db', dbPath], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: '', BROADSHEET_DATABASE_URL: '' },
-  });
-  child.stdin.end(stdin ?? '');
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk;
-  });
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('exit', (code) => resolve({ code, stdout, stderr })),
-  );
+  return run([...args, '--db', dbPath], { stdin: stdin ?? '' });
 }
 
 async function canSignIn(email: string, password: string): Promise<number> {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type Finished, serve } from '../market/cliProcess.js';
+import { type Finished, serve } from '../support/cliProcess.js';
 import { admin, freshSchema, skipWithoutPostgres } from './postgresSchema.js';
 
 // Three nodes of one site started at the same moment on an empty PostgreSQL schema: each must come up,

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApiToken } from '../../src/store/accounts/apiTokens.js';
-import { serve } from '../market/cliProcess.js';
 import { openMarketDb } from '../market/marketBackends.js';
 import { POSTGRES_URL } from '../store/storeBackends.js';
+import { serve } from '../support/cliProcess.js';
 import { admin, freshSchema, skipWithoutPostgres } from './postgresSchema.js';
 import { startTcpProxy, type TcpProxy } from './tcpProxy.js';
 

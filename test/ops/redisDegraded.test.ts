@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { Redis } from 'ioredis';
-import { serve } from '../market/cliProcess.js';
+import { serve } from '../support/cliProcess.js';
 import { isCi } from '../support/environment.js';
 
 // A node whose Redis is away at start: it comes up degraded (pages served, /readyz 503 naming the bus),

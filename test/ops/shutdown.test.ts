@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { createToken, serve } from '../market/cliProcess.js';
+import { createToken, serve } from '../support/cliProcess.js';
 
 // A real `broadsheet serve` process told to stop with SIGTERM while a slow request is under way and a
 // market stream is open: readiness turns 503 at once, the request completes, the stream is ended, the

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { tradingDateOf } from '../../src/market/sessions/tradingCalendar.js';
-import { run, serve } from '../market/cliProcess.js';
+import { run, serve } from '../support/cliProcess.js';
 import { visibleText } from './htmlText.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-imported-day-'));

@@ -4,9 +4,9 @@ import type { Bus } from '../../src/bus/bus.js';
 import type { ContentChange } from '../../src/bus/contentChange.js';
 import { createRedisBus } from '../../src/bus/redisBus.js';
 import { parseServeConfig } from '../../src/config.js';
-import { broadsheet, finish } from '../market/cliProcess.js';
 import { apiCall } from '../newsroom/adminSite.js';
 import { addStory } from '../newsroom/moderationFixture.js';
+import { broadsheet, finish } from '../support/cliProcess.js';
 import {
   eventuallyText,
   REDIS_URL,

@@ -9,7 +9,7 @@ import { openDatabase } from '../../src/store/connect.js';
 import { SITE_TABLES, type TableCopyPlan } from '../../src/store/copy/siteTables.js';
 import { countRows, type Row } from '../../src/store/copy/tableRows.js';
 import { type OpenedStore, openStore } from '../../src/store/openStore.js';
-import { run, serve } from '../market/cliProcess.js';
+import { run, serve } from '../support/cliProcess.js';
 import { type DemoSiteFacts, makeDemoSite } from './siteCopyFixture.js';
 import { POSTGRES_URL, postgresBackend, postgresProblem, redactedUrl, type StoreBackend } from './storeBackends.js';
 

@@ -2,9 +2,9 @@ import { hashPassword } from '../../src/desk/accounts/passwordHash.js';
 import type { Role } from '../../src/news/roles.js';
 import { createAccount } from '../../src/store/accounts/accounts.js';
 import { type OpenedStore, openStore } from '../../src/store/openStore.js';
-import { type Finished, serve } from '../market/cliProcess.js';
 import { PASSWORD, TEST_SCRYPT } from '../newsroom/adminSite.js';
 import { POSTGRES_URL, postgresBackend, postgresProblem, redactedUrl } from '../store/storeBackends.js';
+import { type Finished, serve } from './cliProcess.js';
 import { isCi } from './environment.js';
 import { REDIS_URL, redisProblem } from './redisProbe.js';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { openStore } from '../../src/store/openStore.js';
-import { run } from '../market/cliProcess.js';
+import { run } from '../support/cliProcess.js';
 import { ninjsJson } from './wireFixtures.js';
 
 const CONFORMANCE = new URL('../../../shared/conformance/ninjs/examples/1.4/ninjsExSimpleText1.json', import.meta.url)

@@ -53,7 +53,7 @@ function loadDrawing(): Promise<Drawing | null> {
 function followFigures(figures: Map<string, HTMLElement[]>): void {
   if (figures.size === 0) return;
   followMarket((payload) => {
-    // A polled entry has the ticker line only; figures wait for the stream's whole entries.
+    // An entry without figures (from a server older than this script) leaves them as they are.
     for (const quote of payload.quotes)
       if (isStreamEntry(quote)) applyEntry(figures.get(`s:${quote.symbol}`) ?? [], quote);
     for (const index of payload.indices)

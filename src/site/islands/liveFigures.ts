@@ -65,7 +65,7 @@ export function applyEntry(elements: readonly HTMLElement[], entry: StreamEntry)
   }
 }
 
-/** Whether an entry came whole from the stream; a polled one carries only the ticker line. */
+/** Whether an entry carries the figures of /quotes or /indices, as the stream's and a poll's do. */
 export function isStreamEntry(entry: { readonly [field: string]: unknown }): entry is StreamEntry {
   return typeof entry.change === 'string' && typeof entry.changePercent === 'number';
 }

@@ -1,25 +1,31 @@
 // Holds the one connection to the market: the event stream, or polling of the
-// ticker API where the stream cannot work, and hands every message to whoever
+// market API where the stream cannot work, and hands every message to whoever
 // listens. It runs inside the shared worker (one per browser, for every tab),
 // or inside a page where a shared worker cannot be had (then polling only, so
 // that no tab holds a long-lived connection of its own).
 import { type FeedMessage, type FxEntry, type IndexEntry, MarketState, type QuoteEntry } from './marketState.js';
 
 const STREAM = '/api/v1/market/stream';
-const POLL_ENDPOINT = '/api/v1/market/ticker';
+// A poll brings what the stream brings (quotes, indices and rates, whole), so every island stays live either way.
+// /indices leads: its ETag moves with any market change and with an imported official close alike.
+const POLL_LEAD = '/api/v1/market/indices';
+const POLL_QUOTES = '/api/v1/market/quotes';
+const POLL_RATES = '/api/v1/market/fx';
 const POLL_MS = 2000;
 // EventSource reconnects by itself, resuming with Last-Event-ID; this many failures in a row, with no event
 // between them, means the stream is not reachable from here (a proxy that buffers, say), so poll instead.
 const MAX_STREAM_FAILURES = 3;
 
-/** The ticker API's body (docs/api.md): stocks keyed `s:SYMBOL`, indices `i:CODE`. */
-interface TickerBody {
+/** The bodies of /indices, /quotes and /fx (docs/api.md), as far as the feed reads them. */
+interface IndicesBody {
   readonly asOf: string;
-  readonly items: readonly {
-    readonly key: string;
-    readonly direction: QuoteEntry['direction'];
-    readonly ticker: string;
-  }[];
+  readonly indices: readonly IndexEntry[];
+}
+interface QuotesBody {
+  readonly quotes: readonly QuoteEntry[];
+}
+interface RatesBody {
+  readonly rates: readonly FxEntry[];
 }
 
 export interface RelayOptions {
@@ -93,10 +99,22 @@ export class MarketRelay {
         try {
           const headers: Record<string, string> = { accept: 'application/json' };
           if (etag !== null) headers['if-none-match'] = etag;
-          const response = await fetch(POLL_ENDPOINT, { headers });
-          if (response.status === 200) {
-            etag = response.headers.get('etag');
-            this.send({ kind: 'market', whole: true, payload: fromTicker((await response.json()) as TickerBody) });
+          const lead = await fetch(POLL_LEAD, { headers });
+          if (lead.status === 200) {
+            const [indices, quotes, rates] = await Promise.all([
+              lead.json() as Promise<IndicesBody>,
+              fetchJson<QuotesBody>(POLL_QUOTES),
+              fetchJson<RatesBody>(POLL_RATES),
+            ]);
+            // Only a complete poll counts: a part missing is asked for again on the next round.
+            if (quotes !== null && rates !== null) {
+              etag = lead.headers.get('etag');
+              this.send({
+                kind: 'market',
+                whole: true,
+                payload: { asOf: indices.asOf, quotes: quotes.quotes, indices: indices.indices, fx: rates.rates },
+              });
+            }
           }
         } catch {
           // Offline or server restarting: keep the last prices and try again.
@@ -108,14 +126,7 @@ export class MarketRelay {
   }
 }
 
-/** A polled entry carries only what the ticker shows; islands that need figures skip it. */
-function fromTicker(body: TickerBody): FeedMessage['payload'] {
-  const quotes: QuoteEntry[] = [];
-  const indices: IndexEntry[] = [];
-  for (const item of body.items) {
-    const name = item.key.slice(2);
-    if (item.key.startsWith('s:')) quotes.push({ symbol: name, direction: item.direction, ticker: item.ticker });
-    if (item.key.startsWith('i:')) indices.push({ code: name, direction: item.direction, ticker: item.ticker });
-  }
-  return { asOf: body.asOf, quotes, indices };
+async function fetchJson<T>(url: string): Promise<T | null> {
+  const response = await fetch(url, { headers: { accept: 'application/json' } });
+  return response.status === 200 ? ((await response.json()) as T) : null;
 }

@@ -3,7 +3,7 @@
 // loaded after the snapshot) needs the merged picture to start from.
 import type { Direction } from '../../market/book/marketSnapshot.js';
 
-/** A stream entry (docs/api.md): the fields of /quotes or /indices; a polled entry has only the ticker line. */
+/** A stream or polled entry (docs/api.md): the fields of /quotes or /indices, the ticker line among them. */
 interface EntryBase {
   readonly direction: Direction;
   readonly ticker: string;
@@ -18,7 +18,7 @@ export interface IndexEntry extends EntryBase {
   readonly code: string;
 }
 
-/** An exchange rate as `/api/v1/market/fx` gives it; only the stream carries rates, polling does not. */
+/** An exchange rate as `/api/v1/market/fx` gives it. */
 export interface FxEntry {
   readonly pair: string;
   readonly market: 'interbank' | 'open';
@@ -33,8 +33,7 @@ export interface MarketPayload {
   readonly asOf: string;
   readonly quotes: readonly QuoteEntry[];
   readonly indices: readonly IndexEntry[];
-  /** Absent from a polled payload: the ticker API carries no rates, and its entries only the ticker line. */
-  readonly fx?: readonly FxEntry[];
+  readonly fx: readonly FxEntry[];
 }
 
 /** Merges payloads by symbol, index code and rate; a whole entry replaces the one before it. */
@@ -43,8 +42,6 @@ export class MarketState {
   private quotes = new Map<string, QuoteEntry>();
   private indices = new Map<string, IndexEntry>();
   private fx = new Map<string, FxEntry>();
-  /** Whether the whole state came from the stream (with rates), not from a poll. */
-  private streamed = false;
 
   /** A snapshot starts afresh, so an entry the server no longer sends is not kept. */
   apply(payload: MarketPayload, whole: boolean): void {
@@ -52,19 +49,22 @@ export class MarketState {
       this.quotes = new Map();
       this.indices = new Map();
       this.fx = new Map();
-      this.streamed = payload.fx !== undefined;
     }
     this.asOf = payload.asOf;
     for (const quote of payload.quotes) this.quotes.set(quote.symbol, quote);
     for (const index of payload.indices) this.indices.set(index.code, index);
-    for (const rate of payload.fx ?? []) this.fx.set(`${rate.pair}:${rate.market}`, rate);
+    for (const rate of payload.fx) this.fx.set(`${rate.pair}:${rate.market}`, rate);
   }
 
   /** Everything known, or null before the first payload. */
   whole(): MarketPayload | null {
     if (this.asOf === null) return null;
-    const known = { asOf: this.asOf, quotes: [...this.quotes.values()], indices: [...this.indices.values()] };
-    return this.streamed ? { ...known, fx: [...this.fx.values()] } : known;
+    return {
+      asOf: this.asOf,
+      quotes: [...this.quotes.values()],
+      indices: [...this.indices.values()],
+      fx: [...this.fx.values()],
+    };
   }
 }
 

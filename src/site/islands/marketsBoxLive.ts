@@ -38,8 +38,6 @@ export function marketsBoxListener(root: ParentNode): ((payload: MarketPayload, 
   const rates = new Map<string, BoxRate>();
   let shown = '';
   return (payload, whole) => {
-    // A polled payload has no rates and only the ticker line of each quote: the box keeps what it shows.
-    if (payload.fx === undefined) return;
     if (whole) {
       quotes.clear();
       rates.clear();

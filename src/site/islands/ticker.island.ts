@@ -62,7 +62,7 @@ function startTicker(root: HTMLElement): void {
     for (const quote of payload.quotes) show(`s:${quote.symbol}`, 'stock', quote);
     for (const index of payload.indices) {
       show(`i:${index.code}`, 'index', index);
-      // A polled entry carries the ticker line only; the box waits for the stream's whole entries.
+      // An entry without figures (from a server older than this script) leaves the box as it is.
       if (isStreamEntry(index)) applyEntry(figures.get(`i:${index.code}`) ?? [], index);
     }
     if (time !== null && payload.asOf !== shown) {
