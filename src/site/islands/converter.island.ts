@@ -1,7 +1,8 @@
 // Converts on the Dollar to PKR page as the reader types, by the same integer
 // rules as the server (converterState), at the rates of the page's JSON block,
-// kept fresh from /api/v1/market/fx. The market stream carries quotes and
-// indices only, so the rates are polled. Without this the form still submits.
+// kept fresh from /api/v1/market/fx. It polls on its own instead of following
+// the page's market feed (which carries rates too), so it stands alone on any
+// page it is put on. Without this the form still submits.
 import { CONVERTER_RATES_ID, readConverterRates } from '../markets/converterRates.js';
 import { type ConverterRate, conversionText, converterState } from '../markets/converterState.js';
 import type { ConversionDirection } from '../markets/currencyConverter.js';
