@@ -206,7 +206,9 @@ describe('nginx in front of the web nodes (deploy/nginx/broadsheet.conf)', { ski
     assert.match(String(second.headers['x-cache-status']), /^(HIT|UPDATING|STALE)$/);
     const logged = (await upstreamsInLog(nginx?.accessLog ?? '')).filter((entry) => entry.path === article.path);
     assert.ok(
-      logged.some((entry) => entry.cache === 'HIT' && entry.upstream === '-'),
+      // HIT within the 5 s; on a loaded machine the second request may come later and get the copy as UPDATING or
+      // STALE, still nginx's own (no upstream), which is what this checks.
+      logged.some((entry) => /^(HIT|UPDATING|STALE)$/.test(entry.cache) && entry.upstream === '-'),
       JSON.stringify(logged),
     );
   });
