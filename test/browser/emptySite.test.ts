@@ -121,8 +121,10 @@ describe('a fresh site with no stories and no market', { skip: skipUnlessAvailab
 
   test("a conversion before the site has any dollar rate says so as the site's state, not as the reader's error", async () => {
     const response = await fetch(site.url('/markets/currency/usd-pkr?amount=1%2C000'));
-    assert.equal(response.status, 503);
-    assert.equal(response.headers.get('retry-after'), '60');
+    // Not a 5xx: behind nginx (docs/deploy.md) a 503 counts as the node failing, so three readers' conversions
+    // took both web nodes out of the pool and every page answered 502 for 5 s.
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('cache-control'), 'private, no-cache');
     const html = await response.text();
     assert.match(html, /No US dollar rate is available right now\./);
     assert.match(html, /value="1,000"/, 'the amount typed is kept');

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { POSTGRES_URL, postgresProblem, redactedUrl } from '../store/storeBackends.js';
+import { isCi } from '../support/environment.js';
 import { type Browser, startAdminSite } from './adminSite.js';
 
 const WRONG = 'not the right password';
@@ -139,4 +141,44 @@ test('counts fade a day after the last failure and are pruned', async (t) => {
     .executeTakeFirstOrThrow();
   assert.equal(Number(row.failures), 1);
   assert.equal((await site.browser().login('ed@example.com')).status, 303);
+});
+
+// A burst of guesses sent at once must meet the same limit as guesses sent one after another: each used to read
+// the count before any of them had added its failure, so forty parallel guesses were all checked.
+async function burstOfGuesses(engine: 'sqlite' | 'postgres'): Promise<number[]> {
+  const site = await startAdminSite({ engine });
+  try {
+    await site.addUser({ email: 'ed@example.com', role: 'editor' });
+    const browsers = Array.from({ length: 24 }, () => site.browser());
+    const tokens = await Promise.all(browsers.map((browser) => browser.csrfToken('/admin/login')));
+    const answers = await Promise.all(
+      browsers.map((browser, i) =>
+        browser.post('/admin/login', { email: 'ed@example.com', password: WRONG, _csrf: tokens[i] ?? '' }),
+      ),
+    );
+    return answers.map((answer) => answer.status);
+  } finally {
+    await site.close();
+  }
+}
+
+function assertOnlyFreeTriesChecked(statuses: readonly number[]): void {
+  const checked = statuses.filter((status) => status === 401).length;
+  assert.equal(checked + statuses.filter((status) => status === 429).length, statuses.length, statuses.join(' '));
+  assert.ok(
+    checked >= 1 && checked <= 3,
+    `${checked} passwords checked in a burst (three free): ${statuses.join(' ')}`,
+  );
+}
+
+test('a burst of parallel guesses gets the three free tries and no more (SQLite)', async () => {
+  assertOnlyFreeTriesChecked(await burstOfGuesses('sqlite'));
+});
+
+const postgresAway = await postgresProblem(POSTGRES_URL);
+test('a burst of parallel guesses gets the three free tries and no more (PostgreSQL)', {
+  skip: postgresAway !== null && !isCi() ? `SKIPPED: PostgreSQL not reachable: ${postgresAway}` : false,
+}, async () => {
+  assert.equal(postgresAway, null, `PostgreSQL not reachable at ${redactedUrl(POSTGRES_URL)}`);
+  assertOnlyFreeTriesChecked(await burstOfGuesses('postgres'));
 });

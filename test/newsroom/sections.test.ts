@@ -111,6 +111,13 @@ describe('section administration on a site without demo content', () => {
     assert.equal(location.headers.get('location'), '/global');
     assert.equal((await page(site, '/global')).status, 200);
     assert.match((await page(site, '/')).html, />Global</);
+    // A reader subscribed to the section's feed follows it too, in every format (as a renamed tag's feed does).
+    for (const format of ['xml', 'atom', 'json']) {
+      const feed = await fetch(`${site.baseUrl}/feeds/sections/world.${format}`, { redirect: 'manual' });
+      assert.equal(feed.status, 301, `the old section's ${format} feed`);
+      assert.equal(feed.headers.get('location'), `/feeds/sections/global.${format}`);
+      assert.equal((await fetch(`${site.baseUrl}/feeds/sections/global.${format}`)).status, 200);
+    }
 
     const down = await editor.post('/admin/sections/global/move', { _csrf: token, position: '2' });
     assert.equal(down.status, 303);

@@ -76,6 +76,27 @@ describe('a story leaving the site leaves its feeds, sitemaps, author and day pa
     assert.equal((await get('/feeds/authors/afp.json')).status, 404);
   });
 
+  test('killed: its page is a 410 that a shared cache may store, so a proxy replaces its copy of the story', async () => {
+    const created = await editor.create(story({ headline: 'Port tariff order withdrawn' }));
+    await editor.transition(created.body.id, 'publish');
+    const storyPath = `/news/${created.body.id}/${created.body.slug}`;
+    const live = await fetch(`${site.baseUrl}${storyPath}`);
+    assert.equal(live.status, 200);
+    assert.match(live.headers.get('cache-control') ?? '', /s-maxage=5\b/);
+    await editor.transition(created.body.id, 'kill');
+    // nginx refreshes a stale page in the background and keeps its old copy when the answer may not be stored:
+    // a `no-store` 410 left the killed story served to every reader for the whole stale-while-revalidate window.
+    for (const path of [storyPath, `/news/${created.body.id}`]) {
+      const gone = await fetch(`${site.baseUrl}${path}`, { redirect: 'manual' });
+      assert.equal(gone.status, 410, path);
+      const cacheControl = gone.headers.get('cache-control') ?? '';
+      assert.match(cacheControl, /\bpublic\b/, `${path}: ${cacheControl}`);
+      assert.match(cacheControl, /\bs-maxage=\d+/, `${path}: ${cacheControl}`);
+      assert.doesNotMatch(cacheControl, /no-store|private/, `${path}: ${cacheControl}`);
+      assert.match(await gone.text(), /This article has been withdrawn/);
+    }
+  });
+
   test('unpublished: gone as well, and back when it is published again', async () => {
     const created = await editor.create(story({ headline: 'Budget talks resume in Islamabad' }));
     await editor.transition(created.body.id, 'publish');

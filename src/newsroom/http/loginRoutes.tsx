@@ -5,6 +5,7 @@ import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { isAddressKey, type ThrottleSubject, throttleKeys, waitBeforeTry } from '../../news/loginThrottle.js';
 import { normaliseEmail } from '../../store/accounts/accounts.js';
 import { DEVICE_LIFETIME_MS, type LoginDevice } from '../../store/accounts/loginDevices.js';
+import type { LoginTryHold } from '../../store/accounts/loginFailures.js';
 import { LoginPage } from '../pages/LoginPage.js';
 import type { AdminContext } from './adminContext.js';
 import { clearSessionCookie, DEVICE_COOKIE, setDeviceCookie, setSessionCookie } from './adminCookies.js';
@@ -78,10 +79,7 @@ export function registerLoginRoutes(app: TypeBoxApp, ctx: AdminContext): void {
           ? { kind: 'stranger', email: emailKey, address: request.ip }
           : { kind: 'device', deviceId: device.id };
       const keys = throttleKeys(subject);
-      const failures = await ctx.accounts.readLoginFailures(keys);
-      const waitMs = waitBeforeTry(failures, { now: ctx.now().getTime(), policy: ctx.loginThrottle });
-      if (waitMs > 0) {
-        const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+      const throttled = (seconds: number) => {
         request.log.warn({ ip: request.ip, waitSeconds: seconds }, 'newsroom sign-in throttled');
         reply.header('retry-after', String(seconds));
         return loginPage(
@@ -91,59 +89,70 @@ export function registerLoginRoutes(app: TypeBoxApp, ctx: AdminContext): void {
           email,
           `Too many failed sign-ins. Wait ${waitPhrase(seconds)} and try again.`,
         );
-      }
+      };
+      // One try at a time per account, address or device, so the count read below already holds every
+      // failure before this one: guesses sent at once are checked as if sent one after another.
+      const hold = await holdTry(ctx, keys);
+      if (hold === null) return throttled(1);
+      try {
+        const failures = await ctx.accounts.readLoginFailures(keys);
+        const waitMs = waitBeforeTry(failures, { now: ctx.now().getTime(), policy: ctx.loginThrottle });
+        if (waitMs > 0) return throttled(Math.max(1, Math.ceil(waitMs / 1000)));
 
-      const matches = await verifyPassword(password, account?.passwordHash ?? (await dummyHash));
-      const reason =
-        account === null ? 'unknown-email' : !matches ? 'wrong-password' : account.disabledAt ? 'disabled' : null;
-      if (reason !== null) {
-        await ctx.accounts.recordLoginFailure({
-          keys,
+        const matches = await verifyPassword(password, account?.passwordHash ?? (await dummyHash));
+        const reason =
+          account === null ? 'unknown-email' : !matches ? 'wrong-password' : account.disabledAt ? 'disabled' : null;
+        if (reason !== null) {
+          await ctx.accounts.recordLoginFailure({
+            keys,
+            now: ctx.now(),
+            forgetAfterMs: ctx.loginThrottle.forgetAfterMs,
+          });
+          await ctx.audit.record({
+            at: ctx.now(),
+            actor: { kind: 'anonymous', name: emailKey.slice(0, 320) },
+            action: 'user.login-failed',
+            ...(account !== null ? { subject: { type: 'user', id: account.id } } : {}),
+            details: { reason, ip: request.ip },
+          });
+          return loginPage(reply, 401, next, email, GENERIC_FAILURE);
+        }
+        if (account === null) throw new Error('unreachable: a match without an account');
+
+        // A stranger's failures stay on the address until they fade: clearing them would let one good
+        // account reset the count of a guesser. The account's (or the device's) own count starts again.
+        await ctx.accounts.clearLoginFailures(keys.filter((key) => !isAddressKey(key)));
+        const secure = request.adminAuth?.secure ?? false;
+        if (device === null) {
+          const issued = await ctx.accounts.issueLoginDevice({ userId: account.id, now: ctx.now() });
+          setDeviceCookie(reply, issued.token, { secure, maxAgeMs: DEVICE_LIFETIME_MS });
+        } else {
+          await ctx.accounts.touchLoginDevice({ id: device.id, now: ctx.now() });
+          // Sent again so the browser's half-year runs from this sign-in too.
+          setDeviceCookie(reply, request.cookies[DEVICE_COOKIE] ?? '', { secure, maxAgeMs: DEVICE_LIFETIME_MS });
+        }
+        // A new token at every sign-in: a session id planted before it (fixation) is never promoted.
+        const previous = request.adminAuth?.via === 'session' ? request.adminAuth.sessionToken : undefined;
+        if (previous !== undefined) await ctx.accounts.endSession(previous);
+        const session = await ctx.accounts.createSession({
+          userId: account.id,
           now: ctx.now(),
-          forgetAfterMs: ctx.loginThrottle.forgetAfterMs,
+          userAgent: request.headers['user-agent'],
+          address: request.ip,
         });
+        setSessionCookie(reply, session.token, secure);
+        rotateCsrfSecret(reply, secure);
         await ctx.audit.record({
           at: ctx.now(),
-          actor: { kind: 'anonymous', name: emailKey.slice(0, 320) },
-          action: 'user.login-failed',
-          ...(account !== null ? { subject: { type: 'user', id: account.id } } : {}),
-          details: { reason, ip: request.ip },
+          actor: { kind: 'user', userId: account.id, email: account.email, name: account.name, role: account.role },
+          action: 'user.login',
+          subject: { type: 'user', id: account.id },
+          details: { ip: request.ip },
         });
-        return loginPage(reply, 401, next, email, GENERIC_FAILURE);
+        return reply.header('cache-control', 'no-store').redirect(next ?? '/admin', 303);
+      } finally {
+        await ctx.accounts.releaseLoginTry(hold);
       }
-      if (account === null) throw new Error('unreachable: a match without an account');
-
-      // A stranger's failures stay on the address until they fade: clearing them would let one good
-      // account reset the count of a guesser. The account's (or the device's) own count starts again.
-      await ctx.accounts.clearLoginFailures(keys.filter((key) => !isAddressKey(key)));
-      const secure = request.adminAuth?.secure ?? false;
-      if (device === null) {
-        const issued = await ctx.accounts.issueLoginDevice({ userId: account.id, now: ctx.now() });
-        setDeviceCookie(reply, issued.token, { secure, maxAgeMs: DEVICE_LIFETIME_MS });
-      } else {
-        await ctx.accounts.touchLoginDevice({ id: device.id, now: ctx.now() });
-        // Sent again so the browser's half-year runs from this sign-in too.
-        setDeviceCookie(reply, request.cookies[DEVICE_COOKIE] ?? '', { secure, maxAgeMs: DEVICE_LIFETIME_MS });
-      }
-      // A new token at every sign-in: a session id planted before it (fixation) is never promoted.
-      const previous = request.adminAuth?.via === 'session' ? request.adminAuth.sessionToken : undefined;
-      if (previous !== undefined) await ctx.accounts.endSession(previous);
-      const session = await ctx.accounts.createSession({
-        userId: account.id,
-        now: ctx.now(),
-        userAgent: request.headers['user-agent'],
-        address: request.ip,
-      });
-      setSessionCookie(reply, session.token, secure);
-      rotateCsrfSecret(reply, secure);
-      await ctx.audit.record({
-        at: ctx.now(),
-        actor: { kind: 'user', userId: account.id, email: account.email, name: account.name, role: account.role },
-        action: 'user.login',
-        subject: { type: 'user', id: account.id },
-        details: { ip: request.ip },
-      });
-      return reply.header('cache-control', 'no-store').redirect(next ?? '/admin', 303);
     },
   );
 
@@ -186,6 +195,20 @@ async function knownDevice(
   if (token === undefined || token === '' || accountId === undefined) return null;
   const device = await ctx.accounts.findLoginDevice({ token, now: ctx.now() });
   return device !== null && device.userId === accountId ? device : null;
+}
+
+// A password check takes a tenth of a second; a try waits this long for one under way on its keys (colleagues
+// behind one office address signing in at once) before it is told to wait. A hold outlives a died process this long.
+const TRY_QUEUE_MS = 2000;
+const TRY_POLL_MS = 50;
+const TRY_HOLD_MS = 10_000;
+
+async function holdTry(ctx: AdminContext, keys: readonly string[]): Promise<LoginTryHold | null> {
+  for (let waited = 0; ; waited += TRY_POLL_MS) {
+    const hold = await ctx.accounts.holdLoginTry({ keys, now: ctx.now(), holdMs: TRY_HOLD_MS });
+    if (hold !== null || waited >= TRY_QUEUE_MS) return hold;
+    await new Promise((resolve) => setTimeout(resolve, TRY_POLL_MS));
+  }
 }
 
 function waitPhrase(seconds: number): string {

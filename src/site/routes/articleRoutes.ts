@@ -9,7 +9,7 @@ import type { CommentFormState } from '../pages/CommentsSection.js';
 import type { SiteContext } from '../siteContext.js';
 import { parseArticleId } from './articleId.js';
 import { renderArticlePage } from './articlePageRender.js';
-import { sendErrorPage, sendHtml, sendNotFoundPage, servePage } from './pageResponses.js';
+import { sendGonePage, sendHtml, sendNotFoundPage, servePage } from './pageResponses.js';
 
 // Generous bounds on what the form may send; the comment rules give the real limits and messages.
 const formField = Type.Optional(Type.String({ maxLength: 20_000 }));
@@ -25,7 +25,7 @@ export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void 
   } as const;
   const sendMissingArticle = async (id: number, request: FastifyRequest, reply: FastifyReply) =>
     (await store.isWithdrawn(id))
-      ? sendErrorPage(site, reply, 410, WITHDRAWN.title, WITHDRAWN.message)
+      ? sendGonePage(site, reply, WITHDRAWN.title, WITHDRAWN.message)
       : sendNotFoundPage(site, request, reply);
 
   app.get('/news/:id', { schema: { params: Type.Object({ id: Type.String() }) } }, async (request, reply) => {

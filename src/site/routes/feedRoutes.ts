@@ -79,7 +79,7 @@ async function serveFeed(
   });
 }
 
-/** What a feed shows, a tag that moved, or null when its subject does not exist. */
+/** What a feed shows, a tag or section that moved, or null when its subject does not exist. */
 async function describeFeed(
   site: SiteContext,
   subject: FeedSubject,
@@ -105,7 +105,11 @@ async function describeFeed(
     }
     case 'section': {
       const section = sections.find((candidate) => candidate.slug === subject.slug);
-      if (section === undefined) return null;
+      if (section === undefined) {
+        // A section given a new slug keeps its subscribers, as its pages keep their readers.
+        const moved = await store.sectionRedirect(subject.slug);
+        return moved === null ? null : { movedTo: { kind: 'section', slug: moved } };
+      }
       const { items } = await store.listArticles({ sectionSlug: section.slug, limit: FEED_LENGTH });
       return {
         ...common,

@@ -19,8 +19,6 @@ import { registerSymbolSearchRoutes } from './symbolSearchRoutes.js';
 
 // The paper's Markets section lives under the market data page (see sectionNavUrl).
 const MARKETS_SECTION = 'markets';
-/** A site without a dollar rate yet gets one from a feed or the desk; a minute is a fair wait to suggest. */
-const NO_RATE_RETRY_SECONDS = 60;
 
 const converterQuery = Type.Object({
   amount: Type.Optional(Type.String({ maxLength: 32 })),
@@ -73,9 +71,9 @@ export function registerMarketPageRoutes(app: TypeBoxApp, site: SiteContext, int
     const chrome = await site.chrome();
     const converter = converterState(chrome.snapshot.fx, { amount, ...(direction !== undefined ? { direction } : {}) });
     const html = renderDocument(h(CurrencyPage, { chrome, snapshot: chrome.snapshot, converter, ...usdHistory(site) }));
-    // No rate yet is the site's state, not the reader's mistake: try again later, with the amount kept.
-    if (converter.kind === 'unavailable') reply.header('retry-after', String(NO_RATE_RETRY_SECONDS));
-    return sendHtml(reply, converter.kind === 'invalid' ? 400 : converter.kind === 'unavailable' ? 503 : 200, html);
+    // No rate yet is the site's state, not the reader's mistake: the page says so, with the amount kept. Not a 503:
+    // a proxy counts that as the node failing, so a few readers' conversions took every node out of its pool.
+    return sendHtml(reply, converter.kind === 'invalid' ? 400 : 200, html);
   });
 }
 

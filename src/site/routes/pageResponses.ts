@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { sendPrepared } from '../../http/preparedResponse.js';
 import { renderDocument } from '../components/renderDocument.js';
-import type { PageOutcome, PageProducer } from '../http/pageCache.js';
+import { PAGE_CACHE_CONTROL, type PageOutcome, type PageProducer } from '../http/pageCache.js';
 import { BARE_ERROR_HTML, ErrorPage } from '../pages/ErrorPage.js';
 import type { SiteContext } from '../siteContext.js';
 import { pageKeyFor } from './pageKeys.js';
@@ -64,7 +64,7 @@ export async function serveCached(
     case 'notFound':
       return sendNotFoundPage(site, request, reply);
     case 'gone':
-      return sendErrorPage(site, reply, 410, outcome.title, outcome.message);
+      return sendGonePage(site, reply, outcome.title, outcome.message);
     case 'badRequest':
       return sendErrorPage(site, reply, 400, 'Bad request', outcome.message);
   }
@@ -100,14 +100,34 @@ export async function sendErrorPage(
   title: string,
   message: string,
 ): Promise<FastifyReply> {
-  let html: string;
+  return sendHtml(reply, status, await errorPageHtml(site, reply, title, message));
+}
+
+/**
+ * A killed story: 410, which a shared cache may keep as long as a page. A proxy refreshing its stale copy of the
+ * story keeps that copy when the answer may not be stored, so a `no-store` 410 left the story served to every
+ * reader for the whole stale-while-revalidate window. A kill is final, so the 410 never goes stale in meaning.
+ */
+export async function sendGonePage(
+  site: SiteContext,
+  reply: FastifyReply,
+  title: string,
+  message: string,
+): Promise<FastifyReply> {
+  return reply
+    .code(410)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', PAGE_CACHE_CONTROL)
+    .send(await errorPageHtml(site, reply, title, message));
+}
+
+async function errorPageHtml(site: SiteContext, reply: FastifyReply, title: string, message: string): Promise<string> {
   try {
-    html = renderDocument(h(ErrorPage, { chrome: await site.chrome(), title, message }));
+    return renderDocument(h(ErrorPage, { chrome: await site.chrome(), title, message }));
   } catch (error) {
     reply.log.error({ err: error }, 'could not render the error page');
-    html = BARE_ERROR_HTML;
+    return BARE_ERROR_HTML;
   }
-  return sendHtml(reply, status, html);
 }
 
 /** A page rendered for one request only (form errors, converter results): not cached by us, nor by a CDN. */

@@ -9,9 +9,10 @@ import type { SiteContext } from '../siteContext.js';
 import { parseArticleId } from './articleId.js';
 import { sendNotFoundPage } from './pageResponses.js';
 
-// A card's address names its version, so a copy of it never goes stale; an
-// address without the current version (an old share) gets today's card, briefly cached.
-const CURRENT_CARD_CACHE = 'public, max-age=31536000, immutable';
+// A card's address names its version, so a browser's copy never goes stale; a shared cache asks again
+// within a minute (s-maxage), so a killed story's card leaves nginx or a CDN too. An address without the
+// current version (an old share) gets today's card, briefly cached.
+const CURRENT_CARD_CACHE = 'public, max-age=31536000, s-maxage=60, immutable';
 const OTHER_CARD_CACHE = 'public, max-age=300, stale-while-revalidate=3600';
 const LOGO_CACHE = 'public, max-age=86400';
 // A card is about 60 KB; a few hundred cover the stories being shared at once.

@@ -22,7 +22,14 @@ import {
   revokeInvitation,
 } from './invitations.js';
 import { findLoginDevice, issueLoginDevice, pruneLoginDevices, touchLoginDevice } from './loginDevices.js';
-import { clearLoginFailures, pruneLoginFailures, readLoginFailures, recordLoginFailure } from './loginFailures.js';
+import {
+  clearLoginFailures,
+  holdLoginTry,
+  pruneLoginFailures,
+  readLoginFailures,
+  recordLoginFailure,
+  releaseLoginTry,
+} from './loginFailures.js';
 import { checkPasswordReset, createPasswordReset, usePasswordReset } from './passwordResets.js';
 import { pruneAccountLinks } from './pruneAccountLinks.js';
 import {
@@ -80,6 +87,8 @@ export interface AccountsStore {
   recordLoginFailure: Bound<typeof recordLoginFailure>;
   clearLoginFailures: Bound<typeof clearLoginFailures>;
   pruneLoginFailures: Bound<typeof pruneLoginFailures>;
+  holdLoginTry: Bound<typeof holdLoginTry>;
+  releaseLoginTry: Bound<typeof releaseLoginTry>;
   issueLoginDevice: Bound<typeof issueLoginDevice>;
   findLoginDevice: Bound<typeof findLoginDevice>;
   touchLoginDevice: Bound<typeof touchLoginDevice>;
@@ -126,6 +135,8 @@ export function createAccountsStore(db: Kysely<Database>): AccountsStore {
     recordLoginFailure: (input) => recordLoginFailure(db, input),
     clearLoginFailures: (keys) => clearLoginFailures(db, keys),
     pruneLoginFailures: (input) => pruneLoginFailures(db, input),
+    holdLoginTry: (input) => holdLoginTry(db, input),
+    releaseLoginTry: (hold) => releaseLoginTry(db, hold),
     issueLoginDevice: (input) => issueLoginDevice(db, input),
     findLoginDevice: (input) => findLoginDevice(db, input),
     touchLoginDevice: (input) => touchLoginDevice(db, input),
