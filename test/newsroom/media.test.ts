@@ -85,7 +85,13 @@ describe('media library', () => {
     const served = await fetch(`${site.baseUrl}/media/${asset.id}/640.webp`);
     assert.equal(served.status, 200);
     assert.equal(served.headers.get('content-type'), 'image/webp');
-    assert.equal(served.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    assert.equal(served.headers.get('cache-control'), 'public, max-age=31536000, s-maxage=60, immutable');
+    // A shared cache asking again after its minute gets a 304 while the picture is in the library.
+    const etag = served.headers.get('etag') ?? '';
+    assert.match(etag, /^"m\d+-640-webp"$/);
+    const again = await fetch(`${site.baseUrl}/media/${asset.id}/640.webp`, { headers: { 'if-none-match': etag } });
+    assert.equal(again.status, 304);
+    assert.equal((await again.arrayBuffer()).byteLength, 0);
     const meta = await sharp(Buffer.from(await served.arrayBuffer())).metadata();
     assert.deepEqual([meta.format, meta.width, meta.height], ['webp', 640, 427]);
     const jpeg = await fetch(`${site.baseUrl}/media/${asset.id}/320.jpg`);

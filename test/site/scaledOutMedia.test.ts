@@ -45,7 +45,7 @@ describe('a picture uploaded through one node is served by every node', { skip }
         assert.equal(fromB.headers.get(header), fromA.headers.get(header), `${header} of ${file}`);
       }
       assert.equal(fromB.headers.get('content-type'), file.endsWith('.webp') ? 'image/webp' : 'image/jpeg');
-      assert.equal(fromB.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+      assert.equal(fromB.headers.get('cache-control'), 'public, max-age=31536000, s-maxage=60, immutable');
       const bytes = Buffer.from(await fromB.arrayBuffer());
       assert.ok(bytes.equals(Buffer.from(await fromA.arrayBuffer())), `${file}: the same bytes on both nodes`);
       const meta = await sharp(bytes).metadata();

@@ -4,8 +4,12 @@ import type { RenditionFormat } from '../../news/media.js';
 import type { SiteContext } from '../siteContext.js';
 import { sendNotFoundPage } from './pageResponses.js';
 
-/** A picture's file never changes (a new picture gets a new id): caches may keep it for a year without asking. */
-export const MEDIA_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+/**
+ * A picture's file never changes (a new picture gets a new id), so browsers keep it a year without
+ * asking. A shared cache asks again after a minute: a picture removed from the library (a takedown)
+ * must leave the proxy's cache too, and its ETag makes the asking a 304.
+ */
+export const MEDIA_CACHE_CONTROL = 'public, max-age=31536000, s-maxage=60, immutable';
 
 // Digits only: nothing in the path can step outside the media folder.
 const FILE_NAME = /^([1-9][0-9]{0,4})\.(webp|jpg)$/;
@@ -31,11 +35,10 @@ export function registerMediaRoutes(app: TypeBoxApp, site: SiteContext): void {
       const { format, type } = FORMATS[extension];
       const stored = await library.rendition(Number(request.params.id), Number(width), format);
       if (stored === null) return sendNotFoundPage(site, request, reply);
-      return reply
-        .header('content-type', type)
-        .header('content-length', String(stored.size))
-        .header('cache-control', MEDIA_CACHE_CONTROL)
-        .send(stored.body);
+      const etag = `"m${request.params.id}-${width}-${extension}"`;
+      reply.header('cache-control', MEDIA_CACHE_CONTROL).header('etag', etag);
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      return reply.header('content-type', type).header('content-length', String(stored.size)).send(stored.body);
     },
   );
 }
