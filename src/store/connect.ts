@@ -4,6 +4,7 @@ import Sqlite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type pg from 'pg';
 import type { Database, StoreDialect } from './database.js';
+import { nameStatements } from './namedStatements.js';
 import { withStatementCache } from './statementCache.js';
 
 /** Where the news store lives: an embedded SQLite file (the default) or a PostgreSQL server. */
@@ -46,6 +47,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   }
 }
 
+const SQLITE_MMAP_BYTES = 1024 * 1024 * 1024;
+
 function openSqlite(path: string): OpenDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const database = new Sqlite(path);
@@ -58,6 +61,11 @@ function openSqlite(path: string): OpenDatabase {
   database.pragma('foreign_keys = ON');
   // Another process (a CLI import next to the server) may hold the write lock briefly.
   database.pragma('busy_timeout = 5000');
+  // Pages are read from a memory map of the file rather than with a pread each: an article page rendered from
+  // cold read 2-3 pages the connection's own cache did not hold, and a system call is dear on some machines
+  // (2-3 µs each on a VM). The map is address space, not memory: the pages are the OS's file cache, shared by
+  // every process on the file. Up to 1 GiB of the file is mapped; beyond that SQLite reads as before.
+  database.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return {
     db,
@@ -115,6 +123,7 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }
   // event, which would crash the process unheard; the pool already discards
   // that client and the next query opens a fresh one.
   pool.on('error', () => {});
+  pool.on('connect', nameStatements);
   try {
     // Two processes creating one schema at once can collide in the catalogue, `if not exists` or not.
     if (schema !== undefined) await exclusively(() => pool.query(`create schema if not exists "${schema}"`));

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, type TestContext, test } from 'node:test';
+import { sql } from 'kysely';
 import sharp from 'sharp';
 import type { MediaAsset } from '../../src/news/media.js';
 import { processUpload } from '../../src/store/media/mediaFiles.js';
@@ -17,7 +18,7 @@ import {
   type StoreBackend,
   sqliteBackend,
 } from './storeBackends.js';
-import { at, draft, SECTIONS } from './storeFixtures.js';
+import { at, draft, SECTIONS, submission } from './storeFixtures.js';
 
 async function pictureBytes(): Promise<Buffer> {
   return sharp({ create: { width: 800, height: 450, channels: 3, background: '#3a6ea5' } })
@@ -87,6 +88,59 @@ function suite(makeBackend: () => Promise<StoreBackend> | StoreBackend, name: st
       assert.equal((await opened.frontPage.featuredImage(id))?.focus, 'bottom');
       assert.deepEqual(await opened.frontPage.setFeaturedImage(id, null), { ok: true });
       assert.equal(await opened.frontPage.featuredImage(id), null);
+    });
+
+    test("an article page's one read holds what the separate reads give: story, approved comments, picture", async (t) => {
+      const { opened, library } = await fresh(t);
+      const { store, frontPage } = opened;
+      const id = await store.insertArticle(draft({ tags: ['IMF', 'Rupee'] }));
+      const bare = await store.insertArticle(draft());
+      const picture = await addPicture(library, 'Traders at the exchange', 'AFP');
+      assert.deepEqual(
+        await frontPage.setFeaturedImage(id, {
+          mediaId: picture.id,
+          caption: 'The board.',
+          credit: null,
+          focus: 'top',
+        }),
+        { ok: true },
+      );
+      const later = await store.addComment(submission(id, 'Second, approved'), 'approved');
+      await store.addComment(submission(id, 'Waiting'), 'pending');
+      await store.addComment(submission(bare, 'Another story'), 'approved');
+      const earlier = await store.addComment(submission(id, 'First, approved'), 'approved');
+      // Oldest first, whatever order the rows went in.
+      await sql`update comments set created_at = ${at(1).getTime()} where id = ${earlier.id}`.execute(opened.db);
+      await sql`update comments set created_at = ${at(2).getTime()} where id = ${later.id}`.execute(opened.db);
+
+      const reading = await store.articleForReaders(id);
+      assert.ok(reading !== null);
+      assert.deepEqual(reading.article, await store.getArticle(id));
+      assert.deepEqual(
+        reading.article.tags.map((tag) => tag.slug),
+        ['imf', 'rupee'],
+      );
+      assert.deepEqual(reading.comments, await store.approvedComments(id));
+      assert.deepEqual(
+        reading.comments.map((comment) => comment.body),
+        ['First, approved', 'Second, approved'],
+      );
+      assert.equal(reading.comments[0]?.createdAt.getTime(), at(1).getTime());
+      assert.deepEqual(reading.picture, (await frontPage.storyPictures([id])).get(id));
+      assert.equal(reading.picture?.caption, 'The board.');
+      assert.equal(reading.picture?.credit, 'AFP');
+      assert.deepEqual(reading.picture?.asset.widths, [320, 640, 800]);
+
+      const plain = await store.articleForReaders(bare);
+      assert.deepEqual(plain?.article, await store.getArticle(bare));
+      assert.deepEqual(
+        plain?.comments.map((comment) => comment.body),
+        ['Another story'],
+      );
+      assert.equal(plain?.picture, null);
+      assert.equal(await store.articleForReaders(id + bare + 100), null);
+      await sql`update articles set status = 'killed' where id = ${bare}`.execute(opened.db);
+      assert.equal(await store.articleForReaders(bare), null, 'only published stories are read for readers');
     });
 
     test('a missing story or picture is refused and nothing changes', async (t) => {

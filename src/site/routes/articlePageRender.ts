@@ -1,6 +1,5 @@
 import { h } from 'preact';
-import type { Article } from '../../news/article.js';
-import type { StoryPicture } from '../../news/featuredImage.js';
+import type { ArticleForReaders } from '../../store/articles/newsStore.js';
 import { renderDocument } from '../components/renderDocument.js';
 import { ArticleMediaContext } from '../pages/ArticleBody.js';
 import { ArticlePage } from '../pages/ArticlePage.js';
@@ -18,7 +17,7 @@ const READ_MORE = 10;
 /** Everything an article page shows besides the article: related links, comments, other headlines. */
 export async function renderArticlePage(
   site: SiteContext,
-  article: Article,
+  reading: ArticleForReaders,
   options: {
     readonly pendingNotice: boolean;
     readonly form: CommentFormState | null;
@@ -26,17 +25,15 @@ export async function renderArticlePage(
     readonly origin: string | null;
   },
 ): Promise<string> {
-  const { store } = site.deps;
-  const [allRelated, comments, readMore, chrome, pictures, mostRead] = await Promise.all([
+  // The article, its comments and its picture came in one read (ArticleForReaders); the rest is shared by pages.
+  const { article, comments, picture } = reading;
+  const [allRelated, readMore, chrome, mostRead] = await Promise.all([
     relatedStories(site, article, RELATED_INLINE + RELATED_RAIL),
-    store.approvedComments(article.id),
     readMoreStories(site, article, READ_MORE),
     site.chrome(options.origin),
-    site.deps.frontPage?.storyPictures([article.id]) ?? Promise.resolve(new Map<number, StoryPicture>()),
     mostReadStories(site),
   ]);
   const related = allRelated.slice(0, RELATED_INLINE);
-  const picture = pictures.get(article.id) ?? null;
   const mediaIds = article.body.flatMap((block) => (block.type === 'image' ? [block.mediaId] : []));
   const media =
     mediaIds.length > 0 && site.deps.media !== undefined ? await site.deps.media.assets(mediaIds) : new Map();

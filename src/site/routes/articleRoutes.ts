@@ -2,9 +2,9 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { articleUrl } from '../../http/siteUrls.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
-import type { Article } from '../../news/article.js';
 import { rateLimitRefusal } from '../../news/commentMessages.js';
 import { validateComment } from '../../news/commentRules.js';
+import type { ArticleForReaders } from '../../store/articles/newsStore.js';
 import type { CommentFormState } from '../pages/CommentsSection.js';
 import type { SiteContext } from '../siteContext.js';
 import { parseArticleId } from './articleId.js';
@@ -53,10 +53,11 @@ export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void 
       // A cached page is dropped when its story is killed; a story that is not published is asked about only
       // when missing, so a page rendered afresh costs no query for the question.
       return servePage(site, request, reply, key, async (origin) => {
-        const article = await store.getArticle(id);
-        if (article === null) return (await store.isWithdrawn(id)) ? WITHDRAWN : { kind: 'notFound' };
+        const reading = await store.articleForReaders(id);
+        if (reading === null) return (await store.isWithdrawn(id)) ? WITHDRAWN : { kind: 'notFound' };
+        const { article } = reading;
         if (article.slug !== slug) return { kind: 'redirect', location: articleUrl(article), status: 301 };
-        return { kind: 'page', html: await renderArticlePage(site, article, { pendingNotice, form: null, origin }) };
+        return { kind: 'page', html: await renderArticlePage(site, reading, { pendingNotice, form: null, origin }) };
       });
     },
   );
@@ -65,7 +66,7 @@ export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void 
 
   /** Takes a comment from the form: 303 to the article when taken, else the page again with the text and why. */
   const takeComment = async (
-    article: Article,
+    reading: ArticleForReaders,
     sent: Static<typeof commentBody>,
     request: FastifyRequest,
     reply: FastifyReply,
@@ -79,8 +80,9 @@ export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void 
       sendHtml(
         reply,
         status,
-        await renderArticlePage(site, article, { pendingNotice: false, form, origin: site.origin(request) }),
+        await renderArticlePage(site, reading, { pendingNotice: false, form, origin: site.origin(request) }),
       );
+    const { article } = reading;
     const decision = await site.commentLimiter.take(request.ip);
     if (!decision.allowed) {
       reply.header('retry-after', String(decision.retryAfterSeconds));
@@ -117,11 +119,11 @@ export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void 
     async (request, reply) => {
       const id = parseArticleId(request.params.id);
       if (id === null) return sendNotFoundPage(site, request, reply);
-      const article = await store.getArticle(id);
-      if (article === null) return sendMissingArticle(id, request, reply);
+      const reading = await store.articleForReaders(id);
+      if (reading === null) return sendMissingArticle(id, request, reply);
       // 307 keeps the method and the body: the comment reaches the article's right address whole.
-      if (article.slug !== request.params.slug) return reply.redirect(articleUrl(article), 307);
-      return takeComment(article, request.body, request, reply);
+      if (reading.article.slug !== request.params.slug) return reply.redirect(articleUrl(reading.article), 307);
+      return takeComment(reading, request.body, request, reply);
     },
   );
 
@@ -133,9 +135,9 @@ export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void 
     async (request, reply) => {
       const id = parseArticleId(request.params.id);
       if (id === null) return sendNotFoundPage(site, request, reply);
-      const article = await store.getArticle(id);
-      if (article === null) return sendMissingArticle(id, request, reply);
-      return takeComment(article, request.body, request, reply);
+      const reading = await store.articleForReaders(id);
+      if (reading === null) return sendMissingArticle(id, request, reply);
+      return takeComment(reading, request.body, request, reply);
     },
   );
 }

@@ -18,6 +18,7 @@ import {
 } from './articleQueries.js';
 import { toSection } from './articleRows.js';
 import { createArticleSearchStore } from './articleSearch.js';
+import { articleForReaders } from './articleWithChildren.js';
 import { assertSectionsExist, ensureTags, insertArticleRow } from './articleWrites.js';
 import type { NewsStore } from './newsStore.js';
 import { type SeedContent, seedIfEmpty } from './seedContent.js';
@@ -50,6 +51,7 @@ export function createNewsStore(db: Kysely<Database>, dialect: StoreDialect): Ky
     },
 
     getArticle: (id) => getArticle(db, dialect, id),
+    articleForReaders: (id) => articleForReaders(db, dialect, id),
     isWithdrawn: (id) => isWithdrawn(db, id),
     listArticles: (query) => listArticles(db, query),
     latestArticles: (query) => latestArticles(db, query),

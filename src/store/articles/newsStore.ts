@@ -1,5 +1,6 @@
 import type { Article, ArticleDraft, ArticleSummary, Byline, Section, Tag } from '../../news/article.js';
 import type { Comment, CommentStatus, CommentSubmission } from '../../news/comment.js';
+import type { StoryPicture } from '../../news/featuredImage.js';
 import type { ArticleSearchStore } from './articleSearchQuery.js';
 
 /** A page of results plus the total, for paginated lists. */
@@ -22,6 +23,15 @@ export interface ArticleQuery {
   readonly publishedFrom?: Date;
   /** Only stories published before this instant. */
   readonly publishedBefore?: Date;
+}
+
+/** A published story with what its own page shows of it besides the article: approved comments and its picture. */
+export interface ArticleForReaders {
+  readonly article: Article;
+  /** Approved comments, oldest first. */
+  readonly comments: readonly Comment[];
+  /** The featured picture with its library asset; null when the story has none. */
+  readonly picture: StoryPicture | null;
 }
 
 /** A story as a sitemap lists it: where it lives, when it appeared and last changed. */
@@ -72,6 +82,8 @@ export interface NewsStore extends ArticleSearchStore {
   sectionRedirect(slug: string): Promise<string | null>;
   /** A published article; null for one that does not exist or is not on the site. */
   getArticle(id: number): Promise<Article | null>;
+  /** A published article with its approved comments and featured picture, read together; null as getArticle. */
+  articleForReaders(id: number): Promise<ArticleForReaders | null>;
   /** Whether the article was killed (readers get 410 Gone rather than 404). */
   isWithdrawn(id: number): Promise<boolean>;
   listArticles(query: ArticleQuery): Promise<Page<ArticleSummary>>;
