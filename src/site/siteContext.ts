@@ -35,9 +35,19 @@ export interface SiteContext {
   chrome(origin?: string | null): Promise<PageChrome>;
 }
 
-export function createChromeLoader(deps: WebDeps, assets: SiteAssets): (origin?: string | null) => Promise<PageChrome> {
+/**
+ * How long every page rendered shares one read of the sections. A change to them is announced on the bus, which
+ * clears the shared reads on every node, so the time only bounds a change made without one (none are).
+ */
+const SECTIONS_FRESH_MS = 30_000;
+
+export function createChromeLoader(
+  deps: WebDeps,
+  assets: SiteAssets,
+  shared: SharedReads,
+): (origin?: string | null) => Promise<PageChrome> {
   return async (origin) => ({
-    sections: await deps.store.listSections(),
+    sections: await shared.get('sections', SECTIONS_FRESH_MS, () => deps.store.listSections()),
     snapshot: deps.market.snapshot(),
     published: await publishedOfficials(deps),
     now: deps.now(),
