@@ -28,6 +28,30 @@ test('prepareResponse compresses each coding once, when it is first asked for, a
   assert.equal(matchesEtag('"other"', prepared.etag), false);
 });
 
+test('a lightly compressed response names its coding variants apart, and either matches the page', async () => {
+  const text = Array.from({ length: 300 }, (_, i) => `<li>quote ${i % 29}: ${i * 7}</li>`).join('');
+  const light = await prepareResponse(text, { contentType: 'text/html', cacheControl: 'x', effort: 'light' });
+  const full = await prepareResponse(text, { contentType: 'text/html', cacheControl: 'x' });
+  assert.equal(light.etag, full.etag);
+  assert.notEqual(light.headers.gzip.etag, full.headers.gzip.etag, 'different bytes, different strong validators');
+  assert.notEqual(light.headers.br.etag, full.headers.br.etag);
+  assert.equal(gunzipSync(light.body('gzip')).toString(), text);
+  assert.equal(brotliDecompressSync(light.body('br')).toString(), text);
+  assert.ok(light.body('br').length > full.body('br').length, 'brotli 1 makes more bytes than brotli 6');
+  assert.equal(matchesEtag(light.headers.gzip.etag ?? '', full.etag), true);
+  assert.equal(matchesEtag(light.headers.br.etag ?? '', full.etag), true);
+  assert.equal(matchesEtag(`"${full.etag.slice(1, -1)}-2-gz"`, full.etag), false);
+});
+
+test('precompress makes the codings on the thread pool, and body() then hands them out unchanged', async () => {
+  const prepared = await prepareResponse('<p>ahead ahead ahead</p>', { contentType: 'text/html', cacheControl: 'x' });
+  assert.deepEqual(prepared.compressedCodings(), []);
+  await prepared.precompress(['br', 'gzip']);
+  assert.deepEqual(prepared.compressedCodings(), ['br', 'gzip']);
+  assert.equal(gunzipSync(prepared.body('gzip')).toString(), '<p>ahead ahead ahead</p>');
+  assert.equal(brotliDecompressSync(prepared.body('br')).toString(), '<p>ahead ahead ahead</p>');
+});
+
 test('isNotModified: If-None-Match decides when sent; else If-Modified-Since against Last-Modified in whole seconds', async () => {
   const lastModified = new Date('2023-01-31T10:11:19.750Z');
   const feed = await prepareResponse('<rss/>', { contentType: 'application/rss+xml', cacheControl: 'x', lastModified });

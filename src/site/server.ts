@@ -176,7 +176,7 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
           ? deps.logger.warn({ err: error }, 'shared rate-limit counter unreachable; this node counts comments alone')
           : deps.logger.info('shared rate-limit counter reachable again'),
     }),
-    chrome: createChromeLoader(deps, assets),
+    chrome: createChromeLoader(deps, assets, shared),
     ...(pageServed === undefined ? {} : { pageServed }),
     origin: (request) => publicUrl ?? readOrigin(request.raw),
   };

@@ -179,7 +179,7 @@ describe('feeds: RSS 2.0, Atom and JSON Feed 1.1', { skip: skipUnlessAvailable([
       const byEtag = await get(path, { 'if-none-match': etag });
       assert.equal(byEtag.response.status, 304, path);
       assert.equal(byEtag.body, '');
-      assert.equal(byEtag.response.headers.get('etag'), etag.replace(/-(gz|br)"$/, '"'));
+      assert.equal(byEtag.response.headers.get('etag'), etag.replace(/(-1)?-(gz|br)"$/, '"'));
       assert.equal(byEtag.response.headers.get('last-modified'), lastModified);
       assert.equal((await get(path, { 'if-modified-since': lastModified })).response.status, 304, path);
 

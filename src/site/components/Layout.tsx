@@ -3,7 +3,7 @@ import type { MarketSnapshot } from '../../market/book/marketSnapshot.js';
 import type { Section } from '../../news/article.js';
 import { formatMastheadDate } from '../../shared/pakistanTime.js';
 import type { PublishedOfficial } from '../routes/publishedIndexFigures.js';
-import { Masthead } from './Masthead.js';
+import { mastheadFragment } from './mastheadFragment.js';
 import { pageTitle } from './pageTitle.js';
 import { Ticker } from './Ticker.js';
 
@@ -129,13 +129,13 @@ export function Layout(props: {
             published={chrome.published ?? []}
             feedWorkerUrl={chrome.feedWorkerUrl ?? null}
           />
-          <div class="page">
-            <Masthead
-              sections={chrome.sections}
-              today={formatMastheadDate(chrome.now)}
-              {...(props.currentPath !== undefined ? { currentPath: props.currentPath } : {})}
-            />
-          </div>
+          <div
+            class="page"
+            // Alike on every page of a section and day: drawn once (mastheadFragment), not per page.
+            dangerouslySetInnerHTML={{
+              __html: mastheadFragment(chrome.sections, formatMastheadDate(chrome.now), props.currentPath),
+            }}
+          />
         </header>
         <main id="main" class="page" tabIndex={-1}>
           {props.children}

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { PageCache, type PageOutcome } from './pageCache.js';
 
 function setup() {
@@ -70,4 +71,27 @@ test('a page that disappears on refresh is dropped', async () => {
   assert.ok(cache.lookup('a'));
   await settle();
   assert.equal(cache.lookup('a'), undefined);
+});
+
+test('a page rendered on a miss is compressed lightly; its re-render fully, ahead, in the codings it was served in', async () => {
+  const { state, cache, producer } = setup();
+  // Long enough that gzip 1 and gzip 6 make different bytes.
+  state.html = Array.from({ length: 400 }, (_, i) => `<p>story ${i % 37} of the day ${i % 11}</p>`).join('');
+  await cache.produce('a', producer);
+  const light = cache.lookup('a');
+  assert.ok(light !== undefined);
+  assert.match(light.headers.gzip.etag ?? '', /^"[\w-]+-1-gz"$/);
+  const lightGzip = light.body('gzip');
+  assert.deepEqual(light.compressedCodings(), ['gzip']);
+  state.now = 11_000;
+  cache.lookup('a');
+  await settle();
+  const full = cache.lookup('a');
+  assert.ok(full !== undefined && full !== light, 're-rendered');
+  assert.deepEqual(full.compressedCodings(), ['gzip'], 'the coding asked of the old page is made before any request');
+  assert.match(full.headers.gzip.etag ?? '', /^"[\w-]+-gz"$/);
+  assert.equal(full.etag, light.etag, 'the same page: one validator for the representation');
+  assert.ok(full.body('gzip').length < lightGzip.length, 'fully compressed is smaller');
+  assert.equal(gunzipSync(full.body('gzip')).toString(), state.html);
+  assert.equal(gunzipSync(lightGzip).toString(), state.html);
 });

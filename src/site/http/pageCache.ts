@@ -1,4 +1,4 @@
-import { type PreparedResponse, prepareResponse } from '../../http/preparedResponse.js';
+import { type CompressionEffort, type PreparedResponse, prepareResponse } from '../../http/preparedResponse.js';
 
 /**
  * A body other than an HTML page, cached the same way: feeds and sitemaps, with
@@ -133,7 +133,8 @@ export class PageCache {
     const renderedAt = this.options.clock();
     const outcome = await producer();
     if (outcome.kind !== 'page') return outcome;
-    const prepared = await prepareOutcome(outcome);
+    // Rendered for a request that found nothing cached: on an archive's long tail, likely the only one.
+    const prepared = await prepareOutcome(outcome, 'light');
     if (this.renderTickets.get(key) === ticket) {
       this.store(key, { prepared, renderedAt, version, refreshing: false, producer });
     }
@@ -152,7 +153,10 @@ export class PageCache {
           this.entries.delete(key);
           return;
         }
-        const prepared = await prepareOutcome(outcome);
+        // Asked for again after it went stale, so worth compressing well; done on the thread pool, in the codings
+        // the page it replaces was served in, before it is swapped in.
+        const prepared = await prepareOutcome(outcome, 'full');
+        await prepared.precompress(entry.prepared.compressedCodings());
         // Invalidated while re-rendering: the entry is no longer in the map and the result is from old content.
         if (this.entries.get(key) !== entry) return;
         entry.prepared = prepared;
@@ -178,12 +182,15 @@ export class PageCache {
   }
 }
 
-function prepareOutcome(outcome: Extract<PageOutcome, { kind: 'page' }>): Promise<PreparedResponse> {
+function prepareOutcome(
+  outcome: Extract<PageOutcome, { kind: 'page' }>,
+  effort: CompressionEffort,
+): Promise<PreparedResponse> {
   return outcome.representation === undefined
-    ? prepareHtml(outcome.html)
-    : prepareResponse(outcome.html, outcome.representation);
+    ? prepareHtml(outcome.html, effort)
+    : prepareResponse(outcome.html, { ...outcome.representation, effort });
 }
 
-export function prepareHtml(html: string): Promise<PreparedResponse> {
-  return prepareResponse(html, { contentType: HTML, cacheControl: PAGE_CACHE_CONTROL });
+export function prepareHtml(html: string, effort: CompressionEffort = 'full'): Promise<PreparedResponse> {
+  return prepareResponse(html, { contentType: HTML, cacheControl: PAGE_CACHE_CONTROL, effort });
 }

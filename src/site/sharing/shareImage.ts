@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { articleCardUrl, mediaUrl } from '../../http/siteUrls.js';
 import type { Article } from '../../news/article.js';
 import type { StoryPicture } from '../../news/featuredImage.js';
@@ -57,10 +57,11 @@ export function shareImageOf(
 
 /** Names what a card shows; the same story text gives the same version on every node. */
 export function cardVersion(article: Pick<Article, 'headline' | 'section'>): string {
-  return createHash('sha256')
-    .update(JSON.stringify([CARD_DESIGN, article.headline, article.section.name]))
-    .digest('base64url')
-    .slice(0, 12);
+  // One-shot hash: no Hash object per page rendered.
+  return hash('sha256', JSON.stringify([CARD_DESIGN, article.headline, article.section.name]), 'base64url').slice(
+    0,
+    12,
+  );
 }
 
 // Bump when the card's drawing changes, so shared links pick up the new design.
