@@ -14,10 +14,9 @@ type Query = (text: unknown, values?: unknown, callback?: unknown) => unknown;
 
 /**
  * Makes `client` send each parameterised statement as a named (prepared) statement of its connection, by its
- * SQL text: the first run parses and plans it, the next runs only bind and execute, and after a few runs
- * PostgreSQL may keep a generic plan. Kysely sends the same few texts over and over (an article page's one
- * read, the tag pools, the read counts), and parsing and planning them again each time was most of
- * PostgreSQL's own CPU for a page rendered from cold. Statements without parameters (migrations, DDL, several
+ * SQL text: the first run parses it, the next runs only bind, plan and execute. Kysely sends the same few texts over and over (an article page's one
+ * read, the tag pools, the read counts), and parsing them again each time was a large part of PostgreSQL's
+ * own CPU for a page rendered from cold. Statements without parameters (migrations, DDL, several
  * commands in one text) keep the simple protocol.
  *
  * A column added by a migration while a connection holds a statement over `*` makes PostgreSQL refuse it
@@ -25,6 +24,10 @@ type Query = (text: unknown, values?: unknown, callback?: unknown) => unknown;
  */
 export function nameStatements(client: pg.PoolClient): void {
   const query = client.query.bind(client) as Query;
+  // Queued before any other query of the connection. A generic plan, which PostgreSQL may keep after five
+  // runs of a named statement, cannot see the search words: a full-text search then took seconds instead
+  // of tens of milliseconds. Every run is planned for its own values; the parse is still saved.
+  (query('set plan_cache_mode = force_custom_plan') as Promise<unknown>).catch(() => undefined);
   const names = new Map<string, string>();
   let naming = true;
   const named = (text: string, values: readonly unknown[]): unknown => {
