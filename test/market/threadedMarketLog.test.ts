@@ -137,13 +137,7 @@ test('a closed writer refuses a batch, and nothing of it is written', async (t) 
 });
 
 test('a thread that ends after its COMMIT but before it answers: the batch is logged, so it is a success, not "nothing was taken"', async (t) => {
-  const path = join(dir, `site-${++files}.sqlite`);
-  const opened = await openMarketDb({ kind: 'sqlite', path });
-  const real = createThreadedLogWriter(path);
-  t.after(async () => {
-    await real.close();
-    await opened.close();
-  });
+  const { db, writer: real } = await openThreaded(t);
   let dieAfterCommit = true;
   // The answer lost with the thread: the rows committed (or not), then the thread's end is all the caller hears.
   const dying = {
@@ -153,7 +147,7 @@ test('a thread that ends after its COMMIT but before it answers: the batch is lo
     },
     close: () => real.close(),
   };
-  const log = createThreadedMarketLog(opened.db, dying);
+  const log = createThreadedMarketLog(db, dying);
   await log.append({ events: [trade(1), trade(2)] });
   assert.deepEqual(await loggedSeqs(log), [1, 2]);
 

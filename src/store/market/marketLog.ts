@@ -118,7 +118,7 @@ class SqlMarketLog implements MarketLog {
     const now = this.clock();
     const encoded = batch.events.map(encodeEvent);
     try {
-      if (this.writer !== null && isPlainEvents(batch)) await this.writeOnThread(encoded, now);
+      if (this.writer !== null && isPlainEvents(batch)) await this.writeOnThread(this.writer, encoded, now);
       else await this.appendHere(batch, encoded, now);
     } catch (error) {
       this.highestSeqs.clear();
@@ -140,8 +140,7 @@ class SqlMarketLog implements MarketLog {
    * row, read on this connection, tells (one transaction, so all or nothing),
    * and a committed batch is a success, never "nothing was taken".
    */
-  private async writeOnThread(encoded: readonly EncodedEvent[], now: number): Promise<void> {
-    const writer = this.writer as ThreadedLogWriter;
+  private async writeOnThread(writer: ThreadedLogWriter, encoded: readonly EncodedEvent[], now: number): Promise<void> {
     try {
       await writer.write(rowValues(encoded, now));
     } catch (error) {
