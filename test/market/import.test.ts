@@ -21,6 +21,17 @@ const fixtures = new URL('./fixtures/', import.meta.url).pathname;
 const closing = readFileSync(join(fixtures, 'closing11.lis'));
 const history = join(fixtures, 'KSE100 Historical Data.csv');
 
+/** A refused import stored nothing: the database holds no daily bars and no market checkpoint. */
+async function assertNothingStored(path: string): Promise<void> {
+  const opened = await openMarketDb({ kind: 'sqlite', path });
+  try {
+    assert.equal((await opened.db.selectFrom('daily_bars').selectAll().execute()).length, 0);
+    assert.equal((await opened.db.selectFrom('market_checkpoints').selectAll().execute()).length, 0);
+  } finally {
+    await opened.close();
+  }
+}
+
 describe('broadsheet market import', () => {
   test('a closing file, plain, zipped or gzipped, reports the same rows; serve --no-demo then shows exactly that day', async () => {
     const packed = {
@@ -229,13 +240,7 @@ describe('broadsheet market import', () => {
     writeFileSync(noSymbol, 'Date,Open,High,Low,Close\n2024-08-01,1,1,1,1\n');
     await assert.rejects(readImportFile({ path: noSymbol }), /pass --symbol/);
     // Nothing was stored by the refused import: its database holds no bars.
-    const opened = await openMarketDb({ kind: 'sqlite', path: join(dir, 'refused.sqlite') });
-    try {
-      assert.equal((await opened.db.selectFrom('daily_bars').selectAll().execute()).length, 0);
-      assert.equal((await opened.db.selectFrom('market_checkpoints').selectAll().execute()).length, 0);
-    } finally {
-      await opened.close();
-    }
+    await assertNothingStored(join(dir, 'refused.sqlite'));
   });
 
   test('a closing file dated after the live trading day is refused offline as the server refuses it, and stores nothing', async () => {
@@ -249,13 +254,7 @@ describe('broadsheet market import', () => {
       assert.match(refused.stderr, /for 2099-12-31, after the live market's \d{4}-\d{2}-\d{2}/);
       assert.match(refused.stderr, /Nothing was imported/);
       assert.match((JSON.parse(refused.stdout) as { error: string }).error, /after the live market's/);
-      const opened = await openMarketDb({ kind: 'sqlite', path: db });
-      try {
-        assert.equal((await opened.db.selectFrom('daily_bars').selectAll().execute()).length, 0);
-        assert.equal((await opened.db.selectFrom('market_checkpoints').selectAll().execute()).length, 0);
-      } finally {
-        await opened.close();
-      }
+      await assertNothingStored(db);
     }
   });
 
@@ -323,13 +322,7 @@ describe('broadsheet market import', () => {
       assert.doesNotMatch(refused.stderr, /\n\s+at /);
     }
     await assert.rejects(readImportFile({ path: join(dir, 'bomb.gz') }), FileTooLargeError);
-    const opened = await openMarketDb({ kind: 'sqlite', path: db });
-    try {
-      assert.equal((await opened.db.selectFrom('daily_bars').selectAll().execute()).length, 0);
-      assert.equal((await opened.db.selectFrom('market_checkpoints').selectAll().execute()).length, 0);
-    } finally {
-      await opened.close();
-    }
+    await assertNothingStored(db);
   });
 
   test('100,000 malformed lines are counted, and only the first of them listed', async () => {
