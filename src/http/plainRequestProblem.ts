@@ -39,10 +39,12 @@ const BODY_ADVICE: Readonly<Record<string, string>> = {
     'What you sent was compressed, which this site does not take. Use the form on the page.',
 };
 
-/** `/symbol` → `symbol`; a missing property is named by the validator's params. */
+/** `/symbol` → `symbol`; a missing or an unknown property is named by the validator's params. */
 export function issueField(issue: ValidationIssue): string {
   const missing = issue.params.missingProperty;
   if (typeof missing === 'string') return missing;
+  const unknown = issue.params.additionalProperty;
+  if (typeof unknown === 'string') return unknown;
   return issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
 }
 

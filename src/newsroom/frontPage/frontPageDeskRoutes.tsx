@@ -25,11 +25,15 @@ const PinsForm = Type.Object({
   'top-3': SlotValue,
   'top-4': SlotValue,
 });
-const PinsJson = Type.Object({
-  pins: Type.Array(Type.Object({ slot: Type.String({ maxLength: 20 }), articleId: Type.Integer({ minimum: 1 }) }), {
-    maxItems: FRONT_PAGE_SLOTS.length,
-  }),
-});
+const PinsJson = Type.Object(
+  {
+    pins: Type.Array(Type.Object({ slot: Type.String({ maxLength: 20 }), articleId: Type.Integer({ minimum: 1 }) }), {
+      maxItems: FRONT_PAGE_SLOTS.length,
+    }),
+  },
+  // A misspelt field is refused, never dropped while the pins are cleared.
+  { additionalProperties: false },
+);
 
 /** `/admin/front-page` and `/api/v1/admin/front-page`: editors pin the lead and top stories; the rest is automatic. */
 export function registerFrontPageDeskRoutes(app: TypeBoxApp, ctx: AdminContext): void {

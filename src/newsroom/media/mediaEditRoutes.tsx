@@ -12,12 +12,16 @@ import { noticeFlash } from '../http/noticeFlash.js';
 import { MediaEditPage } from './MediaEditPage.js';
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-const Words = Type.Object({
-  alt: Type.Optional(Type.String({ maxLength: 5000 })),
-  caption: Type.Optional(Type.String({ maxLength: 5000 })),
-  credit: Type.Optional(Type.String({ maxLength: 5000 })),
-  _csrf: Type.Optional(Type.String({ maxLength: 200 })),
-});
+const Words = Type.Object(
+  {
+    alt: Type.Optional(Type.String({ maxLength: 5000 })),
+    caption: Type.Optional(Type.String({ maxLength: 5000 })),
+    credit: Type.Optional(Type.String({ maxLength: 5000 })),
+    _csrf: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  // The API refuses a misspelt field (a form's extra fields are dropped before the route sees them).
+  { additionalProperties: false },
+);
 const NOTICES = { saved: 'Saved: pages showing the picture use the new words now.' } as const;
 const guard = { onRequest: requirePermission('article.write') };
 

@@ -7,6 +7,8 @@ import type { AdminContext } from '../http/adminContext.js';
 import { actorOf, requirePermission } from '../http/guard.js';
 
 const Filter = Type.Union(MODERATION_FILTERS.map((filter) => Type.Literal(filter)));
+/** A misspelt field is refused (docs/admin-api.md), never dropped while the rest is applied. */
+const CLOSED = { additionalProperties: false } as const;
 /** What a moderator sets: a reader-visible status, or `spam` (rejected and remembered as spam). */
 const NewStatus = Type.Union([Type.Literal('approved'), Type.Literal('rejected'), Type.Literal('spam')]);
 
@@ -79,7 +81,7 @@ export function registerModerationApiRoutes(app: TypeBoxApp, ctx: AdminContext):
       ...guard,
       schema: {
         params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
-        body: Type.Object({ status: NewStatus }),
+        body: Type.Object({ status: NewStatus }, CLOSED),
         response: { 200: Type.Object({ id: Type.Integer(), status: NewStatus, changed: Type.Boolean() }), ...errors },
       },
     },
@@ -98,10 +100,13 @@ export function registerModerationApiRoutes(app: TypeBoxApp, ctx: AdminContext):
     {
       ...guard,
       schema: {
-        body: Type.Object({
-          ids: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 500 }),
-          status: NewStatus,
-        }),
+        body: Type.Object(
+          {
+            ids: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 500 }),
+            status: NewStatus,
+          },
+          CLOSED,
+        ),
         response: { 200: Type.Object({ changed: Type.Array(Type.Integer()) }), ...errors },
       },
     },
@@ -130,10 +135,13 @@ export function registerModerationApiRoutes(app: TypeBoxApp, ctx: AdminContext):
     {
       ...guard,
       schema: {
-        body: Type.Object({
-          ip: Type.String({ maxLength: 64 }),
-          reason: Type.Optional(Type.String({ maxLength: 200 })),
-        }),
+        body: Type.Object(
+          {
+            ip: Type.String({ maxLength: 64 }),
+            reason: Type.Optional(Type.String({ maxLength: 200 })),
+          },
+          CLOSED,
+        ),
         response: { 201: BanJson, ...errors },
       },
     },

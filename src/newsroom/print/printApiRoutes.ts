@@ -25,16 +25,20 @@ const LayoutJson = Type.Object({
   ),
 });
 
-const LayoutBody = Type.Object({
-  pages: Type.Array(
-    Type.Object({
-      page: Type.Integer({ minimum: 1, maximum: PRINT_MAX_PAGE }),
-      label: Type.Optional(Type.String({ maxLength: 200 })),
-      articleIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 200 }),
-    }),
-    { maxItems: PRINT_MAX_PAGE },
-  ),
-});
+const LayoutBody = Type.Object(
+  {
+    pages: Type.Array(
+      Type.Object({
+        page: Type.Integer({ minimum: 1, maximum: PRINT_MAX_PAGE }),
+        label: Type.Optional(Type.String({ maxLength: 200 })),
+        articleIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 200 }),
+      }),
+      { maxItems: PRINT_MAX_PAGE },
+    ),
+  },
+  // Closed, as every newsroom API body: a misspelt `pgaes` is a 400, not an edition emptied.
+  { additionalProperties: false },
+);
 
 interface PageInput {
   readonly page: number;
