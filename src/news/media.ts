@@ -18,6 +18,17 @@ export const RENDITION_WIDTHS: readonly number[] = [320, 640, 1024, 1600];
 
 /** Largest upload accepted: a full-resolution agency photo is 3–8 MB. */
 export const MEDIA_MAX_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Why a file over MEDIA_MAX_BYTES is refused, with the limit: its own size
+ * when it was read, or (`null`) only that the upload ran past the limit.
+ */
+export function oversizedPictureMessage(fileBytes: number | null): string {
+  const limit = `a picture may be at most ${MEDIA_MAX_BYTES / 1024 / 1024} MB (${grouped(MEDIA_MAX_BYTES)} bytes)`;
+  if (fileBytes === null) return `The upload is too large: ${limit}. Nothing was stored.`;
+  const megabytes = (Math.floor((fileBytes / 1024 / 1024) * 100) / 100).toFixed(2);
+  return `The file is ${megabytes} MB (${grouped(fileBytes)} bytes); ${limit}. Nothing was stored.`;
+}
 /** Smallest and largest side accepted, in pixels: icons and posters are not news pictures. */
 export const MEDIA_MIN_SIDE = 64;
 export const MEDIA_MAX_SIDE = 12_000;
@@ -135,6 +146,10 @@ function oneLine(value: unknown): string {
         .replace(/\s+/g, ' ')
         .trim()
     : '';
+}
+
+function grouped(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 function ascii(bytes: Uint8Array, start: number, end: number): string {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { type AdminSite, type Browser, startAdminSite } from './adminSite.js';
 import { addStory } from './moderationFixture.js';
@@ -20,6 +21,34 @@ function uploadForm(fields: Record<string, string>, file: { bytes: Buffer; name:
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
   return form;
+}
+
+/** A PNG that declares `width`×`height` in its header (RFC 2083 §4.1.1) over a few bytes of rows: a picture's size is read from there. */
+function declaredPng(width: number, height: number): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth; colour type 0 (greyscale), the rest 0
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(typed));
+    return Buffer.concat([length, typed, crc]);
+  };
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const rows = chunk('IDAT', deflateSync(Buffer.alloc(width + 1)));
+  return Buffer.concat([signature, chunk('IHDR', header), rows, chunk('IEND', Buffer.alloc(0))]);
+}
+
+function crc32(bytes: Buffer): number {
+  let crc = ~0;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let bit = 0; bit < 8; bit += 1) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return ~crc >>> 0;
 }
 
 /** The folder of a site on the embedded default, `--media-store local`. */
@@ -131,6 +160,65 @@ describe('media library', () => {
     const html = await response.text();
     assert.match(html, /Describe the picture/);
     assert.match(html, /value="Kept caption"/);
+    assert.equal((await (await browser.get('/api/v1/admin/media')).json()).total, 1);
+    assert.equal(readdirSync(mediaDir(site)).length, before);
+  });
+
+  test('a PNG declaring more pixels than allowed is refused for its size, with the limit; nothing is stored', async () => {
+    const before = readdirSync(mediaDir(site)).length;
+    // Over the decoder's pixel limit too: it used to be refused as a file that "cannot be read", which it can.
+    const huge = declaredPng(20_000, 20_000);
+    const page = await postMultipart(
+      site,
+      browser,
+      '/admin/media',
+      uploadForm({ _csrf: token, alt: 'A wide view' }, { bytes: huge, name: 'wide.png', type: 'image/png' }),
+    );
+    assert.equal(page.status, 422);
+    assert.match(await page.text(), /The picture is 20000×20000; no side may exceed 12000 pixels\./);
+    const api = await postMultipart(
+      site,
+      browser,
+      '/api/v1/admin/media',
+      uploadForm({ _csrf: token, alt: 'A wide view' }, { bytes: huge, name: 'wide.png', type: 'image/png' }),
+    );
+    assert.equal(api.status, 422);
+    assert.deepEqual((await api.json()).details, [
+      { field: 'file', message: 'The picture is 20000×20000; no side may exceed 12000 pixels.' },
+    ]);
+    assert.equal((await (await browser.get('/api/v1/admin/media')).json()).total, 1);
+    assert.equal(readdirSync(mediaDir(site)).length, before);
+  });
+
+  test('a PNG over the byte limit is a 413 saying its size and the limit, just over it and far over it', async () => {
+    const before = readdirSync(mediaDir(site)).length;
+    const limit = 'a picture may be at most 10 MB (10,485,760 bytes). Nothing was stored.';
+    // One byte over: the file is read and measured.
+    const justOver = Buffer.concat([png, Buffer.alloc(10 * 1024 * 1024 + 1 - png.length)]);
+    const measured = await postMultipart(
+      site,
+      browser,
+      '/api/v1/admin/media',
+      uploadForm({ _csrf: token, alt: 'Heavy' }, { bytes: justOver, name: 'heavy.png', type: 'image/png' }),
+    );
+    assert.equal(measured.status, 413);
+    assert.deepEqual((await measured.json()).details, [
+      { field: 'file', message: `The file is 10.00 MB (10,485,761 bytes); ${limit}` },
+    ]);
+    // Past the body limit the upload is not read at all; it used to be "Bad request: Request body is too large".
+    const farOver = Buffer.concat([png, Buffer.alloc(12 * 1024 * 1024 - png.length)]);
+    for (const pathname of ['/admin/media', '/api/v1/admin/media']) {
+      const response = await postMultipart(
+        site,
+        browser,
+        pathname,
+        uploadForm({ _csrf: token, alt: 'Heavier' }, { bytes: farOver, name: 'heavier.png', type: 'image/png' }),
+      );
+      assert.equal(response.status, 413, pathname);
+      const text = await response.text();
+      assert.ok(text.includes(`The upload is too large: ${limit}`), `${pathname}: ${text.slice(0, 300)}`);
+      if (pathname === '/admin/media') assert.match(text, /<h1[^>]*>Picture too large<\/h1>/);
+    }
     assert.equal((await (await browser.get('/api/v1/admin/media')).json()).total, 1);
     assert.equal(readdirSync(mediaDir(site)).length, before);
   });

@@ -5,14 +5,13 @@ import { sendApiError } from '../../http/apiError.js';
 import { statusForRefusal } from '../../http/refusalStatus.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { type FeaturedImage, parseFeaturedImage } from '../../news/featuredImage.js';
-import { MEDIA_MAX_BYTES } from '../../news/media.js';
 import { mayEdit } from '../../news/workflow.js';
 import { type Refusal, refusal } from '../../shared/outcome.js';
 import type { AdminContext } from '../http/adminContext.js';
 import { isAdminApi, sendAdminRefusal } from '../http/adminPages.js';
 import { actorOf, requirePermission } from '../http/guard.js';
 import { storeUpload, unavailable } from './mediaRoutes.js';
-import { parseUploadForm, type UploadForm } from './multipartUpload.js';
+import { takeUploads, UPLOAD_BODY_LIMIT, type UploadForm } from './multipartUpload.js';
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 const PictureForm = Type.Object(
@@ -36,7 +35,6 @@ const PictureRequest = Type.Object(
   },
   { additionalProperties: false },
 );
-const UPLOAD_BODY_LIMIT = MEDIA_MAX_BYTES + 64 * 1024;
 const guard = { onRequest: requirePermission('article.write') };
 
 /**
@@ -67,11 +65,7 @@ export function registerFeaturedPictureRoutes(app: TypeBoxApp, ctx: AdminContext
 
   // Uploads in their own scope, as on the media page: only here is multipart/form-data parsed and the body this large.
   void app.register(async (scope) => {
-    scope.addContentTypeParser(
-      'multipart/form-data',
-      { parseAs: 'buffer', bodyLimit: UPLOAD_BODY_LIMIT },
-      parseUploadForm,
-    );
+    takeUploads(scope);
     scope.post(
       '/admin/articles/:id/picture/upload',
       { ...guard, bodyLimit: UPLOAD_BODY_LIMIT, schema: { params: IdParams, body: PictureForm } },

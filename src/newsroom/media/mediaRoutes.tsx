@@ -3,7 +3,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendApiError } from '../../http/apiError.js';
 import { statusForRefusal } from '../../http/refusalStatus.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
-import { MEDIA_MAX_BYTES, type MediaAsset, validateMediaDescription } from '../../news/media.js';
+import {
+  MEDIA_MAX_BYTES,
+  type MediaAsset,
+  oversizedPictureMessage,
+  validateMediaDescription,
+} from '../../news/media.js';
 import { type FieldProblem, type Refusal, refusal } from '../../shared/outcome.js';
 import { processUpload } from '../../store/media/mediaFiles.js';
 import type { MediaLibrary } from '../../store/media/mediaLibrary.js';
@@ -14,13 +19,12 @@ import { actorOf, requirePermission } from '../http/guard.js';
 import type { Flash } from '../pages/AdminLayout.js';
 import { MediaLibraryPage } from './MediaLibraryPage.js';
 import { registerMediaEditRoutes } from './mediaEditRoutes.js';
-import { isUploadedFile, parseUploadForm, type UploadForm } from './multipartUpload.js';
+import { isUploadedFile, takeUploads, UPLOAD_BODY_LIMIT, type UploadForm } from './multipartUpload.js';
 
 const LIST_SIZE = 60;
 const SEARCH_MAX = 200;
 const LIBRARY_NOTICES = { uploaded: 'Picture uploaded.', deleted: 'Picture deleted.' } as const;
 // The picture plus its words and the form's own bytes.
-const UPLOAD_BODY_LIMIT = MEDIA_MAX_BYTES + 64 * 1024;
 
 /** `/admin/media` (pages) and `/api/v1/admin/media` (JSON): the picture library, for anyone who writes articles. */
 export function registerMediaRoutes(app: TypeBoxApp, ctx: AdminContext): void {
@@ -83,11 +87,7 @@ export function registerMediaRoutes(app: TypeBoxApp, ctx: AdminContext): void {
 
   // Uploads in their own scope: only here is multipart/form-data parsed, and only here is the body this large.
   void app.register(async (scope) => {
-    scope.addContentTypeParser(
-      'multipart/form-data',
-      { parseAs: 'buffer', bodyLimit: UPLOAD_BODY_LIMIT },
-      parseUploadForm,
-    );
+    takeUploads(scope);
     for (const path of ['/admin/media', '/api/v1/admin/media']) {
       scope.post(
         path,
@@ -160,8 +160,7 @@ export async function storeUpload(
   }
   if (!description.ok) return invalid(description.errors);
   if (file.bytes.length > MEDIA_MAX_BYTES) {
-    const limit = Math.round(MEDIA_MAX_BYTES / 1024 / 1024);
-    const message = `The picture is larger than ${limit} MB.`;
+    const message = oversizedPictureMessage(file.bytes.length);
     return refusal('too-large', message, [{ field: 'file', message }]);
   }
   const processed = await processUpload(file.bytes);

@@ -1,4 +1,10 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sendApiError } from '../../http/apiError.js';
+import { MEDIA_MAX_BYTES, oversizedPictureMessage } from '../../news/media.js';
+import { isAdminApi, sendAdminError } from '../http/adminPages.js';
+
+/** The body an upload may have: the largest picture, and a little over for the form's words and framing. */
+export const UPLOAD_BODY_LIMIT = MEDIA_MAX_BYTES + 64 * 1024;
 
 /** A file from an upload form, whole in memory (uploads are capped at a few megabytes). */
 export interface UploadedFile {
@@ -35,4 +41,25 @@ export async function parseUploadForm(request: FastifyRequest, body: Buffer): Pr
 
 export function isUploadedFile(value: unknown): value is UploadedFile {
   return typeof value === 'object' && value !== null && Buffer.isBuffer((value as UploadedFile).bytes);
+}
+
+/**
+ * Makes `scope` the one place upload forms are read: multipart bodies up to
+ * UPLOAD_BODY_LIMIT, and a body over it refused in words that name the
+ * picture limit (Fastify's own "Request body is too large" under a "Bad
+ * request" title said neither). Every other error goes on to the newsroom's
+ * handler.
+ */
+export function takeUploads(scope: FastifyInstance): void {
+  scope.addContentTypeParser(
+    'multipart/form-data',
+    { parseAs: 'buffer', bodyLimit: UPLOAD_BODY_LIMIT },
+    parseUploadForm,
+  );
+  scope.setErrorHandler((error: { code?: string }, request, reply) => {
+    if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;
+    const message = oversizedPictureMessage(null);
+    if (isAdminApi(request.url)) return sendApiError(reply, 413, message, [{ field: 'file', message }]);
+    return sendAdminError(reply, 413, 'Picture too large', message);
+  });
 }

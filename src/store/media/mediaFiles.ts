@@ -53,7 +53,9 @@ export async function processUpload(
   let width: number;
   let height: number;
   try {
-    const metadata = await sharp(bytes, decoding).metadata();
+    // The header alone, whatever size it declares: a picture over the pixel limit is refused below for its size,
+    // which the decoder's own limit would report as a file that cannot be read.
+    const metadata = await sharp(bytes, { ...decoding, limitInputPixels: false }).metadata();
     if (metadata.format !== format) throw new Error(`decoder found ${metadata.format}`);
     ({ width, height } = metadata.autoOrient);
   } catch {
