@@ -1,6 +1,7 @@
 #!/usr/bin/env node
+// Every command imports what it needs when it runs (`await import(…)` in its action), so that starting
+// `broadsheet` loads commander and the command definitions only; keep new commands so (bench/cli-start.mjs).
 import { Command, Option } from 'commander';
-import { createApp } from './app.js';
 import { registerCommentCommands } from './cli/comments.js';
 import { registerDatabaseCommands } from './cli/db.js';
 import { failureReport } from './cli/failure.js';
@@ -10,7 +11,6 @@ import { registerTokenCommands } from './cli/tokens.js';
 import { registerUserCommands } from './cli/users.js';
 import { registerWireCommands } from './cli/wire.js';
 import { mergeEnvironment, parseServeConfig, type RawServeConfig, resolveFlagAliases } from './config.js';
-import { stopOnSignals } from './ops/shutdown.js';
 
 const program = new Command('broadsheet')
   .description('Broadsheet: the newsroom and website of a business daily, with live market data.')
@@ -136,6 +136,8 @@ program
     // commander always sets `demo` (true unless --no-demo); only a flag typed by the user should beat the environment.
     if (command.getOptionValueSource('demo') !== 'cli') delete flags.demo;
     const config = parseServeConfig(mergeEnvironment(flags, process.env));
+    // The whole site is loaded only to serve it: `broadsheet --help` and the small commands start without it.
+    const [{ createApp }, { stopOnSignals }] = await Promise.all([import('./app.js'), import('./ops/shutdown.js')]);
     const app = await createApp(config);
     const address = await app.start();
     app.logger.info(

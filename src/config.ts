@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { NODE_ROLES, type NodeRole } from './engine/marketAuthority.js';
+import { NODE_ROLES, type NodeRole } from './engine/nodeRole.js';
 import { parseTrustedProxies } from './http/trustedProxies.js';
 import type { SecureCookies } from './newsroom/newsroomDeps.js';
 

@@ -1,11 +1,9 @@
 import { type Command, Option } from 'commander';
 import { mergeEnvironment, parseServeConfig, type RawServeConfig } from '../config.js';
-import { applyModeration } from '../desk/moderation/commentModeration.js';
 import type { Comment, CommentStatus } from '../news/comment.js';
 import type { AuditActor } from '../store/audit/auditLog.js';
-import { openStore } from '../store/openStore.js';
+import type { OpenedStore } from '../store/openStore.js';
 import { CommandFailure } from './failure.js';
-import { openSiteBus } from './siteBus.js';
 
 interface ListOptions extends RawServeConfig {
   readonly pending?: boolean;
@@ -57,6 +55,11 @@ export function registerCommentCommands(program: Command): void {
           return Number(id);
         });
         const config = configOf(options);
+        const [{ openStore }, { openSiteBus }, { applyModeration }] = await Promise.all([
+          import('../store/openStore.js'),
+          import('./siteBus.js'),
+          import('../desk/moderation/commentModeration.js'),
+        ]);
         const opened = await openStore(config.database);
         const bus = await openSiteBus(config.redisUrl, config.operations.redisPrefix).catch(async (error: unknown) => {
           await opened.close();
@@ -89,10 +92,8 @@ function parseStatus(value: string | undefined): CommentStatus | undefined {
   return status;
 }
 
-async function withStore(
-  options: RawServeConfig,
-  work: (store: Awaited<ReturnType<typeof openStore>>['store']) => Promise<void>,
-): Promise<void> {
+async function withStore(options: RawServeConfig, work: (store: OpenedStore['store']) => Promise<void>): Promise<void> {
+  const { openStore } = await import('../store/openStore.js');
   const opened = await openStore(configOf(options).database);
   try {
     await work(opened.store);

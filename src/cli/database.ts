@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { mergeEnvironment, parseServeConfig, type RawServeConfig, type ServeConfig } from '../config.js';
-import { type OpenedStore, openStore } from '../store/openStore.js';
+import type { OpenedStore } from '../store/openStore.js';
 
 /** `--db` and `--database-url`, as `serve` takes them (flags beat the environment). */
 export function withDatabaseOptions(command: Command): Command {
@@ -15,6 +15,8 @@ export async function withStore<T>(
   work: (store: OpenedStore, config: ServeConfig) => Promise<T>,
 ): Promise<T> {
   const config = commandConfig(options);
+  // Loaded when a command runs, not when `broadsheet` starts: the store and its drivers are most of a start-up.
+  const { openStore } = await import('../store/openStore.js');
   const opened = await openStore(config.database);
   try {
     return await work(opened, config);

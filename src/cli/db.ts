@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { DatabaseTarget } from '../store/connect.js';
-import { copySite, SiteCopyRefused, type TableCount } from '../store/copy/copySite.js';
+import type { TableCount } from '../store/copy/copySite.js';
 import { CommandFailure } from './failure.js';
 
 interface CopyOptions {
@@ -33,6 +33,7 @@ export function registerDatabaseCommands(program: Command): void {
       }
       const to = databaseOf(options.to, '--to');
       let lastLine = 0;
+      const { copySite, SiteCopyRefused } = await import('../store/copy/copySite.js');
       const report = await copySite({
         from,
         to,

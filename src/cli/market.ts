@@ -2,11 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
 import type { RawServeConfig } from '../config.js';
-import { ClosingDayRefusedError } from '../engine/closingDayImport.js';
-import { siteMarket } from '../engine/siteMarket.js';
 import { MAX_IMPORT_BYTES, UnreadableFileError } from '../ingest/archiveBytes.js';
 import type { RowProblem } from '../ingest/importRows.js';
-import { type ImportFormat, type ImportReport, readImportFile, storeImport } from '../ingest/marketImport.js';
+import type { ImportFormat, ImportReport } from '../ingest/marketImport.js';
 import { withDatabaseOptions, withStore } from './database.js';
 import { registerMarketIndexCommands } from './marketIndex.js';
 import { registerMarketLogCommands } from './marketLog.js';
@@ -68,6 +66,12 @@ export async function importFile(file: string, options: ImportOptions): Promise<
     process.exitCode = await importToServer(file, options.server, options);
     return;
   }
+  // Loaded when a file is imported, not when `broadsheet` starts.
+  const [{ ClosingDayRefusedError }, { siteMarket }, { readImportFile, storeImport }] = await Promise.all([
+    import('../engine/closingDayImport.js'),
+    import('../engine/siteMarket.js'),
+    import('../ingest/marketImport.js'),
+  ]);
   let report: ImportReport;
   try {
     const parsed = await readImportFile({

@@ -4,7 +4,7 @@ import { type Command, Option } from 'commander';
 import type { RawServeConfig } from '../config.js';
 import { definitionJson, levelOf, levelText } from '../desk/market/indexDefinitionText.js';
 import type { MemberLine } from '../desk/market/indexMembers.js';
-import { type ListingReport, listingUpload } from '../desk/market/listingUpload.js';
+import type { ListingReport } from '../desk/market/listingUpload.js';
 import type { MarketDesk } from '../desk/market/marketDesk.js';
 import { MAX_IMPORT_BYTES, UnreadableFileError } from '../ingest/archiveBytes.js';
 import { parseConstituentsCsv } from '../ingest/constituentsCsvParser.js';
@@ -244,6 +244,7 @@ export function registerMarketIndexCommands(market: Command): void {
                 bytes,
               )) as ListingReport)
             : await offline(options, 'a listing file', async (desk) => {
+                const { listingUpload } = await import('../desk/market/listingUpload.js');
                 const outcome = await listingUpload(desk, CLI_MARKET_ACTOR, bytes, name);
                 return outcome.ok ? outcome.value : refusal(outcome);
               });

@@ -1,8 +1,5 @@
-import { createInProcessBus } from '../bus/inProcessBus.js';
 import type { RawServeConfig, ServeConfig } from '../config.js';
-import { MarketDesk } from '../desk/market/marketDesk.js';
-import { createMarketRecorder } from '../engine/marketRecorder.js';
-import { loadSiteMarket, siteMarket } from '../engine/siteMarket.js';
+import type { MarketDesk } from '../desk/market/marketDesk.js';
 import type { AuditActor } from '../store/audit/auditLog.js';
 import type { OpenedStore } from '../store/openStore.js';
 import { commandConfig } from './database.js';
@@ -41,6 +38,14 @@ export async function withOfflineDesk<T>(
   config: ServeConfig,
   work: (desk: MarketDesk) => Promise<T>,
 ): Promise<T> {
+  // Loaded when the desk is opened: the market engine is not part of starting `broadsheet`.
+  const [{ createInProcessBus }, { MarketDesk }, { createMarketRecorder }, { loadSiteMarket, siteMarket }] =
+    await Promise.all([
+      import('../bus/inProcessBus.js'),
+      import('../desk/market/marketDesk.js'),
+      import('../engine/marketRecorder.js'),
+      import('../engine/siteMarket.js'),
+    ]);
   const now = new Date();
   const site = siteMarket({ demo: config.demo, now: () => now, feedClockSkewMs: config.feedClockSkewMs });
   const { market } = await loadSiteMarket({ log: store.market.log, site });

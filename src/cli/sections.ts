@@ -1,12 +1,11 @@
 import { type Command, Option } from 'commander';
 import { mergeEnvironment, parseServeConfig, type RawServeConfig } from '../config.js';
-import { recordSectionChange, type SectionAction } from '../desk/sections/recordSectionChange.js';
+import type { SectionAction } from '../desk/sections/recordSectionChange.js';
 import type { AuditActor } from '../store/audit/auditLog.js';
-import { type OpenedStore, openStore } from '../store/openStore.js';
+import type { OpenedStore } from '../store/openStore.js';
 import type { SectionChange } from '../store/sections/sectionAdmin.js';
 import { withDatabaseOptions } from './database.js';
 import { CommandFailure } from './failure.js';
-import { openSiteBus } from './siteBus.js';
 
 const CLI_ACTOR: AuditActor = { kind: 'system', name: 'broadsheet sections (command line)' };
 
@@ -36,6 +35,7 @@ export function registerSectionCommands(program: Command): void {
     .description('List sections in navigation order, with their story counts.')
     .option('--json', 'print JSON instead of a table')
     .action(async (options: ListOptions) => {
+      const { openStore } = await import('../store/openStore.js');
       const opened = await openStore(configOf(options).database);
       try {
         const found = await opened.sections.listWithCounts();
@@ -104,6 +104,11 @@ async function change(
   make: (opened: OpenedStore) => Promise<SectionChange>,
 ): Promise<void> {
   const config = configOf(options);
+  const [{ openStore }, { openSiteBus }, { recordSectionChange }] = await Promise.all([
+    import('../store/openStore.js'),
+    import('./siteBus.js'),
+    import('../desk/sections/recordSectionChange.js'),
+  ]);
   const opened = await openStore(config.database);
   const bus = await openSiteBus(config.redisUrl, config.operations.redisPrefix).catch(async (error: unknown) => {
     await opened.close();

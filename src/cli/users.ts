@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type Command, Option } from 'commander';
 import type { RawServeConfig, ServeConfig } from '../config.js';
-import { createSmtpLinkMailer } from '../desk/accounts/linkMailer.js';
 import { hashPassword, passwordProblem } from '../desk/accounts/passwordHash.js';
 import { type AccountLinkOffer, accountLinkMail } from '../news/accountLinkMail.js';
 import {
@@ -275,6 +274,7 @@ async function deliver(config: ServeConfig, address: string, mail: AccountLinkOf
       reason: 'the link has no origin to mail: give --public-url (BROADSHEET_PUBLIC_URL)',
     };
   }
+  const { createSmtpLinkMailer } = await import('../desk/accounts/linkMailer.js');
   const outcome = await createSmtpLinkMailer(config.mail).send(accountLinkMail(mail, address));
   return outcome.ok ? { delivery: 'mailed' } : { delivery: 'mail-failed', reason: outcome.reason };
 }

@@ -1,14 +1,6 @@
 import type { Command } from 'commander';
 import type { RawServeConfig } from '../config.js';
-import {
-  ingestWireFile,
-  MAX_WIRE_FILE_BYTES,
-  tallyOutcomes,
-  type WireItemOutcome,
-  wireFileRejected,
-} from '../desk/wire/wireIngest.js';
-import { parseWireFile } from '../ingest/wire/parseWireFile.js';
-import { readWireFile, wireFilesUnder } from '../ingest/wire/wireFiles.js';
+import type { WireItemOutcome } from '../desk/wire/wireIngest.js';
 import { withDatabaseOptions, withStore } from './database.js';
 import { CommandFailure } from './failure.js';
 
@@ -27,6 +19,16 @@ export function registerWireCommands(program: Command): void {
     )
     .option('--json', 'print one JSON object per item (status, reason, agency, agency id, version, headline, …)')
     .action(async (path: string, options: ImportOptions) => {
+      // The parsers and the wire desk are loaded when files are ingested, not when `broadsheet` starts.
+      const [
+        { ingestWireFile, MAX_WIRE_FILE_BYTES, tallyOutcomes, wireFileRejected },
+        { parseWireFile },
+        { readWireFile, wireFilesUnder },
+      ] = await Promise.all([
+        import('../desk/wire/wireIngest.js'),
+        import('../ingest/wire/parseWireFile.js'),
+        import('../ingest/wire/wireFiles.js'),
+      ]);
       const files = await wireFilesUnder(path).catch((error: NodeJS.ErrnoException) => {
         throw new CommandFailure(`Cannot read ${path}: ${error.code ?? error.message}`);
       });

@@ -10,12 +10,8 @@ import { MarketEngineUnavailableError } from './engineUnavailable.js';
 import { MarketFollower } from './marketFollower.js';
 import { createMarketRecorder, type MarketRecorder, type MarketRecorderOptions } from './marketRecorder.js';
 import { eventOfWire, wireOf } from './marketWire.js';
+import type { NodeRole } from './nodeRole.js';
 import { loadSiteMarket, type SiteMarket } from './siteMarket.js';
-
-/** What a `broadsheet serve` process does for the market (`--role`). */
-export type NodeRole = 'all' | 'web' | 'engine';
-
-export const NODE_ROLES: readonly NodeRole[] = ['all', 'web', 'engine'];
 
 /** What a node is doing for the market now, for logs and readiness. */
 export interface AuthorityStatus {
