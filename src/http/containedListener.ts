@@ -7,7 +7,8 @@ import type { StreamConnections } from './streamConnections.js';
  * 15 s to send its request head and 2 minutes for the whole request (an
  * upload on a slow line fits), and expiry is checked every 5 s, so slow-header
  * and slow-body connections are closed with a 408 instead of being held.
- * Heads over 16 KB are answered 431 by Node itself.
+ * Heads over 16 KB are refused before there is a request: 431, or 414 when
+ * the request line alone runs past the address limit (requestTarget.ts).
  */
 export const CONNECTION_LIMITS: ServerOptions = {
   headersTimeout: 15_000,

@@ -8,6 +8,7 @@ import { refuseContentCodings } from '../http/contentEncoding.js';
 import { issueField, plainRequestProblem } from '../http/plainRequestProblem.js';
 import { drainRefusedBodies } from '../http/refusedBodyDrain.js';
 import { createOriginReader } from '../http/requestOrigin.js';
+import { answerClientError, refuseLongTarget } from '../http/requestTarget.js';
 import { SECURITY_HEADERS } from '../http/securityHeaders.js';
 import { StreamConnections } from '../http/streamConnections.js';
 import { useStrictJsonBodies } from '../http/strictJsonBody.js';
@@ -103,6 +104,7 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
           streamConnections,
           observe === undefined
             ? (request, response) => {
+                if (refuseLongTarget(request, response)) return;
                 if (fastPath?.handle(request, response)) return;
                 if (streamFastPath?.handle(request, response)) return;
                 handler(request, response);
@@ -110,6 +112,10 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
             : (request, response) => {
                 // The fast paths answer outside Fastify, so its onResponse hook never hears of them.
                 const started = performance.now();
+                if (refuseLongTarget(request, response)) {
+                  observe(UNMATCHED_ROUTE, request.method ?? 'GET', 414, (performance.now() - started) / 1000);
+                  return;
+                }
                 if (fastPath?.handle(request, response)) {
                   observe(CACHED_PAGE_ROUTE, 'GET', response.statusCode, (performance.now() - started) / 1000);
                   return;
@@ -122,6 +128,8 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
               },
         ),
       ),
+    // A head over Node's limit is answered before there is a request; a long request line there is a 414 too.
+    clientErrorHandler: answerClientError,
     loggerInstance: deps.logger,
     // A line per request would cost more than serving a cached page does.
     logController: new LogController({ disableRequestLogging: true }),

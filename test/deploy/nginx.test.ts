@@ -194,6 +194,24 @@ describe('nginx in front of the web nodes (deploy/nginx/broadsheet.conf)', { ski
     }
   });
 
+  test('every address a node takes passes through intact; a longer one is a 414 page and the connection goes on', async () => {
+    const search = (bytes: number) => `/search?q=${'a'.repeat(bytes - '/search?q='.length)}`;
+    // 8 KiB of request target, the most a node takes (src/http/requestTarget.ts): all of it reaches the node.
+    const atLimit = await reader.request(search(8192));
+    assert.equal(atLimit.status, 200);
+    assert.ok(atLimit.body.includes('a'.repeat(8192 - '/search?q='.length)), 'the whole query reached the page');
+    // Over it: a 414 from nginx. At 16 KB the default buffers ended the reader's HTTP/2 connection instead.
+    for (const bytes of [8193, 16_000, 30_000]) {
+      const answer = await reader.request(search(bytes));
+      assert.equal(answer.status, 414, `${bytes} bytes`);
+      assert.match(String(answer.headers['content-type']), /^text\/html/, `${bytes} bytes`);
+    }
+    // The same connection carries on.
+    assert.equal((await reader.request('/markets?after-long-addresses=1')).status, 200);
+    const errors = await readFile(join(dir, 'logs', 'error.log'), 'utf8');
+    assert.doesNotMatch(errors, /not enough for cache key/);
+  });
+
   test('a public page is served from nginx’s cache as its Cache-Control allows', async () => {
     const [, , article] = await publishedArticles(3);
     assert.ok(article, 'a third published article');
