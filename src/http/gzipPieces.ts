@@ -17,8 +17,9 @@ const crc32: ((data: Buffer, value?: number) => number) | undefined = (
 
 export const canJoinGzipPieces = crc32 !== undefined;
 
-// Below this a run is sent as a stored block: a zlib stream costs more to set up than a few bytes of glue save.
-const STORED_BELOW = 96;
+// Below this a run is sent as a stored block: setting up a zlib stream (~15 µs) costs more than the tens of bytes
+// compressing a page's glue between its shared parts (closing and opening tags) would save.
+const STORED_BELOW = 256;
 const STORED_MAX = 0xffff;
 
 /** Compresses `bytes` as a run that other runs may follow. */
