@@ -66,7 +66,7 @@ describe('article page', { skip: skipUnlessAvailable(['chromium']) }, () => {
       const plain = await fetch(site.url(articlePath(other)), { headers: { 'accept-encoding': 'identity' } });
       assert.equal(plain.headers.get('content-encoding'), null);
       assert.equal(inflated, await plain.text(), 'the same bytes as the page sent uncompressed');
-      assert.equal(await fresh.locator('h1').innerText(), other.headline);
+      assert.equal(await fresh.locator('h1').textContent(), other.headline);
       assert.ok((await fresh.locator('.ticker__list li').count()) > 0, 'the shared ticker is in the page');
     } finally {
       await fresh.close();
