@@ -41,9 +41,9 @@ export class SharedFragment implements SharedPart {
  * and attribute values reach the HTML with `<` escaped, and the only raw HTML on a page is our own (fragments,
  * JSON-LD with `<` escaped), none holding a NUL: nothing else on a page reads like this.
  */
-const marker = (n: number): string => `<\u0000${n}\u0000>`;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the NUL is chosen because no page's text holds one.
-const MARKERS = /<\u0000(\d+)\u0000>/;
+const MARKER_START = '<\u0000';
+const MARKER_END = '\u0000>';
+const marker = (n: number): string => `${MARKER_START}${n}${MARKER_END}`;
 
 /** The fragments met so far by the pieced render under way, by number; null outside one. */
 let collecting: SharedFragment[] | null = null;
@@ -80,22 +80,23 @@ export function renderPieced<P>(page: VNode<P>): PiecedBody {
   } finally {
     collecting = outer;
   }
-  // Text, fragment number, text, … (split keeps the captured number).
-  const split = html.split(MARKERS);
+  // Text, marker, text, …: found with indexOf, which is several times cheaper than a regular expression over a
+  // whole page.
   const parts: BodyPart[] = [];
   const placed = new Set<number>();
-  for (let i = 0; i < split.length; i++) {
-    const text = split[i] ?? '';
-    if (i % 2 === 0) {
-      if (text !== '') parts.push(text);
-      continue;
-    }
-    const n = Number(text);
-    const fragment = fragments[n];
+  let from = 0;
+  for (let at = html.indexOf(MARKER_START); at !== -1; at = html.indexOf(MARKER_START, from)) {
+    const end = html.indexOf(MARKER_END, at + MARKER_START.length);
+    const digits = end === -1 ? '' : html.slice(at + MARKER_START.length, end);
+    const n = Number.parseInt(digits, 10);
+    const fragment = String(n) === digits ? fragments[n] : undefined;
     if (fragment === undefined || placed.has(n)) return wholePage(page);
+    if (at > from) parts.push(html.slice(from, at));
     placed.add(n);
     parts.push(fragment);
+    from = end + MARKER_END.length;
   }
+  if (from < html.length) parts.push(html.slice(from));
   // Every fragment drawn is in the text once; should that not hold, the page is rendered whole, never stitched wrong.
   return placed.size === fragments.length ? { parts } : wholePage(page);
 }
