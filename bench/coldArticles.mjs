@@ -5,6 +5,7 @@
 //
 //   node bench/coldArticles.mjs --schema bench_search_123 [--cli .tmp/dist-base/cli.js] [--seconds 10]
 //   node bench/coldArticles.mjs --sqlite /path/broadsheet-bench.sqlite [--cli …]   (the file is served in place)
+//   --cpu-prof DIR: the server writes its CPU profile there when it stops.
 //
 // Prints one JSON line: requests, req/s, p50/p99 ms, server CPU µs per page (user and system), PostgreSQL
 // backends' CPU µs per page (the server's connections, found by their client ports), load average before/after.
@@ -25,6 +26,7 @@ const { values: flags } = parseArgs({
     sqlite: { type: 'string' },
     cli: { type: 'string' },
     seconds: { type: 'string', default: '10' },
+    'cpu-prof': { type: 'string' },
     'postgres-url': { type: 'string', default: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
   },
 });
@@ -52,6 +54,9 @@ const server = await startBroadsheet({
   dir,
   ...(flags.cli === undefined ? {} : { cli: resolve(flags.cli) }),
   simulator: false,
+  ...(flags['cpu-prof'] === undefined
+    ? {}
+    : { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${resolve(flags['cpu-prof'])}`] }),
   name: 'broadsheet (cold articles)',
   startTimeoutMs: 180_000,
   ...(databaseUrl === undefined ? {} : { databaseUrl }),

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { deflateRun } from './gzipPieces.js';
+import type { SharedPart } from './piecedBody.js';
 import { chooseCoding, isNotModified, matchesEtag, prepareResponse } from './preparedResponse.js';
 
 test('chooseCoding prefers br, then gzip, and honours q=0', () => {
@@ -11,6 +13,46 @@ test('chooseCoding prefers br, then gzip, and honours q=0', () => {
   assert.equal(chooseCoding('*;q=0.1'), 'br');
   assert.equal(chooseCoding('identity'), 'identity');
   assert.equal(chooseCoding('br;q=0, gzip;q=0'), 'identity');
+  // gzip first when the response prefers it, br still for a client that takes only br.
+  assert.equal(chooseCoding('gzip, deflate, br', 'gzip'), 'gzip');
+  assert.equal(chooseCoding('br', 'gzip'), 'br');
+  assert.equal(chooseCoding('gzip;q=0, br;q=1', 'gzip'), 'br');
+});
+
+/** A shared part as a page's fragment is one (src/site/components/sharedFragment.ts), for these tests. */
+function sharedPart(text: string): SharedPart {
+  const bytes = Buffer.from(text);
+  const run = deflateRun(bytes, 6);
+  return { text, bytes, id: `id of ${text}`, run: () => run };
+}
+
+test('a pieced body is sent whole in every coding; its gzip, joined from pieces, inflates to the same bytes', async () => {
+  const ticker = sharedPart(`<ul>${'<li>KSE100 ▲ 801.8 (2.01%)</li>'.repeat(40)}</ul>`);
+  const parts = [
+    '<!doctype html><html><head><title>Story</title></head><body>',
+    ticker,
+    '<p>Own text</p>',
+    ticker,
+    '</body></html>',
+  ];
+  const whole = parts.map((part) => (typeof part === 'string' ? part : part.text)).join('');
+  for (const effort of ['light', 'full'] as const) {
+    const prepared = await prepareResponse({ parts }, { contentType: 'text/html', cacheControl: 'x', effort });
+    assert.equal(prepared.body('identity').toString(), whole, effort);
+    assert.equal(gunzipSync(prepared.body('gzip')).toString(), whole, effort);
+    assert.equal(brotliDecompressSync(prepared.body('br')).toString(), whole, effort);
+    assert.equal(prepared.preferred, effort === 'light' ? 'gzip' : 'br');
+  }
+});
+
+test("a pieced body's validator changes with its own text and with any shared part, and only then", async () => {
+  const options = { contentType: 'text/html', cacheControl: 'x' };
+  const etagOf = async (parts: readonly (string | SharedPart)[]) => (await prepareResponse({ parts }, options)).etag;
+  const strip = sharedPart('<ul><li>up</li></ul>');
+  const first = await etagOf(['<p>a</p>', strip, '<p>b</p>']);
+  assert.equal(await etagOf(['<p>a</p>', sharedPart('<ul><li>up</li></ul>'), '<p>b</p>']), first);
+  assert.notEqual(await etagOf(['<p>a</p>', strip, '<p>c</p>']), first, 'own text changed');
+  assert.notEqual(await etagOf(['<p>a</p>', sharedPart('<ul><li>down</li></ul>'), '<p>b</p>']), first, 'shared part');
 });
 
 test('prepareResponse compresses each coding once, when it is first asked for, and names each coding', async () => {

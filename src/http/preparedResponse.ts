@@ -1,7 +1,9 @@
-import { hash as digest } from 'node:crypto';
+import { createHash, hash as digest } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, gzip, gzipSync, constants as zlibConstants } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { canJoinGzipPieces, type DeflatedRun, deflateRun, gzipOfPieces } from './gzipPieces.js';
+import type { PiecedBody } from './piecedBody.js';
 
 /** The content codings we serve; chosen per request from Accept-Encoding. */
 export type Coding = 'br' | 'gzip' | 'identity';
@@ -22,6 +24,11 @@ export interface PreparedResponse {
   readonly notModifiedHeaders: Headers;
   /** Last-Modified in whole seconds since the epoch, when the representation has one (feeds, sitemaps). */
   readonly lastModifiedSeconds?: number;
+  /**
+   * The coding preferred when a client takes both: gzip for a lightly compressed body (gzip 1 is smaller than
+   * brotli 1 for the same work, and a pieced body's gzip compresses only its own text), else br.
+   */
+  readonly preferred: 'br' | 'gzip';
   /** The body in `coding`: compressed on the first call for it, the same Buffer afterwards. */
   body(coding: Coding): Buffer;
   /** The compressed codings made so far: those some client has asked for. */
@@ -86,11 +93,52 @@ function compressOnPool(coding: 'br' | 'gzip', effort: CompressionEffort, identi
   return coding === 'gzip' ? gzipOnPool(identity, options) : brotliOnPool(identity, options);
 }
 
+/** A body's bytes and validator, and its gzip when joined from compressed pieces. */
+interface BodyBytes {
+  readonly identity: () => Buffer;
+  readonly hash: string;
+  /** Set for a pieced body: its gzip at `light` effort, joined from its parts' runs. */
+  readonly joinedGzip?: () => Buffer;
+}
+
+function bytesOf(body: string | Buffer | PiecedBody): BodyBytes {
+  if (typeof body === 'string' || Buffer.isBuffer(body)) {
+    const identity = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+    return { identity: () => identity, hash: digest('sha1', identity, 'base64url').slice(0, 22) };
+  }
+  // Only the body's own text is encoded and hashed here; a shared part stands in the hash by its id.
+  const validator = createHash('sha1');
+  const parts = body.parts.map((part) => {
+    if (typeof part !== 'string') {
+      validator.update(part.id);
+      return part;
+    }
+    const bytes = Buffer.from(part, 'utf8');
+    validator.update(bytes);
+    return bytes;
+  });
+  let identity: Buffer | undefined;
+  return {
+    identity: () => {
+      identity ??= Buffer.concat(parts.map((part) => (Buffer.isBuffer(part) ? part : part.bytes)));
+      return identity;
+    },
+    // A marker byte between parts keeps two different splits of the same text apart.
+    hash: `${validator.digest('base64url').slice(0, 21)}p`,
+    joinedGzip: () =>
+      gzipOfPieces(
+        parts.map((part): DeflatedRun => (Buffer.isBuffer(part) ? deflateRun(part, LEVELS.light.gzip) : part.run())),
+      ),
+  };
+}
+
 // Async for its callers' sake (it once compressed on the thread pool); nothing in it waits now.
-export async function prepareResponse(body: string | Buffer, options: PrepareOptions): Promise<PreparedResponse> {
-  const identity = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  const hash = digest('sha1', identity, 'base64url').slice(0, 22);
+export async function prepareResponse(
+  body: string | Buffer | PiecedBody,
+  options: PrepareOptions,
+): Promise<PreparedResponse> {
   const effort = options.effort ?? 'full';
+  const { identity, hash, joinedGzip } = bytesOf(body);
   // One validator for the representation; coding variants get a suffix as RFC 9110 §8.8.3 asks, and a lightly
   // compressed variant another, since its bytes differ from the fully compressed one's.
   const etag = `"${hash}"`;
@@ -103,6 +151,7 @@ export async function prepareResponse(body: string | Buffer, options: PrepareOpt
     vary: 'Accept-Encoding',
     ...lastModified,
   };
+  const joined = effort === 'light' && canJoinGzipPieces ? joinedGzip : undefined;
   let gzipped: Buffer | undefined;
   let brotli: Buffer | undefined;
   return {
@@ -116,15 +165,16 @@ export async function prepareResponse(body: string | Buffer, options: PrepareOpt
     ...(options.lastModified === undefined
       ? {}
       : { lastModifiedSeconds: Math.floor(options.lastModified.getTime() / 1000) }),
+    preferred: effort === 'light' ? 'gzip' : 'br',
     body(coding) {
       switch (coding) {
         case 'identity':
-          return identity;
+          return identity();
         case 'gzip':
-          gzipped ??= compress('gzip', effort, identity);
+          gzipped ??= joined !== undefined ? joined() : compress('gzip', effort, identity());
           return gzipped;
         case 'br':
-          brotli ??= compress('br', effort, identity);
+          brotli ??= compress('br', effort, identity());
           return brotli;
       }
     },
@@ -134,7 +184,7 @@ export async function prepareResponse(body: string | Buffer, options: PrepareOpt
     async precompress(codings) {
       await Promise.all(
         codings.map(async (coding) => {
-          const made = await compressOnPool(coding, effort, identity);
+          const made = await compressOnPool(coding, effort, identity());
           if (coding === 'gzip') gzipped ??= made;
           else brotli ??= made;
         }),
@@ -170,7 +220,7 @@ export function sendPrepared(
   if (statusCode === 200 && isNotModified(ifNoneMatch, ifModifiedSince, prepared)) {
     return reply.code(304).headers(prepared.notModifiedHeaders).send();
   }
-  const coding = chooseCoding(request.headers['accept-encoding']);
+  const coding = chooseCoding(request.headers['accept-encoding'], prepared.preferred);
   return reply.code(statusCode).headers(prepared.headers[coding]).send(prepared.body(coding));
 }
 
@@ -189,14 +239,15 @@ export function matchesEtag(ifNoneMatch: string, etag: string): boolean {
 }
 
 /**
- * Picks br, then gzip, then identity. The common header (`gzip, deflate, br`)
- * takes the fast path; only a header with q-values is parsed properly.
+ * Picks the `preferred` coding when the client takes it, then the other of br and gzip, then identity. The common
+ * header (`gzip, deflate, br`) takes the fast path; only a header with q-values is parsed properly.
  */
-export function chooseCoding(acceptEncoding: string | undefined): Coding {
+export function chooseCoding(acceptEncoding: string | undefined, preferred: 'br' | 'gzip' = 'br'): Coding {
   if (acceptEncoding === undefined || acceptEncoding === '') return 'identity';
+  const other = preferred === 'br' ? 'gzip' : 'br';
   if (!acceptEncoding.includes(';')) {
-    if (acceptEncoding.includes('br')) return 'br';
-    if (acceptEncoding.includes('gzip')) return 'gzip';
+    if (acceptEncoding.includes(preferred)) return preferred;
+    if (acceptEncoding.includes(other)) return other;
     return 'identity';
   }
   const accepted = new Map<string, number>();
@@ -206,7 +257,7 @@ export function chooseCoding(acceptEncoding: string | undefined): Coding {
     accepted.set(name.trim().toLowerCase(), q === undefined ? 1 : Number(q.slice(2)) || 0);
   }
   const weight = (coding: string): number => accepted.get(coding) ?? accepted.get('*') ?? 0;
-  if (weight('br') > 0) return 'br';
-  if (weight('gzip') > 0) return 'gzip';
+  if (weight(preferred) > 0) return preferred;
+  if (weight(other) > 0) return other;
   return 'identity';
 }

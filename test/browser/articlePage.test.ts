@@ -51,6 +51,28 @@ describe('article page', { skip: skipUnlessAvailable(['chromium']) }, () => {
     await site?.stop();
   });
 
+  test('a page rendered on a miss arrives in gzip joined from pieces, which Chromium reads as the whole page', async () => {
+    // Another story than the one loaded above, so this request renders it afresh (compressed lightly, gzip first).
+    const { items } = await site.app.store.listArticles({ limit: 5 });
+    const other = items.find((story) => story.id !== article.id);
+    assert.ok(other !== undefined);
+    const fresh = await browser.newPage();
+    try {
+      const response = await fresh.goto(site.url(articlePath(other)));
+      assert.equal(response?.status(), 200);
+      assert.equal(response?.headers()['content-encoding'], 'gzip');
+      assert.match(response?.headers().etag ?? '', /-1-gz"$/);
+      const inflated = (await response?.body())?.toString('utf8');
+      const plain = await fetch(site.url(articlePath(other)), { headers: { 'accept-encoding': 'identity' } });
+      assert.equal(plain.headers.get('content-encoding'), null);
+      assert.equal(inflated, await plain.text(), 'the same bytes as the page sent uncompressed');
+      assert.equal(await fresh.locator('h1').textContent(), other.headline);
+      assert.ok((await fresh.locator('.ticker__list li').count()) > 0, 'the shared ticker is in the page');
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test('the home page links to articles at /news/{id}/{slug}', async () => {
     const home = await browser.newPage();
     try {

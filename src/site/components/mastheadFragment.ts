@@ -1,9 +1,9 @@
 import { h } from 'preact';
-import { render } from 'preact-render-to-string';
 import type { Section } from '../../news/article.js';
 import { Masthead } from './Masthead.js';
+import { drawFragment, fragmentHtml, type SharedFragment } from './sharedFragment.js';
 
-const rendered = new WeakMap<readonly Section[], Map<string, string>>();
+const rendered = new WeakMap<readonly Section[], Map<string, SharedFragment>>();
 
 /**
  * The masthead's HTML (logo, date, search, section links), drawn once per list of sections, day and current
@@ -18,10 +18,10 @@ export function mastheadFragment(sections: readonly Section[], today: string, cu
   }
   // A space cannot occur in a path, so the date and the path never run into each other.
   const key = `${today} ${currentPath ?? ''}`;
-  let html = byPage.get(key);
-  if (html === undefined) {
-    html = render(h(Masthead, { sections, today, ...(currentPath !== undefined ? { currentPath } : {}) }));
-    byPage.set(key, html);
+  let fragment = byPage.get(key);
+  if (fragment === undefined) {
+    fragment = drawFragment(h(Masthead, { sections, today, ...(currentPath !== undefined ? { currentPath } : {}) }));
+    byPage.set(key, fragment);
   }
-  return html;
+  return fragmentHtml(fragment);
 }

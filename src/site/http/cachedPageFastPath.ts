@@ -66,7 +66,7 @@ export class CachedPageFastPath {
       response.end();
       return true;
     }
-    const coding = chooseCoding(request.headers['accept-encoding']);
+    const coding = chooseCoding(request.headers['accept-encoding'], prepared.preferred);
     response.writeHead(200, this.headersFor(prepared, coding));
     response.end(prepared.body(coding));
     return true;

@@ -1,3 +1,4 @@
+import type { PiecedBody } from '../../http/piecedBody.js';
 import { type CompressionEffort, type PreparedResponse, prepareResponse } from '../../http/preparedResponse.js';
 
 /**
@@ -12,7 +13,12 @@ export interface Representation {
 
 /** What producing a page can come to; only `page` is cached. */
 export type PageOutcome =
-  | { readonly kind: 'page'; readonly html: string; readonly representation?: Representation }
+  | {
+      readonly kind: 'page';
+      /** The whole text, or its parts when it shows fragments shared with other pages (see renderPieced). */
+      readonly html: string | PiecedBody;
+      readonly representation?: Representation;
+    }
   | { readonly kind: 'redirect'; readonly location: string; readonly status: 301 | 302 }
   | { readonly kind: 'notFound' }
   /** Gone for good (a killed story): 410 with this page's title and message. */
@@ -191,6 +197,6 @@ function prepareOutcome(
     : prepareResponse(outcome.html, { ...outcome.representation, effort });
 }
 
-export function prepareHtml(html: string, effort: CompressionEffort = 'full'): Promise<PreparedResponse> {
+export function prepareHtml(html: string | PiecedBody, effort: CompressionEffort = 'full'): Promise<PreparedResponse> {
   return prepareResponse(html, { contentType: HTML, cacheControl: PAGE_CACHE_CONTROL, effort });
 }

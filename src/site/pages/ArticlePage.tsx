@@ -10,6 +10,7 @@ import { Layout, type PageChrome, SITE_NAME } from '../components/Layout.js';
 import { MarketsBox } from '../components/MarketsBox.js';
 import { RailStories } from '../components/RailStories.js';
 import { PictureCaption, StoryPictureView } from '../components/StoryPictureView.js';
+import { storiesFragment } from '../components/storiesFragment.js';
 import { type ArticleShare, ArticleShareMeta } from '../sharing/ArticleShareMeta.js';
 import { ShareLinks } from '../sharing/ShareLinks.js';
 import { ArticleBody } from './ArticleBody.js';
@@ -133,16 +134,14 @@ export function ArticlePage(props: ArticlePageProps) {
             open={props.commentsOpen ?? true}
           />
           {props.readMore.length > 0 ? (
-            <section class="read-more" aria-labelledby="read-more-heading">
-              <h2 id="read-more-heading">Read more stories</h2>
-              <ul class="story-list">
-                {props.readMore.map((story) => (
-                  <li key={story.id}>
-                    <a href={articleUrl(story)}>{story.headline}</a>
-                  </li>
-                ))}
-              </ul>
-            </section>
+            <section
+              class="read-more"
+              aria-labelledby="read-more-heading"
+              // Alike on nearly every page (one shared read of the newest stories): drawn once per list.
+              dangerouslySetInnerHTML={{
+                __html: storiesFragment(props.readMore, 'read-more', () => <ReadMoreList stories={props.readMore} />),
+              }}
+            />
           ) : null}
         </div>
         {props.rail !== undefined ? (
@@ -152,11 +151,26 @@ export function ArticlePage(props: ArticlePageProps) {
               published={props.chrome.published ?? []}
               headingId="rail-markets"
             />
-            <RailStories title="Most read" headingId="rail-most-read" stories={props.rail.mostRead} ranked />
+            <RailStories title="Most read" headingId="rail-most-read" stories={props.rail.mostRead} ranked sharedRead />
             <RailStories title="Related" headingId="rail-related" stories={props.rail.related} />
           </aside>
         ) : null}
       </div>
     </Layout>
+  );
+}
+
+function ReadMoreList(props: { readonly stories: readonly ArticleSummary[] }) {
+  return (
+    <>
+      <h2 id="read-more-heading">Read more stories</h2>
+      <ul class="story-list">
+        {props.stories.map((story) => (
+          <li key={story.id}>
+            <a href={articleUrl(story)}>{story.headline}</a>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { COMMENT_PENDING_NOTICE } from '../../news/commentMessages.js';
 import { COMMENT_MAX_CHARS, type CommentField } from '../../news/commentRules.js';
 import type { FieldProblem } from '../../shared/outcome.js';
 import { formatPublished } from '../../shared/pakistanTime.js';
+import { drawFragment, fragmentHtml, type SharedFragment } from '../components/sharedFragment.js';
 
 /** What the reader typed and what was wrong with it, when the form comes back. */
 export interface CommentFormState {
@@ -78,6 +79,29 @@ function commentApiUrl(articleId: number): string {
 }
 
 function CommentForm(props: { readonly action: string; readonly api: string; readonly form: CommentFormState | null }) {
+  const attributes = {
+    id: COMMENT_FORM_ID,
+    class: 'comment-form',
+    method: 'post',
+    action: props.action,
+    'aria-labelledby': 'comment-form-heading',
+    'data-comment-api': props.api,
+  } as const;
+  if (props.form === null) {
+    // The empty form is alike on every article page but for its addresses: its fields are drawn once.
+    emptyFields ??= drawFragment(<FormFields form={null} />);
+    return <form {...attributes} dangerouslySetInnerHTML={{ __html: fragmentHtml(emptyFields) }} />;
+  }
+  return (
+    <form {...attributes}>
+      <FormFields form={props.form} />
+    </form>
+  );
+}
+
+let emptyFields: SharedFragment | undefined;
+
+function FormFields(props: { readonly form: CommentFormState | null }) {
   const values = props.form?.values ?? { name: '', email: '', body: '' };
   const errorFor = (field: CommentField) => props.form?.errors.find((error) => error.field === field)?.message;
   const refusal = props.form?.refusal;
@@ -104,14 +128,7 @@ function CommentForm(props: { readonly action: string; readonly api: string; rea
   };
   const errorCount = props.form?.errors.length ?? 0;
   return (
-    <form
-      id={COMMENT_FORM_ID}
-      class="comment-form"
-      method="post"
-      action={props.action}
-      aria-labelledby="comment-form-heading"
-      data-comment-api={props.api}
-    >
+    <>
       <h3 id="comment-form-heading">Leave a comment</h3>
       {refusal !== undefined ? (
         <p class="form-error" role="alert" id="comment-form-refusal">
@@ -182,6 +199,6 @@ function CommentForm(props: { readonly action: string; readonly api: string; rea
       <button class="button" type="submit">
         Post comment
       </button>
-    </form>
+    </>
   );
 }

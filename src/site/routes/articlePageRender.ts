@@ -1,6 +1,7 @@
 import { h } from 'preact';
+import type { PiecedBody } from '../../http/piecedBody.js';
 import type { ArticleForReaders } from '../../store/articles/newsStore.js';
-import { renderDocument } from '../components/renderDocument.js';
+import { renderPieced } from '../components/sharedFragment.js';
 import { ArticleMediaContext } from '../pages/ArticleBody.js';
 import { ArticlePage } from '../pages/ArticlePage.js';
 import type { CommentFormState } from '../pages/CommentsSection.js';
@@ -14,7 +15,10 @@ const RELATED_INLINE = 3;
 const RELATED_RAIL = 4;
 const READ_MORE = 10;
 
-/** Everything an article page shows besides the article: related links, comments, other headlines. */
+/**
+ * Everything an article page shows besides the article: related links, comments, other headlines. In pieces: the
+ * fragments it shares with other pages (ticker, masthead, markets box) are encoded and compressed once for all.
+ */
 export async function renderArticlePage(
   site: SiteContext,
   reading: ArticleForReaders,
@@ -24,7 +28,7 @@ export async function renderArticlePage(
     /** Origin of the absolute links (canonical, sharing, structured data); null keeps links relative and drops those. */
     readonly origin: string | null;
   },
-): Promise<string> {
+): Promise<PiecedBody> {
   // The article, its comments and its picture came in one read (ArticleForReaders); the rest is shared by pages.
   const { article, comments, picture } = reading;
   const [allRelated, readMore, chrome, mostRead] = await Promise.all([
@@ -39,7 +43,7 @@ export async function renderArticlePage(
     mediaIds.length > 0 && site.deps.media !== undefined ? await site.deps.media.assets(mediaIds) : new Map();
   const { origin } = options;
   const share = origin === null ? null : { origin, image: shareImageOf(article, media, origin, picture) };
-  return renderDocument(
+  return renderPieced(
     h(
       ArticleMediaContext.Provider,
       { value: media },

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { piecedText } from '../../http/piecedBody.js';
 import { articleUrl } from '../../http/siteUrls.js';
 import type { TypeBoxApp } from '../../http/typeboxApp.js';
 import { rateLimitRefusal } from '../../news/commentMessages.js';
@@ -80,7 +81,9 @@ export function registerArticleRoutes(app: TypeBoxApp, site: SiteContext): void 
       sendHtml(
         reply,
         status,
-        await renderArticlePage(site, reading, { pendingNotice: false, form, origin: site.origin(request) }),
+        piecedText(
+          await renderArticlePage(site, reading, { pendingNotice: false, form, origin: site.origin(request) }),
+        ),
       );
     const { article } = reading;
     const decision = await site.commentLimiter.take(request.ip);
