@@ -1,6 +1,8 @@
 #!/usr/bin/env node
+import cluster from 'node:cluster';
 import { Command, Option } from 'commander';
-import { createApp } from './app.js';
+import pino from 'pino';
+import { createApp, prepareSite } from './app.js';
 import { registerCommentCommands } from './cli/comments.js';
 import { registerDatabaseCommands } from './cli/db.js';
 import { failureReport } from './cli/failure.js';
@@ -9,6 +11,8 @@ import { registerSectionCommands } from './cli/sections.js';
 import { registerTokenCommands } from './cli/tokens.js';
 import { registerUserCommands } from './cli/users.js';
 import { registerWireCommands } from './cli/wire.js';
+import { joinCluster } from './cluster/clusterMember.js';
+import { runClusterPrimary } from './cluster/clusterPrimary.js';
 import { mergeEnvironment, parseServeConfig, type RawServeConfig, resolveFlagAliases } from './config.js';
 import { stopOnSignals } from './ops/shutdown.js';
 
@@ -63,6 +67,12 @@ program
     new Option(
       '--stream-workers <n>',
       'child processes that hold the market-stream connections, 0 = this one (BROADSHEET_STREAM_WORKERS)',
+    ),
+  )
+  .addOption(
+    new Option(
+      '--workers <n>',
+      'processes serving the one port together, one per core; 1 = this process alone (BROADSHEET_WORKERS)',
     ),
   )
   .addOption(
@@ -136,25 +146,46 @@ program
     // commander always sets `demo` (true unless --no-demo); only a flag typed by the user should beat the environment.
     if (command.getOptionValueSource('demo') !== 'cli') delete flags.demo;
     const config = parseServeConfig(mergeEnvironment(flags, process.env));
-    const app = await createApp(config);
+    const details = {
+      database: config.database.kind,
+      bus: config.redisUrl !== null ? 'redis' : config.workers > 1 ? 'between workers' : 'in-process',
+      demo: config.demo,
+      simulator: config.simulator,
+      streamWorkers: config.streamWorkers,
+      role: config.role,
+    };
+    if (config.workers > 1 && cluster.isPrimary) {
+      // The primary migrates and seeds once, then serves nothing itself (docs/adr/0008).
+      const logger = pino({ level: config.logLevel });
+      await prepareSite(config, logger);
+      runClusterPrimary({
+        workers: config.workers,
+        logger,
+        servingDetails: details,
+        drainWindowMs: config.operations.drainWindowMs,
+        timeoutMs: config.operations.shutdownTimeoutMs,
+      });
+      return;
+    }
+    const worker = config.workers > 1 ? (cluster.worker?.id ?? null) : null;
+    const logger =
+      worker === null ? pino({ level: config.logLevel }) : pino({ level: config.logLevel }).child({ worker });
+    const member = worker === null ? null : joinCluster(logger);
+    const app = await createApp(config, { logger, ...(member === null ? {} : { clusterMember: member }) });
     const address = await app.start();
-    app.logger.info(
-      {
-        address,
-        database: config.database.kind,
-        bus: config.redisUrl === null ? 'in-process' : 'redis',
-        demo: config.demo,
-        simulator: config.simulator,
-        streamWorkers: config.streamWorkers,
-        role: config.role,
-      },
-      'Broadsheet is serving',
-    );
-    stopOnSignals(app, {
+    const shutdown = stopOnSignals(app, {
       drainWindowMs: config.operations.drainWindowMs,
       timeoutMs: config.operations.shutdownTimeoutMs,
       logger: app.logger,
     });
+    if (member === null) {
+      app.logger.info({ address, ...details }, 'Broadsheet is serving');
+      return;
+    }
+    // The primary says the site is serving, with its address, once every worker is.
+    app.logger.info(details, 'worker is serving');
+    member.onStop((signal) => shutdown.stop(signal));
+    member.reportListening(address);
   });
 
 registerCommentCommands(program);

@@ -25,8 +25,13 @@ export interface ShutdownOptions {
  * flight requests finishing and streams ended, and the process exits 0.
  * SIGINT (Ctrl-C) does the same without the window. A second signal, or
  * the timeout, ends the process with 1 at once.
+ *
+ * Returns the same shutdown for a request that is not a signal (a worker of
+ * `--workers N` told by its primary); asked again while under way, it is
+ * ignored, since the primary's request and a terminal's signal to the whole
+ * process group are one request, not two.
  */
-export function stopOnSignals(app: Drainable, options: ShutdownOptions): void {
+export function stopOnSignals(app: Drainable, options: ShutdownOptions): { stop(signal: NodeJS.Signals): void } {
   const exit = options.exit ?? ((code: number) => process.exit(code));
   let shuttingDown = false;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -63,4 +68,9 @@ export function stopOnSignals(app: Drainable, options: ShutdownOptions): void {
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  return {
+    stop: (signal) => {
+      if (!shuttingDown) onSignal(signal);
+    },
+  };
 }
