@@ -80,6 +80,8 @@ export interface App {
   beginDrain(): void;
   /** Starts every service in order, listening last; resolves with the address served. */
   start(): Promise<string>;
+  /** A worker of `--workers N`: the port of its own, where it alone answers (null: not a worker, or not started). */
+  ownAddress(): string | null;
   /**
    * Stops every service in reverse order: the HTTP server first (no new
    * requests, in-flight ones finish, streams end), the database last. Safe
@@ -369,8 +371,8 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
           listening.reject(error);
           throw error;
         }
-        if (member !== null && leaseStore !== null) {
-          // The shared port reaches any worker; the engine's internal API must reach this one.
+        if (member !== null) {
+          // The shared port reaches any worker; the engine's internal API (and a probe of this worker) this one.
           ownListener = await listenOwnPort(config.host, server.routing);
           listening.resolve(ownListener.address);
           return;
@@ -406,6 +408,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
       if (address === null) throw new Error('the HTTP server did not report its address');
       return address;
     },
+    ownAddress: () => ownListener?.address ?? null,
     stop() {
       stopping ??= stopServices(services);
       return stopping;

@@ -183,7 +183,7 @@ program
       return;
     }
     // The primary says the site is serving, with its address, once every worker is.
-    app.logger.info(details, 'worker is serving');
+    app.logger.info({ workerAddress: app.ownAddress(), ...details }, 'worker is serving');
     member.onStop((signal) => shutdown.stop(signal));
     member.reportListening(address);
   });
