@@ -145,9 +145,13 @@ export function workersSuite(name: string, skip: string | false, backend: Worker
     test('a worker killed with -9 is replaced, and the engine’s acknowledged trade outlives it', async () => {
       assert.ok(pushed !== null, 'the trade test ran first');
       const before = both();
-      const enginePid = Number(
-        [...site.log().matchAll(/"workerPid":(\d+),"epoch":\d+,"msg":"worker is the market engine"/g)].at(-1)?.[1],
-      );
+      // The worker that took the engine last says so itself, on SQLite and on PostgreSQL alike.
+      const engineLine = site
+        .log()
+        .split('\n')
+        .filter((line) => line.includes('"this node is the market engine"'))
+        .at(-1);
+      const enginePid = (JSON.parse(engineLine ?? assert.fail(`no engine:\n${site.log()}`)) as { pid: number }).pid;
       const engine =
         before.find((worker) => worker.pid === enginePid) ?? assert.fail(`no engine worker:\n${site.log()}`);
       process.kill(engine.pid, 'SIGKILL');

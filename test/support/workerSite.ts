@@ -51,7 +51,8 @@ export async function startWorkerSite(
   const address = await new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
       const match = /"address":"(http:\/\/[^"]+)","workers"/.exec(text);
-      if (match?.[1]) {
+      // Each worker writes its own line to the shared stdout; the primary's may come before the last of them.
+      if (match?.[1] && serving.size >= workers) {
         clearInterval(timer);
         resolve(match[1]);
       }
