@@ -17,8 +17,9 @@ export interface ClusterMember {
   /** Tells the primary this worker takes requests; it says the site is serving once all do. */
   reportListening(address: string): void;
   /**
-   * `stop` runs when the primary asks (its SIGTERM or SIGINT), or with SIGINT
-   * when the primary is gone: without it no connection reaches this worker.
+   * `stop` runs when the primary asks (its SIGTERM or SIGINT). A worker whose
+   * primary is killed is ended at once by node:cluster itself; what it had
+   * acknowledged is committed already.
    */
   onStop(stop: (signal: NodeJS.Signals) => void): void;
 }
@@ -32,7 +33,6 @@ export function joinCluster(logger: BusLogger): ClusterMember {
   channel.onMessage((message) => {
     if (message.broadsheet === 'stop') stop(message.signal);
   });
-  process.on('disconnect', () => stop('SIGINT'));
   return {
     bus: createIpcBus(channel, logger),
     counter: createIpcWindowCounter(channel),
