@@ -50,6 +50,15 @@ export function workersSuite(name: string, skip: string | false, backend: Worker
       return workers as [WorkerNode, WorkerNode];
     };
 
+    test('the primary seeded the demo once, before the workers started', () => {
+      const lines = site.log().split('\n');
+      const seeded = lines.filter((line) => line.includes('"demo content seeded"'));
+      assert.equal(seeded.length, 1, site.log());
+      assert.doesNotMatch(seeded[0] ?? '', /"worker":/);
+      const firstWorker = lines.findIndex((line) => line.includes('"worker":'));
+      assert.ok(lines.indexOf(seeded[0] ?? '') < firstWorker, 'seeded before any worker said a word');
+    });
+
     const push = async (symbol: string, price: string) => {
       seq += 1;
       const body = JSON.stringify({
