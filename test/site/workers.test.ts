@@ -6,7 +6,7 @@ import { after, describe, test } from 'node:test';
 import { createApiToken } from '../../src/store/accounts/apiTokens.js';
 import { openMarketDb } from '../market/marketBackends.js';
 import { serve } from '../support/cliProcess.js';
-import { startWorkerSite } from '../support/workerSite.js';
+import { readyStatus, startWorkerSite } from '../support/workerSite.js';
 import { workersSuite } from './workersSuite.js';
 
 // `serve --workers N` on one SQLite file: the workers hear each other through their primary (no Redis).
@@ -33,12 +33,33 @@ describe('serve --workers on SQLite, beside the suite', () => {
     try {
       const workers = site.workers();
       assert.equal(workers.length, 2, site.log());
-      for (const worker of workers) assert.equal((await fetch(`${worker.address}/readyz`)).status, 200);
+      // Ready once some worker holds the engine lease, which may follow the "serving" lines by a check or two.
+      for (const worker of workers) assert.equal(await readyStatus(worker.address), 200, site.log());
       assert.equal((await fetch(`${site.address}/`)).status, 200);
       assert.doesNotMatch(site.log(), /demo content seeded/);
     } finally {
-      assert.equal((await site.stop()).code, 0);
+      const finished = await site.stop();
+      assert.equal(finished.code, 0, `${finished.stderr}\n${site.log()}`);
     }
+  });
+
+  test('SIGTERM to the primary drains every worker: /readyz says 503 on each while pages are still answered, then all exit 0', async () => {
+    const site = await startWorkerSite(2, ['--db', join(dir, 'drained.sqlite'), '--no-demo', '--drain-window', '3000']);
+    const workers = site.workers();
+    assert.equal(workers.length, 2, site.log());
+    site.primary.kill('SIGTERM');
+    for (const worker of workers) {
+      let status = 0;
+      for (const deadline = Date.now() + 2000; status !== 503 && Date.now() < deadline; ) {
+        status = (await fetch(`${worker.address}/readyz`)).status;
+      }
+      assert.equal(status, 503, `worker ${worker.id} still says it is ready`);
+      assert.equal((await fetch(`${worker.address}/`)).status, 200, `worker ${worker.id} stopped serving pages early`);
+    }
+    assert.equal((await fetch(`${site.address}/`)).status, 200);
+    const finished = await site.exited();
+    assert.equal(finished.code, 0, site.log());
+    assert.equal(site.log().match(/"msg":"stopped cleanly"/g)?.length, 3, site.log());
   });
 
   test('--workers 1 is the one process of old: it serves itself, with no primary and no worker', async () => {

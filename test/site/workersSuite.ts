@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Role } from '../../src/news/roles.js';
 import { apiCall } from '../newsroom/adminSite.js';
 import { story } from '../newsroom/articlesFixture.js';
-import { startWorkerSite, type WorkerNode, type WorkerSite } from '../support/workerSite.js';
+import { readyStatus, startWorkerSite, type WorkerNode, type WorkerSite } from '../support/workerSite.js';
 
 /** How a backend's suite starts its site and issues tokens in its database. */
 export interface WorkersBackend {
@@ -166,7 +166,7 @@ export function workersSuite(name: string, skip: string | false, backend: Worker
       process.kill(engine.pid, 'SIGKILL');
       const replacement = await site.newWorker(before);
       assert.match(site.log(), /worker ended by SIGKILL; starting another/);
-      assert.equal((await fetch(`${replacement.address}/readyz`)).status, 200);
+      assert.equal(await readyStatus(replacement.address), 200, site.log());
       const after = both();
       assert.ok(after.every((worker) => worker.pid !== engine.pid));
       for (const worker of after) {

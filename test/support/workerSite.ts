@@ -20,7 +20,10 @@ export interface WorkerSite {
   newWorker(known: readonly WorkerNode[], withinMs?: number): Promise<WorkerNode>;
   /** Everything the primary and its workers logged so far. */
   log(): string;
+  /** Sends SIGTERM unless the primary has exited, and waits for it. */
   stop(): Promise<Finished>;
+  /** Waits for the primary to exit, sending nothing. */
+  exited(): Promise<Finished>;
 }
 
 /** `broadsheet serve --workers N --port 0 …args`; resolves once the primary says every worker serves. */
@@ -84,9 +87,24 @@ export async function startWorkerSite(
       }
     },
     log: () => text,
+    exited: () => exited,
     async stop() {
       if (primary.exitCode === null && primary.signalCode === null) primary.kill('SIGTERM');
       return exited;
     },
   };
+}
+
+/**
+ * A worker's /readyz status, asked until it says 200 or five seconds have passed: a worker is ready once
+ * some worker holds the engine lease, which may follow its "serving" line by a check or two (or, after a
+ * kill, the time another takes over).
+ */
+export async function readyStatus(address: string): Promise<number> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const { status } = await fetch(`${address}/readyz`);
+    if (status === 200 || Date.now() > deadline) return status;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
