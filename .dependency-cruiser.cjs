@@ -19,6 +19,8 @@ const PARTS = {
   demo: ['shared', 'market', 'news', 'store', 'engine', 'bus'],
   // Operations: readiness, metrics, shutdown; wired by app.ts and cli.ts, imported by no other part.
   ops: ['shared', 'http'],
+  // The workers of `serve --workers N` and their primary (docs/adr/0008); wired by app.ts and cli.ts.
+  cluster: ['shared', 'bus', 'store'],
   cli: ['shared', 'market', 'news', 'store', 'engine', 'ingest', 'desk', 'bus', 'demo', 'config'],
 };
 

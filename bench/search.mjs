@@ -6,6 +6,7 @@
 //
 //   node bench/search.mjs [--articles 100000] [--postgres [URL]] [--rounds 200] [--page-seconds 15] [--record]
 //   node bench/search.mjs --pages-only [--cpu-prof DIR]   # only the article pages, to iterate on a cold render
+//   node bench/search.mjs --pages-only [--postgres] --workers 2   # the server as `serve --workers 2` (one per core)
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
@@ -14,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBroadsheet } from './lib/broadsheet.mjs';
 import { afterChildrenStopped, runWithCleanup } from './lib/children.mjs';
-import { processCpuSplit } from './lib/cpuTime.mjs';
+import { processTreeCpuSeconds } from './lib/cpuTime.mjs';
 import { runLoad } from './lib/load.mjs';
 import { describeMachine, loadAverage } from './lib/machine.mjs';
 import { canRequestAtRandom, loadRandomPaths } from './lib/randomPages.mjs';
@@ -38,6 +39,8 @@ const { values: flags } = parseArgs({
     /** Seconds of article-page load per run (random articles, then one cached article); 0: none. */
     'page-seconds': { type: 'string', default: '15' },
     'page-connections': { type: 'string', default: '32' },
+    /** `serve --workers N`: N processes share the port; CPU time is then the whole process tree's. */
+    workers: { type: 'string', default: '1' },
     /** Skip the search queries (store and page): only the archive and the article pages. */
     'pages-only': { type: 'boolean', default: false },
     /** Profile the server (node --cpu-prof) through its whole run; the .cpuprofile lands in DIR. */
@@ -56,6 +59,7 @@ const settings = {
   pageSeconds: Number(flags['page-seconds']),
   pageConnections: Number(flags['page-connections']),
   pagesOnly: flags['pages-only'],
+  workers: Number(flags.workers),
 };
 for (const [name, value] of Object.entries({
   articles: settings.articles,
@@ -64,6 +68,7 @@ for (const [name, value] of Object.entries({
   budget: settings.budget,
   perTransaction: settings.perTransaction,
   'page-connections': settings.pageConnections,
+  workers: settings.workers,
 })) {
   if (!Number.isSafeInteger(value) || value < 1) fail(`--${name} must be a whole number ≥ 1, got ${value}`);
 }
@@ -225,7 +230,7 @@ async function main() {
       [
         `## Article search: ${settings.articles.toLocaleString('en-US')} articles — ${machine.date}`,
         '',
-        `Machine: ${machine.nproc} CPUs (\`nproc\`), ${machine.cpu}, ${machine.memoryGiB} GiB; Node ${machine.node}. Command: \`node bench/search.mjs --record${settings.pagesOnly ? ' --pages-only' : ''}${settings.postgres ? ' --postgres' : ''}${flags['no-sqlite'] ? ' --no-sqlite' : ''} --rounds ${settings.rounds} --warmup ${settings.warmup} --budget ${settings.budget} --page-seconds ${settings.pageSeconds} --page-connections ${settings.pageConnections}\` (imports \`dist/\`).`,
+        `Machine: ${machine.nproc} CPUs (\`nproc\`), ${machine.cpu}, ${machine.memoryGiB} GiB; Node ${machine.node}. Command: \`node bench/search.mjs --record${settings.pagesOnly ? ' --pages-only' : ''}${settings.postgres ? ' --postgres' : ''}${flags['no-sqlite'] ? ' --no-sqlite' : ''} --rounds ${settings.rounds} --warmup ${settings.warmup} --budget ${settings.budget} --page-seconds ${settings.pageSeconds} --page-connections ${settings.pageConnections}${settings.workers > 1 ? ` --workers ${settings.workers}` : ''}\` (imports \`dist/\`).`,
         `Machine load (\`uptime\`): before \`${uptimeBefore}\`; after \`${uptimeAfter}\` (1-minute ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}).`,
         `Archive: the demo news desks' generator run ${generated.generations} times (${ARCHIVE_DAYS_PER_GENERATION} days each, going back from ${ARCHIVE_END.toISOString().slice(0, 10)}), stored with the store's own insert functions, ${settings.perTransaction.toLocaleString('en-US')} articles per transaction; the index triggers of migration 0011 index each one as it lands. ${postgresNote}`,
         settings.pagesOnly
@@ -238,7 +243,7 @@ async function main() {
         ...(pageRows.length === 0
           ? []
           : [
-              `Article pages: \`wrk -t2 -c${settings.pageConnections} -d${settings.pageSeconds}s --latency\` with \`Accept-Encoding: gzip\` on the same server after the queries, after 3 s of warm-up each: first each request for an article drawn at random from every published story (a Lua script; the page cache keeps 5,000 pages for 5 s, so nearly all are rendered from the store), then one article over and over (served from the page cache). CPU µs/req: the server's user + system CPU time over the run (from /proc) divided by the requests served.`,
+              `Article pages: \`wrk -t2 -c${settings.pageConnections} -d${settings.pageSeconds}s --latency\` with \`Accept-Encoding: gzip\` on the same server after the queries, after 3 s of warm-up each: first each request for an article drawn at random from every published story (a Lua script; the page cache keeps 5,000 pages for 5 s, so nearly all are rendered from the store), then one article over and over (served from the page cache). CPU µs/req: the server's user + system CPU time over the run (from /proc; with \`--workers\`, the primary's and every worker's) divided by the requests served.`,
               '',
               markdownTable(pageHeader, pageRows),
               '',
@@ -448,6 +453,7 @@ async function measureEngine(modules, generated, queries, { name, target, serve 
     simulator: false,
     name: `broadsheet (${name})`,
     startTimeoutMs: 180_000,
+    ...(settings.workers > 1 ? { serveArgs: ['--workers', String(settings.workers)] } : {}),
     ...(flags['cpu-prof'] === undefined
       ? {}
       : { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', resolve(flags['cpu-prof'], name.toLowerCase())] }),
@@ -526,11 +532,11 @@ async function measureArticlePages(name, server, paths, dir) {
  * busy machine, where requests/s depends on how much of the CPU the server was given.
  */
 async function withCpu(pid, run) {
-  const before = processCpuSplit(pid);
+  // The whole process tree: with --workers the requests are served by the primary's children.
+  const before = processTreeCpuSeconds(pid);
   const result = await run();
-  const after = processCpuSplit(pid);
-  const cpuSeconds =
-    before === null || after === null ? Number.NaN : after.user + after.system - before.user - before.system;
+  const after = processTreeCpuSeconds(pid);
+  const cpuSeconds = before === null || after === null ? Number.NaN : after - before;
   return { ...result, cpuUsPerRequest: (cpuSeconds * 1e6) / result.requests };
 }
 

@@ -6,12 +6,10 @@ import { articleChanged } from './bus/contentChange.js';
 import { createInProcessBus } from './bus/inProcessBus.js';
 import { createRedisBus, type RedisBus } from './bus/redisBus.js';
 import { createRedisWindowCounter } from './bus/redisWindowCounter.js';
+import type { ClusterMember } from './cluster/clusterMember.js';
 import type { ServeConfig } from './config.js';
-import { seedDemoHistory } from './demo/market/demoHistorySeed.js';
 import { createDemoMarket } from './demo/market/demoMarket.js';
-import { generateDemoNews } from './demo/news/generateDemoNews.js';
-import { seedDemoPictures } from './demo/pictures/seedDemoPictures.js';
-import { seedDemoContent } from './demo/seedDemo.js';
+import { seedDemoSite } from './demo/seedDemoSite.js';
 import { createSmtpLinkMailer } from './desk/accounts/linkMailer.js';
 import { ArticleDesk } from './desk/articles/articleDesk.js';
 import { createScheduledPublisher, type ScheduledPublisher } from './desk/articles/scheduledPublisher.js';
@@ -22,6 +20,7 @@ import { createMarketClock } from './engine/marketClock.js';
 import { createMarketRecorder, type MarketRecorder } from './engine/marketRecorder.js';
 import { createSimulatorFeed, type SimulatorFeed } from './engine/simulatorFeed.js';
 import { loadSiteMarket, siteMarket } from './engine/siteMarket.js';
+import { listenOwnPort, type OwnListener } from './http/ownListener.js';
 import { sharedWireParserThread } from './ingest/wire/parseInThread.js';
 import type { Market } from './market/book/market.js';
 import { eventTime } from './market/book/marketEvent.js';
@@ -81,6 +80,8 @@ export interface App {
   beginDrain(): void;
   /** Starts every service in order, listening last; resolves with the address served. */
   start(): Promise<string>;
+  /** A worker of `--workers N`: the port of its own, where it alone answers (null: not a worker, or not started). */
+  ownAddress(): string | null;
   /**
    * Stops every service in reverse order: the HTTP server first (no new
    * requests, in-flight ones finish, streams end), the database last. Safe
@@ -98,49 +99,35 @@ export interface AppOptions {
   readonly mediaDir?: string;
   /** How often scheduled stories are checked for (default 5 s); a start always checks at once. */
   readonly scheduledPublishIntervalMs?: number;
+  /**
+   * This process is a worker of `serve --workers N` (docs/adr/0009): without
+   * Redis its bus and comment counts go through the primary; on SQLite it
+   * contends for the primary's engine lease; it answers the engine's internal
+   * API on a port of its own.
+   */
+  readonly clusterMember?: ClusterMember;
 }
 
 export async function createApp(config: ServeConfig, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const now = options.now ?? (() => new Date());
   const { operations } = config;
-  const opened = await openStore(
-    config.database.kind === 'postgres'
-      ? { ...config.database, poolSize: operations.dbPoolSize, statementTimeoutMs: operations.dbStatementTimeoutMs }
-      : config.database,
-  );
+  const opened = await openSiteStore(config);
   const { store } = opened;
+  const media = mediaOf(opened, config, options.mediaDir);
 
-  const media = opened.mediaLibrary(
-    config.mediaStore === 'database'
-      ? { kind: 'database' }
-      : { kind: 'local', dir: options.mediaDir ?? config.mediaDir ?? defaultMediaDir(config.database) },
-  );
-
-  // PostgreSQL: processes contend for the engine lease (docs/adr/0006); SQLite's one process is the engine.
-  const leaseStore = opened.market.lease;
+  // PostgreSQL: processes contend for the engine lease (docs/adr/0006); SQLite's one process is the engine,
+  // unless it is one of several workers, which contend for the lease their primary keeps (docs/adr/0009).
+  const member = options.clusterMember ?? null;
+  const leaseStore = opened.market.lease ?? member?.lease ?? null;
+  // The primary's lease ends only with its holder's process, so a plain log is fenced by that.
+  const fencedLog =
+    opened.market.lease === null ? () => opened.market.log : (epoch: number) => opened.market.fencedLog(epoch);
   // Several nodes starting at once on an empty database take turns here, so each seeds (or not) what it sees.
   // The charts' day so far, drawn while the market is built: the demo's back-filled session, the replayed log.
   const intraday = new IntradayPaths();
   const { loaded, site, demoMarket } = await opened.exclusively(async () => {
-    if (config.demo) {
-      const seeded = await seedDemoContent(store, generateDemoNews({ now: now() }));
-      if (seeded.articles > 0) logger.info(seeded, 'demo content seeded');
-    }
-
-    if (config.demo) {
-      const bars = await seedDemoHistory(opened.market, now());
-      if (bars > 0) logger.info({ bars }, 'demo market history seeded');
-      // After the history: market stories are illustrated with charts of it.
-      const pictures = await seedDemoPictures({
-        store,
-        frontPage: opened.frontPage,
-        media,
-        market: opened.market,
-        now: now(),
-      });
-      if (pictures > 0) logger.info({ pictures }, 'demo pictures drawn');
-    }
+    if (config.demo) await seedDemoSite({ opened, media, now: now(), logger });
     // The site's market rules come from the one place the importer reads them too; its state from the log.
     const site = siteMarket({ demo: config.demo, now, feedClockSkewMs: config.feedClockSkewMs });
     const demoMarket = config.demo
@@ -192,20 +179,27 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
       onDelivered: (topic, lagMs) => metrics.observeBusDelivery(topic, lagMs),
     });
   }
-  const bus: Bus = redisBus ?? createInProcessBus();
+  const workerBus = redisBus === null ? (member?.bus ?? null) : null;
+  const bus: Bus = redisBus ?? workerBus ?? createInProcessBus();
   const connectedBus = redisBus;
   readiness.register('database', async () => {
     await opened.ping();
     return { ok: true, status: 'up' };
   });
   readiness.register('bus', () => {
+    if (workerBus !== null) {
+      return workerBus.connected() ? { ok: true, status: 'primary relays' } : { ok: false, status: 'primary gone' };
+    }
     if (connectedBus === null) return { ok: true, status: 'in-process' };
     return connectedBus.connected() ? { ok: true, status: 'connected' } : { ok: false, status: 'degraded' };
   });
   // Rate limits counted together by every node when there is a Redis to count in.
+  // Without Redis, the workers of one machine count together in their primary.
   const counters =
     config.redisUrl === null
-      ? null
+      ? member === null
+        ? null
+        : { hit: member.counter.hit, close: async () => undefined }
       : createRedisWindowCounter({
           url: config.redisUrl,
           // The site's Redis prefix without its trailing colon: redisKey joins with one.
@@ -243,7 +237,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
       role: config.role,
       lease: leaseStore,
       log,
-      fencedLog: (epoch) => opened.market.fencedLog(epoch),
+      fencedLog,
       market,
       site,
       ...(demoMarket === undefined ? {} : { initial: demoMarket }),
@@ -343,6 +337,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
         });
 
   let address: string | null = null;
+  let ownListener: OwnListener | null = null;
   const services: Service[] = [
     { name: 'store', start: () => undefined, stop: () => opened.close() },
     { name: 'bus', start: () => undefined, stop: () => bus.close() },
@@ -376,10 +371,19 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
           listening.reject(error);
           throw error;
         }
+        if (member !== null) {
+          // The shared port reaches any worker; the engine's internal API (and a probe of this worker) this one.
+          ownListener = await listenOwnPort(config.host, server.routing);
+          listening.resolve(ownListener.address);
+          return;
+        }
         listening.resolve(config.engineUrl ?? reachableAddress(address));
       },
       // Fastify stops listening, ends the market streams, and waits for requests under way.
-      stop: () => server.close(),
+      stop: async () => {
+        await server.close();
+        await ownListener?.close();
+      },
     },
   ].map(stoppingOnce);
   let stopping: Promise<void> | null = null;
@@ -404,11 +408,46 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
       if (address === null) throw new Error('the HTTP server did not report its address');
       return address;
     },
+    ownAddress: () => ownListener?.address ?? null,
     stop() {
       stopping ??= stopServices(services);
       return stopping;
     },
   };
+}
+
+/**
+ * What the primary of `serve --workers N` does once, before any worker
+ * starts: the migrations, and on the demo its stories, history and pictures,
+ * so N processes starting at once find a database ready and seed nothing.
+ */
+export async function prepareSite(config: ServeConfig, logger: Logger): Promise<void> {
+  const opened = await openSiteStore(config);
+  try {
+    if (config.demo) {
+      const media = mediaOf(opened, config, undefined);
+      await opened.exclusively(() => seedDemoSite({ opened, media, now: new Date(), logger }));
+    }
+  } finally {
+    await opened.close();
+  }
+}
+
+function openSiteStore(config: ServeConfig): Promise<OpenedStore> {
+  const { operations } = config;
+  return openStore(
+    config.database.kind === 'postgres'
+      ? { ...config.database, poolSize: operations.dbPoolSize, statementTimeoutMs: operations.dbStatementTimeoutMs }
+      : config.database,
+  );
+}
+
+function mediaOf(opened: OpenedStore, config: ServeConfig, mediaDir: string | undefined): MediaLibrary {
+  return opened.mediaLibrary(
+    config.mediaStore === 'database'
+      ? { kind: 'database' }
+      : { kind: 'local', dir: mediaDir ?? config.mediaDir ?? defaultMediaDir(config.database) },
+  );
 }
 
 /** Pictures live next to the database they are catalogued in, so a test's temporary site keeps its own. */

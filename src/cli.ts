@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Every command imports what it needs when it runs (`await import(…)` in its action), so that starting
 // `broadsheet` loads commander and the command definitions only; keep new commands so (bench/cli-start.mjs).
+import cluster from 'node:cluster';
 import { Command, Option } from 'commander';
 import { registerCommentCommands } from './cli/comments.js';
 import { registerDatabaseCommands } from './cli/db.js';
@@ -63,6 +64,12 @@ program
     new Option(
       '--stream-workers <n>',
       'child processes that hold the market-stream connections, 0 = this one (BROADSHEET_STREAM_WORKERS)',
+    ),
+  )
+  .addOption(
+    new Option(
+      '--workers <n>',
+      'processes serving the one port together, one per core; 1 = this process alone (BROADSHEET_WORKERS)',
     ),
   )
   .addOption(
@@ -136,27 +143,53 @@ program
     // commander always sets `demo` (true unless --no-demo); only a flag typed by the user should beat the environment.
     if (command.getOptionValueSource('demo') !== 'cli') delete flags.demo;
     const config = parseServeConfig(mergeEnvironment(flags, process.env));
+    const details = {
+      database: config.database.kind,
+      bus: config.redisUrl !== null ? 'redis' : config.workers > 1 ? 'between workers' : 'in-process',
+      demo: config.demo,
+      simulator: config.simulator,
+      streamWorkers: config.streamWorkers,
+      role: config.role,
+    };
     // The whole site is loaded only to serve it: `broadsheet --help` and the small commands start without it.
-    const [{ createApp }, { stopOnSignals }] = await Promise.all([import('./app.js'), import('./ops/shutdown.js')]);
-    const app = await createApp(config);
+    const [{ createApp, prepareSite }, { stopOnSignals }, { default: pino }] = await Promise.all([
+      import('./app.js'),
+      import('./ops/shutdown.js'),
+      import('pino'),
+    ]);
+    if (config.workers > 1 && cluster.isPrimary) {
+      // The primary migrates and seeds once, then serves nothing itself (docs/adr/0009).
+      const logger = pino({ level: config.logLevel });
+      await prepareSite(config, logger);
+      const { runClusterPrimary } = await import('./cluster/clusterPrimary.js');
+      runClusterPrimary({
+        workers: config.workers,
+        logger,
+        servingDetails: details,
+        drainWindowMs: config.operations.drainWindowMs,
+        timeoutMs: config.operations.shutdownTimeoutMs,
+      });
+      return;
+    }
+    const worker = config.workers > 1 ? (cluster.worker?.id ?? null) : null;
+    const logger =
+      worker === null ? pino({ level: config.logLevel }) : pino({ level: config.logLevel }).child({ worker });
+    const member = worker === null ? null : (await import('./cluster/clusterMember.js')).joinCluster(logger);
+    const app = await createApp(config, { logger, ...(member === null ? {} : { clusterMember: member }) });
     const address = await app.start();
-    app.logger.info(
-      {
-        address,
-        database: config.database.kind,
-        bus: config.redisUrl === null ? 'in-process' : 'redis',
-        demo: config.demo,
-        simulator: config.simulator,
-        streamWorkers: config.streamWorkers,
-        role: config.role,
-      },
-      'Broadsheet is serving',
-    );
-    stopOnSignals(app, {
+    const shutdown = stopOnSignals(app, {
       drainWindowMs: config.operations.drainWindowMs,
       timeoutMs: config.operations.shutdownTimeoutMs,
       logger: app.logger,
     });
+    if (member === null) {
+      app.logger.info({ address, ...details }, 'Broadsheet is serving');
+      return;
+    }
+    // The primary says the site is serving, with its address, once every worker is.
+    app.logger.info({ workerAddress: app.ownAddress(), ...details }, 'worker is serving');
+    member.onStop((signal) => shutdown.stop(signal));
+    member.reportListening(address);
   });
 
 registerCommentCommands(program);

@@ -69,6 +69,13 @@ describe('serve configuration', () => {
     assert.equal(parseServeConfig({ feedClockSkew: '0' }).feedClockSkewMs, 0);
   });
 
+  test('workers: one process by default, BROADSHEET_WORKERS or the flag sets how many', () => {
+    assert.equal(parseServeConfig({}).workers, 1);
+    assert.equal(parseServeConfig(mergeEnvironment({}, { BROADSHEET_WORKERS: '4' })).workers, 4);
+    assert.equal(parseServeConfig(mergeEnvironment({ workers: '2' }, { BROADSHEET_WORKERS: '4' })).workers, 2);
+    assert.equal(parseServeConfig({ workers: '2', databaseUrl: 'postgres://u@h/db', role: 'web' }).workers, 2);
+  });
+
   test('stream workers: none by default, BROADSHEET_STREAM_WORKERS or the flag sets them', () => {
     assert.equal(parseServeConfig({}).streamWorkers, 0);
     assert.equal(parseServeConfig(mergeEnvironment({}, { BROADSHEET_STREAM_WORKERS: '3' })).streamWorkers, 3);
@@ -134,6 +141,14 @@ describe('serve configuration', () => {
     [{ port: 'eighty' }, /--port .* must be a whole number, got "eighty"/],
     [{ port: '70000' }, /--port .* between 0 and 65535/],
     [{ streamWorkers: '33' }, /--stream-workers .* between 0 and 32/],
+    [{ workers: '0' }, /--workers .* between 1 and 64/],
+    [{ workers: 'all' }, /--workers .* must be a whole number/],
+    [{ workers: '2', db: ':memory:' }, /--workers .* needs a database file/],
+    [{ workers: '2', databaseUrl: 'postgres://u@h/db', role: 'engine' }, /engine-only node .* is one process/],
+    [
+      { workers: '2', databaseUrl: 'postgres://u@h/db', engineUrl: 'http://10.0.0.1:3100' },
+      /--engine-url .* do not go together/,
+    ],
     [{ feedClockSkew: '60001' }, /--feed-clock-skew .* between 0 and 60000/],
     [{ feedClockSkew: '5s' }, /--feed-clock-skew .* must be a whole number/],
     [{ streamWorkers: 'two' }, /--stream-workers .* must be a whole number/],

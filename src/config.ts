@@ -36,6 +36,8 @@ export interface ServeConfig {
   readonly redisUrl: string | null;
   /** Child processes that hold the market-stream sockets (0: this process holds them); see ADR 3. */
   readonly streamWorkers: number;
+  /** Processes that serve the one listening port together (node:cluster); 1: this process alone. See ADR 9. */
+  readonly workers: number;
   /**
    * Proxies (addresses, CIDR ranges) whose X-Forwarded-For and X-Forwarded-Proto
    * are believed, for the client's address and for HTTPS; empty: none are.
@@ -118,6 +120,7 @@ export const SETTINGS = {
   wireDrop: { flag: '--wire-drop', env: ['BROADSHEET_WIRE_DROP'] },
   redisUrl: { flag: '--redis-url', env: ['BROADSHEET_REDIS_URL', 'REDIS_URL'] },
   streamWorkers: { flag: '--stream-workers', env: ['BROADSHEET_STREAM_WORKERS'] },
+  workers: { flag: '--workers', env: ['BROADSHEET_WORKERS'] },
   // `--trust-proxy` is the same setting under its shorter name (FLAG_ALIASES).
   trustedProxy: { flag: '--trusted-proxy', env: ['BROADSHEET_TRUSTED_PROXY', 'BROADSHEET_TRUST_PROXY'] },
   secureCookies: { flag: '--secure-cookies', env: ['BROADSHEET_SECURE_COOKIES'] },
@@ -203,6 +206,8 @@ export function parseServeConfig(raw: RawServeConfig): ServeConfig {
       `${describe('role')} ${role} needs PostgreSQL (${describe('databaseUrl')}): the engine lease lives there. On SQLite the one process is the engine (role all).`,
     );
   }
+  const workers = parseInteger('workers', raw.workers, 1, 1, 64);
+  if (workers > 1) refuseUnshareable(workers, { database, role, engineUrl: text(raw.engineUrl) });
   return {
     host: text(raw.host) ?? '127.0.0.1',
     port: parseInteger('port', raw.port, 3000, 0, 65535),
@@ -219,6 +224,7 @@ export function parseServeConfig(raw: RawServeConfig): ServeConfig {
     wireDropDir: text(raw.wireDrop) === undefined ? null : resolve(text(raw.wireDrop) ?? ''),
     redisUrl: parseRedisUrl(raw.redisUrl),
     streamWorkers: parseInteger('streamWorkers', raw.streamWorkers, 0, 0, 32),
+    workers,
     trustedProxies: parseTrustedProxy(raw.trustedProxy),
     secureCookies: parseSecureCookies(raw.secureCookies),
     // Up to a minute: beyond that a stamp is a clock fault at the sender, not drift.
@@ -230,6 +236,25 @@ export function parseServeConfig(raw: RawServeConfig): ServeConfig {
     engineLeaseMs: parseInteger('engineLease', raw.engineLease, 5000, 1000, 60_000),
     mail: parseMail(raw),
   };
+}
+
+/** What several processes of one machine cannot share: a database in memory, one engine address, an engine-only node. */
+function refuseUnshareable(
+  workers: number,
+  input: { readonly database: DatabaseTarget; readonly role: NodeRole; readonly engineUrl: string | undefined },
+): void {
+  const many = `${describe('workers')} ${workers}`;
+  if (input.database.kind === 'sqlite' && input.database.path === ':memory:') {
+    throw new ConfigError(`${many} needs a database file: each process would have a database of its own in memory.`);
+  }
+  if (input.role === 'engine') {
+    throw new ConfigError(`${many} serves pages; an engine-only node (${describe('role')} engine) is one process.`);
+  }
+  if (input.engineUrl !== undefined) {
+    throw new ConfigError(
+      `${many} and ${describe('engineUrl')} do not go together: whichever process is the engine advertises an address of its own.`,
+    );
+  }
 }
 
 /**

@@ -25,11 +25,23 @@ export interface ShutdownOptions {
  * flight requests finishing and streams ended, and the process exits 0.
  * SIGINT (Ctrl-C) does the same without the window. A second signal, or
  * the timeout, ends the process with 1 at once.
+ *
+ * Returns the same shutdown for a request that is not a signal (a worker of
+ * `--workers N` told by its primary). The primary's request and a signal to
+ * the whole process group (Ctrl-C in a terminal, systemd's default
+ * `KillMode`) are one request, arriving in either order: after a request the
+ * first signal is taken as part of it, and only a signal beyond that ends
+ * the process at once.
  */
-export function stopOnSignals(app: Drainable, options: ShutdownOptions): void {
+export function stopOnSignals(app: Drainable, options: ShutdownOptions): { stop(signal: NodeJS.Signals): void } {
   const exit = options.exit ?? ((code: number) => process.exit(code));
   let shuttingDown = false;
+  let requested = false;
   const onSignal = (signal: NodeJS.Signals) => {
+    if (shuttingDown && requested) {
+      requested = false;
+      return;
+    }
     if (shuttingDown) {
       options.logger.error({ signal }, 'second signal during shutdown: exiting now');
       exit(1);
@@ -63,4 +75,11 @@ export function stopOnSignals(app: Drainable, options: ShutdownOptions): void {
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  return {
+    stop: (signal) => {
+      if (shuttingDown) return;
+      onSignal(signal);
+      requested = true;
+    },
+  };
 }
