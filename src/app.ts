@@ -108,6 +108,10 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     config.database.kind === 'postgres'
       ? { ...config.database, poolSize: operations.dbPoolSize, statementTimeoutMs: operations.dbStatementTimeoutMs }
       : config.database,
+    {
+      onLogWriterUnavailable: (error) =>
+        logger.warn({ err: error }, 'market log: trades and rates are written on the site connection instead'),
+    },
   );
   const { store } = opened;
 

@@ -180,11 +180,13 @@ for (const [how, startThread] of [
     const path = join(dir, `site-${++files}.sqlite`);
     const opened = await openMarketDb({ kind: 'sqlite', path });
     let starts = 0;
+    const told: string[] = [];
     const writer = createThreadedLogWriter(path, {
       startThread: () => {
         starts += 1;
         return startThread();
       },
+      onUnavailable: (error) => told.push(error.message),
     });
     t.after(async () => {
       await writer.close();
@@ -210,6 +212,8 @@ for (const [how, startThread] of [
     );
     assert.equal(writer.available, false);
     assert.equal(starts, 1, 'a thread that could not start is not tried at every batch');
+    assert.equal(told.length, 1, 'the site hears it once (serve logs a warning)');
+    assert.match(told[0] ?? '', /could not start/);
     // On the file: a fresh connection (a restart) reads every acknowledged trade and the same market.
     const reopened = await openMarketDb({ kind: 'sqlite', path });
     t.after(() => reopened.close());

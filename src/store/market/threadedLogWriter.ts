@@ -44,6 +44,8 @@ export class LogWriterUnavailable extends Error {
 export interface ThreadedLogWriterOptions {
   /** How the thread is made (tests make one that cannot start); by default logWriterThread.ts. */
   readonly startThread?: (path: string) => Worker;
+  /** Told once, when the thread could not be started. */
+  readonly onUnavailable?: (error: LogWriterUnavailable) => void;
 }
 
 interface Pending {
@@ -81,6 +83,14 @@ export function createThreadedLogWriter(path: string, options: ThreadedLogWriter
     pending.clear();
   };
 
+  const giveUp = (reason: string): LogWriterUnavailable => {
+    const error = new LogWriterUnavailable(reason);
+    unavailable = error;
+    failAll(error);
+    options.onUnavailable?.(error);
+    return error;
+  };
+
   const start = (): Worker => {
     const started = startThread(path);
     let ready = false;
@@ -102,8 +112,7 @@ export function createThreadedLogWriter(path: string, options: ThreadedLogWriter
       if (ready) {
         failAll(new LogWriteError(`the market log writer thread ended: ${reason}`, null));
       } else {
-        unavailable = new LogWriterUnavailable(reason);
-        failAll(unavailable);
+        giveUp(reason);
       }
     };
     started.on('error', (error) => ended(error.message));
@@ -122,8 +131,7 @@ export function createThreadedLogWriter(path: string, options: ThreadedLogWriter
         try {
           worker = start();
         } catch (error) {
-          unavailable = new LogWriterUnavailable(error instanceof Error ? error.message : String(error));
-          return Promise.reject(unavailable);
+          return Promise.reject(giveUp(error instanceof Error ? error.message : String(error)));
         }
       }
       const id = nextId++;
