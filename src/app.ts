@@ -37,7 +37,7 @@ import { type Service, startServices, stoppingOnce, stopServices } from './share
 import { registerEngineRoutes } from './site/routes/engineRoutes.js';
 import { buildSite, type SiteCounters } from './site/server.js';
 import type { MediaLibrary } from './store/media/mediaLibrary.js';
-import { type OpenedStore, openStore } from './store/openStore.js';
+import { type OpenedStore, type OpenStoreOptions, openStore } from './store/openStore.js';
 import type { WireInboxStore } from './store/wire/wireInboxStore.js';
 
 /** The running site: every service wired once, with one start and one stop. */
@@ -112,7 +112,10 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
   const logger = options.logger ?? pino({ level: config.logLevel });
   const now = options.now ?? (() => new Date());
   const { operations } = config;
-  const opened = await openSiteStore(config);
+  const opened = await openSiteStore(config, {
+    onLogWriterUnavailable: (error) =>
+      logger.warn({ err: error }, 'market log: trades and rates are written on the site connection instead'),
+  });
   const { store } = opened;
   const media = mediaOf(opened, config, options.mediaDir);
 
@@ -433,12 +436,13 @@ export async function prepareSite(config: ServeConfig, logger: Logger): Promise<
   }
 }
 
-function openSiteStore(config: ServeConfig): Promise<OpenedStore> {
+function openSiteStore(config: ServeConfig, options: OpenStoreOptions = {}): Promise<OpenedStore> {
   const { operations } = config;
   return openStore(
     config.database.kind === 'postgres'
       ? { ...config.database, poolSize: operations.dbPoolSize, statementTimeoutMs: operations.dbStatementTimeoutMs }
       : config.database,
+    options,
   );
 }
 

@@ -63,8 +63,13 @@ export interface TransactionStores {
   readonly audit: AuditStore;
 }
 
+export interface OpenStoreOptions {
+  /** Told once when the market log's writer thread could not start (the log then writes on this connection). */
+  readonly onLogWriterUnavailable?: (error: Error) => void;
+}
+
 /** Opens the database, brings its schema to the latest migration and wraps it in the news store. */
-export async function openStore(target: DatabaseTarget): Promise<OpenedStore> {
+export async function openStore(target: DatabaseTarget, options: OpenStoreOptions = {}): Promise<OpenedStore> {
   const opened = await openDatabase(target);
   try {
     await opened.exclusively(() => migrateToLatest(opened.db));
@@ -72,7 +77,7 @@ export async function openStore(target: DatabaseTarget): Promise<OpenedStore> {
     await opened.close();
     throw error;
   }
-  const market = createMarketStore(opened.db, opened.sqliteFile);
+  const market = createMarketStore(opened.db, opened.sqliteFile, options.onLogWriterUnavailable);
   return {
     store: createNewsStore(opened.db, opened.dialect),
     db: opened.db,

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, type TestContext, test } from 'node:test';
+import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { createDemoMarket } from '../../src/demo/market/demoMarket.js';
 import { loadMarket } from '../../src/engine/marketLoader.js';
@@ -91,7 +92,9 @@ test('a commit failing on the thread rejects its submissions and leaves market a
   t.after(() => recorder.stop());
   await recorder.record([trade(1, 'OGDC', 8800)]);
   // A real failure inside the writer's transaction, after some of the batch's rows went in: as a full disk would.
-  await sql`create trigger refuse_seq_13 before insert on market_events when new.seq = 13
+  // The row holding seq 13 fails, whether it is the trade's own row or a run of the batch's trades.
+  await sql`create trigger refuse_seq_13 before insert on market_events
+    when new.seq <= 13 and coalesce(new.seq_last, new.seq) >= 13
     begin select raise(abort, 'database or disk is full'); end`.execute(db);
   const before = figures(market);
   const version = market.version;
@@ -145,6 +148,7 @@ test('a thread that ends after its COMMIT but before it answers: the batch is lo
       if (dieAfterCommit) await real.write(values);
       throw new LogWriteError('the market log writer thread ended: exit code 1', null);
     },
+    available: true,
     close: () => real.close(),
   };
   const log = createThreadedMarketLog(db, dying);
@@ -159,3 +163,68 @@ test('a thread that ends after its COMMIT but before it answers: the batch is lo
   );
   assert.deepEqual(await loggedSeqs(log), [1, 2]);
 });
+
+for (const [how, startThread] of [
+  [
+    'a thread that ends before its connection is open',
+    () => new Worker('throw new Error("no log thread")', { eval: true }),
+  ],
+  [
+    'no worker can be made',
+    () => {
+      throw Object.assign(new Error('Worker initialization failure: EAGAIN'), { code: 'ERR_WORKER_INIT_FAILED' });
+    },
+  ],
+] as const) {
+  test(`the writer thread cannot start (${how}): the site's own connection logs every batch, once durable`, async (t) => {
+    const path = join(dir, `site-${++files}.sqlite`);
+    const opened = await openMarketDb({ kind: 'sqlite', path });
+    let starts = 0;
+    const told: string[] = [];
+    const writer = createThreadedLogWriter(path, {
+      startThread: () => {
+        starts += 1;
+        return startThread();
+      },
+      onUnavailable: (error) => told.push(error.message),
+    });
+    t.after(async () => {
+      await writer.close();
+      await opened.close();
+    });
+    const log = createThreadedMarketLog(opened.db, writer);
+    const loaded = await loadMarket({ log, createMarket, initial: () => createDemoMarket(start), pinInitial: true });
+    const recorder = createMarketRecorder({ log, market: loaded.market, createMarket });
+    t.after(() => recorder.stop());
+
+    const answers = await Promise.all([
+      recorder.record([trade(1, 'OGDC', 8810), trade(2, 'HUBC', 6400)]),
+      recorder.record([trade(3, 'OGDC', 8820)]),
+    ]);
+    assert.deepEqual(
+      answers.flat().map((o) => o.kind === 'trade' && o.receipt.ok && !o.receipt.duplicate),
+      [true, true, true],
+    );
+    const again = await recorder.record([trade(3, 'OGDC', 8820), trade(4, 'OGDC', 8830)]);
+    assert.deepEqual(
+      again.map((o) => (o.kind === 'trade' && o.receipt.ok ? o.receipt.duplicate : null)),
+      [true, false],
+    );
+    assert.equal(writer.available, false);
+    assert.equal(starts, 1, 'a thread that could not start is not tried at every batch');
+    assert.equal(told.length, 1, 'the site hears it once (serve logs a warning)');
+    assert.match(told[0] ?? '', /could not start/);
+    // On the file: a fresh connection (a restart) reads every acknowledged trade and the same market.
+    const reopened = await openMarketDb({ kind: 'sqlite', path });
+    t.after(() => reopened.close());
+    const fresh = createMarketLog(reopened.db);
+    assert.deepEqual(await loggedSeqs(fresh), [1, 2, 3, 4]);
+    const replayed = await loadMarket({
+      log: fresh,
+      createMarket,
+      initial: () => createDemoMarket(start),
+      pinInitial: true,
+    });
+    assert.deepEqual(figures(replayed.market), figures(loaded.market));
+  });
+}

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { Migrator, sql } from 'kysely';
-import { paisa } from '../../src/market/money/money.js';
 import { openDatabase } from '../../src/store/connect.js';
 import { createMarketLog } from '../../src/store/market/marketLog.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
@@ -21,15 +20,12 @@ test('migration 0006 keeps every logged event and position, and the log then tak
   const db = opened.db;
   const log = createMarketLog(db);
   const time = new Date('2023-01-31T06:00:00Z');
-  await log.append({
-    events: [
-      { kind: 'trade', trade: { symbol: 'AVN', price: paisa(6480), volume: 100, time, feed: 'psx', seq: 1 } },
-      {
-        kind: 'fxRate',
-        update: { pair: 'USD/PKR', market: 'interbank', buying: paisa(26_789), selling: paisa(26_789), time },
-      },
-    ],
-  });
+  // The rows as the log of that time wrote them (today's log also fills migration 0024's column).
+  await sql`insert into market_events (kind, feed, seq, body_json, event_time, recorded_at) values
+    ('trade', 'psx', 1, '{"symbol":"AVN","price":6480,"volume":100}', ${time.getTime()}, 0),
+    ('fxRate', null, null, '{"pair":"USD/PKR","market":"interbank","buying":26789,"selling":26789}', ${time.getTime()}, 0)`.execute(
+    db,
+  );
   const refused = await db
     .insertInto('market_events')
     .values({ kind: 'deskChange', feed: null, seq: null, body_json: '{}', event_time: 0, recorded_at: 0 })

@@ -55,6 +55,7 @@ export function newsStoreSuite(makeBackend: () => Promise<StoreBackend> | StoreB
           ['0019_correction_withdrawals', 'Success'],
           ['0022_articles_newest_published', 'Success'],
           ['0023_section_redirects', 'Success'],
+          ['0024_market_trade_runs', 'Success'],
         ],
       );
       assert.deepEqual(await migrateToLatest(opened.db), []);

@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import type { MarketEvent } from '../../src/market/book/marketEvent.js';
 import { parseSearchQuery } from '../../src/news/searchQuery.js';
 import { openDatabase } from '../../src/store/connect.js';
 import { SITE_TABLES, type TableCopyPlan } from '../../src/store/copy/siteTables.js';
 import { countRows, type Row } from '../../src/store/copy/tableRows.js';
+import { createMarketLog } from '../../src/store/market/marketLog.js';
 import { type OpenedStore, openStore } from '../../src/store/openStore.js';
 import { run, serve } from '../support/cliProcess.js';
 import { type DemoSiteFacts, makeDemoSite } from './siteCopyFixture.js';
@@ -31,6 +33,15 @@ function urlWithSchema(schema: string): string {
 }
 
 /** Every row of a table in key order (the fixture's site is small enough to hold). */
+/** A trade of the fixture's pushed feed with the given seq, copied from the one the log holds first. */
+async function pushedTrade(store: OpenedStore, seq: number): Promise<MarketEvent> {
+  for await (const { event } of createMarketLog(store.db).eventsAfter(0)) {
+    if (event.kind === 'trade' && event.trade.feed === 'copy-feed')
+      return { kind: 'trade', trade: { ...event.trade, seq } };
+  }
+  throw new Error('the copied log holds no pushed trade');
+}
+
 async function rowsOf(store: OpenedStore, plan: TableCopyPlan): Promise<Row[]> {
   const order = sql.join(plan.key.map((column) => sql.ref(column)));
   const { rows } = await sql<Row>`select * from ${sql.table(plan.table)} order by ${order}`.execute(store.db);
@@ -88,6 +99,16 @@ describe('broadsheet db copy', { skip }, () => {
         const [first] = await rowsOf(a, plan);
         const onPostgres = (await rowsOf(p, plan)).find((row) => plan.key.every((k) => row[k] === first?.[k]));
         assert.deepEqual(onPostgres, first, `${table}'s first row on PostgreSQL`);
+      }
+      // A feed's consecutive seqs kept as one row (migration 0024) arrive as one row, and each seq is known there.
+      for (const store of [p, b]) {
+        const fresh = createMarketLog(store.db);
+        assert.deepEqual(await fresh.knownSeqs('copy-feed', [0, 1, 2, 3, 4]), new Set([1, 2, 3]), store.dialect);
+        await assert.rejects(
+          fresh.append({ events: [await pushedTrade(store, 3), await pushedTrade(store, 4)] }),
+          /unique/i,
+          `${store.dialect} refuses a run reaching into the copied one`,
+        );
       }
       // The search index is not copied: each target's triggers built it as the articles landed.
       const [latest] = (await a.store.listArticles({ limit: 1 })).items;

@@ -1,6 +1,8 @@
 import { createApp } from '../../src/app.js';
+import type { Paisa } from '../../src/market/money/money.js';
 import { SITE_TABLES } from '../../src/store/copy/siteTables.js';
 import { countRows } from '../../src/store/copy/tableRows.js';
+import { createMarketLog } from '../../src/store/market/marketLog.js';
 import { openStore } from '../../src/store/openStore.js';
 import { testServeConfig } from '../support/serveConfig.js';
 import { wireItem } from '../wire/wireFixtures.js';
@@ -92,6 +94,19 @@ export async function makeDemoSite(path: string): Promise<DemoSiteFacts> {
         revoked_at: null,
       })
       .execute();
+    // A feed's pushed batch, as the log keeps it since migration 0024: its consecutive seqs in one row.
+    // Copies of a simulated trade the market took, so the copied site's replay takes them too.
+    const simulated = await db
+      .selectFrom('market_events')
+      .select(['body_json', 'event_time'])
+      .where('kind', '=', 'trade')
+      .orderBy('position', 'desc')
+      .executeTakeFirstOrThrow();
+    const pushed = JSON.parse(simulated.body_json) as { symbol: string; price: Paisa; volume: number };
+    const time = new Date(Number(simulated.event_time));
+    await createMarketLog(db).append({
+      events: [1, 2, 3].map((seq) => ({ kind: 'trade', trade: { ...pushed, time, seq, feed: 'copy-feed' } })),
+    });
     await db
       .insertInto('login_devices')
       .values({ id: 'b2'.repeat(32), user_id: user.id, created_at: now, last_used_at: now })

@@ -52,7 +52,8 @@ export const SITE_TABLES = [
   { table: 'article_presence', key: ['article_id', 'user_id'] },
   { table: 'api_tokens', key: ['id'], counter: 'id' },
   { table: 'market_instruments', key: ['symbol'] },
-  { table: 'market_events', key: ['position'], counter: 'position', batchRows: 2000 },
+  // A row is one event (~100 bytes) or a feed's run of up to 5,000 trades (~35 bytes each, migration 0024).
+  { table: 'market_events', key: ['position'], counter: 'position', batchRows: 500 },
   // A checkpoint is the whole market's state as JSON: a few at a time keep memory flat.
   { table: 'market_checkpoints', key: ['position'], batchRows: 10 },
   { table: 'daily_bars', key: ['code', 'date'], batchRows: 2000 },

@@ -1,7 +1,7 @@
 /** What the site's thread and the market log's writer thread say to each other (logWriterThread.ts). */
 
 /** The log's columns an event row fills, in the order a batch's values list them. */
-export const EVENT_COLUMNS = ['kind', 'feed', 'seq', 'body_json', 'event_time', 'recorded_at'] as const;
+export const EVENT_COLUMNS = ['kind', 'feed', 'seq', 'seq_last', 'body_json', 'event_time', 'recorded_at'] as const;
 
 // Rows per INSERT: well inside SQLite's and PostgreSQL's limits on bound parameters.
 export const LOG_ROWS_PER_INSERT = 500;
@@ -14,6 +14,11 @@ export const LOG_ROWS_PER_INSERT = 500;
 export interface LogWriterRequest {
   readonly id: number;
   readonly values: readonly (string | number | null)[];
+}
+
+/** The thread's first message, once its connection is open: from then on it takes batches. */
+export interface LogWriterReady {
+  readonly ready: true;
 }
 
 export type LogWriterAnswer =

@@ -11,6 +11,7 @@ import {
   EVENT_COLUMNS,
   LOG_ROWS_PER_INSERT,
   type LogWriterAnswer,
+  type LogWriterReady,
   type LogWriterRequest,
 } from './logWriterProtocol.js';
 
@@ -67,3 +68,4 @@ port.on('message', (request: LogWriterRequest) => {
   }
   port.postMessage(answer);
 });
+port.postMessage({ ready: true } satisfies LogWriterReady);

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { MarketEventKind } from '../../market/book/marketEvent.js';
 import type { Database } from '../database.js';
-import { decodeEvent } from './marketEventCodec.js';
 import type { LoggedEvent } from './marketLog.js';
+import { decodeLogRow } from './marketLogRows.js';
 
 /** The latest `limit` logged events of one kind, newest first (the market desk's history of its actions). */
 export async function latestEventsOfKind(
@@ -12,12 +12,12 @@ export async function latestEventsOfKind(
 ): Promise<LoggedEvent[]> {
   const rows = await db
     .selectFrom('market_events')
-    .select(['position', 'kind', 'feed', 'seq', 'body_json', 'event_time'])
+    .select(['position', 'kind', 'feed', 'seq', 'seq_last', 'body_json', 'event_time'])
     .where('kind', '=', kind)
     .orderBy('position', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({ position: Number(row.position), event: decodeEvent(row) }));
+  return rows.flatMap(loggedEventsOf);
 }
 
 /**
@@ -28,7 +28,7 @@ export async function latestEventsOfKind(
 export async function latestCorporateActionChanges(db: Kysely<Database>, limit: number): Promise<LoggedEvent[]> {
   const rows = await db
     .selectFrom('market_events')
-    .select(['position', 'kind', 'feed', 'seq', 'body_json', 'event_time'])
+    .select(['position', 'kind', 'feed', 'seq', 'seq_last', 'body_json', 'event_time'])
     .where('kind', '=', 'deskChange')
     .where((eb) =>
       eb.or([
@@ -39,5 +39,12 @@ export async function latestCorporateActionChanges(db: Kysely<Database>, limit: 
     .orderBy('position', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({ position: Number(row.position), event: decodeEvent(row) }));
+  return rows.flatMap(loggedEventsOf);
+}
+
+/** A row's events, newest first as the lists read (a run row holds a feed's trades in seq order). */
+function loggedEventsOf(row: Parameters<typeof decodeLogRow>[0] & { readonly position: number }): LoggedEvent[] {
+  return decodeLogRow(row)
+    .reverse()
+    .map((event) => ({ position: Number(row.position), event }));
 }

@@ -4,9 +4,10 @@ import type { MarketState } from '../../market/book/marketState.js';
 import type { DailyBar } from '../../market/endOfDay/closingRules.js';
 import type { Database } from '../database.js';
 import { holdsEpoch } from './engineLease.js';
+import { highestLoggedSeq, loggedSeqs } from './loggedSeqs.js';
 import { EVENT_COLUMNS, LOG_ROWS_PER_INSERT } from './logWriterProtocol.js';
-import { decodeEvent, type EncodedEvent, encodeEvent } from './marketEventCodec.js';
-import { LogWriteError, type ThreadedLogWriter } from './threadedLogWriter.js';
+import { decodeLogRow, encodeLogRows, type LogRow } from './marketLogRows.js';
+import { LogWriteError, LogWriterUnavailable, type ThreadedLogWriter } from './threadedLogWriter.js';
 
 /** A day's bar of a stock (paisa) or an index (hundredths of a point), keyed by its symbol or code. */
 export interface CodedBar extends Omit<DailyBar, 'turnover'> {
@@ -39,7 +40,8 @@ export interface LoggedEvent {
 }
 
 const ROWS_PER_INSERT = LOG_ROWS_PER_INSERT;
-const EVENTS_PER_READ = 5000;
+// Rows per read of the log: a run row holds up to a few thousand trades, so fewer than the events once read.
+const ROWS_PER_READ = 1000;
 
 /** The market's append-only event log and its checkpoints, on SQLite or PostgreSQL. */
 export interface MarketLog {
@@ -86,7 +88,8 @@ export function createMarketLog(
  * The log of a SQLite file whose plain event batches (trades and rates: no
  * day close, checkpoint or bar, the push API's whole load) are written by
  * `writer` on its own thread and connection; everything else, and every read,
- * goes through `db` as in `createMarketLog`.
+ * goes through `db` as in `createMarketLog`, and so does every batch when
+ * the thread could not be started.
  */
 export function createThreadedMarketLog(db: Kysely<Database>, writer: ThreadedLogWriter): MarketLog {
   return new SqlMarketLog(db, Date.now, null, writer);
@@ -116,21 +119,24 @@ class SqlMarketLog implements MarketLog {
   async append(batch: LogBatch): Promise<void> {
     if (batch.events.length === 0 && !batch.checkpoints?.length && !batch.bars?.length) return;
     const now = this.clock();
-    const encoded = batch.events.map(encodeEvent);
     try {
-      if (this.writer !== null && isPlainEvents(batch)) await this.writeOnThread(this.writer, encoded, now);
-      else await this.appendHere(batch, encoded, now);
+      if (this.writer?.available && isPlainEvents(batch)) {
+        await this.writeOnThread(this.writer, batch, now);
+      } else {
+        await this.appendHere(batch, now);
+      }
     } catch (error) {
       this.highestSeqs.clear();
       this.appendsDone += 1;
       throw error;
     }
     this.appendsDone += 1;
-    for (const event of encoded) {
-      if (event.feed === null || event.seq === null) continue;
-      const mark = this.highestSeqs.get(event.feed);
+    for (const event of batch.events) {
+      if (event.kind !== 'trade' || event.trade.seq === undefined) continue;
+      const feed = event.trade.feed ?? 'default';
+      const mark = this.highestSeqs.get(feed);
       // A feed never checked has no mark yet: one taken from this batch alone could be below older rows.
-      if (mark !== undefined && event.seq > mark) this.highestSeqs.set(event.feed, event.seq);
+      if (mark !== undefined && event.trade.seq > mark) this.highestSeqs.set(feed, event.trade.seq);
     }
   }
 
@@ -140,12 +146,16 @@ class SqlMarketLog implements MarketLog {
    * row, read on this connection, tells (one transaction, so all or nothing),
    * and a committed batch is a success, never "nothing was taken".
    */
-  private async writeOnThread(writer: ThreadedLogWriter, encoded: readonly EncodedEvent[], now: number): Promise<void> {
+  private async writeOnThread(writer: ThreadedLogWriter, batch: LogBatch, now: number): Promise<void> {
+    const rows = encodeLogRows(batch.events);
     try {
-      await writer.write(rowValues(encoded, now));
+      await writer.write(rowValues(rows, now));
     } catch (error) {
+      // No thread could be started, so the batch never reached one: the site's own connection writes it.
+      if (error instanceof LogWriterUnavailable) return this.appendHere(batch, now);
       if (!(error instanceof LogWriteError) || error.code !== null) throw error;
-      const probe = encoded.find((event) => event.feed !== null && event.seq !== null);
+      // A row's first seq is its (feed, seq) in the table, a run's included.
+      const probe = rows.find((row) => row.feed !== null && row.seq !== null);
       if (probe === undefined || probe.feed === null || probe.seq === null) throw error;
       const landed = await this.db
         .selectFrom('market_events')
@@ -157,8 +167,9 @@ class SqlMarketLog implements MarketLog {
     }
   }
 
-  /** The batch in one transaction on this log's own connection. */
-  private async appendHere(batch: LogBatch, encoded: readonly EncodedEvent[], now: number): Promise<void> {
+  /** The batch in one transaction on this log's own connection; a checkpoint's cut ends a row. */
+  private async appendHere(batch: LogBatch, now: number): Promise<void> {
+    const { events } = batch;
     const insertSql = this.insertStatements();
     await this.db.transaction().execute(async (trx) => {
       // First, so the lease row's lock is held until COMMIT: a takeover waits for this batch or fences it out.
@@ -169,11 +180,11 @@ class SqlMarketLog implements MarketLog {
       let from = 0;
       let position = cuts.length > 0 ? await headOf(trx) : 0;
       for (const cut of cuts) {
-        position = await insertEventsReturning(trx, encoded.slice(from, cut.afterIndex + 1), now, position);
+        position = await insertEventsReturning(trx, encodeLogRows(events, from, cut.afterIndex + 1), now, position);
         from = cut.afterIndex + 1;
         await putCheckpoint(trx, position, cut.reason, cut.state, now);
       }
-      await insertEvents(trx, insertSql, encoded, from, now);
+      await insertEvents(trx, insertSql, encodeLogRows(events, from), now);
       await recordDayCloses(trx, batch.events, now);
       await upsertBars(trx, batch.bars ?? [], now);
     });
@@ -187,16 +198,7 @@ class SqlMarketLog implements MarketLog {
     let lowest = Number.POSITIVE_INFINITY;
     for (const seq of seqs) if (seq < lowest) lowest = seq;
     if (lowest > mark) return known;
-    for (let i = 0; i < seqs.length; i += ROWS_PER_INSERT) {
-      const rows = await this.db
-        .selectFrom('market_events')
-        .select('seq')
-        .where('feed', '=', feed)
-        .where('seq', 'in', seqs.slice(i, i + ROWS_PER_INSERT))
-        .execute();
-      for (const row of rows) if (row.seq !== null) known.add(Number(row.seq));
-    }
-    return known;
+    return loggedSeqs(this.db, feed, seqs);
   }
 
   async head(): Promise<number> {
@@ -224,25 +226,24 @@ class SqlMarketLog implements MarketLog {
     for (;;) {
       let query = this.db
         .selectFrom('market_events')
-        .select(['position', 'kind', 'feed', 'seq', 'body_json', 'event_time'])
+        .select(['position', 'kind', 'feed', 'seq', 'seq_last', 'body_json', 'event_time'])
         .where('position', '>', after);
       if (upTo !== undefined) query = query.where('position', '<=', upTo);
-      const rows = await query.orderBy('position').limit(EVENTS_PER_READ).execute();
-      for (const row of rows) yield { position: Number(row.position), event: decodeEvent(row) };
+      const rows = await query.orderBy('position').limit(ROWS_PER_READ).execute();
+      // The events of a run row share its position: a checkpoint or a replay's end never falls inside a row.
+      for (const row of rows) {
+        const position = Number(row.position);
+        for (const event of decodeLogRow(row)) yield { position, event };
+      }
       const last = rows.at(-1);
-      if (!last || rows.length < EVENTS_PER_READ) return;
+      if (!last || rows.length < ROWS_PER_READ) return;
       after = Number(last.position);
     }
   }
 
   private async loadHighestSeq(feed: string): Promise<number> {
     const appendsBefore = this.appendsDone;
-    const row = await this.db
-      .selectFrom('market_events')
-      .select((eb) => eb.fn.max('seq').as('highest'))
-      .where('feed', '=', feed)
-      .executeTakeFirst();
-    const highest = row?.highest == null ? Number.NEGATIVE_INFINITY : Number(row.highest);
+    const highest = await highestLoggedSeq(this.db, feed);
     if (this.appendsDone === appendsBefore) this.highestSeqs.set(feed, highest);
     return highest;
   }
@@ -284,15 +285,16 @@ function isPlainEvents(batch: LogBatch): boolean {
 }
 
 /** The rows' values one after the other, in EVENT_COLUMNS order. */
-function rowValues(events: readonly EncodedEvent[], now: number): (string | number | null)[] {
-  const values: (string | number | null)[] = new Array(events.length * EVENT_COLUMNS.length);
+function rowValues(rows: readonly LogRow[], now: number): (string | number | null)[] {
+  const values: (string | number | null)[] = new Array(rows.length * EVENT_COLUMNS.length);
   let p = 0;
-  for (const event of events) {
-    values[p++] = event.kind;
-    values[p++] = event.feed;
-    values[p++] = event.seq;
-    values[p++] = event.bodyJson;
-    values[p++] = event.eventTime;
+  for (const row of rows) {
+    values[p++] = row.kind;
+    values[p++] = row.feed;
+    values[p++] = row.seq;
+    values[p++] = row.seqLast;
+    values[p++] = row.bodyJson;
+    values[p++] = row.eventTime;
     values[p++] = now;
   }
   return values;
@@ -330,51 +332,35 @@ async function headOf(db: Executor): Promise<number> {
 }
 
 /**
- * Inserts `events` from `from` on, in order, in chunks of ROWS_PER_INSERT rows
- * (every full chunk has the same text) and asks nothing back.
+ * Inserts the rows in order, in chunks of ROWS_PER_INSERT rows (every full
+ * chunk has the same text) and asks nothing back.
  */
-async function insertEvents(
-  trx: Executor,
-  insertSql: (rows: number) => string,
-  events: readonly EncodedEvent[],
-  from: number,
-  now: number,
-): Promise<void> {
-  for (let start = from; start < events.length; start += ROWS_PER_INSERT) {
-    const end = Math.min(events.length, start + ROWS_PER_INSERT);
-    const parameters: unknown[] = new Array((end - start) * EVENT_COLUMNS.length);
-    let p = 0;
-    for (let i = start; i < end; i++) {
-      const event = events[i] as EncodedEvent;
-      parameters[p++] = event.kind;
-      parameters[p++] = event.feed;
-      parameters[p++] = event.seq;
-      parameters[p++] = event.bodyJson;
-      parameters[p++] = event.eventTime;
-      parameters[p++] = now;
-    }
-    await trx.executeQuery(CompiledQuery.raw(insertSql(end - start), parameters));
+async function insertEvents(trx: Executor, insertSql: (rows: number) => string, rows: readonly LogRow[], now: number) {
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+    await trx.executeQuery(CompiledQuery.raw(insertSql(chunk.length), rowValues(chunk, now)));
   }
 }
 
 /** Inserts in order and returns the position of the last row (or `position` when there are none): a checkpoint needs it. */
 async function insertEventsReturning(
   trx: Executor,
-  events: readonly EncodedEvent[],
+  rows: readonly LogRow[],
   now: number,
   position: number,
 ): Promise<number> {
   let last = position;
-  for (let i = 0; i < events.length; i += ROWS_PER_INSERT) {
-    const rows = events.slice(i, i + ROWS_PER_INSERT).map((encoded) => ({
-      kind: encoded.kind,
-      feed: encoded.feed,
-      seq: encoded.seq,
-      body_json: encoded.bodyJson,
-      event_time: encoded.eventTime,
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const values = rows.slice(i, i + ROWS_PER_INSERT).map((row) => ({
+      kind: row.kind,
+      feed: row.feed,
+      seq: row.seq,
+      seq_last: row.seqLast,
+      body_json: row.bodyJson,
+      event_time: row.eventTime,
       recorded_at: now,
     }));
-    const inserted = await trx.insertInto('market_events').values(rows).returning('position').execute();
+    const inserted = await trx.insertInto('market_events').values(values).returning('position').execute();
     for (const row of inserted) last = Math.max(last, Number(row.position));
   }
   return last;

@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { MarketEventKind } from '../../market/book/marketEvent.js';
 import type { Database } from '../database.js';
+import { eventsInRow } from './marketLogRows.js';
 
 /**
  * The kinds a prune removes: the bulk of the log. Corporate actions, day
@@ -10,6 +11,9 @@ import type { Database } from '../database.js';
 export const PRUNABLE_KINDS: readonly MarketEventKind[] = ['trade', 'fxRate'];
 
 const ROWS_PER_DELETE = 10_000;
+
+/** The events a row holds: a run of trades (migration 0024) counts each of them. */
+const EVENTS_IN_ROW = sql`case when seq_last is null then 1 else seq_last - seq + 1 end`;
 
 export interface LogPruneRequest {
   /** Events stamped before this instant (and checkpoints taken before it) go. */
@@ -23,6 +27,7 @@ export type LogPruneResult =
       readonly outcome: 'pruned';
       /** The newest checkpoint, which a restart loads; nothing at or after its position was touched. */
       readonly checkpoint: { readonly position: number; readonly createdAt: number };
+      /** Events removed (a run row's trades counted one by one). */
       readonly events: number;
       readonly checkpoints: number;
       readonly dryRun: boolean;
@@ -68,8 +73,9 @@ export async function pruneMarketLog(db: Kysely<Database>, request: LogPruneRequ
 
   if (request.dryRun) {
     const events = await db
-      .selectFrom(prunable.as('p'))
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .selectFrom('market_events')
+      .where('position', 'in', prunable)
+      .select(sql<number | string | null>`sum(${EVENTS_IN_ROW})`.as('n'))
       .executeTakeFirstOrThrow();
     const checkpoints = await olderCheckpoints
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
@@ -77,7 +83,7 @@ export async function pruneMarketLog(db: Kysely<Database>, request: LogPruneRequ
     return {
       outcome: 'pruned',
       checkpoint,
-      events: Number(events.n),
+      events: Number(events.n ?? 0),
       checkpoints: Number(checkpoints.n),
       dryRun: true,
     };
@@ -85,13 +91,13 @@ export async function pruneMarketLog(db: Kysely<Database>, request: LogPruneRequ
 
   let events = 0;
   for (;;) {
-    const result = await db
+    const deleted = await db
       .deleteFrom('market_events')
       .where('position', 'in', prunable.orderBy('position').limit(ROWS_PER_DELETE))
-      .executeTakeFirst();
-    const deleted = Number(result.numDeletedRows);
-    events += deleted;
-    if (deleted < ROWS_PER_DELETE) break;
+      .returning(['seq', 'seq_last'])
+      .execute();
+    for (const row of deleted) events += eventsInRow(row);
+    if (deleted.length < ROWS_PER_DELETE) break;
   }
   const removed = await db
     .deleteFrom('market_checkpoints')

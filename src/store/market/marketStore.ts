@@ -51,10 +51,21 @@ export interface MarketStore {
  * `sqliteFile`: the SQLite file `db` is on (not an in-memory database). Its
  * log's trades and rates are then written on a thread of their own with a
  * connection of their own (threadedLogWriter.ts), so the site's thread takes
- * the next requests while a group commit runs.
+ * the next requests while a group commit runs; should that thread not start,
+ * `onWriterUnavailable` hears it once and the log writes on `db` instead.
  */
-export function createMarketStore(db: Kysely<Database>, sqliteFile: string | null = null): MarketStore {
-  const writer = sqliteFile === null ? null : createThreadedLogWriter(sqliteFile);
+export function createMarketStore(
+  db: Kysely<Database>,
+  sqliteFile: string | null = null,
+  onWriterUnavailable?: (error: Error) => void,
+): MarketStore {
+  const writer =
+    sqliteFile === null
+      ? null
+      : createThreadedLogWriter(
+          sqliteFile,
+          onWriterUnavailable === undefined ? {} : { onUnavailable: onWriterUnavailable },
+        );
   return {
     log: writer === null ? createMarketLog(db) : createThreadedMarketLog(db, writer),
     fencedLog: (epoch) => createMarketLog(db, Date.now, { epoch }),

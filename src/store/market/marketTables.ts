@@ -23,6 +23,12 @@ export interface MarketEventsTable {
   /** Feed and seq of a trade that came with a sequence number; both null otherwise. */
   feed: string | null;
   seq: number | null;
+  /**
+   * Migration 0024: the last seq of a run of the feed's trades held by this one
+   * row (`seq` to `seq_last`, consecutive; body_json an array of them); null
+   * when the row is one event.
+   */
+  seq_last: ColumnType<number | null, number | null | undefined, number | null>;
   body_json: string;
   event_time: number;
   recorded_at: number;

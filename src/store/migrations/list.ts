@@ -21,6 +21,7 @@ import { accountLinksSessionsMigration } from './0018_account_links_sessions.js'
 import { correctionWithdrawalsMigration } from './0019_correction_withdrawals.js';
 import { articlesNewestPublishedMigration } from './0022_articles_newest_published.js';
 import { sectionRedirectsMigration } from './0023_section_redirects.js';
+import { marketTradeRunsMigration } from './0024_market_trade_runs.js';
 
 /**
  * Every migration, by name, in the order they run. Listed in code rather than
@@ -49,5 +50,6 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0019_correction_withdrawals': correctionWithdrawalsMigration(),
     '0022_articles_newest_published': articlesNewestPublishedMigration(),
     '0023_section_redirects': sectionRedirectsMigration(),
+    '0024_market_trade_runs': marketTradeRunsMigration(dialect),
   };
 }
