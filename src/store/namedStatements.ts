@@ -24,10 +24,19 @@ type Query = (text: unknown, values?: unknown, callback?: unknown) => unknown;
  */
 export function nameStatements(client: pg.PoolClient): void {
   const query = client.query.bind(client) as Query;
-  // Queued before any other query of the connection. A generic plan, which PostgreSQL may keep after five
+  // Before any other query of the connection. A generic plan, which PostgreSQL may keep after five
   // runs of a named statement, cannot see the search words: a full-text search then took seconds instead
   // of tens of milliseconds. Every run is planned for its own values; the parse is still saved.
-  (query('set plan_cache_mode = force_custom_plan') as Promise<unknown>).catch(() => undefined);
+  // The connection's first queries wait for it: a query sent while another runs on the client is queued by
+  // pg today but deprecated (refused from pg 9). A URL's own `options` would override a start-up setting.
+  let settingUp: Promise<void> | null = (query('set plan_cache_mode = force_custom_plan') as Promise<unknown>).then(
+    () => {
+      settingUp = null;
+    },
+    () => {
+      settingUp = null;
+    },
+  );
   const names = new Map<string, string>();
   let naming = true;
   const named = (text: string, values: readonly unknown[]): unknown => {
@@ -44,7 +53,7 @@ export function nameStatements(client: pg.PoolClient): void {
       return query(text, values);
     });
   };
-  const wrapped: Query = (text, values, callback) =>
+  const now: Query = (text, values, callback) =>
     naming &&
     typeof text === 'string' &&
     Array.isArray(values) &&
@@ -53,7 +62,18 @@ export function nameStatements(client: pg.PoolClient): void {
     callback === undefined
       ? named(text, values)
       : query(text, values, callback);
+  const wrapped: Query = (text, values, callback) => {
+    if (settingUp === null || isSubmittable(text)) return now(text, values, callback);
+    const later = settingUp.then(() => now(text, values, callback));
+    // pg answers a call with a callback (as its pool's own query does) through the callback alone.
+    return callback === undefined && typeof values !== 'function' ? later : undefined;
+  };
   client.query = wrapped as typeof client.query;
+}
+
+/** A query object that runs itself (a cursor, a stream): pg hands it back at once, so it cannot wait here. */
+function isSubmittable(text: unknown): boolean {
+  return typeof text === 'object' && text !== null && typeof (text as { submit?: unknown }).submit === 'function';
 }
 
 function isChangedResultType(error: unknown): boolean {

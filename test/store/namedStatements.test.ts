@@ -4,6 +4,11 @@ import { sql } from 'kysely';
 import { type OpenDatabase, openDatabase } from '../../src/store/connect.js';
 import { POSTGRES_URL, postgresBackend, postgresProblem, redactedUrl, type StoreBackend } from './storeBackends.js';
 
+// Every warning of this process, from its start: pg warns once per process, at the first query sent on a client
+// while another runs there, and the suite's own set-up (a fresh pool's first query) is where that would happen.
+const warnings: string[] = [];
+process.on('warning', (warning) => warnings.push(warning.message));
+
 /** The statements this connection holds prepared, by text (the pool has one connection, so it is the one used). */
 async function prepared(opened: OpenDatabase): Promise<string[]> {
   const { rows } = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(opened.db);
@@ -23,6 +28,18 @@ function suite(): void {
     after(async () => {
       await opened.close();
       await backend.dispose();
+    });
+
+    test("a connection's first queries wait for its set-up: planned for their values, never sent on a busy client", async () => {
+      const { rows } = await sql<{ mode: string }>`select current_setting(${'plan_cache_mode'}) as mode`.execute(
+        opened.db,
+      );
+      assert.deepEqual(rows, [{ mode: 'force_custom_plan' }]);
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(
+        warnings.filter((message) => message.includes('already executing a query')),
+        [],
+      );
     });
 
     test('a statement with parameters is prepared once on its connection and then only executed', async () => {
