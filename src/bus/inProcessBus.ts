@@ -1,25 +1,14 @@
-import type { Bus, BusMessages, Topic } from './bus.js';
-
-type Handler = (message: never) => void;
+import type { Bus } from './bus.js';
+import { createBusHandlers } from './busHandlers.js';
 
 /** The default bus: one process, delivery is a synchronous function call. */
 export function createInProcessBus(): Bus {
-  const handlers = new Map<Topic, Set<Handler>>();
+  const handlers = createBusHandlers();
   return {
     publish(topic, message) {
-      for (const handler of handlers.get(topic) ?? []) {
-        (handler as (m: BusMessages[typeof topic]) => void)(message);
-      }
+      for (const handler of handlers.of(topic)) handler(message);
     },
-    subscribe(topic, handler) {
-      let set = handlers.get(topic);
-      if (!set) {
-        set = new Set();
-        handlers.set(topic, set);
-      }
-      set.add(handler as Handler);
-      return () => set.delete(handler as Handler);
-    },
+    subscribe: handlers.subscribe,
     async close() {
       handlers.clear();
     },

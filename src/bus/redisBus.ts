@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
-import type { Bus, BusMessages, Topic } from './bus.js';
+import type { Bus, Topic } from './bus.js';
 import { decodeEnvelope, encodeEnvelope } from './busEnvelope.js';
+import { createBusHandlers } from './busHandlers.js';
 
 /** The part of a pino logger the bus writes to. */
 export interface BusLogger {
@@ -29,8 +30,6 @@ export interface RedisBus extends Bus {
   /** True while both connections are up and every topic is subscribed. */
   connected(): boolean;
 }
-
-type Handler = (message: never) => void;
 
 // Keyed by Topic so adding a topic to BusMessages fails to compile until it is listed here.
 const TOPICS: Record<Topic, true> = { 'market.changed': true, 'content.changed': true, 'market.events': true };
@@ -60,17 +59,10 @@ export async function createRedisBus(options: RedisBusOptions): Promise<RedisBus
     (Object.keys(TOPICS) as Topic[]).map((topic) => [channelOf(topic), topic]),
   );
   const channels = [...topicOfChannel.keys()];
-  const handlers = new Map<Topic, Set<Handler>>();
+  const handlers = createBusHandlers();
   let closed = false;
   let subscribed = false;
   let outage = false;
-
-  const deliver = <T extends Topic>(topic: T, message: BusMessages[T]) => {
-    // A copy, so a handler that unsubscribes (itself or another) does not disturb this delivery.
-    for (const handler of [...(handlers.get(topic) ?? [])]) {
-      (handler as (m: BusMessages[T]) => void)(message);
-    }
-  };
 
   // The publisher queues nothing while Redis is away: a publish then is dropped, not kept in memory.
   const publisher = connection(options.url, 'publisher', { enableOfflineQueue: false });
@@ -122,14 +114,9 @@ export async function createRedisBus(options: RedisBusOptions): Promise<RedisBus
     const { envelope } = decoded;
     if (envelope.origin === origin) return;
     if (envelope.sentAt !== undefined) options.onDelivered?.(topic, Math.max(0, Date.now() - envelope.sentAt));
-    for (const handler of [...(handlers.get(topic) ?? [])]) {
-      try {
-        (handler as (m: typeof envelope.message) => void)(envelope.message);
-      } catch (error) {
-        // The publisher is another process and cannot hear of it; the other handlers still get the message.
-        logger.error({ err: error, channel }, 'bus handler failed');
-      }
-    }
+    handlers.deliverFromAnother(topic, envelope.message, (error) =>
+      logger.error({ err: error, channel }, 'bus handler failed'),
+    );
   });
 
   // Waits a moment for Redis, so a bus that can be connected is when the site starts; then goes on without.
@@ -145,17 +132,9 @@ export async function createRedisBus(options: RedisBusOptions): Promise<RedisBus
           .publish(channelOf(topic), encodeEnvelope({ origin, message, sentAt: Date.now() }))
           .catch((error: unknown) => lost('publisher', error));
       }
-      deliver(topic, message);
+      handlers.deliverOwn(topic, message);
     },
-    subscribe(topic, handler) {
-      let set = handlers.get(topic);
-      if (!set) {
-        set = new Set();
-        handlers.set(topic, set);
-      }
-      set.add(handler as Handler);
-      return () => set.delete(handler as Handler);
-    },
+    subscribe: handlers.subscribe,
     async close() {
       if (closed) return;
       closed = true;

@@ -1,5 +1,6 @@
-import type { Bus, BusMessages, Topic } from '../bus/bus.js';
+import type { Bus } from '../bus/bus.js';
 import { decodeEnvelope, encodeEnvelope } from '../bus/busEnvelope.js';
+import { createBusHandlers } from '../bus/busHandlers.js';
 import type { BusLogger } from '../bus/redisBus.js';
 import type { PrimaryChannel } from './primaryChannel.js';
 
@@ -7,8 +8,6 @@ import type { PrimaryChannel } from './primaryChannel.js';
 export interface IpcBus extends Bus {
   connected(): boolean;
 }
-
-type Handler = (message: never) => void;
 
 /**
  * The processes of one machine hear each other without Redis: a publish
@@ -18,22 +17,8 @@ type Handler = (message: never) => void;
  * (busEnvelope.ts), so a bad one is dropped and said, never delivered.
  */
 export function createIpcBus(channel: PrimaryChannel, logger: BusLogger): IpcBus {
-  const handlers = new Map<Topic, Set<Handler>>();
+  const handlers = createBusHandlers();
   let closed = false;
-  const deliver = <T extends Topic>(topic: T, message: BusMessages[T], fromAnother: boolean) => {
-    for (const handler of [...(handlers.get(topic) ?? [])]) {
-      if (!fromAnother) {
-        (handler as (m: BusMessages[T]) => void)(message);
-        continue;
-      }
-      try {
-        (handler as (m: BusMessages[T]) => void)(message);
-      } catch (error) {
-        // The publisher is another process and cannot hear of it; the other handlers still get the message.
-        logger.error({ err: error, topic }, 'bus handler failed');
-      }
-    }
-  };
   channel.onMessage((message) => {
     if (message.broadsheet !== 'bus' || closed) return;
     const decoded = decodeEnvelope(message.topic, message.payload);
@@ -41,24 +26,18 @@ export function createIpcBus(channel: PrimaryChannel, logger: BusLogger): IpcBus
       logger.warn({ topic: message.topic, problem: decoded.problem }, 'bus message dropped');
       return;
     }
-    deliver(message.topic, decoded.envelope.message, true);
+    handlers.deliverFromAnother(message.topic, decoded.envelope.message, (error) =>
+      logger.error({ err: error, topic: message.topic }, 'bus handler failed'),
+    );
   });
   return {
     connected: () => channel.connected(),
     publish(topic, message) {
       if (closed) return;
       channel.send({ broadsheet: 'bus', topic, payload: encodeEnvelope({ origin: String(process.pid), message }) });
-      deliver(topic, message, false);
+      handlers.deliverOwn(topic, message);
     },
-    subscribe(topic, handler) {
-      let set = handlers.get(topic);
-      if (!set) {
-        set = new Set();
-        handlers.set(topic, set);
-      }
-      set.add(handler as Handler);
-      return () => set.delete(handler as Handler);
-    },
+    subscribe: handlers.subscribe,
     async close() {
       closed = true;
       handlers.clear();
