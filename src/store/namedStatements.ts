@@ -13,10 +13,22 @@ const FEATURE_NOT_SUPPORTED = '0A000';
 type Query = (text: unknown, values?: unknown, callback?: unknown) => unknown;
 
 /**
+ * The full-text match operator: a search's plan depends on its words (a common word walks the newest stories and
+ * stops at the cap, a rare one reads the GIN index), which a generic plan cannot see.
+ */
+const FULL_TEXT_MATCH = '@@';
+
+/**
  * Makes `client` send each parameterised statement as a named (prepared) statement of its connection, by its
- * SQL text: the first run parses it, the next runs only bind, plan and execute. Kysely sends the same few texts over and over (an article page's one
- * read, the tag pools, the read counts), and parsing them again each time was a large part of PostgreSQL's
- * own CPU for a page rendered from cold. Statements without parameters (migrations, DDL, several
+ * SQL text: the first run parses it, the next runs only bind, plan and execute. Kysely sends the same few texts
+ * over and over (an article page's one read, the tag pools, the read counts), and parsing them again each time was
+ * a large part of PostgreSQL's own CPU for a page rendered from cold.
+ *
+ * Plans are left to PostgreSQL's default: after five runs it keeps a generic plan when that costs no more than
+ * those planned for their values, so the article read is planned once per connection, not per page (planning it
+ * took two thirds of PostgreSQL's CPU a page under `plan_cache_mode = force_custom_plan`). A full-text search is
+ * sent unnamed instead, and an unnamed statement is always planned for its own values: kept generic, a rare word
+ * took seconds instead of tens of milliseconds. Statements without parameters (migrations, DDL, several
  * commands in one text) keep the simple protocol.
  *
  * A column added by a migration while a connection holds a statement over `*` makes PostgreSQL refuse it
@@ -24,19 +36,6 @@ type Query = (text: unknown, values?: unknown, callback?: unknown) => unknown;
  */
 export function nameStatements(client: pg.PoolClient): void {
   const query = client.query.bind(client) as Query;
-  // Before any other query of the connection. A generic plan, which PostgreSQL may keep after five
-  // runs of a named statement, cannot see the search words: a full-text search then took seconds instead
-  // of tens of milliseconds. Every run is planned for its own values; the parse is still saved.
-  // The connection's first queries wait for it: a query sent while another runs on the client is queued by
-  // pg today but deprecated (refused from pg 9). A URL's own `options` would override a start-up setting.
-  let settingUp: Promise<void> | null = (query('set plan_cache_mode = force_custom_plan') as Promise<unknown>).then(
-    () => {
-      settingUp = null;
-    },
-    () => {
-      settingUp = null;
-    },
-  );
   const names = new Map<string, string>();
   let naming = true;
   const named = (text: string, values: readonly unknown[]): unknown => {
@@ -53,27 +52,17 @@ export function nameStatements(client: pg.PoolClient): void {
       return query(text, values);
     });
   };
-  const now: Query = (text, values, callback) =>
+  const wrapped: Query = (text, values, callback) =>
     naming &&
     typeof text === 'string' &&
     Array.isArray(values) &&
     values.length > 0 &&
     values.length <= MAX_PARAMETERS &&
-    callback === undefined
+    callback === undefined &&
+    !text.includes(FULL_TEXT_MATCH)
       ? named(text, values)
       : query(text, values, callback);
-  const wrapped: Query = (text, values, callback) => {
-    if (settingUp === null || isSubmittable(text)) return now(text, values, callback);
-    const later = settingUp.then(() => now(text, values, callback));
-    // pg answers a call with a callback (as its pool's own query does) through the callback alone.
-    return callback === undefined && typeof values !== 'function' ? later : undefined;
-  };
   client.query = wrapped as typeof client.query;
-}
-
-/** A query object that runs itself (a cursor, a stream): pg hands it back at once, so it cannot wait here. */
-function isSubmittable(text: unknown): boolean {
-  return typeof text === 'object' && text !== null && typeof (text as { submit?: unknown }).submit === 'function';
 }
 
 function isChangedResultType(error: unknown): boolean {

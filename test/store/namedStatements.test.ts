@@ -30,16 +30,37 @@ function suite(): void {
       await backend.dispose();
     });
 
-    test("a connection's first queries wait for its set-up: planned for their values, never sent on a busy client", async () => {
-      const { rows } = await sql<{ mode: string }>`select current_setting(${'plan_cache_mode'}) as mode`.execute(
-        opened.db,
-      );
-      assert.deepEqual(rows, [{ mode: 'force_custom_plan' }]);
+    test('no query is sent on a busy client: pg deprecates it', async () => {
+      await sql`select ${1}::int as one`.execute(opened.db);
       await new Promise((resolve) => setImmediate(resolve));
       assert.deepEqual(
         warnings.filter((message) => message.includes('already executing a query')),
         [],
       );
+    });
+
+    test('a statement run over and over is planned once for all values (a generic plan), not on every run', async () => {
+      const read = (n: number) =>
+        sql<{ n: number }>`select ${n}::int * 2 as n from pg_class limit 1`.execute(opened.db);
+      for (let n = 0; n < 8; n += 1) assert.deepEqual((await read(n)).rows, [{ n: n * 2 }]);
+      const { rows } = await sql<{
+        generic: string | number;
+      }>`select generic_plans as generic from pg_prepared_statements
+        where statement like '%::int * 2 as n from pg_class%'`.execute(opened.db);
+      assert.equal(rows.length, 1, 'prepared once');
+      assert.ok(Number(rows[0]?.generic) > 0, `a generic plan after five runs, got ${rows[0]?.generic}`);
+    });
+
+    test('a full-text search is sent unnamed, so each run is planned for its own words', async () => {
+      const search = (words: string) =>
+        sql<{
+          hit: boolean;
+        }>`select to_tsvector('simple', 'the rupee fell') @@ plainto_tsquery('simple', ${words}) as hit`.execute(
+          opened.db,
+        );
+      assert.deepEqual((await search('rupee')).rows, [{ hit: true }]);
+      assert.deepEqual((await search('dollar')).rows, [{ hit: false }]);
+      assert.ok(!(await prepared(opened)).some((text) => text.includes('plainto_tsquery')), 'not prepared');
     });
 
     test('a statement with parameters is prepared once on its connection and then only executed', async () => {
