@@ -35,7 +35,7 @@ export async function startBroadsheet({
   const port = await freePort();
   const args = [
     // The same V8 setting `npm start` uses (package.json): a small young generation keeps RSS down under load.
-    `--max-semi-space-size=${process.env.BENCH_SEMI_SPACE_MB ?? '2'}`,
+    `--max-semi-space-size=${process.env.BENCH_SEMI_SPACE_MB ?? '16'}`,
     ...nodeArgs,
     cli,
     'serve',
