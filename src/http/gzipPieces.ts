@@ -19,18 +19,23 @@ export const canJoinGzipPieces = crc32 !== undefined;
 
 // Below this a run is sent as a stored block: setting up a zlib stream (~15 µs) costs more than the tens of bytes
 // compressing a page's glue between its shared parts (closing and opening tags) would save.
-const STORED_BELOW = 256;
+export const STORED_BELOW = 256;
 const STORED_MAX = 0xffff;
 
 /** Compresses `bytes` as a run that other runs may follow. */
 export function deflateRun(bytes: Buffer, level: number): DeflatedRun {
-  if (bytes.length < STORED_BELOW) return { bytes, deflated: storedBlocks(bytes) };
+  if (bytes.length < STORED_BELOW) return storedRun(bytes);
   // A run refers to nothing before it, so a window larger than the run saves nothing and costs setting up.
   const windowBits = Math.min(15, Math.max(9, Math.ceil(Math.log2(bytes.length + 262))));
   return {
     bytes,
     deflated: deflateRawSync(bytes, { level, windowBits, finishFlush: zlibConstants.Z_SYNC_FLUSH }),
   };
+}
+
+/** `bytes` as stored (uncompressed) blocks: a run at no cost for a few bytes of glue. */
+export function storedRun(bytes: Buffer): DeflatedRun {
+  return { bytes, deflated: storedBlocks(bytes) };
 }
 
 /** Non-final stored blocks (RFC 1951 §3.2.4): a one-byte header (BFINAL 0, BTYPE 00), LEN and its complement. */

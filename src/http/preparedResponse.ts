@@ -2,8 +2,9 @@ import { createHash, hash as digest } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, gzip, gzipSync, constants as zlibConstants } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { canJoinGzipPieces, type DeflatedRun, deflateRun, gzipOfPieces } from './gzipPieces.js';
+import { canJoinGzipPieces, type DeflatedRun, gzipOfPieces } from './gzipPieces.js';
 import type { PiecedBody } from './piecedBody.js';
+import { RunDeflater } from './runDeflater.js';
 
 /** The content codings we serve; chosen per request from Accept-Encoding. */
 export type Coding = 'br' | 'gzip' | 'identity';
@@ -93,6 +94,9 @@ function compressOnPool(coding: 'br' | 'gzip', effort: CompressionEffort, identi
   return coding === 'gzip' ? gzipOnPool(identity, options) : brotliOnPool(identity, options);
 }
 
+/** Compresses the own text of pieced bodies, at `light` effort: one engine for the process, reset per body. */
+const ownRuns = new RunDeflater(LEVELS.light.gzip);
+
 /** A body's bytes and validator, and its gzip when joined from compressed pieces. */
 interface BodyBytes {
   readonly identity: () => Buffer;
@@ -125,10 +129,13 @@ function bytesOf(body: string | Buffer | PiecedBody): BodyBytes {
     },
     // A marker byte between parts keeps two different splits of the same text apart.
     hash: `${validator.digest('base64url').slice(0, 21)}p`,
-    joinedGzip: () =>
-      gzipOfPieces(
-        parts.map((part): DeflatedRun => (Buffer.isBuffer(part) ? deflateRun(part, LEVELS.light.gzip) : part.run())),
-      ),
+    joinedGzip: () => {
+      const own = ownRuns.runs(parts.flatMap((part) => (Buffer.isBuffer(part) ? [part] : [])));
+      let next = 0;
+      return gzipOfPieces(
+        parts.map((part): DeflatedRun => (Buffer.isBuffer(part) ? (own[next++] as DeflatedRun) : part.run())),
+      );
+    },
   };
 }
 

@@ -37,3 +37,44 @@ test('stories in more pools rank first, then newest, then higher id; never the a
   assert.deepEqual(rankFromTagPools(9, [[a]], 0), []);
   assert.deepEqual(rankFromTagPools(9, [], 5), []);
 });
+
+/** The ranking as first written: every candidate counted, all sorted, the first `limit` kept. */
+function rankedBySorting(articleId: number, pools: readonly (readonly ArticleSummary[])[], limit: number): number[] {
+  const shared = new Map<number, { readonly story: ArticleSummary; count: number }>();
+  for (const pool of pools) {
+    for (const story of pool) {
+      if (story.id === articleId) continue;
+      const seen = shared.get(story.id);
+      if (seen === undefined) shared.set(story.id, { story, count: 1 });
+      else seen.count += 1;
+    }
+  }
+  return [...shared.values()]
+    .sort(
+      (a, b) =>
+        b.count - a.count || b.story.publishedAt.getTime() - a.story.publishedAt.getTime() || b.story.id - a.story.id,
+    )
+    .slice(0, limit)
+    .map((entry) => entry.story.id);
+}
+
+test('the same order as sorting every candidate, over many random pools (ties of count and time included)', () => {
+  let seed = 7;
+  const random = (below: number): number => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed % below;
+  };
+  for (let round = 0; round < 500; round += 1) {
+    const stories = Array.from({ length: 1 + random(60) }, (_, i) => story(i + 1, 1 + random(6)));
+    const pools = Array.from({ length: random(5) }, () =>
+      stories.filter(() => random(3) === 0).sort((a, b) => b.id - a.id),
+    );
+    const articleId = 1 + random(stories.length);
+    const limit = random(9);
+    assert.deepEqual(
+      rankFromTagPools(articleId, pools, limit).map((s) => s.id),
+      rankedBySorting(articleId, pools, limit),
+      `round ${round}`,
+    );
+  }
+});
