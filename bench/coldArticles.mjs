@@ -6,6 +6,7 @@
 //   node bench/coldArticles.mjs --schema bench_search_123 [--cli .tmp/dist-base/cli.js] [--seconds 10]
 //   node bench/coldArticles.mjs --sqlite /path/broadsheet-bench.sqlite [--cli …]   (the file is served in place)
 //   --cpu-prof DIR: the server writes its CPU profile there when it stops.
+//   --workers N: the server as `serve --workers N` (its CPU: the primary's and every worker's).
 //
 // Prints one JSON line: requests, req/s, p50/p99 ms, server CPU µs per page (user and system), PostgreSQL
 // backends' CPU µs per page (the server's connections, found by their client ports), load average before/after.
@@ -17,7 +18,7 @@ import { parseArgs } from 'node:util';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import { startBroadsheet } from './lib/broadsheet.mjs';
-import { processCpuSplit } from './lib/cpuTime.mjs';
+import { processCpuSplit, processTree } from './lib/cpuTime.mjs';
 import { loadRandomPaths } from './lib/randomPages.mjs';
 
 const { values: flags } = parseArgs({
@@ -26,6 +27,8 @@ const { values: flags } = parseArgs({
     sqlite: { type: 'string' },
     cli: { type: 'string' },
     seconds: { type: 'string', default: '10' },
+    /** `serve --workers N`; the server's CPU is then the whole process tree's (primary and workers). */
+    workers: { type: 'string', default: '1' },
     'cpu-prof': { type: 'string' },
     'postgres-url': { type: 'string', default: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
   },
@@ -58,6 +61,7 @@ const server = await startBroadsheet({
     ? {}
     : { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${resolve(flags['cpu-prof'])}`] }),
   name: 'broadsheet (cold articles)',
+  ...(flags.workers === '1' ? {} : { serveArgs: ['--workers', flags.workers] }),
   startTimeoutMs: 180_000,
   ...(databaseUrl === undefined ? {} : { databaseUrl }),
 });
@@ -65,13 +69,14 @@ try {
   const shape = { threads: 2, connections: 32, durationSec: 3 };
   const headers = { 'Accept-Encoding': 'gzip' };
   await loadRandomPaths({ origin: server.origin, paths, dir, shape, headers });
-  const backends = databaseUrl === undefined ? [] : postgresBackendsOf(server.pid);
+  const serverPids = processTree(server.pid);
+  const backends = databaseUrl === undefined ? [] : serverPids.flatMap((pid) => postgresBackendsOf(pid));
   const cpu = (pids) =>
     pids
       .map((pid) => processCpuSplit(pid) ?? { user: 0, system: 0 })
       .reduce((a, b) => ({ user: a.user + b.user, system: a.system + b.system }), { user: 0, system: 0 });
   const loadBefore = readFileSync('/proc/loadavg', 'utf8').trim();
-  const [server0, pg0] = [cpu([server.pid]), cpu(backends)];
+  const [server0, pg0] = [cpu(serverPids), cpu(backends)];
   const run = await loadRandomPaths({
     origin: server.origin,
     paths,
@@ -79,7 +84,7 @@ try {
     shape: { ...shape, durationSec: Number(flags.seconds) },
     headers,
   });
-  const [server1, pg1] = [cpu([server.pid]), cpu(backends)];
+  const [server1, pg1] = [cpu(serverPids), cpu(backends)];
   const loadAfter = readFileSync('/proc/loadavg', 'utf8').trim();
   const perPage = (seconds) => Math.round((seconds * 1e6) / run.requests);
   console.log(
