@@ -90,7 +90,7 @@ export async function openStore(target: DatabaseTarget, options: OpenStoreOption
     print: createPrintStore(opened.db),
     market,
     editing: createEditingStore(opened.db),
-    frontPage: createFrontPageStore(opened.db),
+    frontPage: createFrontPageStore(opened.db, opened.dialect),
     wire: createWireInboxStore(opened.db, opened.dialect),
     mediaLibrary: (place) => createMediaLibrary(opened.db, place),
     dialect: opened.dialect,

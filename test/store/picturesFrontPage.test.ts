@@ -255,6 +255,30 @@ function suite(makeBackend: () => Promise<StoreBackend> | StoreBackend, name: st
       );
     });
 
+    test('a flush of more stories than one statement takes adds every count, skipping stories that are gone', async (t) => {
+      const { opened } = await fresh(t);
+      const first = await opened.store.insertArticle(draft({ publishedAt: at(1) }));
+      const second = await opened.store.insertArticle(draft({ publishedAt: at(2) }));
+      // Ids of stories that do not exist (as after a deletion) between and after the real ones, past several batches.
+      const counts = new Map<number, number>();
+      for (let n = 0; n < 1_300; n += 1) counts.set(second + 10 + n, 1);
+      counts.set(first, 3);
+      counts.set(second, 0);
+      counts.set(second + 5_000, 2);
+      await opened.frontPage.addReads('2023-01-31', counts);
+      await opened.frontPage.addReads(
+        '2023-01-31',
+        new Map([
+          [first, 4],
+          [second, 2],
+        ]),
+      );
+      assert.equal(await opened.frontPage.readsOf(first, '2023-01-31'), 7);
+      assert.equal(await opened.frontPage.readsOf(second, '2023-01-31'), 2);
+      const { rows } = await sql<{ n: number | string }>`select count(*) as n from article_views`.execute(opened.db);
+      assert.equal(Number(rows[0]?.n), 2, 'rows only for stories that exist, none for a count of 0');
+    });
+
     test('front-page pins are replaced whole, and a pin to an unpublished story is refused', async (t) => {
       const { opened } = await fresh(t);
       const a = await opened.store.insertArticle(draft());

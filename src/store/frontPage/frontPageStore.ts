@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ArticleSummary } from '../../news/article.js';
 import type { FeaturedImage, StoryPicture } from '../../news/featuredImage.js';
 import type { FrontPagePin } from '../../news/frontPage.js';
-import type { Database } from '../database.js';
+import type { Database, StoreDialect } from '../database.js';
 import { type FeaturedImageRefusal, featuredImage, setFeaturedImage, storyPictures } from './featuredImages.js';
 import { frontPagePins, replaceFrontPagePins } from './frontPagePins.js';
 import { addReads, mostRead, readsOf } from './readCounts.js';
@@ -27,14 +27,14 @@ export interface FrontPageStore {
   readsOf(articleId: number, fromDay: string): Promise<number>;
 }
 
-export function createFrontPageStore(db: Kysely<Database>): FrontPageStore {
+export function createFrontPageStore(db: Kysely<Database>, dialect: StoreDialect): FrontPageStore {
   return {
     featuredImage: (articleId) => featuredImage(db, articleId),
     setFeaturedImage: (articleId, featured) => setFeaturedImage(db, articleId, featured),
     storyPictures: (articleIds) => storyPictures(db, articleIds),
     pins: () => frontPagePins(db),
     replacePins: (pins, by, at) => replaceFrontPagePins(db, pins, by, at),
-    addReads: (day, counts) => addReads(db, day, counts),
+    addReads: (day, counts) => addReads(db, dialect, day, counts),
     mostRead: (query) => mostRead(db, query),
     readsOf: (articleId, fromDay) => readsOf(db, articleId, fromDay),
   };
