@@ -7,7 +7,8 @@ import type { ArticleSummary } from './article.js';
  *
  * Run for every article page rendered from cold over a few hundred candidates, of which a handful are kept: each
  * candidate is weighed once against the few kept so far rather than all being sorted (which made a third of
- * the ranking's cost in calls to Date#getTime).
+ * the ranking's cost in calls to Date#getTime), and the store's pools, already in id order, are walked side by
+ * side rather than counted in a map.
  */
 export function rankFromTagPools(
   articleId: number,
@@ -15,33 +16,81 @@ export function rankFromTagPools(
   limit: number,
 ): ArticleSummary[] {
   if (limit <= 0) return [];
+  const kept = new Kept(limit);
+  if (pools.every(isNewestIdFirst)) mergeCounts(articleId, pools, kept);
+  else mapCounts(articleId, pools, kept);
+  return kept.stories;
+}
+
+/** The store's pools come newest id first (the tag index read backwards): walked side by side, no map needed. */
+function isNewestIdFirst(pool: readonly ArticleSummary[]): boolean {
+  for (let i = 1; i < pool.length; i += 1)
+    if ((pool[i] as ArticleSummary).id >= (pool[i - 1] as ArticleSummary).id) return false;
+  return true;
+}
+
+/** Walks the pools side by side, highest id first: a story's count is the number of pools whose head it is. */
+function mergeCounts(articleId: number, pools: readonly (readonly ArticleSummary[])[], kept: Kept): void {
+  const heads = pools.map(() => 0);
+  for (;;) {
+    let top: ArticleSummary | undefined;
+    let count = 0;
+    for (let p = 0; p < pools.length; p += 1) {
+      const story = (pools[p] as readonly ArticleSummary[])[heads[p] as number];
+      if (story === undefined) continue;
+      if (top === undefined || story.id > top.id) {
+        top = story;
+        count = 1;
+      } else if (story.id === top.id) count += 1;
+    }
+    if (top === undefined) return;
+    for (let p = 0; p < pools.length; p += 1) {
+      if ((pools[p] as readonly ArticleSummary[])[heads[p] as number]?.id === top.id)
+        heads[p] = (heads[p] as number) + 1;
+    }
+    if (top.id !== articleId) kept.weigh(top, count);
+  }
+}
+
+/** Pools in any order: counted in a map, each story weighed at its first sighting. */
+function mapCounts(articleId: number, pools: readonly (readonly ArticleSummary[])[], kept: Kept): void {
   const counts = new Map<number, number>();
   for (const pool of pools) {
     for (const story of pool) {
       if (story.id !== articleId) counts.set(story.id, (counts.get(story.id) ?? 0) + 1);
     }
   }
-  // The best so far, best first, with their counts; a story is weighed at its first sighting (its count is
-  // final by then) and taken out of `counts`, so it is never weighed twice.
-  const kept: ArticleSummary[] = [];
-  const keptCounts: number[] = [];
   for (const pool of pools) {
     for (const story of pool) {
       const count = counts.get(story.id);
       if (count === undefined) continue;
+      // Taken out once weighed, so never weighed twice.
       counts.delete(story.id);
-      let at = kept.length;
-      while (at > 0 && ranksBefore(story, count, kept[at - 1] as ArticleSummary, keptCounts[at - 1] as number)) at -= 1;
-      if (at >= limit) continue;
-      kept.splice(at, 0, story);
-      keptCounts.splice(at, 0, count);
-      if (kept.length > limit) {
-        kept.pop();
-        keptCounts.pop();
-      }
+      kept.weigh(story, count);
     }
   }
-  return kept;
+}
+
+/** The best `limit` stories weighed so far, best first, with their counts. */
+class Kept {
+  readonly stories: ArticleSummary[] = [];
+  private readonly counts: number[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  weigh(story: ArticleSummary, count: number): void {
+    let at = this.stories.length;
+    while (at > 0 && ranksBefore(story, count, this.stories[at - 1] as ArticleSummary, this.counts[at - 1] as number)) {
+      at -= 1;
+    }
+    if (at >= this.limit) return;
+    this.stories.splice(at, 0, story);
+    this.counts.splice(at, 0, count);
+    if (this.stories.length > this.limit) {
+      this.stories.pop();
+      this.counts.pop();
+    }
+  }
 }
 
 function ranksBefore(a: ArticleSummary, aCount: number, b: ArticleSummary, bCount: number): boolean {
