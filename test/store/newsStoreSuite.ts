@@ -56,6 +56,7 @@ export function newsStoreSuite(makeBackend: () => Promise<StoreBackend> | StoreB
           ['0022_articles_newest_published', 'Success'],
           ['0023_section_redirects', 'Success'],
           ['0024_market_trade_runs', 'Success'],
+          ['0025_articles_section_counts', 'Success'],
         ],
       );
       assert.deepEqual(await migrateToLatest(opened.db), []);

@@ -22,6 +22,7 @@ import { correctionWithdrawalsMigration } from './0019_correction_withdrawals.js
 import { articlesNewestPublishedMigration } from './0022_articles_newest_published.js';
 import { sectionRedirectsMigration } from './0023_section_redirects.js';
 import { marketTradeRunsMigration } from './0024_market_trade_runs.js';
+import { articlesSectionCountsMigration } from './0025_articles_section_counts.js';
 
 /**
  * Every migration, by name, in the order they run. Listed in code rather than
@@ -51,5 +52,6 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0022_articles_newest_published': articlesNewestPublishedMigration(),
     '0023_section_redirects': sectionRedirectsMigration(),
     '0024_market_trade_runs': marketTradeRunsMigration(dialect),
+    '0025_articles_section_counts': articlesSectionCountsMigration(),
   };
 }
