@@ -39,13 +39,17 @@ const BODY_ADVICE: Readonly<Record<string, string>> = {
     'What you sent was compressed, which this site does not take. Use the form on the page.',
 };
 
-/** `/symbol` → `symbol`; a missing or an unknown property is named by the validator's params. */
+/**
+ * `/symbol` → `symbol`; a missing or an unknown property is named by the validator's params, after the object it
+ * belongs in (`pages.1.label`), which is the issue's path.
+ */
 export function issueField(issue: ValidationIssue): string {
+  const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
   const missing = issue.params.missingProperty;
-  if (typeof missing === 'string') return missing;
   const unknown = issue.params.additionalProperty;
-  if (typeof unknown === 'string') return unknown;
-  return issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  const named = typeof missing === 'string' ? missing : typeof unknown === 'string' ? unknown : undefined;
+  if (named === undefined) return path;
+  return path === '' ? named : `${path}.${named}`;
 }
 
 /** A 4xx the HTTP layer raised (validation, an unreadable body), said in a reader's words. */

@@ -33,20 +33,41 @@ export const strictBodyValidator: FastifySchemaCompiler<TSchema> = ({ schema }) 
   };
 };
 
-/** The part of a body schema the unknown-field check reads: a closed object's own field names. */
-interface ClosedObjectSchema {
+/** The part of a body schema the unknown-field check reads: an object's own field names, an array's items. */
+interface ShapeSchema {
   readonly type?: unknown;
   readonly properties?: Readonly<Record<string, unknown>>;
   readonly additionalProperties?: unknown;
+  readonly items?: unknown;
 }
 
-/** The fields of `body` that a closed object schema does not name; empty when the schema is open or not an object. */
-export function unknownFields(schema: unknown, body: unknown): string[] {
+/**
+ * The fields of `body` that a closed object schema does not name, each as its path (`['pages', '0', 'lable']`);
+ * empty when the schema is open or not an object. Inside a closed body every object is judged closed too unless
+ * its schema allows more fields itself, so a misspelt field of a page of the print layout is refused like a
+ * misspelt top-level one; a union's branches, which cannot be told apart here, are left to the schema.
+ */
+export function unknownFields(schema: unknown, body: unknown): string[][] {
   if (typeof schema !== 'object' || schema === null) return [];
-  const closed = schema as ClosedObjectSchema;
-  if (closed.additionalProperties !== false || closed.properties === undefined) return [];
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
-  return Object.keys(body).filter((key) => !Object.hasOwn(closed.properties ?? {}, key));
+  if ((schema as ShapeSchema).additionalProperties !== false) return [];
+  return fieldsOutside(schema as ShapeSchema, body, []);
+}
+
+function fieldsOutside(schema: ShapeSchema, value: unknown, path: readonly string[]): string[][] {
+  if (schema.type === 'array') {
+    if (!Array.isArray(value) || typeof schema.items !== 'object' || schema.items === null) return [];
+    const items = schema.items as ShapeSchema;
+    return value.flatMap((item, index) => fieldsOutside(items, item, [...path, String(index)]));
+  }
+  const open = schema.additionalProperties !== undefined && schema.additionalProperties !== false;
+  if (schema.type !== 'object' || open || schema.properties === undefined) return [];
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  const properties = schema.properties;
+  return Object.entries(value).flatMap(([key, field]) => {
+    const named = Object.hasOwn(properties, key) ? properties[key] : undefined;
+    if (typeof named !== 'object' || named === null) return named === undefined ? [[...path, key]] : [];
+    return fieldsOutside(named as ShapeSchema, field, [...path, key]);
+  });
 }
 
 /**
@@ -79,17 +100,22 @@ export function unknownFieldsRefused(
   };
 }
 
-function unknownFieldsError(unknown: readonly string[]): Error {
+function unknownFieldsError(unknown: readonly (readonly string[])[]): Error {
   const named = unknown.slice(0, MAX_REASONS);
-  const validation: FastifySchemaValidationError[] = named.map((field) => ({
+  const validation: FastifySchemaValidationError[] = named.map((path) => ({
     keyword: 'additionalProperties',
-    instancePath: `/${field.replaceAll('~', '~0').replaceAll('/', '~1')}`,
+    // As Ajv says it: the path of the object the field is in, and the field's name.
+    instancePath: path
+      .slice(0, -1)
+      .map((part) => `/${part.replaceAll('~', '~0').replaceAll('/', '~1')}`)
+      .join(''),
     schemaPath: '',
-    params: { additionalProperty: field },
+    params: { additionalProperty: path.at(-1) ?? '' },
     message: 'is not a field of this request',
   }));
+  const names = named.map((path) => path.join('.'));
   return Object.assign(
-    new Error(`Unknown field${named.length > 1 ? 's' : ''}: ${named.join(', ')}. Nothing was changed.`),
+    new Error(`Unknown field${names.length > 1 ? 's' : ''}: ${names.join(', ')}. Nothing was changed.`),
     { statusCode: 400, code: 'FST_ERR_VALIDATION', validation, validationContext: 'body' },
   );
 }

@@ -74,6 +74,27 @@ describe('the newsroom API refuses fields it does not know', () => {
     assert.deepEqual(await api(site, admin, 'GET', '/api/v1/admin/articles'), articlesBefore);
   });
 
+  test('a misspelt field inside the body (a page of the print layout) is refused the same way', async () => {
+    const url = '/api/v1/admin/print/2023-01-31';
+    const before = await api(site, admin, 'GET', url);
+    assert.equal(before.status, 200, JSON.stringify(before.body));
+    const answer = await api(site, admin, 'PUT', url, {
+      pages: [
+        { page: 1, articleIds: [] },
+        { page: 2, lable: 'Business', articleIds: [], artcleIds: [1] },
+      ],
+    });
+    assert.equal(answer.status, 400, JSON.stringify(answer.body));
+    assert.equal(answer.body.message, 'Unknown fields: pages.1.lable, pages.1.artcleIds. Nothing was changed.');
+    assert.deepEqual(
+      answer.body.details.map((detail: { field: string }) => detail.field),
+      ['pages.1.lable', 'pages.1.artcleIds'],
+    );
+    assert.deepEqual(await api(site, admin, 'GET', url), before);
+    const saved = await api(site, admin, 'PUT', url, { pages: [{ page: 2, label: 'Business', articleIds: [] }] });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+  });
+
   test('a body with no unknown field is still judged as before: a missing field is a 400 naming it', async () => {
     const answer = await api(site, admin, 'POST', '/api/v1/admin/market/calendar/holidays', {});
     assert.equal(answer.status, 400, JSON.stringify(answer.body));
