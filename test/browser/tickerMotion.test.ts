@@ -110,6 +110,15 @@ describe('the moving ticker', { skip: skipUnlessAvailable(['chromium']) }, () =>
         assert.ok(start - stepped >= width, `ArrowRight did not step past KSE-100: ${start} → ${stepped}`);
         await page.keyboard.press('ArrowLeft');
         assert.equal(await leadX(page), start, 'ArrowLeft did not step back to KSE-100');
+        // A live update that narrows a row moves every row after it; a step back still lands on the row before.
+        await page.keyboard.press('ArrowRight');
+        await page.locator(LEAD).evaluate((row) => {
+          row.style.flex = 'none';
+          row.style.width = `${row.getBoundingClientRect().width - 40}px`;
+          row.style.overflow = 'hidden';
+        });
+        await page.keyboard.press('ArrowLeft');
+        assert.equal(await leadX(page), start, 'ArrowLeft after KSE-100 narrowed did not step back to it');
         await page.locator(STRIP).blur();
         assert.ok(spread(await track(page, 800)) > 5, 'the strip did not move on after focus left');
 

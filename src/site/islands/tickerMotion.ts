@@ -48,9 +48,22 @@ export function setUpMotion(root: HTMLElement, strip: HTMLElement, list: HTMLEle
     const own = rows.map((row) => row.offsetLeft - origin);
     return [...own, ...own.map((start) => start + width)];
   };
+  /**
+   * The row (its index in the list) a step or Home last brought to the strip's start, while nothing else has moved
+   * the strip since. Steps go on from it by row, not by pixel: a live update that makes a row narrower moves the
+   * rows after it, and a step back measured in pixels from where the strip stands then landed one row short.
+   */
+  let atRow: number | null = null;
   const step = (direction: 1 | -1): void => {
     const all = starts();
     const width = loopWidth();
+    const rows = all.length / 2;
+    if (atRow !== null && rows > 0) {
+      atRow = (((atRow + direction) % rows) + rows) % rows;
+      offset = all[atRow] ?? 0;
+      place();
+      return;
+    }
     const next =
       direction === 1
         ? all.find((start) => start > offset + 1)
@@ -58,6 +71,8 @@ export function setUpMotion(root: HTMLElement, strip: HTMLElement, list: HTMLEle
     if (next === undefined) return;
     offset = next;
     place();
+    const found = all.slice(0, rows).findIndex((start) => Math.abs(start - offset) < 1);
+    atRow = found === -1 ? null : found;
   };
   const page = (): void => {
     const visibleEnd = offset + strip.clientWidth;
@@ -69,6 +84,7 @@ export function setUpMotion(root: HTMLElement, strip: HTMLElement, list: HTMLEle
     else {
       offset = next;
       place();
+      atRow = null;
     }
   };
 
@@ -82,6 +98,7 @@ export function setUpMotion(root: HTMLElement, strip: HTMLElement, list: HTMLEle
     if (!held() && !reduced.matches && now >= startAt && loopWidth() > strip.clientWidth) {
       offset += (CRAWL_SPEED * elapsed) / 1000;
       place();
+      atRow = null;
     }
     requestAnimationFrame(frame);
   };
@@ -133,6 +150,7 @@ export function setUpMotion(root: HTMLElement, strip: HTMLElement, list: HTMLEle
     else if (event.key === 'Home') {
       offset = 0;
       place();
+      atRow = 0;
     } else return;
     event.preventDefault();
   });
