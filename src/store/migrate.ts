@@ -14,12 +14,13 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<readonly Mi
     ...(dialect === 'postgres' ? { migrationTableSchema: await currentSchema(db) } : {}),
   });
   let { error, results = [] } = await migrator.migrateToLatest();
-  // Kysely looks for its bookkeeping table by listing the tables of every schema in the database; another
-  // schema dropped meanwhile (a parallel test run, a tenant removed) fails that listing with 3F000 before
-  // anything of ours ran. That is not our failure: look again.
+  // Kysely looks for its bookkeeping table by listing the tables and columns of every schema in the database;
+  // another schema dropped or migrated meanwhile (a parallel test run, a tenant removed) fails that listing
+  // before anything of ours ran: 3F000 for a schema gone, 42P01 or 42703 for a table or column gone (the
+  // listing asks pg_get_serial_sequence of each column it saw). That is not our failure: look again.
   // Within a bound of 15 s, so a schema that is really missing still fails.
   const deadline = Date.now() + 15_000;
-  while (error !== undefined && results.length === 0 && isVanishedSchema(error) && Date.now() < deadline) {
+  while (error !== undefined && results.length === 0 && isCatalogRace(error) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80));
     ({ error, results = [] } = await migrator.migrateToLatest());
   }
@@ -47,8 +48,13 @@ async function currentSchema(db: Kysely<Database>): Promise<string> {
 }
 
 /** PostgreSQL's "schema … does not exist" (invalid_schema_name), raised by a catalogue query. */
-function isVanishedSchema(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '3F000';
+/** Invalid schema name, undefined table, undefined column: what a catalog listing meets when other DDL runs. */
+const CATALOG_RACE_CODES = new Set(['3F000', '42P01', '42703']);
+
+function isCatalogRace(error: unknown): boolean {
+  return (
+    typeof error === 'object' && error !== null && CATALOG_RACE_CODES.has(String((error as { code?: unknown }).code))
+  );
 }
 
 function describe(error: unknown): string {

@@ -6,7 +6,7 @@ import { migrateToLatest } from '../../src/store/migrate.js';
 import { POSTGRES_URL, postgresProblem, redactedUrl } from './storeBackends.js';
 
 // Migrating finds Kysely's bookkeeping table by listing every schema's tables; other schemas of the same
-// database being created and dropped meanwhile (parallel test runs, tenants) used to fail that listing.
+// database being created, altered and dropped meanwhile (parallel test runs, tenants) used to fail that listing.
 
 const problem = await postgresProblem(POSTGRES_URL);
 const skip =
@@ -14,7 +14,7 @@ const skip =
     ? `PostgreSQL not reachable at ${redactedUrl(POSTGRES_URL)}: ${problem}`
     : false;
 
-test('migrations run while other schemas of the database are dropped', { skip }, async () => {
+test('migrations run while other schemas of the database are altered and dropped', { skip }, async () => {
   assert.equal(problem, null, `PostgreSQL not reachable at ${redactedUrl(POSTGRES_URL)}: ${problem}`);
   const pool = new pg.Pool({ connectionString: POSTGRES_URL });
   const prefix = `broadsheet_churn_${process.pid}_${Date.now().toString(36)}`;
@@ -26,6 +26,10 @@ test('migrations run while other schemas of the database are dropped', { skip },
       await pool.query(
         `create schema if not exists "${schema}"; create table if not exists "${schema}".t (id serial primary key)`,
       );
+      // Columns come and go too (another run's migrations): a column gone between the listing's look at the
+      // catalog and its question about that column fails the listing with 42703.
+      await pool.query(`alter table "${schema}".t add column extra integer`);
+      await pool.query(`alter table "${schema}".t drop column extra`);
       await pool.query(`drop schema if exists "${schema}" cascade`);
       // As often as parallel runs or tenant removals could plausibly drop schemas, and then some.
       await new Promise((resolve) => setTimeout(resolve, 50));
