@@ -3,7 +3,15 @@ import type { Database, StoreDialect } from './database.js';
 import { storeMigrations } from './migrations/list.js';
 
 /** Brings the schema up to date. Throws when a migration fails, naming it. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<readonly MigrationResult[]> {
+export function migrateToLatest(db: Kysely<Database>): Promise<readonly MigrationResult[]> {
+  return migrateUpTo(db, null);
+}
+
+/**
+ * Runs the migrations up to and including `last` (every one when null): a database as an older release left
+ * it, for tests of a migration. Throws when a migration fails, naming it.
+ */
+export async function migrateUpTo(db: Kysely<Database>, last: string | null): Promise<readonly MigrationResult[]> {
   const dialect = dialectOf(db);
   const migrator = new Migrator({
     db,
@@ -13,7 +21,8 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<readonly Mi
     // (one per test run, or per tenant) from seeing each other's history.
     ...(dialect === 'postgres' ? { migrationTableSchema: await currentSchema(db) } : {}),
   });
-  let { error, results = [] } = await migrator.migrateToLatest();
+  const run = () => (last === null ? migrator.migrateToLatest() : migrator.migrateTo(last));
+  let { error, results = [] } = await run();
   // Kysely looks for its bookkeeping table by listing the tables and columns of every schema in the database;
   // another schema dropped or migrated meanwhile (a parallel test run, a tenant removed) fails that listing
   // before anything of ours ran: 3F000 for a schema gone, 42P01 or 42703 for a table or column gone (the
@@ -22,7 +31,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<readonly Mi
   const deadline = Date.now() + 15_000;
   while (error !== undefined && results.length === 0 && isCatalogRace(error) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80));
-    ({ error, results = [] } = await migrator.migrateToLatest());
+    ({ error, results = [] } = await run());
   }
   if (error !== undefined) {
     const failed = results.find((result) => result.status === 'Error')?.migrationName;
