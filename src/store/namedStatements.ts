@@ -41,7 +41,8 @@ export function nameStatements(client: pg.PoolClient): void {
   const named = (text: string, values: readonly unknown[]): unknown => {
     let name = names.get(text);
     if (name === undefined) {
-      if (names.size >= NAMED_PER_CONNECTION) return query(text, values);
+      // Looked for in a text not named yet only: a named one holds no full-text match.
+      if (names.size >= NAMED_PER_CONNECTION || text.includes(FULL_TEXT_MATCH)) return query(text, values);
       name = `broadsheet_${names.size}`;
       names.set(text, name);
     }
@@ -58,8 +59,7 @@ export function nameStatements(client: pg.PoolClient): void {
     Array.isArray(values) &&
     values.length > 0 &&
     values.length <= MAX_PARAMETERS &&
-    callback === undefined &&
-    !text.includes(FULL_TEXT_MATCH)
+    callback === undefined
       ? named(text, values)
       : query(text, values, callback);
   client.query = wrapped as typeof client.query;
