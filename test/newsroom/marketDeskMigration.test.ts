@@ -3,11 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { openDatabase } from '../../src/store/connect.js';
 import { createMarketLog } from '../../src/store/market/marketLog.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
-import { storeMigrations } from '../../src/store/migrations/list.js';
+import { migrateToLatest, migrateUpTo } from '../../src/store/migrate.js';
 
 test('migration 0006 keeps every logged event and position, and the log then takes desk changes', async (t) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-desk-migration-'));
@@ -15,8 +14,7 @@ test('migration 0006 keeps every logged event and position, and the log then tak
   const opened = await openDatabase({ kind: 'sqlite', path: path.join(dir, 'site.sqlite') });
   t.after(() => opened.close());
   // A database as 0005 left it: a log that already holds events.
-  const migrator = new Migrator({ db: opened.db, provider: { getMigrations: async () => storeMigrations('sqlite') } });
-  await migrator.migrateTo('0005_moderation_print_media');
+  await migrateUpTo(opened.db, '0005_moderation_print_media');
   const db = opened.db;
   const log = createMarketLog(db);
   const time = new Date('2023-01-31T06:00:00Z');
