@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import pino, { type Logger } from 'pino';
@@ -24,6 +25,7 @@ import { listenOwnPort, type OwnListener } from './http/ownListener.js';
 import { sharedWireParserThread } from './ingest/wire/parseInThread.js';
 import type { Market } from './market/book/market.js';
 import { eventTime } from './market/book/marketEvent.js';
+import { versionBase } from './market/book/versionBase.js';
 import { IntradayPaths } from './market/quotes/intradayPaths.js';
 import { adminContextOf } from './newsroom/http/adminContext.js';
 import { adminPlugin } from './newsroom/http/adminPlugin.js';
@@ -155,9 +157,8 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     );
   }
   const { market } = loaded;
-  // A restarted process must not reuse versions an earlier one handed out as ETags and stream ids:
-  // start from the clock, which allows a thousand changes per millisecond of the earlier run.
-  market.startVersionsAfter(Date.now() * 1000);
+  // No two processes of the site (workers, nodes, a restart) may hand out the same version as ETags and stream ids.
+  market.startVersionsAfter(versionBase(randomInt(2 ** 47) / 2 ** 47));
   // Operations: readiness and metrics, fed by cheap hooks in the parts (src/ops).
   const readiness = new Readiness({
     onChange: (name, report, error) =>

@@ -121,6 +121,19 @@ export function workersSuite(name: string, skip: string | false, backend: Worker
       }
     });
 
+    test('the workers number market versions far apart, so one never answers for the other’s ETag or event id', async () => {
+      const [a, b] = both();
+      const versions = await Promise.all(
+        [a, b].map(async (worker) => {
+          const response = await fetch(`${worker.address}/api/v1/market/quotes`);
+          return ((await response.json()) as { version: number }).version;
+        }),
+      );
+      const [first = 0, second = 0] = versions;
+      // Numbered from the clock, two workers started milliseconds apart were a few thousand versions apart.
+      assert.ok(Math.abs(first - second) > 10 ** 10, `versions ${versions.join(' and ')}`);
+    });
+
     test('a trade pushed on the shared port shows on both workers', async () => {
       const [a] = both();
       const quotes = (await (await fetch(`${a.address}/api/v1/market/quotes`)).json()) as {

@@ -236,7 +236,8 @@ export class Market {
 
   /**
    * Moves the version counter up to at least `base`, so versions stay unique
-   * across restarts (clients hold them as ETags and stream event ids).
+   * across the site's processes and their restarts (clients hold them as ETags
+   * and stream event ids); `versionBase` picks one.
    */
   startVersionsAfter(base: number): void {
     if (!Number.isSafeInteger(base) || base < 0)
