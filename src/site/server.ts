@@ -144,6 +144,7 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
     minRenderIntervalMs: MIN_RENDER_INTERVAL_MS,
     maxAgeMs: options.pageMaxAgeMs ?? 5000,
     maxEntries: MAX_CACHED_PAGES,
+    admitAfterRenders: 2,
     currentVersion: () => marketVersion.current(),
     clock: Date.now,
     onRefreshError: (key, error) =>

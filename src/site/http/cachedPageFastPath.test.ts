@@ -11,6 +11,7 @@ const cache = new PageCache({
   minRenderIntervalMs: 1000,
   maxAgeMs: 60_000,
   maxEntries: 10,
+  admitAfterRenders: 1,
   currentVersion: () => 1,
   clock: Date.now,
   onRefreshError: () => {},

@@ -9,6 +9,7 @@ function setup() {
     minRenderIntervalMs: 1000,
     maxAgeMs: 10_000,
     maxEntries: 2,
+    admitAfterRenders: 1,
     currentVersion: () => state.version,
     clock: () => state.now,
     onRefreshError: () => {},
@@ -94,4 +95,36 @@ test('a page rendered on a miss is compressed lightly; its re-render fully, ahea
   assert.ok(full.body('gzip').length < lightGzip.length, 'fully compressed is smaller');
   assert.equal(gunzipSync(full.body('gzip')).toString(), state.html);
   assert.equal(gunzipSync(lightGzip).toString(), state.html);
+});
+
+test('with two renders required, a page is kept only when asked for again while its first render is remembered', async () => {
+  const state = { renders: 0 };
+  const cache = new PageCache({
+    minRenderIntervalMs: 1000,
+    maxAgeMs: 10_000,
+    maxEntries: 2,
+    admitAfterRenders: 2,
+    currentVersion: () => 1,
+    clock: () => 0,
+    onRefreshError: () => {},
+  });
+  const producer = async (): Promise<PageOutcome> => {
+    state.renders++;
+    return { kind: 'page', html: `render ${state.renders}` };
+  };
+  const once = await cache.produce('a', producer);
+  assert.equal(once.kind, 'page', 'the first request is answered');
+  assert.equal(cache.lookup('a'), undefined, 'asked for once: not kept');
+  await cache.produce('a', producer);
+  assert.ok(cache.lookup('a'), 'asked for again: kept');
+  assert.equal(state.renders, 2);
+  cache.lookup('a');
+  assert.equal(state.renders, 2, 'served from the cache from then on');
+
+  // Eight keys are remembered (maxEntries × 4): a ninth pushes the oldest out, whose next render is a first again.
+  for (const key of ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j']) await cache.produce(key, producer);
+  await cache.produce('b', producer);
+  assert.equal(cache.lookup('b'), undefined, 'forgotten first render: not kept');
+  await cache.produce('j', producer);
+  assert.ok(cache.lookup('j'), 'remembered first render: kept');
 });

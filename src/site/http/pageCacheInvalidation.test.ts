@@ -7,6 +7,7 @@ function cache() {
     minRenderIntervalMs: 1000,
     maxAgeMs: 60_000,
     maxEntries: 100,
+    admitAfterRenders: 1,
     currentVersion: () => 1,
     clock: () => 0,
     onRefreshError: () => {},
