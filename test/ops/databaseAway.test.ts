@@ -69,7 +69,8 @@ describe('PostgreSQL unreachable under a running node', { skip }, () => {
       first = await push(1);
     }
     assert.equal(first.status, 200, await first.text());
-    assert.equal((await fetch(`${node.address}/markets`)).status, 200);
+    // Asked for twice, as a page readers visit is: the page cache keeps a page from its second render on.
+    for (let visit = 0; visit < 2; visit += 1) assert.equal((await fetch(`${node.address}/markets`)).status, 200);
     assert.equal((await fetch(`${node.address}/readyz`)).status, 200);
 
     await proxy.cut();
