@@ -293,6 +293,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
   const { server } = readerSite;
   siteCounters = () => readerSite.counters();
   registerOperationsRoutes(server, { readiness, metrics, metricsToken: operations.metricsToken });
+  if (member !== null) metrics.shareWithPrimary(member.worker);
   // The newsroom: its own scope with cookies, sessions and CSRF checks, none of which touch the reader site.
   const newsroom = adminContextOf({
     secureCookies: config.secureCookies,
@@ -355,7 +356,8 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     ...(feed === null ? [] : [{ name: 'simulator', start: () => feed.start(), stop: () => feed.stop() }]),
     ...(clock === null ? [] : [{ name: 'market clock', start: () => clock.start(), stop: () => clock.stop() }]),
     ...readerSite.services,
-    ...(operations.metricsPort === null
+    // A worker's figures reach the metrics port through its primary, which opens the port (src/ops/clusterMetrics.ts).
+    ...(operations.metricsPort === null || member !== null
       ? []
       : [
           metricsListener({

@@ -162,12 +162,25 @@ program
       const logger = pino({ level: config.logLevel });
       await prepareSite(config, logger);
       const { runClusterPrimary } = await import('./cluster/clusterPrimary.js');
+      const { metricsListener } = await import('./ops/metricsListener.js');
+      const { workersMetrics } = await import('./ops/clusterMetrics.js');
       runClusterPrimary({
         workers: config.workers,
         logger,
         servingDetails: details,
         drainWindowMs: config.operations.drainWindowMs,
         timeoutMs: config.operations.shutdownTimeoutMs,
+        ...(config.operations.metricsPort === null
+          ? {}
+          : {
+              metricsListener: metricsListener({
+                host: config.operations.metricsHost,
+                port: config.operations.metricsPort,
+                metrics: workersMetrics(),
+                onListening: (metricsAddress) => logger.info({ metricsAddress }, 'metrics listening'),
+                onError: (error) => logger.error({ err: error }, 'metrics could not be gathered from the workers'),
+              }),
+            }),
       });
       return;
     }

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import type { BusLogger } from '../bus/redisBus.js';
 import type { WindowCounter } from '../bus/windowCounter.js';
 import type { EngineLeaseStore } from '../store/market/engineLease.js';
@@ -8,6 +9,8 @@ import { primaryChannel } from './primaryChannel.js';
 
 /** What a worker of `serve --workers N` shares with the others through the primary (docs/adr/0009). */
 export interface ClusterMember {
+  /** The worker's number (node:cluster's id), as its log lines and metrics name it. */
+  readonly worker: number;
   /** The bus when the site has no Redis. */
   readonly bus: IpcBus;
   /** The comment rate limit's count when the site has no Redis. */
@@ -34,6 +37,7 @@ export function joinCluster(logger: BusLogger): ClusterMember {
     if (message.broadsheet === 'stop') stop(message.signal);
   });
   return {
+    worker: cluster.worker?.id ?? 0,
     bus: createIpcBus(channel, logger),
     counter: createIpcWindowCounter(channel),
     lease: createIpcEngineLease(channel),

@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { createMemoryWindowCounter } from '../bus/windowCounter.js';
+import type { Service } from '../shared/service.js';
 import type { PrimaryMessage, PrimaryQuestion, WorkerMessage } from './clusterMessages.js';
 import { isOurs } from './clusterMessages.js';
 import { PrimaryLease } from './primaryLease.js';
@@ -19,6 +20,8 @@ export interface ClusterPrimaryOptions {
   readonly drainWindowMs: number;
   readonly timeoutMs: number;
   readonly exit?: (code: number) => void;
+  /** `--metrics-port`'s listener, run here: it serves every worker's figures (src/ops/clusterMetrics.ts). */
+  readonly metricsListener?: Service;
 }
 
 // A worker that dies this soon after it started is failing, not unlucky: wait before starting the next.
@@ -167,4 +170,14 @@ export function runClusterPrimary(options: ClusterPrimaryOptions): void {
   process.on('SIGINT', onSignal);
 
   for (let i = 0; i < options.workers; i++) start();
+
+  const listener = options.metricsListener;
+  if (listener !== undefined) {
+    Promise.resolve(listener.start()).catch((error: unknown) => {
+      // As a single process fails to start without its metrics port, so does the site.
+      logger.error({ err: error }, 'the metrics port could not be opened: stopping');
+      failed = true;
+      stopAll('SIGTERM');
+    });
+  }
 }

@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { shareWithPrimary } from './clusterMetrics.js';
 
 /** Running totals and levels the metrics read when scraped, so the parts that keep them pay nothing per request. */
 export interface ScrapedCounters {
@@ -36,6 +37,8 @@ export interface SiteMetrics {
   observeRequest(route: string, method: string, status: number, seconds: number): void;
   observeCommittedBatch(batch: CommittedBatchSummary): void;
   observeBusDelivery(topic: string, lagMs: number): void;
+  /** As a worker of `serve --workers N`: the primary's metrics port shows these figures, labelled `worker`. */
+  shareWithPrimary(worker: number): void;
 }
 
 const PREFIX = 'broadsheet_';
@@ -136,6 +139,7 @@ export function createSiteMetrics(sources: SiteMetricsSources): SiteMetrics {
   return {
     contentType: registry.contentType,
     render: () => registry.metrics(),
+    shareWithPrimary: (worker) => shareWithPrimary(registry, worker),
     observeRequest(route, method, status, seconds) {
       requests.inc({ route, method, status });
       latency.observe({ route, method }, seconds);

@@ -1,12 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Service } from '../shared/service.js';
-import type { SiteMetrics } from './metrics.js';
+import type { MetricsSource } from './clusterMetrics.js';
 
 export interface MetricsListenerOptions {
   readonly host: string;
   readonly port: number;
-  readonly metrics: SiteMetrics;
+  readonly metrics: MetricsSource;
   /** Told the address once listening (`http://127.0.0.1:9464`). */
   readonly onListening: (address: string) => void;
   readonly onError: (error: unknown) => void;

@@ -35,6 +35,8 @@ export function workersSuite(name: string, skip: string | false, backend: Worker
         '2',
         '--drain-window',
         '0',
+        '--metrics-port',
+        '0',
       ]);
       admin = await backend.token('admin');
       feed = await backend.token('market-feed');
@@ -132,6 +134,24 @@ export function workersSuite(name: string, skip: string | false, backend: Worker
       const [first = 0, second = 0] = versions;
       // Numbered from the clock, two workers started milliseconds apart were a few thousand versions apart.
       assert.ok(Math.abs(first - second) > 10 ** 10, `versions ${versions.join(' and ')}`);
+    });
+
+    test('the metrics port, opened by the primary, shows every worker’s figures at each scrape', async () => {
+      const address = /"metricsAddress":"(http:\/\/[^"]+)"/.exec(site.log())?.[1];
+      assert.ok(address !== undefined, site.log());
+      const ids = both().map((worker) => worker.id);
+      for (let scrape = 0; scrape < 3; scrape++) {
+        const response: Response = await fetch(`${address}/metrics`);
+        assert.equal(response.status, 200);
+        const text = await response.text();
+        for (const id of ids) {
+          assert.match(
+            text,
+            new RegExp(`^broadsheet_process_cpu_user_seconds_total\\{worker="${id}"\\} `, 'm'),
+            `scrape ${scrape}: worker ${id} missing`,
+          );
+        }
+      }
     });
 
     test('a trade pushed on the shared port shows on both workers', async () => {
