@@ -74,6 +74,12 @@ program
   )
   .addOption(
     new Option(
+      '--worker-hang-timeout <ms>',
+      'with --workers: a worker that stops answering its primary this long is killed and replaced (BROADSHEET_WORKER_HANG_TIMEOUT)',
+    ),
+  )
+  .addOption(
+    new Option(
       '--trust-proxy <list>',
       'proxy addresses or CIDR ranges whose X-Forwarded-For/-Proto are believed (BROADSHEET_TRUST_PROXY)',
     ),
@@ -170,6 +176,7 @@ program
         servingDetails: details,
         drainWindowMs: config.operations.drainWindowMs,
         timeoutMs: config.operations.shutdownTimeoutMs,
+        hangTimeoutMs: config.workerHangTimeoutMs,
         ...(config.operations.metricsPort === null
           ? {}
           : {

@@ -38,6 +38,8 @@ export interface ServeConfig {
   readonly streamWorkers: number;
   /** Processes that serve the one listening port together (node:cluster); 1: this process alone. See ADR 9. */
   readonly workers: number;
+  /** A worker that has not answered its primary for this long (its event loop stuck) is killed and replaced, in ms. */
+  readonly workerHangTimeoutMs: number;
   /**
    * Proxies (addresses, CIDR ranges) whose X-Forwarded-For and X-Forwarded-Proto
    * are believed, for the client's address and for HTTPS; empty: none are.
@@ -121,6 +123,7 @@ export const SETTINGS = {
   redisUrl: { flag: '--redis-url', env: ['BROADSHEET_REDIS_URL', 'REDIS_URL'] },
   streamWorkers: { flag: '--stream-workers', env: ['BROADSHEET_STREAM_WORKERS'] },
   workers: { flag: '--workers', env: ['BROADSHEET_WORKERS'] },
+  workerHangTimeout: { flag: '--worker-hang-timeout', env: ['BROADSHEET_WORKER_HANG_TIMEOUT'] },
   // `--trust-proxy` is the same setting under its shorter name (FLAG_ALIASES).
   trustedProxy: { flag: '--trusted-proxy', env: ['BROADSHEET_TRUSTED_PROXY', 'BROADSHEET_TRUST_PROXY'] },
   secureCookies: { flag: '--secure-cookies', env: ['BROADSHEET_SECURE_COOKIES'] },
@@ -225,6 +228,8 @@ export function parseServeConfig(raw: RawServeConfig): ServeConfig {
     redisUrl: parseRedisUrl(raw.redisUrl),
     streamWorkers: parseInteger('streamWorkers', raw.streamWorkers, 0, 0, 32),
     workers,
+    // At least a second: a pass of the primary's watch; a loop held longer than a minute is never a pause.
+    workerHangTimeoutMs: parseInteger('workerHangTimeout', raw.workerHangTimeout, 15_000, 1000, 600_000),
     trustedProxies: parseTrustedProxy(raw.trustedProxy),
     secureCookies: parseSecureCookies(raw.secureCookies),
     // Up to a minute: beyond that a stamp is a clock fault at the sender, not drift.

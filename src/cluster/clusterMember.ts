@@ -35,6 +35,7 @@ export function joinCluster(logger: BusLogger): ClusterMember {
   };
   channel.onMessage((message) => {
     if (message.broadsheet === 'stop') stop(message.signal);
+    if (message.broadsheet === 'ping') channel.send({ broadsheet: 'pong', id: message.id });
   });
   return {
     worker: cluster.worker?.id ?? 0,

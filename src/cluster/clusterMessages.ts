@@ -22,13 +22,16 @@ export interface PrimaryAnswers {
 export type WorkerMessage =
   | { readonly broadsheet: 'bus'; readonly topic: Topic; readonly payload: string }
   | { readonly broadsheet: 'ask'; readonly id: number; readonly question: PrimaryQuestion }
-  | { readonly broadsheet: 'listening'; readonly address: string };
+  | { readonly broadsheet: 'listening'; readonly address: string }
+  /** The answer to a ping, sent from the worker's event loop: proof the loop still turns. */
+  | { readonly broadsheet: 'pong'; readonly id: number };
 
 /** Primary → worker. */
 export type PrimaryMessage =
   | { readonly broadsheet: 'bus'; readonly topic: Topic; readonly payload: string }
   | { readonly broadsheet: 'answer'; readonly id: number; readonly value: unknown }
-  | { readonly broadsheet: 'stop'; readonly signal: NodeJS.Signals };
+  | { readonly broadsheet: 'stop'; readonly signal: NodeJS.Signals }
+  | { readonly broadsheet: 'ping'; readonly id: number };
 
 /** Messages of ours carry `broadsheet`; anything else on the channel (node's own cluster traffic) is not for us. */
 export function isOurs<T extends { readonly broadsheet: string }>(message: unknown): message is T {

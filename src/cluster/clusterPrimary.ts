@@ -19,6 +19,8 @@ export interface ClusterPrimaryOptions {
   /** After SIGTERM, the workers' drain window and shutdown bound: past both (and a second) they are killed. */
   readonly drainWindowMs: number;
   readonly timeoutMs: number;
+  /** A serving worker that answers no ping for this long is killed (SIGKILL) and replaced. */
+  readonly hangTimeoutMs: number;
   readonly exit?: (code: number) => void;
   /** `--metrics-port`'s listener, run here: it serves every worker's figures (src/ops/clusterMetrics.ts). */
   readonly metricsListener?: Service;
@@ -42,6 +44,8 @@ export function runClusterPrimary(options: ClusterPrimaryOptions): void {
   const lease = new PrimaryLease();
   const startedAt = new Map<number, number>();
   const listening = new Set<number>();
+  /** When each serving worker last answered (its 'listening', then each pong); watched from then on. */
+  const answeredAt = new Map<number, number>();
   let served = false;
   let stopping = false;
   let failed = false;
@@ -87,7 +91,11 @@ export function runClusterPrimary(options: ClusterPrimaryOptions): void {
             tell(worker, { broadsheet: 'answer', id: message.id, value }),
           );
           return;
+        case 'pong':
+          answeredAt.set(worker.id, Date.now());
+          return;
         case 'listening':
+          answeredAt.set(worker.id, Date.now());
           listening.add(worker.id);
           if (!served && listening.size >= options.workers) {
             served = true;
@@ -104,6 +112,7 @@ export function runClusterPrimary(options: ClusterPrimaryOptions): void {
   cluster.on('exit', (worker, code, signal) => {
     const workerPid = worker.process.pid;
     listening.delete(worker.id);
+    answeredAt.delete(worker.id);
     if (lease.workerGone(worker.id))
       logger.warn({ worker: worker.id, workerPid }, 'the market engine worker ended; another takes over');
     if (stopping) {
@@ -135,8 +144,36 @@ export function runClusterPrimary(options: ClusterPrimaryOptions): void {
     );
   });
 
+  // A worker whose event loop is stuck (a runaway loop, a deadlocked native call) takes no request of its own, but
+  // node:cluster still hands it connections, which hang: it is found by the pings it no longer answers.
+  let pings = 0;
+  const watch = setInterval(
+    () => {
+      if (stopping) return;
+      const now = Date.now();
+      for (const worker of live()) {
+        const answered = answeredAt.get(worker.id);
+        if (answered === undefined) continue;
+        if (now - answered <= options.hangTimeoutMs) {
+          pings += 1;
+          tell(worker, { broadsheet: 'ping', id: pings });
+          continue;
+        }
+        answeredAt.delete(worker.id);
+        logger.error(
+          { worker: worker.id, workerPid: worker.process.pid, silentMs: now - answered },
+          'worker stopped answering: killing it',
+        );
+        worker.process.kill('SIGKILL');
+      }
+    },
+    Math.min(1000, Math.max(100, Math.floor(options.hangTimeoutMs / 4))),
+  );
+  watch.unref();
+
   let deadline: ReturnType<typeof setTimeout> | null = null;
   const finish = () => {
+    clearInterval(watch);
     if (deadline !== null) clearTimeout(deadline);
     logger.info({ failed }, failed ? 'workers stopped, not all cleanly' : 'stopped cleanly');
     exit(failed ? 1 : 0);

@@ -37,6 +37,8 @@ export function workersSuite(name: string, skip: string | false, backend: Worker
         '0',
         '--metrics-port',
         '0',
+        '--worker-hang-timeout',
+        '4000',
       ]);
       admin = await backend.token('admin');
       feed = await backend.token('market-feed');
@@ -213,6 +215,31 @@ export function workersSuite(name: string, skip: string | false, backend: Worker
       const next = (Math.round(Number(pushed.price) * 101) / 100).toFixed(2);
       await push(pushed.symbol, next);
       for (const worker of after) assert.equal(await lastPrice(worker.address, pushed.symbol, next), next);
+    });
+
+    test('a worker whose event loop stops is killed and replaced, and the shared port serves on', async () => {
+      const before = both();
+      const [stuck] = before;
+      // Stopped, the process holds its sockets and takes connections as a worker stuck in a loop does.
+      process.kill(stuck.pid, 'SIGSTOP');
+      try {
+        const deadline = Date.now() + 30_000;
+        while (site.workers().some((worker) => worker.pid === stuck.pid) || site.workers().length < 2) {
+          assert.ok(Date.now() < deadline, `the stuck worker was not replaced:\n${site.log()}`);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        assert.match(site.log(), /"worker stopped answering: killing it"/);
+        const replacement = site.workers().find((worker) => !before.some((old) => old.id === worker.id));
+        assert.ok(replacement !== undefined, site.log());
+        assert.equal(await readyStatus(replacement.address), 200, site.log());
+        for (let i = 0; i < 6; i += 1) assert.equal((await fetch(`${site.address}/healthz`)).status, 200);
+      } finally {
+        try {
+          process.kill(stuck.pid, 'SIGCONT');
+        } catch {
+          // Killed, as it should be.
+        }
+      }
     });
   });
 }
