@@ -243,7 +243,7 @@ async function main() {
         ...(pageRows.length === 0
           ? []
           : [
-              `Article pages: \`wrk -t2 -c${settings.pageConnections} -d${settings.pageSeconds}s --latency\` with \`Accept-Encoding: gzip\` on the same server after the queries, after 3 s of warm-up each: first each request for an article drawn at random from every published story (a Lua script; the page cache keeps 5,000 pages for 5 s, so nearly all are rendered from the store), then one article over and over (served from the page cache). CPU µs/req: the server's user + system CPU time over the run (from /proc; with \`--workers\`, the primary's and every worker's) divided by the requests served.`,
+              `Article pages: \`wrk -t2 -c${settings.pageConnections} -d${settings.pageSeconds}s --latency\` with \`Accept-Encoding: gzip\` on the same server after the queries, after 3 s of warm-up each: first each request for an article drawn at random from every published story (a Lua script; the page cache keeps at most 5,000 pages, each only from its second render, so nearly all are rendered from the store), then one article over and over (served from the page cache). CPU µs/req: the server's user + system CPU time over the run (from /proc; with \`--workers\`, the primary's and every worker's) divided by the requests served.`,
               '',
               markdownTable(pageHeader, pageRows),
               '',
@@ -494,8 +494,9 @@ async function publishedPaths(opened) {
 
 /**
  * Article pages under load on the running server: first at random over the whole archive (the page cache holds
- * 5,000 pages for 5 s, so nearly every request reads the store and renders), then one article over and over
- * (the cached figure). wrk, --page-connections connections on 2 threads, gzip accepted as crawlers do.
+ * at most 5,000 pages, each from its second render, so nearly every request reads the store and renders), then one
+ * article over and over (the cached figure). wrk, --page-connections connections on 2 threads, gzip accepted as
+ * crawlers do.
  */
 async function measureArticlePages(name, server, paths, dir) {
   const { origin } = server;

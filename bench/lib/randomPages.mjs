@@ -1,5 +1,6 @@
 // Article pages requested at random over a whole archive, as crawlers and shared links hit a paper's long tail:
-// the site's page cache (5,000 pages, 5 s) holds few of them, so most requests read the store and render.
+// the site's page cache (5,000 pages, each kept from its second render) holds few of them, so most requests read
+// the store and render.
 // wrk picks each request's path from the list with a Lua script; each thread seeds its own generator.
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
