@@ -3,8 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { createApiToken } from '../../src/store/accounts/apiTokens.js';
-import { openMarketDb } from '../market/marketBackends.js';
 import { serve } from '../support/cliProcess.js';
 import { readyStatus, startWorkerSite } from '../support/workerSite.js';
 import { workersSuite } from './workersSuite.js';
@@ -17,14 +15,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 workersSuite('serve --workers 2 on one SQLite file', false, {
   args: () => ['--db', db],
-  token: async (role) => {
-    const side = await openMarketDb({ kind: 'sqlite', path: db });
-    try {
-      return (await createApiToken(side.db, { name: `workers ${role}`, role, now: new Date() })).token;
-    } finally {
-      await side.close();
-    }
-  },
+  database: () => ({ kind: 'sqlite', path: db }),
 });
 
 describe('serve --workers on SQLite, beside the suite', () => {

@@ -1,6 +1,4 @@
 import { after } from 'node:test';
-import { createApiToken } from '../../src/store/accounts/apiTokens.js';
-import { openMarketDb } from '../market/marketBackends.js';
 import { freshSchema, skipWithoutPostgres } from '../ops/postgresSchema.js';
 import { POSTGRES_URL } from '../store/storeBackends.js';
 import { workersSuite } from './workersSuite.js';
@@ -14,12 +12,5 @@ after(() => schema?.drop());
 
 workersSuite('serve --workers 2 on PostgreSQL', skip, {
   args: () => ['--database-url', schema?.url ?? ''],
-  token: async (role) => {
-    const side = await openMarketDb({ kind: 'postgres', url: POSTGRES_URL, schema: schema?.schema ?? '' });
-    try {
-      return (await createApiToken(side.db, { name: `workers ${role}`, role, now: new Date() })).token;
-    } finally {
-      await side.close();
-    }
-  },
+  database: () => ({ kind: 'postgres', url: POSTGRES_URL, schema: schema?.schema ?? '' }),
 });

@@ -2,29 +2,16 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { Redis } from 'ioredis';
-import { createApiToken } from '../../src/store/accounts/apiTokens.js';
-import { openMarketDb } from '../market/marketBackends.js';
-import { freshSchema, skipWithoutPostgres } from '../ops/postgresSchema.js';
+import { freshSchema } from '../ops/postgresSchema.js';
 import { POSTGRES_URL } from '../store/storeBackends.js';
-import { isCi } from '../support/environment.js';
-import { REDIS_URL, redisProblem } from '../support/redisProbe.js';
+import { REDIS_URL } from '../support/redisProbe.js';
+import { scaledOutSkip } from '../support/scaledOutSite.js';
 import { workersSuite } from './workersSuite.js';
 
 // `serve --workers 2` on PostgreSQL AND Redis, as a node of a scaled-out site runs: the workers' messages
 // (cache clears, market changes) and the comment limit's counts go through Redis, not through their primary.
 
-async function skipWithoutServices(): Promise<string | false> {
-  const postgres = await skipWithoutPostgres();
-  if (postgres !== false) return postgres;
-  const redis = await redisProblem(REDIS_URL);
-  if (redis === null) return false;
-  const why = `Redis not reachable at ${REDIS_URL}: ${redis}`;
-  if (isCi()) throw new Error(why);
-  console.warn(`SKIPPED: ${why}. Set CI=true to make this a failure.`);
-  return `SKIPPED: ${why}`;
-}
-
-const skip = await skipWithoutServices();
+const skip = await scaledOutSkip();
 const schema = skip === false ? await freshSchema('workers_redis') : null;
 const prefix = `test-workers-${randomUUID()}:`;
 after(() => schema?.drop());
@@ -50,14 +37,7 @@ workersSuite('serve --workers 2 on PostgreSQL and Redis', skip, {
     '--redis-prefix',
     prefix,
   ],
-  token: async (role) => {
-    const side = await openMarketDb({ kind: 'postgres', url: POSTGRES_URL, schema: schema?.schema ?? '' });
-    try {
-      return (await createApiToken(side.db, { name: `workers ${role}`, role, now: new Date() })).token;
-    } finally {
-      await side.close();
-    }
-  },
+  database: () => ({ kind: 'postgres', url: POSTGRES_URL, schema: schema?.schema ?? '' }),
 });
 
 test('the workers’ cache clears and market changes went through Redis', { skip }, () => {

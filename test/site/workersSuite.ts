@@ -1,15 +1,29 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Role } from '../../src/news/roles.js';
+import { createApiToken } from '../../src/store/accounts/apiTokens.js';
+import type { DatabaseTarget } from '../../src/store/connect.js';
+import { openMarketDb } from '../market/marketBackends.js';
 import { apiCall } from '../newsroom/adminSite.js';
 import { story } from '../newsroom/articlesFixture.js';
 import { readyStatus, startWorkerSite, type WorkerNode, type WorkerSite } from '../support/workerSite.js';
 
-/** How a backend's suite starts its site and issues tokens in its database. */
+/** How a backend's suite starts its site, and the database it issues tokens in. */
 export interface WorkersBackend {
   /** `serve` arguments naming the database. */
   readonly args: () => readonly string[];
-  readonly token: (role: Role) => Promise<string>;
+  /** The same database, opened by the test beside the site. */
+  readonly database: () => DatabaseTarget;
+}
+
+/** An API token of `role`, written straight into the site's database as `broadsheet tokens create` would. */
+async function issueToken(database: DatabaseTarget, role: Role): Promise<string> {
+  const side = await openMarketDb(database);
+  try {
+    return (await createApiToken(side.db, { name: `workers ${role}`, role, now: new Date() })).token;
+  } finally {
+    await side.close();
+  }
 }
 
 /**
@@ -40,8 +54,8 @@ export function workersSuite(name: string, skip: string | false, backend: Worker
         '--worker-hang-timeout',
         '4000',
       ]);
-      admin = await backend.token('admin');
-      feed = await backend.token('market-feed');
+      admin = await issueToken(backend.database(), 'admin');
+      feed = await issueToken(backend.database(), 'market-feed');
     });
     after(async () => {
       const stopped = await site?.stop();
