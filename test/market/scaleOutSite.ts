@@ -1,28 +1,15 @@
 import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
-import { POSTGRES_URL, postgresProblem, redactedUrl } from '../store/storeBackends.js';
+import { POSTGRES_URL } from '../store/storeBackends.js';
 import { type Finished, run, serve } from '../support/cliProcess.js';
-import { isCi } from '../support/environment.js';
 import { REDIS_URL, redisProblem } from '../support/redisProbe.js';
 
 // Real `broadsheet serve` processes of one site on PostgreSQL and Redis (docs/adr/0006-market-authority.md):
 // each test site is a schema of its own, reached through the URL's search_path, so parallel runs never meet.
 
+/** The `skip` of a suite that needs both PostgreSQL and Redis (one check for every scaled-out suite). */
+export { scaledOutSkip as skipWithoutPostgresAndRedis } from '../support/scaledOutSite.js';
 export { REDIS_URL, redisProblem };
-
-/** The `skip` of a suite that needs both: a message on a developer machine without them, false on CI (which then fails). */
-export async function skipWithoutPostgresAndRedis(): Promise<string | false> {
-  const problems = [
-    await postgresProblem(POSTGRES_URL).then((p) =>
-      p === null ? null : `PostgreSQL not reachable at ${redactedUrl(POSTGRES_URL)} (${p})`,
-    ),
-    await redisProblem(REDIS_URL).then((p) => (p === null ? null : `Redis not reachable at ${REDIS_URL} (${p})`)),
-  ].filter((problem) => problem !== null);
-  if (problems.length === 0 || isCi()) return false;
-  const message = `SKIPPED: ${problems.join('; ')}. Set CI=true to make this a failure.`;
-  console.warn(message);
-  return message;
-}
 
 let sitesMade = 0;
 
