@@ -3,6 +3,7 @@ import { AggregatorRegistry, type Registry } from 'prom-client';
 /** What the metrics port serves: a Prometheus text exposition and its content type. */
 export interface MetricsSource {
   readonly contentType: string;
+  /** The text exposition of every metric. */
   render(): Promise<string>;
 }
 

@@ -1,5 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { shareWithPrimary } from './clusterMetrics.js';
+import { type MetricsSource, shareWithPrimary } from './clusterMetrics.js';
 
 /** Running totals and levels the metrics read when scraped, so the parts that keep them pay nothing per request. */
 export interface ScrapedCounters {
@@ -30,10 +30,7 @@ export interface SiteMetricsSources {
  * two apps in one process (tests) do not share figures. The hooks are what
  * the site, the recorder and the bus call; everything else is read at scrape.
  */
-export interface SiteMetrics {
-  readonly contentType: string;
-  /** The text exposition of every metric. */
-  render(): Promise<string>;
+export interface SiteMetrics extends MetricsSource {
   observeRequest(route: string, method: string, status: number, seconds: number): void;
   observeCommittedBatch(batch: CommittedBatchSummary): void;
   observeBusDelivery(topic: string, lagMs: number): void;
