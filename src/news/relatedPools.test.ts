@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ArticleSummary } from './article.js';
-import { rankFromTagPools } from './relatedPools.js';
+import { PoolRankings, rankFromTagPools } from './relatedPools.js';
 
 function story(id: number, day: number): ArticleSummary {
   return {
@@ -78,4 +78,49 @@ test('the same order as sorting every candidate, over many random pools (ties of
       `round ${round}`,
     );
   }
+});
+
+test('a remembered ranking gives every article of the same pools what ranking afresh gives it', () => {
+  let seed = 11;
+  const random = (below: number): number => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed % below;
+  };
+  const rankings = new PoolRankings(8);
+  for (let round = 0; round < 200; round += 1) {
+    const stories = Array.from({ length: 1 + random(40) }, (_, i) => story(i + 1, 1 + random(4)));
+    const pools = Array.from({ length: 1 + random(4) }, () =>
+      stories.filter(() => random(2) === 0).sort((a, b) => b.id - a.id),
+    );
+    // Every story of the pools, each the article of a page in turn (the best ranked ones included), in both
+    // orders of the pools, and a few limits: all from one remembered ranking per limit.
+    for (const limit of [0, 1, 3, 7]) {
+      for (const articleId of [0, ...stories.map((s) => s.id)]) {
+        const expected = rankFromTagPools(articleId, pools, limit).map((s) => s.id);
+        assert.deepEqual(
+          rankings.rank(articleId, pools, limit).map((s) => s.id),
+          expected,
+          `round ${round}`,
+        );
+        assert.deepEqual(
+          rankings.rank(articleId, [...pools].reverse(), limit).map((s) => s.id),
+          expected,
+        );
+      }
+    }
+  }
+});
+
+test('pools read afresh are ranked afresh, though the same tags ask', () => {
+  const rankings = new PoolRankings();
+  const [a, b, c] = [story(1, 5), story(2, 9), story(3, 7)];
+  assert.deepEqual(
+    rankings.rank(9, [[a, b]], 5).map((s) => s.id),
+    [2, 1],
+  );
+  // A newer read of the same tag: another array, another ranking.
+  assert.deepEqual(
+    rankings.rank(9, [[c, a]], 5).map((s) => s.id),
+    [3, 1],
+  );
 });

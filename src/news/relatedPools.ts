@@ -62,3 +62,54 @@ function ranksBefore(a: ArticleSummary, aCount: number, b: ArticleSummary, bCoun
   const bTime = b.publishedAt.getTime();
   return aTime !== bTime ? aTime > bTime : a.id > b.id;
 }
+
+/** Ranks related stories from their tags' pools: rankFromTagPools, or a memo of it (PoolRankings). */
+export type PoolRanker = (
+  articleId: number,
+  pools: readonly (readonly ArticleSummary[])[],
+  limit: number,
+) => ArticleSummary[];
+
+/**
+ * rankFromTagPools remembered per set of pools. The pools are the site's shared reads, the same objects for every
+ * page until they are read again, and stories sharing a set of tags (a market beat's "KSE-100, Stocks") are ranked
+ * from the same pools: ranking them again for each page rendered from cold was a twentieth of its CPU. A ranking
+ * is kept for the pools' identities, so pools read afresh are ranked afresh; it leaves no story out and keeps one
+ * more than asked, so each page takes itself out afterwards (the order of the others does not depend on it).
+ */
+export class PoolRankings {
+  private readonly poolIds = new WeakMap<readonly ArticleSummary[], number>();
+  private nextPoolId = 1;
+  private readonly rankings = new Map<string, readonly ArticleSummary[]>();
+
+  constructor(private readonly maxEntries = 4_096) {}
+
+  readonly rank: PoolRanker = (articleId, pools, limit) => {
+    if (limit <= 0) return [];
+    // Ranking does not depend on the pools' order, so the key lists their ids sorted; the limit is part of it.
+    const ids = pools.map((pool) => this.idOf(pool)).sort((a, b) => a - b);
+    const key = `${limit} ${ids.join(',')}`;
+    let ranked = this.rankings.get(key);
+    if (ranked === undefined) {
+      // No stored article has id 0: nothing is left out of the kept ranking.
+      ranked = rankFromTagPools(0, pools, limit + 1);
+      // Pools read afresh leave their old rankings unreachable; past the bound all go and are ranked anew.
+      if (this.rankings.size >= this.maxEntries) this.rankings.clear();
+      this.rankings.set(key, ranked);
+    }
+    const page: ArticleSummary[] = [];
+    for (const story of ranked) {
+      if (story.id !== articleId && page.length < limit) page.push(story);
+    }
+    return page;
+  };
+
+  private idOf(pool: readonly ArticleSummary[]): number {
+    let id = this.poolIds.get(pool);
+    if (id === undefined) {
+      id = this.nextPoolId++;
+      this.poolIds.set(pool, id);
+    }
+    return id;
+  }
+}

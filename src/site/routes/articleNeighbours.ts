@@ -1,4 +1,5 @@
 import type { Article, ArticleSummary } from '../../news/article.js';
+import { PoolRankings } from '../../news/relatedPools.js';
 import { RELATED_PER_TAG } from '../../store/articles/articleQueries.js';
 import type { SiteContext } from '../siteContext.js';
 
@@ -11,11 +12,20 @@ import type { SiteContext } from '../siteContext.js';
  */
 const NEIGHBOURS_FRESH_MS = 30_000;
 
+/**
+ * Rankings of the shared pools, for every site of the process: kept by the pools' identities, which no two sites
+ * share, so one site's ranking is never another's.
+ */
+const rankings = new PoolRankings();
+
 /** Related stories of `article`, from each tag's pool kept in the site's shared reads. */
 export function relatedStories(site: SiteContext, article: Article, limit: number): Promise<readonly ArticleSummary[]> {
   const { store } = site.deps;
-  return store.relatedArticles(article, limit, (slug) =>
-    site.shared.get(`tagPool:${slug}`, NEIGHBOURS_FRESH_MS, () => store.newestTagged(slug, RELATED_PER_TAG)),
+  return store.relatedArticles(
+    article,
+    limit,
+    (slug) => site.shared.get(`tagPool:${slug}`, NEIGHBOURS_FRESH_MS, () => store.newestTagged(slug, RELATED_PER_TAG)),
+    rankings.rank,
   );
 }
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Article, ArticleSummary, Byline } from '../../news/article.js';
-import { rankFromTagPools } from '../../news/relatedPools.js';
+import { type PoolRanker, rankFromTagPools } from '../../news/relatedPools.js';
 import type { Database, StoreDialect } from '../database.js';
 import { bylineColumns, SUMMARY_COLUMNS, toSummary } from './articleRows.js';
 import { articleWithChildren } from './articleWithChildren.js';
@@ -128,11 +128,12 @@ export async function relatedArticles(
   article: Article,
   limit: number,
   pool: TagPoolLoader = (slug) => newestTagged(db, slug, RELATED_PER_TAG),
+  rank: PoolRanker = rankFromTagPools,
 ): Promise<ArticleSummary[]> {
   assertCount('limit', limit);
   if (limit === 0) return [];
   const pools = await Promise.all(article.tags.map((tag) => pool(tag.slug)));
-  const related = rankFromTagPools(article.id, pools, limit);
+  const related = rank(article.id, pools, limit);
   if (related.length >= limit) return related;
   const fill = await db
     .selectFrom('articles')

@@ -55,7 +55,7 @@ export function createNewsStore(db: Kysely<Database>, dialect: StoreDialect): Ky
     isWithdrawn: (id) => isWithdrawn(db, id),
     listArticles: (query) => listArticles(db, query),
     latestArticles: (query) => latestArticles(db, query),
-    relatedArticles: (article, limit, pool) => relatedArticles(db, article, limit, pool),
+    relatedArticles: (article, limit, pool, rank) => relatedArticles(db, article, limit, pool, rank),
     newestTagged: (slug, limit) => newestTagged(db, slug, limit),
     printEdition: (date) => printEdition(db, date),
     latestPrintDate: () => latestPrintDate(db),

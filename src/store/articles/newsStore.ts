@@ -1,6 +1,7 @@
 import type { Article, ArticleDraft, ArticleSummary, Byline, Section, Tag } from '../../news/article.js';
 import type { Comment, CommentStatus, CommentSubmission } from '../../news/comment.js';
 import type { StoryPicture } from '../../news/featuredImage.js';
+import type { PoolRanker } from '../../news/relatedPools.js';
 import type { ArticleSearchStore } from './articleSearchQuery.js';
 
 /** A page of results plus the total, for paginated lists. */
@@ -95,6 +96,8 @@ export interface NewsStore extends ArticleSearchStore {
     limit: number,
     /** Where each tag's pool of candidates comes from (newestTagged by default): the site passes a kept copy. */
     pool?: (slug: string) => Promise<readonly ArticleSummary[]>,
+    /** How the pools are ranked (rankFromTagPools by default): the site passes a memo of it. */
+    rank?: PoolRanker,
   ): Promise<readonly ArticleSummary[]>;
   /** A tag's newest published stories, newest id first: the pool related stories of its stories are chosen from. */
   newestTagged(slug: string, limit: number): Promise<readonly ArticleSummary[]>;
