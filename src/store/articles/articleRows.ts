@@ -42,8 +42,28 @@ export function toSummary(row: SummaryRow): ArticleSummary {
   };
 }
 
+/**
+ * Columns a story (`toArticle`) is made of: the summary's and the body's. The newsroom's own columns (owner,
+ * workflow, embargo, send-back note) stay out of a reader's read, which returned them unread.
+ */
+export const ARTICLE_COLUMNS = [
+  ...SUMMARY_COLUMNS,
+  'articles.more_bylines_json',
+  'articles.dateline',
+  'articles.body_json',
+  'articles.updated_at',
+  'articles.seo_title',
+  'articles.seo_description',
+] as const;
+
+export type ArticleColumnsRow = SummaryRow &
+  Pick<
+    Selectable<ArticlesTable>,
+    'more_bylines_json' | 'dateline' | 'body_json' | 'updated_at' | 'seo_title' | 'seo_description'
+  >;
+
 export function toArticle(
-  row: Selectable<ArticlesTable>,
+  row: ArticleColumnsRow,
   section: Section,
   tags: readonly Tag[],
   corrections: readonly Correction[],

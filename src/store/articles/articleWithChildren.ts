@@ -6,7 +6,7 @@ import type { Comment } from '../../news/comment.js';
 import { type StoryPicture, storyPicture } from '../../news/featuredImage.js';
 import type { Database, StoreDialect } from '../database.js';
 import { toAsset } from '../media/mediaLibrary.js';
-import { toArticle, toComment } from './articleRows.js';
+import { ARTICLE_COLUMNS, toArticle, toComment } from './articleRows.js';
 import { CORRECTION_COLUMNS, correctionOf } from './correctionRows.js';
 import type { ArticleForReaders } from './newsStore.js';
 
@@ -132,7 +132,7 @@ function articleQuery(
   return db
     .selectFrom('articles')
     .innerJoin('sections', 'sections.slug', 'articles.section_slug')
-    .selectAll('articles')
+    .select(ARTICLE_COLUMNS)
     .select(['sections.name as section_name', 'sections.position as section_position'])
     .select((eb: ExpressionBuilder<Database, 'articles' | 'sections'>) => [
       jsonArrayFrom(
