@@ -278,6 +278,7 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
     commentRateLimitPerMinute: config.commentRateLimitPerMinute,
     ...(counters === null ? {} : { sharedCounter: counters }),
     streamWorkers: config.streamWorkers,
+    streamWorkerHangTimeoutMs: config.workerHangTimeoutMs,
     trustedProxies: config.trustedProxies,
     observeRequest: (route, method, status, seconds) => metrics.observeRequest(route, method, status, seconds),
     now,

@@ -269,6 +269,7 @@ export async function buildSite(deps: WebDeps, options: ServerOptions = {}): Pro
           limits: options.stream ?? {},
           extraHeaders: SECURITY_HEADERS,
           logger: deps.logger,
+          ...(deps.streamWorkerHangTimeoutMs === undefined ? {} : { hangTimeoutMs: deps.streamWorkerHangTimeoutMs }),
         })
       : undefined;
   const marketStream = new MarketStreamHub({

@@ -33,6 +33,8 @@ export interface WebDeps {
   readonly marketPages?: MarketPagesDeps;
   /** Child processes that hold the market-stream sockets (`--stream-workers`); 0 or absent: this process. */
   readonly streamWorkers?: number;
+  /** A stream worker that answers no ping for this long is killed and started again (15 s when absent). */
+  readonly streamWorkerHangTimeoutMs?: number;
   /** Proxies (addresses, CIDR ranges) whose X-Forwarded-For/-Proto set request.ip and request.protocol; none when absent. */
   readonly trustedProxies?: readonly string[];
   /** Told of every answered request, for the metrics: route pattern (or what answered it), method, status, seconds. */

@@ -35,6 +35,8 @@ export async function startSite(
   options: {
     readonly commentRateLimitPerMinute?: number;
     readonly streamWorkers?: number;
+    /** `--worker-hang-timeout` in ms (stream workers are watched with it too); the default when absent. */
+    readonly workerHangTimeoutMs?: number;
     /** `postgres`: a fresh schema of its own at DATABASE_URL (the caller checks the server answers). */
     readonly engine?: 'sqlite' | 'postgres';
   } = {},
@@ -55,6 +57,9 @@ export async function startSite(
       testServeConfig(sqlitePath, {
         commentRateLimit: String(options.commentRateLimitPerMinute ?? 1000),
         streamWorkers: String(options.streamWorkers ?? 0),
+        ...(options.workerHangTimeoutMs === undefined
+          ? {}
+          : { workerHangTimeout: String(options.workerHangTimeoutMs) }),
         ...(database.kind === 'postgres' ? { databaseUrl: urlWithSchema(database) } : {}),
       }),
       { logger: pino({ level: 'silent' }), now: () => TEST_NOW },

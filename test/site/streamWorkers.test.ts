@@ -114,6 +114,36 @@ describe('market streams held by stream worker processes (--stream-workers 2)', 
     }
   });
 
+  test('a worker whose event loop stops (SIGSTOP) is killed after the hang timeout and started again', async () => {
+    const before = new Set(streamWorkerPids());
+    const local = await startSite({ streamWorkers: 1, workerHangTimeoutMs: 1500 });
+    const [stuck] = streamWorkerPids().filter((pid) => !before.has(pid));
+    try {
+      assert.ok(stuck !== undefined, 'the new site has its worker');
+      const held = await openStream(local.baseUrl, STREAM);
+      assert.equal((await held.next()).event, 'snapshot');
+      process.kill(stuck, 'SIGSTOP');
+      // Nothing else ends a stopped process: the pool's watch must kill it, which ends the stream it held.
+      const killed = await Promise.race([
+        held.ended.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000)),
+      ]);
+      assert.ok(killed, 'the stopped worker was killed within 10 s of a 1.5 s hang timeout');
+      await until(
+        async () => streamWorkerPids().filter((pid) => !before.has(pid)),
+        (pids) => pids.length === 1 && !pids.includes(stuck),
+        'a new worker in place of the stopped one',
+      );
+      const fresh = await openStream(local.baseUrl, STREAM);
+      assert.equal((await fresh.next(5000)).event, 'snapshot');
+      fresh.close();
+    } finally {
+      // Left stopped (the watch failed), it would outlive the test.
+      if (stuck !== undefined && streamWorkerPids().includes(stuck)) killQuietly(stuck);
+      await local.close();
+    }
+  });
+
   test('closing the server ends the workers and every stream they hold', async () => {
     const local = await startSite({ streamWorkers: 1 });
     const stream = await openStream(local.baseUrl, STREAM);
@@ -141,4 +171,12 @@ function streamWorkerPids(): number[] {
       return false;
     }
   });
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
 }

@@ -69,6 +69,9 @@ process.on('message', (message: ToStreamWorker, handle: unknown) => {
       reportSoon();
       break;
     }
+    case 'ping':
+      send({ type: 'pong', id: message.id });
+      break;
     case 'close':
       hub?.close();
       process.exit(0);

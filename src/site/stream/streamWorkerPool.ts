@@ -16,6 +16,8 @@ export interface StreamWorkerPoolOptions {
   /** Headers every response carries (security policy). */
   readonly extraHeaders: Readonly<Record<string, string>>;
   readonly logger: FastifyBaseLogger;
+  /** A ready worker that answers no ping for this long is killed (SIGKILL) and started again; 15 s unless given. */
+  readonly hangTimeoutMs?: number;
 }
 
 interface StreamWorker {
@@ -25,10 +27,13 @@ interface StreamWorker {
   /** Its hub's counters as last reported; clients handed over since are counted in `handedSince`. */
   stats: MarketStreamStats | null;
   handedSince: number;
+  /** When it last answered (its 'ready', then each pong); null until ready and once it is being killed. */
+  answeredAt: number | null;
 }
 
 const READY_TIMEOUT_MS = 30_000;
 const RESPAWN_DELAY_MS = 1000;
+const DEFAULT_HANG_TIMEOUT_MS = 15_000;
 
 /**
  * Stream worker processes (`--stream-workers N`): the serving process reads
@@ -37,7 +42,9 @@ const RESPAWN_DELAY_MS = 1000;
  * most once per `minIntervalMs`). Each worker fans the changes out to its own
  * sockets, so the fan-out uses N cores, and N processes' open-file limits.
  * A worker that dies is started again; its clients reconnect (EventSource
- * does so by itself) and land on the others.
+ * does so by itself) and land on the others. One whose event loop is stuck
+ * would keep its clients' streams open with nothing on them and still take
+ * new ones: it is found by the pings it no longer answers, and killed.
  */
 export class StreamWorkerPool {
   private readonly workers: StreamWorker[] = [];
@@ -46,6 +53,8 @@ export class StreamWorkerPool {
   private unsubscribe: (() => void) | null = null;
   private fallback: ReturnType<typeof setInterval> | null = null;
   private pending: ReturnType<typeof setTimeout> | null = null;
+  private watch: ReturnType<typeof setInterval> | null = null;
+  private pings = 0;
   private lastForwardAt = Number.NEGATIVE_INFINITY;
   private forwardedVersion = -1;
   private closing = false;
@@ -62,6 +71,31 @@ export class StreamWorkerPool {
     // Changes nobody announced (a market not wired to the bus) are still forwarded, later.
     this.fallback = setInterval(() => this.forward(), this.limits.tickMs);
     this.fallback.unref();
+    const hangTimeoutMs = this.options.hangTimeoutMs ?? DEFAULT_HANG_TIMEOUT_MS;
+    this.watch = setInterval(() => this.watchOnce(hangTimeoutMs), Math.min(1000, Math.max(100, hangTimeoutMs / 4)));
+    this.watch.unref();
+  }
+
+  /** Pings every ready worker that answered lately; kills one silent for longer than `hangTimeoutMs`. */
+  private watchOnce(hangTimeoutMs: number): void {
+    if (this.closing) return;
+    const now = Date.now();
+    for (const worker of this.workers) {
+      if (worker.answeredAt === null || !worker.child.connected) continue;
+      if (now - worker.answeredAt <= hangTimeoutMs) {
+        this.pings += 1;
+        worker.child.send({ type: 'ping', id: this.pings } satisfies ToStreamWorker);
+        continue;
+      }
+      this.options.logger.error(
+        { worker: worker.index, workerPid: worker.child.pid, silentMs: now - worker.answeredAt },
+        'stream worker stopped answering: killing it',
+      );
+      // No more clients for it; its exit starts another in its place.
+      worker.ready = false;
+      worker.answeredAt = null;
+      worker.child.kill('SIGKILL');
+    }
   }
 
   /** Gives the socket of a checked stream request to the least loaded worker; false when none is ready. */
@@ -111,6 +145,7 @@ export class StreamWorkerPool {
     this.closing = true;
     this.unsubscribe?.();
     if (this.fallback !== null) clearInterval(this.fallback);
+    if (this.watch !== null) clearInterval(this.watch);
     if (this.pending !== null) clearTimeout(this.pending);
     await Promise.all(
       this.workers.map(
@@ -136,15 +171,18 @@ export class StreamWorkerPool {
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    const worker: StreamWorker = { index, child, ready: false, stats: null, handedSince: 0 };
+    const worker: StreamWorker = { index, child, ready: false, stats: null, handedSince: 0, answeredAt: null };
     this.workers[index] = worker;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`stream worker ${index} not ready in time`)), READY_TIMEOUT_MS);
       child.on('message', (message: FromStreamWorker) => {
         if (message.type === 'ready') {
           worker.ready = true;
+          worker.answeredAt = Date.now();
           clearTimeout(timer);
           resolve();
+        } else if (message.type === 'pong') {
+          if (worker.answeredAt !== null) worker.answeredAt = Date.now();
         } else if (message.type === 'stats') {
           worker.stats = message.stats;
           worker.handedSince = 0;
@@ -153,6 +191,7 @@ export class StreamWorkerPool {
       child.once('exit', (code, signal) => {
         clearTimeout(timer);
         worker.ready = false;
+        worker.answeredAt = null;
         if (this.closing) return;
         this.options.logger.error({ worker: index, code, signal }, 'stream worker exited; starting it again');
         setTimeout(() => {
