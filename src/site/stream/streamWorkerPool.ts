@@ -84,7 +84,7 @@ export class StreamWorkerPool {
       if (worker.answeredAt === null || !worker.child.connected) continue;
       if (now - worker.answeredAt <= hangTimeoutMs) {
         this.pings += 1;
-        worker.child.send({ type: 'ping', id: this.pings } satisfies ToStreamWorker);
+        worker.child.send({ type: 'ping', id: this.pings } satisfies ToStreamWorker, ignoreSendError);
         continue;
       }
       this.options.logger.error(
@@ -224,9 +224,18 @@ export class StreamWorkerPool {
     this.forwardedVersion = snapshot.version;
     this.lastForwardAt = Date.now();
     const message: ToStreamWorker = { type: 'snapshot', snapshot };
-    for (const worker of this.workers) if (worker.ready && worker.child.connected) worker.child.send(message);
+    for (const worker of this.workers) {
+      if (worker.ready && worker.child.connected) worker.child.send(message, ignoreSendError);
+    }
   }
 }
+
+/**
+ * A send to a worker that has just gone (its channel closed between the check and the write) fails; without a
+ * callback the failure is an 'error' event of the child, which no one listens to and which would end this
+ * process. The worker's exit is handled where it is heard.
+ */
+function ignoreSendError(): void {}
 
 function load(worker: StreamWorker): number {
   return (worker.stats?.clients ?? 0) + worker.handedSince;
