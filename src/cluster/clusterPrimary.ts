@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { createMemoryWindowCounter } from '../bus/windowCounter.js';
+import { pingEveryMs } from '../shared/hangWatch.js';
 import type { Service } from '../shared/service.js';
 import type { PrimaryMessage, PrimaryQuestion, WorkerMessage } from './clusterMessages.js';
 import { isOurs } from './clusterMessages.js';
@@ -147,28 +148,25 @@ export function runClusterPrimary(options: ClusterPrimaryOptions): void {
   // A worker whose event loop is stuck (a runaway loop, a deadlocked native call) takes no request of its own, but
   // node:cluster still hands it connections, which hang: it is found by the pings it no longer answers.
   let pings = 0;
-  const watch = setInterval(
-    () => {
-      if (stopping) return;
-      const now = Date.now();
-      for (const worker of live()) {
-        const answered = answeredAt.get(worker.id);
-        if (answered === undefined) continue;
-        if (now - answered <= options.hangTimeoutMs) {
-          pings += 1;
-          tell(worker, { broadsheet: 'ping', id: pings });
-          continue;
-        }
-        answeredAt.delete(worker.id);
-        logger.error(
-          { worker: worker.id, workerPid: worker.process.pid, silentMs: now - answered },
-          'worker stopped answering: killing it',
-        );
-        worker.process.kill('SIGKILL');
+  const watch = setInterval(() => {
+    if (stopping) return;
+    const now = Date.now();
+    for (const worker of live()) {
+      const answered = answeredAt.get(worker.id);
+      if (answered === undefined) continue;
+      if (now - answered <= options.hangTimeoutMs) {
+        pings += 1;
+        tell(worker, { broadsheet: 'ping', id: pings });
+        continue;
       }
-    },
-    Math.min(1000, Math.max(100, Math.floor(options.hangTimeoutMs / 4))),
-  );
+      answeredAt.delete(worker.id);
+      logger.error(
+        { worker: worker.id, workerPid: worker.process.pid, silentMs: now - answered },
+        'worker stopped answering: killing it',
+      );
+      worker.process.kill('SIGKILL');
+    }
+  }, pingEveryMs(options.hangTimeoutMs));
   watch.unref();
 
   let deadline: ReturnType<typeof setTimeout> | null = null;

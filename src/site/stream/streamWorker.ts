@@ -70,7 +70,7 @@ process.on('message', (message: ToStreamWorker, handle: unknown) => {
       break;
     }
     case 'ping':
-      send({ type: 'pong', id: message.id });
+      send({ type: 'pong' });
       break;
     case 'close':
       hub?.close();

@@ -21,11 +21,11 @@ export type ToStreamWorker =
   /** Sent with the client's socket as the handle: the request is read and checked; the response is the worker's. */
   | { readonly type: 'client'; readonly query: StreamFilterQuery; readonly lastEventId: number | null }
   /** Answered with a pong from the worker's event loop: proof the loop still turns. */
-  | { readonly type: 'ping'; readonly id: number }
+  | { readonly type: 'ping' }
   | { readonly type: 'close' };
 
 export type FromStreamWorker =
   | { readonly type: 'ready' }
   /** The worker hub's counters, after every change of client count and every send. */
   | { readonly type: 'stats'; readonly stats: MarketStreamStats }
-  | { readonly type: 'pong'; readonly id: number };
+  | { readonly type: 'pong' };

@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Bus } from '../../bus/bus.js';
 import type { MarketReader } from '../../market/book/marketSnapshot.js';
+import { pingEveryMs } from '../../shared/hangWatch.js';
 import { DEFAULT_STREAM_LIMITS, type MarketStreamStats, type StreamLimits } from './marketStreamHub.js';
 import type { StreamFilterQuery } from './streamFilter.js';
 import { streamFixedHead } from './streamHead.js';
@@ -54,7 +55,6 @@ export class StreamWorkerPool {
   private fallback: ReturnType<typeof setInterval> | null = null;
   private pending: ReturnType<typeof setTimeout> | null = null;
   private watch: ReturnType<typeof setInterval> | null = null;
-  private pings = 0;
   private lastForwardAt = Number.NEGATIVE_INFINITY;
   private forwardedVersion = -1;
   private closing = false;
@@ -72,7 +72,7 @@ export class StreamWorkerPool {
     this.fallback = setInterval(() => this.forward(), this.limits.tickMs);
     this.fallback.unref();
     const hangTimeoutMs = this.options.hangTimeoutMs ?? DEFAULT_HANG_TIMEOUT_MS;
-    this.watch = setInterval(() => this.watchOnce(hangTimeoutMs), Math.min(1000, Math.max(100, hangTimeoutMs / 4)));
+    this.watch = setInterval(() => this.watchOnce(hangTimeoutMs), pingEveryMs(hangTimeoutMs));
     this.watch.unref();
   }
 
@@ -83,8 +83,7 @@ export class StreamWorkerPool {
     for (const worker of this.workers) {
       if (worker.answeredAt === null || !worker.child.connected) continue;
       if (now - worker.answeredAt <= hangTimeoutMs) {
-        this.pings += 1;
-        worker.child.send({ type: 'ping', id: this.pings } satisfies ToStreamWorker, ignoreSendError);
+        worker.child.send({ type: 'ping' } satisfies ToStreamWorker, ignoreSendError);
         continue;
       }
       this.options.logger.error(
