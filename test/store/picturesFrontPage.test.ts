@@ -143,6 +143,39 @@ function suite(makeBackend: () => Promise<StoreBackend> | StoreBackend, name: st
       assert.equal(await store.articleForReaders(bare), null, 'only published stories are read for readers');
     });
 
+    test('article pages read together each get their own story, as read alone (one query on PostgreSQL)', async (t) => {
+      const { opened, library } = await fresh(t);
+      const { store, frontPage } = opened;
+      const ids: number[] = [];
+      for (let n = 0; n < 12; n++)
+        ids.push(await store.insertArticle(draft({ headline: `Story ${n}`, tags: [`t${n}`] })));
+      const [pictured, commented, killed] = ids as [number, number, number];
+      const picture = await addPicture(library, 'Traders at the exchange', 'AFP');
+      const featured = { mediaId: picture.id, caption: 'The board.', credit: null, focus: 'top' } as const;
+      assert.deepEqual(await frontPage.setFeaturedImage(pictured, featured), { ok: true });
+      await store.addComment(submission(commented, 'Approved'), 'approved');
+      await store.addComment(submission(commented, 'Waiting'), 'pending');
+      await sql`update articles set status = 'killed' where id = ${killed}`.execute(opened.db);
+      const missing = Math.max(...ids) + 1_000;
+
+      const asked = [...ids, missing, pictured, ...[...ids].reverse()];
+      const alone: unknown[] = [];
+      for (const id of asked) alone.push(await store.articleForReaders(id));
+      const together = await Promise.all(asked.map((id) => store.articleForReaders(id)));
+      assert.deepEqual(together, alone);
+      assert.equal(together[ids.indexOf(killed)], null, 'a killed story is read for no one');
+      assert.equal(together[ids.length], null, 'a missing id is null, not an error');
+      assert.equal(together[ids.indexOf(pictured)]?.picture?.caption, 'The board.');
+      assert.deepEqual(
+        together[ids.indexOf(commented)]?.comments.map((comment) => comment.body),
+        ['Approved'],
+      );
+      assert.deepEqual(
+        together.map((reading) => reading?.article.headline ?? null),
+        asked.map((id) => (id === killed || id === missing ? null : `Story ${ids.indexOf(id)}`)),
+      );
+    });
+
     test('a missing story or picture is refused and nothing changes', async (t) => {
       const { opened, library } = await fresh(t);
       const id = await opened.store.insertArticle(draft());

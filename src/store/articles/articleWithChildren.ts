@@ -53,11 +53,29 @@ export async function articleForReaders(
   dialect: StoreDialect,
   id: number,
 ): Promise<ArticleForReaders | null> {
-  const compiled = compiledForReaders(db, dialect);
+  const compiled = compiledOnce(singleReads, db, () => readersQuery(db, dialect, ID_PLACEHOLDER), ID_PLACEHOLDER);
   const parameters = compiled.parameters.map((value) => (value === ID_PLACEHOLDER ? id : value));
   const { rows } = await db.executeQuery<ReadersRow>({ ...compiled, parameters });
   const row = rows[0];
-  if (row === undefined) return null;
+  return row === undefined ? null : readingOfRow(row);
+}
+
+/**
+ * The same read for many stories in one query (`id = any(…)`), by id; a story not published is absent. For
+ * PostgreSQL, where the page reads asked together are batched (see batchedReads).
+ */
+export async function articlesForReaders(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  ids: readonly number[],
+): Promise<ReadonlyMap<number, ArticleForReaders>> {
+  const compiled = compiledOnce(manyReads, db, () => readersQuery(db, dialect, IDS_PLACEHOLDER), IDS_PLACEHOLDER);
+  const parameters = compiled.parameters.map((value) => (value === IDS_PLACEHOLDER ? ids : value));
+  const { rows } = await db.executeQuery<ReadersRow>({ ...compiled, parameters });
+  return new Map(rows.map((row) => [Number(row.id), readingOfRow(row)]));
+}
+
+function readingOfRow(row: ReadersRow): ArticleForReaders {
   const { comments_json, picture_json, ...rest } = row;
   const comments: Comment[] = parsed<Parameters<typeof toComment>[0]>(comments_json).map(toComment);
   return { article: articleOfRow(rest), comments, picture: pictureOf(picture_json) };
@@ -65,27 +83,36 @@ export async function articleForReaders(
 
 /** No stored article has a negative id: the value the compiled read is built around, replaced by each real id. */
 const ID_PLACEHOLDER = -1;
+/** The list the compiled read of many is built around, known by its identity and replaced by each real list. */
+const IDS_PLACEHOLDER: readonly number[] = [];
 
 type ReadersQuery = ReturnType<typeof readersQuery>;
 type ReadersRow = Awaited<ReturnType<ReadersQuery['executeTakeFirstOrThrow']>>;
-const compiledReads = new WeakMap<Kysely<Database>, CompiledQuery<ReadersRow>>();
+type CompiledReads = WeakMap<Kysely<Database>, CompiledQuery<ReadersRow>>;
+const singleReads: CompiledReads = new WeakMap();
+const manyReads: CompiledReads = new WeakMap();
 
 /**
  * The article page's read, built and compiled once per database: it is the same text for every story, and
  * building Kysely's query tree and compiling it again for each page rendered from cold cost about as much of
  * the server's CPU as running it on SQLite, and made garbage for the collector.
  */
-function compiledForReaders(db: Kysely<Database>, dialect: StoreDialect): CompiledQuery<ReadersRow> {
-  const known = compiledReads.get(db);
-  if (known !== undefined) return known;
-  const compiled = readersQuery(db, dialect, ID_PLACEHOLDER).compile();
-  const placeholders = compiled.parameters.filter((value) => value === ID_PLACEHOLDER).length;
-  if (placeholders !== 1) throw new Error(`the article read must take its id once, not ${placeholders} times`);
-  compiledReads.set(db, compiled);
+function compiledOnce(
+  known: CompiledReads,
+  db: Kysely<Database>,
+  build: () => ReadersQuery,
+  placeholder: unknown,
+): CompiledQuery<ReadersRow> {
+  const compiledBefore = known.get(db);
+  if (compiledBefore !== undefined) return compiledBefore;
+  const compiled = build().compile();
+  const placeholders = compiled.parameters.filter((value) => value === placeholder).length;
+  if (placeholders !== 1) throw new Error(`the article read must take its ids once, not ${placeholders} times`);
+  known.set(db, compiled);
   return compiled;
 }
 
-function readersQuery(db: Kysely<Database>, dialect: StoreDialect, id: number) {
+function readersQuery(db: Kysely<Database>, dialect: StoreDialect, id: number | readonly number[]) {
   const { jsonArrayFrom, jsonObjectFrom } = jsonHelpers(dialect);
   return articleQuery(db, dialect, id, { publishedOnly: true }).select((eb) => [
     jsonArrayFrom(
@@ -125,7 +152,7 @@ function jsonHelpers(dialect: StoreDialect): {
 function articleQuery(
   db: Kysely<Database>,
   dialect: StoreDialect,
-  id: number,
+  id: number | readonly number[],
   options: { readonly publishedOnly: boolean },
 ) {
   const { jsonArrayFrom } = jsonHelpers(dialect);
@@ -152,7 +179,9 @@ function articleQuery(
           .orderBy('article_corrections.id'),
       ).as('corrections_json'),
     ])
-    .where('articles.id', '=', id)
+    .where((eb) =>
+      typeof id === 'number' ? eb('articles.id', '=', id) : eb('articles.id', '=', eb.fn.any(eb.val(id))),
+    )
     .$if(options.publishedOnly, (q) => q.where('articles.status', '=', PUBLISHED));
 }
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CommentStatus, CommentSubmission } from '../../news/comment.js';
 import { canonicalTags } from '../../news/tag.js';
+import { batchedReads } from '../batchedReads.js';
 import * as comments from '../comments/commentQueries.js';
 import { isAddressBanned } from '../comments/moderation.js';
 import type { Database, StoreDialect } from '../database.js';
@@ -18,7 +19,7 @@ import {
 } from './articleQueries.js';
 import { toSection } from './articleRows.js';
 import { createArticleSearchStore } from './articleSearch.js';
-import { articleForReaders } from './articleWithChildren.js';
+import { articleForReaders, articlesForReaders } from './articleWithChildren.js';
 import { assertSectionsExist, ensureTags, insertArticleRow } from './articleWrites.js';
 import type { NewsStore } from './newsStore.js';
 import { type SeedContent, seedIfEmpty } from './seedContent.js';
@@ -32,6 +33,12 @@ export interface KyselyNewsStore extends NewsStore {
 /** The news store on an open, migrated database (see `openDatabase` and `migrateToLatest`). */
 export function createNewsStore(db: Kysely<Database>, dialect: StoreDialect): KyselyNewsStore {
   const search = createArticleSearchStore(db, dialect);
+  // On PostgreSQL the article pages read together share a round trip (batchedReads); SQLite answers in the
+  // process, with no round trip to share, so a batch would only make each read wait for the others.
+  const readForReaders =
+    dialect === 'postgres'
+      ? batchedReads((ids) => articlesForReaders(db, dialect, ids))
+      : (id: number) => articleForReaders(db, dialect, id);
   return {
     searchArticles: (query) => search.searchArticles(query),
 
@@ -51,7 +58,7 @@ export function createNewsStore(db: Kysely<Database>, dialect: StoreDialect): Ky
     },
 
     getArticle: (id) => getArticle(db, dialect, id),
-    articleForReaders: (id) => articleForReaders(db, dialect, id),
+    articleForReaders: readForReaders,
     isWithdrawn: (id) => isWithdrawn(db, id),
     listArticles: (query) => listArticles(db, query),
     latestArticles: (query) => latestArticles(db, query),
