@@ -1,4 +1,4 @@
-import type { CompiledQuery, ExpressionBuilder, Kysely } from 'kysely';
+import { type CompiledQuery, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import { jsonArrayFrom as postgresJsonArray, jsonObjectFrom as postgresJsonObject } from 'kysely/helpers/postgres';
 import { jsonArrayFrom as sqliteJsonArray, jsonObjectFrom as sqliteJsonObject } from 'kysely/helpers/sqlite';
 import type { Article, Correction, Tag } from '../../news/article.js';
@@ -43,34 +43,21 @@ export async function articleWithChildren(
 }
 
 /**
- * A published article with everything its page reads from the store besides lists shared by every page: its
- * approved comments, oldest first, and its featured picture, as two more JSON columns of the same row. On
- * PostgreSQL that is one round trip for a page rendered from cold instead of three (article, comments, picture),
- * each of which took a pooled connection and a parse and plan of its own.
- */
-export async function articleForReaders(
-  db: Kysely<Database>,
-  dialect: StoreDialect,
-  id: number,
-): Promise<ArticleForReaders | null> {
-  const compiled = compiledOnce(singleReads, db, () => readersQuery(db, dialect, ID_PLACEHOLDER), ID_PLACEHOLDER);
-  const parameters = compiled.parameters.map((value) => (value === ID_PLACEHOLDER ? id : value));
-  const { rows } = await db.executeQuery<ReadersRow>({ ...compiled, parameters });
-  const row = rows[0];
-  return row === undefined ? null : readingOfRow(row);
-}
-
-/**
- * The same read for many stories in one query (`id = any(…)`), by id; a story not published is absent. For
- * PostgreSQL, where the page reads asked together are batched (see batchedReads).
+ * Published articles with everything their pages read from the store besides lists shared by every page: each
+ * one's approved comments, oldest first, and its featured picture, as two more JSON columns of its row; by id, a
+ * story not published being absent. One query for all the pages that asked together (batchedReads): on PostgreSQL
+ * one round trip, where a page rendered from cold used to take three (article, comments, picture) and then one
+ * of its own.
  */
 export async function articlesForReaders(
   db: Kysely<Database>,
   dialect: StoreDialect,
   ids: readonly number[],
 ): Promise<ReadonlyMap<number, ArticleForReaders>> {
-  const compiled = compiledOnce(manyReads, db, () => readersQuery(db, dialect, IDS_PLACEHOLDER), IDS_PLACEHOLDER);
-  const parameters = compiled.parameters.map((value) => (value === IDS_PLACEHOLDER ? ids : value));
+  const compiled = compiledForReaders(db, dialect);
+  // SQLite binds no lists: it reads them as a JSON array.
+  const list = dialect === 'postgres' ? ids : JSON.stringify(ids);
+  const parameters = compiled.parameters.map((value) => (value === IDS_PLACEHOLDER ? list : value));
   const { rows } = await db.executeQuery<ReadersRow>({ ...compiled, parameters });
   return new Map(rows.map((row) => [Number(row.id), readingOfRow(row)]));
 }
@@ -81,34 +68,26 @@ function readingOfRow(row: ReadersRow): ArticleForReaders {
   return { article: articleOfRow(rest), comments, picture: pictureOf(picture_json) };
 }
 
-/** No stored article has a negative id: the value the compiled read is built around, replaced by each real id. */
-const ID_PLACEHOLDER = -1;
 /** The list the compiled read of many is built around, known by its identity and replaced by each real list. */
 const IDS_PLACEHOLDER: readonly number[] = [];
 
 type ReadersQuery = ReturnType<typeof readersQuery>;
 type ReadersRow = Awaited<ReturnType<ReadersQuery['executeTakeFirstOrThrow']>>;
 type CompiledReads = WeakMap<Kysely<Database>, CompiledQuery<ReadersRow>>;
-const singleReads: CompiledReads = new WeakMap();
-const manyReads: CompiledReads = new WeakMap();
+const compiledReads: CompiledReads = new WeakMap();
 
 /**
- * The article page's read, built and compiled once per database: it is the same text for every story, and
- * building Kysely's query tree and compiling it again for each page rendered from cold cost about as much of
- * the server's CPU as running it on SQLite, and made garbage for the collector.
+ * The article pages' read, built and compiled once per database: it is the same text for every list of stories,
+ * and building Kysely's query tree and compiling it again for each read cost about as much of the server's CPU as
+ * running it on SQLite, and made garbage for the collector.
  */
-function compiledOnce(
-  known: CompiledReads,
-  db: Kysely<Database>,
-  build: () => ReadersQuery,
-  placeholder: unknown,
-): CompiledQuery<ReadersRow> {
-  const compiledBefore = known.get(db);
-  if (compiledBefore !== undefined) return compiledBefore;
-  const compiled = build().compile();
-  const placeholders = compiled.parameters.filter((value) => value === placeholder).length;
+function compiledForReaders(db: Kysely<Database>, dialect: StoreDialect): CompiledQuery<ReadersRow> {
+  const known = compiledReads.get(db);
+  if (known !== undefined) return known;
+  const compiled = readersQuery(db, dialect, IDS_PLACEHOLDER).compile();
+  const placeholders = compiled.parameters.filter((value) => value === IDS_PLACEHOLDER).length;
   if (placeholders !== 1) throw new Error(`the article read must take its ids once, not ${placeholders} times`);
-  known.set(db, compiled);
+  compiledReads.set(db, compiled);
   return compiled;
 }
 
@@ -179,10 +158,19 @@ function articleQuery(
           .orderBy('article_corrections.id'),
       ).as('corrections_json'),
     ])
-    .where((eb) =>
-      typeof id === 'number' ? eb('articles.id', '=', id) : eb('articles.id', '=', eb.fn.any(eb.val(id))),
-    )
-    .$if(options.publishedOnly, (q) => q.where('articles.status', '=', PUBLISHED));
+    .where((eb) => {
+      if (typeof id === 'number') return eb('articles.id', '=', id);
+      return dialect === 'postgres'
+        ? eb('articles.id', '=', eb.fn.any(eb.val(id)))
+        : sql<SqlBool>`${sql.ref('articles.id')} in (select value from json_each(${id}))`;
+    })
+    .$if(options.publishedOnly, (q) =>
+      // SQLite's planner prefers the status index to a list of primary keys, and would walk every published story
+      // for a few: `+` keeps the index out of the plan.
+      typeof id !== 'number' && dialect === 'sqlite'
+        ? q.where(sql<SqlBool>`+${sql.ref('articles.status')} = ${PUBLISHED}`)
+        : q.where('articles.status', '=', PUBLISHED),
+    );
 }
 
 type ArticleRow = NonNullable<Awaited<ReturnType<ReturnType<typeof articleQuery>['executeTakeFirst']>>>;

@@ -19,7 +19,7 @@ import {
 } from './articleQueries.js';
 import { toSection } from './articleRows.js';
 import { createArticleSearchStore } from './articleSearch.js';
-import { articleForReaders, articlesForReaders } from './articleWithChildren.js';
+import { articlesForReaders } from './articleWithChildren.js';
 import { assertSectionsExist, ensureTags, insertArticleRow } from './articleWrites.js';
 import type { NewsStore } from './newsStore.js';
 import { type SeedContent, seedIfEmpty } from './seedContent.js';
@@ -33,12 +33,8 @@ export interface KyselyNewsStore extends NewsStore {
 /** The news store on an open, migrated database (see `openDatabase` and `migrateToLatest`). */
 export function createNewsStore(db: Kysely<Database>, dialect: StoreDialect): KyselyNewsStore {
   const search = createArticleSearchStore(db, dialect);
-  // On PostgreSQL the article pages read together share a round trip (batchedReads); SQLite answers in the
-  // process, with no round trip to share, so a batch would only make each read wait for the others.
-  const readForReaders =
-    dialect === 'postgres'
-      ? batchedReads((ids) => articlesForReaders(db, dialect, ids))
-      : (id: number) => articleForReaders(db, dialect, id);
+  // The article pages asked for together are read together (batchedReads).
+  const readForReaders = batchedReads((ids) => articlesForReaders(db, dialect, ids));
   return {
     searchArticles: (query) => search.searchArticles(query),
 
