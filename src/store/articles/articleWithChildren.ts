@@ -54,13 +54,21 @@ export async function articlesForReaders(
   dialect: StoreDialect,
   ids: readonly number[],
 ): Promise<ReadonlyMap<number, ArticleForReaders>> {
+  // An id no story can have is left out rather than sent: on PostgreSQL one beyond the column's range would fail
+  // the query, and with it every page read in the same batch.
+  const storable = ids.filter(isStorableId);
+  if (storable.length === 0) return new Map();
   const compiled = compiledForReaders(db, dialect);
   // SQLite binds no lists: it reads them as a JSON array.
-  const list = dialect === 'postgres' ? ids : JSON.stringify(ids);
+  const list = dialect === 'postgres' ? storable : JSON.stringify(storable);
   const parameters = compiled.parameters.map((value) => (value === IDS_PLACEHOLDER ? list : value));
   const { rows } = await db.executeQuery<ReadersRow>({ ...compiled, parameters });
   return new Map(rows.map((row) => [Number(row.id), readingOfRow(row)]));
 }
+
+/** Article ids are positive 32-bit integers (the `integer` column of PostgreSQL). */
+const MAX_ID = 2 ** 31 - 1;
+const isStorableId = (id: number): boolean => Number.isInteger(id) && id > 0 && id <= MAX_ID;
 
 function readingOfRow(row: ReadersRow): ArticleForReaders {
   const { comments_json, picture_json, ...rest } = row;
