@@ -81,8 +81,7 @@ const IDS_PLACEHOLDER: readonly number[] = [];
 
 type ReadersQuery = ReturnType<typeof readersQuery>;
 type ReadersRow = Awaited<ReturnType<ReadersQuery['executeTakeFirstOrThrow']>>;
-type CompiledReads = WeakMap<Kysely<Database>, CompiledQuery<ReadersRow>>;
-const compiledReads: CompiledReads = new WeakMap();
+const compiledReads = new WeakMap<Kysely<Database>, CompiledQuery<ReadersRow>>();
 
 /**
  * The article pages' read, built and compiled once per database: it is the same text for every list of stories,
