@@ -58,12 +58,20 @@ export async function articlesForReaders(
   // the query, and with it every page read in the same batch.
   const storable = ids.filter(isStorableId);
   if (storable.length === 0) return new Map();
+  const { rows } = await db.executeQuery(readersStatement(db, dialect, storable));
+  return new Map(rows.map((row) => [Number(row.id), readingOfRow(row)]));
+}
+
+/** The statement `articlesForReaders` runs for these ids (all storable). */
+export function readersStatement(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  ids: readonly number[],
+): CompiledQuery<ReadersRow> {
   const compiled = compiledForReaders(db, dialect);
   // SQLite binds no lists: it reads them as a JSON array.
-  const list = dialect === 'postgres' ? storable : JSON.stringify(storable);
-  const parameters = compiled.parameters.map((value) => (value === IDS_PLACEHOLDER ? list : value));
-  const { rows } = await db.executeQuery<ReadersRow>({ ...compiled, parameters });
-  return new Map(rows.map((row) => [Number(row.id), readingOfRow(row)]));
+  const list = dialect === 'postgres' ? ids : JSON.stringify(ids);
+  return { ...compiled, parameters: compiled.parameters.map((value) => (value === IDS_PLACEHOLDER ? list : value)) };
 }
 
 /** Article ids are positive 32-bit integers (the `integer` column of PostgreSQL). */
