@@ -49,3 +49,64 @@ test('a failed write is reported and the counter carries on', async () => {
   assert.equal(errors.length, 1);
   assert.equal(calls, 2);
 });
+
+test('flushes start at the point of the first interval the phase gives, then come every interval', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout', 'setInterval'] });
+  const flushedAt: number[] = [];
+  let clock = 0;
+  const counter = new ReadCounter(
+    { addReads: async () => void flushedAt.push(clock) },
+    {
+      now: () => new Date('2026-12-04T10:00:00Z'),
+      flushEveryMs: 5_000,
+      phase: 0.5,
+      onError: (error) => assert.fail(String(error)),
+    },
+  );
+  const readAndWait = async (ms: number) => {
+    counter.pageServed('article:3:a::');
+    clock += ms;
+    t.mock.timers.tick(ms);
+    // The flush writes after a promise or two.
+    for (let turn = 0; turn < 5; turn++) await Promise.resolve();
+  };
+  counter.start();
+  await readAndWait(2_499);
+  assert.deepEqual(flushedAt, [], 'nothing before the phase');
+  await readAndWait(1);
+  assert.deepEqual(flushedAt, [2_500]);
+  await readAndWait(4_999);
+  assert.deepEqual(flushedAt, [2_500]);
+  await readAndWait(1);
+  assert.deepEqual(flushedAt, [2_500, 7_500]);
+  await readAndWait(5_000);
+  assert.deepEqual(flushedAt, [2_500, 7_500, 12_500]);
+  counter.pageServed('article:3:a::');
+  await counter.stop();
+  assert.deepEqual(flushedAt, [2_500, 7_500, 12_500, 12_500], 'stop flushes what is left');
+  t.mock.timers.tick(20_000);
+  for (let turn = 0; turn < 5; turn++) await Promise.resolve();
+  assert.equal(flushedAt.length, 4, 'no flush after stop');
+});
+
+test('a counter stopped before its first flush sets no timer going', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout', 'setInterval'] });
+  let flushes = 0;
+  const counter = new ReadCounter(
+    { addReads: async () => void (flushes += 1) },
+    {
+      now: () => new Date('2026-12-04T10:00:00Z'),
+      flushEveryMs: 5_000,
+      phase: 0.9,
+      onError: (error) => assert.fail(String(error)),
+    },
+  );
+  counter.start();
+  counter.pageServed('article:3:a::');
+  await counter.stop();
+  assert.equal(flushes, 1, 'stop flushes once');
+  counter.pageServed('article:4:b::');
+  t.mock.timers.tick(60_000);
+  for (let turn = 0; turn < 5; turn++) await Promise.resolve();
+  assert.equal(flushes, 1, 'the first flush was called off');
+});

@@ -16,6 +16,7 @@ const MAX_STORIES = 10_000;
 export class ReadCounter implements Service {
   readonly name = 'read counter';
   private counts = new Map<number, number>();
+  private firstFlush: ReturnType<typeof setTimeout> | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -25,6 +26,8 @@ export class ReadCounter implements Service {
       readonly now: () => Date;
       readonly flushEveryMs: number;
       readonly onError: (error: unknown) => void;
+      /** Where in the first interval the flushes start, as a fraction in [0, 1); random unless a test sets it. */
+      readonly phase?: number;
     },
   ) {}
 
@@ -52,14 +55,30 @@ export class ReadCounter implements Service {
     return this.flushing;
   }
 
+  /**
+   * Flushes every interval from a point of the first one of the process's own: processes started together (the
+   * workers of `--workers`) flushed together every time, and on SQLite each waited for the other's write lock in
+   * a busy handler that sleeps on the event loop, holding every page in flight (bench/RESULTS.md, 2026-12-06).
+   */
   start(): void {
-    if (this.timer !== null) return;
-    this.timer = setInterval(() => void this.flush(), this.options.flushEveryMs);
-    this.timer.unref();
+    if (this.timer !== null || this.firstFlush !== null) return;
+    const every = this.options.flushEveryMs;
+    this.firstFlush = setTimeout(
+      () => {
+        this.firstFlush = null;
+        this.timer = setInterval(() => void this.flush(), every);
+        this.timer.unref();
+        void this.flush();
+      },
+      Math.floor((this.options.phase ?? Math.random()) * every),
+    );
+    this.firstFlush.unref();
   }
 
   async stop(): Promise<void> {
+    if (this.firstFlush !== null) clearTimeout(this.firstFlush);
     if (this.timer !== null) clearInterval(this.timer);
+    this.firstFlush = null;
     this.timer = null;
     await this.flush();
   }
