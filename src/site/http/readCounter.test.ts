@@ -93,7 +93,11 @@ test('a counter stopped before its first flush sets no timer going', async (t) =
   t.mock.timers.enable({ apis: ['setTimeout', 'setInterval'] });
   let flushes = 0;
   const counter = new ReadCounter(
-    { addReads: async () => void (flushes += 1) },
+    {
+      addReads: async () => {
+        flushes += 1;
+      },
+    },
     {
       now: () => new Date('2026-12-04T10:00:00Z'),
       flushEveryMs: 5_000,
