@@ -1,7 +1,7 @@
 import { type CompiledQuery, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import { jsonArrayFrom as postgresJsonArray, jsonObjectFrom as postgresJsonObject } from 'kysely/helpers/postgres';
 import { jsonArrayFrom as sqliteJsonArray, jsonObjectFrom as sqliteJsonObject } from 'kysely/helpers/sqlite';
-import type { Article, Correction, Tag } from '../../news/article.js';
+import { type Article, type Correction, MAX_ARTICLE_ID, type Tag } from '../../news/article.js';
 import type { Comment } from '../../news/comment.js';
 import { type StoryPicture, storyPicture } from '../../news/featuredImage.js';
 import type { Database, StoreDialect } from '../database.js';
@@ -74,9 +74,7 @@ export function readersStatement(
   return { ...compiled, parameters: compiled.parameters.map((value) => (value === IDS_PLACEHOLDER ? list : value)) };
 }
 
-/** Article ids are positive 32-bit integers (the `integer` column of PostgreSQL). */
-const MAX_ID = 2 ** 31 - 1;
-const isStorableId = (id: number): boolean => Number.isInteger(id) && id > 0 && id <= MAX_ID;
+const isStorableId = (id: number): boolean => Number.isInteger(id) && id > 0 && id <= MAX_ARTICLE_ID;
 
 function readingOfRow(row: ReadersRow): ArticleForReaders {
   const { comments_json, picture_json, ...rest } = row;
@@ -106,9 +104,9 @@ function compiledForReaders(db: Kysely<Database>, dialect: StoreDialect): Compil
   return compiled;
 }
 
-function readersQuery(db: Kysely<Database>, dialect: StoreDialect, id: number | readonly number[]) {
+function readersQuery(db: Kysely<Database>, dialect: StoreDialect, ids: readonly number[]) {
   const { jsonArrayFrom, jsonObjectFrom } = jsonHelpers(dialect);
-  return articleQuery(db, dialect, id, { publishedOnly: true }).select((eb) => [
+  return articleQuery(db, dialect, ids, { publishedOnly: true }).select((eb) => [
     jsonArrayFrom(
       eb
         .selectFrom('comments')
