@@ -115,8 +115,8 @@ export async function createApp(config: ServeConfig, options: AppOptions = {}): 
   const now = options.now ?? (() => new Date());
   const { operations } = config;
   const opened = await openSiteStore(config, {
-    onLogWriterUnavailable: (error) =>
-      logger.warn({ err: error }, 'market log: trades and rates are written on the site connection instead'),
+    onWriterThreadUnavailable: (error) =>
+      logger.warn({ err: error }, 'a writer thread could not start: its writes go on the site connection instead'),
   });
   const { store } = opened;
   const media = mediaOf(opened, config, options.mediaDir);

@@ -8,7 +8,7 @@ import type { DatabaseTarget } from './connect.js';
 import { openDatabase } from './connect.js';
 import type { Database, StoreDialect } from './database.js';
 import { createEditingStore, type EditingStore } from './editing/editingStore.js';
-import { createFrontPageStore, type FrontPageStore } from './frontPage/frontPageStore.js';
+import { createFrontPageStore, createReadCountWriter, type FrontPageStore } from './frontPage/frontPageStore.js';
 import { createMarketStore, type MarketStore } from './market/marketStore.js';
 import { createMediaLibrary, type MediaLibrary } from './media/mediaLibrary.js';
 import type { MediaPlace } from './media/mediaStore.js';
@@ -64,8 +64,11 @@ export interface TransactionStores {
 }
 
 export interface OpenStoreOptions {
-  /** Told once when the market log's writer thread could not start (the log then writes on this connection). */
-  readonly onLogWriterUnavailable?: (error: Error) => void;
+  /**
+   * Told once for each writer thread of a SQLite file (the market log's, the read counts') that could not start:
+   * its writes then go on this connection.
+   */
+  readonly onWriterThreadUnavailable?: (error: Error) => void;
 }
 
 /** Opens the database, brings its schema to the latest migration and wraps it in the news store. */
@@ -77,7 +80,12 @@ export async function openStore(target: DatabaseTarget, options: OpenStoreOption
     await opened.close();
     throw error;
   }
-  const market = createMarketStore(opened.db, opened.sqliteFile, options.onLogWriterUnavailable);
+  const market = createMarketStore(opened.db, opened.sqliteFile, options.onWriterThreadUnavailable);
+  const unavailable = options.onWriterThreadUnavailable;
+  const readCounts =
+    opened.sqliteFile === null
+      ? null
+      : createReadCountWriter(opened.sqliteFile, unavailable === undefined ? {} : { onUnavailable: unavailable });
   return {
     store: createNewsStore(opened.db, opened.dialect),
     db: opened.db,
@@ -90,7 +98,7 @@ export async function openStore(target: DatabaseTarget, options: OpenStoreOption
     print: createPrintStore(opened.db),
     market,
     editing: createEditingStore(opened.db),
-    frontPage: createFrontPageStore(opened.db, opened.dialect),
+    frontPage: createFrontPageStore(opened.db, opened.dialect, readCounts),
     wire: createWireInboxStore(opened.db, opened.dialect),
     mediaLibrary: (place) => createMediaLibrary(opened.db, place),
     dialect: opened.dialect,
@@ -104,6 +112,7 @@ export async function openStore(target: DatabaseTarget, options: OpenStoreOption
         .execute((trx) => work({ accounts: createAccountsStore(trx), audit: createAuditStore(trx) })),
     close: async () => {
       await market.close();
+      await readCounts?.close();
       await opened.close();
     },
   };

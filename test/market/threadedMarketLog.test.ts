@@ -3,7 +3,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, type TestContext, test } from 'node:test';
-import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { createDemoMarket } from '../../src/demo/market/demoMarket.js';
 import { loadMarket } from '../../src/engine/marketLoader.js';
@@ -12,7 +11,9 @@ import type { Market } from '../../src/market/book/market.js';
 import type { MarketEvent } from '../../src/market/book/marketEvent.js';
 import { paisa } from '../../src/market/money/money.js';
 import { createMarketLog, createThreadedMarketLog, type MarketLog } from '../../src/store/market/marketLog.js';
-import { createThreadedLogWriter, LogWriteError } from '../../src/store/market/threadedLogWriter.js';
+import { createThreadedLogWriter } from '../../src/store/market/threadedLogWriter.js';
+import { ThreadWriteError } from '../../src/store/writerThread.js';
+import { THREADS_THAT_CANNOT_START } from '../support/threadsThatCannotStart.js';
 import { openMarketDb } from './marketBackends.js';
 
 // The SQLite file's log with its trades and rates written on the writer thread (a second
@@ -75,7 +76,7 @@ test('a (feed, seq) already in the table fails the whole batch on the thread, an
   await createMarketLog(db).append({ events: [trade(3)] });
   await assert.rejects(
     log.append({ events: [trade(4), trade(3), trade(5)] }),
-    (error: unknown) => error instanceof LogWriteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE',
+    (error: unknown) => error instanceof ThreadWriteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE',
   );
   assert.deepEqual(await loggedSeqs(log), [1, 2, 3]);
   // The failure dropped the log's marks, so the duplicate check reads the table again.
@@ -107,7 +108,7 @@ test('a commit failing on the thread rejects its submissions and leaves market a
     ['rejected', 'rejected'],
   );
   const [first] = results;
-  assert.ok(first?.status === 'rejected' && first.reason instanceof LogWriteError);
+  assert.ok(first?.status === 'rejected' && first.reason instanceof ThreadWriteError);
   assert.match(String(first.reason.message), /disk is full/);
   assert.equal(market.version, version, 'the live market took nothing of the failed batch');
   assert.deepEqual(figures(market), before);
@@ -146,7 +147,7 @@ test('a thread that ends after its COMMIT but before it answers: the batch is lo
   const dying = {
     async write(values: readonly (string | number | null)[]) {
       if (dieAfterCommit) await real.write(values);
-      throw new LogWriteError('the market log writer thread ended: exit code 1', null);
+      throw new ThreadWriteError('the market log writer thread ended: exit code 1', null);
     },
     available: true,
     close: () => real.close(),
@@ -159,23 +160,12 @@ test('a thread that ends after its COMMIT but before it answers: the batch is lo
   dieAfterCommit = false;
   await assert.rejects(
     log.append({ events: [trade(3)] }),
-    (error: unknown) => error instanceof LogWriteError && error.code === null,
+    (error: unknown) => error instanceof ThreadWriteError && error.code === null,
   );
   assert.deepEqual(await loggedSeqs(log), [1, 2]);
 });
 
-for (const [how, startThread] of [
-  [
-    'a thread that ends before its connection is open',
-    () => new Worker('throw new Error("no log thread")', { eval: true }),
-  ],
-  [
-    'no worker can be made',
-    () => {
-      throw Object.assign(new Error('Worker initialization failure: EAGAIN'), { code: 'ERR_WORKER_INIT_FAILED' });
-    },
-  ],
-] as const) {
+for (const [how, startThread] of THREADS_THAT_CANNOT_START) {
   test(`the writer thread cannot start (${how}): the site's own connection logs every batch, once durable`, async (t) => {
     const path = join(dir, `site-${++files}.sqlite`);
     const opened = await openMarketDb({ kind: 'sqlite', path });

@@ -1,24 +1,17 @@
-import { type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { ArticleSummary } from '../../news/article.js';
 import { PUBLISHED } from '../articles/articleQueries.js';
 import { SUMMARY_COLUMNS, toSummary } from '../articles/articleRows.js';
 import type { Database, StoreDialect } from '../database.js';
+import { flatReads, readsBatches, SQLITE_ADD_READS } from './readCountStatement.js';
 
 /**
- * Stories per statement. The counts go as one JSON parameter, so the statement's text and its parameters do not
- * grow with the batch, and the pages waiting for the connection (SQLite has one) are served between batches
- * rather than after the whole flush.
- */
-const STORIES_PER_STATEMENT = 500;
-
-/**
- * Adds reads to the day's counts: each row an atomic increment, so any number of processes add into the same
- * rows without losing a count. An archive's long tail is read a story at a time, so a flush holds thousands of
- * stories. Flushing at all costs about 7 % of the server's CPU a cold page on SQLite (the upserts themselves);
- * writing them this way instead of as query-builder rows, checked against the articles by a query of their own
- * in one transaction, measured the same CPU and p99, and is kept for its fixed statement text and its shorter
- * holds of the connection. Stories deleted since they were read are skipped by the join. A failed batch loses
- * its counts only (reads are a ranking, not a ledger).
+ * Adds reads to the day's counts on this connection: each row an atomic increment, so any number of processes
+ * add into the same rows without losing a count. An archive's long tail is read a story at a time, so a flush
+ * holds thousands of stories; a SQLite file's flushes run on a thread of their own instead (readCountThread.ts),
+ * and this is the path of PostgreSQL (asynchronous already), an in-memory SQLite database, and a file whose
+ * thread could not start. Pages waiting for the connection are served between batches. A failed batch loses its
+ * counts only (reads are a ranking, not a ledger).
  */
 export async function addReads(
   db: Kysely<Database>,
@@ -26,22 +19,17 @@ export async function addReads(
   day: string,
   counts: ReadonlyMap<number, number>,
 ): Promise<void> {
-  const reads = [...counts].filter(([, views]) => views > 0);
-  for (let start = 0; start < reads.length; start += STORIES_PER_STATEMENT) {
-    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-    const batch = JSON.stringify(reads.slice(start, start + STORIES_PER_STATEMENT));
-    // `where true` tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join of the SELECT.
-    await (dialect === 'sqlite'
-      ? sql`insert into article_views (article_id, day, views)
-          select articles.id, ${day}, json_extract(j.value, '$[1]')
-          from json_each(${batch}) as j join articles on articles.id = json_extract(j.value, '$[0]')
-          where true
-          on conflict (article_id, day) do update set views = article_views.views + excluded.views`
-      : sql`insert into article_views (article_id, day, views)
-          select articles.id, ${day}::text, (j.value ->> 1)::bigint
-          from json_array_elements(${batch}::json) as j join articles on articles.id = (j.value ->> 0)::integer
-          on conflict (article_id, day) do update set views = article_views.views + excluded.views`
-    ).execute(db);
+  const batches = readsBatches(flatReads(counts));
+  for (const [index, batch] of batches.entries()) {
+    if (index > 0) await new Promise((resolve) => setImmediate(resolve));
+    await db.executeQuery(
+      dialect === 'sqlite'
+        ? CompiledQuery.raw(SQLITE_ADD_READS, [day, batch])
+        : sql`insert into article_views (article_id, day, views)
+            select articles.id, ${day}::text, (j.value ->> 1)::bigint
+            from json_array_elements(${batch}::json) as j join articles on articles.id = (j.value ->> 0)::integer
+            on conflict (article_id, day) do update set views = article_views.views + excluded.views`.compile(db),
+    );
   }
 }
 

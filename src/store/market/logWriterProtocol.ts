@@ -1,4 +1,4 @@
-/** What the site's thread and the market log's writer thread say to each other (logWriterThread.ts). */
+/** What the site's thread sends the market log's writer thread (logWriterThread.ts). */
 
 /** The log's columns an event row fills, in the order a batch's values list them. */
 export const EVENT_COLUMNS = ['kind', 'feed', 'seq', 'seq_last', 'body_json', 'event_time', 'recorded_at'] as const;
@@ -11,16 +11,4 @@ export const LOG_ROWS_PER_INSERT = 500;
  * after the other, EVENT_COLUMNS.length per row (one flat list of strings and
  * numbers costs far less to pass between threads than an object per row).
  */
-export interface LogWriterRequest {
-  readonly id: number;
-  readonly values: readonly (string | number | null)[];
-}
-
-/** The thread's first message, once its connection is open: from then on it takes batches. */
-export interface LogWriterReady {
-  readonly ready: true;
-}
-
-export type LogWriterAnswer =
-  | { readonly id: number; readonly ok: true }
-  | { readonly id: number; readonly ok: false; readonly message: string; readonly code: string | null };
+export type LogJob = readonly (string | number | null)[];

@@ -3,11 +3,12 @@ import type { MarketEvent } from '../../market/book/marketEvent.js';
 import type { MarketState } from '../../market/book/marketState.js';
 import type { DailyBar } from '../../market/endOfDay/closingRules.js';
 import type { Database } from '../database.js';
+import { ThreadWriteError, WriterThreadUnavailable } from '../writerThread.js';
 import { holdsEpoch } from './engineLease.js';
 import { highestLoggedSeq, loggedSeqs } from './loggedSeqs.js';
 import { EVENT_COLUMNS, LOG_ROWS_PER_INSERT } from './logWriterProtocol.js';
 import { decodeLogRow, encodeLogRows, type LogRow } from './marketLogRows.js';
-import { LogWriteError, LogWriterUnavailable, type ThreadedLogWriter } from './threadedLogWriter.js';
+import type { ThreadedLogWriter } from './threadedLogWriter.js';
 
 /** A day's bar of a stock (paisa) or an index (hundredths of a point), keyed by its symbol or code. */
 export interface CodedBar extends Omit<DailyBar, 'turnover'> {
@@ -152,8 +153,8 @@ class SqlMarketLog implements MarketLog {
       await writer.write(rowValues(rows, now));
     } catch (error) {
       // No thread could be started, so the batch never reached one: the site's own connection writes it.
-      if (error instanceof LogWriterUnavailable) return this.appendHere(batch, now);
-      if (!(error instanceof LogWriteError) || error.code !== null) throw error;
+      if (error instanceof WriterThreadUnavailable) return this.appendHere(batch, now);
+      if (!(error instanceof ThreadWriteError) || error.code !== null) throw error;
       // A row's first seq is its (feed, seq) in the table, a run's included.
       const probe = rows.find((row) => row.feed !== null && row.seq !== null);
       if (probe === undefined || probe.feed === null || probe.seq === null) throw error;
