@@ -16,8 +16,7 @@ const MAX_STORIES = 10_000;
 export class ReadCounter implements Service {
   readonly name = 'read counter';
   private counts = new Map<number, number>();
-  private firstFlush: ReturnType<typeof setTimeout> | null = null;
-  private timer: ReturnType<typeof setInterval> | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
   private flushing: Promise<void> = Promise.resolve();
 
   constructor(
@@ -57,28 +56,24 @@ export class ReadCounter implements Service {
 
   /**
    * Flushes every interval from a point of the first one of the process's own: processes started together (the
-   * workers of `--workers`) flushed together every time, and on SQLite each waited for the other's write lock in
-   * a busy handler that sleeps on the event loop, holding every page in flight (bench/RESULTS.md, 2026-12-06).
+   * workers of `--workers`) flushed together every time, and on SQLite each waited for the other's write lock
+   * (bench/RESULTS.md, 2026-12-06). One timeout at a time, each setting the next as it fires, so the counter
+   * holds one timer whether its first flush has come or not.
    */
   start(): void {
-    if (this.timer !== null || this.firstFlush !== null) return;
+    if (this.timer !== null) return;
     const every = this.options.flushEveryMs;
-    this.firstFlush = setTimeout(
-      () => {
-        this.firstFlush = null;
-        this.timer = setInterval(() => void this.flush(), every);
-        this.timer.unref();
-        void this.flush();
-      },
-      Math.floor((this.options.phase ?? Math.random()) * every),
-    );
-    this.firstFlush.unref();
+    const due = () => {
+      this.timer = setTimeout(due, every);
+      this.timer.unref();
+      void this.flush();
+    };
+    this.timer = setTimeout(due, Math.floor((this.options.phase ?? Math.random()) * every));
+    this.timer.unref();
   }
 
   async stop(): Promise<void> {
-    if (this.firstFlush !== null) clearTimeout(this.firstFlush);
-    if (this.timer !== null) clearInterval(this.timer);
-    this.firstFlush = null;
+    if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     await this.flush();
   }
