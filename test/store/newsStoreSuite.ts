@@ -57,6 +57,7 @@ export function newsStoreSuite(makeBackend: () => Promise<StoreBackend> | StoreB
           ['0023_section_redirects', 'Success'],
           ['0024_market_trade_runs', 'Success'],
           ['0025_articles_section_counts', 'Success'],
+          ['0026_article_views_room_for_updates', 'Success'],
         ],
       );
       assert.deepEqual(await migrateToLatest(opened.db), []);

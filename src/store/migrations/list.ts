@@ -23,6 +23,7 @@ import { articlesNewestPublishedMigration } from './0022_articles_newest_publish
 import { sectionRedirectsMigration } from './0023_section_redirects.js';
 import { marketTradeRunsMigration } from './0024_market_trade_runs.js';
 import { articlesSectionCountsMigration } from './0025_articles_section_counts.js';
+import { articleViewsRoomForUpdatesMigration } from './0026_article_views_room_for_updates.js';
 
 /**
  * Every migration, by name, in the order they run. Listed in code rather than
@@ -53,5 +54,6 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0023_section_redirects': sectionRedirectsMigration(),
     '0024_market_trade_runs': marketTradeRunsMigration(dialect),
     '0025_articles_section_counts': articlesSectionCountsMigration(),
+    '0026_article_views_room_for_updates': articleViewsRoomForUpdatesMigration(dialect),
   };
 }
