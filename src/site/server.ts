@@ -59,7 +59,14 @@ export interface ServerOptions {
 
 // However fast the market ticks, a page is rendered at most once a second; the island keeps the ticker live between.
 const MIN_RENDER_INTERVAL_MS = 1000;
-const MAX_CACHED_PAGES = 5000;
+/**
+ * Pages kept a process. A site's hot set (home, sections, market pages, the day's stories) is far smaller; each
+ * kept page outlives a young-generation collection, so on an archive's long tail a fuller cache was more old
+ * generation to collect: with 5,000, two workers ran a full collection every ~2.7 s (40–77 ms pauses); with 1,000,
+ * 60-second runs of random cold pages gave 3,435–3,465 req/s, p99 49–54 ms, against 3,206–3,304, p99 66–74
+ * (bench/RESULTS.md, 2026-12-06).
+ */
+const MAX_CACHED_PAGES = 1000;
 /** How often each process adds the story reads it counted to the database. */
 const READ_FLUSH_MS = 5000;
 
