@@ -1,9 +1,9 @@
 import type { RichText } from './inlineText.js';
 
-/** Who an article is credited to: a news agency or a member of staff (reference page anatomy, DESIGN.md §4). */
 /** The largest article id: ids are positive 32-bit integers (the `integer` column of PostgreSQL). */
 export const MAX_ARTICLE_ID = 2 ** 31 - 1;
 
+/** Who an article is credited to: a news agency or a member of staff (reference page anatomy, DESIGN.md §4). */
 export type Byline =
   | { readonly kind: 'agency'; readonly agency: Agency }
   | { readonly kind: 'staff'; readonly name: string };
