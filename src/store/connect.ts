@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type pg from 'pg';
 import type { Database, StoreDialect } from './database.js';
 import { nameStatements } from './namedStatements.js';
+import { applyConnectionSettings } from './sqliteSettings.js';
 import { withStatementCache } from './statementCache.js';
 
 /** Where the news store lives: an embedded SQLite file (the default) or a PostgreSQL server. */
@@ -52,15 +53,7 @@ const SQLITE_MMAP_BYTES = 1024 * 1024 * 1024;
 function openSqlite(path: string): OpenDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const database = new Sqlite(path);
-  database.pragma('journal_mode = WAL');
-  // In WAL mode, synchronous=NORMAL keeps every committed transaction across a
-  // crash or kill -9 of the process (the WAL is in the OS's hands once written);
-  // only a power loss or OS crash can drop the last few commits. FULL would add
-  // an fsync per commit for that case alone.
-  database.pragma('synchronous = NORMAL');
-  database.pragma('foreign_keys = ON');
-  // Another process (a CLI import next to the server) may hold the write lock briefly.
-  database.pragma('busy_timeout = 5000');
+  applyConnectionSettings(database);
   // Pages are read from a memory map of the file rather than with a pread each: an article page rendered from
   // cold read 2-3 pages the connection's own cache did not hold, and a system call is dear on some machines
   // (2-3 µs each on a VM). The map is address space, not memory: the pages are the OS's file cache, shared by

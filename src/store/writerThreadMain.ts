@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Sqlite from 'better-sqlite3';
+import { applyConnectionSettings } from './sqliteSettings.js';
 import type { WriterAnswer, WriterJob, WriterReady } from './writerThread.js';
 
 /** Runs `write` for every job the thread is sent, on a connection to the file it was started for. */
@@ -14,13 +15,9 @@ export function serveWrites<Job>(prepare: (database: Sqlite.Database) => (job: J
   const { path } = workerData as { readonly path: string };
 
   const database = new Sqlite(path);
-  // The same settings as the site's own connection (store/connect.ts): a commit in WAL mode with
-  // synchronous=NORMAL survives a kill -9 of the process once it returned. A writer in another process
-  // makes this thread wait (busy_timeout), not the site's.
-  database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = NORMAL');
-  database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000');
+  // The site connection's settings: a commit survives a kill -9 once it returned, and a writer in another
+  // process makes this thread wait, not the site's.
+  applyConnectionSettings(database);
   const write = prepare(database);
 
   port.on('message', ({ id, job }: WriterJob<Job>) => {
