@@ -1,5 +1,5 @@
-// Article pages at random over an archive that already exists, with the CPU of the server AND of its PostgreSQL
-// backends per page: the store's side of a cold page (issue 13). search.mjs builds its archive afresh each run
+// Article pages at random over an archive that already exists, with the CPU of the server AND of PostgreSQL per
+// page: the store's side of a cold page (issue 13). search.mjs builds its archive afresh each run
 // (10 minutes on PostgreSQL on a loaded machine); this serves one kept by `search.mjs --keep-postgres` (a schema)
 // or a SQLite file (e.g. `broadsheet db copy` of that schema), so two builds can be compared back to back.
 //
@@ -8,8 +8,9 @@
 //   --cpu-prof DIR: the server writes its CPU profile there when it stops.
 //   --workers N: the server as `serve --workers N` (its CPU: the primary's and every worker's).
 //
-// Prints one JSON line: requests, req/s, p50/p99 ms, server CPU µs per page (user and system), PostgreSQL
-// backends' CPU µs per page (the server's connections, found by their client ports), load average before/after.
+// Prints one JSON line: requests, req/s, p50/p99 ms, server CPU µs per page (user and system), PostgreSQL's CPU µs
+// per page (the whole server's: backends, autovacuum, checkpointer; nothing else may use it meanwhile), load average
+// before/after.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,13 +71,13 @@ try {
   const headers = { 'Accept-Encoding': 'gzip' };
   await loadRandomPaths({ origin: server.origin, paths, dir, shape, headers });
   const serverPids = processTree(server.pid);
-  const backends = databaseUrl === undefined ? [] : serverPids.flatMap((pid) => postgresBackendsOf(pid));
+  const postmaster = databaseUrl === undefined ? null : postmasterPid();
   const cpu = (pids) =>
     pids
       .map((pid) => processCpuSplit(pid) ?? { user: 0, system: 0 })
       .reduce((a, b) => ({ user: a.user + b.user, system: a.system + b.system }), { user: 0, system: 0 });
   const loadBefore = readFileSync('/proc/loadavg', 'utf8').trim();
-  const [server0, pg0] = [cpu(serverPids), cpu(backends)];
+  const [server0, pg0] = [cpu(serverPids), postgresCpu(postmaster)];
   const run = await loadRandomPaths({
     origin: server.origin,
     paths,
@@ -84,7 +85,7 @@ try {
     shape: { ...shape, durationSec: Number(flags.seconds) },
     headers,
   });
-  const [server1, pg1] = [cpu(serverPids), cpu(backends)];
+  const [server1, pg1] = [cpu(serverPids), postgresCpu(postmaster)];
   const loadAfter = readFileSync('/proc/loadavg', 'utf8').trim();
   const perPage = (seconds) => Math.round((seconds * 1e6) / run.requests);
   console.log(
@@ -97,8 +98,7 @@ try {
       serverCpuUs: perPage(server1.user + server1.system - server0.user - server0.system),
       serverUserUs: perPage(server1.user - server0.user),
       serverSystemUs: perPage(server1.system - server0.system),
-      postgresBackends: backends.length,
-      postgresCpuUs: perPage(pg1.user + pg1.system - pg0.user - pg0.system),
+      postgresCpuUs: perPage(pg1 - pg0),
       load: [loadBefore, loadAfter],
     }),
   );
@@ -107,18 +107,32 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** The PostgreSQL backends serving `pid`'s connections: its client ports (ss) matched in pg_stat_activity. */
-function postgresBackendsOf(pid) {
-  const ports = execFileSync('ss', ['-tnp'], { encoding: 'utf8' })
-    .split('\n')
-    .filter((line) => line.includes(`pid=${pid},`) && line.includes(':5432'))
-    .map((line) => line.trim().split(/\s+/)[3]?.split(':').pop())
-    .filter((port) => port !== undefined && /^\d+$/.test(port));
-  if (ports.length === 0) return [];
-  const listed = execFileSync(
-    'psql',
-    [flags['postgres-url'], '-At', '-c', `select pid from pg_stat_activity where client_port in (${ports.join(',')})`],
-    { encoding: 'utf8' },
-  );
-  return listed.split('\n').filter(Boolean).map(Number);
+/** The PostgreSQL server's main process, from its data directory's postmaster.pid. */
+function postmasterPid() {
+  const dataDirectory = execFileSync('psql', [flags['postgres-url'], '-At', '-c', 'show data_directory'], {
+    encoding: 'utf8',
+  }).trim();
+  return Number(readFileSync(join(dataDirectory, 'postmaster.pid'), 'utf8').split('\n')[0]);
+}
+
+/**
+ * CPU seconds of the whole PostgreSQL server: the postmaster, every process it runs now, and (the postmaster's
+ * children's time) every one that has ended. The site's pool may close a connection and open another during a
+ * run, and autovacuum and the checkpointer work for the site's writes too; counting only the backends found at
+ * the start lost all of that. Nothing else uses the server during a run.
+ */
+function postgresCpu(pid) {
+  if (pid === null) return 0;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // utime, stime, cutime, cstime: fields 14-17, counted after the command name's closing parenthesis.
+  const [utime, stime, childrenUtime, childrenStime] = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .slice(11, 15)
+    .map(Number);
+  const live = processTree(pid)
+    .slice(1)
+    .map((child) => processCpuSplit(child) ?? { user: 0, system: 0 })
+    .reduce((total, child) => total + child.user + child.system, 0);
+  return (utime + stime + childrenUtime + childrenStime) / 100 + live;
 }

@@ -1,6 +1,8 @@
+import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test } from 'node:test';
 import pg from 'pg';
 import type { DatabaseTarget } from '../../src/store/connect.js';
 import { type OpenedStore, openStore } from '../../src/store/openStore.js';
@@ -43,6 +45,20 @@ export async function postgresProblem(url: string): Promise<string | null> {
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/**
+ * Whether a file's PostgreSQL-only tests can run. When PostgreSQL does not answer, a test named `name` stands
+ * for them: failed in CI (which must run them), skipped elsewhere with the reason (a machine without PostgreSQL
+ * still runs the rest of the suite).
+ */
+export async function postgresReachable(name: string): Promise<boolean> {
+  const problem = await postgresProblem(POSTGRES_URL);
+  if (problem === null) return true;
+  const why = `PostgreSQL not reachable at ${redactedUrl(POSTGRES_URL)}: ${problem}`;
+  if (process.env.CI === 'true') test(name, () => assert.fail(why));
+  else test(name, { skip: why }, () => {});
+  return false;
 }
 
 // Two backends made in the same millisecond of one process (two suites of one file) must not share names:

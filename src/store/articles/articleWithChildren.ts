@@ -57,21 +57,57 @@ export async function articlesForReaders(
   // An id no story can have is left out rather than sent: on PostgreSQL one beyond the column's range would fail
   // the query, and with it every page read in the same batch.
   const storable = ids.filter(isStorableId);
-  if (storable.length === 0) return new Map();
-  const { rows } = await db.executeQuery(readersStatement(db, dialect, storable));
-  return new Map(rows.map((row) => [Number(row.id), readingOfRow(row)]));
+  const found = new Map<number, ArticleForReaders>();
+  const most = dialect === 'postgres' ? MOST_LISTED : storable.length;
+  for (let start = 0; start < storable.length; start += most) {
+    const { rows } = await db.executeQuery(readersStatement(db, dialect, storable.slice(start, start + most)));
+    for (const row of rows) found.set(Number(row.id), readingOfRow(row));
+  }
+  return found;
 }
 
-/** The statement `articlesForReaders` runs for these ids (all storable). */
+/**
+ * PostgreSQL: the list lengths the read is compiled for; a batch goes as the next one up, its last id repeated.
+ * With the ids as one array (`id = any($1)`), PostgreSQL priced its kept plan for an array of unknown length
+ * above a plan made for each list, so it planned every read again: ~0.5 ms of a backend a read, several times
+ * what running it costs (bench/RESULTS.md, 2026-12-06). With one parameter an id, the kept plan costs what the
+ * fresh ones do, and PostgreSQL runs it from a connection's sixth read of that length on.
+ */
+const LIST_LENGTHS: readonly number[] = [1, 2, 4, 8, 16, 32, 64];
+const MOST_LISTED = LIST_LENGTHS[LIST_LENGTHS.length - 1] as number;
+
+/** The statement `articlesForReaders` runs for these ids (all storable; on PostgreSQL at most MOST_LISTED). */
 export function readersStatement(
   db: Kysely<Database>,
   dialect: StoreDialect,
   ids: readonly number[],
 ): CompiledQuery<ReadersRow> {
-  const compiled = compiledForReaders(db, dialect);
-  // SQLite binds no lists: it reads them as a JSON array.
-  const list = dialect === 'postgres' ? ids : JSON.stringify(ids);
-  return { ...compiled, parameters: compiled.parameters.map((value) => (value === IDS_PLACEHOLDER ? list : value)) };
+  if (dialect === 'sqlite') {
+    // SQLite binds no lists: it reads them as a JSON array.
+    const { query, slots } = compiledForReaders(db, dialect, 0);
+    return withValues(query, slots, [JSON.stringify(ids)]);
+  }
+  const length = LIST_LENGTHS.find((listed) => listed >= ids.length);
+  if (length === undefined || ids.length === 0) throw new RangeError(`a read of ${ids.length} stories`);
+  const { query, slots } = compiledForReaders(db, dialect, length);
+  const last = ids[ids.length - 1] as number;
+  return withValues(
+    query,
+    slots,
+    slots.map((_, at) => ids[at] ?? last),
+  );
+}
+
+function withValues(
+  query: CompiledQuery<ReadersRow>,
+  slots: readonly number[],
+  values: readonly unknown[],
+): CompiledQuery<ReadersRow> {
+  const parameters = [...query.parameters];
+  slots.forEach((slot, at) => {
+    parameters[slot] = values[at];
+  });
+  return { ...query, parameters };
 }
 
 const isStorableId = (id: number): boolean => Number.isInteger(id) && id > 0 && id <= MAX_ARTICLE_ID;
@@ -82,25 +118,47 @@ function readingOfRow(row: ReadersRow): ArticleForReaders {
   return { article: articleOfRow(rest), comments, picture: pictureOf(picture_json) };
 }
 
-/** The list the compiled read of many is built around, known by its identity and replaced by each real list. */
-const IDS_PLACEHOLDER: readonly number[] = [];
-
 type ReadersQuery = ReturnType<typeof readersQuery>;
 type ReadersRow = Awaited<ReturnType<ReadersQuery['executeTakeFirstOrThrow']>>;
-const compiledReads = new WeakMap<Kysely<Database>, CompiledQuery<ReadersRow>>();
+
+/** The read compiled once, with the places of its parameters the ids go to. */
+interface CompiledRead {
+  readonly query: CompiledQuery<ReadersRow>;
+  /** PostgreSQL: one per id, in order; SQLite: one, for the whole list. */
+  readonly slots: readonly number[];
+}
+
+/** By database, then by list length (PostgreSQL) or 0 (SQLite: any length). */
+const compiledReads = new WeakMap<Kysely<Database>, Map<number, CompiledRead>>();
+
+/** The list the SQLite read is compiled around, known by its identity and replaced by each real list. */
+const IDS_PLACEHOLDER: readonly number[] = [];
 
 /**
- * The article pages' read, built and compiled once per database: it is the same text for every list of stories,
- * and building Kysely's query tree and compiling it again for each read cost about as much of the server's CPU as
- * running it on SQLite, and made garbage for the collector.
+ * The article pages' read, built and compiled once per database (and list length): building Kysely's query tree
+ * and compiling it again for each read cost about as much of the server's CPU as running it on SQLite, and made
+ * garbage for the collector.
  */
-function compiledForReaders(db: Kysely<Database>, dialect: StoreDialect): CompiledQuery<ReadersRow> {
-  const known = compiledReads.get(db);
+function compiledForReaders(db: Kysely<Database>, dialect: StoreDialect, length: number): CompiledRead {
+  let byLength = compiledReads.get(db);
+  if (byLength === undefined) {
+    byLength = new Map();
+    compiledReads.set(db, byLength);
+  }
+  const known = byLength.get(length);
   if (known !== undefined) return known;
-  const compiled = readersQuery(db, dialect, IDS_PLACEHOLDER).compile();
-  const placeholders = compiled.parameters.filter((value) => value === IDS_PLACEHOLDER).length;
-  if (placeholders !== 1) throw new Error(`the article read must take its ids once, not ${placeholders} times`);
-  compiledReads.set(db, compiled);
+  // Stand-ins found again among the parameters: the SQLite list by its identity, PostgreSQL's ids as negative
+  // numbers, which no story has and nothing else in the statement is.
+  const standIns = dialect === 'postgres' ? Array.from({ length }, (_, at) => -(at + 1)) : IDS_PLACEHOLDER;
+  const query = readersQuery(db, dialect, standIns).compile();
+  const wanted: readonly unknown[] = dialect === 'postgres' ? standIns : [IDS_PLACEHOLDER];
+  const slots = wanted.map((standIn) => {
+    const found = query.parameters.flatMap((value, at) => (value === standIn ? [at] : []));
+    if (found.length !== 1) throw new Error(`the article read must take each id once, not ${found.length} times`);
+    return found[0] as number;
+  });
+  const compiled = { query, slots };
+  byLength.set(length, compiled);
   return compiled;
 }
 
@@ -174,7 +232,7 @@ function articleQuery(
     .where((eb) => {
       if (typeof id === 'number') return eb('articles.id', '=', id);
       return dialect === 'postgres'
-        ? eb('articles.id', '=', eb.fn.any(eb.val(id)))
+        ? eb('articles.id', 'in', id)
         : sql<SqlBool>`${sql.ref('articles.id')} in (select value from json_each(${id}))`;
     })
     .$if(options.publishedOnly, (q) =>
