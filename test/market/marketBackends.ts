@@ -1,5 +1,3 @@
-import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import type { Kysely } from 'kysely';
 import type { DatabaseTarget } from '../../src/store/connect.js';
 import { openDatabase } from '../../src/store/connect.js';
@@ -8,8 +6,7 @@ import { migrateToLatest } from '../../src/store/migrate.js';
 import {
   POSTGRES_URL,
   postgresBackend,
-  postgresProblem,
-  redactedUrl,
+  postgresReachable,
   type StoreBackend,
   sqliteBackend,
 } from '../store/storeBackends.js';
@@ -31,9 +28,5 @@ export async function onBothDialects(
   suite: (makeBackend: () => Promise<StoreBackend> | StoreBackend, dialect: string) => void,
 ): Promise<void> {
   suite(sqliteBackend, 'SQLite');
-  const problem = await postgresProblem(POSTGRES_URL);
-  const unreachable = `PostgreSQL not reachable at ${redactedUrl(POSTGRES_URL)}: ${problem}`;
-  if (problem === null) suite(() => postgresBackend(POSTGRES_URL), 'PostgreSQL');
-  else if (process.env.CI === 'true') test(`${name} on PostgreSQL`, () => assert.fail(unreachable));
-  else test(`${name} on PostgreSQL`, { skip: unreachable }, () => {});
+  if (await postgresReachable(`${name} on PostgreSQL`)) suite(() => postgresBackend(POSTGRES_URL), 'PostgreSQL');
 }

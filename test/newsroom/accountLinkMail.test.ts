@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { listAudit } from '../../src/store/audit/auditLog.js';
-import { POSTGRES_URL, postgresProblem, redactedUrl } from '../store/storeBackends.js';
+import { postgresReachable } from '../store/storeBackends.js';
 import { run } from '../support/cliProcess.js';
 import { closedPort, type ReceivedMail, type SmtpSink, startSmtpSink } from '../support/smtpSink.js';
 import { type AdminSite, type Browser, startAdminSite } from './adminSite.js';
@@ -109,15 +109,7 @@ mailedSuite('sqlite', 'SQLite');
 
 // The store paths under the mail (link made, checked, used; account made; audit) on PostgreSQL too:
 // skipped with a message when no server answers, a failure on CI.
-const problem = await postgresProblem(POSTGRES_URL);
-if (problem === null) mailedSuite('postgres', 'PostgreSQL');
-else if (process.env.CI === 'true')
-  test('links mailed through SMTP on PostgreSQL', () =>
-    assert.fail(`PostgreSQL not reachable at ${redactedUrl(POSTGRES_URL)}: ${problem}`));
-else
-  test('links mailed through SMTP on PostgreSQL', {
-    skip: `PostgreSQL not reachable at ${redactedUrl(POSTGRES_URL)}: ${problem}`,
-  }, () => {});
+if (await postgresReachable('links mailed through SMTP on PostgreSQL')) mailedSuite('postgres', 'PostgreSQL');
 
 describe('a mail server that cannot be reached', () => {
   let site: AdminSite;

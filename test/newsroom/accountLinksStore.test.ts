@@ -7,8 +7,7 @@ import {
   openTestStore,
   POSTGRES_URL,
   postgresBackend,
-  postgresProblem,
-  redactedUrl,
+  postgresReachable,
   type StoreBackend,
   sqliteBackend,
 } from '../store/storeBackends.js';
@@ -266,14 +265,6 @@ function linksSuite(makeBackend: () => Promise<StoreBackend> | StoreBackend, nam
 
 linksSuite(sqliteBackend, 'SQLite');
 
-const problem = await postgresProblem(POSTGRES_URL);
-if (problem === null) {
+if (await postgresReachable('account links on PostgreSQL')) {
   linksSuite(() => postgresBackend(POSTGRES_URL), 'PostgreSQL');
-} else if (process.env.CI === 'true') {
-  test('account links on PostgreSQL', () =>
-    assert.fail(`PostgreSQL not reachable at ${redactedUrl(POSTGRES_URL)}: ${problem}`));
-} else {
-  test('account links on PostgreSQL', {
-    skip: `PostgreSQL not reachable at ${redactedUrl(POSTGRES_URL)}: ${problem}`,
-  }, () => {});
 }

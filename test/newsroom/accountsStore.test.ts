@@ -7,8 +7,7 @@ import {
   openTestStore,
   POSTGRES_URL,
   postgresBackend,
-  postgresProblem,
-  redactedUrl,
+  postgresReachable,
   type StoreBackend,
   sqliteBackend,
 } from '../store/storeBackends.js';
@@ -180,14 +179,6 @@ function row(email: string) {
 
 accountsSuite(sqliteBackend, 'SQLite');
 
-const problem = await postgresProblem(POSTGRES_URL);
-if (problem === null) {
+if (await postgresReachable('accounts on PostgreSQL')) {
   accountsSuite(() => postgresBackend(POSTGRES_URL), 'PostgreSQL');
-} else if (process.env.CI === 'true') {
-  test('accounts on PostgreSQL', () =>
-    assert.fail(`PostgreSQL not reachable at ${redactedUrl(POSTGRES_URL)}: ${problem}`));
-} else {
-  test('accounts on PostgreSQL', {
-    skip: `PostgreSQL not reachable at ${redactedUrl(POSTGRES_URL)}: ${problem}`,
-  }, () => {});
 }

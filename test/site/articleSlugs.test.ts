@@ -12,8 +12,7 @@ import { SECTIONS } from '../newsroom/articlesFixture.js';
 import {
   POSTGRES_URL,
   postgresBackend,
-  postgresProblem,
-  redactedUrl,
+  postgresReachable,
   type StoreBackend,
   sqliteBackend,
 } from '../store/storeBackends.js';
@@ -170,14 +169,6 @@ function slugSuite(makeBackend: () => Promise<StoreBackend> | StoreBackend, name
 
 slugSuite(sqliteBackend, 'SQLite');
 
-const problem = await postgresProblem(POSTGRES_URL);
-if (problem === null) {
+if (await postgresReachable('article slugs on PostgreSQL')) {
   slugSuite(() => postgresBackend(POSTGRES_URL), 'PostgreSQL');
-} else if (process.env.CI === 'true') {
-  test('article slugs on PostgreSQL', () =>
-    assert.fail(`PostgreSQL not reachable at ${redactedUrl(POSTGRES_URL)}: ${problem}`));
-} else {
-  test('article slugs on PostgreSQL', {
-    skip: `PostgreSQL not reachable at ${redactedUrl(POSTGRES_URL)}: ${problem}`,
-  }, () => {});
 }

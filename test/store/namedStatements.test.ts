@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { type OpenDatabase, openDatabase } from '../../src/store/connect.js';
-import { POSTGRES_URL, postgresBackend, postgresProblem, redactedUrl, type StoreBackend } from './storeBackends.js';
+import { POSTGRES_URL, postgresBackend, postgresReachable, type StoreBackend } from './storeBackends.js';
 
 // Every warning of this process, from its start: pg warns once per process, at the first query sent on a client
 // while another runs there, and the suite's own set-up (a fresh pool's first query) is where that would happen.
@@ -100,8 +100,4 @@ function suite(): void {
   });
 }
 
-const problem = await postgresProblem(POSTGRES_URL);
-const unreachable = `PostgreSQL not reachable at ${redactedUrl(POSTGRES_URL)}: ${problem}`;
-if (problem === null) suite();
-else if (process.env.CI === 'true') test('named statements on PostgreSQL', () => assert.fail(unreachable));
-else test('named statements on PostgreSQL', { skip: unreachable }, () => {});
+if (await postgresReachable('named statements on PostgreSQL')) suite();
