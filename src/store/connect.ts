@@ -108,6 +108,9 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }
     ...connection,
     max: target.poolSize ?? 10,
     idleTimeoutMillis: IDLE_CONNECTION_MS,
+    // An idle connection does not keep the process alive: a command that is done exits at once, not when the idle
+    // timeout closes its connections.
+    allowExitOnIdle: true,
     ...(target.statementTimeoutMs ? { statement_timeout: target.statementTimeoutMs } : {}),
     // Epoch-millisecond columns and counts are int8, which pg returns as strings.
     // This parser applies to this pool only, not to pg's global type registry.
