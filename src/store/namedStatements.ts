@@ -25,8 +25,11 @@ const FULL_TEXT_MATCH = '@@';
  * a large part of PostgreSQL's own CPU for a page rendered from cold.
  *
  * Plans are left to PostgreSQL's default: after five runs it keeps a generic plan when that costs no more than
- * those planned for their values, so the article read is planned once per connection, not per page (planning it
- * took two thirds of PostgreSQL's CPU a page under `plan_cache_mode = force_custom_plan`). A full-text search is
+ * those planned for their values, so the article read is planned once per connection and list length, not per
+ * page (planning it took two thirds of PostgreSQL's CPU a page under `plan_cache_mode = force_custom_plan`). That
+ * holds only for a statement whose generic plan PostgreSQL prices right: one array parameter of ids was priced for
+ * an array of unknown length, above every plan for a real list, and was planned at every run, which is why the
+ * article read takes its ids one parameter each (articleWithChildren.ts). A full-text search is
  * sent unnamed instead, and an unnamed statement is always planned for its own values: kept generic, a rare word
  * took seconds instead of tens of milliseconds. Statements without parameters (migrations, DDL, several
  * commands in one text) keep the simple protocol.
