@@ -35,30 +35,49 @@ function freePort(): Promise<number> {
   });
 }
 
-/** A redis-server of this test's own, without persistence; resolves once it answers PING. */
+/**
+ * A redis-server of this test's own, without persistence; resolves once it answers PING. Each probe is a fresh
+ * connection that gives up at once, so a probe never waits in a client's queue; a server that exits (a port
+ * taken meanwhile) fails the start with what it printed, rather than as a silent timeout.
+ */
 async function startRedis(port: number): Promise<ChildProcess> {
   const child = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     {
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, retryStrategy: () => 50 });
-  probe.on('error', () => undefined);
-  try {
-    const deadline = Date.now() + 5000;
-    for (;;) {
-      try {
-        if (probe.status !== 'ready') await probe.connect().catch(() => undefined);
-        if ((await probe.ping()) === 'PONG') return child;
-      } catch {
-        if (Date.now() > deadline) throw new Error(`redis-server on ${port} did not answer`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // A loaded CI machine starts processes slowly; the test's own deadlines come after this.
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`redis-server on ${port} exited (${child.exitCode ?? child.signalCode}): ${output}`);
+    const probe = new Redis({
+      port,
+      host: '127.0.0.1',
+      lazyConnect: true,
+      retryStrategy: () => null,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+    });
+    probe.on('error', () => undefined);
+    try {
+      await probe.connect();
+      if ((await probe.ping()) === 'PONG') return child;
+    } catch {
+      // not listening yet
+    } finally {
+      probe.disconnect();
     }
-  } finally {
-    probe.disconnect();
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`redis-server on ${port} did not answer within 20 s: ${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
