@@ -111,4 +111,11 @@ describe('PostgreSQL unreachable under a running node', { skip }, () => {
     assert.equal(status, 200, 'pushes are taken again');
     assert.equal((await fetch(`${node.address}/readyz`)).status, 200);
   });
+
+  test('the node was never ended by the database going away', async () => {
+    // Checked apart, so a node that died shows its own last words rather than only a failed request.
+    if (node.child.exitCode === null && node.child.signalCode === null) return;
+    const finished = await node.exited;
+    assert.fail(`the node exited (${finished.code ?? node.child.signalCode}): ${finished.stderr.slice(-4000)}`);
+  });
 });
