@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import { startBroadsheet } from './lib/broadsheet.mjs';
-import { processCpuSplit, processTree } from './lib/cpuTime.mjs';
+import { processCpuSplit, processTree, serverCpuSecondsWithEnded } from './lib/cpuTime.mjs';
 import { loadRandomPaths } from './lib/randomPages.mjs';
 
 const { values: flags } = parseArgs({
@@ -116,23 +116,10 @@ function postmasterPid() {
 }
 
 /**
- * CPU seconds of the whole PostgreSQL server: the postmaster, every process it runs now, and (the postmaster's
- * children's time) every one that has ended. The site's pool may close a connection and open another during a
+ * CPU seconds of the whole PostgreSQL server: the site's pool may close a connection and open another during a
  * run, and autovacuum and the checkpointer work for the site's writes too; counting only the backends found at
  * the start lost all of that. Nothing else uses the server during a run.
  */
 function postgresCpu(pid) {
-  if (pid === null) return 0;
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // utime, stime, cutime, cstime: fields 14-17, counted after the command name's closing parenthesis.
-  const [utime, stime, childrenUtime, childrenStime] = stat
-    .slice(stat.lastIndexOf(')') + 2)
-    .split(' ')
-    .slice(11, 15)
-    .map(Number);
-  const live = processTree(pid)
-    .slice(1)
-    .map((child) => processCpuSplit(child) ?? { user: 0, system: 0 })
-    .reduce((total, child) => total + child.user + child.system, 0);
-  return (utime + stime + childrenUtime + childrenStime) / 100 + live;
+  return pid === null ? 0 : (serverCpuSecondsWithEnded(pid) ?? 0);
 }

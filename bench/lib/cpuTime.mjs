@@ -4,14 +4,36 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ: 100 on every Linux architecture Node runs on
 
-/** utime and stime of one process (all its threads) in clock ticks, from the text of /proc/<pid>/stat. */
+/**
+ * utime and stime of one process (all its threads), and cutime and cstime (its ended children's, once it has
+ * waited for them), in clock ticks, from the text of /proc/<pid>/stat.
+ */
 function parseStatTicks(stat) {
   // The command name (field 2) may hold spaces and parentheses; fields are counted after its last ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const utime = Number(fields[11]);
-  const stime = Number(fields[12]);
-  if (!Number.isFinite(utime) || !Number.isFinite(stime)) throw new Error('unreadable /proc/<pid>/stat');
-  return { utime, stime };
+  const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number);
+  if (![utime, stime, cutime, cstime].every(Number.isFinite)) throw new Error('unreadable /proc/<pid>/stat');
+  return { utime, stime, cutime, cstime };
+}
+
+/** CPU seconds of a process's ended children (fields 16 and 17), from the text of /proc/<pid>/stat. */
+export function parseStatEndedChildrenCpuSeconds(stat) {
+  const { cutime, cstime } = parseStatTicks(stat);
+  return (cutime + cstime) / TICKS_PER_SECOND;
+}
+
+/**
+ * CPU seconds of a server that starts a process per connection (PostgreSQL's postmaster): itself, its live
+ * descendants, and every child that ended, which a run may have replaced. Null when /proc cannot tell.
+ */
+export function serverCpuSecondsWithEnded(pid) {
+  const live = processTreeCpuSeconds(pid);
+  if (live === null) return null;
+  try {
+    return live + parseStatEndedChildrenCpuSeconds(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return null;
+  }
 }
 
 /** utime + stime of one process (all its threads) in seconds, from the text of /proc/<pid>/stat. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { articlePathsIn } from './broadsheet.mjs';
 import { chunkedBodyDecoder } from './chunkedBody.mjs';
-import { parseStatCpuSeconds, processTreeCpuSeconds } from './cpuTime.mjs';
+import { parseStatCpuSeconds, parseStatEndedChildrenCpuSeconds, processTreeCpuSeconds } from './cpuTime.mjs';
 import { nginxConf } from './nginx.mjs';
 import { markdownTable } from './results.mjs';
 import { parseVmRss } from './rss.mjs';
@@ -85,6 +85,13 @@ describe('parseStatCpuSeconds', () => {
 
   test('the running process has used some CPU', () => {
     assert.ok((processTreeCpuSeconds(process.pid) ?? 0) > 0);
+  });
+
+  test("ended children's time is fields 16 and 17, apart from the process's own", () => {
+    const stat =
+      '4242 (postgres: x (y)) S 1 4242 4242 0 -1 4194560 5000 0 0 0 1234 567 300 45 20 0 11 0 100 1000000 20000 1';
+    assert.equal(parseStatCpuSeconds(stat), 18.01);
+    assert.equal(parseStatEndedChildrenCpuSeconds(stat), 3.45);
   });
 });
 
